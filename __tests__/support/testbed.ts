@@ -1,0 +1,215 @@
+// Helpers for e2e tests on the test bed: buildx of a chosen version, bridges with faults, busybox
+// contexts without a registry, and the bundled action run exactly as the runner runs it.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
+
+export const repo = join(import.meta.dirname, '..', '..');
+export type BuildxVersion = '0.29.1' | '0.13.1';
+export const BUILDX_VERSIONS: BuildxVersion[] = ['0.29.1', '0.13.1'];
+
+export interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: the e2e global setup did not start the test bed engine.`);
+  return v;
+}
+
+/** Unix sockets (paths) of the test bed's daemons, one per node. */
+export function daemonSockets(): string[] {
+  return need('BUILDX_GUARD_DOCKER_HOSTS')
+    .split(' ')
+    .map((h) => h.replace(/^unix:\/\//, ''));
+}
+
+/** The environment for a buildx version: its own DOCKER_CONFIG (plugin and builder store). */
+export function buildxEnv(
+  version: BuildxVersion = '0.29.1',
+  extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
+  const config = need(version === '0.29.1' ? 'BUILDX_GUARD_CONFIG_0_29_1' : 'BUILDX_GUARD_CONFIG_0_13_1');
+  return { ...process.env, DOCKER_CONFIG: config, ...extra };
+}
+
+/** Runs a command asynchronously, so bridges in this process keep serving while it runs. */
+export function exec(
+  cmd: string,
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      env: opts.env ?? process.env,
+      cwd: opts.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
+}
+
+export function docker(
+  args: string[],
+  version: BuildxVersion = '0.29.1',
+  extra: NodeJS.ProcessEnv = {},
+): Promise<Result> {
+  return exec('docker', args, { env: buildxEnv(version, extra) });
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Bridges opened by a test file; close them all in afterAll with `closeBridges()`. */
+const bridges: NodeBridge[] = [];
+
+export async function startBridge(daemon: number, fault: string | null = null): Promise<NodeBridge> {
+  const sockets = daemonSockets();
+  if (daemon >= sockets.length)
+    throw new Error(`the test bed has ${sockets.length} daemons, not ${daemon + 1}`);
+  const bridge = new NodeBridge({ socketPath: sockets[daemon], fault });
+  bridges.push(bridge);
+  return bridge.start();
+}
+
+/** A bridge whose port is bound but never listens again: a node with nothing listening. */
+export async function deadEndpoint(): Promise<string> {
+  const bridge = await startBridge(0, 'refuse');
+  return bridge.endpoint;
+}
+
+export async function closeBridges(): Promise<void> {
+  await Promise.all(bridges.splice(0).map((b) => b.close()));
+}
+
+export async function removeBuilder(name: string, version: BuildxVersion = '0.29.1'): Promise<void> {
+  await docker(['buildx', 'rm', '--force', name], version).catch(() => undefined);
+}
+
+/** The image every test builds on: busybox from Debian, no registry involved. */
+export const BUSYBOX_BASE = `FROM scratch AS busybox
+COPY busybox /bin/busybox
+RUN ["/bin/busybox", "--install", "-s", "/bin"]
+`;
+
+/** A build context with the amd64 busybox, a Dockerfile and extra files; removed by `cleanupDirs()`. */
+const dirs: string[] = [];
+export function busyboxContext(
+  dockerfile: string,
+  files: Record<string, string | Buffer> = {},
+  arch: 'amd64' | 'arm64' = 'amd64',
+): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bxg-ctx-'));
+  dirs.push(dir);
+  copyFileSync(
+    need(arch === 'amd64' ? 'BUILDX_GUARD_BUSYBOX_AMD64' : 'BUILDX_GUARD_BUSYBOX_ARM64'),
+    join(dir, 'busybox'),
+  );
+  if (arch === 'arm64') copyFileSync(need('BUILDX_GUARD_BUSYBOX_AMD64'), join(dir, 'busybox-amd64'));
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+export function tempDir(prefix = 'bxg-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+export function cleanupDirs(): void {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+export interface ActionRun {
+  main: Result;
+  post: Result;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+}
+
+/** Parses a GITHUB_OUTPUT / GITHUB_STATE file (`name<<delimiter` blocks, as @actions/core writes). */
+export function parseCommandFile(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = lines[i].match(/^([^<=]+)<<(.+)$/);
+    if (m) {
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
+      out[m[1]] = value.join('\n');
+    } else if (lines[i].includes('=')) {
+      const eq = lines[i].indexOf('=');
+      out[lines[i].slice(0, eq)] = lines[i].slice(eq + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs the bundled action as the runner does: `node dist/index.js` with INPUT_* variables and
+ * command files, then the post phase with the saved state as STATE_* variables.
+ */
+export async function runAction(
+  inputs: Record<string, string>,
+  opts: { version?: BuildxVersion; env?: NodeJS.ProcessEnv; skipPost?: boolean } = {},
+): Promise<ActionRun> {
+  const dir = tempDir('bxg-runner-');
+  const files = {
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STATE: 'state',
+    GITHUB_STEP_SUMMARY: 'summary',
+    GITHUB_ENV: 'env',
+    GITHUB_PATH: 'path',
+  };
+  const fileEnv: Record<string, string> = {};
+  for (const [k, f] of Object.entries(files)) {
+    fileEnv[k] = join(dir, f);
+    writeFileSync(fileEnv[k], '');
+  }
+  const inputEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  const base = buildxEnv(opts.version ?? '0.29.1', {
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: join(dir, 'runner-temp'),
+    GITHUB_WORKSPACE: repo,
+    ...fileEnv,
+    ...opts.env,
+  });
+  mkdirSync(base.RUNNER_TEMP!, { recursive: true });
+  const main = await exec(process.execPath, [join(repo, 'dist', 'index.js')], {
+    env: { ...base, ...inputEnv },
+  });
+  const state = parseCommandFile(readFileSync(fileEnv.GITHUB_STATE, 'utf8'));
+  const stateEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(state)) stateEnv[`STATE_${k}`] = v;
+  const post = opts.skipPost
+    ? { code: 0, stdout: '', stderr: '' }
+    : await exec(process.execPath, [join(repo, 'dist', 'index.js')], {
+        env: { ...base, ...inputEnv, ...stateEnv },
+      });
+  return {
+    main,
+    post,
+    state,
+    outputs: parseCommandFile(readFileSync(fileEnv.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(fileEnv.GITHUB_STEP_SUMMARY, 'utf8'),
+  };
+}

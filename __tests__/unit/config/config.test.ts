@@ -1,0 +1,164 @@
+import { parseConfig } from '../../../src/config/config.js';
+import { UserError } from '../../../src/config/errors.js';
+import { getBoolean, getList, getNumber, type InputSource } from '../../../src/config/inputs.js';
+
+const from =
+  (inputs: Record<string, string>): InputSource =>
+  (name) =>
+    inputs[name] ?? '';
+
+function errorOf(fn: () => unknown): UserError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+  throw new Error('expected a UserError');
+}
+
+describe('input readers', () => {
+  test.each([
+    ['true', true],
+    ['True', true],
+    ['TRUE', true],
+    ['false', false],
+    ['FALSE', false],
+    ['', true],
+  ])('boolean %p reads as %p', (v, expected) => {
+    expect(getBoolean(from({ cleanup: v }), 'cleanup', true)).toBe(expected);
+  });
+
+  test.each(['yes', '1', 'on', 'ture'])('boolean %p is an error naming the input', (v) => {
+    const e = errorOf(() => getBoolean(from({ cleanup: v }), 'cleanup', true));
+    expect(e.message).toBe(`Input 'cleanup' must be true or false, got '${v}'.`);
+    expect(e.input).toBe('cleanup');
+  });
+
+  test('lists split on newlines and commas, drop comments and blanks, honour quotes', () => {
+    const src = from({ tags: 'a:1, a:2\n\n# a comment\n  b:3  \n"c,d"' });
+    expect(getList(src, 'tags')).toEqual(['a:1', 'a:2', 'b:3', 'c,d']);
+  });
+
+  test('multiline lists with ignoreComma keep commas inside items', () => {
+    const src = from({ 'build-args': 'A=1,2\nB=x y\n' });
+    expect(getList(src, 'build-args', { ignoreComma: true })).toEqual(['A=1,2', 'B=x y']);
+  });
+
+  test.each(['-1', '1.5', 'ten', '99999'])('number %p out of range is an error with the range', (v) => {
+    const e = errorOf(() =>
+      getNumber(from({ 'bootstrap-timeout': v }), 'bootstrap-timeout', 120, { min: 1, max: 3600 }),
+    );
+    expect(e.message).toBe(`Input 'bootstrap-timeout' must be a whole number from 1 to 3600, got '${v}'.`);
+  });
+});
+
+describe('builder config', () => {
+  const env = { GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1', GITHUB_JOB: 'build' };
+
+  test('defaults: docker-container, one node, strict timeouts, cleanup on', () => {
+    const c = parseConfig(from({}), env).builder;
+    expect(c.driver).toBe('docker-container');
+    expect(c.name).toMatch(/^buildx-guard-42-1-build-[a-z0-9]+$/);
+    expect(c.nodes).toHaveLength(1);
+    expect(c.nodes[0]).toMatchObject({ name: `${c.name}0`, endpoint: '', platforms: [] });
+    expect(c).toMatchObject({
+      bootstrapTimeoutSeconds: 120,
+      bootstrapRetries: 2,
+      cleanup: true,
+      existing: '',
+    });
+  });
+
+  test('two steps in one job get different default names', () => {
+    expect(parseConfig(from({}), env).builder.name).not.toBe(parseConfig(from({}), env).builder.name);
+  });
+
+  test('nodes YAML: names, endpoints, platforms as list or comma string, driver-opts', () => {
+    const nodes = `
+- name: amd
+  endpoint: tcp://10.0.0.1:1234
+  platforms: linux/amd64,linux/386
+  driver-opts:
+    - cacert=/certs/ca.pem
+    - cert=/certs/cert.pem
+- name: arm
+  endpoint: tcp://10.0.0.2:1234
+  platforms: [linux/arm64]
+  buildkitd-flags: --debug
+  buildkitd-config-inline: |
+    [worker.oci]
+      max-parallelism = 4
+`;
+    const c = parseConfig(from({ driver: 'remote', nodes, name: 'multi' }), env).builder;
+    expect(c.nodes).toEqual([
+      {
+        name: 'amd',
+        endpoint: 'tcp://10.0.0.1:1234',
+        platforms: ['linux/amd64', 'linux/386'],
+        driverOpts: ['cacert=/certs/ca.pem', 'cert=/certs/cert.pem'],
+        buildkitdFlags: '',
+        buildkitdConfigInline: '',
+      },
+      {
+        name: 'arm',
+        endpoint: 'tcp://10.0.0.2:1234',
+        platforms: ['linux/arm64'],
+        driverOpts: [],
+        buildkitdFlags: '--debug',
+        buildkitdConfigInline: '[worker.oci]\n  max-parallelism = 4\n',
+      },
+    ]);
+  });
+
+  test.each([
+    [
+      { driver: 'podman' },
+      "Input 'driver' must be one of docker-container, remote, kubernetes, docker; got 'podman'.",
+    ],
+    [{ nodes: '- name: a\n  endpoint: [tcp://x' }, /^Input 'nodes' is not valid YAML at line 2: /],
+    [{ nodes: 'name: a' }, "Input 'nodes' must be a YAML list of nodes (each with 'name' and 'endpoint')."],
+    [
+      { driver: 'remote', nodes: '- name: a\n  endpoint: tcp://h:1\n- name: a\n  endpoint: tcp://h:2' },
+      "Input 'nodes' names node 'a' twice; node names must be unique.",
+    ],
+    [{ nodes: '- name: a\n  endpont: tcp://h:1' }, /^Item 1 of input 'nodes' has unknown key 'endpont'/],
+    [{ driver: 'remote' }, /^The remote driver needs an endpoint for node/],
+    [
+      { driver: 'remote', endpoint: 'tcp://host' },
+      "Endpoint 'tcp://host' (endpoint) needs a host and a port, e.g. tcp://buildkitd:1234.",
+    ],
+    [
+      { driver: 'remote', endpoint: 'ftp://host:1' },
+      /^Endpoint 'ftp:\/\/host:1' \(endpoint\) is not a valid URL/,
+    ],
+    [
+      { driver: 'remote', endpoint: 'my-context' },
+      /is neither a URL nor a Docker context name usable by the remote driver/,
+    ],
+    [
+      { endpoint: 'bad name!' },
+      /^Endpoint 'bad name!' \(endpoint\) is neither a URL nor a Docker context name\.$/,
+    ],
+    [{ name: 'has space' }, /^Input 'name' must start with a letter or digit/],
+    [{ builder: 'existing', endpoint: 'tcp://h:1' }, /^Input 'builder' uses an existing builder/],
+    [
+      { 'bootstrap-retries': '11' },
+      "Input 'bootstrap-retries' must be a whole number from 0 to 10, got '11'.",
+    ],
+  ])('rejects %p with one sentence', (inputs, message) => {
+    const e = errorOf(() => parseConfig(from(inputs), env));
+    if (typeof message === 'string') expect(e.message).toBe(message);
+    else expect(e.message).toMatch(message);
+    expect(e.message.split('\n')).toHaveLength(1);
+  });
+
+  test('a Docker context name is a valid endpoint for docker-container', () => {
+    expect(parseConfig(from({ endpoint: 'remote-ctx' }), env).builder.nodes[0].endpoint).toBe('remote-ctx');
+  });
+
+  test('single-node inputs and nodes together are rejected', () => {
+    const e = errorOf(() => parseConfig(from({ nodes: '- name: a', endpoint: 'tcp://h:1' }), env));
+    expect(e.message).toMatch(/^Set either 'nodes' or the single-node inputs/);
+  });
+});

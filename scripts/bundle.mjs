@@ -1,0 +1,104 @@
+// Bundles src/ into dist/ (the action and the CLI), with linked source maps and a licenses file
+// listing every third-party package that ends up in the bundle.
+// `--check` bundles into a temporary folder and fails when it differs from the committed dist/.
+import { build } from 'esbuild';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  existsSync,
+  mkdirSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const outdir = check ? mkdtempSync(join(tmpdir(), 'buildx-guard-dist-')) : join(root, 'dist');
+
+// Some bundled dependencies are CommonJS and call require() on Node built-ins.
+const requireShim =
+  "import { createRequire as __bxgCreateRequire } from 'node:module'; const require = __bxgCreateRequire(import.meta.url);";
+
+async function bundle(entry, outfile, shebang) {
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    outfile: join(outdir, outfile),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: 'linked',
+    sourcesContent: false,
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'warning',
+    banner: { js: (shebang ? '#!/usr/bin/env node\n' : '') + requireShim },
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+function packageOf(input) {
+  const m = input.match(/node_modules\/((?:@[^/]+\/)?[^/]+)\//g);
+  if (!m) return undefined;
+  return m[m.length - 1].replace(/^node_modules\//, '').replace(/\/$/, '');
+}
+
+function licenseText(pkgDir) {
+  const names = existsSync(pkgDir) ? readdirSync(pkgDir) : [];
+  const file = names.find((n) => /^(licen[cs]e|copying)(\.|$)/i.test(n));
+  return file ? readFileSync(join(pkgDir, file), 'utf8').trim() : undefined;
+}
+
+function writeLicenses(inputs) {
+  const dirs = new Map();
+  for (const input of inputs) {
+    const name = packageOf(input);
+    if (!name) continue;
+    const idx = input.lastIndexOf(`node_modules/${name}/`);
+    dirs.set(name, join(root, input.slice(0, idx), 'node_modules', name));
+  }
+  const parts = [...dirs.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, dir]) => {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const text =
+        licenseText(dir) ?? `(no license file shipped; package.json declares ${pkg.license ?? 'none'})`;
+      return `${name}@${pkg.version}\n${pkg.license ?? ''}\n${text}\n`;
+    });
+  writeFileSync(join(outdir, 'licenses.txt'), parts.join('\n-----\n\n'));
+}
+
+mkdirSync(outdir, { recursive: true });
+const inputs = [
+  ...(await bundle('src/index.ts', 'index.js', false)),
+  ...(await bundle('src/cli.ts', 'cli.js', true)),
+];
+writeLicenses(inputs);
+writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+
+if (check) {
+  const committed = join(root, 'dist');
+  const files = readdirSync(outdir).sort();
+  const differ = [];
+  for (const f of files) {
+    const a = readFileSync(join(outdir, f));
+    const b = existsSync(join(committed, f)) ? readFileSync(join(committed, f)) : undefined;
+    if (!b || !a.equals(b)) differ.push(f);
+  }
+  const extra = existsSync(committed) ? readdirSync(committed).filter((f) => !files.includes(f)) : [];
+  rmSync(outdir, { recursive: true, force: true });
+  if (differ.length || extra.length) {
+    console.error(
+      `dist/ does not match a fresh bundle of src/ (differs: ${[...differ, ...extra].join(', ')}). Run \`npm run bundle\` and commit dist/.`,
+    );
+    process.exit(1);
+  }
+  console.log('dist/ matches a fresh bundle of src/.');
+} else {
+  console.log(`bundled into ${relative(root, outdir)}/`);
+}
