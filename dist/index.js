@@ -39,7 +39,7 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
     "use strict";
-    var net = __require("net");
+    var net2 = __require("net");
     var tls = __require("tls");
     var http = __require("http");
     var https = __require("https");
@@ -966,7 +966,7 @@ var require_util = __commonJS({
     var { kDestroyed, kBodyUsed, kListeners, kBody } = require_symbols();
     var { IncomingMessage } = __require("node:http");
     var stream = __require("node:stream");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
     var { stringify } = __require("node:querystring");
@@ -1111,7 +1111,7 @@ var require_util = __commonJS({
       }
       assert(typeof host === "string");
       const servername = getHostname(host);
-      if (net.isIP(servername)) {
+      if (net2.isIP(servername)) {
         return "";
       }
       return servername;
@@ -2512,7 +2512,7 @@ var require_timers = __commonJS({
 var require_connect = __commonJS({
   "node_modules/undici/lib/core/connect.js"(exports, module) {
     "use strict";
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var assert = __require("node:assert");
     var util = require_util();
     var { InvalidArgumentError, ConnectTimeoutError } = require_errors();
@@ -2608,7 +2608,7 @@ var require_connect = __commonJS({
         } else {
           assert(!httpSocket, "httpSocket can only be sent on TLS update");
           port = port || 80;
-          socket = net.connect({
+          socket = net2.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
             ...options,
@@ -7621,7 +7621,7 @@ var require_client = __commonJS({
   "node_modules/undici/lib/dispatcher/client.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var net = __require("node:net");
+    var net2 = __require("node:net");
     var http = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
@@ -7771,7 +7771,7 @@ var require_client = __commonJS({
         if (maxRequestsPerClient != null && (!Number.isInteger(maxRequestsPerClient) || maxRequestsPerClient < 0)) {
           throw new InvalidArgumentError("maxRequestsPerClient must be a positive number");
         }
-        if (localAddress != null && (typeof localAddress !== "string" || net.isIP(localAddress) === 0)) {
+        if (localAddress != null && (typeof localAddress !== "string" || net2.isIP(localAddress) === 0)) {
           throw new InvalidArgumentError("localAddress must be valid string IP address");
         }
         if (maxResponseSize != null && (!Number.isInteger(maxResponseSize) || maxResponseSize < -1)) {
@@ -7935,7 +7935,7 @@ var require_client = __commonJS({
         const idx = hostname.indexOf("]");
         assert(idx !== -1);
         const ip = hostname.substring(1, idx);
-        assert(net.isIP(ip));
+        assert(net2.isIP(ip));
         hostname = ip;
       }
       client[kConnecting] = true;
@@ -26510,6 +26510,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 var CMD_STRING = "::";
 var Command = class {
   constructor(command, properties, message) {
@@ -26577,6 +26580,9 @@ function prepareKeyValueMessage(key, value) {
   }
   return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
+
+// node_modules/@actions/core/lib/core.js
+import * as os4 from "os";
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel = __toESM(require_tunnel2(), 1);
@@ -26934,11 +26940,41 @@ var platform = os3.platform();
 var arch = os3.arch();
 
 // node_modules/@actions/core/lib/core.js
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve) {
+      resolve(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
 var ExitCode;
 (function(ExitCode2) {
   ExitCode2[ExitCode2["Success"] = 0] = "Success";
   ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
 })(ExitCode || (ExitCode = {}));
+function setSecret(secret) {
+  issueCommand("add-mask", {}, secret);
+}
 function getInput(name, options) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
   if (options && options.required && !val) {
@@ -26948,6 +26984,14 @@ function getInput(name, options) {
     return val;
   }
   return val.trim();
+}
+function setOutput(name, value) {
+  const filePath = process.env["GITHUB_OUTPUT"] || "";
+  if (filePath) {
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+  }
+  process.stdout.write(os4.EOL);
+  issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -26962,6 +27006,30 @@ function debug(message) {
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+function info(message) {
+  process.stdout.write(message + os4.EOL);
+}
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
 function saveState(name, value) {
   const filePath = process.env["GITHUB_STATE"] || "";
   if (filePath) {
@@ -26972,6 +27040,114 @@ function saveState(name, value) {
 function getState(name) {
   return process.env[`STATE_${name}`] || "";
 }
+
+// src/action.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+
+// src/buildx/buildx.ts
+import { spawn } from "node:child_process";
+var TAIL_BYTES = 64 * 1024;
+var KILL_GRACE_MS = 1e4;
+var Buildx = class {
+  constructor(dockerPath = "docker", env = process.env) {
+    this.dockerPath = dockerPath;
+    this.env = env;
+  }
+  dockerPath;
+  env;
+  /** `docker buildx <args…>`. */
+  buildx(args, opts = {}) {
+    return this.docker(["buildx", ...args], opts);
+  }
+  /** `docker <args…>`. */
+  docker(args, opts = {}) {
+    const started = Date.now();
+    const capture = opts.capture ?? true;
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.dockerPath, args, { env: this.env, stdio: ["pipe", "pipe", "pipe"] });
+      const out = [];
+      const err = [];
+      let tail = Buffer.alloc(0);
+      let timedOut = false;
+      let cancelled = false;
+      let killTimer;
+      const stop = () => {
+        child.kill("SIGINT");
+        killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+      };
+      const timer = opts.timeoutMs ? setTimeout(() => {
+        timedOut = true;
+        stop();
+      }, opts.timeoutMs) : void 0;
+      const onAbort = () => {
+        cancelled = true;
+        stop();
+      };
+      if (opts.signal?.aborted) onAbort();
+      opts.signal?.addEventListener("abort", onAbort, { once: true });
+      child.stdout.on("data", (d) => {
+        if (capture) out.push(d);
+        opts.onStdout?.(d);
+      });
+      child.stderr.on("data", (d) => {
+        if (capture) err.push(d);
+        tail = Buffer.concat([tail, d]);
+        if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
+        opts.onStderr?.(d);
+      });
+      child.on("error", (e) => {
+        clearTimeout(timer);
+        reject(
+          e.code === "ENOENT" ? new Error(
+            `'${this.dockerPath}' was not found on PATH; install the Docker CLI with the buildx plugin.`
+          ) : e
+        );
+      });
+      child.on("close", (code, signal) => {
+        clearTimeout(timer);
+        clearTimeout(killTimer);
+        opts.signal?.removeEventListener("abort", onAbort);
+        resolve({
+          code: code ?? (signal ? 128 + (signal === "SIGKILL" ? 9 : 2) : 1),
+          stdout: Buffer.concat(out).toString(),
+          stderr: Buffer.concat(err).toString(),
+          stderrTail: tail.toString(),
+          timedOut,
+          cancelled,
+          durationMs: Date.now() - started
+        });
+      });
+      child.stdin.end(opts.input ?? "");
+    });
+  }
+  async version() {
+    const r = await this.buildx(["version"], { timeoutMs: 3e4 });
+    if (r.code !== 0) {
+      throw new Error(
+        `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
+      );
+    }
+    return parseBuildxVersion(r.stdout);
+  }
+};
+function parseBuildxVersion(text) {
+  const m = text.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
+  const raw = text.trim().split(/\s+/)[1] ?? text.trim();
+  if (!m) return { raw, major: 0, minor: 0, patch: 0 };
+  return { raw, major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
+}
+function atLeast(v, major, minor) {
+  return v.major > major || v.major === major && v.minor >= minor;
+}
+function firstLine(text) {
+  return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+}
+
+// src/builder/bootstrap.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/config/errors.ts
 var UserError = class extends Error {
@@ -26984,6 +27160,375 @@ var UserError = class extends Error {
 };
 function isUserError(e) {
   return e instanceof UserError;
+}
+
+// src/builder/create.ts
+function createArgs(builder, node, index, driverOpts, configFile) {
+  const args = ["create", "--name", builder.name, "--driver", builder.driver, "--node", node.name];
+  if (index > 0) args.push("--append");
+  for (const opt of driverOpts) args.push("--driver-opt", opt);
+  if (node.platforms.length) args.push("--platform", node.platforms.join(","));
+  if (node.buildkitdFlags) args.push("--buildkitd-flags", node.buildkitdFlags);
+  if (configFile) args.push("--buildkitd-config", configFile);
+  if (node.endpoint) args.push(node.endpoint);
+  return args;
+}
+
+// src/builder/hints.ts
+var HINTS = [
+  [
+    /too many open files|fsnotify|inotify/i,
+    "raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host; BuildKit \u2265 0.20.1 fixes the CDI fsnotify panic"
+  ],
+  [
+    /x509|certificate|tls:|handshake failure|cacert|bad certificate/i,
+    "check the node's TLS material: cacert/cert/key driver-opts (or BUILDER_NODE_<i>_AUTH_TLS_* variables) and that the certificate names the endpoint's host"
+  ],
+  [
+    /pull|manifest|image|registry|toomanyrequests|unauthorized/i,
+    "the BuildKit image could not be pulled: check the runner's registry access, log in, or set driver-opts image=<mirror>/moby/buildkit"
+  ],
+  [
+    /unable to parse docker host|context .*not found|no such context/i,
+    "the node's Docker context or host does not exist on this runner: create the context first, or use a URL endpoint"
+  ],
+  [/permission denied/i, "the runner user cannot reach the endpoint (socket permissions or file modes)"],
+  [
+    /connection refused|no such host|i\/o timeout|deadline exceeded|no route to host|network is unreachable|did not boot within|connection reset/i,
+    "the endpoint is unreachable: check the address and port, that buildkitd listens there, and the firewall between the runner and the node"
+  ]
+];
+function hintFor(reason) {
+  return HINTS.find(([re]) => re.test(reason))?.[1] ?? "run with debug logging (ACTIONS_STEP_DEBUG) to see what buildx said";
+}
+
+// src/builder/probe.ts
+import net from "node:net";
+async function probeTcp(endpoint, timeoutMs = 3e3) {
+  let url;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return void 0;
+  }
+  if (url.protocol !== "tcp:" || !url.port) return void 0;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port: Number(url.port) });
+    const done = (result) => {
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(
+      timeoutMs,
+      () => done(`tcp ${host}:${url.port}: no answer within ${timeoutMs / 1e3} s`)
+    );
+    socket.once("connect", () => done(void 0));
+    socket.once("error", (e) => {
+      const what = e.code === "ECONNREFUSED" ? "connection refused" : e.code === "ENOTFOUND" ? "no such host" : e.message;
+      done(`tcp ${host}:${url.port}: ${what}`);
+    });
+  });
+}
+
+// src/builder/state.ts
+function parseLsJson(text, builder) {
+  let found;
+  const unknown = [];
+  for (const line of text.split("\n")) {
+    const t = line.trim();
+    if (!t) continue;
+    let obj;
+    try {
+      obj = JSON.parse(t);
+    } catch {
+      unknown.push(t);
+      continue;
+    }
+    if (obj.Name !== builder) continue;
+    found = {
+      name: builder,
+      driver: obj.Driver ?? "",
+      nodes: (obj.Nodes ?? []).map((n) => ({
+        name: n.Name ?? "",
+        endpoint: n.Endpoint ?? "",
+        status: (n.Status ?? "").toLowerCase(),
+        error: n.Err ?? "",
+        buildkit: n.Version ?? "",
+        platforms: n.Platforms ?? []
+      })),
+      unknown
+    };
+  }
+  return found;
+}
+var NODE_KEYS = /* @__PURE__ */ new Set([
+  "Name",
+  "Endpoint",
+  "Status",
+  "Error",
+  "BuildKit version",
+  "BuildKit",
+  "Buildkit",
+  "Platforms",
+  "Driver Options",
+  "Flags",
+  "Labels",
+  "BuildKit daemon flags",
+  "Devices"
+]);
+function parseInspect(text) {
+  const state = { name: "", driver: "", nodes: [], unknown: [] };
+  let node;
+  let inNodes = false;
+  for (const raw of text.split("\n")) {
+    if (raw.trim() === "") continue;
+    if (/^\s/.test(raw) || raw.startsWith("GC Policy") || raw.startsWith("Worker ")) continue;
+    const m = raw.match(/^([A-Za-z][A-Za-z ]*?):\s*(.*)$/);
+    if (!m) {
+      state.unknown.push(raw);
+      continue;
+    }
+    const [, key, value] = m;
+    if (key === "Nodes") {
+      inNodes = true;
+      continue;
+    }
+    if (!inNodes) {
+      if (key === "Name") state.name = value;
+      else if (key === "Driver") state.driver = value;
+      else if (key !== "Last Activity" && key !== "Dynamic") state.unknown.push(raw);
+      continue;
+    }
+    if (key === "Name") {
+      node = { name: value, endpoint: "", status: "", error: "", buildkit: "", platforms: [] };
+      state.nodes.push(node);
+      continue;
+    }
+    if (!node) continue;
+    if (!NODE_KEYS.has(key)) {
+      state.unknown.push(raw);
+      continue;
+    }
+    if (key === "Endpoint") node.endpoint = value;
+    else if (key === "Status") node.status = value.toLowerCase();
+    else if (key === "Error") node.error = value;
+    else if (key.toLowerCase().startsWith("buildkit") && key !== "BuildKit daemon flags")
+      node.buildkit = value;
+    else if (key === "Platforms") node.platforms = splitPlatforms(value);
+  }
+  for (const n of state.nodes) if (n.error && !n.status) n.status = "error";
+  return state;
+}
+function splitPlatforms(value) {
+  return value.split(",").map((p) => p.trim().replace(/\*$/, "")).filter((p) => p !== "");
+}
+function parseBootProgress(stderr, nodeNames) {
+  const vertexNode = /* @__PURE__ */ new Map();
+  const reasons = /* @__PURE__ */ new Map();
+  for (const line of stderr.split("\n")) {
+    const named = line.match(/^#(\d+) \[(?:(\S+) )?internal\]/);
+    if (named) {
+      const node = named[2] ?? (nodeNames.length === 1 ? nodeNames[0] : void 0);
+      if (node) vertexNode.set(named[1], node);
+      continue;
+    }
+    const err = line.match(/^#(\d+) ERROR: (.*)$/);
+    if (err) {
+      const node = vertexNode.get(err[1]);
+      if (node) reasons.set(node, err[2].trim());
+    }
+  }
+  return reasons;
+}
+function finalError(stderr) {
+  const lines = stderr.split("\n").filter((l) => l.startsWith("ERROR: "));
+  return lines.length ? lines[lines.length - 1].slice("ERROR: ".length).trim() : "";
+}
+
+// src/builder/tls.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+var KEYS = [
+  ["CACERT", "cacert"],
+  ["CERT", "cert"],
+  ["KEY", "key"]
+];
+function tlsDriverOpts(index, driverOpts, env, privateDir) {
+  const out = [...driverOpts];
+  const secrets = [];
+  for (const [envKey, opt] of KEYS) {
+    const pem = env[`BUILDER_NODE_${index}_AUTH_TLS_${envKey}`];
+    if (!pem || out.some((o) => o.startsWith(`${opt}=`))) continue;
+    mkdirSync(privateDir, { recursive: true, mode: 448 });
+    const file = join(privateDir, `node${index}-${opt}.pem`);
+    writeFileSync(file, pem, { mode: 384 });
+    out.push(`${opt}=${file}`);
+    if (envKey === "KEY") secrets.push(pem);
+  }
+  return { driverOpts: out, secrets };
+}
+
+// src/builder/bootstrap.ts
+var NodesDownError = class extends Error {
+  constructor(builder, failed, total) {
+    super(
+      `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
+` + failed.map(
+        (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
+      ).join("\n")
+    );
+    this.builder = builder;
+    this.failed = failed;
+    this.total = total;
+    this.name = "NodesDownError";
+  }
+  builder;
+  failed;
+  total;
+};
+var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
+async function setupBuilder(config, deps, onCreated = () => {
+}) {
+  const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
+  if (existing) {
+    const r = await deps.buildx.buildx(["inspect", existing], { timeoutMs: 6e4 });
+    if (r.code !== 0) {
+      throw new UserError(
+        `Builder '${existing}' does not exist (${firstLine(r.stderr) || `exit code ${r.code}`}); create it first or leave input 'builder' empty.`,
+        "builder"
+      );
+    }
+    const state2 = await bootAndVerify(existing, config, deps);
+    return { name: existing, driver: state2.driver, created: false, state: state2 };
+  }
+  await createNodes(config, deps, onCreated);
+  const state = await bootAndVerify(config.name, config, deps);
+  return { name: config.name, driver: config.driver, created: true, state };
+}
+async function createNodes(config, deps, onCreated) {
+  for (const [i, node] of config.nodes.entries()) {
+    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join2(deps.tempDir, "tls"));
+    for (const s of tls.secrets) deps.setSecret?.(s);
+    let configFile;
+    if (node.buildkitdConfigInline.trim()) {
+      mkdirSync2(deps.tempDir, { recursive: true, mode: 448 });
+      configFile = join2(deps.tempDir, `buildkitd-${node.name}.toml`);
+      writeFileSync2(configFile, node.buildkitdConfigInline, { mode: 384 });
+    }
+    const args = createArgs(config, node, i, tls.driverOpts, configFile);
+    deps.debug(`docker buildx ${args.join(" ")}`);
+    if (i === 0) onCreated(config.name);
+    const r = await deps.buildx.buildx(args, { timeoutMs: 12e4 });
+    if (r.code !== 0) {
+      const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+      throw new NodesDownError(
+        config.name,
+        [
+          {
+            name: node.name,
+            endpoint: node.endpoint,
+            driver: config.driver,
+            status: "not created",
+            reason: `docker buildx create failed: ${reason}`,
+            hint: hintFor(reason)
+          }
+        ],
+        config.nodes.length
+      );
+    }
+  }
+}
+async function bootAndVerify(name, config, deps) {
+  const sleep = deps.sleep ?? sleeper;
+  const timeoutMs = config.bootstrapTimeoutSeconds * 1e3;
+  for (let round = 0; ; round++) {
+    const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], { timeoutMs });
+    deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? " (timed out)" : ""}`);
+    const state = await readState(name, deps);
+    const down = state.nodes.filter((n) => n.status !== "running");
+    if (state.nodes.length > 0 && down.length === 0) return state;
+    const reasons = parseBootProgress(
+      boot.stderr,
+      down.map((n) => n.name)
+    );
+    if (round >= config.bootstrapRetries) {
+      throw new NodesDownError(name, await describe(down, state, boot, reasons, config), state.nodes.length);
+    }
+    const wait = Math.min(2e3 * 2 ** round, 15e3);
+    deps.info(
+      `Node${down.length === 1 ? "" : "s"} ${down.map((n) => `'${n.name}' (${n.status || "unknown"})`).join(", ")} not running; booting again in ${wait / 1e3} s (retry ${round + 1} of ${config.bootstrapRetries}).`
+    );
+    await sleep(wait);
+  }
+}
+async function readState(name, deps) {
+  if (atLeast(deps.version, 0, 13)) {
+    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs: 6e4 });
+    const state2 = parseLsJson(ls.stdout, name);
+    if (state2) {
+      if (state2.unknown.length) deps.debug(`ls: unrecognised lines: ${state2.unknown.join(" | ")}`);
+      return state2;
+    }
+    deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
+  }
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs: 6e4 });
+  const state = parseInspect(r.stdout);
+  if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(" | ")}`);
+  if (!state.name)
+    throw new Error(`docker buildx inspect ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  return state;
+}
+async function describe(down, state, boot, reasons, config) {
+  const fallback = state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "";
+  return Promise.all(
+    down.map(async (n) => {
+      const said = n.error || reasons.get(n.name) || (boot.timedOut ? `did not boot within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : "") || fallback || "buildx gave no reason";
+      const probe = await probeTcp(n.endpoint);
+      const reason = probe ? `${said} (${probe})` : said;
+      return {
+        name: n.name,
+        endpoint: n.endpoint,
+        driver: state.driver || config.driver,
+        status: n.status,
+        reason,
+        hint: hintFor(reason)
+      };
+    })
+  );
+}
+function platformsOf(state) {
+  return [...new Set(state.nodes.flatMap((n) => n.platforms))];
+}
+function nodesTable(state) {
+  const rows = [["NODE", "ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"]].concat(
+    state.nodes.map((n) => [
+      n.name,
+      n.endpoint,
+      n.status || "-",
+      n.buildkit || "-",
+      n.platforms.join(", ") || "-"
+    ])
+  );
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
+}
+function nodesOutput(state) {
+  return JSON.stringify(
+    state.nodes.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status,
+      buildkit: n.buildkit,
+      platforms: n.platforms
+    }))
+  );
+}
+async function removeBuilder(buildx, name) {
+  const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
+  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
+    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  }
 }
 
 // src/config/inputs.ts
@@ -27071,7 +27616,7 @@ var ENDPOINT_SCHEMES = [
   "http:",
   "https:"
 ];
-var NODE_KEYS = [
+var NODE_KEYS2 = [
   "name",
   "endpoint",
   "platforms",
@@ -27165,10 +27710,10 @@ function parseNodes(src, builderName, driver) {
       throw new UserError(`${where} must be a mapping with 'name' and 'endpoint'.`, "nodes");
     }
     const obj = item;
-    const unknownKey = Object.keys(obj).find((k) => !NODE_KEYS.includes(k));
+    const unknownKey = Object.keys(obj).find((k) => !NODE_KEYS2.includes(k));
     if (unknownKey) {
       throw new UserError(
-        `${where} has unknown key '${unknownKey}'; allowed keys: ${NODE_KEYS.join(", ")}.`,
+        `${where} has unknown key '${unknownKey}'; allowed keys: ${NODE_KEYS2.join(", ")}.`,
         "nodes"
       );
     }
@@ -27239,24 +27784,64 @@ function validateEndpoint(endpoint, input, driver) {
 }
 
 // src/action.ts
+var STATE = { builder: "builder", cleanup: "cleanup", tempDir: "temp-dir" };
 async function run() {
   try {
     const config = parseConfig((name) => getInput(name));
-    debug(`config: ${JSON.stringify(config)}`);
+    const buildx = new Buildx();
+    const version = await buildx.version();
+    info(`buildx ${version.raw}`);
+    const tempDir = mkdtempSync(join3(process.env.RUNNER_TEMP || tmpdir(), "buildx-guard-"));
+    saveState(STATE.tempDir, tempDir);
+    saveState(STATE.cleanup, String(config.builder.cleanup));
+    const setup = await group(
+      "Builder",
+      () => setupBuilder(
+        config.builder,
+        {
+          buildx,
+          version,
+          tempDir,
+          env: process.env,
+          info,
+          debug,
+          setSecret
+        },
+        (name) => saveState(STATE.builder, name)
+      )
+    );
+    info(
+      `Builder '${setup.name}' (${setup.driver}): every node is running.
+${nodesTable(setup.state)}`
+    );
+    setOutput("name", setup.name);
+    setOutput("driver", setup.driver);
+    setOutput("platforms", platformsOf(setup.state).join(","));
+    setOutput("nodes", nodesOutput(setup.state));
   } catch (e) {
     fail(e);
   }
 }
 async function post() {
-  try {
-  } catch (e) {
-    warning(`Cleanup failed: ${e instanceof Error ? e.message : String(e)}`);
+  const builder = getState(STATE.builder);
+  const tempDir = getState(STATE.tempDir);
+  if (getState(STATE.cleanup) === "false") {
+    info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
+    return;
   }
+  if (builder) {
+    try {
+      await removeBuilder(new Buildx(), builder);
+      info(`Removed builder '${builder}'.`);
+    } catch (e) {
+      warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 function fail(e) {
   const message = e instanceof Error ? e.message : String(e);
-  if (!isUserError(e) && e instanceof Error && e.stack) debug(e.stack);
-  if (isUserError(e) && isDebug() && e.stack) debug(e.stack);
+  if (e instanceof Error && e.stack && (isDebug() || !isUserError(e))) debug(e.stack);
   setFailed(message);
 }
 

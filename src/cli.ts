@@ -1,8 +1,9 @@
 // `buildx-guard <command> [--flag value …]`: the action's pipeline for local use and other CI.
 import { isUserError } from './config/errors.js';
 import { parseFlags, type Command } from './commands/command.js';
+import { doctor } from './commands/doctor.js';
 
-const commands: Record<string, Command> = {};
+const commands: Record<string, Command> = { doctor };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
@@ -27,7 +28,9 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(flags, positionals);
   } catch (e) {
     const debug = flags('debug') === 'true' || process.env.RUNNER_DEBUG === '1';
-    process.stderr.write(`buildx-guard ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Errors name action inputs ("Input 'driver' …"); on the command line they are flags.
+    const message = (e instanceof Error ? e.message : String(e)).replace(/Input '([\w-]+)'/g, '--$1');
+    process.stderr.write(`buildx-guard ${name}: ${message}\n`);
     if (e instanceof Error && e.stack && (debug || !isUserError(e))) process.stderr.write(`${e.stack}\n`);
     return isUserError(e) ? 2 : 1;
   }

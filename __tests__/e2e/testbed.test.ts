@@ -42,8 +42,9 @@ afterAll(async () => {
   cleanupDirs();
 });
 
-const SLOW = `${BUSYBOX_BASE}FROM busybox
-RUN echo start && sleep 5 && echo done
+// A unique step, so no earlier run's cache answers it before a fault can fire.
+const slow = () => `${BUSYBOX_BASE}FROM busybox
+RUN echo ${uniqueName('start')} && sleep 5 && echo done
 `;
 
 test('a two-node builder through two bridges builds linux/amd64 and linux/386 and exports both', async () => {
@@ -104,7 +105,7 @@ test('partial bootstrap: buildx 0.13.1 exits 0 with a dead node, buildx 0.29.1 e
 test('the goaway fault reproduces the graceful_stop error users report; reset fails the build', async () => {
   const bridge = await startBridge(0, 'goaway=2000');
   const builder = await createRemote('0.29.1', [{ name: 'n', endpoint: bridge.endpoint }]);
-  const ctx = busyboxContext(SLOW);
+  const ctx = busyboxContext(slow());
   const args = ['buildx', 'build', '--builder', builder, '--network=none', '--progress=plain', ctx];
   const goaway = await docker(args);
   expect(goaway.code).toBe(1);

@@ -165,7 +165,7 @@ export class NodeBridge {
       cursor: new FrameCursor(),
       pendingGoaway: false,
       timer: null,
-      destroy,
+      destroy: () => {},
     };
     this.conns.add(conn);
     const destroy = () => {

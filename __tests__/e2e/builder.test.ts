@@ -1,0 +1,198 @@
+// Strict multi-node bootstrap, run as the bundled action on the test bed with both buildx versions.
+import {
+  BUILDX_VERSIONS,
+  cleanupDirs,
+  closeBridges,
+  deadEndpoint,
+  docker,
+  daemonSockets,
+  exec,
+  removeBuilder,
+  repo,
+  runAction,
+  startBridge,
+  uniqueName,
+  type BuildxVersion,
+} from '../support/testbed.js';
+import { join } from 'node:path';
+
+const leftovers: [string, BuildxVersion][] = [];
+afterAll(async () => {
+  for (const [name, version] of leftovers) await removeBuilder(name, version);
+  await closeBridges();
+  cleanupDirs();
+});
+
+function nodesYaml(nodes: { name: string; endpoint: string }[]): string {
+  return nodes.map((n) => `- name: ${n.name}\n  endpoint: ${n.endpoint}\n`).join('');
+}
+
+async function builderExists(name: string, version: BuildxVersion): Promise<boolean> {
+  const ls = await docker(['buildx', 'ls', '--format', '{{.Name}}'], version);
+  return ls.stdout.split('\n').includes(name);
+}
+
+describe.each(BUILDX_VERSIONS)('buildx %s', (version) => {
+  test('two healthy remote nodes: the step succeeds, both nodes running, cleanup removes the builder', async () => {
+    const a = await startBridge(0);
+    const b = await startBridge(1);
+    const name = uniqueName('ok');
+    leftovers.push([name, version]);
+    const run = await runAction(
+      {
+        driver: 'remote',
+        name,
+        nodes: nodesYaml([
+          { name: 'a', endpoint: a.endpoint },
+          { name: 'b', endpoint: b.endpoint },
+        ]),
+      },
+      { version, skipPost: true },
+    );
+    expect(run.main.stdout).not.toContain('::error::');
+    expect(run.main.code).toBe(0);
+    expect(run.outputs.name).toBe(name);
+    expect(run.outputs.driver).toBe('remote');
+    const nodes = JSON.parse(run.outputs.nodes);
+    expect(
+      nodes.map((n: { name: string; status: string; endpoint: string }) => [n.name, n.status, n.endpoint]),
+    ).toEqual([
+      ['a', 'running', a.endpoint],
+      ['b', 'running', b.endpoint],
+    ]);
+    expect(run.outputs.platforms.split(',')).toContain('linux/amd64');
+    expect(run.main.stdout).toMatch(/NODE\s+ENDPOINT\s+STATUS/);
+    expect(await builderExists(name, version)).toBe(true);
+    // The post phase, with the state the main phase saved, removes the builder.
+    const post = await exec(process.execPath, [join(repo, 'dist', 'index.js')], {
+      env: {
+        ...process.env,
+        DOCKER_CONFIG: process.env[`BUILDX_GUARD_CONFIG_${version.replace(/\./g, '_')}`],
+        ...stateEnv(run.state),
+      },
+    });
+    expect(post.code).toBe(0);
+    expect(await builderExists(name, version)).toBe(false);
+  });
+
+  test('a node that comes up late is booted again and the step succeeds', async () => {
+    const late = await startBridge(0, 'late=6000');
+    const name = uniqueName('late');
+    leftovers.push([name, version]);
+    const run = await runAction(
+      { driver: 'remote', name, endpoint: late.endpoint, 'bootstrap-timeout': '3', 'bootstrap-retries': '3' },
+      { version },
+    );
+    expect(run.main.stdout).toMatch(/not running; booting again in \d+ s \(retry 1 of 3\)/);
+    expect(run.main.code).toBe(0);
+    expect(JSON.parse(run.outputs.nodes)[0].status).toBe('running');
+  });
+
+  test('an existing builder is verified strictly and left untouched, also when a node is in error', async () => {
+    const name = uniqueName('ctxerr');
+    const context = uniqueName('gone');
+    leftovers.push([name, version]);
+    expect(
+      (await docker(['context', 'create', context, '--docker', `host=unix://${daemonSockets()[1]}`], version))
+        .code,
+    ).toBe(0);
+    expect(
+      (
+        await docker(
+          ['buildx', 'create', '--name', name, '--driver', 'docker-container', '--node', 'gone', context],
+          version,
+        )
+      ).code,
+    ).toBe(0);
+    await docker(['context', 'rm', '-f', context], version);
+    const run = await runAction({ builder: name, 'bootstrap-retries': '0' }, { version });
+    expect(run.main.code).not.toBe(0);
+    expect(run.main.stdout).toContain(`::error::1 of 1 node of builder '${name}' is not running:`);
+    expect(run.main.stdout).toContain(
+      `node 'gone' (docker-container, ${context}): error, unable to parse docker host`,
+    );
+    expect(run.main.stdout).toContain(
+      "Hint: the node's Docker context or host does not exist on this runner",
+    );
+    expect(run.post.code).toBe(0);
+    expect(await builderExists(name, version)).toBe(true);
+  });
+});
+
+test('one healthy and one dead node: the step fails naming the dead node; plain buildx does not notice on 0.13.1', async () => {
+  // Both versions side by side: a dead remote node costs buildx's own 20 s wait.
+  await Promise.all(
+    BUILDX_VERSIONS.map(async (version) => {
+      // buildx 0.13.1 hides a failed node only when two or more nodes boot: the healthy one starts late.
+      const up = await startBridge(0, 'late=2000');
+      const dead = await deadEndpoint();
+      const name = uniqueName('dead');
+      leftovers.push([name, version]);
+      const inputs = {
+        driver: 'remote',
+        name,
+        nodes: nodesYaml([
+          { name: 'up', endpoint: up.endpoint },
+          { name: 'down', endpoint: dead },
+        ]),
+        'bootstrap-timeout': '5',
+        'bootstrap-retries': '0',
+        cleanup: 'false',
+      };
+      const run = await runAction(inputs, { version });
+      expect(run.main.code).not.toBe(0);
+      const error = run.main.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
+      expect(error).toContain(`1 of 2 nodes of builder '${name}' is not running`);
+      expect(error).toContain(
+        `node 'down' (remote, ${dead}): inactive, did not boot within 5 s (bootstrap-timeout)`,
+      );
+      expect(error).toContain('connection refused');
+      expect(error).not.toContain("node 'up'");
+      // The same builder, left in place (cleanup: false), passes buildx's own check on 0.13.1.
+      up.setFault('late=2000');
+      const plain = await docker(['buildx', 'inspect', '--bootstrap', name], version);
+      expect(plain.code).toBe(version === '0.13.1' ? 0 : 1);
+    }),
+  );
+});
+
+test('invalid nodes YAML fails before anything is created', async () => {
+  const before = await docker(['buildx', 'ls', '--format', '{{.Name}}']);
+  const run = await runAction({
+    driver: 'remote',
+    name: 'never-created',
+    nodes: '- name: a\n  endpoint: [tcp://x',
+  });
+  expect(run.main.code).toBe(1);
+  expect(run.main.stdout).toMatch(/^::error::Input 'nodes' is not valid YAML at line 2: /m);
+  expect(run.main.stdout).not.toContain('    at ');
+  expect(run.state.builder).toBeUndefined();
+  expect((await docker(['buildx', 'ls', '--format', '{{.Name}}'])).stdout).toBe(before.stdout);
+});
+
+test('a builder that does not exist is one sentence naming the input', async () => {
+  const run = await runAction({ builder: 'no-such-builder' });
+  expect(run.main.code).toBe(1);
+  expect(run.main.stdout).toMatch(
+    /^::error::Builder 'no-such-builder' does not exist \(.*\); create it first or leave input 'builder' empty\.$/m,
+  );
+});
+
+test('docker-container driver without registry access fails with the pull hint', async () => {
+  const name = uniqueName('dc');
+  leftovers.push([name, '0.29.1']);
+  const run = await runAction({
+    driver: 'docker-container',
+    name,
+    'bootstrap-retries': '0',
+    'bootstrap-timeout': '60',
+  });
+  expect(run.main.code).toBe(1);
+  expect(run.main.stdout).toContain(`node '${name}0' (docker-container`);
+  expect(run.main.stdout).toContain('Hint: the BuildKit image could not be pulled');
+  expect(await builderExists(name, '0.29.1')).toBe(false);
+});
+
+function stateEnv(state: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
+}

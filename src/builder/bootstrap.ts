@@ -1,0 +1,263 @@
+// Create → boot → verify every node strictly. buildx's exit code is never the verdict: up to 0.21
+// `inspect --bootstrap` failed only when every node failed, and nodes that fail while loading are
+// still skipped (printed as `Error:`, exit 0). Every node must read `running` afterwards.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BuilderConfig } from '../config/config.js';
+import { UserError } from '../config/errors.js';
+import { atLeast, firstLine, type Buildx, type BuildxVersion } from '../buildx/buildx.js';
+import { createArgs } from './create.js';
+import { hintFor } from './hints.js';
+import { probeTcp } from './probe.js';
+import {
+  finalError,
+  parseBootProgress,
+  parseInspect,
+  parseLsJson,
+  type BuilderState,
+  type NodeState,
+} from './state.js';
+import { tlsDriverOpts } from './tls.js';
+
+export interface BuilderDeps {
+  buildx: Buildx;
+  version: BuildxVersion;
+  /** Private folder for TLS material and inline BuildKit configs, removed by cleanup. */
+  tempDir: string;
+  env: NodeJS.ProcessEnv;
+  info: (line: string) => void;
+  debug: (line: string) => void;
+  setSecret?: (value: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface FailedNode {
+  name: string;
+  endpoint: string;
+  driver: string;
+  status: string;
+  reason: string;
+  hint: string;
+}
+
+/** The builder's nodes are not all running; the message names each one. */
+export class NodesDownError extends Error {
+  constructor(
+    readonly builder: string,
+    readonly failed: FailedNode[],
+    readonly total: number,
+  ) {
+    super(
+      `${failed.length} of ${total} node${total === 1 ? '' : 's'} of builder '${builder}' ${failed.length === 1 ? 'is' : 'are'} not running:\n` +
+        failed
+          .map(
+            (f) =>
+              `- node '${f.name}' (${f.driver}, ${f.endpoint || 'default endpoint'}): ${f.status || 'unknown'}, ${f.reason}. Hint: ${f.hint}.`,
+          )
+          .join('\n'),
+    );
+    this.name = 'NodesDownError';
+  }
+}
+
+export interface BuilderSetup {
+  name: string;
+  driver: string;
+  /** True when this step created the builder (and so may remove it). */
+  created: boolean;
+  state: BuilderState;
+}
+
+const sleeper = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Creates the builder (unless an existing one is used), boots it and verifies every node. */
+export async function setupBuilder(
+  config: BuilderConfig,
+  deps: BuilderDeps,
+  onCreated: (name: string) => void = () => {},
+): Promise<BuilderSetup> {
+  const existing =
+    config.existing || (config.driver === 'docker' ? config.nodes[0].endpoint || 'default' : '');
+  if (existing) {
+    const r = await deps.buildx.buildx(['inspect', existing], { timeoutMs: 60_000 });
+    if (r.code !== 0) {
+      throw new UserError(
+        `Builder '${existing}' does not exist (${firstLine(r.stderr) || `exit code ${r.code}`}); create it first or leave input 'builder' empty.`,
+        'builder',
+      );
+    }
+    const state = await bootAndVerify(existing, config, deps);
+    return { name: existing, driver: state.driver, created: false, state };
+  }
+  await createNodes(config, deps, onCreated);
+  const state = await bootAndVerify(config.name, config, deps);
+  return { name: config.name, driver: config.driver, created: true, state };
+}
+
+async function createNodes(
+  config: BuilderConfig,
+  deps: BuilderDeps,
+  onCreated: (name: string) => void,
+): Promise<void> {
+  for (const [i, node] of config.nodes.entries()) {
+    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join(deps.tempDir, 'tls'));
+    for (const s of tls.secrets) deps.setSecret?.(s);
+    let configFile: string | undefined;
+    if (node.buildkitdConfigInline.trim()) {
+      mkdirSync(deps.tempDir, { recursive: true, mode: 0o700 });
+      configFile = join(deps.tempDir, `buildkitd-${node.name}.toml`);
+      writeFileSync(configFile, node.buildkitdConfigInline, { mode: 0o600 });
+    }
+    const args = createArgs(config, node, i, tls.driverOpts, configFile);
+    deps.debug(`docker buildx ${args.join(' ')}`);
+    // Saved before the first create, so cleanup also removes a builder whose later nodes failed.
+    if (i === 0) onCreated(config.name);
+    const r = await deps.buildx.buildx(args, { timeoutMs: 120_000 });
+    if (r.code !== 0) {
+      const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+      throw new NodesDownError(
+        config.name,
+        [
+          {
+            name: node.name,
+            endpoint: node.endpoint,
+            driver: config.driver,
+            status: 'not created',
+            reason: `docker buildx create failed: ${reason}`,
+            hint: hintFor(reason),
+          },
+        ],
+        config.nodes.length,
+      );
+    }
+  }
+}
+
+/**
+ * Boots all nodes (buildx boots them concurrently), then reads every node's status. Nodes that are
+ * not running are booted again up to `bootstrapRetries` times with backoff.
+ */
+export async function bootAndVerify(
+  name: string,
+  config: BuilderConfig,
+  deps: BuilderDeps,
+): Promise<BuilderState> {
+  const sleep = deps.sleep ?? sleeper;
+  const timeoutMs = config.bootstrapTimeoutSeconds * 1000;
+  for (let round = 0; ; round++) {
+    const boot = await deps.buildx.buildx(['inspect', '--bootstrap', name], { timeoutMs });
+    deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? ' (timed out)' : ''}`);
+    const state = await readState(name, deps);
+    const down = state.nodes.filter((n) => n.status !== 'running');
+    if (state.nodes.length > 0 && down.length === 0) return state;
+    const reasons = parseBootProgress(
+      boot.stderr,
+      down.map((n) => n.name),
+    );
+    if (round >= config.bootstrapRetries) {
+      throw new NodesDownError(name, await describe(down, state, boot, reasons, config), state.nodes.length);
+    }
+    const wait = Math.min(2000 * 2 ** round, 15_000);
+    deps.info(
+      `Node${down.length === 1 ? '' : 's'} ${down.map((n) => `'${n.name}' (${n.status || 'unknown'})`).join(', ')} not running; booting again in ${wait / 1000} s (retry ${round + 1} of ${config.bootstrapRetries}).`,
+    );
+    await sleep(wait);
+  }
+}
+
+/** Reads every node's live status: `ls --format json` on buildx ≥ 0.13, `inspect` text otherwise. */
+export async function readState(
+  name: string,
+  deps: Pick<BuilderDeps, 'buildx' | 'version' | 'debug'>,
+): Promise<BuilderState> {
+  if (atLeast(deps.version, 0, 13)) {
+    const ls = await deps.buildx.buildx(['ls', '--format', 'json'], { timeoutMs: 60_000 });
+    const state = parseLsJson(ls.stdout, name);
+    if (state) {
+      if (state.unknown.length) deps.debug(`ls: unrecognised lines: ${state.unknown.join(' | ')}`);
+      return state;
+    }
+    deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
+  }
+  const r = await deps.buildx.buildx(['inspect', name], { timeoutMs: 60_000 });
+  const state = parseInspect(r.stdout);
+  if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(' | ')}`);
+  if (!state.name)
+    throw new Error(`docker buildx inspect ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  return state;
+}
+
+async function describe(
+  down: NodeState[],
+  state: BuilderState,
+  boot: { stderr: string; timedOut: boolean },
+  reasons: Map<string, string>,
+  config: BuilderConfig,
+): Promise<FailedNode[]> {
+  const fallback = state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : '';
+  return Promise.all(
+    down.map(async (n) => {
+      const said =
+        n.error ||
+        reasons.get(n.name) ||
+        (boot.timedOut
+          ? `did not boot within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)`
+          : '') ||
+        fallback ||
+        'buildx gave no reason';
+      const probe = await probeTcp(n.endpoint);
+      const reason = probe ? `${said} (${probe})` : said;
+      return {
+        name: n.name,
+        endpoint: n.endpoint,
+        driver: state.driver || config.driver,
+        status: n.status,
+        reason,
+        hint: hintFor(reason),
+      };
+    }),
+  );
+}
+
+/** The union of the nodes' platforms, in first-seen order. */
+export function platformsOf(state: BuilderState): string[] {
+  return [...new Set(state.nodes.flatMap((n) => n.platforms))];
+}
+
+/** The per-node table for the log. */
+export function nodesTable(state: BuilderState): string {
+  const rows = [['NODE', 'ENDPOINT', 'STATUS', 'BUILDKIT', 'PLATFORMS']].concat(
+    state.nodes.map((n) => [
+      n.name,
+      n.endpoint,
+      n.status || '-',
+      n.buildkit || '-',
+      n.platforms.join(', ') || '-',
+    ]),
+  );
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '))
+    .join('\n');
+}
+
+/** The `nodes` output: a JSON array a workflow can read with fromJSON. */
+export function nodesOutput(state: BuilderState): string {
+  return JSON.stringify(
+    state.nodes.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status,
+      buildkit: n.buildkit,
+      platforms: n.platforms,
+    })),
+  );
+}
+
+/** Removes a builder this step created. Never called for an existing builder. */
+export async function removeBuilder(buildx: Buildx, name: string): Promise<void> {
+  const r = await buildx.buildx(['rm', '--force', name], { timeoutMs: 120_000 });
+  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
+    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  }
+}

@@ -1,0 +1,144 @@
+// The only module that runs docker/buildx. It runs argv arrays (never a shell string), can stream
+// output, and can stop a command on timeout or cancellation, which @actions/exec cannot.
+import { spawn } from 'node:child_process';
+
+export interface RunOptions {
+  /** Stop the command (SIGINT, then SIGKILL) after this many milliseconds. */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onStdout?: (chunk: Buffer) => void;
+  onStderr?: (chunk: Buffer) => void;
+  /** Keep the whole stdout/stderr in the result (default). Off for builds, whose logs stream to files. */
+  capture?: boolean;
+  input?: string;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** The last 64 KiB of stderr, also when `capture` is off. */
+  stderrTail: string;
+  timedOut: boolean;
+  cancelled: boolean;
+  durationMs: number;
+}
+
+export interface BuildxVersion {
+  raw: string;
+  major: number;
+  minor: number;
+  patch: number;
+}
+
+const TAIL_BYTES = 64 * 1024;
+const KILL_GRACE_MS = 10_000;
+
+export class Buildx {
+  constructor(
+    readonly dockerPath = 'docker',
+    readonly env: NodeJS.ProcessEnv = process.env,
+  ) {}
+
+  /** `docker buildx <args…>`. */
+  buildx(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+    return this.docker(['buildx', ...args], opts);
+  }
+
+  /** `docker <args…>`. */
+  docker(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+    const started = Date.now();
+    const capture = opts.capture ?? true;
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.dockerPath, args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      const out: Buffer[] = [];
+      const err: Buffer[] = [];
+      let tail = Buffer.alloc(0);
+      let timedOut = false;
+      let cancelled = false;
+      let killTimer: NodeJS.Timeout | undefined;
+      const stop = () => {
+        child.kill('SIGINT');
+        killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      };
+      const timer = opts.timeoutMs
+        ? setTimeout(() => {
+            timedOut = true;
+            stop();
+          }, opts.timeoutMs)
+        : undefined;
+      const onAbort = () => {
+        cancelled = true;
+        stop();
+      };
+      if (opts.signal?.aborted) onAbort();
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      child.stdout.on('data', (d: Buffer) => {
+        if (capture) out.push(d);
+        opts.onStdout?.(d);
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        if (capture) err.push(d);
+        tail = Buffer.concat([tail, d]);
+        if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
+        opts.onStderr?.(d);
+      });
+      child.on('error', (e: NodeJS.ErrnoException) => {
+        clearTimeout(timer);
+        reject(
+          e.code === 'ENOENT'
+            ? new Error(
+                `'${this.dockerPath}' was not found on PATH; install the Docker CLI with the buildx plugin.`,
+              )
+            : e,
+        );
+      });
+      child.on('close', (code, signal) => {
+        clearTimeout(timer);
+        clearTimeout(killTimer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        resolve({
+          code: code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 2) : 1),
+          stdout: Buffer.concat(out).toString(),
+          stderr: Buffer.concat(err).toString(),
+          stderrTail: tail.toString(),
+          timedOut,
+          cancelled,
+          durationMs: Date.now() - started,
+        });
+      });
+      child.stdin.end(opts.input ?? '');
+    });
+  }
+
+  async version(): Promise<BuildxVersion> {
+    const r = await this.buildx(['version'], { timeoutMs: 30_000 });
+    if (r.code !== 0) {
+      throw new Error(
+        `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`,
+      );
+    }
+    return parseBuildxVersion(r.stdout);
+  }
+}
+
+/** `github.com/docker/buildx 0.29.1+ds1 …` or `… v0.13.1 …` → numbers; unknown versions read as 0.0.0. */
+export function parseBuildxVersion(text: string): BuildxVersion {
+  const m = text.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
+  const raw = text.trim().split(/\s+/)[1] ?? text.trim();
+  if (!m) return { raw, major: 0, minor: 0, patch: 0 };
+  return { raw, major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
+}
+
+export function atLeast(v: BuildxVersion, major: number, minor: number): boolean {
+  return v.major > major || (v.major === major && v.minor >= minor);
+}
+
+export function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '') ?? ''
+  );
+}
