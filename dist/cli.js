@@ -1020,7 +1020,7 @@ var require_foldFlowLines = __commonJS({
         else
           end = lineWidth - indentAtStart;
       }
-      let split = void 0;
+      let split2 = void 0;
       let prev = void 0;
       let overflow = false;
       let i = -1;
@@ -1053,18 +1053,18 @@ var require_foldFlowLines = __commonJS({
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text, i, indent.length);
           end = i + indent.length + endStep;
-          split = void 0;
+          split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
             const next = text[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split = i;
+              split2 = i;
           }
           if (i >= end) {
-            if (split) {
-              folds.push(split);
-              end = split + endStep;
-              split = void 0;
+            if (split2) {
+              folds.push(split2);
+              end = split2 + endStep;
+              split2 = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
@@ -1077,7 +1077,7 @@ var require_foldFlowLines = __commonJS({
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
-              split = void 0;
+              split2 = void 0;
             } else {
               overflow = true;
             }
@@ -4611,13 +4611,13 @@ var require_resolve_block_scalar = __commonJS({
       return { mode, indent, chomp, comment, length };
     }
     function splitLines(source) {
-      const split = source.split(/\n( *)/);
-      const first = split[0];
+      const split2 = source.split(/\n( *)/);
+      const first = split2[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
+      for (let i = 1; i < split2.length; i += 2)
+        lines.push([split2[i], split2[i + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -7403,10 +7403,10 @@ function parseFlags(argv) {
   return { flags: (name) => (raw.get(name) ?? []).join("\n"), positionals };
 }
 
-// src/commands/doctor.ts
+// src/commands/build.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
+import { join as join5 } from "node:path";
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
@@ -7866,6 +7866,669 @@ async function removeBuilder(buildx, name) {
   }
 }
 
+// src/build/run.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join as join4 } from "node:path";
+
+// src/trace/query.ts
+var CANCELED = /\bcontext canceled\b|\bcanceled\b/i;
+function failingStep(trace) {
+  const failed = trace.steps.filter((s) => s.error);
+  return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? failed[0];
+}
+function failureText(trace, stderrTail = "") {
+  const step = failingStep(trace);
+  const parts = [...step?.logTail.map((l) => `#${step.number} ${l}`) ?? [], ...trace.tail];
+  if (trace.error && !trace.tail.some((l) => l === `ERROR: ${trace.error}`))
+    parts.push(`ERROR: ${trace.error}`);
+  if (!trace.error && parts.length === 0) parts.push(stderrTail);
+  return parts.join("\n");
+}
+
+// src/build/args.ts
+function buildArgs(b, f) {
+  const args = [
+    "build",
+    "--builder",
+    f.builder,
+    "--progress=rawjson",
+    "--metadata-file",
+    f.metadataFile,
+    "--iidfile",
+    f.iidFile
+  ];
+  const many = (flag, values) => values.forEach((v) => args.push(flag, v));
+  const one = (flag, value) => value && args.push(flag, value);
+  one("--file", b.file);
+  many("--tag", b.tags);
+  many("--label", b.labels);
+  if (b.platforms.length) args.push("--platform", b.platforms.join(","));
+  if (b.push) args.push("--push");
+  if (b.load) args.push("--load");
+  many("--output", b.outputs);
+  one("--target", b.target);
+  many("--build-arg", b.buildArgs);
+  many("--build-context", b.buildContexts);
+  many("--secret", f.secretSpecs);
+  many("--ssh", b.ssh);
+  many("--cache-from", b.cacheFrom);
+  many("--cache-to", b.cacheTo);
+  if (b.noCache) args.push("--no-cache");
+  many("--no-cache-filter", b.noCacheFilters);
+  if (b.pull) args.push("--pull");
+  one("--network", b.network);
+  many("--add-host", b.addHosts);
+  if (b.allow.length) args.push("--allow", b.allow.join(","));
+  one("--shm-size", b.shmSize);
+  many("--ulimit", b.ulimit);
+  one("--cgroup-parent", b.cgroupParent);
+  many("--annotation", b.annotations);
+  if (b.provenance) args.push(`--provenance=${b.provenance}`);
+  if (b.sbom) args.push(`--sbom=${b.sbom}`);
+  many("--attest", b.attests);
+  one("--call", b.call);
+  args.push(b.context);
+  return args;
+}
+function isGitContext(context) {
+  return /^(?:https?:\/\/|git@|github\.com\/)/.test(context) && (/\.git(?:#|$)/.test(context) || /github\.com/.test(context));
+}
+
+// src/build/attempt.ts
+import { createWriteStream } from "node:fs";
+
+// src/trace/parser.ts
+var LOG_TAIL_LINES = 30;
+var MAX_LINE = 4e3;
+var MAX_WARNINGS = 500;
+var TAIL_LINES = 40;
+var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]]+) )?(\d+)\/(\d+)\] (.*)$/s;
+function stripAnsi(s) {
+  return s.replace(ANSI, "");
+}
+function decode(b64) {
+  return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
+}
+function clip(s) {
+  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}\u2026` : s;
+}
+function parseSize(text) {
+  const m = text.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
+  if (!m) return void 0;
+  const mult = {
+    B: 1,
+    kB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+    TiB: 1024 ** 4
+  };
+  const f = mult[m[2]];
+  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
+}
+function describeStepName(name) {
+  const m = name.match(STEP_NAME);
+  if (m) {
+    return {
+      internal: false,
+      platform: m[1],
+      stage: m[2],
+      index: Number(m[3]),
+      total: Number(m[4]),
+      instruction: m[5].trim()
+    };
+  }
+  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
+  return { internal: true, platform: plat?.[1] };
+}
+var TraceParser = class {
+  constructor(listener) {
+    this.listener = listener;
+  }
+  listener;
+  steps = /* @__PURE__ */ new Map();
+  warnings = [];
+  contextBytes = 0;
+  format = "unknown";
+  error;
+  excerpt;
+  inExcerpt = 0;
+  // 0: no, 1: header seen, 2: inside the dashes
+  unread = 0;
+  tail = [];
+  started;
+  completed;
+  push(rawLine) {
+    const line = stripAnsi(rawLine.replace(/\r$/, ""));
+    if (line.startsWith("{")) {
+      let value;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        value = void 0;
+      }
+      if (value && typeof value === "object") {
+        this.format = "rawjson";
+        this.solveStatus(value);
+        return;
+      }
+    }
+    if (this.plain(line)) return;
+    this.text(line);
+  }
+  step(id, name) {
+    let s = this.steps.get(id);
+    if (!s) {
+      s = {
+        number: this.steps.size + 1,
+        id,
+        name: name ?? "",
+        cached: false,
+        logTail: [],
+        logLines: 0,
+        internal: true
+      };
+      if (name) Object.assign(s, describeStepName(name));
+      this.steps.set(id, s);
+    } else if (name && !s.name) {
+      s.name = name;
+      Object.assign(s, describeStepName(name));
+    }
+    return s;
+  }
+  solveStatus(v) {
+    for (const raw of v.vertexes ?? []) {
+      if (!raw.digest) continue;
+      const s = this.step(raw.digest, raw.name);
+      const wasStarted = s.startedMs !== void 0;
+      const wasDone = s.completedMs !== void 0;
+      if (raw.cached) s.cached = true;
+      if (raw.started) s.startedMs = Date.parse(raw.started);
+      if (raw.completed) s.completedMs = Date.parse(raw.completed);
+      if (raw.error) s.error = raw.error;
+      if (s.startedMs !== void 0 && s.completedMs !== void 0)
+        s.durationMs = Math.max(0, s.completedMs - s.startedMs);
+      this.span(s);
+      if (!wasStarted && (s.startedMs !== void 0 || s.cached))
+        this.listener?.({ kind: "started", step: s });
+      if (!wasDone && s.completedMs !== void 0) this.listener?.({ kind: "completed", step: s });
+    }
+    for (const st of v.statuses ?? []) {
+      if (st.id?.startsWith("transferring context") && typeof st.current === "number") {
+        this.contextBytes = Math.max(this.contextBytes, st.current);
+      }
+    }
+    for (const log of v.logs ?? []) {
+      if (!log.vertex) continue;
+      const s = this.step(log.vertex);
+      for (const l of decode(log.data).split("\n")) if (l !== "") this.log(s, l);
+    }
+    for (const w of v.warnings ?? []) {
+      if (this.warnings.length >= MAX_WARNINGS) break;
+      const short = decode(w.short);
+      const r = w.range?.[0];
+      this.warnings.push({
+        rule: short.match(/^(\w+):/)?.[1] ?? "",
+        level: w.level ?? 1,
+        message: clip(short),
+        detail: (w.detail ?? []).map((d) => clip(decode(d))),
+        url: w.url,
+        file: w.sourceInfo?.filename,
+        startLine: r?.start?.line,
+        endLine: r?.end?.line ?? r?.start?.line
+      });
+    }
+  }
+  log(s, text) {
+    s.logLines++;
+    s.logTail.push(clip(text));
+    if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
+    this.listener?.({ kind: "log", step: s, line: text });
+  }
+  span(s) {
+    if (s.startedMs !== void 0 && (this.started === void 0 || s.startedMs < this.started))
+      this.started = s.startedMs;
+    if (s.completedMs !== void 0 && (this.completed === void 0 || s.completedMs > this.completed))
+      this.completed = s.completedMs;
+  }
+  /** Plain progress: `#N name`, `#N CACHED`, `#N DONE 1.2s`, `#N ERROR: …`, `#N 0.114 log`. */
+  plain(line) {
+    const m = line.match(/^#(\d+) (.*)$/s);
+    if (!m) return false;
+    if (this.format === "unknown") this.format = "plain";
+    const id = `#${m[1]}`;
+    const rest = m[2];
+    const known = this.steps.get(id);
+    if (!known) {
+      const s = this.step(id, rest);
+      this.listener?.({ kind: "started", step: s });
+      return true;
+    }
+    if (rest === "CACHED") {
+      known.cached = true;
+      known.durationMs = 0;
+      this.listener?.({ kind: "completed", step: known });
+    } else if (/^DONE [\d.]+s$/.test(rest)) {
+      known.durationMs = Math.round(parseFloat(rest.slice(5)) * 1e3);
+      this.listener?.({ kind: "completed", step: known });
+    } else if (rest.startsWith("ERROR: ")) {
+      known.error = rest.slice(7);
+      this.listener?.({ kind: "completed", step: known });
+    } else if (rest === "CANCELED" || rest === "..." || rest === known.name) {
+    } else {
+      const ctx = rest.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
+      if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
+      const log = rest.match(/^\d+\.\d+ (.*)$/s);
+      if (log) this.log(known, log[1]);
+    }
+    return true;
+  }
+  /** Text around the progress: the excerpt, warnings, the final ERROR line. */
+  text(line) {
+    this.tail.push(clip(line));
+    if (this.tail.length > TAIL_LINES) this.tail.shift();
+    this.listener?.({ kind: "text", line });
+    const header = line.match(/^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/);
+    if (header) {
+      this.excerpt = { file: header[1], line: Number(header[2]), lines: [] };
+      this.inExcerpt = 1;
+      return;
+    }
+    if (this.inExcerpt && /^-{10,}$/.test(line)) {
+      this.inExcerpt = this.inExcerpt === 1 ? 2 : 0;
+      return;
+    }
+    if (this.inExcerpt === 2 && this.excerpt) {
+      if (this.excerpt.lines.length < 40) this.excerpt.lines.push(clip(line));
+      return;
+    }
+    const err = line.match(/^ERROR: (.*)$/);
+    if (err) {
+      this.error = clip(err[1]);
+      return;
+    }
+    const w = line.match(/^ - (\w+): (.*?)(?: \(line (\d+)\))?$/);
+    if (w && this.warnings.length < MAX_WARNINGS) {
+      const ln = w[3] ? Number(w[3]) : void 0;
+      if (!this.warnings.some((x) => x.rule === w[1] && x.startLine === ln)) {
+        this.warnings.push({
+          rule: w[1],
+          level: 1,
+          message: `${w[1]}: ${w[2]}`,
+          detail: [],
+          startLine: ln,
+          endLine: ln
+        });
+      }
+      return;
+    }
+    if (line.trim() !== "") this.unread++;
+  }
+  finish() {
+    const steps = [...this.steps.values()];
+    const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
+    const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    return {
+      format: this.format,
+      steps,
+      warnings: this.warnings,
+      contextBytes: this.contextBytes,
+      platforms,
+      startedMs: this.started,
+      completedMs: this.completed,
+      durationMs,
+      error: this.error,
+      excerpt: this.excerpt,
+      unreadLines: this.unread,
+      tail: this.tail
+    };
+  }
+};
+
+// src/trace/read.ts
+var LineSplitter = class {
+  constructor(onLine) {
+    this.onLine = onLine;
+  }
+  onLine;
+  partial = "";
+  push(chunk) {
+    const text = this.partial + chunk.toString();
+    const lines = text.split("\n");
+    this.partial = lines.pop() ?? "";
+    for (const l of lines) this.onLine(l);
+  }
+  end() {
+    if (this.partial) this.onLine(this.partial);
+    this.partial = "";
+  }
+};
+
+// src/build/render.ts
+function renderEvent(e) {
+  switch (e.kind) {
+    case "started":
+      return `#${e.step.number} ${e.step.name}`;
+    case "log": {
+      const t = e.step.startedMs !== void 0 ? ((Date.now() - e.step.startedMs) / 1e3).toFixed(3) : "";
+      return `#${e.step.number} ${t ? `${t} ` : ""}${e.line}`;
+    }
+    case "completed":
+      if (e.step.error) return `#${e.step.number} ERROR: ${e.step.error}`;
+      if (e.step.cached) return `#${e.step.number} CACHED`;
+      return `#${e.step.number} DONE ${((e.step.durationMs ?? 0) / 1e3).toFixed(1)}s`;
+    case "text":
+      return e.line;
+  }
+}
+
+// src/build/attempt.ts
+async function runAttempt(buildx, args, logFile, opts) {
+  const file = createWriteStream(logFile);
+  const parser = new TraceParser((e) => {
+    const line = renderEvent(e);
+    if (line !== void 0) opts.out(line);
+  });
+  const lines = new LineSplitter((l) => parser.push(l));
+  const stdout = new LineSplitter((l) => opts.out(l));
+  const result = await buildx.buildx(args, {
+    capture: false,
+    timeoutMs: opts.timeoutMs,
+    signal: opts.signal,
+    onStderr: (chunk) => {
+      file.write(chunk);
+      lines.push(chunk);
+    },
+    onStdout: (chunk) => stdout.push(chunk)
+  });
+  lines.end();
+  stdout.end();
+  await new Promise((resolve, reject) => file.end((e) => e ? reject(e) : resolve()));
+  return { result, trace: parser.finish() };
+}
+
+// src/build/classify.ts
+var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "crash"]);
+var RULES = [
+  {
+    category: "transport",
+    scope: "error",
+    reason: "the status stream from BuildKit broke (failed to receive status)",
+    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/
+  },
+  {
+    category: "platform",
+    scope: "all",
+    reason: "a binary for another architecture was run (exec format error)",
+    pattern: /exec format error|exec user process caused/
+  },
+  {
+    category: "platform",
+    scope: "error",
+    reason: "the base image has no variant for the requested platform",
+    pattern: /no match for platform in manifest|no matching manifest for/
+  },
+  {
+    category: "step",
+    scope: "error",
+    reason: "a build step exited non-zero",
+    pattern: /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+/
+  },
+  {
+    category: "dockerfile",
+    scope: "error",
+    reason: "the Dockerfile does not parse or fails a build check",
+    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement/i
+  },
+  {
+    // A trap: this reads like a missing file, but it is a context transfer cut short.
+    category: "transport",
+    scope: "error",
+    reason: "the build context transfer to BuildKit was cut short",
+    pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
+  },
+  {
+    category: "missing-file",
+    scope: "error",
+    reason: "a file the build needs is not in the build context",
+    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory/
+  },
+  {
+    category: "resource",
+    scope: "error",
+    reason: "a resource limit was hit (message size, disk or memory)",
+    pattern: /ResourceExhausted|larger than max|no space left on device|cannot allocate memory|out of memory|OOMKilled/
+  },
+  {
+    category: "auth",
+    scope: "error",
+    reason: "the registry refused the credentials",
+    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i
+  },
+  {
+    category: "crash",
+    scope: "all",
+    reason: "buildx or BuildKit crashed",
+    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m
+  },
+  {
+    category: "transport",
+    scope: "error",
+    reason: "the connection between buildx and BuildKit was lost",
+    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport/
+  },
+  {
+    category: "registry",
+    scope: "error",
+    reason: "the registry rate-limited the build (429)",
+    pattern: /\b429\b|toomanyrequests|Too Many Requests|rate limit/i
+  },
+  {
+    category: "registry",
+    scope: "error",
+    reason: "registry or network I/O failed (5xx, timeout, reset)",
+    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|unexpected EOF|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
+  }
+];
+function errorLines(text) {
+  const lines = text.split("\n");
+  const errors = lines.filter((l) => /^(?:ERROR|Error|error): /.test(l));
+  return errors.length ? errors.slice(-3).join("\n") : text;
+}
+function classify(text, opts = {}) {
+  if (opts.cancelled || opts.exitCode === 130) {
+    return { category: "cancelled", retryable: false, reason: "the build was cancelled" };
+  }
+  if (opts.timedOut) {
+    return { category: "transport", retryable: true, reason: "the attempt exceeded attempt-timeout-minutes" };
+  }
+  const error = errorLines(text);
+  const rule = RULES.find((r) => r.pattern.test(r.scope === "error" ? error : text));
+  const base = rule ? { category: rule.category, retryable: RETRYABLE.has(rule.category), reason: rule.reason } : { category: "unknown", retryable: false, reason: "no known pattern matched the error" };
+  const custom = opts.retryPatterns?.find((re) => re.test(text));
+  if (custom && !base.retryable) {
+    return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
+  }
+  return base;
+}
+
+// src/build/retry.ts
+var RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit/i;
+function backoffMs(retry, rateLimited, config, random) {
+  const cap = config.maxWaitSeconds * 1e3;
+  const exp = Math.min(cap, config.waitSeconds * 1e3 * 2 ** (retry - 1));
+  if (rateLimited) {
+    const long = Math.min(cap, exp * 4);
+    return Math.round(long / 2 + random() * (long / 2));
+  }
+  return Math.round(random() * exp);
+}
+function isRateLimited(text) {
+  return RATE_LIMIT.test(text);
+}
+function decide(c, attempt, crashes, config) {
+  if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
+  if (attempt >= config.maxAttempts)
+    return { retry: false, why: `no attempts left (max-attempts ${config.maxAttempts})` };
+  if (c.category === "crash" && crashes > config.maxCrashRetries) {
+    return {
+      retry: false,
+      why: `a crash was already retried ${config.maxCrashRetries} time(s) (max-crash-retries)`
+    };
+  }
+  return { retry: true, why: `${c.category}: ${c.reason}` };
+}
+
+// src/build/secrets.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+function split(line) {
+  const eq = line.indexOf("=");
+  return [line.slice(0, eq), line.slice(eq + 1)];
+}
+function secretSpecs(b, dir, mask) {
+  const specs = [];
+  const write = (id, value) => {
+    mkdirSync3(dir, { recursive: true, mode: 448 });
+    const file = join3(dir, `secret-${specs.length}`);
+    writeFileSync3(file, value, { mode: 384 });
+    if (value) mask(value);
+    specs.push(`id=${id},src=${file}`);
+  };
+  for (const line of b.secrets) write(...split(line));
+  for (const line of b.secretFiles) {
+    const [id, path] = split(line);
+    specs.push(`id=${id},src=${path}`);
+  }
+  for (const line of b.secretEnvs) {
+    const [id, env] = split(line);
+    specs.push(`id=${id},env=${env}`);
+  }
+  if (b.githubToken && isGitContext(b.context) && !specs.some((s) => s.startsWith("id=GIT_AUTH_TOKEN,"))) {
+    write("GIT_AUTH_TOKEN", b.githubToken);
+  }
+  return specs;
+}
+
+// src/build/run.ts
+function checkContext(config, cwd = process.cwd()) {
+  const { context, file } = config.build;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
+  const dir = isAbsolute(context) ? context : join4(cwd, context);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(
+      `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
+      "context"
+    );
+  }
+  if (file === "-") return;
+  const dockerfile = file ? isAbsolute(file) ? file : join4(cwd, file) : join4(dir, "Dockerfile");
+  if (!existsSync(dockerfile)) {
+    throw new UserError(
+      file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
+      file ? "file" : "context"
+    );
+  }
+}
+async function runBuild(config, builder, deps) {
+  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = deps.random ?? Math.random;
+  const metadataFile = join4(deps.tempDir, "metadata.json");
+  const iidFile = join4(deps.tempDir, "iid.txt");
+  const args = buildArgs(config.build, {
+    builder,
+    metadataFile,
+    iidFile,
+    secretSpecs: secretSpecs(config.build, join4(deps.tempDir, "secrets"), deps.mask)
+  });
+  const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
+  const attempts = [];
+  let crashes = 0;
+  for (let n = 1; ; n++) {
+    const logFile = join4(deps.tempDir, `attempt-${n}.log`);
+    const { result, trace } = await deps.group(
+      `Build, attempt ${n} of ${config.retry.maxAttempts}`,
+      () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out })
+    );
+    const attempt = {
+      number: n,
+      exitCode: result.code,
+      durationMs: result.durationMs,
+      logFile,
+      timedOut: result.timedOut,
+      cancelled: result.cancelled,
+      trace
+    };
+    attempts.push(attempt);
+    if (result.code === 0 && !result.timedOut && !result.cancelled) {
+      return { success: true, attempts, ...readResult(metadataFile, iidFile) };
+    }
+    const text = failureText(trace, result.stderrTail);
+    const c = classify(text, {
+      exitCode: result.code,
+      cancelled: result.cancelled,
+      timedOut: result.timedOut,
+      retryPatterns: config.retry.patterns
+    });
+    attempt.classification = c;
+    if (c.category === "crash") crashes++;
+    const decision = decide(c, n, crashes, config.retry);
+    if (!decision.retry) {
+      attempt.decision = `stopped: ${decision.why}`;
+      deps.info(`Attempt ${n} failed (${c.category}): ${decision.why}.`);
+      return {
+        success: false,
+        attempts,
+        failure: c,
+        stopReason: decision.why,
+        metadata: "",
+        imageid: "",
+        digest: ""
+      };
+    }
+    const wait = backoffMs(n, c.category === "registry" && isRateLimited(text), config.retry, random);
+    attempt.waitMs = wait;
+    attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
+    deps.info(
+      `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1e3).toFixed(1)} s.`
+    );
+    await sleep(wait);
+    if (deps.signal?.aborted) {
+      return {
+        success: false,
+        attempts,
+        failure: c,
+        stopReason: "the job was cancelled",
+        metadata: "",
+        imageid: "",
+        digest: ""
+      };
+    }
+    try {
+      await deps.recheckNodes();
+    } catch (e) {
+      const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
+      attempt.decision = `stopped: ${why}`;
+      return { success: false, attempts, failure: c, stopReason: why, metadata: "", imageid: "", digest: "" };
+    }
+  }
+}
+function readResult(metadataFile, iidFile) {
+  const metadata = existsSync(metadataFile) ? readFileSync(metadataFile, "utf8").trim() : "";
+  let parsed;
+  try {
+    parsed = metadata ? JSON.parse(metadata) : {};
+  } catch {
+    parsed = {};
+  }
+  const imageid = existsSync(iidFile) ? readFileSync(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
+}
+
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
 var TRUE = ["true", "True", "TRUE"];
@@ -7962,7 +8625,109 @@ var NODE_KEYS2 = [
 function parseConfig(src, env = process.env) {
   return {
     builder: parseBuilder(src, env),
+    build: parseBuild(src),
+    retry: parseRetry(src),
     debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
+  };
+}
+var CALLS = ["build", "check", "outline", "targets"];
+function parseBuild(src) {
+  const list = (name) => getList(src, name);
+  const lines = (name) => getList(src, name, { ignoreComma: true });
+  const build = {
+    enabled: getBoolean(src, "build", true),
+    context: getString(src, "context", "."),
+    file: getString(src, "file"),
+    tags: list("tags"),
+    labels: lines("labels"),
+    platforms: list("platforms"),
+    push: getBoolean(src, "push", false),
+    load: getBoolean(src, "load", false),
+    outputs: lines("outputs"),
+    target: getString(src, "target"),
+    buildArgs: lines("build-args"),
+    buildContexts: lines("build-contexts"),
+    secrets: lines("secrets"),
+    secretFiles: lines("secret-files"),
+    secretEnvs: list("secret-envs"),
+    ssh: lines("ssh"),
+    cacheFrom: lines("cache-from"),
+    cacheTo: lines("cache-to"),
+    noCache: getBoolean(src, "no-cache", false),
+    noCacheFilters: list("no-cache-filters"),
+    pull: getBoolean(src, "pull", false),
+    network: getString(src, "network"),
+    addHosts: list("add-hosts"),
+    allow: list("allow"),
+    shmSize: getString(src, "shm-size"),
+    ulimit: lines("ulimit"),
+    cgroupParent: getString(src, "cgroup-parent"),
+    annotations: lines("annotations"),
+    provenance: getString(src, "provenance"),
+    sbom: getString(src, "sbom"),
+    attests: lines("attests"),
+    call: getString(src, "call"),
+    githubToken: getString(src, "github-token")
+  };
+  if (build.push && build.load && build.outputs.length) {
+    throw new UserError(
+      `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
+      "outputs"
+    );
+  }
+  if (build.call && !CALLS.includes(build.call.split(",")[0])) {
+    throw new UserError(
+      `Input 'call' must be one of ${CALLS.join(", ")} (optionally with ,format=json); got '${build.call}'.`,
+      "call"
+    );
+  }
+  for (const [name, values] of [
+    ["secrets", build.secrets],
+    ["secret-files", build.secretFiles],
+    ["secret-envs", build.secretEnvs],
+    ["build-args", build.buildArgs],
+    ["build-contexts", build.buildContexts]
+  ]) {
+    const bad = values.find((v) => !/^[^=\s]+=/.test(v));
+    if (bad !== void 0) {
+      throw new UserError(
+        `Each line of input '${name}' must be KEY=value; got '${name === "secrets" ? bad.split("=")[0] : bad}'.`,
+        name
+      );
+    }
+  }
+  return build;
+}
+function parseRetry(src) {
+  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
+    try {
+      return new RegExp(p, "m");
+    } catch (e) {
+      throw new UserError(
+        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
+        "retry-patterns"
+      );
+    }
+  });
+  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
+  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
+  if (maxWaitSeconds < waitSeconds) {
+    throw new UserError(
+      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
+      "retry-max-wait-seconds"
+    );
+  }
+  return {
+    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
+    waitSeconds,
+    maxWaitSeconds,
+    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
+      min: 0,
+      max: 24 * 60,
+      integer: false
+    }),
+    patterns,
+    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
   };
 }
 function parseBuilder(src, env) {
@@ -8118,14 +8883,107 @@ function validateEndpoint(endpoint, input, driver) {
   }
 }
 
+// src/commands/build.ts
+var buildCommand = {
+  summary: "bootstrap the builder, build with classified retry, print the attempts and the verdict",
+  async run(flags, positionals) {
+    const config = parseConfig(
+      (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
+    );
+    checkContext(config);
+    const buildx = new Buildx();
+    const version = await buildx.version();
+    const tempDir = mkdtempSync(join5(tmpdir(), "buildx-guard-"));
+    const log = (line) => process.stderr.write(`${line}
+`);
+    const deps = {
+      buildx,
+      version,
+      tempDir,
+      env: process.env,
+      info: log,
+      debug: config.debug ? log : () => {
+      }
+    };
+    let created = "";
+    try {
+      const setup = await setupBuilder(config.builder, deps, (name) => created = name);
+      log(nodesTable(setup.state));
+      const outcome = await runBuild(config, setup.name, {
+        buildx,
+        tempDir,
+        info: log,
+        out: log,
+        group: async (name, fn) => {
+          log(`--- ${name}`);
+          return fn();
+        },
+        mask: () => {
+        },
+        recheckNodes: async () => {
+          await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+        }
+      });
+      const summary = {
+        status: outcome.success ? "success" : "failed",
+        attempts: outcome.attempts.map((a) => ({
+          number: a.number,
+          exitCode: a.exitCode,
+          durationMs: a.durationMs,
+          category: a.classification?.category ?? null,
+          decision: a.decision ?? null
+        })),
+        failure: outcome.failure ?? null,
+        stopReason: outcome.stopReason ?? null,
+        imageid: outcome.imageid,
+        digest: outcome.digest
+      };
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}
+`);
+      return outcome.success ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof NodesDownError)) throw e;
+      process.stdout.write(`${e.message}
+`);
+      return 1;
+    } finally {
+      if (created && config.builder.cleanup)
+        await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+      rmSync(tempDir, { recursive: true, force: true });
+    }
+  }
+};
+
+// src/commands/classify.ts
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+var classifyCommand = {
+  summary: "classify build error text read from stdin (--retry-patterns adds transient patterns)",
+  async run(flags) {
+    const { retry } = parseConfig(flags, {});
+    const c = classify(await readStdin(), { retryPatterns: retry.patterns });
+    process.stdout.write(
+      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason })}
+`
+    );
+    return 0;
+  }
+};
+
 // src/commands/doctor.ts
+import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join6 } from "node:path";
 var doctor = {
   summary: "boot a builder (--nodes/--endpoint/--builder \u2026) and verify every node is running",
   async run(flags) {
     const config = parseConfig(flags);
     const buildx = new Buildx();
     const version = await buildx.version();
-    const tempDir = mkdtempSync(join3(tmpdir(), "buildx-guard-"));
+    const tempDir = mkdtempSync2(join6(tmpdir2(), "buildx-guard-"));
     let created = "";
     const log = (line) => process.stderr.write(`${line}
 `);
@@ -8151,13 +9009,13 @@ var doctor = {
     } finally {
       if (created && config.builder.cleanup)
         await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
-      rmSync(tempDir, { recursive: true, force: true });
+      rmSync2(tempDir, { recursive: true, force: true });
     }
   }
 };
 
 // src/cli.ts
-var commands = { doctor };
+var commands = { build: buildCommand, classify: classifyCommand, doctor };
 function usage() {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
   return `Usage: buildx-guard <command> [--flag value ...]

@@ -3,9 +3,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Buildx } from './buildx/buildx.js';
-import { nodesOutput, nodesTable, platformsOf, removeBuilder, setupBuilder } from './builder/bootstrap.js';
-import { parseConfig } from './config/config.js';
+import {
+  bootAndVerify,
+  nodesOutput,
+  nodesTable,
+  platformsOf,
+  removeBuilder,
+  setupBuilder,
+  type BuilderDeps,
+} from './builder/bootstrap.js';
+import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
+import { parseConfig, type Config } from './config/config.js';
 import { isUserError } from './config/errors.js';
+import { UntrustedOutput } from './report/untrusted.js';
 
 /** Keys of what the main phase saves for the post phase. */
 const STATE = { builder: 'builder', cleanup: 'cleanup', tempDir: 'temp-dir' } as const;
@@ -14,6 +24,7 @@ const STATE = { builder: 'builder', cleanup: 'cleanup', tempDir: 'temp-dir' } as
 export async function run(): Promise<void> {
   try {
     const config = parseConfig((name) => core.getInput(name));
+    if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
     const version = await buildx.version();
     core.info(`buildx ${version.raw}`);
@@ -21,20 +32,17 @@ export async function run(): Promise<void> {
     core.saveState(STATE.tempDir, tempDir);
     core.saveState(STATE.cleanup, String(config.builder.cleanup));
 
+    const deps: BuilderDeps = {
+      buildx,
+      version,
+      tempDir,
+      env: process.env,
+      info: core.info,
+      debug: core.debug,
+      setSecret: core.setSecret,
+    };
     const setup = await core.group('Builder', () =>
-      setupBuilder(
-        config.builder,
-        {
-          buildx,
-          version,
-          tempDir,
-          env: process.env,
-          info: core.info,
-          debug: core.debug,
-          setSecret: core.setSecret,
-        },
-        (name) => core.saveState(STATE.builder, name),
-      ),
+      setupBuilder(config.builder, deps, (name) => core.saveState(STATE.builder, name)),
     );
     core.info(
       `Builder '${setup.name}' (${setup.driver}): every node is running.\n${nodesTable(setup.state)}`,
@@ -43,8 +51,63 @@ export async function run(): Promise<void> {
     core.setOutput('driver', setup.driver);
     core.setOutput('platforms', platformsOf(setup.state).join(','));
     core.setOutput('nodes', nodesOutput(setup.state));
+    if (!config.build.enabled) return;
+
+    const outcome = await build(config, setup.name, deps);
+    core.setOutput('attempts', String(outcome.attempts.length));
+    core.setOutput('failure-category', outcome.failure?.category ?? '');
+    core.setOutput('metadata', outcome.metadata);
+    core.setOutput('imageid', outcome.imageid);
+    core.setOutput('digest', outcome.digest);
+    if (!outcome.success) core.setFailed(failureMessage(outcome));
   } catch (e) {
     fail(e);
+  }
+}
+
+export function failureMessage(outcome: BuildOutcome): string {
+  const n = outcome.attempts.length;
+  const last = outcome.attempts[n - 1];
+  const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
+  return `The build failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
+}
+
+/** The build with classified retry; cancellation (SIGINT/SIGTERM from the runner) stops buildx. */
+async function build(config: Config, builder: string, deps: BuilderDeps): Promise<BuildOutcome> {
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const untrusted = new UntrustedOutput((t) => process.stdout.write(t));
+  try {
+    return await runBuild(config, builder, {
+      buildx: deps.buildx,
+      tempDir: deps.tempDir,
+      info: (line) => {
+        untrusted.close();
+        core.info(line);
+      },
+      out: (line) => untrusted.line(line),
+      group: async (name, fn) => {
+        core.startGroup(name);
+        try {
+          return await fn();
+        } finally {
+          untrusted.close();
+          core.endGroup();
+        }
+      },
+      mask: core.setSecret,
+      // Before a retry every node must be running again; one that stays down ends the loop.
+      recheckNodes: async () => {
+        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
+      },
+      signal: abort.signal,
+    });
+  } finally {
+    untrusted.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

@@ -9,12 +9,16 @@ import {
   exec,
   removeBuilder,
   repo,
-  runAction,
+  runAction as runActionWithBuild,
   startBridge,
   uniqueName,
   type BuildxVersion,
 } from '../support/testbed.js';
 import { join } from 'node:path';
+
+// These tests set up builders only (as docker/setup-buildx-action does): no build.
+const runAction: typeof runActionWithBuild = (inputs, opts) =>
+  runActionWithBuild({ build: 'false', ...inputs }, opts);
 
 const leftovers: [string, BuildxVersion][] = [];
 afterAll(async () => {

@@ -213,3 +213,34 @@ export async function runAction(
     summary: readFileSync(fileEnv.GITHUB_STEP_SUMMARY, 'utf8'),
   };
 }
+
+/**
+ * The workflow commands the runner would act on in a step's stdout, honouring
+ * `::stop-commands::<token>` … `::<token>::` as the runner does.
+ */
+export function processedCommands(stdout: string): string[] {
+  const commands: string[] = [];
+  let stopToken: string | undefined;
+  for (const line of stdout.split('\n')) {
+    if (stopToken) {
+      if (line === `::${stopToken}::`) stopToken = undefined;
+      continue;
+    }
+    const stop = line.match(/^::stop-commands::(.+)$/);
+    if (stop) {
+      stopToken = stop[1];
+      continue;
+    }
+    if (/^::[a-z-]+/.test(line)) commands.push(line);
+  }
+  return commands;
+}
+
+/** Waits until `check` is true, polling; fails the test after `ms`. */
+export async function waitFor(check: () => boolean, ms = 60_000, what = 'condition'): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -35,8 +35,60 @@ export interface BuilderConfig {
   cleanup: boolean;
 }
 
+/** The `docker buildx build` of the step; names and semantics of docker/build-push-action. */
+export interface BuildConfig {
+  /** False: only set up and verify the builder (as docker/setup-buildx-action). */
+  enabled: boolean;
+  context: string;
+  file: string;
+  tags: string[];
+  labels: string[];
+  platforms: string[];
+  push: boolean;
+  load: boolean;
+  outputs: string[];
+  target: string;
+  buildArgs: string[];
+  buildContexts: string[];
+  secrets: string[];
+  secretFiles: string[];
+  secretEnvs: string[];
+  ssh: string[];
+  cacheFrom: string[];
+  cacheTo: string[];
+  noCache: boolean;
+  noCacheFilters: string[];
+  pull: boolean;
+  network: string;
+  addHosts: string[];
+  allow: string[];
+  shmSize: string;
+  ulimit: string[];
+  cgroupParent: string;
+  annotations: string[];
+  provenance: string;
+  sbom: string;
+  attests: string[];
+  call: string;
+  githubToken: string;
+}
+
+export interface RetryConfig {
+  maxAttempts: number;
+  waitSeconds: number;
+  maxWaitSeconds: number;
+  /** 0: no limit. A timed-out attempt counts as transient. */
+  attemptTimeoutMinutes: number;
+  /** Extra regular expressions whose match makes a failure retryable. */
+  patterns: RegExp[];
+  /** Crashes of buildx/BuildKit are retried at most this many times. */
+  maxCrashRetries: number;
+}
+
 export interface Config {
   builder: BuilderConfig;
+  build: BuildConfig;
+  retry: RetryConfig;
   debug: boolean;
 }
 
@@ -69,7 +121,112 @@ export interface ConfigEnv {
 export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Config {
   return {
     builder: parseBuilder(src, env),
+    build: parseBuild(src),
+    retry: parseRetry(src),
     debug: env.RUNNER_DEBUG === '1' || getBoolean(src, 'debug', false),
+  };
+}
+
+const CALLS = ['build', 'check', 'outline', 'targets'];
+
+function parseBuild(src: InputSource): BuildConfig {
+  const list = (name: string) => getList(src, name);
+  const lines = (name: string) => getList(src, name, { ignoreComma: true });
+  const build: BuildConfig = {
+    enabled: getBoolean(src, 'build', true),
+    context: getString(src, 'context', '.'),
+    file: getString(src, 'file'),
+    tags: list('tags'),
+    labels: lines('labels'),
+    platforms: list('platforms'),
+    push: getBoolean(src, 'push', false),
+    load: getBoolean(src, 'load', false),
+    outputs: lines('outputs'),
+    target: getString(src, 'target'),
+    buildArgs: lines('build-args'),
+    buildContexts: lines('build-contexts'),
+    secrets: lines('secrets'),
+    secretFiles: lines('secret-files'),
+    secretEnvs: list('secret-envs'),
+    ssh: lines('ssh'),
+    cacheFrom: lines('cache-from'),
+    cacheTo: lines('cache-to'),
+    noCache: getBoolean(src, 'no-cache', false),
+    noCacheFilters: list('no-cache-filters'),
+    pull: getBoolean(src, 'pull', false),
+    network: getString(src, 'network'),
+    addHosts: list('add-hosts'),
+    allow: list('allow'),
+    shmSize: getString(src, 'shm-size'),
+    ulimit: lines('ulimit'),
+    cgroupParent: getString(src, 'cgroup-parent'),
+    annotations: lines('annotations'),
+    provenance: getString(src, 'provenance'),
+    sbom: getString(src, 'sbom'),
+    attests: lines('attests'),
+    call: getString(src, 'call'),
+    githubToken: getString(src, 'github-token'),
+  };
+  if (build.push && build.load && build.outputs.length) {
+    throw new UserError(
+      `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
+      'outputs',
+    );
+  }
+  if (build.call && !CALLS.includes(build.call.split(',')[0])) {
+    throw new UserError(
+      `Input 'call' must be one of ${CALLS.join(', ')} (optionally with ,format=json); got '${build.call}'.`,
+      'call',
+    );
+  }
+  for (const [name, values] of [
+    ['secrets', build.secrets],
+    ['secret-files', build.secretFiles],
+    ['secret-envs', build.secretEnvs],
+    ['build-args', build.buildArgs],
+    ['build-contexts', build.buildContexts],
+  ] as const) {
+    const bad = values.find((v) => !/^[^=\s]+=/.test(v));
+    if (bad !== undefined) {
+      throw new UserError(
+        `Each line of input '${name}' must be KEY=value; got '${name === 'secrets' ? bad.split('=')[0] : bad}'.`,
+        name,
+      );
+    }
+  }
+  return build;
+}
+
+function parseRetry(src: InputSource): RetryConfig {
+  const patterns = getList(src, 'retry-patterns', { ignoreComma: true }).map((p) => {
+    try {
+      return new RegExp(p, 'm');
+    } catch (e) {
+      throw new UserError(
+        `Input 'retry-patterns' has an invalid regular expression '${p}': ${(e as Error).message}.`,
+        'retry-patterns',
+      );
+    }
+  });
+  const waitSeconds = getNumber(src, 'retry-wait-seconds', 10, { min: 0, max: 3600 });
+  const maxWaitSeconds = getNumber(src, 'retry-max-wait-seconds', 120, { min: 0, max: 3600 });
+  if (maxWaitSeconds < waitSeconds) {
+    throw new UserError(
+      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
+      'retry-max-wait-seconds',
+    );
+  }
+  return {
+    maxAttempts: getNumber(src, 'max-attempts', 3, { min: 1, max: 20 }),
+    waitSeconds,
+    maxWaitSeconds,
+    attemptTimeoutMinutes: getNumber(src, 'attempt-timeout-minutes', 0, {
+      min: 0,
+      max: 24 * 60,
+      integer: false,
+    }),
+    patterns,
+    maxCrashRetries: getNumber(src, 'max-crash-retries', 1, { min: 0, max: 10 }),
   };
 }
 

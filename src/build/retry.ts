@@ -1,0 +1,64 @@
+// When to retry and how long to wait. Pure: the random source is passed in, so the schedule is
+// reproducible under a seed.
+import type { RetryConfig } from '../config/config.js';
+import type { Classification } from './classify.js';
+
+export type Random = () => number;
+
+/** A small seeded generator (mulberry32), for reproducible schedules in tests and benchmarks. */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit/i;
+
+/**
+ * Milliseconds to wait before retry `retry` (1 = the first retry): exponential from
+ * retry-wait-seconds, capped by retry-max-wait-seconds, with full jitter. A registry rate limit (429)
+ * waits longer: four times the step, with half of it fixed so it never retries at once.
+ */
+export function backoffMs(retry: number, rateLimited: boolean, config: RetryConfig, random: Random): number {
+  const cap = config.maxWaitSeconds * 1000;
+  const exp = Math.min(cap, config.waitSeconds * 1000 * 2 ** (retry - 1));
+  if (rateLimited) {
+    const long = Math.min(cap, exp * 4);
+    return Math.round(long / 2 + random() * (long / 2));
+  }
+  return Math.round(random() * exp);
+}
+
+export function isRateLimited(text: string): boolean {
+  return RATE_LIMIT.test(text);
+}
+
+export interface RetryDecision {
+  retry: boolean;
+  /** Why not, or why yes, in words for the log and the report. */
+  why: string;
+}
+
+/** After attempt `attempt` failed with `c`: retry or stop. `crashes` counts crash failures so far. */
+export function decide(
+  c: Classification,
+  attempt: number,
+  crashes: number,
+  config: RetryConfig,
+): RetryDecision {
+  if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
+  if (attempt >= config.maxAttempts)
+    return { retry: false, why: `no attempts left (max-attempts ${config.maxAttempts})` };
+  if (c.category === 'crash' && crashes > config.maxCrashRetries) {
+    return {
+      retry: false,
+      why: `a crash was already retried ${config.maxCrashRetries} time(s) (max-crash-retries)`,
+    };
+  }
+  return { retry: true, why: `${c.category}: ${c.reason}` };
+}

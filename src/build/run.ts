@@ -1,0 +1,180 @@
+// Runs the build with classified retry: a transient failure (transport, registry, crash) is retried
+// with backoff after every node is verified running again; a deterministic one never is.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Buildx } from '../buildx/buildx.js';
+import type { Config } from '../config/config.js';
+import { UserError } from '../config/errors.js';
+import { failureText } from '../trace/query.js';
+import type { BuildTrace } from '../trace/types.js';
+import { buildArgs } from './args.js';
+import { runAttempt } from './attempt.js';
+import { classify, type Classification } from './classify.js';
+import { backoffMs, decide, isRateLimited, type Random } from './retry.js';
+import { secretSpecs } from './secrets.js';
+
+export interface Attempt {
+  number: number;
+  exitCode: number;
+  durationMs: number;
+  logFile: string;
+  timedOut: boolean;
+  cancelled: boolean;
+  classification?: Classification;
+  /** What happened next: the retry's reason and wait, or why the loop stopped. */
+  decision?: string;
+  waitMs?: number;
+  trace: BuildTrace;
+}
+
+export interface BuildOutcome {
+  success: boolean;
+  attempts: Attempt[];
+  failure?: Classification;
+  /** Why the loop stopped after a failure, in words. */
+  stopReason?: string;
+  metadata: string;
+  imageid: string;
+  digest: string;
+}
+
+export interface BuildDeps {
+  buildx: Buildx;
+  tempDir: string;
+  /** Trusted messages of the action. */
+  info: (line: string) => void;
+  /** Untrusted build output (wrapped by the caller so it cannot issue workflow commands). */
+  out: (line: string) => void;
+  /** Runs one attempt inside a collapsible group of the job log. */
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  mask: (value: string) => void;
+  /** Verifies every node is running again (re-booting failed ones); throws when one stays down. */
+  recheckNodes: () => Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+  random?: Random;
+  signal?: AbortSignal;
+}
+
+/** Fails early, with one sentence, when a local context or its Dockerfile is missing. */
+export function checkContext(config: Config, cwd = process.cwd()): void {
+  const { context, file } = config.build;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || context === '-') return;
+  const dir = isAbsolute(context) ? context : join(cwd, context);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(
+      `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
+      'context',
+    );
+  }
+  if (file === '-') return;
+  const dockerfile = file ? (isAbsolute(file) ? file : join(cwd, file)) : join(dir, 'Dockerfile');
+  if (!existsSync(dockerfile)) {
+    throw new UserError(
+      file
+        ? `Dockerfile '${file}' (input 'file') does not exist.`
+        : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
+      file ? 'file' : 'context',
+    );
+  }
+}
+
+export async function runBuild(config: Config, builder: string, deps: BuildDeps): Promise<BuildOutcome> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = deps.random ?? Math.random;
+  const metadataFile = join(deps.tempDir, 'metadata.json');
+  const iidFile = join(deps.tempDir, 'iid.txt');
+  const args = buildArgs(config.build, {
+    builder,
+    metadataFile,
+    iidFile,
+    secretSpecs: secretSpecs(config.build, join(deps.tempDir, 'secrets'), deps.mask),
+  });
+  const timeoutMs =
+    config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 60_000 : undefined;
+  const attempts: Attempt[] = [];
+  let crashes = 0;
+  for (let n = 1; ; n++) {
+    const logFile = join(deps.tempDir, `attempt-${n}.log`);
+    const { result, trace } = await deps.group(`Build, attempt ${n} of ${config.retry.maxAttempts}`, () =>
+      runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out }),
+    );
+    const attempt: Attempt = {
+      number: n,
+      exitCode: result.code,
+      durationMs: result.durationMs,
+      logFile,
+      timedOut: result.timedOut,
+      cancelled: result.cancelled,
+      trace,
+    };
+    attempts.push(attempt);
+    if (result.code === 0 && !result.timedOut && !result.cancelled) {
+      return { success: true, attempts, ...readResult(metadataFile, iidFile) };
+    }
+    const text = failureText(trace, result.stderrTail);
+    const c = classify(text, {
+      exitCode: result.code,
+      cancelled: result.cancelled,
+      timedOut: result.timedOut,
+      retryPatterns: config.retry.patterns,
+    });
+    attempt.classification = c;
+    if (c.category === 'crash') crashes++;
+    const decision = decide(c, n, crashes, config.retry);
+    if (!decision.retry) {
+      attempt.decision = `stopped: ${decision.why}`;
+      deps.info(`Attempt ${n} failed (${c.category}): ${decision.why}.`);
+      return {
+        success: false,
+        attempts,
+        failure: c,
+        stopReason: decision.why,
+        metadata: '',
+        imageid: '',
+        digest: '',
+      };
+    }
+    const wait = backoffMs(n, c.category === 'registry' && isRateLimited(text), config.retry, random);
+    attempt.waitMs = wait;
+    attempt.decision = `retried after ${(wait / 1000).toFixed(1)} s: ${decision.why}`;
+    deps.info(
+      `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1000).toFixed(1)} s.`,
+    );
+    await sleep(wait);
+    if (deps.signal?.aborted) {
+      return {
+        success: false,
+        attempts,
+        failure: c,
+        stopReason: 'the job was cancelled',
+        metadata: '',
+        imageid: '',
+        digest: '',
+      };
+    }
+    try {
+      await deps.recheckNodes();
+    } catch (e) {
+      const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
+      attempt.decision = `stopped: ${why}`;
+      return { success: false, attempts, failure: c, stopReason: why, metadata: '', imageid: '', digest: '' };
+    }
+  }
+}
+
+function readResult(
+  metadataFile: string,
+  iidFile: string,
+): { metadata: string; imageid: string; digest: string } {
+  const metadata = existsSync(metadataFile) ? readFileSync(metadataFile, 'utf8').trim() : '';
+  let parsed: Record<string, unknown>;
+  try {
+    parsed = metadata ? JSON.parse(metadata) : {};
+  } catch {
+    parsed = {};
+  }
+  const imageid = existsSync(iidFile)
+    ? readFileSync(iidFile, 'utf8').trim()
+    : String(parsed['containerimage.config.digest'] ?? '');
+  return { metadata, imageid, digest: String(parsed['containerimage.digest'] ?? '') };
+}

@@ -1,0 +1,81 @@
+// `buildx-guard build`: the action's bootstrap + build + retry, locally. Flags are the action's inputs.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Buildx } from '../buildx/buildx.js';
+import {
+  bootAndVerify,
+  NodesDownError,
+  nodesTable,
+  removeBuilder,
+  setupBuilder,
+  type BuilderDeps,
+} from '../builder/bootstrap.js';
+import { checkContext, runBuild } from '../build/run.js';
+import { parseConfig } from '../config/config.js';
+import type { Command } from './command.js';
+
+export const buildCommand: Command = {
+  summary: 'bootstrap the builder, build with classified retry, print the attempts and the verdict',
+  async run(flags, positionals) {
+    const config = parseConfig(
+      (name) => (name === 'context' && !flags(name) && positionals[0]) || flags(name),
+    );
+    checkContext(config);
+    const buildx = new Buildx();
+    const version = await buildx.version();
+    const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const deps: BuilderDeps = {
+      buildx,
+      version,
+      tempDir,
+      env: process.env,
+      info: log,
+      debug: config.debug ? log : () => {},
+    };
+    let created = '';
+    try {
+      const setup = await setupBuilder(config.builder, deps, (name) => (created = name));
+      log(nodesTable(setup.state));
+      const outcome = await runBuild(config, setup.name, {
+        buildx,
+        tempDir,
+        info: log,
+        out: log,
+        group: async (name, fn) => {
+          log(`--- ${name}`);
+          return fn();
+        },
+        mask: () => {},
+        recheckNodes: async () => {
+          await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+        },
+      });
+      const summary = {
+        status: outcome.success ? 'success' : 'failed',
+        attempts: outcome.attempts.map((a) => ({
+          number: a.number,
+          exitCode: a.exitCode,
+          durationMs: a.durationMs,
+          category: a.classification?.category ?? null,
+          decision: a.decision ?? null,
+        })),
+        failure: outcome.failure ?? null,
+        stopReason: outcome.stopReason ?? null,
+        imageid: outcome.imageid,
+        digest: outcome.digest,
+      };
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return outcome.success ? 0 : 1;
+    } catch (e) {
+      if (!(e instanceof NodesDownError)) throw e;
+      process.stdout.write(`${e.message}\n`);
+      return 1;
+    } finally {
+      if (created && config.builder.cleanup)
+        await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+      rmSync(tempDir, { recursive: true, force: true });
+    }
+  },
+};
