@@ -1,23 +1,17 @@
 // Bundles src/ into dist/ (the action and the CLI), with linked source maps and a licenses file
 // listing every third-party package that ends up in the bundle.
-// `--check` bundles into a temporary folder and fails when it differs from the committed dist/.
+// `--check` bundles in memory (with dist/'s own paths, so source maps match) and fails when the
+// result differs from the committed dist/.
 import { build } from 'esbuild';
-import {
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-  existsSync,
-  mkdirSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
-const outdir = check ? mkdtempSync(join(tmpdir(), 'buildx-guard-dist-')) : join(root, 'dist');
+const outdir = join(root, 'dist');
+/** File name → contents of the fresh bundle. */
+const files = new Map();
 
 // Some bundled dependencies are CommonJS and call require() on Node built-ins.
 const requireShim =
@@ -36,9 +30,11 @@ async function bundle(entry, outfile, shebang) {
     sourcesContent: false,
     legalComments: 'none',
     metafile: true,
+    write: false,
     logLevel: 'warning',
     banner: { js: (shebang ? '#!/usr/bin/env node\n' : '') + requireShim },
   });
+  for (const f of result.outputFiles) files.set(basename(f.path), Buffer.from(f.contents));
   return Object.keys(result.metafile.inputs);
 }
 
@@ -70,28 +66,23 @@ function writeLicenses(inputs) {
         licenseText(dir) ?? `(no license file shipped; package.json declares ${pkg.license ?? 'none'})`;
       return `${name}@${pkg.version}\n${pkg.license ?? ''}\n${text}\n`;
     });
-  writeFileSync(join(outdir, 'licenses.txt'), parts.join('\n-----\n\n'));
+  files.set('licenses.txt', Buffer.from(parts.join('\n-----\n\n')));
 }
 
-mkdirSync(outdir, { recursive: true });
 const inputs = [
   ...(await bundle('src/index.ts', 'index.js', false)),
   ...(await bundle('src/cli.ts', 'cli.js', true)),
 ];
 writeLicenses(inputs);
-writeFileSync(join(outdir, 'package.json'), '{ "type": "module" }\n');
+files.set('package.json', Buffer.from('{ "type": "module" }\n'));
 
 if (check) {
-  const committed = join(root, 'dist');
-  const files = readdirSync(outdir).sort();
   const differ = [];
-  for (const f of files) {
-    const a = readFileSync(join(outdir, f));
-    const b = existsSync(join(committed, f)) ? readFileSync(join(committed, f)) : undefined;
+  for (const [f, a] of files) {
+    const b = existsSync(join(outdir, f)) ? readFileSync(join(outdir, f)) : undefined;
     if (!b || !a.equals(b)) differ.push(f);
   }
-  const extra = existsSync(committed) ? readdirSync(committed).filter((f) => !files.includes(f)) : [];
-  rmSync(outdir, { recursive: true, force: true });
+  const extra = existsSync(outdir) ? readdirSync(outdir).filter((f) => !files.has(f)) : [];
   if (differ.length || extra.length) {
     console.error(
       `dist/ does not match a fresh bundle of src/ (differs: ${[...differ, ...extra].join(', ')}). Run \`npm run bundle\` and commit dist/.`,
@@ -100,5 +91,9 @@ if (check) {
   }
   console.log('dist/ matches a fresh bundle of src/.');
 } else {
-  console.log(`bundled into ${relative(root, outdir)}/`);
+  mkdirSync(outdir, { recursive: true });
+  for (const [f, contents] of files) writeFileSync(join(outdir, f), contents);
+  for (const f of readdirSync(outdir))
+    if (!files.has(f)) console.warn(`dist/${f} is not part of the bundle; remove it`);
+  console.log('bundled into dist/');
 }
