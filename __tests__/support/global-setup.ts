@@ -3,8 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from './paths.js';
 
-const repo = join(import.meta.dirname, '..', '..');
+const repo = repoRoot;
 export const DAEMONS = 2;
 
 export default async function globalSetup(): Promise<void> {

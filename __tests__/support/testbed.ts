@@ -6,8 +6,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
+import { repoRoot } from './paths.js';
 
-export const repo = join(import.meta.dirname, '..', '..');
+export const repo = repoRoot;
 export type BuildxVersion = '0.29.1' | '0.13.1';
 export const BUILDX_VERSIONS: BuildxVersion[] = ['0.29.1', '0.13.1'];
 

