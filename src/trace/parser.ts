@@ -5,6 +5,8 @@
 import type { BuildTrace, BuildWarning, Step } from './types.js';
 
 const LOG_TAIL_LINES = 30;
+/** A JSON value spread over lines (buildx 0.13 pretty-prints rawjson) is dropped past this size. */
+const MAX_PENDING_BYTES = 32 * 1024 * 1024;
 const MAX_LINE = 4000;
 const MAX_WARNINGS = 500;
 const TAIL_LINES = 40;
@@ -110,11 +112,22 @@ export class TraceParser {
   private tail: string[] = [];
   private started?: number;
   private completed?: number;
+  /** An unfinished multi-line JSON value: its lines so far, brace depth and string state. */
+  private pending?: { lines: string[]; bytes: number; depth: number; inString: boolean; escaped: boolean };
 
   constructor(private readonly listener?: (e: TraceEvent) => void) {}
 
   push(rawLine: string): void {
     const line = stripAnsi(rawLine.replace(/\r$/, ''));
+    if (this.pending) {
+      this.continueJson(line);
+      return;
+    }
+    if (line === '{') {
+      this.pending = { lines: [], bytes: 0, depth: 0, inString: false, escaped: false };
+      this.continueJson(line);
+      return;
+    }
     if (line.startsWith('{')) {
       let value: unknown;
       try {
@@ -130,6 +143,35 @@ export class TraceParser {
     }
     if (this.plain(line)) return;
     this.text(line);
+  }
+
+  /** Accumulates a pretty-printed JSON value until its braces balance, then reads it. */
+  private continueJson(line: string): void {
+    const p = this.pending!;
+    p.lines.push(line);
+    p.bytes += line.length + 1;
+    for (const ch of line) {
+      if (p.inString) {
+        if (p.escaped) p.escaped = false;
+        else if (ch === '\\') p.escaped = true;
+        else if (ch === '"') p.inString = false;
+      } else if (ch === '"') p.inString = true;
+      else if (ch === '{' || ch === '[') p.depth++;
+      else if (ch === '}' || ch === ']') p.depth--;
+    }
+    if (p.depth > 0 && p.bytes <= MAX_PENDING_BYTES) return;
+    this.pending = undefined;
+    if (p.depth > 0) {
+      this.unread += p.lines.length;
+      return;
+    }
+    try {
+      const value = JSON.parse(p.lines.join('\n'));
+      this.format = 'rawjson';
+      this.solveStatus(value as Record<string, unknown>);
+    } catch {
+      this.unread += p.lines.length;
+    }
   }
 
   private step(id: string, name?: string): Step {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classify, errorLines } from '../../../src/build/classify.js';
 import { repoRoot } from '../../support/paths.js';
@@ -11,12 +11,20 @@ interface CorpusLine {
   source: string;
 }
 
-// Real buildx error texts from public issues, with their expected category (shared/ corpus).
-const corpusPath = join(repoRoot, '..', 'shared', 'corpus', 'buildx-errors.jsonl');
+// Real buildx error texts from public issues, with their expected category: a copy of the team's
+// shared corpus (shared/corpus/buildx-errors.jsonl), kept in the repo so a plain clone can test it.
+const corpusPath = join(repoRoot, '__fixtures__', 'corpus', 'buildx-errors.jsonl');
+const sharedPath = join(repoRoot, '..', 'shared', 'corpus', 'buildx-errors.jsonl');
 const corpus: CorpusLine[] = readFileSync(corpusPath, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l));
+
+test('the copy of the corpus matches the shared one, where the shared one is beside the repo', () => {
+  const shared = existsSync(sharedPath) ? readFileSync(sharedPath, 'utf8') : undefined;
+  if (shared !== undefined) expect(readFileSync(corpusPath, 'utf8')).toBe(shared);
+  expect(corpus.length).toBeGreaterThan(0);
+});
 
 test('the corpus is there and covers every retryable and non-retryable family', () => {
   expect(corpus.length).toBeGreaterThanOrEqual(22);
