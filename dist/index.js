@@ -27604,11 +27604,12 @@ import { createWriteStream } from "node:fs";
 
 // src/trace/parser.ts
 var LOG_TAIL_LINES = 30;
+var MAX_PENDING_BYTES = 32 * 1024 * 1024;
 var MAX_LINE = 4e3;
 var MAX_WARNINGS = 500;
 var TAIL_LINES = 40;
 var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]]+) )?(\d+)\/(\d+)\] (.*)$/s;
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
 function stripAnsi(s) {
   return s.replace(ANSI, "");
 }
@@ -27663,12 +27664,28 @@ var TraceParser = class {
   excerpt;
   inExcerpt = 0;
   // 0: no, 1: header seen, 2: inside the dashes
+  inSummary = false;
   unread = 0;
   tail = [];
   started;
   completed;
+  /** An unfinished multi-line JSON value: its lines so far, brace depth and string state. */
+  pending;
   push(rawLine) {
     const line = stripAnsi(rawLine.replace(/\r$/, ""));
+    if (this.pending) {
+      if (/^(?:\s|[}\]])/.test(line)) {
+        this.continueJson(line);
+        return;
+      }
+      this.unread += this.pending.lines.length;
+      this.pending = void 0;
+    }
+    if (line === "{") {
+      this.pending = { lines: [], bytes: 0, depth: 0, inString: false, escaped: false };
+      this.continueJson(line);
+      return;
+    }
     if (line.startsWith("{")) {
       let value;
       try {
@@ -27684,6 +27701,34 @@ var TraceParser = class {
     }
     if (this.plain(line)) return;
     this.text(line);
+  }
+  /** Accumulates a pretty-printed JSON value until its braces balance, then reads it. */
+  continueJson(line) {
+    const p = this.pending;
+    p.lines.push(line);
+    p.bytes += line.length + 1;
+    for (const ch of line) {
+      if (p.inString) {
+        if (p.escaped) p.escaped = false;
+        else if (ch === "\\") p.escaped = true;
+        else if (ch === '"') p.inString = false;
+      } else if (ch === '"') p.inString = true;
+      else if (ch === "{" || ch === "[") p.depth++;
+      else if (ch === "}" || ch === "]") p.depth--;
+    }
+    if (p.depth > 0 && p.bytes <= MAX_PENDING_BYTES && !p.inString) return;
+    this.pending = void 0;
+    if (p.depth > 0 || p.inString) {
+      this.unread += p.lines.length;
+      return;
+    }
+    try {
+      const value = JSON.parse(p.lines.join("\n"));
+      this.format = "rawjson";
+      this.solveStatus(value);
+    } catch {
+      this.unread += p.lines.length;
+    }
   }
   step(id, name) {
     let s = this.steps.get(id);
@@ -27811,6 +27856,11 @@ var TraceParser = class {
       if (this.excerpt.lines.length < 40) this.excerpt.lines.push(clip(line));
       return;
     }
+    if (/^-{6}$/.test(line)) {
+      this.inSummary = !this.inSummary;
+      return;
+    }
+    if (this.inSummary && (/^ > \[/.test(line) || /^\d+\.\d+ /.test(line))) return;
     const err = line.match(/^ERROR: (.*)$/);
     if (err) {
       this.error = clip(err[1]);

@@ -1,11 +1,17 @@
 // `buildx-guard <command> [--flag value …]`: the action's pipeline for local use and other CI.
 import { isUserError } from './config/errors.js';
 import { parseFlags, type Command } from './commands/command.js';
+import { analyzeCommand } from './commands/analyze.js';
 import { buildCommand } from './commands/build.js';
 import { classifyCommand } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 
-const commands: Record<string, Command> = { build: buildCommand, classify: classifyCommand, doctor };
+const commands: Record<string, Command> = {
+  analyze: analyzeCommand,
+  build: buildCommand,
+  classify: classifyCommand,
+  doctor,
+};
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

@@ -53,8 +53,11 @@ RUN du -sh /src
 COPY busybox-amd64 /bin/busybox
 COPY busybox /bin/busybox-arm64
 RUN ["/bin/busybox", "--install", "-s", "/bin"]
-RUN echo "starting the arm64 tool" && /bin/busybox-arm64 true
+RUN echo "starting the arm64 tool"
+RUN ["/bin/busybox-arm64", "true"]
 `,
+    // Exec form: the kernel's ENOEXEC reaches BuildKit. From a shell, busybox sh would instead read
+    // the binary as a script and fail with "syntax error: unexpected word".
     arch: 'arm64',
   },
   'missing-copy': {
@@ -73,15 +76,23 @@ ENV API_PASSWORD=hunter2
 RUN echo ok
 `,
   },
-  'two-node': { dockerfile: `${BASE}
+  'two-node': {
+    dockerfile: `${BASE}
 FROM busybox
 ARG TARGETPLATFORM
 RUN echo "building for $TARGETPLATFORM" && sleep 1
-`, remote: true, platforms: 'linux/amd64,linux/386' },
-  transport: { dockerfile: `${BASE}
+`,
+    remote: true,
+    platforms: 'linux/amd64,linux/386',
+  },
+  transport: {
+    dockerfile: `${BASE}
 FROM busybox
 RUN echo "compiling" && sleep 4 && echo done
-`, remote: true, fault: 'goaway=2500' },
+`,
+    remote: true,
+    fault: 'goaway=2500',
+  },
 };
 
 export async function captureLogs({ run, sockets, fixtures, NodeBridge }) {
@@ -94,11 +105,16 @@ export async function captureLogs({ run, sockets, fixtures, NodeBridge }) {
     for (const version of ['0.29.1', '0.13.1']) {
       for (const progress of version === '0.29.1' ? ['rawjson', 'plain'] : ['rawjson']) {
         const ctx = mkdtempSync(join(tmpdir(), 'bxg-capture-'));
-        const busybox = process.env[sc.arch === 'arm64' ? 'BUILDX_GUARD_BUSYBOX_ARM64' : 'BUILDX_GUARD_BUSYBOX_AMD64'];
+        const busybox =
+          process.env[sc.arch === 'arm64' ? 'BUILDX_GUARD_BUSYBOX_ARM64' : 'BUILDX_GUARD_BUSYBOX_AMD64'];
         copyFileSync(busybox, join(ctx, 'busybox'));
-        if (sc.arch === 'arm64') copyFileSync(process.env.BUILDX_GUARD_BUSYBOX_AMD64, join(ctx, 'busybox-amd64'));
+        if (sc.arch === 'arm64')
+          copyFileSync(process.env.BUILDX_GUARD_BUSYBOX_AMD64, join(ctx, 'busybox-amd64'));
         // A unique marker per capture, so no earlier capture's cache answers.
-        writeFileSync(join(ctx, 'Dockerfile'), `${sc.dockerfile}# capture ${randomBytes(4).toString('hex')}\n`);
+        writeFileSync(
+          join(ctx, 'Dockerfile'),
+          `${sc.dockerfile}# capture ${randomBytes(4).toString('hex')}\n`,
+        );
         for (const [f, content] of Object.entries(sc.files ?? {})) {
           mkdirSync(join(ctx, f, '..'), { recursive: true });
           writeFileSync(join(ctx, f), typeof content === 'function' ? content() : content);
@@ -113,7 +129,22 @@ export async function captureLogs({ run, sockets, fixtures, NodeBridge }) {
             const b = await new NodeBridge({ socketPath: sockets[i] }).start();
             bridges.push(b);
             const plat = sc.platforms ? ['--platform', sc.platforms.split(',')[i]] : [];
-            await run(['buildx', 'create', '--name', builder, '--driver', 'remote', '--node', `node${i}`, ...plat, ...(i ? ['--append'] : []), b.endpoint], { version });
+            await run(
+              [
+                'buildx',
+                'create',
+                '--name',
+                builder,
+                '--driver',
+                'remote',
+                '--node',
+                `node${i}`,
+                ...plat,
+                ...(i ? ['--append'] : []),
+                b.endpoint,
+              ],
+              { version },
+            );
           }
         }
         const args = ['buildx', 'build', '--builder', builder, '--network=none', `--progress=${progress}`];
@@ -124,7 +155,8 @@ export async function captureLogs({ run, sockets, fixtures, NodeBridge }) {
           for (const [f, content] of Object.entries(sc.change)) writeFileSync(join(ctx, f), content);
         }
         if (sc.fault) bridges[0].setFault(sc.fault);
-        const first = await run([...args, ctx], { version });
+        // Cold for real: a comment marker does not change cache keys, so earlier captures would answer.
+        const first = await run([...args, ...(sc.platforms ? ['--no-cache'] : []), ctx], { version });
         writeFileSync(join(out, `${suffix}.log`), first.stderr);
         if (sc.platforms) {
           // The same build again: fully cached.

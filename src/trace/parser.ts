@@ -48,7 +48,9 @@ interface RawWarning {
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-const STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]]+) )?(\d+)\/(\d+)\] (.*)$/s;
+// `[linux/amd64 base 2/4] RUN …`; BuildKit pads the index when a stage has ten steps or more (`[ 1/12]`).
+const STEP_NAME =
+  /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
 
 export function stripAnsi(s: string): string {
   return s.replace(ANSI, '');
@@ -108,6 +110,7 @@ export class TraceParser {
   private error?: string;
   private excerpt?: { file: string; line: number; lines: string[] };
   private inExcerpt = 0; // 0: no, 1: header seen, 2: inside the dashes
+  private inSummary = false;
   private unread = 0;
   private tail: string[] = [];
   private started?: number;
@@ -120,8 +123,14 @@ export class TraceParser {
   push(rawLine: string): void {
     const line = stripAnsi(rawLine.replace(/\r$/, ''));
     if (this.pending) {
-      this.continueJson(line);
-      return;
+      // Inside a pretty-printed value every line is indented or closes a bracket; anything else
+      // means the value was cut off, and the line is read on its own.
+      if (/^(?:\s|[}\]])/.test(line)) {
+        this.continueJson(line);
+        return;
+      }
+      this.unread += this.pending.lines.length;
+      this.pending = undefined;
     }
     if (line === '{') {
       this.pending = { lines: [], bytes: 0, depth: 0, inString: false, escaped: false };
@@ -159,9 +168,10 @@ export class TraceParser {
       else if (ch === '{' || ch === '[') p.depth++;
       else if (ch === '}' || ch === ']') p.depth--;
     }
-    if (p.depth > 0 && p.bytes <= MAX_PENDING_BYTES) return;
+    // A JSON string never spans lines: a line that ends inside one is not JSON.
+    if (p.depth > 0 && p.bytes <= MAX_PENDING_BYTES && !p.inString) return;
     this.pending = undefined;
-    if (p.depth > 0) {
+    if (p.depth > 0 || p.inString) {
       this.unread += p.lines.length;
       return;
     }
@@ -306,6 +316,12 @@ export class TraceParser {
       if (this.excerpt.lines.length < 40) this.excerpt.lines.push(clip(line));
       return;
     }
+    // The failure summary of plain progress repeats the failing step's last lines between dashes.
+    if (/^-{6}$/.test(line)) {
+      this.inSummary = !this.inSummary;
+      return;
+    }
+    if (this.inSummary && (/^ > \[/.test(line) || /^\d+\.\d+ /.test(line))) return;
     const err = line.match(/^ERROR: (.*)$/);
     if (err) {
       this.error = clip(err[1]);

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parseSize, parseTrace, TraceParser } from '../../../src/trace/parser.js';
+import { failingStep } from '../../../src/trace/query.js';
+import { LOG_FORMATS, loadScenario, logPath } from '../../support/fixtures.js';
+
+describe.each(LOG_FORMATS)('%s logs', (format) => {
+  test('failing multi-stage RUN: the step, its log tail, the excerpt and the final error', async () => {
+    const { trace } = await loadScenario('failing-run', format);
+    expect(trace.format).toBe(format.endsWith('plain') ? 'plain' : 'rawjson');
+    const step = failingStep(trace)!;
+    expect(step).toMatchObject({ stage: 'test', index: 3, total: 3, internal: false });
+    expect(step.instruction).toMatch(/^RUN echo "running tests"/);
+    expect(step.logTail).toContain('FAIL: test_addition: expected 2, got 3');
+    expect(trace.error).toMatch(
+      /process "\/bin\/sh -c echo \\"running tests\\".*" did not complete successfully: exit code: 3$/,
+    );
+    expect(trace.excerpt).toMatchObject({ file: 'Dockerfile', line: 11 });
+    expect(trace.unreadLines).toBeLessThan(5);
+  });
+
+  test('context transfer size', async () => {
+    const { trace } = await loadScenario('large-context', format);
+    expect(trace.contextBytes).toBeGreaterThan(62 * 1024 * 1024);
+  });
+
+  test('two nodes, two platforms: cold, then fully cached', async () => {
+    const { trace } = await loadScenario('two-node', format);
+    expect(trace.platforms.sort()).toEqual(['linux/386', 'linux/amd64']);
+    const steps = trace.steps.filter((s) => !s.internal);
+    expect(steps.filter((s) => s.cached)).toHaveLength(0);
+    const cached = await loadScenario('two-node', `${format}.cached`);
+    const cachedSteps = cached.trace.steps.filter((s) => !s.internal);
+    expect(cachedSteps.length).toBeGreaterThan(0);
+    expect(cachedSteps.every((s) => s.cached)).toBe(true);
+  });
+
+  test('build checks become warnings with their lines', async () => {
+    const { trace } = await loadScenario('lint', format);
+    const byRule = new Map(trace.warnings.map((w) => [w.rule, w]));
+    expect(byRule.get('FromAsCasing')).toMatchObject({ startLine: 1 });
+    expect(byRule.get('SecretsUsedInArgOrEnv')).toMatchObject({ startLine: 5 });
+    if (format.endsWith('rawjson')) {
+      expect(byRule.get('FromAsCasing')!.url).toBe(
+        'https://docs.docker.com/go/dockerfile/rule/from-as-casing/',
+      );
+    }
+  });
+});
+
+test('buildx 0.13.1 pretty-prints each JSON value over many lines; 0.29.1 writes one per line', () => {
+  expect(readFileSync(logPath('failing-run', '0.13.1-rawjson'), 'utf8').split('\n')[0]).toBe('{');
+  expect(readFileSync(logPath('failing-run', '0.29.1-rawjson'), 'utf8').split('\n')[0]).toMatch(
+    /^\{"vertexes":/,
+  );
+});
+
+test('garbage, truncated JSON and unknown lines never throw; what can be read is read', () => {
+  const good =
+    '{"vertexes":[{"digest":"sha256:a","name":"[stage-1 1/1] RUN true","started":"2026-01-01T00:00:00Z","completed":"2026-01-01T00:00:02Z"}]}';
+  const trace = parseTrace(
+    [
+      '\u0000\u0001binary',
+      '{"vertexes":[{"digest":',
+      'not json {',
+      good,
+      '{',
+      '  "unterminated": "x',
+      '#x weird',
+      'ERROR: boom',
+    ].join('\n'),
+  );
+  expect(trace.steps.map((s) => [s.instruction, s.durationMs])).toEqual([['RUN true', 2000]]);
+  expect(trace.error).toBe('boom');
+});
+
+test('an unterminated multi-line value is dropped past its bound without holding the rest', () => {
+  const p = new TraceParser();
+  p.push('{');
+  p.push('  "vertexes": [');
+  // Well-formed, indented lines that never close: more than the 32 MB bound.
+  for (let i = 0; i < 40_000; i++) p.push(`    "more": "${'y'.repeat(1000)}",`);
+  p.push('ERROR: still read');
+  const trace = p.finish();
+  expect(trace.error).toBe('still read');
+  expect(trace.unreadLines).toBeGreaterThan(30_000);
+});
+
+test('sizes as buildx prints them', () => {
+  expect(parseSize('1.98MB')).toBe(1_980_000);
+  expect(parseSize('512B')).toBe(512);
+  expect(parseSize('3.2kB')).toBe(3200);
+  expect(parseSize('1.5GiB')).toBe(1610612736);
+  expect(parseSize('lots')).toBeUndefined();
+});

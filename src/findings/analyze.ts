@@ -1,0 +1,106 @@
+// A build's trace (and its Dockerfile) → findings and the `analyze` JSON contract. Pure.
+import { classify, type Classification } from '../build/classify.js';
+import { failureText } from '../trace/query.js';
+import type { BuildTrace } from '../trace/types.js';
+import type { DockerfileModel } from './dockerfile.js';
+import { findings } from './index.js';
+import {
+  DEFAULT_OPTIONS,
+  type AttemptSummary,
+  type Finding,
+  type FindingOptions,
+  type NodeProblem,
+} from './types.js';
+
+export interface Analysis {
+  status: 'success' | 'failed';
+  failure: null | { category: string; retryable: boolean; message: string; file?: string; line?: number };
+  findings: Finding[];
+  stats: {
+    durationMs: number;
+    steps: number;
+    cachedSteps: number;
+    contextBytes: number;
+    platforms: string[];
+  };
+}
+
+export interface AnalyzeInput {
+  trace: BuildTrace;
+  dockerfile?: DockerfileModel;
+  attempts?: AttemptSummary[];
+  nodes?: NodeProblem[];
+  /** The classification of the final failure, when the caller already has it. */
+  failure?: Classification;
+  options?: Partial<FindingOptions>;
+}
+
+export function analyze(input: AnalyzeInput): Analysis {
+  const { trace } = input;
+  const failed = !!trace.error || !!input.failure || trace.steps.some((s) => s.error && !s.internal);
+  const failure = failed ? (input.failure ?? classify(failureText(trace))) : undefined;
+  const list = findings({
+    trace,
+    dockerfile: input.dockerfile,
+    failure,
+    attempts: input.attempts ?? [],
+    nodes: input.nodes ?? [],
+    options: { ...DEFAULT_OPTIONS, ...input.options },
+  });
+  const main = list.find((f) => f.rule === 'build-failed');
+  const steps = trace.steps.filter((s) => !s.internal);
+  return {
+    status: failed ? 'failed' : 'success',
+    failure: failure
+      ? {
+          category: failure.category,
+          retryable: failure.retryable,
+          message: trace.error ?? failure.reason,
+          ...(main?.file ? { file: main.file } : {}),
+          ...(main?.line ? { line: main.line } : {}),
+        }
+      : null,
+    findings: list,
+    stats: {
+      durationMs: trace.durationMs,
+      steps: steps.length,
+      cachedSteps: steps.filter((s) => s.cached).length,
+      contextBytes: trace.contextBytes,
+      platforms: trace.platforms,
+    },
+  };
+}
+
+/** The JSON contract of `buildx-guard analyze --format json`. */
+export function analysisJson(a: Analysis): string {
+  return JSON.stringify(
+    {
+      status: a.status,
+      failure: a.failure,
+      findings: a.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        title: f.title,
+        message: f.message,
+        ...(f.file ? { file: f.file } : {}),
+        ...(f.line ? { line: f.line } : {}),
+        ...(f.endLine ? { endLine: f.endLine } : {}),
+        ...(f.hint ? { hint: f.hint } : {}),
+        ...(f.url ? { url: f.url } : {}),
+      })),
+      stats: a.stats,
+    },
+    null,
+    2,
+  );
+}
+
+/** One line per finding, for a terminal. */
+export function analysisText(a: Analysis): string {
+  const head = `${a.status === 'success' ? 'build succeeded' : `build failed (${a.failure?.category})`} in ${(a.stats.durationMs / 1000).toFixed(1)} s: ${a.stats.steps} steps, ${a.stats.cachedSteps} cached, context ${(a.stats.contextBytes / 1e6).toFixed(1)} MB`;
+  const rows = a.findings.map((f) => {
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-';
+    return `${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${where.padEnd(24)} ${f.title}${f.hint ? `\n${' '.repeat(56)}hint: ${f.hint}` : ''}`;
+  });
+  return [head, ...rows].join('\n');
+}

@@ -1,0 +1,38 @@
+// All findings rules, run over one build. Each rule is a pure function of the trace, the Dockerfile
+// and the attempts; adding one touches its file, its test and docs/findings.md.
+import { buildFailed } from './rules/build-failed.js';
+import { cacheInvalidated } from './rules/cache-invalidated.js';
+import { execFormat } from './rules/exec-format.js';
+import { knownCrash } from './rules/known-crash.js';
+import { largeContext } from './rules/large-context.js';
+import { lint } from './rules/lint.js';
+import { nodeUnavailable } from './rules/node-unavailable.js';
+import { registryAuth, registryRateLimit } from './rules/registry.js';
+import { slowStep } from './rules/slow-step.js';
+import { transientFailure } from './rules/transient-failure.js';
+import { unpinnedBaseImage } from './rules/unpinned-base-image.js';
+import type { Finding, FindingContext, Rule, Severity } from './types.js';
+
+export const RULES: readonly Rule[] = [
+  nodeUnavailable,
+  buildFailed,
+  execFormat,
+  registryAuth,
+  registryRateLimit,
+  knownCrash,
+  transientFailure,
+  lint,
+  largeContext,
+  cacheInvalidated,
+  slowStep,
+  unpinnedBaseImage,
+];
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/** Every rule's findings, errors first, then by build time at stake. */
+export function findings(ctx: FindingContext): Finding[] {
+  return RULES.flatMap((r) => r.check(ctx)).sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0),
+  );
+}

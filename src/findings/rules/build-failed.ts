@@ -1,0 +1,33 @@
+import { failingStep } from '../../trace/query.js';
+import { anchor, stepLabel } from '../anchor.js';
+import { code, codeBlock } from '../md.js';
+import type { Rule } from '../types.js';
+
+export const buildFailed: Rule = {
+  id: 'build-failed',
+  description:
+    'The build failed: the failing step at its Dockerfile line, the error, and the last lines the step printed.',
+  check(ctx) {
+    const { trace, failure } = ctx;
+    if (!trace.error && !failure) return [];
+    const step = failingStep(trace);
+    const error = trace.error ?? step?.error ?? 'the build failed';
+    const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
+    const parts = [
+      `${step ? `Step ${code(stepLabel(step))} failed` : 'The build failed'}${failure ? ` (${failure.category})` : ''}:`,
+      codeBlock([error]),
+    ];
+    if (log.length)
+      parts.push(`Last ${log.length} line${log.length === 1 ? '' : 's'} of its output:`, codeBlock(log));
+    return [
+      {
+        rule: 'build-failed',
+        severity: 'error',
+        title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : 'Build failed',
+        message: parts.join('\n\n'),
+        ...anchor(ctx, step, true),
+        hint: failure?.reason,
+      },
+    ];
+  },
+};

@@ -1,0 +1,60 @@
+import type { Step } from '../../trace/types.js';
+import { anchor, stepLabel } from '../anchor.js';
+import { code, seconds } from '../md.js';
+import type { Finding, Rule } from '../types.js';
+
+const BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;
+const DEPENDENCY_INSTALL =
+  /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (?:install|i)\b|pip3? install|poetry install|uv (?:sync|pip)|bundle install|go mod download|cargo (?:build|fetch)|mvn\b|gradle\b|composer install|apt-get install|apk add|dotnet restore)/i;
+
+/** Groups a trace's Dockerfile steps by platform and stage, in step order. */
+function byStage(steps: Step[]): Step[][] {
+  const groups = new Map<string, Step[]>();
+  for (const s of steps) {
+    if (s.internal || s.index === undefined) continue;
+    const key = `${s.platform ?? ''}|${s.stage ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
+}
+
+export const cacheInvalidated: Rule = {
+  id: 'cache-invalidated',
+  description:
+    'In a stage, the first step that ran uncached after cached ones (the cache break point), with the time spent re-running what followed.',
+  check(ctx) {
+    const out: Finding[] = [];
+    const seen = new Set<string>();
+    for (const steps of byStage(ctx.trace.steps)) {
+      const breakAt = steps.findIndex(
+        (s, i) => i > 0 && !s.cached && !s.error && steps.slice(0, i).some((p) => p.cached),
+      );
+      if (breakAt < 0) continue;
+      const step = steps[breakAt];
+      const after = steps.slice(breakAt).filter((s) => !s.cached);
+      const rerunMs = after.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+      const where = anchor(ctx, step);
+      const key = `${where.line ?? step.instruction}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const install = after.slice(1).find((s) => DEPENDENCY_INSTALL.test(s.instruction ?? ''));
+      const broad = BROAD_COPY.test(step.instruction ?? '') && install;
+      out.push({
+        rule: 'cache-invalidated',
+        severity: broad ? 'warning' : 'notice',
+        title: `Cache invalidated at ${stepLabel(step)}`.slice(0, 200),
+        message:
+          `The cache stopped at ${code(stepLabel(step))}: it and the ${after.length - 1} uncached step${after.length === 2 ? '' : 's'} after it ran again (${seconds(rerunMs)}).` +
+          (broad
+            ? ` It copies the whole context before ${code(install!.instruction ?? '')}, so any change to any file reinstalls the dependencies.`
+            : ''),
+        hint: broad
+          ? 'Copy only the dependency manifests (package.json and its lock file, requirements.txt, go.mod/go.sum, …) before the install step, and the rest of the sources after it.'
+          : 'Changes to the files this step uses (or to a build argument) invalidate it and every step after it in the stage.',
+        impactMs: rerunMs,
+        ...where,
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+import { anchor, stepLabel } from '../anchor.js';
+import { code } from '../md.js';
+import type { Finding, Rule } from '../types.js';
+
+// The kernel's ENOEXEC as BuildKit reports it, and as bash reports it from a shell-form RUN.
+const EXEC_FORMAT = /exec format error|cannot execute binary file/i;
+
+export const execFormat: Rule = {
+  id: 'exec-format',
+  description: 'A step ran a binary built for another architecture (exec format error).',
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const s of ctx.trace.steps) {
+      if (s.internal || !(EXEC_FORMAT.test(s.error ?? '') || s.logTail.some((l) => EXEC_FORMAT.test(l))))
+        continue;
+      const platform = s.platform ?? ctx.trace.platforms[0];
+      out.push({
+        rule: 'exec-format',
+        severity: 'error',
+        title: `Binary for another architecture in ${stepLabel(s)}`.slice(0, 200),
+        message: `${code(stepLabel(s))} failed with ${code('exec format error')}${platform ? ` while building for ${code(platform)}` : ''}: it ran a program compiled for a different CPU architecture than the node running the step.`,
+        hint: 'Install QEMU emulation on the runner (docker/setup-qemu-action) or add a native node for that platform to the builder (nodes input), or fetch the binary for the target architecture (TARGETARCH).',
+        ...anchor(ctx, s, true),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,29 @@
+import { code } from '../md.js';
+import type { Finding, Rule } from '../types.js';
+
+export const lint: Rule = {
+  id: 'lint/<RuleName>',
+  description:
+    'Each BuildKit build-check warning (FromAsCasing, SecretsUsedInArgOrEnv, …) at its full range, with its documentation.',
+  check(ctx) {
+    const seen = new Set<string>();
+    const out: Finding[] = [];
+    for (const w of ctx.trace.warnings) {
+      const key = `${w.rule}:${w.startLine}:${w.message}`;
+      if (seen.has(key)) continue; // multi-platform builds report each check once per platform
+      seen.add(key);
+      const message = w.message.replace(/^\w+: /, '').replace(/ \(line \d+\)$/, '');
+      out.push({
+        rule: `lint/${w.rule || 'BuildCheck'}`,
+        severity: 'warning',
+        title: `${w.rule || 'Build check'}: ${message}`.slice(0, 200),
+        message: [code(message), ...w.detail.map((d) => code(d))].join('\n\n'),
+        file: w.startLine ? (ctx.dockerfile?.path ?? w.file) : undefined,
+        line: w.startLine,
+        endLine: w.endLine,
+        url: w.url,
+      });
+    }
+    return out;
+  },
+};

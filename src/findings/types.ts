@@ -1,0 +1,75 @@
+import type { Classification } from '../build/classify.js';
+import type { BuildTrace } from '../trace/types.js';
+import type { DockerfileModel } from './dockerfile.js';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+/** One thing worth telling the person reading the pull request, anchored to a file line if it can be. */
+export interface Finding {
+  /** A stable, documented id (docs/findings.md): `build-failed`, `lint/FromAsCasing`, … */
+  rule: string;
+  severity: Severity;
+  title: string;
+  /** Markdown; untrusted text (logs, errors) only inside code spans or blocks made by md.ts. */
+  message: string;
+  file?: string;
+  line?: number;
+  endLine?: number;
+  hint?: string;
+  url?: string;
+  /** Milliseconds of build time at stake, to rank findings of one severity. */
+  impactMs?: number;
+}
+
+/** One attempt as the findings see it. */
+export interface AttemptSummary {
+  number: number;
+  classification?: Classification;
+  decision?: string;
+  /** The text the failure was classified on (failing step's log tail and buildx's closing lines). */
+  errorText?: string;
+}
+
+/** A node that did not reach `running` (from the bootstrap). */
+export interface NodeProblem {
+  name: string;
+  endpoint: string;
+  driver: string;
+  status: string;
+  reason: string;
+  hint: string;
+}
+
+export interface FindingOptions {
+  contextSizeWarnMb: number;
+  slowStepShare: number;
+  slowStepMinMs: number;
+  slowStepMax: number;
+  logLines: number;
+}
+
+export const DEFAULT_OPTIONS: FindingOptions = {
+  contextSizeWarnMb: 50,
+  slowStepShare: 0.2,
+  slowStepMinMs: 1000,
+  slowStepMax: 3,
+  logLines: 15,
+};
+
+export interface FindingContext {
+  trace: BuildTrace;
+  dockerfile?: DockerfileModel;
+  /** The failure's classification (shared classifier), when the build failed. */
+  failure?: Classification;
+  attempts: AttemptSummary[];
+  nodes: NodeProblem[];
+  options: FindingOptions;
+}
+
+/** A findings rule: one small file, a pure check. */
+export interface Rule {
+  id: string;
+  /** One sentence of what it detects (docs/findings.md). */
+  description: string;
+  check(ctx: FindingContext): Finding[];
+}
