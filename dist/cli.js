@@ -1072,8 +1072,8 @@ var init_main = __esm({
       CompletionList2.create = create;
     })(CompletionList || (CompletionList = {}));
     (function(MarkedString2) {
-      function fromPlainText(plainText) {
-        return plainText.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
+      function fromPlainText(plainText2) {
+        return plainText2.replace(/[\\`*_{}[\]()#+\-.!]/g, "\\$&");
       }
       MarkedString2.fromPlainText = fromPlainText;
       function is(value) {
@@ -13462,6 +13462,9 @@ function code(text) {
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
   return `${ticks}${pad}${oneLine}${pad}${ticks}`;
 }
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/\n/g, " ");
+}
 function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
@@ -13502,7 +13505,7 @@ function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
   for (const s of steps) {
     if (s.internal || s.index === void 0) continue;
-    const key = `${s.platform ?? ""}|${s.stage ?? ""}`;
+    const key = s.stage ?? "";
     groups.set(key, [...groups.get(key) ?? [], s]);
   }
   return [...groups.values()].map((g) => g.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
@@ -13520,6 +13523,7 @@ var cacheInvalidated = {
       if (breakAt < 0) continue;
       const step = steps[breakAt];
       const after = steps.slice(breakAt).filter((s) => !s.cached);
+      const distinct = new Set(after.map((s) => s.index)).size;
       const rerunMs = after.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
       const where = anchor(ctx, step);
       const key = `${where.line ?? step.instruction}`;
@@ -13531,7 +13535,7 @@ var cacheInvalidated = {
         rule: "cache-invalidated",
         severity: broad ? "warning" : "notice",
         title: `Cache invalidated at ${stepLabel(step)}`.slice(0, 200),
-        message: `The cache stopped at ${code(stepLabel(step))}: it and the ${after.length - 1} uncached step${after.length === 2 ? "" : "s"} after it ran again (${seconds(rerunMs)}).` + (broad ? ` It copies the whole context before ${code(install.instruction ?? "")}, so any change to any file reinstalls the dependencies.` : ""),
+        message: `The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? "" : "s"} after it ran again (${seconds(rerunMs)}).` + (broad ? ` It copies the whole context before ${code(install.instruction ?? "")}, so any change to any file reinstalls the dependencies.` : ""),
         hint: broad ? "Copy only the dependency manifests (package.json and its lock file, requirements.txt, go.mod/go.sum, \u2026) before the install step, and the rest of the sources after it." : "Changes to the files this step uses (or to a build argument) invalidate it and every step after it in the stage.",
         impactMs: rerunMs,
         ...where
@@ -13897,6 +13901,244 @@ ${" ".repeat(56)}hint: ${f.hint}` : ""}`;
   });
   return [head, ...rows].join("\n");
 }
+
+// src/report/markdown.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var ICON = { error: "\u{1F6D1}", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function marker(key) {
+  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, "_")} -->`;
+}
+function lineLink(input, f) {
+  if (!f.file) return "";
+  const where = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ""}` : ""}`;
+  const l = input.links;
+  if (!l || !l.sha) return code(where);
+  const path = f.file.split("/").map(encodeURIComponent).join("/");
+  const anchor2 = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ""}` : "";
+  return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor2})`;
+}
+function headline(input) {
+  if (input.status === "success") {
+    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
+    return `### \u2705 Build succeeded${retried}`;
+  }
+  return `### \u274C Build failed${input.failure ? ` (${input.failure.category})` : ""}`;
+}
+function statsTable(input) {
+  const s = input.stats;
+  const ratio = s.steps ? `${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})` : "-";
+  return [
+    "| duration | attempts | cache hits | context | platforms |",
+    "| --- | --- | --- | --- | --- |",
+    `| ${seconds(s.durationMs)} | ${input.attempts.length || "-"} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(", ") || "-"} |`
+  ].join("\n");
+}
+function attemptsTable(input) {
+  if (input.attempts.length < 2 && input.status === "success") return void 0;
+  if (!input.attempts.length) return void 0;
+  return [
+    "**Attempts**",
+    "",
+    "| # | result | duration | why |",
+    "| --- | --- | --- | --- |",
+    ...input.attempts.map(
+      (a) => `| ${a.number} | ${a.exitCode === 0 ? "succeeded" : `failed (${a.category ?? "unknown"})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? "")} |`
+    )
+  ].join("\n");
+}
+function nodesTable(input) {
+  if (!input.nodes.length) return void 0;
+  return [
+    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ""}`,
+    "",
+    "| node | endpoint | status | BuildKit | platforms |",
+    "| --- | --- | --- | --- | --- |",
+    ...input.nodes.map(
+      (n) => `| ${code(n.name)} | ${code(n.endpoint || "default")} | ${n.status === "running" ? "\u{1F7E2}" : "\u{1F534}"} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || "-")} | ${escapeMarkdown(n.platforms.slice(0, 6).join(", ") || "-")} |`
+    )
+  ].join("\n");
+}
+function findingBlock(input, f) {
+  const where = lineLink(input, f);
+  const parts = [
+    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
+    `${code(f.rule)}${where ? ` at ${where}` : ""}`,
+    f.message
+  ];
+  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
+  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
+  return parts.join("\n\n");
+}
+function findingsTable(input) {
+  return [
+    "| severity | rule | where | finding |",
+    "| --- | --- | --- | --- |",
+    ...input.findings.map(
+      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || "-"} | ${escapeMarkdown(f.title)} |`
+    )
+  ].join("\n");
+}
+function chartLabel(s) {
+  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, 48) || "step";
+}
+function timingChart(input) {
+  const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
+  if (!steps.length) return void 0;
+  const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
+  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+  const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
+  let cursor = 0;
+  const rows = shown.map((s, i) => {
+    const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
+    cursor = start + Math.max(s.durationMs, 1);
+    const tag = s.failed ? "crit, " : s.cached ? "done, " : "active, ";
+    const before = input.baseline?.get(s.label);
+    const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
+    return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
+  });
+  return [
+    "**Step timings**",
+    "",
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %M:%S",
+    ...rows,
+    "```"
+  ].join("\n");
+}
+function failingLog(input) {
+  const l = input.failingLog;
+  if (!l || !l.lines.length) return void 0;
+  return `<details><summary>Last ${l.lines.length} lines of ${escapeMarkdown(l.step)}</summary>
+
+${codeBlock(l.lines)}
+
+</details>`;
+}
+function redact(text, secrets) {
+  let out = text;
+  for (const s of secrets) if (s.length >= 3) out = out.split(s).join("***");
+  return out;
+}
+function renderMarkdown(input, opts) {
+  const top = opts.topFindings ?? 10;
+  const errorsFirst = input.findings.slice(0, top);
+  const sections = [
+    { text: marker(input.key), drop: 99 },
+    { text: headline(input), drop: 99 },
+    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
+    { text: statsTable(input), drop: 97 },
+    ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
+    ...[nodesTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
+    ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
+    ...[failingLog(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 50 })),
+    ...[timingChart(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 40 })),
+    ...opts.full && input.findings.length ? [{ text: `**All ${input.findings.length} findings**
+
+${findingsTable(input)}`, drop: 30 }] : [],
+    ...input.omittedAnnotations ? [
+      {
+        text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
+        drop: 94
+      }
+    ] : [],
+    ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
+  ];
+  const render2 = (list) => redact(list.map((s) => s.text).join("\n\n"), input.secrets) + "\n";
+  let kept = sections;
+  let text = render2(kept);
+  const pointer = `
+
+_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ""}._
+`;
+  while (text.length > opts.limit - pointer.length) {
+    const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
+    if (!lowest) break;
+    kept = kept.filter((s) => s !== lowest);
+    text = render2(kept);
+  }
+  if (kept.length < sections.length || text.length > opts.limit) {
+    text = text.slice(0, opts.limit - pointer.length) + pointer;
+  }
+  return text;
+}
+
+// src/report/sarif.ts
+import { createHash } from "node:crypto";
+
+// src/report/annotations.ts
+function plainText(markdown) {
+  return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*/g, "").trim();
+}
+
+// src/report/sarif.ts
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+function toSarif(findings2, version) {
+  const ruleIds = [...new Set(findings2.map((f) => f.rule))];
+  const describe2 = (id) => RULES2.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "buildx-guard",
+            version,
+            informationUri: "https://github.com/buildx-guard/buildx-guard",
+            rules: ruleIds.map((id) => {
+              const url = findings2.find((f) => f.rule === id && f.url)?.url;
+              return {
+                id,
+                shortDescription: { text: describe2(id)?.description ?? id },
+                ...url ? { helpUri: url } : {}
+              };
+            })
+          }
+        },
+        results: findings2.map((f) => ({
+          ruleId: f.rule,
+          ruleIndex: ruleIds.indexOf(f.rule),
+          level: LEVEL[f.severity],
+          message: { text: `${f.title}
+
+${plainText(f.message)}${f.hint ? `
+
+Hint: ${f.hint}` : ""}` },
+          ...f.file ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: f.file },
+                  ...f.line ? { region: { startLine: f.line, endLine: f.endLine ?? f.line } } : {}
+                }
+              }
+            ]
+          } : {},
+          partialFingerprints: { primaryLocationLineHash: fingerprint(f) }
+        }))
+      }
+    ]
+  };
+}
+function fingerprint(f) {
+  return createHash("sha256").update(`${f.rule}|${f.file ?? ""}|${f.line ?? ""}|${f.title}`).digest("hex").slice(0, 32);
+}
+var SEVERITY = { error: "critical", warning: "major", notice: "info" };
+function toCodeQuality(findings2, dockerfile = "Dockerfile") {
+  return findings2.map((f) => ({
+    description: `${f.title}${f.hint ? ` \u2014 ${f.hint}` : ""}`,
+    check_name: f.rule,
+    fingerprint: fingerprint(f),
+    severity: SEVERITY[f.severity],
+    location: { path: f.file ?? dockerfile, lines: { begin: f.line ?? 1, end: f.endLine ?? f.line ?? 1 } }
+  }));
+}
+
+// src/version.ts
+var VERSION = "0.1.0";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14301,9 +14543,42 @@ var LineSplitter = class {
 };
 
 // src/commands/analyze.ts
-var FORMATS = ["json", "text"];
+var FORMATS = ["json", "text", "markdown", "sarif", "codequality"];
+function render(format, analysis, dockerfile, trace) {
+  switch (format) {
+    case "json":
+      return analysisJson(analysis);
+    case "sarif":
+      return JSON.stringify(toSarif(analysis.findings, VERSION), null, 2);
+    case "codequality":
+      return JSON.stringify(toCodeQuality(analysis.findings, dockerfile), null, 2);
+    case "markdown":
+      return renderMarkdown(
+        {
+          key: `analyze:${dockerfile}`,
+          status: analysis.status,
+          failure: analysis.failure ? { category: analysis.failure.category, reason: "", message: analysis.failure.message } : void 0,
+          attempts: [],
+          nodes: [],
+          findings: analysis.findings,
+          stats: analysis.stats,
+          steps: trace.steps.filter((s) => !s.internal).map((s) => ({
+            label: stepLabel(s),
+            startMs: s.startedMs,
+            durationMs: s.durationMs ?? 0,
+            cached: s.cached,
+            failed: !!s.error
+          })),
+          secrets: []
+        },
+        { limit: SUMMARY_LIMIT, full: true }
+      );
+    case "text":
+      return analysisText(analysis);
+  }
+}
 var analyzeCommand = {
-  summary: "analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text]",
+  summary: "analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality]",
   async run(flags) {
     const log = flags("log");
     if (!log)
@@ -14312,14 +14587,14 @@ var analyzeCommand = {
         "log"
       );
     if (!existsSync(log)) throw new UserError(`Log file '${log}' (--log) does not exist.`, "log");
-    const dockerfilePath = flags("dockerfile");
-    if (dockerfilePath && !existsSync(dockerfilePath)) {
-      throw new UserError(`Dockerfile '${dockerfilePath}' (--dockerfile) does not exist.`, "dockerfile");
+    const dockerfilePath2 = flags("dockerfile");
+    if (dockerfilePath2 && !existsSync(dockerfilePath2)) {
+      throw new UserError(`Dockerfile '${dockerfilePath2}' (--dockerfile) does not exist.`, "dockerfile");
     }
     const format = getChoice(flags, "format", FORMATS, "text");
     const contextSizeWarnMb = getNumber(flags, "context-size-warn-mb", 50, { min: 0, max: 1e6 });
     const trace = await readTrace(log);
-    const dockerfile = dockerfilePath ? parseDockerfile(readFileSync(dockerfilePath, "utf8"), dockerfilePath) : void 0;
+    const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
     const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
     if (trace.format === "unknown" && trace.steps.length === 0) {
       process.stderr.write(
@@ -14327,16 +14602,16 @@ var analyzeCommand = {
 `
       );
     }
-    process.stdout.write(`${format === "json" ? analysisJson(analysis) : analysisText(analysis)}
+    process.stdout.write(`${render(format, analysis, dockerfilePath2 || "Dockerfile", trace)}
 `);
     return 0;
   }
 };
 
 // src/commands/build.ts
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
@@ -14776,7 +15051,7 @@ async function describe(down, state, boot, reasons, config) {
     })
   );
 }
-function nodesTable(state) {
+function nodesTable2(state) {
   const rows = [["NODE", "ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"]].concat(
     state.nodes.map((n) => [
       n.name,
@@ -15070,6 +15345,8 @@ function readResult(metadataFile, iidFile) {
 
 // src/config/config.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
+var COMMENT_MODES = ["sticky", "on-failure", "off"];
+var FAIL_ON = ["none", "error", "warning"];
 var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
 var ENDPOINT_SCHEMES = [
@@ -15095,6 +15372,13 @@ function parseConfig(src, env = process.env) {
     builder: parseBuilder(src, env),
     build: parseBuild(src),
     retry: parseRetry(src),
+    report: {
+      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
+      checkRun: getBoolean(src, "check-run", false),
+      sarifFile: getString(src, "sarif-file"),
+      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
+      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 })
+    },
     debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
   };
 }
@@ -15351,9 +15635,74 @@ function validateEndpoint(endpoint, input, driver) {
   }
 }
 
+// src/report/input.ts
+import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join5, relative } from "node:path";
+function dockerfilePath(config, workspace, cwd = process.cwd()) {
+  const { context, file } = config.build;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
+  const abs = file ? isAbsolute2(file) ? file : join5(cwd, file) : join5(isAbsolute2(context) ? context : join5(cwd, context), "Dockerfile");
+  if (!existsSync3(abs)) return void 0;
+  const rel = relative(workspace, abs);
+  return rel.startsWith("..") ? abs : rel.split("\\").join("/");
+}
+function linksOf(ctx) {
+  return ctx ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl } : void 0;
+}
+function reportFromBuild(opts) {
+  const { config, outcome } = opts;
+  const last = outcome.attempts[outcome.attempts.length - 1];
+  const trace = last.trace;
+  const path = dockerfilePath(config, opts.workspace);
+  const dockerfile = path ? parseDockerfile(readFileSync3(isAbsolute2(path) ? path : join5(opts.workspace, path), "utf8"), path) : void 0;
+  const analysis = analyze({
+    trace,
+    dockerfile,
+    failure: outcome.failure,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      classification: a.classification,
+      decision: a.decision,
+      errorText: a.classification ? failureText(a.trace) : void 0
+    })),
+    options: { contextSizeWarnMb: config.report.contextSizeWarnMb }
+  });
+  const step = failingStep(trace);
+  return {
+    key: opts.key,
+    status: outcome.success ? "success" : "failed",
+    failure: outcome.failure ? {
+      category: outcome.failure.category,
+      reason: outcome.failure.reason,
+      message: trace.error ?? outcome.failure.reason
+    } : void 0,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      durationMs: a.durationMs,
+      exitCode: a.exitCode,
+      category: a.classification?.category,
+      decision: a.decision
+    })),
+    builder: opts.builder,
+    nodes: opts.state.nodes,
+    findings: analysis.findings,
+    stats: analysis.stats,
+    steps: trace.steps.filter((s) => !s.internal).map((s) => ({
+      label: stepLabel(s),
+      startMs: s.startedMs,
+      durationMs: s.durationMs ?? 0,
+      cached: s.cached,
+      failed: !!s.error
+    })),
+    failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets
+  };
+}
+
 // src/commands/build.ts
 var buildCommand = {
-  summary: "bootstrap the builder, build with classified retry, print the attempts and the verdict",
+  summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
   async run(flags, positionals) {
     const config = parseConfig(
       (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
@@ -15361,7 +15710,7 @@ var buildCommand = {
     checkContext(config);
     const buildx = new Buildx();
     const version = await buildx.version();
-    const tempDir = mkdtempSync(join5(tmpdir(), "buildx-guard-"));
+    const tempDir = mkdtempSync(join6(tmpdir(), "buildx-guard-"));
     const log = (line) => process.stderr.write(`${line}
 `);
     const deps = {
@@ -15376,7 +15725,7 @@ var buildCommand = {
     let created = "";
     try {
       const setup = await setupBuilder(config.builder, deps, (name) => created = name);
-      log(nodesTable(setup.state));
+      log(nodesTable2(setup.state));
       const outcome = await runBuild(config, setup.name, {
         buildx,
         tempDir,
@@ -15392,6 +15741,25 @@ var buildCommand = {
           await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
         }
       });
+      const report = reportFromBuild({
+        config,
+        key: "cli",
+        builder: { name: setup.name, driver: setup.driver },
+        state: setup.state,
+        outcome,
+        workspace: process.cwd(),
+        secrets: []
+      });
+      for (const f of report.findings) {
+        log(
+          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
+        );
+      }
+      const reportFile = flags("report-file");
+      if (reportFile) {
+        writeFileSync4(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+        log(`Markdown report: ${reportFile}`);
+      }
       const summary = {
         status: outcome.success ? "success" : "failed",
         attempts: outcome.attempts.map((a) => ({
@@ -15403,6 +15771,7 @@ var buildCommand = {
         })),
         failure: outcome.failure ?? null,
         stopReason: outcome.stopReason ?? null,
+        findings: report.findings.length,
         imageid: outcome.imageid,
         digest: outcome.digest
       };
@@ -15444,14 +15813,14 @@ var classifyCommand = {
 // src/commands/doctor.ts
 import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var doctor = {
   summary: "boot a builder (--nodes/--endpoint/--builder \u2026) and verify every node is running",
   async run(flags) {
     const config = parseConfig(flags);
     const buildx = new Buildx();
     const version = await buildx.version();
-    const tempDir = mkdtempSync2(join6(tmpdir2(), "buildx-guard-"));
+    const tempDir = mkdtempSync2(join7(tmpdir2(), "buildx-guard-"));
     let created = "";
     const log = (line) => process.stderr.write(`${line}
 `);
@@ -15462,7 +15831,7 @@ var doctor = {
         } },
         (name) => created = name
       );
-      process.stdout.write(`${nodesTable(setup.state)}
+      process.stdout.write(`${nodesTable2(setup.state)}
 `);
       process.stdout.write(
         `builder '${setup.name}' (${setup.driver}, buildx ${version.raw}): every node is running

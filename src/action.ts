@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Buildx } from './buildx/buildx.js';
 import {
   bootAndVerify,
+  NodesDownError,
   nodesOutput,
   nodesTable,
   platformsOf,
@@ -15,15 +16,21 @@ import {
 import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
 import { parseConfig, type Config } from './config/config.js';
 import { isUserError } from './config/errors.js';
+import { GitHub, readContext } from './github/github.js';
+import type { ReportInput } from './report/model.js';
+import { publish } from './report/publish.js';
+import { reportFromBuild, reportFromNodes, reportKey } from './report/input.js';
 import { UntrustedOutput } from './report/untrusted.js';
+import { VERSION } from './version.js';
 
 /** Keys of what the main phase saves for the post phase. */
 const STATE = { builder: 'builder', cleanup: 'cleanup', tempDir: 'temp-dir' } as const;
 
 /** The main phase: config → builder → build → trace → findings → report. */
 export async function run(): Promise<void> {
+  let config: Config | undefined;
   try {
-    const config = parseConfig((name) => core.getInput(name));
+    config = parseConfig((name) => core.getInput(name));
     if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
     const version = await buildx.version();
@@ -41,8 +48,9 @@ export async function run(): Promise<void> {
       debug: core.debug,
       setSecret: core.setSecret,
     };
+    const cfg = config;
     const setup = await core.group('Builder', () =>
-      setupBuilder(config.builder, deps, (name) => core.saveState(STATE.builder, name)),
+      setupBuilder(cfg.builder, deps, (name) => core.saveState(STATE.builder, name)),
     );
     core.info(
       `Builder '${setup.name}' (${setup.driver}): every node is running.\n${nodesTable(setup.state)}`,
@@ -59,10 +67,65 @@ export async function run(): Promise<void> {
     core.setOutput('metadata', outcome.metadata);
     core.setOutput('imageid', outcome.imageid);
     core.setOutput('digest', outcome.digest);
+    const ctx = readContext();
+    const gate = await report(
+      config,
+      reportFromBuild({
+        config,
+        key: reportKey(config, process.env, core.getInput('builder') || core.getInput('name')),
+        builder: { name: setup.name, driver: setup.driver },
+        state: setup.state,
+        outcome,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        ctx,
+        secrets: secretValues(config),
+      }),
+    );
     if (!outcome.success) core.setFailed(failureMessage(outcome));
+    else if (gate) core.setFailed(gate);
   } catch (e) {
+    if (e instanceof NodesDownError && config) {
+      await report(
+        config,
+        reportFromNodes({
+          key: reportKey(config, process.env, core.getInput('builder') || core.getInput('name')),
+          builder: e.builder,
+          driver: config.builder.driver,
+          failed: e.failed,
+          ctx: readContext(),
+          secrets: secretValues(config),
+        }),
+      ).catch((err) => core.debug(`report: ${err}`));
+    }
     fail(e);
   }
+}
+
+/** Values that must never appear in a report. */
+function secretValues(config: Config): string[] {
+  return [...config.build.secrets.map((l) => l.slice(l.indexOf('=') + 1)), config.build.githubToken].filter(
+    (v) => v.length >= 3,
+  );
+}
+
+/** Publishes the report to every channel; returns the fail-on-findings verdict, if any. */
+async function report(config: Config, input: ReportInput): Promise<string | undefined> {
+  const ctx = readContext();
+  const token = config.build.githubToken;
+  const result = await publish(input, config.report, {
+    annotate: (severity, message, props) => {
+      const fn = severity === 'error' ? core.error : severity === 'warning' ? core.warning : core.notice;
+      fn(message, props);
+    },
+    writeSummary: async (markdown) => {
+      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+    },
+    notice: (m) => core.notice(m),
+    info: core.info,
+    github: ctx && token ? new GitHub(token, ctx) : undefined,
+    version: VERSION,
+  });
+  return result.gate;
 }
 
 export function failureMessage(outcome: BuildOutcome): string {

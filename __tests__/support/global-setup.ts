@@ -2,8 +2,11 @@
 // loudly: an e2e suite that cannot reach BuildKit must never pass by skipping.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { repoRoot } from './paths.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Global setup runs outside jest's module mapping: no relative .js imports here.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const repo = repoRoot;
 export const DAEMONS = 2;

@@ -1,7 +1,10 @@
 // Stops the engines only when global setup started them (a developer's running engine stays up).
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { repoRoot } from './paths.js';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// Global setup runs outside jest's module mapping: no relative .js imports here.
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export default async function globalTeardown(): Promise<void> {
   if (!(globalThis as Record<string, unknown>).__bxgStopEngine) return;

@@ -76,6 +76,20 @@ ENV API_PASSWORD=hunter2
 RUN echo ok
 `,
   },
+  'cache-break-two-node': {
+    dockerfile: `${BASE}
+FROM busybox
+WORKDIR /app
+COPY . /app
+RUN echo "npm ci" && sleep 1
+RUN echo "npm run build"
+`,
+    files: { 'package.json': '{"name":"demo"}\n', 'src.js': 'console.log(1)\n' },
+    prepare: true,
+    change: { 'src.js': 'console.log(2)\n' },
+    remote: true,
+    platforms: 'linux/amd64,linux/386',
+  },
   'two-node': {
     dockerfile: `${BASE}
 FROM busybox
@@ -84,6 +98,7 @@ RUN echo "building for $TARGETPLATFORM" && sleep 1
 `,
     remote: true,
     platforms: 'linux/amd64,linux/386',
+    cold: true,
   },
   transport: {
     dockerfile: `${BASE}
@@ -156,9 +171,9 @@ export async function captureLogs({ run, sockets, fixtures, NodeBridge }) {
         }
         if (sc.fault) bridges[0].setFault(sc.fault);
         // Cold for real: a comment marker does not change cache keys, so earlier captures would answer.
-        const first = await run([...args, ...(sc.platforms ? ['--no-cache'] : []), ctx], { version });
+        const first = await run([...args, ...(sc.cold ? ['--no-cache'] : []), ctx], { version });
         writeFileSync(join(out, `${suffix}.log`), first.stderr);
-        if (sc.platforms) {
+        if (sc.cold) {
           // The same build again: fully cached.
           const cached = await run([...args, ctx], { version });
           writeFileSync(join(out, `${suffix}.cached.log`), cached.stderr);

@@ -1,16 +1,65 @@
 // `buildx-guard analyze --log <file> [--dockerfile <path>] [--format json|text|markdown|sarif|codequality]`
 import { existsSync, readFileSync } from 'node:fs';
-import { analysisJson, analysisText, analyze } from '../findings/analyze.js';
+import { analysisJson, analysisText, analyze, type Analysis } from '../findings/analyze.js';
+import { stepLabel } from '../findings/anchor.js';
+import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
+import { toCodeQuality, toSarif } from '../report/sarif.js';
+import type { BuildTrace } from '../trace/types.js';
+import { VERSION } from '../version.js';
 import { parseDockerfile } from '../findings/dockerfile.js';
 import { getChoice, getNumber } from '../config/inputs.js';
 import { UserError } from '../config/errors.js';
 import { readTrace } from '../trace/read.js';
 import type { Command } from './command.js';
 
-export const FORMATS = ['json', 'text'] as const;
+export const FORMATS = ['json', 'text', 'markdown', 'sarif', 'codequality'] as const;
+
+function render(
+  format: (typeof FORMATS)[number],
+  analysis: Analysis,
+  dockerfile: string,
+  trace: BuildTrace,
+): string {
+  switch (format) {
+    case 'json':
+      return analysisJson(analysis);
+    case 'sarif':
+      return JSON.stringify(toSarif(analysis.findings, VERSION), null, 2);
+    case 'codequality':
+      return JSON.stringify(toCodeQuality(analysis.findings, dockerfile), null, 2);
+    case 'markdown':
+      return renderMarkdown(
+        {
+          key: `analyze:${dockerfile}`,
+          status: analysis.status,
+          failure: analysis.failure
+            ? { category: analysis.failure.category, reason: '', message: analysis.failure.message }
+            : undefined,
+          attempts: [],
+          nodes: [],
+          findings: analysis.findings,
+          stats: analysis.stats,
+          steps: trace.steps
+            .filter((s) => !s.internal)
+            .map((s) => ({
+              label: stepLabel(s),
+              startMs: s.startedMs,
+              durationMs: s.durationMs ?? 0,
+              cached: s.cached,
+              failed: !!s.error,
+            })),
+          secrets: [],
+        },
+        { limit: SUMMARY_LIMIT, full: true },
+      );
+    case 'text':
+      return analysisText(analysis);
+  }
+}
 
 export const analyzeCommand: Command = {
-  summary: 'analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text]',
+  summary:
+    'analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality]',
   async run(flags) {
     const log = flags('log');
     if (!log)
@@ -35,7 +84,7 @@ export const analyzeCommand: Command = {
         `buildx-guard analyze: no build progress found in '${log}' (${trace.unreadLines} unreadable lines); reporting what could be read.\n`,
       );
     }
-    process.stdout.write(`${format === 'json' ? analysisJson(analysis) : analysisText(analysis)}\n`);
+    process.stdout.write(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace)}\n`);
     return 0;
   },
 };

@@ -1,5 +1,5 @@
 // `buildx-guard build`: the action's bootstrap + build + retry, locally. Flags are the action's inputs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Buildx } from '../buildx/buildx.js';
@@ -13,10 +13,13 @@ import {
 } from '../builder/bootstrap.js';
 import { checkContext, runBuild } from '../build/run.js';
 import { parseConfig } from '../config/config.js';
+import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
+import { reportFromBuild } from '../report/input.js';
 import type { Command } from './command.js';
 
 export const buildCommand: Command = {
-  summary: 'bootstrap the builder, build with classified retry, print the attempts and the verdict',
+  summary:
+    'bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)',
   async run(flags, positionals) {
     const config = parseConfig(
       (name) => (name === 'context' && !flags(name) && positionals[0]) || flags(name),
@@ -52,6 +55,25 @@ export const buildCommand: Command = {
           await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
         },
       });
+      const report = reportFromBuild({
+        config,
+        key: 'cli',
+        builder: { name: setup.name, driver: setup.driver },
+        state: setup.state,
+        outcome,
+        workspace: process.cwd(),
+        secrets: [],
+      });
+      for (const f of report.findings) {
+        log(
+          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
+        );
+      }
+      const reportFile = flags('report-file');
+      if (reportFile) {
+        writeFileSync(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+        log(`Markdown report: ${reportFile}`);
+      }
       const summary = {
         status: outcome.success ? 'success' : 'failed',
         attempts: outcome.attempts.map((a) => ({
@@ -63,6 +85,7 @@ export const buildCommand: Command = {
         })),
         failure: outcome.failure ?? null,
         stopReason: outcome.stopReason ?? null,
+        findings: report.findings.length,
         imageid: outcome.imageid,
         digest: outcome.digest,
       };

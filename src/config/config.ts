@@ -85,10 +85,23 @@ export interface RetryConfig {
   maxCrashRetries: number;
 }
 
+export const COMMENT_MODES = ['sticky', 'on-failure', 'off'] as const;
+export const FAIL_ON = ['none', 'error', 'warning'] as const;
+
+/** Where findings go after the build. */
+export interface ReportConfig {
+  comment: (typeof COMMENT_MODES)[number];
+  checkRun: boolean;
+  sarifFile: string;
+  failOnFindings: (typeof FAIL_ON)[number];
+  contextSizeWarnMb: number;
+}
+
 export interface Config {
   builder: BuilderConfig;
   build: BuildConfig;
   retry: RetryConfig;
+  report: ReportConfig;
   debug: boolean;
 }
 
@@ -123,6 +136,13 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
     builder: parseBuilder(src, env),
     build: parseBuild(src),
     retry: parseRetry(src),
+    report: {
+      comment: getChoice(src, 'comment', COMMENT_MODES, 'sticky'),
+      checkRun: getBoolean(src, 'check-run', false),
+      sarifFile: getString(src, 'sarif-file'),
+      failOnFindings: getChoice(src, 'fail-on-findings', FAIL_ON, 'none'),
+      contextSizeWarnMb: getNumber(src, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 }),
+    },
     debug: env.RUNNER_DEBUG === '1' || getBoolean(src, 'debug', false),
   };
 }

@@ -62,6 +62,12 @@ describe.each(LOG_FORMATS)('%s', (format) => {
     expect(lines(a, 'lint/SecretsUsedInArgOrEnv')).toEqual([[5, 5]]);
   });
 
+  test('a cache break in a two-platform build is one warning at the COPY (RUN steps carry no platform)', async () => {
+    const a = await run('cache-break-two-node', format);
+    expect(lines(a, 'cache-invalidated')).toEqual([[7, 7]]);
+    expect(a.findings.find((f) => f.rule === 'cache-invalidated')!.severity).toBe('warning');
+  });
+
   test('two nodes, two platforms: one slow-step per line, nothing when fully cached', async () => {
     expect(lines(await run('two-node', format), 'slow-step')).toEqual([[7, 7]]);
     expect((await run('two-node', `${format}.cached`)).findings).toEqual([]);

@@ -7,12 +7,15 @@ const BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;
 const DEPENDENCY_INSTALL =
   /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (?:install|i)\b|pip3? install|poetry install|uv (?:sync|pip)|bundle install|go mod download|cargo (?:build|fetch)|mvn\b|gradle\b|composer install|apt-get install|apk add|dotnet restore)/i;
 
-/** Groups a trace's Dockerfile steps by platform and stage, in step order. */
+/**
+ * Groups a trace's Dockerfile steps by stage, in step order. Platforms share a group: BuildKit
+ * prefixes some steps with their platform and not others (RUN steps carry none).
+ */
 function byStage(steps: Step[]): Step[][] {
   const groups = new Map<string, Step[]>();
   for (const s of steps) {
     if (s.internal || s.index === undefined) continue;
-    const key = `${s.platform ?? ''}|${s.stage ?? ''}`;
+    const key = s.stage ?? '';
     groups.set(key, [...(groups.get(key) ?? []), s]);
   }
   return [...groups.values()].map((g) => g.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
@@ -32,6 +35,7 @@ export const cacheInvalidated: Rule = {
       if (breakAt < 0) continue;
       const step = steps[breakAt];
       const after = steps.slice(breakAt).filter((s) => !s.cached);
+      const distinct = new Set(after.map((s) => s.index)).size;
       const rerunMs = after.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
       const where = anchor(ctx, step);
       const key = `${where.line ?? step.instruction}`;
@@ -44,7 +48,7 @@ export const cacheInvalidated: Rule = {
         severity: broad ? 'warning' : 'notice',
         title: `Cache invalidated at ${stepLabel(step)}`.slice(0, 200),
         message:
-          `The cache stopped at ${code(stepLabel(step))}: it and the ${after.length - 1} uncached step${after.length === 2 ? '' : 's'} after it ran again (${seconds(rerunMs)}).` +
+          `The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? '' : 's'} after it ran again (${seconds(rerunMs)}).` +
           (broad
             ? ` It copies the whole context before ${code(install!.instruction ?? '')}, so any change to any file reinstalls the dependencies.`
             : ''),

@@ -1,0 +1,212 @@
+// PR feedback from the bundled action on the test bed, against a local GitHub API server that checks
+// every request against the official OpenAPI description.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType } from 'ajv';
+import { FakeGitHub, TOKENS } from '../support/github-server.js';
+import { repoRoot } from '../support/paths.js';
+import {
+  BUSYBOX_BASE,
+  busyboxContext,
+  cleanupDirs,
+  processedCommands,
+  runAction,
+  tempDir,
+} from '../support/testbed.js';
+
+const require = createRequire(import.meta.url);
+const Ajv4 = require('ajv-draft-04').default as typeof AjvType;
+const addFormats = require('ajv-formats').default as (ajv: AjvType) => void;
+
+let github: FakeGitHub;
+beforeAll(async () => {
+  github = await new FakeGitHub().start();
+});
+afterAll(async () => {
+  await github.stop();
+  cleanupDirs();
+});
+afterEach(() => {
+  // Every request any test made fits the official schema and the documented limits.
+  expect(github.violations).toEqual([]);
+});
+
+const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
+let prNumber = 100;
+
+/** The environment of a pull_request run in repository octo/app, PR `pr`, workspace `workspace`. */
+function prEnv(workspace: string, pr: number): NodeJS.ProcessEnv {
+  const event = join(tempDir('bxg-event-'), 'event.json');
+  writeFileSync(event, JSON.stringify({ pull_request: { number: pr, head: { sha: HEAD_SHA } } }));
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_API_URL: github.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff',
+    GITHUB_RUN_ID: '42',
+    GITHUB_JOB: 'build',
+    GITHUB_WORKSPACE: workspace,
+  };
+}
+
+const FAILING = `${BUSYBOX_BASE}FROM busybox
+RUN echo "step one"
+RUN echo "assertion failed: 2 + 2 = 5" && exit 1
+`;
+
+test('a failing build on a pull request: error annotation at the failing line, one sticky comment, updated on the next run', async () => {
+  const ctx = busyboxContext(FAILING);
+  const pr = prNumber++;
+  const inputs = {
+    driver: 'docker',
+    context: ctx,
+    network: 'none',
+    'github-token': 'ghs_write',
+    'max-attempts': '1',
+  };
+  // A busy pull request: the sticky comment lands on the second page of the comment list.
+  github.comments.set(
+    pr,
+    Array.from({ length: 130 }, (_, i) => ({ id: i + 1, body: `review comment ${i}` })),
+  );
+  const first = await runAction(inputs, { env: prEnv(ctx, pr) });
+  expect(first.main.code).toBe(1);
+  expect(first.outputs['failure-category']).toBe('step');
+  const annotations = processedCommands(first.main.stdout).filter((c) => c.startsWith('::error '));
+  expect(annotations[0]).toMatch(
+    /^::error title=Build failed at \[stage-1\] RUN echo "assertion failed.*,file=Dockerfile,line=6,endLine=6::/,
+  );
+  const ours = () => github.commentsOn(pr).filter((c) => c.body.includes('<!-- buildx-guard:'));
+  expect(ours()).toHaveLength(1);
+  const body = ours()[0].body;
+  expect(body).toContain('<!-- buildx-guard:build:docker:default:');
+  expect(body).toContain('### ❌ Build failed (step)');
+  expect(body).toContain(`(https://github.com/octo/app/blob/${HEAD_SHA}/Dockerfile#L6)`);
+  expect(body).toContain('assertion failed: 2 + 2 = 5');
+  expect(body).toContain('```mermaid');
+  expect(first.summary).toContain('### ❌ Build failed (step)');
+
+  const second = await runAction(inputs, { env: prEnv(ctx, pr) });
+  expect(second.main.code).toBe(1);
+  expect(ours()).toHaveLength(1);
+  expect(github.commentsOn(pr)).toHaveLength(131);
+  const ops = github.requests.map((r) => r.operationId);
+  expect(ops.filter((o) => o === 'issues/create-comment')).toHaveLength(1);
+  expect(ops.filter((o) => o === 'issues/update-comment')).toHaveLength(1);
+});
+
+test('120 findings: 10 annotations per level in the log, all 120 in the check run in 3 requests', async () => {
+  // 104 build-check warnings, 15 unpinned base images in stages the build never reaches, 1 failure.
+  const env = Array.from({ length: 104 }, (_, i) => `ENV API_PASSWORD_${i}=x`).join('\n');
+  const unused = Array.from({ length: 15 }, (_, i) => `FROM alpine AS unused${i}\nRUN true`).join('\n');
+  const ctx = busyboxContext(`${BUSYBOX_BASE}${unused}\nFROM busybox\n${env}\nRUN exit 1\n`);
+  const run = await runAction(
+    {
+      driver: 'docker',
+      context: ctx,
+      network: 'none',
+      'no-cache': 'true',
+      'github-token': 'ghs_write',
+      'check-run': 'true',
+      comment: 'off',
+      'max-attempts': '1',
+    },
+    { env: prEnv(ctx, prNumber++) },
+  );
+  expect(run.main.code).toBe(1);
+  const commands = processedCommands(run.main.stdout);
+  const count = (level: string) => commands.filter((c) => c.startsWith(`::${level} `)).length;
+  // The step's own failure message is one more ::error:: (setFailed), not an annotation with a file.
+  expect([count('warning'), count('notice')]).toEqual([10, 10]);
+  expect(commands.filter((c) => c.startsWith('::error ') && c.includes('file=')).length).toBe(1);
+  // 1 error + 10 warnings + 10 notices shown: the other 99 are counted in the summary.
+  expect(run.summary).toMatch(/99 finding\(s\) were not shown as annotations/);
+  const check = github.checkRuns.at(-1)!;
+  expect(check.head_sha).toBe(HEAD_SHA);
+  expect(check.conclusion).toBe('failure');
+  expect(check.annotations).toHaveLength(120);
+  expect(check.requests).toBe(3);
+});
+
+test('a read-only token (a fork): the build result is unchanged and one notice says why nothing was posted', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo fine\n`);
+  const pr = prNumber++;
+  const run = await runAction(
+    { driver: 'docker', context: ctx, network: 'none', 'github-token': TOKENS.readOnly, 'check-run': 'true' },
+    { env: prEnv(ctx, pr) },
+  );
+  expect(run.main.code).toBe(0);
+  const notices = processedCommands(run.main.stdout).filter((c) => c.startsWith('::notice::'));
+  expect(notices).toHaveLength(1);
+  expect(notices[0]).toContain('the build result is unchanged');
+  expect(notices[0]).toContain('Resource not accessible by integration');
+  expect(notices[0]).toContain('pull-requests: write');
+  expect(github.commentsOn(pr)).toHaveLength(0);
+  expect(run.summary).toContain('### ✅ Build succeeded');
+});
+
+test('log text with @octocat, <script> and a secret is inert in the comment and the secret is absent', async () => {
+  const secret = 's3cr3t-value-9f8e7d';
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox
+RUN --mount=type=secret,id=token echo "@octocat <script>alert(1)</script> #1 $(cat /run/secrets/token)" && exit 2
+`);
+  const pr = prNumber++;
+  const run = await runAction(
+    {
+      driver: 'docker',
+      context: ctx,
+      network: 'none',
+      'github-token': 'ghs_write',
+      secrets: `token=${secret}`,
+      'max-attempts': '1',
+    },
+    { env: prEnv(ctx, pr) },
+  );
+  expect(run.main.code).toBe(1);
+  expect(run.main.stdout).toContain(`::add-mask::${secret}`);
+  const body = github.commentsOn(pr)[0].body;
+  expect(body).not.toContain(secret);
+  expect(run.summary).not.toContain(secret);
+  expect(body).toContain('@octocat <script>alert(1)</script> #1 ***');
+  // Outside fenced code blocks and code spans nothing of the log remains to ping, link or render.
+  const prose = body.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '');
+  expect(prose).not.toMatch(/@octocat|<script>/);
+});
+
+test('SARIF output validates against the SARIF 2.1.0 schema', async () => {
+  const ctx = busyboxContext(
+    `FROM scratch as busybox\nCOPY busybox /bin/busybox\nFROM busybox\nENV DB_PASSWORD=x\nRUN ["/bin/busybox", "true"]\n`,
+  );
+  const sarifFile = join(tempDir('bxg-sarif-'), 'findings.sarif');
+  const run = await runAction(
+    { driver: 'docker', context: ctx, network: 'none', 'sarif-file': sarifFile, comment: 'off' },
+    { env: { GITHUB_WORKSPACE: ctx } },
+  );
+  expect(run.main.code).toBe(0);
+  const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));
+  const ajv = new Ajv4({ strict: false, allErrors: true, unicodeRegExp: false });
+  addFormats(ajv);
+  const validate = ajv.compile(
+    JSON.parse(readFileSync(join(repoRoot, '__fixtures__', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')),
+  );
+  expect(validate(sarif) ? [] : validate.errors).toEqual([]);
+  const rules = sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId);
+  expect(rules).toEqual(expect.arrayContaining(['lint/FromAsCasing', 'lint/SecretsUsedInArgOrEnv']));
+  expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('Dockerfile');
+});
+
+test('fail-on-findings fails a successful build after reporting', async () => {
+  const ctx = busyboxContext(`FROM scratch as busybox\nCOPY busybox /bin/busybox\n`);
+  const run = await runAction(
+    { driver: 'docker', context: ctx, network: 'none', 'fail-on-findings': 'warning', comment: 'off' },
+    { env: { GITHUB_WORKSPACE: ctx } },
+  );
+  expect(run.main.code).toBe(1);
+  expect(run.outputs['failure-category']).toBe('');
+  expect(run.main.stdout).toMatch(
+    /::error::1 finding\(s\) at warning level or worse \(fail-on-findings: warning\); first: lint\/FromAsCasing/,
+  );
+});

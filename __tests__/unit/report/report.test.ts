@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { selectAnnotations, workspacePath } from '../../../src/report/annotations.js';
+import { COMMENT_LIMIT, marker, renderMarkdown } from '../../../src/report/markdown.js';
+import type { ReportInput } from '../../../src/report/model.js';
+import { checkAnnotations } from '../../../src/report/publish.js';
+import { toCodeQuality } from '../../../src/report/sarif.js';
+import type { Finding, Severity } from '../../../src/findings/types.js';
+import { VERSION } from '../../../src/version.js';
+import { repoRoot } from '../../support/paths.js';
+
+const finding = (severity: Severity, i: number, extra: Partial<Finding> = {}): Finding => ({
+  rule: `rule-${severity}`,
+  severity,
+  title: `${severity} ${i}`,
+  message: `message ${i}`,
+  file: 'Dockerfile',
+  line: i + 1,
+  ...extra,
+});
+
+const input = (over: Partial<ReportInput> = {}): ReportInput => ({
+  key: 'build:b:default:Dockerfile',
+  status: 'failed',
+  failure: {
+    category: 'step',
+    reason: 'a build step exited non-zero',
+    message: 'process "/bin/sh -c make" did not complete successfully',
+  },
+  attempts: [{ number: 1, durationMs: 1200, exitCode: 1, category: 'step', decision: 'stopped' }],
+  nodes: [
+    {
+      name: 'amd64',
+      endpoint: 'tcp://10.0.0.1:1234',
+      status: 'running',
+      buildkit: 'v0.20.0',
+      platforms: ['linux/amd64'],
+    },
+  ],
+  findings: [],
+  stats: { durationMs: 1200, steps: 4, cachedSteps: 1, contextBytes: 2_000_000, platforms: ['linux/amd64'] },
+  steps: [],
+  secrets: [],
+  links: {
+    serverUrl: 'https://github.com',
+    owner: 'o',
+    repo: 'r',
+    sha: 'abc',
+    runUrl: 'https://github.com/o/r/actions/runs/1',
+  },
+  ...over,
+});
+
+test('annotations: 10 per level, errors first, duplicates once, the rest counted', () => {
+  const findings = [
+    ...Array.from({ length: 15 }, (_, i) => finding('error', i)),
+    ...Array.from({ length: 40 }, (_, i) => finding('warning', i)),
+    ...Array.from({ length: 65 }, (_, i) => finding('notice', i)),
+  ];
+  const { shown, omitted } = selectAnnotations([...findings, findings[0]]);
+  expect(shown.map((f) => f.severity)).toEqual([
+    ...Array(10).fill('error'),
+    ...Array(10).fill('warning'),
+    ...Array(10).fill('notice'),
+  ]);
+  expect(omitted).toBe(121 - 30);
+  expect(checkAnnotations(findings)).toHaveLength(120);
+});
+
+test('the comment stays under 65,536 characters and points to the job summary when cut', () => {
+  const long = 'x'.repeat(8000); // ten of these (the comment's top findings) exceed the limit
+  const findings = Array.from({ length: 200 }, (_, i) =>
+    finding('warning', i, { message: `\`\`\`\n${long}\n\`\`\`` }),
+  );
+  const text = renderMarkdown(input({ findings }), { limit: COMMENT_LIMIT, full: false });
+  expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+  expect(text.startsWith(marker('build:b:default:Dockerfile'))).toBe(true);
+  expect(text).toContain('### ❌ Build failed (step)');
+  expect(text).toContain('Truncated: the full report is in the job summary');
+});
+
+test('links go to the Dockerfile lines at the head commit', () => {
+  const text = renderMarkdown(input({ findings: [finding('error', 4, { endLine: 7 })] }), {
+    limit: COMMENT_LIMIT,
+    full: false,
+  });
+  expect(text).toContain('[`Dockerfile:5-7`](https://github.com/o/r/blob/abc/Dockerfile#L5-L7)');
+});
+
+test('titles and log text cannot ping, link or inject HTML; secrets are redacted', () => {
+  const text = renderMarkdown(
+    input({
+      secrets: ['hunter2-secret'],
+      findings: [
+        finding('error', 0, {
+          title: '@octocat <img src=x> #12 hunter2-secret',
+          message: '```\n@octocat hunter2-secret\n```',
+        }),
+      ],
+      failingLog: { step: 'RUN make', lines: ['@octocat <script>', 'token=hunter2-secret'] },
+    }),
+    { limit: COMMENT_LIMIT, full: true },
+  );
+  expect(text).not.toContain('hunter2-secret');
+  expect(text).toContain('@\u200boctocat \\<img src=x\\> \\#12 \\*\\*\\*'.replace('\\*\\*\\*', '***'));
+  const prose = text.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '');
+  expect(prose).not.toMatch(/@octocat|(^|[^\\])<(script|img)/m);
+});
+
+test('a mermaid chart of step timings with labels mermaid cannot misread', () => {
+  const text = renderMarkdown(
+    input({
+      steps: [
+        {
+          label: '[build 1/2] RUN echo "a:b" # ; %%{init}',
+          startMs: 1000,
+          durationMs: 500,
+          cached: false,
+          failed: true,
+        },
+      ],
+    }),
+    { limit: COMMENT_LIMIT, full: false },
+  );
+  expect(text).toMatch(/```mermaid\ngantt\n/);
+  expect(text).toMatch(/ build 1\/2 RUN echo a b init :crit, s0, 0, 500/);
+});
+
+test('workspace-relative paths for annotations', () => {
+  expect(workspacePath('/ws/app/Dockerfile', '/ws')).toBe('app/Dockerfile');
+  expect(workspacePath('/elsewhere/Dockerfile', '/ws')).toBe('/elsewhere/Dockerfile');
+});
+
+test('code quality entries always have a path and lines', () => {
+  const [a, b] = toCodeQuality(
+    [finding('error', 2), { ...finding('warning', 0), file: undefined, line: undefined }],
+    'app/Dockerfile',
+  ) as {
+    location: { path: string; lines: { begin: number } };
+    severity: string;
+  }[];
+  expect(a).toMatchObject({ severity: 'critical', location: { path: 'Dockerfile', lines: { begin: 3 } } });
+  expect(b).toMatchObject({ severity: 'major', location: { path: 'app/Dockerfile', lines: { begin: 1 } } });
+});
+
+test('VERSION matches package.json', () => {
+  expect(VERSION).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+});

@@ -1,0 +1,1 @@
+echo "the failing example's sources"

@@ -1,0 +1,159 @@
+// Gathers what a report shows from the build's outcome: the last attempt's trace analysed against
+// the Dockerfile, the attempts, the nodes.
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
+import type { BuilderState } from '../builder/state.js';
+import type { FailedNode } from '../builder/bootstrap.js';
+import type { BuildOutcome } from '../build/run.js';
+import type { Config } from '../config/config.js';
+import { analyze } from '../findings/analyze.js';
+import { parseDockerfile } from '../findings/dockerfile.js';
+import { stepLabel } from '../findings/anchor.js';
+import type { GitHubContext } from '../github/github.js';
+import { failingStep, failureText } from '../trace/query.js';
+import type { BuildTrace } from '../trace/types.js';
+import type { ReportInput } from './model.js';
+
+/** The Dockerfile of a local build, relative to the workspace (so links and annotations land). */
+export function dockerfilePath(config: Config, workspace: string, cwd = process.cwd()): string | undefined {
+  const { context, file } = config.build;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || file === '-') return undefined;
+  const abs = file
+    ? isAbsolute(file)
+      ? file
+      : join(cwd, file)
+    : join(isAbsolute(context) ? context : join(cwd, context), 'Dockerfile');
+  if (!existsSync(abs)) return undefined;
+  const rel = relative(workspace, abs);
+  return rel.startsWith('..') ? abs : rel.split('\\').join('/');
+}
+
+/** The sticky comment's key: stable across runs (never the random default builder name). */
+export function reportKey(config: Config, env: NodeJS.ProcessEnv, builderInput: string): string {
+  return [
+    env.GITHUB_JOB || 'job',
+    builderInput || config.builder.driver,
+    config.build.target || 'default',
+    config.build.file || config.build.context,
+  ].join(':');
+}
+
+export function linksOf(ctx: GitHubContext | undefined): ReportInput['links'] {
+  return ctx
+    ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl }
+    : undefined;
+}
+
+export function reportFromBuild(opts: {
+  config: Config;
+  key: string;
+  builder: { name: string; driver: string };
+  state: BuilderState;
+  outcome: BuildOutcome;
+  workspace: string;
+  ctx?: GitHubContext;
+  secrets: string[];
+}): ReportInput {
+  const { config, outcome } = opts;
+  const last = outcome.attempts[outcome.attempts.length - 1];
+  const trace: BuildTrace = last.trace;
+  const path = dockerfilePath(config, opts.workspace);
+  const dockerfile = path
+    ? parseDockerfile(readFileSync(isAbsolute(path) ? path : join(opts.workspace, path), 'utf8'), path)
+    : undefined;
+  const analysis = analyze({
+    trace,
+    dockerfile,
+    failure: outcome.failure,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      classification: a.classification,
+      decision: a.decision,
+      errorText: a.classification ? failureText(a.trace) : undefined,
+    })),
+    options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
+  });
+  const step = failingStep(trace);
+  return {
+    key: opts.key,
+    status: outcome.success ? 'success' : 'failed',
+    failure: outcome.failure
+      ? {
+          category: outcome.failure.category,
+          reason: outcome.failure.reason,
+          message: trace.error ?? outcome.failure.reason,
+        }
+      : undefined,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      durationMs: a.durationMs,
+      exitCode: a.exitCode,
+      category: a.classification?.category,
+      decision: a.decision,
+    })),
+    builder: opts.builder,
+    nodes: opts.state.nodes,
+    findings: analysis.findings,
+    stats: analysis.stats,
+    steps: trace.steps
+      .filter((s) => !s.internal)
+      .map((s) => ({
+        label: stepLabel(s),
+        startMs: s.startedMs,
+        durationMs: s.durationMs ?? 0,
+        cached: s.cached,
+        failed: !!s.error,
+      })),
+    failingLog:
+      step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : undefined,
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+  };
+}
+
+/** A report for a builder whose nodes did not all boot (no build ran). */
+export function reportFromNodes(opts: {
+  key: string;
+  builder: string;
+  driver: string;
+  failed: FailedNode[];
+  ctx?: GitHubContext;
+  secrets: string[];
+}): ReportInput {
+  const analysis = analyze({
+    trace: {
+      format: 'unknown',
+      steps: [],
+      warnings: [],
+      contextBytes: 0,
+      platforms: [],
+      durationMs: 0,
+      unreadLines: 0,
+      tail: [],
+    },
+    nodes: opts.failed,
+  });
+  return {
+    key: opts.key,
+    status: 'failed',
+    failure: {
+      category: 'node-unavailable',
+      reason: 'a builder node is not running',
+      message: `${opts.failed.length} node(s) of builder '${opts.builder}' not running`,
+    },
+    attempts: [],
+    builder: { name: opts.builder, driver: opts.driver },
+    nodes: opts.failed.map((f) => ({
+      name: f.name,
+      endpoint: f.endpoint,
+      status: f.status,
+      buildkit: '',
+      platforms: [],
+    })),
+    findings: analysis.findings.filter((f) => f.rule === 'node-unavailable'),
+    stats: analysis.stats,
+    steps: [],
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+  };
+}

@@ -1,0 +1,201 @@
+// The Markdown report shared by the sticky PR comment (≤ 65,536 characters) and the job summary
+// (≤ 1 MiB, with the full findings table). Untrusted text is escaped or fenced; secrets are redacted.
+import { code, codeBlock, escapeMarkdown, seconds } from '../findings/md.js';
+import type { Finding, Severity } from '../findings/types.js';
+import type { ReportInput } from './model.js';
+
+export const COMMENT_LIMIT = 65_536;
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+const ICON: Record<Severity, string> = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+
+export function marker(key: string): string {
+  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, '_')} -->`;
+}
+
+function lineLink(input: ReportInput, f: Finding): string {
+  if (!f.file) return '';
+  const where = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ''}` : ''}`;
+  const l = input.links;
+  if (!l || !l.sha) return code(where);
+  const path = f.file.split('/').map(encodeURIComponent).join('/');
+  const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : '';
+  return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor})`;
+}
+
+function headline(input: ReportInput): string {
+  if (input.status === 'success') {
+    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : '';
+    return `### ✅ Build succeeded${retried}`;
+  }
+  return `### ❌ Build failed${input.failure ? ` (${input.failure.category})` : ''}`;
+}
+
+function statsTable(input: ReportInput): string {
+  const s = input.stats;
+  const ratio = s.steps
+    ? `${Math.round((s.cachedSteps / s.steps) * 100)}% (${s.cachedSteps}/${s.steps})`
+    : '-';
+  return [
+    '| duration | attempts | cache hits | context | platforms |',
+    '| --- | --- | --- | --- | --- |',
+    `| ${seconds(s.durationMs)} | ${input.attempts.length || '-'} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(', ') || '-'} |`,
+  ].join('\n');
+}
+
+function attemptsTable(input: ReportInput): string | undefined {
+  if (input.attempts.length < 2 && input.status === 'success') return undefined;
+  if (!input.attempts.length) return undefined;
+  return [
+    '**Attempts**',
+    '',
+    '| # | result | duration | why |',
+    '| --- | --- | --- | --- |',
+    ...input.attempts.map(
+      (a) =>
+        `| ${a.number} | ${a.exitCode === 0 ? 'succeeded' : `failed (${a.category ?? 'unknown'})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? '')} |`,
+    ),
+  ].join('\n');
+}
+
+function nodesTable(input: ReportInput): string | undefined {
+  if (!input.nodes.length) return undefined;
+  return [
+    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ''}`,
+    '',
+    '| node | endpoint | status | BuildKit | platforms |',
+    '| --- | --- | --- | --- | --- |',
+    ...input.nodes.map(
+      (n) =>
+        `| ${code(n.name)} | ${code(n.endpoint || 'default')} | ${n.status === 'running' ? '🟢' : '🔴'} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || '-')} | ${escapeMarkdown(n.platforms.slice(0, 6).join(', ') || '-')} |`,
+    ),
+  ].join('\n');
+}
+
+function findingBlock(input: ReportInput, f: Finding): string {
+  const where = lineLink(input, f);
+  const parts = [
+    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
+    `${code(f.rule)}${where ? ` at ${where}` : ''}`,
+    f.message,
+  ];
+  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
+  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
+  return parts.join('\n\n');
+}
+
+function findingsTable(input: ReportInput): string {
+  return [
+    '| severity | rule | where | finding |',
+    '| --- | --- | --- | --- |',
+    ...input.findings.map(
+      (f) =>
+        `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || '-'} | ${escapeMarkdown(f.title)} |`,
+    ),
+  ].join('\n');
+}
+
+/** Mermaid labels allow little: keep letters, digits and a few safe signs. */
+function chartLabel(s: string): string {
+  return (
+    s
+      .replace(/[^A-Za-z0-9 ./_=+-]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 48) || 'step'
+  );
+}
+
+function timingChart(input: ReportInput): string | undefined {
+  const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
+  if (!steps.length) return undefined;
+  const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
+  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+  const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
+  let cursor = 0;
+  const rows = shown.map((s, i) => {
+    const start = s.startMs !== undefined && Number.isFinite(t0) ? s.startMs - t0 : cursor;
+    cursor = start + Math.max(s.durationMs, 1);
+    const tag = s.failed ? 'crit, ' : s.cached ? 'done, ' : 'active, ';
+    const before = input.baseline?.get(s.label);
+    const label = `${chartLabel(s.label)}${before !== undefined ? ` (was ${seconds(before)})` : ''}`;
+    return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
+  });
+  return [
+    '**Step timings**',
+    '',
+    '```mermaid',
+    'gantt',
+    '    dateFormat x',
+    '    axisFormat %M:%S',
+    ...rows,
+    '```',
+  ].join('\n');
+}
+
+function failingLog(input: ReportInput): string | undefined {
+  const l = input.failingLog;
+  if (!l || !l.lines.length) return undefined;
+  return `<details><summary>Last ${l.lines.length} lines of ${escapeMarkdown(l.step)}</summary>\n\n${codeBlock(l.lines)}\n\n</details>`;
+}
+
+function redact(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 3) out = out.split(s).join('***');
+  return out;
+}
+
+/**
+ * The report as Markdown within `limit` characters. `full` adds the table of every finding (the job
+ * summary). Sections are dropped, least useful first, until it fits; then it is cut with a pointer.
+ */
+export function renderMarkdown(
+  input: ReportInput,
+  opts: { limit: number; full: boolean; topFindings?: number },
+): string {
+  const top = opts.topFindings ?? 10;
+  const errorsFirst = input.findings.slice(0, top);
+  const sections: { text: string; drop: number }[] = [
+    { text: marker(input.key), drop: 99 },
+    { text: headline(input), drop: 99 },
+    ...(input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : []),
+    { text: statsTable(input), drop: 97 },
+    ...[attemptsTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 90 })),
+    ...[nodesTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 60 })),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
+    ...(input.findings.length > top && !opts.full
+      ? [{ text: `…and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }]
+      : []),
+    ...[failingLog(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 50 })),
+    ...[timingChart(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 40 })),
+    ...(opts.full && input.findings.length
+      ? [{ text: `**All ${input.findings.length} findings**\n\n${findingsTable(input)}`, drop: 30 }]
+      : []),
+    ...(input.omittedAnnotations
+      ? [
+          {
+            text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
+            drop: 94,
+          },
+        ]
+      : []),
+    ...(input.links?.runUrl
+      ? [{ text: `<sub>buildx-guard · [run](${input.links.runUrl})</sub>`, drop: 96 }]
+      : []),
+  ];
+  const render = (list: typeof sections) =>
+    redact(list.map((s) => s.text).join('\n\n'), input.secrets) + '\n';
+  let kept = sections;
+  let text = render(kept);
+  const pointer = `\n\n_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ''}._\n`;
+  while (text.length > opts.limit - pointer.length) {
+    const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
+    if (!lowest) break;
+    kept = kept.filter((s) => s !== lowest);
+    text = render(kept);
+  }
+  if (kept.length < sections.length || text.length > opts.limit) {
+    text = text.slice(0, opts.limit - pointer.length) + pointer;
+  }
+  return text;
+}

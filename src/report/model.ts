@@ -1,0 +1,26 @@
+import type { Analysis } from '../findings/analyze.js';
+import type { Finding } from '../findings/types.js';
+
+/** Everything a report shows, gathered once by the action and rendered by each channel. */
+export interface ReportInput {
+  /** Identity of this build in the workflow (builder, target, Dockerfile): the sticky comment's key. */
+  key: string;
+  status: 'success' | 'failed';
+  failure?: { category: string; reason: string; message: string };
+  attempts: { number: number; durationMs: number; exitCode: number; category?: string; decision?: string }[];
+  builder?: { name: string; driver: string };
+  nodes: { name: string; endpoint: string; status: string; buildkit: string; platforms: string[] }[];
+  findings: Finding[];
+  stats: Analysis['stats'];
+  /** Step timings for the chart, in build order. */
+  steps: { label: string; startMs?: number; durationMs: number; cached: boolean; failed: boolean }[];
+  failingLog?: { step: string; lines: string[] };
+  /** For links to Dockerfile lines at the head commit and to the run. */
+  links?: { serverUrl: string; owner: string; repo: string; sha: string; runUrl: string };
+  /** Values that must never appear in a report (secrets given to the build). */
+  secrets: string[];
+  /** Findings not shown as annotations because of GitHub's per-step limits. */
+  omittedAnnotations?: number;
+  /** The previous build's step durations by label (baseline), for a before/after column. */
+  baseline?: Map<string, number>;
+}

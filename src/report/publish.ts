@@ -1,0 +1,143 @@
+// Sends one report to every channel: annotations, the job summary, SARIF, the sticky PR comment and
+// the check run. A channel that fails (a fork's read-only token, rate limits, an outage) adds to one
+// notice; it never changes the build's result.
+import { writeFileSync } from 'node:fs';
+import type { ReportConfig } from '../config/config.js';
+import type { Finding, Severity } from '../findings/types.js';
+import { ReportError, type CheckAnnotation, type GitHub } from '../github/github.js';
+import { plainText, selectAnnotations } from './annotations.js';
+import { COMMENT_LIMIT, marker, renderMarkdown, SUMMARY_LIMIT } from './markdown.js';
+import type { ReportInput } from './model.js';
+import { toSarif } from './sarif.js';
+
+export interface AnnotationProps {
+  title: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+}
+
+export interface PublishDeps {
+  annotate: (severity: Severity, message: string, props: AnnotationProps) => void;
+  writeSummary: (markdown: string) => Promise<void>;
+  notice: (message: string) => void;
+  info: (message: string) => void;
+  github?: GitHub;
+  version: string;
+}
+
+export interface PublishResult {
+  /** Why the step must fail because of fail-on-findings, if it must. */
+  gate?: string;
+  commentId?: number;
+  checkRequests?: number;
+}
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export async function publish(
+  input: ReportInput,
+  cfg: ReportConfig,
+  deps: PublishDeps,
+): Promise<PublishResult> {
+  const result: PublishResult = {};
+  const problems: string[] = [];
+
+  const { shown, omitted } = selectAnnotations(input.findings);
+  for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
+  const report = { ...input, omittedAnnotations: omitted };
+
+  try {
+    await deps.writeSummary(renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+  } catch (e) {
+    problems.push(`Could not write the job summary: ${(e as Error).message}.`);
+  }
+  if (cfg.sarifFile) {
+    writeFileSync(cfg.sarifFile, `${JSON.stringify(toSarif(input.findings, deps.version), null, 2)}\n`);
+    deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
+  }
+
+  const gh = deps.github;
+  if (gh && cfg.comment !== 'off' && gh.ctx.pullNumber) {
+    const body = renderMarkdown(report, { limit: COMMENT_LIMIT, full: false });
+    try {
+      if (cfg.comment === 'sticky' || input.status === 'failed') {
+        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+        result.commentId = c.id;
+        deps.info(`${c.created ? 'Created' : 'Updated'} the pull request comment ${c.id}.`);
+      } else {
+        // on-failure and the build passed: only update an earlier failure's comment, to say it is fixed.
+        const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
+        if (id !== undefined) {
+          const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+          result.commentId = c.id;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof ReportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (gh && cfg.checkRun) {
+    try {
+      result.checkRequests = await gh.checkRun({
+        name: `buildx-guard (${input.key})`.slice(0, 100),
+        headSha: gh.ctx.headSha,
+        conclusion: input.status === 'failed' ? 'failure' : 'success',
+        title:
+          input.status === 'failed'
+            ? `Build failed (${input.failure?.category ?? 'unknown'})`
+            : 'Build succeeded',
+        summary: `${input.findings.length} finding(s). The full report is in the job summary.`,
+        annotations: checkAnnotations(input.findings),
+        detailsUrl: input.links?.runUrl,
+      });
+    } catch (e) {
+      if (!(e instanceof ReportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (problems.length) {
+    deps.notice(
+      `buildx-guard could not publish everything (the build result is unchanged; annotations and the job summary are complete): ${problems.join(' ')}`,
+    );
+  }
+
+  if (cfg.failOnFindings !== 'none') {
+    const limit = RANK[cfg.failOnFindings];
+    const hits = input.findings.filter((f) => RANK[f.severity] <= limit);
+    if (hits.length) {
+      result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
+    }
+  }
+  return result;
+}
+
+function annotationText(f: Finding): string {
+  const text = plainText(f.message);
+  return `${text.length > 4000 ? `${text.slice(0, 4000)}…` : text}${f.hint ? `\nHint: ${f.hint}` : ''}`;
+}
+
+function annotationProps(f: Finding): AnnotationProps {
+  return {
+    title: f.title,
+    ...(f.file ? { file: f.file } : {}),
+    ...(f.line ? { startLine: f.line, endLine: f.endLine ?? f.line } : {}),
+  };
+}
+
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
+
+/** Every finding with a file and line, for the check run (which has no per-level display limit). */
+export function checkAnnotations(findings: Finding[]): CheckAnnotation[] {
+  return findings
+    .filter((f) => f.file && f.line)
+    .map((f) => ({
+      path: f.file!,
+      start_line: f.line!,
+      end_line: f.endLine ?? f.line!,
+      annotation_level: LEVEL[f.severity],
+      title: f.title.slice(0, 255),
+      message: annotationText(f).slice(0, 64 * 1024 - 1),
+    }));
+}
