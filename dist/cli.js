@@ -1515,20 +1515,20 @@ var init_main = __esm({
         return text;
       }
       TextDocument3.applyEdits = applyEdits;
-      function mergeSort2(data, compare) {
+      function mergeSort2(data, compare2) {
         if (data.length <= 1) {
           return data;
         }
         const p = data.length / 2 | 0;
         const left = data.slice(0, p);
         const right = data.slice(p);
-        mergeSort2(left, compare);
-        mergeSort2(right, compare);
+        mergeSort2(left, compare2);
+        mergeSort2(right, compare2);
         let leftIdx = 0;
         let rightIdx = 0;
         let i = 0;
         while (leftIdx < left.length && rightIdx < right.length) {
-          const ret = compare(left[leftIdx], right[rightIdx]);
+          const ret = compare2(left[leftIdx], right[rightIdx]);
           if (ret <= 0) {
             data[i++] = left[leftIdx++];
           } else {
@@ -1868,20 +1868,20 @@ var main_exports2 = {};
 __export(main_exports2, {
   TextDocument: () => TextDocument2
 });
-function mergeSort(data, compare) {
+function mergeSort(data, compare2) {
   if (data.length <= 1) {
     return data;
   }
   const p = data.length / 2 | 0;
   const left = data.slice(0, p);
   const right = data.slice(p);
-  mergeSort(left, compare);
-  mergeSort(right, compare);
+  mergeSort(left, compare2);
+  mergeSort(right, compare2);
   let leftIdx = 0;
   let rightIdx = 0;
   let i = 0;
   while (leftIdx < left.length && rightIdx < right.length) {
-    const ret = compare(left[leftIdx], right[rightIdx]);
+    const ret = compare2(left[leftIdx], right[rightIdx]);
     if (ret <= 0) {
       data[i++] = left[leftIdx++];
     } else {
@@ -13992,7 +13992,7 @@ function timingChart(input) {
     const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? "crit, " : s.cached ? "done, " : "active, ";
-    const before = input.baseline?.get(s.label);
+    const before = s.id ? input.baseline?.get(s.id) : void 0;
     const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   });
@@ -15377,7 +15377,13 @@ function parseConfig(src, env = process.env) {
       checkRun: getBoolean(src, "check-run", false),
       sarifFile: getString(src, "sarif-file"),
       failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
-      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 })
+      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
+      baseline: getBoolean(src, "baseline", true),
+      regressionThreshold: getNumber(src, "regression-threshold", 25, {
+        min: 0,
+        max: 1e4,
+        integer: false
+      })
     },
     debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
   };
@@ -15638,6 +15644,78 @@ function validateEndpoint(endpoint, input, driver) {
 // src/report/input.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join5, relative } from "node:path";
+
+// src/baseline/baseline.ts
+function stepId(step, dockerfile) {
+  const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
+  const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
+  return [step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+}
+function compare(baseline, ctx, opts) {
+  const out = [];
+  const { trace, dockerfile } = ctx;
+  const factor = 1 + opts.thresholdPercent / 100;
+  const slower = (now, before2) => now > before2 * factor && now - before2 >= opts.minMs;
+  if (slower(trace.durationMs, baseline.totalMs)) {
+    const pct = Math.round((trace.durationMs / Math.max(1, baseline.totalMs) - 1) * 100);
+    out.push({
+      rule: "slower-than-baseline",
+      severity: "warning",
+      title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
+      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
+      impactMs: trace.durationMs - baseline.totalMs
+    });
+  }
+  const before = new Map(baseline.steps.map((s) => [s.id, s]));
+  const seen = /* @__PURE__ */ new Set();
+  const lost = [];
+  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} };
+  for (const s of trace.steps) {
+    if (s.internal || s.error) continue;
+    const id = stepId(s, dockerfile);
+    const b = before.get(id);
+    if (!b || seen.has(id)) continue;
+    seen.add(id);
+    if (b.cached && !s.cached) lost.push(s);
+    const now = s.durationMs ?? 0;
+    if (!s.cached && !b.cached && slower(now, b.durationMs)) {
+      const pct = Math.round((now / Math.max(1, b.durationMs) - 1) * 100);
+      out.push({
+        rule: "slower-than-baseline",
+        severity: "notice",
+        title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
+        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
+        impactMs: now - b.durationMs,
+        ...anchor(findingCtx, s)
+      });
+    }
+  }
+  if (lost.length) {
+    const lineOf = (s) => anchor(findingCtx, s).line ?? Number.MAX_SAFE_INTEGER;
+    const first = [...lost].sort((a, b) => lineOf(a) - lineOf(b) || (a.number ?? 0) - (b.number ?? 0))[0];
+    const rerunMs = lost.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    out.push({
+      rule: "cache-ratio-drop",
+      severity: "warning",
+      title: `${lost.length} step(s) cached in the baseline ran again, from ${stepLabel(first)}`.slice(
+        0,
+        200
+      ),
+      message: `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):
+
+` + lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join("\n"),
+      hint: "A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.",
+      impactMs: rerunMs,
+      ...anchor(findingCtx, first)
+    });
+  }
+  return out;
+}
+function baselineDurations(baseline) {
+  return new Map(baseline.steps.map((s) => [s.id, s.durationMs]));
+}
+
+// src/report/input.ts
 function dockerfilePath(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
@@ -15646,6 +15724,10 @@ function dockerfilePath(config, workspace, cwd = process.cwd()) {
   const rel = relative(workspace, abs);
   return rel.startsWith("..") ? abs : rel.split("\\").join("/");
 }
+function loadDockerfile(config, workspace) {
+  const path = dockerfilePath(config, workspace);
+  return path ? parseDockerfile(readFileSync3(isAbsolute2(path) ? path : join5(workspace, path), "utf8"), path) : void 0;
+}
 function linksOf(ctx) {
   return ctx ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl } : void 0;
 }
@@ -15653,8 +15735,7 @@ function reportFromBuild(opts) {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace = last.trace;
-  const path = dockerfilePath(config, opts.workspace);
-  const dockerfile = path ? parseDockerfile(readFileSync3(isAbsolute2(path) ? path : join5(opts.workspace, path), "utf8"), path) : void 0;
+  const dockerfile = loadDockerfile(config, opts.workspace);
   const analysis = analyze({
     trace,
     dockerfile,
@@ -15668,6 +15749,15 @@ function reportFromBuild(opts) {
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb }
   });
   const step = failingStep(trace);
+  const regressions = opts.baseline ? compare(
+    opts.baseline,
+    { trace, dockerfile },
+    { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
+  ) : [];
+  const RANK2 = { error: 0, warning: 1, notice: 2 };
+  const findings2 = [...analysis.findings, ...regressions].sort(
+    (a, b) => RANK2[a.severity] - RANK2[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
+  );
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
@@ -15685,10 +15775,11 @@ function reportFromBuild(opts) {
     })),
     builder: opts.builder,
     nodes: opts.state.nodes,
-    findings: analysis.findings,
+    findings: findings2,
     stats: analysis.stats,
     steps: trace.steps.filter((s) => !s.internal).map((s) => ({
       label: stepLabel(s),
+      id: stepId(s, dockerfile),
       startMs: s.startedMs,
       durationMs: s.durationMs ?? 0,
       cached: s.cached,
@@ -15696,7 +15787,8 @@ function reportFromBuild(opts) {
     })),
     failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
     links: linksOf(opts.ctx),
-    secrets: opts.secrets
+    secrets: opts.secrets,
+    baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
   };
 }
 

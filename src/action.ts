@@ -19,7 +19,9 @@ import { isUserError } from './config/errors.js';
 import { GitHub, readContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
-import { reportFromBuild, reportFromNodes, reportKey } from './report/input.js';
+import { loadDockerfile, reportFromBuild, reportFromNodes, reportKey } from './report/input.js';
+import { toBaseline } from './baseline/baseline.js';
+import { baselineFolder, baselineKeys, restoreBaseline, saveBaseline } from './baseline/store.js';
 import { UntrustedOutput } from './report/untrusted.js';
 import { VERSION } from './version.js';
 
@@ -68,19 +70,38 @@ export async function run(): Promise<void> {
     core.setOutput('imageid', outcome.imageid);
     core.setOutput('digest', outcome.digest);
     const ctx = readContext();
+    const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    // The previous build of this key (base branch on a pull request), from the Actions cache.
+    const keys = baselineKeys(process.env, key);
+    const baselineDir = baselineFolder(key);
+    const baseline = config.report.baseline
+      ? await restoreBaseline(keys, baselineDir, core.debug)
+      : undefined;
     const gate = await report(
       config,
       reportFromBuild({
         config,
-        key: reportKey(config, process.env, core.getInput('builder') || core.getInput('name')),
+        key,
         builder: { name: setup.name, driver: setup.driver },
         state: setup.state,
         outcome,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+        workspace,
         ctx,
         secrets: secretValues(config),
+        baseline,
       }),
     );
+    if (config.report.baseline && outcome.success) {
+      const last = outcome.attempts[outcome.attempts.length - 1];
+      const ref = `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`;
+      await saveBaseline(
+        keys,
+        baselineDir,
+        toBaseline(last.trace, loadDockerfile(config, workspace), ref),
+        core.debug,
+      );
+    }
     if (!outcome.success) core.setFailed(failureMessage(outcome));
     else if (gate) core.setFailed(gate);
   } catch (e) {

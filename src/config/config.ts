@@ -95,6 +95,10 @@ export interface ReportConfig {
   sarifFile: string;
   failOnFindings: (typeof FAIL_ON)[number];
   contextSizeWarnMb: number;
+  /** Compare with the previous build's baseline (saved with @actions/cache). */
+  baseline: boolean;
+  /** Percent slower than the baseline that counts as a regression. */
+  regressionThreshold: number;
 }
 
 export interface Config {
@@ -142,6 +146,12 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
       sarifFile: getString(src, 'sarif-file'),
       failOnFindings: getChoice(src, 'fail-on-findings', FAIL_ON, 'none'),
       contextSizeWarnMb: getNumber(src, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 }),
+      baseline: getBoolean(src, 'baseline', true),
+      regressionThreshold: getNumber(src, 'regression-threshold', 25, {
+        min: 0,
+        max: 10_000,
+        integer: false,
+      }),
     },
     debug: env.RUNNER_DEBUG === '1' || getBoolean(src, 'debug', false),
   };

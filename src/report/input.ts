@@ -13,6 +13,8 @@ import type { GitHubContext } from '../github/github.js';
 import { failingStep, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { ReportInput } from './model.js';
+import { baselineDurations, compare, stepId, type Baseline } from '../baseline/baseline.js';
+import type { DockerfileModel } from '../findings/dockerfile.js';
 
 /** The Dockerfile of a local build, relative to the workspace (so links and annotations land). */
 export function dockerfilePath(config: Config, workspace: string, cwd = process.cwd()): string | undefined {
@@ -26,6 +28,14 @@ export function dockerfilePath(config: Config, workspace: string, cwd = process.
   if (!existsSync(abs)) return undefined;
   const rel = relative(workspace, abs);
   return rel.startsWith('..') ? abs : rel.split('\\').join('/');
+}
+
+/** The build's Dockerfile as a syntax tree, with its workspace-relative path; undefined for remote contexts. */
+export function loadDockerfile(config: Config, workspace: string): DockerfileModel | undefined {
+  const path = dockerfilePath(config, workspace);
+  return path
+    ? parseDockerfile(readFileSync(isAbsolute(path) ? path : join(workspace, path), 'utf8'), path)
+    : undefined;
 }
 
 /** The sticky comment's key: stable across runs (never the random default builder name). */
@@ -53,14 +63,13 @@ export function reportFromBuild(opts: {
   workspace: string;
   ctx?: GitHubContext;
   secrets: string[];
+  /** The previous build to compare with, if one was restored. */
+  baseline?: Baseline;
 }): ReportInput {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace: BuildTrace = last.trace;
-  const path = dockerfilePath(config, opts.workspace);
-  const dockerfile = path
-    ? parseDockerfile(readFileSync(isAbsolute(path) ? path : join(opts.workspace, path), 'utf8'), path)
-    : undefined;
+  const dockerfile = loadDockerfile(config, opts.workspace);
   const analysis = analyze({
     trace,
     dockerfile,
@@ -74,6 +83,18 @@ export function reportFromBuild(opts: {
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
   });
   const step = failingStep(trace);
+  // Regressions against the baseline: slower steps and cache hits that were lost.
+  const regressions = opts.baseline
+    ? compare(
+        opts.baseline,
+        { trace, dockerfile },
+        { thresholdPercent: config.report.regressionThreshold, minMs: 5000 },
+      )
+    : [];
+  const RANK = { error: 0, warning: 1, notice: 2 } as const;
+  const findings = [...analysis.findings, ...regressions].sort(
+    (a, b) => RANK[a.severity] - RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0),
+  );
   return {
     key: opts.key,
     status: outcome.success ? 'success' : 'failed',
@@ -93,12 +114,13 @@ export function reportFromBuild(opts: {
     })),
     builder: opts.builder,
     nodes: opts.state.nodes,
-    findings: analysis.findings,
+    findings,
     stats: analysis.stats,
     steps: trace.steps
       .filter((s) => !s.internal)
       .map((s) => ({
         label: stepLabel(s),
+        id: stepId(s, dockerfile),
         startMs: s.startedMs,
         durationMs: s.durationMs ?? 0,
         cached: s.cached,
@@ -108,6 +130,7 @@ export function reportFromBuild(opts: {
       step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : undefined,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
+    baseline: opts.baseline ? baselineDurations(opts.baseline) : undefined,
   };
 }
 

@@ -117,7 +117,7 @@ function timingChart(input: ReportInput): string | undefined {
     const start = s.startMs !== undefined && Number.isFinite(t0) ? s.startMs - t0 : cursor;
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? 'crit, ' : s.cached ? 'done, ' : 'active, ';
-    const before = input.baseline?.get(s.label);
+    const before = s.id ? input.baseline?.get(s.id) : undefined;
     const label = `${chartLabel(s.label)}${before !== undefined ? ` (was ${seconds(before)})` : ''}`;
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   });

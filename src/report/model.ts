@@ -13,7 +13,14 @@ export interface ReportInput {
   findings: Finding[];
   stats: Analysis['stats'];
   /** Step timings for the chart, in build order. */
-  steps: { label: string; startMs?: number; durationMs: number; cached: boolean; failed: boolean }[];
+  steps: {
+    label: string;
+    id?: string;
+    startMs?: number;
+    durationMs: number;
+    cached: boolean;
+    failed: boolean;
+  }[];
   failingLog?: { step: string; lines: string[] };
   /** For links to Dockerfile lines at the head commit and to the run. */
   links?: { serverUrl: string; owner: string; repo: string; sha: string; runUrl: string };
@@ -21,6 +28,6 @@ export interface ReportInput {
   secrets: string[];
   /** Findings not shown as annotations because of GitHub's per-step limits. */
   omittedAnnotations?: number;
-  /** The previous build's step durations by label (baseline), for a before/after column. */
+  /** The previous build's step durations by step id (baseline), for before/after in the chart. */
   baseline?: Map<string, number>;
 }

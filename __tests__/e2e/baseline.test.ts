@@ -1,0 +1,121 @@
+// Baselines through the real @actions/cache library, against a local cache service v2: a push to
+// main saves one; a pull request restores main's and reports what got slower or lost its cache.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeCacheService } from '../support/cache-server.js';
+import { FakeGitHub } from '../support/github-server.js';
+import {
+  BUSYBOX_BASE,
+  busyboxContext,
+  cleanupDirs,
+  processedCommands,
+  runAction,
+  tempDir,
+  uniqueName,
+} from '../support/testbed.js';
+
+let cacheService: FakeCacheService;
+let github: FakeGitHub;
+beforeAll(async () => {
+  cacheService = await new FakeCacheService().start();
+  github = await new FakeGitHub().start();
+});
+afterAll(async () => {
+  await cacheService.stop();
+  await github.stop();
+  cleanupDirs();
+});
+
+function runEnv(ctx: string, event: 'push' | 'pull_request', runId: string): NodeJS.ProcessEnv {
+  const eventPath = join(tempDir('bxg-event-'), 'event.json');
+  writeFileSync(
+    eventPath,
+    JSON.stringify(
+      event === 'pull_request' ? { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } } : {},
+    ),
+  );
+  return {
+    ...cacheService.env,
+    GITHUB_WORKSPACE: ctx,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_JOB: 'image',
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: 'b'.repeat(40),
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: github.url,
+    ...(event === 'push'
+      ? { GITHUB_REF: 'refs/heads/main' }
+      : { GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'feature', GITHUB_BASE_REF: 'main' }),
+  };
+}
+
+test('a push saves a baseline; a PR that changes an early COPY gets cache-ratio-drop at that line and before/after timings', async () => {
+  const ctx = busyboxContext(
+    `${BUSYBOX_BASE}FROM busybox
+WORKDIR /app
+COPY config.txt /app/config.txt
+RUN echo "installing" && sleep 2
+RUN echo "building"
+`,
+    { 'config.txt': `${uniqueName('config')}\n` },
+  );
+  const inputs = { driver: 'docker', context: ctx, network: 'none', 'github-token': 'ghs_write' };
+  // Warm the cache, so main's baseline has every step cached.
+  expect(
+    (await runAction({ ...inputs, baseline: 'false' }, { env: runEnv(ctx, 'push', '1') })).main.code,
+  ).toBe(0);
+  const main = await runAction(inputs, { env: runEnv(ctx, 'push', '2') });
+  expect(main.main.code).toBe(0);
+  expect(main.summary).not.toContain('cache-ratio-drop');
+  expect(cacheService.calls).toEqual([
+    'GetCacheEntryDownloadURL',
+    'CreateCacheEntry',
+    'FinalizeCacheEntryUpload',
+  ]);
+  expect(cacheService.entries.map((e) => e.key)).toEqual([
+    'buildx-guard-baseline-v1-octo/app-ci-image-docker-default-' +
+      ctx.replace(/[^a-zA-Z0-9._/-]/g, '-').slice(0, 120) +
+      '-main-2-1',
+  ]);
+
+  // Unique content: BuildKit's cache is content-addressed, and earlier runs built other contents.
+  writeFileSync(join(ctx, 'config.txt'), `${uniqueName('changed')}\n`);
+  const pr = await runAction(inputs, { env: runEnv(ctx, 'pull_request', '3') });
+  expect(pr.main.code).toBe(0);
+  expect(cacheService.calls.slice(3)).toEqual([
+    'GetCacheEntryDownloadURL',
+    'CreateCacheEntry',
+    'FinalizeCacheEntryUpload',
+  ]);
+  const warnings = processedCommands(pr.main.stdout).filter(
+    (c) => c.startsWith('::warning ') && c.includes('cache-ratio-drop') === false,
+  );
+  const drop = processedCommands(pr.main.stdout).find((c) =>
+    /^::warning title=3 step\(s\) cached in the baseline ran again/.test(c),
+  );
+  expect(drop).toMatch(/file=Dockerfile,line=6,endLine=6::/);
+  expect(warnings.length).toBeGreaterThan(0);
+  const comment = github.commentsOn(7).at(-1)!.body;
+  expect(comment).toContain('3 step\\(s\\) cached in the baseline ran again');
+  expect(comment).toMatch(/RUN echo installing sleep 2 was 0\.0 s :active/);
+});
+
+test('with no cache service the action behaves exactly as without the feature', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('plain')}\n`);
+  const env = { GITHUB_WORKSPACE: ctx, GITHUB_RUN_ID: '9', GITHUB_REPOSITORY: 'octo/app' };
+  const calls = cacheService.calls.length;
+  const on = await runAction({ driver: 'docker', context: ctx, network: 'none', comment: 'off' }, { env });
+  const off = await runAction(
+    { driver: 'docker', context: ctx, network: 'none', comment: 'off', baseline: 'false' },
+    { env },
+  );
+  expect([on.main.code, off.main.code]).toEqual([0, 0]);
+  const commands = (out: string) =>
+    processedCommands(out).filter((c) => !/^::(debug|group|endgroup|save-state|set-output|add-mask)/.test(c));
+  expect(commands(on.main.stdout)).toEqual(commands(off.main.stdout));
+  expect(cacheService.calls.length).toBe(calls);
+  expect(on.main.stdout).toContain('::debug::baseline: the Actions cache service is not available here');
+});

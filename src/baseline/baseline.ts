@@ -1,0 +1,172 @@
+// A build's baseline (per-step durations and cache hits keyed by a stable step identity), and the
+// comparison of a build with the previous one. Pure.
+import { code, seconds } from '../findings/md.js';
+import { anchor, stepLabel } from '../findings/anchor.js';
+import type { DockerfileModel } from '../findings/dockerfile.js';
+import { locateStep } from '../findings/dockerfile.js';
+import type { Finding, FindingContext } from '../findings/types.js';
+import type { BuildTrace, Step } from '../trace/types.js';
+
+export interface BaselineStep {
+  /** Stage + instruction + the Dockerfile line's text: stable across runs, unlike vertex digests. */
+  id: string;
+  label: string;
+  durationMs: number;
+  cached: boolean;
+}
+
+export interface Baseline {
+  version: 1;
+  createdAt: string;
+  /** Where it came from, for the report: branch and run. */
+  ref: string;
+  totalMs: number;
+  cacheRatio: number;
+  contextBytes: number;
+  steps: BaselineStep[];
+}
+
+export function stepId(step: Step, dockerfile?: DockerfileModel): string {
+  const ref = dockerfile ? locateStep(dockerfile, step) : undefined;
+  const text =
+    ref && dockerfile
+      ? dockerfile.lines
+          .slice(ref.line - 1, ref.endLine)
+          .join('\n')
+          .trim()
+      : '';
+  return [step.stage ?? '', step.instruction ?? step.name, text].join('\u0000');
+}
+
+/** Merges a step's runs on several platforms into one entry (slowest run, cached only if all were). */
+function byId(trace: BuildTrace, dockerfile?: DockerfileModel): Map<string, BaselineStep> {
+  const map = new Map<string, BaselineStep>();
+  for (const s of trace.steps) {
+    if (s.internal || s.error) continue;
+    const id = stepId(s, dockerfile);
+    const prev = map.get(id);
+    const entry: BaselineStep = {
+      id,
+      label: stepLabel({ ...s, platform: undefined }),
+      durationMs: s.durationMs ?? 0,
+      cached: s.cached,
+    };
+    map.set(
+      id,
+      prev
+        ? {
+            ...prev,
+            durationMs: Math.max(prev.durationMs, entry.durationMs),
+            cached: prev.cached && entry.cached,
+          }
+        : entry,
+    );
+  }
+  return map;
+}
+
+export function toBaseline(
+  trace: BuildTrace,
+  dockerfile: DockerfileModel | undefined,
+  ref: string,
+  now = new Date(),
+): Baseline {
+  const steps = [...byId(trace, dockerfile).values()];
+  return {
+    version: 1,
+    createdAt: now.toISOString(),
+    ref,
+    totalMs: trace.durationMs,
+    cacheRatio: steps.length ? steps.filter((s) => s.cached).length / steps.length : 0,
+    contextBytes: trace.contextBytes,
+    steps,
+  };
+}
+
+export function parseBaseline(text: string): Baseline | undefined {
+  try {
+    const b = JSON.parse(text) as Baseline;
+    return b && b.version === 1 && Array.isArray(b.steps) ? b : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface CompareOptions {
+  /** Percent slower that counts as a regression. */
+  thresholdPercent: number;
+  /** And at least this much slower, in milliseconds. */
+  minMs: number;
+}
+
+/** `slower-than-baseline` and `cache-ratio-drop` findings for this build against the baseline. */
+export function compare(
+  baseline: Baseline,
+  ctx: Pick<FindingContext, 'trace' | 'dockerfile'>,
+  opts: CompareOptions,
+): Finding[] {
+  const out: Finding[] = [];
+  const { trace, dockerfile } = ctx;
+  const factor = 1 + opts.thresholdPercent / 100;
+  const slower = (now: number, before: number) => now > before * factor && now - before >= opts.minMs;
+  if (slower(trace.durationMs, baseline.totalMs)) {
+    const pct = Math.round((trace.durationMs / Math.max(1, baseline.totalMs) - 1) * 100);
+    out.push({
+      rule: 'slower-than-baseline',
+      severity: 'warning',
+      title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
+      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
+      impactMs: trace.durationMs - baseline.totalMs,
+    });
+  }
+  const before = new Map(baseline.steps.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  const lost: Step[] = [];
+  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} as FindingContext['options'] };
+  for (const s of trace.steps) {
+    if (s.internal || s.error) continue;
+    const id = stepId(s, dockerfile);
+    const b = before.get(id);
+    if (!b || seen.has(id)) continue;
+    seen.add(id);
+    if (b.cached && !s.cached) lost.push(s);
+    const now = s.durationMs ?? 0;
+    if (!s.cached && !b.cached && slower(now, b.durationMs)) {
+      const pct = Math.round((now / Math.max(1, b.durationMs) - 1) * 100);
+      out.push({
+        rule: 'slower-than-baseline',
+        severity: 'notice',
+        title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
+        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
+        impactMs: now - b.durationMs,
+        ...anchor(findingCtx, s),
+      });
+    }
+  }
+  if (lost.length) {
+    // The cache break: the lost step earliest in the Dockerfile (indexes restart in every stage).
+    const lineOf = (s: Step) => anchor(findingCtx, s).line ?? Number.MAX_SAFE_INTEGER;
+    const first = [...lost].sort((a, b) => lineOf(a) - lineOf(b) || (a.number ?? 0) - (b.number ?? 0))[0];
+    const rerunMs = lost.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    out.push({
+      rule: 'cache-ratio-drop',
+      severity: 'warning',
+      title: `${lost.length} step(s) cached in the baseline ran again, from ${stepLabel(first)}`.slice(
+        0,
+        200,
+      ),
+      message:
+        `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):\n\n` +
+        lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join('\n'),
+      hint: 'A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.',
+      impactMs: rerunMs,
+      ...anchor(findingCtx, first),
+    });
+  }
+  return out;
+}
+
+/** Before/after durations for the timing chart, by step id. */
+export function baselineDurations(baseline: Baseline): Map<string, number> {
+  return new Map(baseline.steps.map((s) => [s.id, s.durationMs]));
+}
