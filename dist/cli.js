@@ -14946,13 +14946,6 @@ async function setupBuilder(config, deps, onCreated = () => {
 }) {
   const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
   if (existing) {
-    const r = await deps.buildx.buildx(["inspect", existing], { timeoutMs: 6e4 });
-    if (r.code !== 0) {
-      throw new UserError(
-        `Builder '${existing}' does not exist (${firstLine(r.stderr) || `exit code ${r.code}`}); create it first or leave input 'builder' empty.`,
-        "builder"
-      );
-    }
     const state2 = await bootAndVerify(existing, config, deps);
     return { name: existing, driver: state2.driver, created: false, state: state2 };
   }
@@ -14999,7 +14992,15 @@ async function bootAndVerify(name, config, deps) {
   for (let round = 0; ; round++) {
     const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], { timeoutMs });
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? " (timed out)" : ""}`);
-    const state = await readState(name, deps);
+    if (/no builder .* found/i.test(boot.stderr)) {
+      throw new UserError(
+        `Builder '${name}' does not exist (${finalError(boot.stderr) || firstLine(boot.stderr)}); create it first or leave input 'builder' empty.`,
+        "builder"
+      );
+    }
+    const printed = boot.code === 0 ? parseInspect(boot.stdout) : void 0;
+    const allRunning = (s) => !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === "running");
+    const state = printed && allRunning(printed) ? printed : await readState(name, deps);
     const down = state.nodes.filter((n) => n.status !== "running");
     if (state.nodes.length > 0 && down.length === 0) return state;
     const reasons = parseBootProgress(
@@ -15017,7 +15018,7 @@ async function bootAndVerify(name, config, deps) {
   }
 }
 async function readState(name, deps) {
-  if (atLeast(deps.version, 0, 13)) {
+  if (atLeast(await deps.version, 0, 13)) {
     const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs: 6e4 });
     const state2 = parseLsJson(ls.stdout, name);
     if (state2) {
@@ -15801,7 +15802,8 @@ var buildCommand = {
     );
     checkContext(config);
     const buildx = new Buildx();
-    const version = await buildx.version();
+    const version = buildx.version();
+    version.catch(() => void 0);
     const tempDir = mkdtempSync(join6(tmpdir(), "buildx-guard-"));
     const log = (line) => process.stderr.write(`${line}
 `);
@@ -15911,7 +15913,8 @@ var doctor = {
   async run(flags) {
     const config = parseConfig(flags);
     const buildx = new Buildx();
-    const version = await buildx.version();
+    const version = buildx.version();
+    version.catch(() => void 0);
     const tempDir = mkdtempSync2(join7(tmpdir2(), "buildx-guard-"));
     let created = "";
     const log = (line) => process.stderr.write(`${line}
@@ -15926,7 +15929,7 @@ var doctor = {
       process.stdout.write(`${nodesTable2(setup.state)}
 `);
       process.stdout.write(
-        `builder '${setup.name}' (${setup.driver}, buildx ${version.raw}): every node is running
+        `builder '${setup.name}' (${setup.driver}, buildx ${(await version).raw}): every node is running
 `
       );
       return 0;

@@ -42569,13 +42569,6 @@ async function setupBuilder(config, deps, onCreated = () => {
 }) {
   const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
   if (existing) {
-    const r = await deps.buildx.buildx(["inspect", existing], { timeoutMs: 6e4 });
-    if (r.code !== 0) {
-      throw new UserError(
-        `Builder '${existing}' does not exist (${firstLine(r.stderr) || `exit code ${r.code}`}); create it first or leave input 'builder' empty.`,
-        "builder"
-      );
-    }
     const state4 = await bootAndVerify(existing, config, deps);
     return { name: existing, driver: state4.driver, created: false, state: state4 };
   }
@@ -42622,7 +42615,15 @@ async function bootAndVerify(name, config, deps) {
   for (let round = 0; ; round++) {
     const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], { timeoutMs });
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? " (timed out)" : ""}`);
-    const state3 = await readState(name, deps);
+    if (/no builder .* found/i.test(boot.stderr)) {
+      throw new UserError(
+        `Builder '${name}' does not exist (${finalError(boot.stderr) || firstLine(boot.stderr)}); create it first or leave input 'builder' empty.`,
+        "builder"
+      );
+    }
+    const printed = boot.code === 0 ? parseInspect(boot.stdout) : void 0;
+    const allRunning = (s) => !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === "running");
+    const state3 = printed && allRunning(printed) ? printed : await readState(name, deps);
     const down = state3.nodes.filter((n) => n.status !== "running");
     if (state3.nodes.length > 0 && down.length === 0) return state3;
     const reasons = parseBootProgress(
@@ -42640,7 +42641,7 @@ async function bootAndVerify(name, config, deps) {
   }
 }
 async function readState(name, deps) {
-  if (atLeast(deps.version, 0, 13)) {
+  if (atLeast(await deps.version, 0, 13)) {
     const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs: 6e4 });
     const state4 = parseLsJson(ls.stdout, name);
     if (state4) {
@@ -89018,8 +89019,8 @@ async function run() {
     config = parseConfig((name) => getInput(name));
     if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
-    const version3 = await buildx.version();
-    info(`buildx ${version3.raw}`);
+    const version3 = buildx.version();
+    version3.then((v) => info(`buildx ${v.raw}`)).catch((e) => debug(`buildx version: ${e}`));
     const tempDir = mkdtempSync(join13(process.env.RUNNER_TEMP || tmpdir2(), "buildx-guard-"));
     saveState(STATE.tempDir, tempDir);
     saveState(STATE.cleanup, String(config.builder.cleanup));

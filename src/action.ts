@@ -35,8 +35,9 @@ export async function run(): Promise<void> {
     config = parseConfig((name) => core.getInput(name));
     if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
-    const version = await buildx.version();
-    core.info(`buildx ${version.raw}`);
+    // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
+    const version = buildx.version();
+    version.then((v) => core.info(`buildx ${v.raw}`)).catch((e) => core.debug(`buildx version: ${e}`));
     const tempDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'buildx-guard-'));
     core.saveState(STATE.tempDir, tempDir);
     core.saveState(STATE.cleanup, String(config.builder.cleanup));

@@ -21,7 +21,8 @@ import { tlsDriverOpts } from './tls.js';
 
 export interface BuilderDeps {
   buildx: Buildx;
-  version: BuildxVersion;
+  /** buildx's version, asked for concurrently and awaited only where a parser depends on it. */
+  version: Promise<BuildxVersion>;
   /** Private folder for TLS material and inline BuildKit configs, removed by cleanup. */
   tempDir: string;
   env: NodeJS.ProcessEnv;
@@ -79,13 +80,6 @@ export async function setupBuilder(
   const existing =
     config.existing || (config.driver === 'docker' ? config.nodes[0].endpoint || 'default' : '');
   if (existing) {
-    const r = await deps.buildx.buildx(['inspect', existing], { timeoutMs: 60_000 });
-    if (r.code !== 0) {
-      throw new UserError(
-        `Builder '${existing}' does not exist (${firstLine(r.stderr) || `exit code ${r.code}`}); create it first or leave input 'builder' empty.`,
-        'builder',
-      );
-    }
     const state = await bootAndVerify(existing, config, deps);
     return { name: existing, driver: state.driver, created: false, state };
   }
@@ -147,7 +141,18 @@ export async function bootAndVerify(
   for (let round = 0; ; round++) {
     const boot = await deps.buildx.buildx(['inspect', '--bootstrap', name], { timeoutMs });
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? ' (timed out)' : ''}`);
-    const state = await readState(name, deps);
+    if (/no builder .* found/i.test(boot.stderr)) {
+      throw new UserError(
+        `Builder '${name}' does not exist (${finalError(boot.stderr) || firstLine(boot.stderr)}); create it first or leave input 'builder' empty.`,
+        'builder',
+      );
+    }
+    // What inspect printed after booting is a live read; when it shows every node running that is the
+    // verdict. Anything else (an Error: line, a stale status, nothing printed) is read again from ls.
+    const printed = boot.code === 0 ? parseInspect(boot.stdout) : undefined;
+    const allRunning = (s?: BuilderState) =>
+      !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === 'running');
+    const state = printed && allRunning(printed) ? printed : await readState(name, deps);
     const down = state.nodes.filter((n) => n.status !== 'running');
     if (state.nodes.length > 0 && down.length === 0) return state;
     const reasons = parseBootProgress(
@@ -170,7 +175,7 @@ export async function readState(
   name: string,
   deps: Pick<BuilderDeps, 'buildx' | 'version' | 'debug'>,
 ): Promise<BuilderState> {
-  if (atLeast(deps.version, 0, 13)) {
+  if (atLeast(await deps.version, 0, 13)) {
     const ls = await deps.buildx.buildx(['ls', '--format', 'json'], { timeoutMs: 60_000 });
     const state = parseLsJson(ls.stdout, name);
     if (state) {

@@ -26,7 +26,8 @@ export const buildCommand: Command = {
     );
     checkContext(config);
     const buildx = new Buildx();
-    const version = await buildx.version();
+    const version = buildx.version();
+    version.catch(() => undefined);
     const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
     const log = (line: string) => process.stderr.write(`${line}\n`);
     const deps: BuilderDeps = {

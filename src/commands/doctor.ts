@@ -13,7 +13,8 @@ export const doctor: Command = {
   async run(flags) {
     const config = parseConfig(flags);
     const buildx = new Buildx();
-    const version = await buildx.version();
+    const version = buildx.version();
+    version.catch(() => undefined);
     const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
     let created = '';
     const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -25,7 +26,7 @@ export const doctor: Command = {
       );
       process.stdout.write(`${nodesTable(setup.state)}\n`);
       process.stdout.write(
-        `builder '${setup.name}' (${setup.driver}, buildx ${version.raw}): every node is running\n`,
+        `builder '${setup.name}' (${setup.driver}, buildx ${(await version).raw}): every node is running\n`,
       );
       return 0;
     } catch (e) {

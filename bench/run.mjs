@@ -1,0 +1,407 @@
+// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,retry,coldstart] [-- --out FILE]`
+//
+// Numbers, not opinions: every figure is a ratio taken side by side in one run, because these
+// machines are shared and noisy. Each scenario prints median/min/max over ≥ 5 runs after a warm-up
+// (one run each with --quick, the smoke mode the test suite runs) and the results go to
+// bench/results/latest.json. See docs/performance.md.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
+import { NodeBridge } from '../scripts/testbed/bridge.mjs';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const opt = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = opt('only')?.split(',');
+const outFile = opt('out') ?? join(repo, 'bench', 'results', 'latest.json');
+const RUNS = quick ? 1 : 5;
+const work = mkdtempSync(join(tmpdir(), 'buildx-guard-bench-'));
+const results = { quick, date: new Date().toISOString(), runs: RUNS, scenarios: {} };
+
+// ---- helpers -------------------------------------------------------------------------------
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return {
+    median: s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2,
+    min: s[0],
+    max: s[s.length - 1],
+    n: s.length,
+  };
+}
+
+/** Runs a command asynchronously (bridges in this process keep serving); returns ms and peak RSS. */
+function run(cmd, argv, { env = process.env, allowFail = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(cmd, argv, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let peakKb = 0;
+    const poll = setInterval(() => {
+      try {
+        const m = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+        if (m) peakKb = Math.max(peakKb, Number(m[1]));
+      } catch {
+        /* exited */
+      }
+    }, 20);
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => {
+      clearInterval(poll);
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (code !== 0 && !allowFail)
+        reject(new Error(`${cmd} ${argv.join(' ')} exited ${code}: ${stderr.slice(-800)}`));
+      else resolve({ ms, code, stdout, stderr, peakMb: peakKb / 1024 });
+    });
+  });
+}
+
+async function measure(n, fn) {
+  await fn(); // warm-up
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push(await fn());
+  return stats(xs);
+}
+
+function table(title, rows) {
+  console.log(`\n## ${title}\n`);
+  console.log('| measurement | median | min | max | runs |\n| --- | --- | --- | --- | --- |');
+  for (const [name, s, unit = 'ms'] of rows) {
+    const f = (v) => (unit === 'ms' ? `${v.toFixed(0)} ms` : `${v.toFixed(2)} ${unit}`);
+    console.log(`| ${name} | ${f(s.median)} | ${f(s.min)} | ${f(s.max)} | ${s.n} |`);
+  }
+}
+
+function engineEnv(daemons) {
+  const engine = join(repo, 'scripts', 'engine.sh');
+  execFileSync('bash', [engine, 'start', String(daemons)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const env = { ...process.env };
+  for (const m of execFileSync('bash', [engine, 'env'], { encoding: 'utf8' }).matchAll(
+    /^export (\w+)="(.*)"$/gm,
+  )) {
+    env[m[1]] = m[2].replace('$PATH', process.env.PATH ?? '');
+  }
+  return env;
+}
+
+function busyboxContext(env, dockerfile) {
+  const dir = mkdtempSync(join(work, 'ctx-'));
+  copyFileSync(env.BUILDX_GUARD_BUSYBOX_AMD64, join(dir, 'busybox'));
+  writeFileSync(join(dir, 'Dockerfile'), dockerfile);
+  return dir;
+}
+
+const BASE =
+  'FROM scratch AS busybox\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n';
+
+/** The bundled action as the runner runs it (main phase), with its command files. */
+function actionEnv(env, inputs) {
+  const dir = mkdtempSync(join(work, 'runner-'));
+  const files = {};
+  for (const f of ['GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+    files[f] = join(dir, f.toLowerCase());
+    writeFileSync(files[f], '');
+  }
+  const input = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
+  return { ...env, ...files, ...input, GITHUB_ACTIONS: 'true', RUNNER_TEMP: dir };
+}
+
+/** The action's post phase with the state its main phase saved (removes the builder it created). */
+async function post(e) {
+  const state = readFileSync(e.GITHUB_STATE, 'utf8');
+  const env = { ...e };
+  for (const m of state.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) env[`STATE_${m[1]}`] = m[3];
+  await run(process.execPath, [join(repo, 'dist', 'index.js')], { env });
+}
+
+// ---- 1. action overhead --------------------------------------------------------------------
+
+async function overhead(env) {
+  const ctx = busyboxContext(env, `${BASE}FROM busybox\nRUN echo ${randomBytes(4).toString('hex')}\n`);
+  await run('docker', ['buildx', 'build', '--network=none', '--progress=quiet', ctx], { env });
+  const bare = await measure(
+    RUNS,
+    async () => (await run('docker', ['buildx', 'build', '--network=none', ctx], { env })).ms,
+  );
+  const action = await measure(RUNS, async () => {
+    const e = actionEnv(env, { driver: 'docker', context: ctx, network: 'none', comment: 'off' });
+    const ms = (await run(process.execPath, [join(repo, 'dist', 'index.js')], { env: e })).ms;
+    await post(e);
+    return ms;
+  });
+  table('Action overhead: a warm, fully cached build', [
+    ['bare docker buildx build', bare],
+    ['node dist/index.js (verification, build, findings, summary)', action],
+  ]);
+  const ratio = action.median / bare.median;
+  console.log(`\noverhead ratio (action / bare): ${ratio.toFixed(2)} (target ≤ 1.10)`);
+  results.scenarios.overhead = { bare, action, ratio };
+  results.overheadRatio = ratio;
+}
+
+// ---- 2. bootstrap scaling ------------------------------------------------------------------
+
+async function bootstrap(env) {
+  const sockets = env.BUILDX_GUARD_DOCKER_HOSTS.split(' ').map((h) => h.replace('unix://', ''));
+  const counts = quick ? [1, 2] : [1, 2, 4];
+  const bridges = await Promise.all(
+    sockets.slice(0, Math.max(...counts)).map((socketPath) => new NodeBridge({ socketPath }).start()),
+  );
+  const rows = [];
+  const times = {};
+  try {
+    for (const n of counts) {
+      const nodes = bridges
+        .slice(0, n)
+        .map((b, i) => `- name: n${i}\n  endpoint: ${b.endpoint}\n`)
+        .join('');
+      times[n] = await measure(RUNS, async () => {
+        const r = await run(
+          process.execPath,
+          [join(repo, 'dist', 'cli.js'), 'doctor', '--driver', 'remote', '--nodes', nodes],
+          { env },
+        );
+        return r.ms;
+      });
+      rows.push([`create + bootstrap + strict verification + remove, ${n} node(s)`, times[n]]);
+    }
+    // The strict check alone: what the verification adds after buildx booted the nodes.
+    const name = `bench-${randomBytes(3).toString('hex')}`;
+    const n = Math.max(...counts);
+    for (const [i, b] of bridges.slice(0, n).entries()) {
+      await run(
+        'docker',
+        [
+          'buildx',
+          'create',
+          '--name',
+          name,
+          '--driver',
+          'remote',
+          '--node',
+          `n${i}`,
+          ...(i ? ['--append'] : []),
+          b.endpoint,
+        ],
+        { env },
+      );
+    }
+    await run('docker', ['buildx', 'inspect', '--bootstrap', name], { env });
+    const check = await measure(
+      RUNS,
+      async () => (await run('docker', ['buildx', 'ls', '--format', 'json'], { env })).ms,
+    );
+    await run('docker', ['buildx', 'rm', '-f', name], { env });
+    rows.push([`strict check alone (buildx ls --format json, ${n} nodes)`, check]);
+    table('Bootstrap scaling (remote nodes, separate daemons)', rows);
+    const ratio = times[n].median / times[1].median;
+    console.log(`\nbootstrap ratio ${n}-node / 1-node: ${ratio.toFixed(2)} (target ≤ 1.5 for 4 nodes)`);
+    results.scenarios.bootstrap = { times, strictCheck: check, nodes: counts };
+    results.bootstrapRatio4to1 = ratio;
+    results.bootstrapRatioNodes = n;
+    results.strictCheckMs = check.median;
+  } finally {
+    await Promise.all(bridges.map((b) => b.close()));
+  }
+}
+
+// ---- 3. log analysis throughput and memory ----------------------------------------------------
+
+/** A rawjson log of `bytes` built by repeating real captured updates of a failing build. */
+async function syntheticLog(bytes) {
+  const src = readFileSync(
+    join(repo, '__fixtures__', 'logs', 'failing-run', '0.29.1-rawjson.log'),
+    'utf8',
+  ).split('\n');
+  const json = src.filter((l) => l.startsWith('{'));
+  const text = src.filter((l) => !l.startsWith('{'));
+  const updates = json.filter((l) => l.startsWith('{"logs"') || l.startsWith('{"statuses"'));
+  const file = join(work, `synthetic-${bytes}.log`);
+  const out = createWriteStream(file);
+  let written = 0;
+  const write = (s) => {
+    written += Buffer.byteLength(s);
+    return out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', r));
+  };
+  await write(json.join('\n') + '\n');
+  const block = updates.join('\n') + '\n';
+  while (written < bytes) await write(block.repeat(Math.max(1, Math.floor(1_000_000 / block.length))));
+  await write(text.join('\n') + '\n');
+  await new Promise((r) => out.end(r));
+  return file;
+}
+
+async function analysis() {
+  const sizes = quick ? [10e6] : [10e6, 100e6, 1000e6];
+  const rows = [];
+  const per = {};
+  for (const size of sizes) {
+    const file = await syntheticLog(size);
+    const mb = statSync(file).size / 1e6;
+    let peak = 0;
+    const tool = await measure(RUNS, async () => {
+      const r = await run(process.execPath, [
+        join(repo, 'dist', 'cli.js'),
+        'analyze',
+        '--log',
+        file,
+        '--format',
+        'json',
+      ]);
+      if (!JSON.parse(r.stdout).status) throw new Error('analyze printed no status');
+      peak = Math.max(peak, r.peakMb);
+      return mb / (r.ms / 1000);
+    });
+    const floorScript = `import { floorLoop } from ${JSON.stringify(join(repo, 'bench', 'floor.mjs'))}; const r = await floorLoop(${JSON.stringify(file)}); console.log(r.ms);`;
+    const floor = await measure(RUNS, async () => {
+      const r = await run(process.execPath, ['--input-type=module', '-e', floorScript]);
+      // The floor's own time, without Node's start-up, is the fairest floor.
+      return mb / (Number(r.stdout.trim()) / 1000);
+    });
+    rows.push(
+      [`buildx-guard analyze, ${mb.toFixed(0)} MB`, tool, 'MB/s'],
+      [`floor: readline + JSON.parse, ${mb.toFixed(0)} MB`, floor, 'MB/s'],
+    );
+    per[`${Math.round(mb)}MB`] = {
+      analyzeMBps: tool,
+      floorMBps: floor,
+      ratio: tool.median / floor.median,
+      peakRssMB: peak,
+    };
+    rmSync(file, { force: true });
+  }
+  table('Log analysis throughput (higher is better)', rows);
+  const largest = per[Object.keys(per).at(-1)];
+  console.log(
+    `\nanalysis vs floor on the largest log: ${largest.ratio.toFixed(2)} (target ≥ 0.5); peak RSS ${largest.peakRssMB.toFixed(0)} MB (target ≤ 150 MB on 1 GB)`,
+  );
+  for (const [k, v] of Object.entries(per))
+    console.log(`  ${k}: ratio ${v.ratio.toFixed(2)}, peak RSS ${v.peakRssMB.toFixed(0)} MB`);
+  results.scenarios.analysis = per;
+  results.analysisThroughputVsFloor = largest.ratio;
+  results.analysisPeakRssMB = largest.peakRssMB;
+}
+
+// ---- 4. retry recovery ---------------------------------------------------------------------
+
+async function retry(env) {
+  const sockets = env.BUILDX_GUARD_DOCKER_HOSTS.split(' ').map((h) => h.replace('unix://', ''));
+  const bridge = await new NodeBridge({ socketPath: sockets[0] }).start();
+  const waitSeconds = 1;
+  try {
+    const once = async (fault) => {
+      const ctx = busyboxContext(
+        env,
+        `${BASE}FROM busybox\nRUN echo ${randomBytes(4).toString('hex')} && sleep 6\n`,
+      );
+      const e = actionEnv(env, {
+        driver: 'remote',
+        endpoint: bridge.endpoint,
+        context: ctx,
+        network: 'none',
+        comment: 'off',
+        baseline: 'false',
+        'retry-wait-seconds': String(waitSeconds),
+        'retry-max-wait-seconds': String(waitSeconds),
+      });
+      bridge.setFault(fault);
+      const r = await run(process.execPath, [join(repo, 'dist', 'index.js')], { env: e });
+      await post(e);
+      const attempts = readFileSync(e.GITHUB_OUTPUT, 'utf8').match(/attempts<<\S+\n(\d+)/)?.[1];
+      if (attempts !== (fault ? '2' : '1'))
+        throw new Error(`expected ${fault ? 2 : 1} attempt(s), got ${attempts}`);
+      return r.ms;
+    };
+    const clean = await measure(RUNS, () => once(null));
+    const faulted = await measure(RUNS, () => once('goaway=3000'));
+    table('Retry recovery: a ~6 s step, GOAWAY at ~50% of the first attempt', [
+      ['no fault (1 attempt)', clean],
+      ['GOAWAY at 3 s, retried (2 attempts)', faulted],
+    ]);
+    const ratio = faulted.median / clean.median;
+    const target = 1.3 + (waitSeconds * 1000) / clean.median;
+    console.log(
+      `\nretry recovery ratio: ${ratio.toFixed(2)} (target ≤ 1.3 plus the backoff: ${target.toFixed(2)})`,
+    );
+    results.scenarios.retry = { clean, faulted, backoffMs: waitSeconds * 1000, target };
+    results.retryRecoveryRatio = ratio;
+  } finally {
+    await bridge.close();
+  }
+}
+
+// ---- 5. cold start -------------------------------------------------------------------------
+
+async function coldstart() {
+  const empty = await measure(RUNS, async () => (await run(process.execPath, ['-e', ''])).ms);
+  const load = await measure(RUNS, async () => {
+    // An invalid input stops the action right after loading and parsing its inputs.
+    const r = await run(process.execPath, [join(repo, 'dist', 'index.js')], {
+      env: {
+        ...process.env,
+        INPUT_DRIVER: 'bench-invalid',
+        GITHUB_STATE: join(work, 'state'),
+        GITHUB_OUTPUT: join(work, 'out'),
+      },
+      allowFail: true,
+    });
+    return r.ms;
+  });
+  const distBytes = readdirSync(join(repo, 'dist')).reduce(
+    (sum, f) => sum + statSync(join(repo, 'dist', f)).size,
+    0,
+  );
+  const jsBytes = ['index.js', 'cli.js'].reduce((sum, f) => sum + statSync(join(repo, 'dist', f)).size, 0);
+  table('Cold start', [
+    ['node -e "" (the floor)', empty],
+    ['node dist/index.js to its first decision', load],
+  ]);
+  console.log(
+    `\ndist/: ${(distBytes / 1e6).toFixed(2)} MB in all, ${(jsBytes / 1e6).toFixed(2)} MB of JavaScript`,
+  );
+  writeFileSync(join(work, 'state'), '');
+  results.scenarios.coldstart = { empty, load, distBytes, jsBytes };
+  results.coldStartMs = load.median;
+  results.distBytes = distBytes;
+}
+
+// ---- main ----------------------------------------------------------------------------------
+
+const want = (name) => !only || only.includes(name);
+try {
+  writeFileSync(join(work, 'state'), '');
+  writeFileSync(join(work, 'out'), '');
+  const needsEngine = want('overhead') || want('bootstrap') || want('retry');
+  const env = needsEngine ? engineEnv(quick ? 2 : 4) : process.env;
+  console.log(`# buildx-guard benchmarks${quick ? ' (quick smoke run: 1 run each, small sizes)' : ''}`);
+  if (want('overhead')) await overhead(env);
+  if (want('bootstrap')) await bootstrap(env);
+  if (want('analysis')) await analysis();
+  if (want('retry')) await retry(env);
+  if (want('coldstart')) await coldstart();
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nresults: ${outFile}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
