@@ -7587,7 +7587,7 @@ var require_merge = __commonJS({
 var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
-    var log = require_log();
+    var log2 = require_log();
     var merge = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
@@ -7636,7 +7636,7 @@ var require_addPairToJSMap = __commonJS({
           let jsonStr = JSON.stringify(strKey);
           if (jsonStr.length > 40)
             jsonStr = jsonStr.substring(0, 36) + '..."';
-          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          log2.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
           ctx.mapKeyWarned = true;
         }
         return strKey;
@@ -13053,7 +13053,7 @@ var require_public_api = __commonJS({
     var composer = require_composer();
     var Document = require_Document();
     var errors = require_errors();
-    var log = require_log();
+    var log2 = require_log();
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser2();
@@ -13105,7 +13105,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      doc.warnings.forEach((warning) => log2.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -13478,13 +13478,13 @@ var buildFailed = {
     if (!trace.error && !failure) return [];
     const step = failingStep(trace);
     const error = trace.error ?? step?.error ?? "the build failed";
-    const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
+    const log2 = step?.logTail.slice(-ctx.options.logLines) ?? [];
     const parts = [
       `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category})` : ""}:`,
       codeBlock([error])
     ];
-    if (log.length)
-      parts.push(`Last ${log.length} line${log.length === 1 ? "" : "s"} of its output:`, codeBlock(log));
+    if (log2.length)
+      parts.push(`Last ${log2.length} line${log2.length === 1 ? "" : "s"} of its output:`, codeBlock(log2));
     return [
       {
         rule: "build-failed",
@@ -14285,7 +14285,11 @@ var TraceParser = class {
   /** An unfinished multi-line JSON value: its lines so far, brace depth and string state. */
   pending;
   push(rawLine) {
-    const line = stripAnsi(rawLine.replace(/\r$/, ""));
+    if (!this.pending && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.json(rawLine)) {
+      return;
+    }
+    const trimmed = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    const line = trimmed.includes("\x1B") ? stripAnsi(trimmed) : trimmed;
     if (this.pending) {
       if (/^(?:\s|[}\]])/.test(line)) {
         this.continueJson(line);
@@ -14299,21 +14303,22 @@ var TraceParser = class {
       this.continueJson(line);
       return;
     }
-    if (line.startsWith("{")) {
-      let value;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        value = void 0;
-      }
-      if (value && typeof value === "object") {
-        this.format = "rawjson";
-        this.solveStatus(value);
-        return;
-      }
-    }
+    if (line.startsWith("{") && this.json(line)) return;
     if (this.plain(line)) return;
     this.text(line);
+  }
+  /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
+  json(text) {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!value || typeof value !== "object") return false;
+    this.format = "rawjson";
+    this.solveStatus(value);
+    return true;
   }
   /** Accumulates a pretty-printed JSON value until its braces balance, then reads it. */
   continueJson(line) {
@@ -14385,10 +14390,10 @@ var TraceParser = class {
         this.contextBytes = Math.max(this.contextBytes, st.current);
       }
     }
-    for (const log of v.logs ?? []) {
-      if (!log.vertex) continue;
-      const s = this.step(log.vertex);
-      for (const l of decode(log.data).split("\n")) if (l !== "") this.log(s, l);
+    for (const log2 of v.logs ?? []) {
+      if (!log2.vertex) continue;
+      const s = this.step(log2.vertex);
+      for (const l of decode(log2.data).split("\n")) if (l !== "") this.log(s, l);
     }
     for (const w of v.warnings ?? []) {
       if (this.warnings.length >= MAX_WARNINGS) break;
@@ -14445,8 +14450,8 @@ var TraceParser = class {
     } else {
       const ctx = rest.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
       if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
-      const log = rest.match(/^\d+\.\d+ (.*)$/s);
-      if (log) this.log(known, log[1]);
+      const log2 = rest.match(/^\d+\.\d+ (.*)$/s);
+      if (log2) this.log(known, log2[1]);
     }
     return true;
   }
@@ -14580,25 +14585,25 @@ function render(format, analysis, dockerfile, trace) {
 var analyzeCommand = {
   summary: "analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality]",
   async run(flags) {
-    const log = flags("log");
-    if (!log)
+    const log2 = flags("log");
+    if (!log2)
       throw new UserError(
         "--log is required: the path of a buildx log (--progress=rawjson or plain).",
         "log"
       );
-    if (!existsSync(log)) throw new UserError(`Log file '${log}' (--log) does not exist.`, "log");
+    if (!existsSync(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
     const dockerfilePath2 = flags("dockerfile");
     if (dockerfilePath2 && !existsSync(dockerfilePath2)) {
       throw new UserError(`Dockerfile '${dockerfilePath2}' (--dockerfile) does not exist.`, "dockerfile");
     }
     const format = getChoice(flags, "format", FORMATS, "text");
     const contextSizeWarnMb = getNumber(flags, "context-size-warn-mb", 50, { min: 0, max: 1e6 });
-    const trace = await readTrace(log);
+    const trace = await readTrace(log2);
     const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
     const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
     if (trace.format === "unknown" && trace.steps.length === 0) {
       process.stderr.write(
-        `buildx-guard analyze: no build progress found in '${log}' (${trace.unreadLines} unreadable lines); reporting what could be read.
+        `buildx-guard analyze: no build progress found in '${log2}' (${trace.unreadLines} unreadable lines); reporting what could be read.
 `
       );
     }
@@ -14609,9 +14614,11 @@ var analyzeCommand = {
 };
 
 // src/commands/build.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { writeFileSync as writeFileSync4 } from "node:fs";
+
+// src/builder/bootstrap.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
@@ -14711,10 +14718,6 @@ function atLeast(v, major, minor) {
 function firstLine(text) {
   return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
 }
-
-// src/builder/bootstrap.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
 
 // src/builder/create.ts
 function createArgs(builder, node, index, driverOpts, configFile) {
@@ -15793,6 +15796,42 @@ function reportFromBuild(opts) {
   };
 }
 
+// src/commands/session.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join6 } from "node:path";
+var log = (line) => process.stderr.write(`${line}
+`);
+async function withBuilder(config, fn) {
+  const buildx = new Buildx();
+  const version = buildx.version();
+  version.catch(() => void 0);
+  const tempDir = mkdtempSync(join6(tmpdir(), "buildx-guard-"));
+  const deps = {
+    buildx,
+    version,
+    tempDir,
+    env: process.env,
+    info: log,
+    debug: config.debug ? log : () => {
+    }
+  };
+  let created = "";
+  try {
+    const setup = await setupBuilder(config.builder, deps, (name) => created = name);
+    return await fn(setup, deps);
+  } catch (e) {
+    if (!(e instanceof NodesDownError)) throw e;
+    process.stdout.write(`${e.message}
+`);
+    return 1;
+  } finally {
+    if (created && config.builder.cleanup)
+      await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
 // src/commands/build.ts
 var buildCommand = {
   summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
@@ -15801,28 +15840,11 @@ var buildCommand = {
       (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
     );
     checkContext(config);
-    const buildx = new Buildx();
-    const version = buildx.version();
-    version.catch(() => void 0);
-    const tempDir = mkdtempSync(join6(tmpdir(), "buildx-guard-"));
-    const log = (line) => process.stderr.write(`${line}
-`);
-    const deps = {
-      buildx,
-      version,
-      tempDir,
-      env: process.env,
-      info: log,
-      debug: config.debug ? log : () => {
-      }
-    };
-    let created = "";
-    try {
-      const setup = await setupBuilder(config.builder, deps, (name) => created = name);
+    return withBuilder(config, async (setup, deps) => {
       log(nodesTable2(setup.state));
       const outcome = await runBuild(config, setup.name, {
-        buildx,
-        tempDir,
+        buildx: deps.buildx,
+        tempDir: deps.tempDir,
         info: log,
         out: log,
         group: async (name, fn) => {
@@ -15872,16 +15894,7 @@ var buildCommand = {
       process.stdout.write(`${JSON.stringify(summary, null, 2)}
 `);
       return outcome.success ? 0 : 1;
-    } catch (e) {
-      if (!(e instanceof NodesDownError)) throw e;
-      process.stdout.write(`${e.message}
-`);
-      return 1;
-    } finally {
-      if (created && config.builder.cleanup)
-        await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
-      rmSync(tempDir, { recursive: true, force: true });
-    }
+    });
   }
 };
 
@@ -15905,44 +15918,19 @@ var classifyCommand = {
 };
 
 // src/commands/doctor.ts
-import { mkdtempSync as mkdtempSync2, rmSync as rmSync2 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7 } from "node:path";
 var doctor = {
   summary: "boot a builder (--nodes/--endpoint/--builder \u2026) and verify every node is running",
   async run(flags) {
     const config = parseConfig(flags);
-    const buildx = new Buildx();
-    const version = buildx.version();
-    version.catch(() => void 0);
-    const tempDir = mkdtempSync2(join7(tmpdir2(), "buildx-guard-"));
-    let created = "";
-    const log = (line) => process.stderr.write(`${line}
-`);
-    try {
-      const setup = await setupBuilder(
-        config.builder,
-        { buildx, version, tempDir, env: process.env, info: log, debug: config.debug ? log : () => {
-        } },
-        (name) => created = name
-      );
+    return withBuilder(config, async (setup, deps) => {
       process.stdout.write(`${nodesTable2(setup.state)}
 `);
       process.stdout.write(
-        `builder '${setup.name}' (${setup.driver}, buildx ${(await version).raw}): every node is running
+        `builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw}): every node is running
 `
       );
       return 0;
-    } catch (e) {
-      if (!(e instanceof NodesDownError)) throw e;
-      process.stdout.write(`${e.message}
-`);
-      return 1;
-    } finally {
-      if (created && config.builder.cleanup)
-        await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
-      rmSync2(tempDir, { recursive: true, force: true });
-    }
+    });
   }
 };
 

@@ -42850,7 +42850,11 @@ var TraceParser = class {
   /** An unfinished multi-line JSON value: its lines so far, brace depth and string state. */
   pending;
   push(rawLine) {
-    const line = stripAnsi(rawLine.replace(/\r$/, ""));
+    if (!this.pending && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.json(rawLine)) {
+      return;
+    }
+    const trimmed = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    const line = trimmed.includes("\x1B") ? stripAnsi(trimmed) : trimmed;
     if (this.pending) {
       if (/^(?:\s|[}\]])/.test(line)) {
         this.continueJson(line);
@@ -42864,21 +42868,22 @@ var TraceParser = class {
       this.continueJson(line);
       return;
     }
-    if (line.startsWith("{")) {
-      let value;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        value = void 0;
-      }
-      if (value && typeof value === "object") {
-        this.format = "rawjson";
-        this.solveStatus(value);
-        return;
-      }
-    }
+    if (line.startsWith("{") && this.json(line)) return;
     if (this.plain(line)) return;
     this.text(line);
+  }
+  /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
+  json(text) {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!value || typeof value !== "object") return false;
+    this.format = "rawjson";
+    this.solveStatus(value);
+    return true;
   }
   /** Accumulates a pretty-printed JSON value until its braces balance, then reads it. */
   continueJson(line) {
@@ -47915,22 +47920,11 @@ var GitHub = class {
    */
   async upsertComment(pullNumber, marker3, body2) {
     const { owner, repo } = this.ctx;
-    let existing;
+    const existing = await this.findComment(pullNumber, marker3);
     try {
-      const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: pullNumber,
-        per_page: 100
-      });
-      existing = comments.find((c) => c.body?.includes(marker3));
-    } catch (e) {
-      throw describe2("read the pull request comments", e);
-    }
-    try {
-      if (existing) {
-        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body: body2 });
-        return { id: existing.id, created: false };
+      if (existing !== void 0) {
+        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body: body2 });
+        return { id: existing, created: false };
       }
       const created = await this.octokit.rest.issues.createComment({
         owner,
@@ -47940,10 +47934,13 @@ var GitHub = class {
       });
       return { id: created.data.id, created: true };
     } catch (e) {
-      throw describe2(existing ? "update the pull request comment" : "comment on the pull request", e);
+      throw describe2(
+        existing !== void 0 ? "update the pull request comment" : "comment on the pull request",
+        e
+      );
     }
   }
-  /** Whether a comment with `marker` exists (for `comment: on-failure` after a fix). */
+  /** The id of the comment carrying `marker`, reading every page of the pull request's comments. */
   async findComment(pullNumber, marker3) {
     const { owner, repo } = this.ctx;
     try {

@@ -1,5 +1,11 @@
 // Build with classified retry, run as the bundled action on the test bed.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import {
+  actionEnv,
+  exec,
+  repo,
+  runPost,
   BUSYBOX_BASE,
   busyboxContext,
   cleanupDirs,
@@ -123,4 +129,26 @@ test('a missing Dockerfile fails before the builder is created, in one sentence'
     /^::error::Dockerfile '.*nope\.Dockerfile' \(input 'file'\) does not exist\.$/m,
   );
   expect(run.state.builder).toBeUndefined();
+});
+
+test('a cancelled job (SIGTERM) stops buildx at once, is not retried, and post still removes the builder', async () => {
+  const bridge = await startBridge(1);
+  const name = uniqueName('cancel');
+  const dir = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('long')} && sleep 60\n`);
+  const { env, files } = actionEnv({ ...fast, name, endpoint: bridge.endpoint, context: dir });
+  const child = spawn(process.execPath, [join(repo, 'dist', 'index.js')], { env });
+  let stdout = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  await waitFor(() => /#\d+ \d+\.\d+ long-/.test(stdout), 60_000, 'the long step to start');
+  const t0 = Date.now();
+  child.kill('SIGTERM');
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
+  expect(Date.now() - t0).toBeLessThan(15_000);
+  expect(code).toBe(1);
+  expect(stdout).toMatch(/^::error::The build failed after 1 attempt \(cancelled\)/m);
+  expect(stdout).not.toContain('attempt 2 of 3');
+  const ps = await exec('pgrep', ['-f', `--builder ${name} `]);
+  expect(ps.stdout.trim()).toBe('');
+  const post = await runPost(env, files.GITHUB_STATE);
+  expect(post.stdout).toContain(`Removed builder '${name}'.`);
 });

@@ -164,6 +164,46 @@ export function parseCommandFile(text: string): Record<string, string> {
   return out;
 }
 
+/** The environment the runner gives the action: INPUT_* variables and fresh command files. */
+export function actionEnv(
+  inputs: Record<string, string>,
+  opts: { version?: BuildxVersion; env?: NodeJS.ProcessEnv } = {},
+): { env: NodeJS.ProcessEnv; files: Record<string, string> } {
+  const dir = tempDir('bxg-runner-');
+  const names = {
+    GITHUB_OUTPUT: 'output',
+    GITHUB_STATE: 'state',
+    GITHUB_STEP_SUMMARY: 'summary',
+    GITHUB_ENV: 'env',
+    GITHUB_PATH: 'path',
+  };
+  const files: Record<string, string> = {};
+  for (const [k, f] of Object.entries(names)) {
+    files[k] = join(dir, f);
+    writeFileSync(files[k], '');
+  }
+  const inputEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
+  const env = buildxEnv(opts.version ?? '0.29.1', {
+    GITHUB_ACTIONS: 'true',
+    RUNNER_TEMP: join(dir, 'runner-temp'),
+    GITHUB_WORKSPACE: repo,
+    ...files,
+    ...opts.env,
+    ...inputEnv,
+  });
+  mkdirSync(env.RUNNER_TEMP!, { recursive: true });
+  return { env, files };
+}
+
+/** The post phase with the state the main phase saved, as the runner passes it (STATE_*). */
+export function runPost(env: NodeJS.ProcessEnv, stateFile: string): Promise<Result> {
+  const stateEnv: Record<string, string> = {};
+  for (const [k, v] of Object.entries(parseCommandFile(readFileSync(stateFile, 'utf8'))))
+    stateEnv[`STATE_${k}`] = v;
+  return exec(process.execPath, [join(repo, 'dist', 'index.js')], { env: { ...env, ...stateEnv } });
+}
+
 /**
  * Runs the bundled action as the runner does: `node dist/index.js` with INPUT_* variables and
  * command files, then the post phase with the saved state as STATE_* variables.
@@ -172,46 +212,15 @@ export async function runAction(
   inputs: Record<string, string>,
   opts: { version?: BuildxVersion; env?: NodeJS.ProcessEnv; skipPost?: boolean } = {},
 ): Promise<ActionRun> {
-  const dir = tempDir('bxg-runner-');
-  const files = {
-    GITHUB_OUTPUT: 'output',
-    GITHUB_STATE: 'state',
-    GITHUB_STEP_SUMMARY: 'summary',
-    GITHUB_ENV: 'env',
-    GITHUB_PATH: 'path',
-  };
-  const fileEnv: Record<string, string> = {};
-  for (const [k, f] of Object.entries(files)) {
-    fileEnv[k] = join(dir, f);
-    writeFileSync(fileEnv[k], '');
-  }
-  const inputEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(inputs)) inputEnv[`INPUT_${k.replace(/ /g, '_').toUpperCase()}`] = v;
-  const base = buildxEnv(opts.version ?? '0.29.1', {
-    GITHUB_ACTIONS: 'true',
-    RUNNER_TEMP: join(dir, 'runner-temp'),
-    GITHUB_WORKSPACE: repo,
-    ...fileEnv,
-    ...opts.env,
-  });
-  mkdirSync(base.RUNNER_TEMP!, { recursive: true });
-  const main = await exec(process.execPath, [join(repo, 'dist', 'index.js')], {
-    env: { ...base, ...inputEnv },
-  });
-  const state = parseCommandFile(readFileSync(fileEnv.GITHUB_STATE, 'utf8'));
-  const stateEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries(state)) stateEnv[`STATE_${k}`] = v;
-  const post = opts.skipPost
-    ? { code: 0, stdout: '', stderr: '' }
-    : await exec(process.execPath, [join(repo, 'dist', 'index.js')], {
-        env: { ...base, ...inputEnv, ...stateEnv },
-      });
+  const { env, files } = actionEnv(inputs, opts);
+  const main = await exec(process.execPath, [join(repo, 'dist', 'index.js')], { env });
+  const post = opts.skipPost ? { code: 0, stdout: '', stderr: '' } : await runPost(env, files.GITHUB_STATE);
   return {
     main,
     post,
-    state,
-    outputs: parseCommandFile(readFileSync(fileEnv.GITHUB_OUTPUT, 'utf8')),
-    summary: readFileSync(fileEnv.GITHUB_STEP_SUMMARY, 'utf8'),
+    state: parseCommandFile(readFileSync(files.GITHUB_STATE, 'utf8')),
+    outputs: parseCommandFile(readFileSync(files.GITHUB_OUTPUT, 'utf8')),
+    summary: readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8'),
   };
 }
 

@@ -1,21 +1,12 @@
 // `buildx-guard build`: the action's bootstrap + build + retry, locally. Flags are the action's inputs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Buildx } from '../buildx/buildx.js';
-import {
-  bootAndVerify,
-  NodesDownError,
-  nodesTable,
-  removeBuilder,
-  setupBuilder,
-  type BuilderDeps,
-} from '../builder/bootstrap.js';
+import { writeFileSync } from 'node:fs';
+import { bootAndVerify, nodesTable } from '../builder/bootstrap.js';
 import { checkContext, runBuild } from '../build/run.js';
 import { parseConfig } from '../config/config.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { reportFromBuild } from '../report/input.js';
 import type { Command } from './command.js';
+import { log, withBuilder } from './session.js';
 
 export const buildCommand: Command = {
   summary:
@@ -25,26 +16,11 @@ export const buildCommand: Command = {
       (name) => (name === 'context' && !flags(name) && positionals[0]) || flags(name),
     );
     checkContext(config);
-    const buildx = new Buildx();
-    const version = buildx.version();
-    version.catch(() => undefined);
-    const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
-    const log = (line: string) => process.stderr.write(`${line}\n`);
-    const deps: BuilderDeps = {
-      buildx,
-      version,
-      tempDir,
-      env: process.env,
-      info: log,
-      debug: config.debug ? log : () => {},
-    };
-    let created = '';
-    try {
-      const setup = await setupBuilder(config.builder, deps, (name) => (created = name));
+    return withBuilder(config, async (setup, deps) => {
       log(nodesTable(setup.state));
       const outcome = await runBuild(config, setup.name, {
-        buildx,
-        tempDir,
+        buildx: deps.buildx,
+        tempDir: deps.tempDir,
         info: log,
         out: log,
         group: async (name, fn) => {
@@ -92,14 +68,6 @@ export const buildCommand: Command = {
       };
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
       return outcome.success ? 0 : 1;
-    } catch (e) {
-      if (!(e instanceof NodesDownError)) throw e;
-      process.stdout.write(`${e.message}\n`);
-      return 1;
-    } finally {
-      if (created && config.builder.cleanup)
-        await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
-      rmSync(tempDir, { recursive: true, force: true });
-    }
+    });
   },
 };

@@ -1,3 +1,4 @@
+import type { FailedNode } from '../builder/bootstrap.js';
 import type { Classification } from '../build/classify.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { DockerfileModel } from './dockerfile.js';
@@ -30,15 +31,8 @@ export interface AttemptSummary {
   errorText?: string;
 }
 
-/** A node that did not reach `running` (from the bootstrap). */
-export interface NodeProblem {
-  name: string;
-  endpoint: string;
-  driver: string;
-  status: string;
-  reason: string;
-  hint: string;
-}
+/** A node that did not reach `running`, as the strict bootstrap describes it. */
+export type NodeProblem = FailedNode;
 
 export interface FindingOptions {
   contextSizeWarnMb: number;

@@ -109,22 +109,11 @@ export class GitHub {
     body: string,
   ): Promise<{ id: number; created: boolean }> {
     const { owner, repo } = this.ctx;
-    let existing: { id: number } | undefined;
+    const existing = await this.findComment(pullNumber, marker);
     try {
-      const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
-        owner,
-        repo,
-        issue_number: pullNumber,
-        per_page: 100,
-      });
-      existing = comments.find((c) => c.body?.includes(marker));
-    } catch (e) {
-      throw describe('read the pull request comments', e);
-    }
-    try {
-      if (existing) {
-        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body });
-        return { id: existing.id, created: false };
+      if (existing !== undefined) {
+        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body });
+        return { id: existing, created: false };
       }
       const created = await this.octokit.rest.issues.createComment({
         owner,
@@ -134,11 +123,14 @@ export class GitHub {
       });
       return { id: created.data.id, created: true };
     } catch (e) {
-      throw describe(existing ? 'update the pull request comment' : 'comment on the pull request', e);
+      throw describe(
+        existing !== undefined ? 'update the pull request comment' : 'comment on the pull request',
+        e,
+      );
     }
   }
 
-  /** Whether a comment with `marker` exists (for `comment: on-failure` after a fix). */
+  /** The id of the comment carrying `marker`, reading every page of the pull request's comments. */
   async findComment(pullNumber: number, marker: string): Promise<number | undefined> {
     const { owner, repo } = this.ctx;
     try {

@@ -121,7 +121,17 @@ export class TraceParser {
   constructor(private readonly listener?: (e: TraceEvent) => void) {}
 
   push(rawLine: string): void {
-    const line = stripAnsi(rawLine.replace(/\r$/, ''));
+    // The hot path: a one-line JSON value (JSON escapes control characters, so no ANSI codes inside).
+    if (
+      !this.pending &&
+      rawLine.charCodeAt(0) === 123 /* { */ &&
+      rawLine.charCodeAt(rawLine.length - 1) === 125 /* } */ &&
+      this.json(rawLine)
+    ) {
+      return;
+    }
+    const trimmed = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    const line = trimmed.includes('\x1b') ? stripAnsi(trimmed) : trimmed;
     if (this.pending) {
       // Inside a pretty-printed value every line is indented or closes a bracket; anything else
       // means the value was cut off, and the line is read on its own.
@@ -137,21 +147,23 @@ export class TraceParser {
       this.continueJson(line);
       return;
     }
-    if (line.startsWith('{')) {
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        value = undefined;
-      }
-      if (value && typeof value === 'object') {
-        this.format = 'rawjson';
-        this.solveStatus(value as Record<string, unknown>);
-        return;
-      }
-    }
+    if (line.startsWith('{') && this.json(line)) return;
     if (this.plain(line)) return;
     this.text(line);
+  }
+
+  /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
+  private json(text: string): boolean {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!value || typeof value !== 'object') return false;
+    this.format = 'rawjson';
+    this.solveStatus(value as Record<string, unknown>);
+    return true;
   }
 
   /** Accumulates a pretty-printed JSON value until its braces balance, then reads it. */

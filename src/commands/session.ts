@@ -1,0 +1,47 @@
+// What `build` and `doctor` share: a builder set up for the command, a node that stays down printed
+// as the command's verdict (exit 1), and cleanup of what the command created.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Buildx } from '../buildx/buildx.js';
+import {
+  NodesDownError,
+  removeBuilder,
+  setupBuilder,
+  type BuilderDeps,
+  type BuilderSetup,
+} from '../builder/bootstrap.js';
+import type { Config } from '../config/config.js';
+
+export const log = (line: string) => process.stderr.write(`${line}\n`);
+
+export async function withBuilder(
+  config: Config,
+  fn: (setup: BuilderSetup, deps: BuilderDeps) => Promise<number>,
+): Promise<number> {
+  const buildx = new Buildx();
+  const version = buildx.version();
+  version.catch(() => undefined);
+  const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
+  const deps: BuilderDeps = {
+    buildx,
+    version,
+    tempDir,
+    env: process.env,
+    info: log,
+    debug: config.debug ? log : () => {},
+  };
+  let created = '';
+  try {
+    const setup = await setupBuilder(config.builder, deps, (name) => (created = name));
+    return await fn(setup, deps);
+  } catch (e) {
+    if (!(e instanceof NodesDownError)) throw e;
+    process.stdout.write(`${e.message}\n`);
+    return 1;
+  } finally {
+    if (created && config.builder.cleanup)
+      await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
