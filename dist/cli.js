@@ -15349,6 +15349,7 @@ function readResult(metadataFile, iidFile) {
 
 // src/config/config.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
+var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
 var FAIL_ON = ["none", "error", "warning"];
 var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -15429,8 +15430,15 @@ function parseBuild(src) {
     sbom: getString(src, "sbom"),
     attests: lines("attests"),
     call: getString(src, "call"),
-    githubToken: getString(src, "github-token")
+    githubToken: getString(src, "github-token"),
+    cacheMode: getChoice(src, "cache-mode", CACHE_MODES, "none")
   };
+  if (build.cacheMode === "local" && getChoice(src, "driver", DRIVERS, "docker-container") === "docker") {
+    throw new UserError(
+      `Input 'cache-mode: local' needs a builder that can export a cache (driver docker-container, remote or kubernetes); the docker driver cannot.`,
+      "cache-mode"
+    );
+  }
   if (build.push && build.load && build.outputs.length) {
     throw new UserError(
       `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,

@@ -42219,7 +42219,7 @@ function getState(name) {
 }
 
 // src/action.ts
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join13 } from "node:path";
 
@@ -43500,6 +43500,7 @@ function getYaml(src, name) {
 
 // src/config/config.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
+var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
 var FAIL_ON = ["none", "error", "warning"];
 var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -43580,8 +43581,15 @@ function parseBuild(src) {
     sbom: getString(src, "sbom"),
     attests: lines("attests"),
     call: getString(src, "call"),
-    githubToken: getString(src, "github-token")
+    githubToken: getString(src, "github-token"),
+    cacheMode: getChoice(src, "cache-mode", CACHE_MODES, "none")
   };
+  if (build2.cacheMode === "local" && getChoice(src, "driver", DRIVERS, "docker-container") === "docker") {
+    throw new UserError(
+      `Input 'cache-mode: local' needs a builder that can export a cache (driver docker-container, remote or kubernetes); the docker driver cannot.`,
+      "cache-mode"
+    );
+  }
   if (build2.push && build2.load && build2.outputs.length) {
     throw new UserError(
       `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
@@ -88920,62 +88928,93 @@ function saveCacheV2(paths_1, key_1, options_1) {
 }
 
 // src/baseline/store.ts
-import { mkdirSync as mkdirSync4, readFileSync as readFileSync4, writeFileSync as writeFileSync7, existsSync as existsSync6 } from "node:fs";
 import { createHash as createHash3 } from "node:crypto";
+import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync4, renameSync, rmSync, writeFileSync as writeFileSync7 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join12 } from "node:path";
-var FILE = "baseline.json";
-function baselineFolder(buildKey) {
-  return join12(
-    tmpdir(),
-    `buildx-guard-baseline-${createHash3("sha256").update(buildKey).digest("hex").slice(0, 16)}`
-  );
-}
 function clean2(s) {
   return s.replace(/[^a-zA-Z0-9._/-]/g, "-").slice(0, 120);
 }
-function baselineKeys(env, buildKey) {
+function cacheKeys(kind, env, buildKey) {
   const branch = env.GITHUB_HEAD_REF || (env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "unknown";
   const baseBranch = env.GITHUB_BASE_REF || branch;
-  const prefix2 = (b) => ["buildx-guard-baseline-v1", env.GITHUB_REPOSITORY ?? "", env.GITHUB_WORKFLOW ?? "", buildKey, b].map(clean2).join("-") + "-";
+  const prefix2 = (b) => [`buildx-guard-${kind}-v1`, env.GITHUB_REPOSITORY ?? "", env.GITHUB_WORKFLOW ?? "", buildKey, b].map(clean2).join("-") + "-";
   return {
     key: `${prefix2(branch)}${env.GITHUB_RUN_ID ?? "0"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
     restorePrefix: prefix2(env.GITHUB_EVENT_NAME === "pull_request" ? baseBranch : branch)
   };
 }
+function baselineKeys(env, buildKey) {
+  return cacheKeys("baseline", env, buildKey);
+}
+function cacheFolder(kind, buildKey) {
+  return join12(
+    tmpdir(),
+    `buildx-guard-${kind}-${createHash3("sha256").update(buildKey).digest("hex").slice(0, 16)}`
+  );
+}
+function baselineFolder(buildKey) {
+  return cacheFolder("baseline", buildKey);
+}
+async function restoreFolder(keys, dir, debug2) {
+  if (!isFeatureAvailable()) {
+    debug2(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
+    return void 0;
+  }
+  try {
+    const hit = await restoreCache([dir], keys.key, [keys.restorePrefix]);
+    debug2(hit ? `cache: restored ${hit}` : `cache: none found under ${keys.restorePrefix}`);
+    return hit;
+  } catch (e) {
+    debug2(`cache: restore failed (${e.message}); carrying on without it.`);
+    return void 0;
+  }
+}
+async function saveFolder(keys, dir, debug2) {
+  if (!isFeatureAvailable() || !existsSync6(dir)) return false;
+  try {
+    const id = await saveCache2([dir], keys.key);
+    debug2(`cache: saved ${dir} as ${keys.key} (${id})`);
+    return id !== -1;
+  } catch (e) {
+    debug2(`cache: save failed (${e.message}); carrying on.`);
+    return false;
+  }
+}
+var FILE = "baseline.json";
 async function restoreBaseline(keys, dir, debug2) {
   if (!isFeatureAvailable()) {
     debug2("baseline: the Actions cache service is not available here; comparing with no baseline.");
     return void 0;
   }
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync4(dir, { recursive: true });
-  try {
-    const hit = await restoreCache([dir], keys.key, [keys.restorePrefix]);
-    if (!hit) {
-      debug2(`baseline: none found under ${keys.restorePrefix}`);
-      return void 0;
-    }
-    const file = join12(dir, FILE);
-    const b = existsSync6(file) ? parseBaseline(readFileSync4(file, "utf8")) : void 0;
-    debug2(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
-    return b;
-  } catch (e) {
-    debug2(`baseline: restore failed (${e.message}); carrying on without one.`);
-    return void 0;
-  }
+  const hit = await restoreFolder(keys, dir, debug2);
+  const file = join12(dir, FILE);
+  const b = hit && existsSync6(file) ? parseBaseline(readFileSync4(file, "utf8")) : void 0;
+  if (hit) debug2(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
+  return b;
 }
 async function saveBaseline(keys, dir, baseline, debug2) {
   if (!isFeatureAvailable()) return false;
   mkdirSync4(dir, { recursive: true });
   writeFileSync7(join12(dir, FILE), JSON.stringify(baseline));
-  try {
-    const id = await saveCache2([dir], keys.key);
-    debug2(`baseline: saved as ${keys.key} (${id})`);
-    return id !== -1;
-  } catch (e) {
-    debug2(`baseline: save failed (${e.message}); carrying on.`);
-    return false;
-  }
+  const saved = await saveFolder(keys, dir, debug2);
+  if (saved) debug2(`baseline: saved as ${keys.key}`);
+  return saved;
+}
+function localCacheArgs(dir) {
+  const restored = existsSync6(join12(dir, "index.json"));
+  return {
+    cacheFrom: restored ? [`type=local,src=${dir}`] : [],
+    cacheTo: [`type=local,dest=${dir}-new,mode=max`]
+  };
+}
+function rotateLocalCache(dir) {
+  if (!existsSync6(join12(`${dir}-new`, "index.json"))) return false;
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(`${dir}-new`, dir);
+  return true;
 }
 
 // src/report/untrusted.ts
@@ -89044,14 +89083,25 @@ ${nodesTable(setup.state)}`
     setOutput("platforms", platformsOf(setup.state).join(","));
     setOutput("nodes", nodesOutput(setup.state));
     if (!config.build.enabled) return;
-    const outcome = await build(config, setup.name, deps);
+    const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
+    const local = config.build.cacheMode === "local" ? await restoreLocalCache(key) : void 0;
+    const buildConfig = local ? {
+      ...config,
+      build: {
+        ...config.build,
+        cacheFrom: [...config.build.cacheFrom, ...local.args.cacheFrom],
+        cacheTo: [...config.build.cacheTo, ...local.args.cacheTo]
+      }
+    } : config;
+    const outcome = await build(buildConfig, setup.name, deps);
+    if (local && outcome.success && rotateLocalCache(local.dir))
+      await saveFolder(local.keys, local.dir, debug);
     setOutput("attempts", String(outcome.attempts.length));
     setOutput("failure-category", outcome.failure?.category ?? "");
     setOutput("metadata", outcome.metadata);
     setOutput("imageid", outcome.imageid);
     setOutput("digest", outcome.digest);
     const ctx = readContext();
-    const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const keys = baselineKeys(process.env, key);
     const baselineDir = baselineFolder(key);
@@ -89098,6 +89148,18 @@ ${nodesTable(setup.state)}`
     }
     fail(e);
   }
+}
+async function restoreLocalCache(key) {
+  const dir = cacheFolder("buildcache", key);
+  rmSync2(dir, { recursive: true, force: true });
+  rmSync2(`${dir}-new`, { recursive: true, force: true });
+  mkdirSync5(dir, { recursive: true });
+  const keys = cacheKeys("buildcache", process.env, key);
+  const hit = await restoreFolder(keys, dir, debug);
+  info(
+    hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
+  );
+  return { dir, keys, args: localCacheArgs(dir) };
 }
 function secretValues(config) {
   return [...config.build.secrets.map((l) => l.slice(l.indexOf("=") + 1)), config.build.githubToken].filter(
@@ -89180,7 +89242,7 @@ async function post() {
       warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  if (tempDir) rmSync2(tempDir, { recursive: true, force: true });
 }
 function fail(e) {
   const message = e instanceof Error ? e.message : String(e);

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Buildx } from './buildx/buildx.js';
@@ -21,7 +21,18 @@ import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
 import { loadDockerfile, reportFromBuild, reportFromNodes, reportKey } from './report/input.js';
 import { toBaseline } from './baseline/baseline.js';
-import { baselineFolder, baselineKeys, restoreBaseline, saveBaseline } from './baseline/store.js';
+import {
+  baselineFolder,
+  baselineKeys,
+  cacheFolder,
+  cacheKeys,
+  localCacheArgs,
+  restoreBaseline,
+  restoreFolder,
+  rotateLocalCache,
+  saveBaseline,
+  saveFolder,
+} from './baseline/store.js';
 import { UntrustedOutput } from './report/untrusted.js';
 import { VERSION } from './version.js';
 
@@ -64,14 +75,27 @@ export async function run(): Promise<void> {
     core.setOutput('nodes', nodesOutput(setup.state));
     if (!config.build.enabled) return;
 
-    const outcome = await build(config, setup.name, deps);
+    const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
+    const local = config.build.cacheMode === 'local' ? await restoreLocalCache(key) : undefined;
+    const buildConfig = local
+      ? {
+          ...config,
+          build: {
+            ...config.build,
+            cacheFrom: [...config.build.cacheFrom, ...local.args.cacheFrom],
+            cacheTo: [...config.build.cacheTo, ...local.args.cacheTo],
+          },
+        }
+      : config;
+    const outcome = await build(buildConfig, setup.name, deps);
+    if (local && outcome.success && rotateLocalCache(local.dir))
+      await saveFolder(local.keys, local.dir, core.debug);
     core.setOutput('attempts', String(outcome.attempts.length));
     core.setOutput('failure-category', outcome.failure?.category ?? '');
     core.setOutput('metadata', outcome.metadata);
     core.setOutput('imageid', outcome.imageid);
     core.setOutput('digest', outcome.digest);
     const ctx = readContext();
-    const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     // The previous build of this key (base branch on a pull request), from the Actions cache.
     const keys = baselineKeys(process.env, key);
@@ -121,6 +145,22 @@ export async function run(): Promise<void> {
     }
     fail(e);
   }
+}
+
+/** cache-mode: local: the buildx cache folder of the previous run of this build, if the cache has one. */
+async function restoreLocalCache(key: string) {
+  const dir = cacheFolder('buildcache', key);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}-new`, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const keys = cacheKeys('buildcache', process.env, key);
+  const hit = await restoreFolder(keys, dir, core.debug);
+  core.info(
+    hit
+      ? `cache-mode local: restored the build cache ${hit}.`
+      : 'cache-mode local: no build cache to restore; starting cold.',
+  );
+  return { dir, keys, args: localCacheArgs(dir) };
 }
 
 /** Values that must never appear in a report. */

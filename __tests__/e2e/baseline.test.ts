@@ -2,19 +2,23 @@
 // main saves one; a pull request restores main's and reports what got slower or lost its cache.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
 import { FakeCacheService } from '../support/cache-server.js';
 import { FakeGitHub } from '../support/github-server.js';
 import {
   BUSYBOX_BASE,
   busyboxContext,
   cleanupDirs,
+  exec,
   processedCommands,
   runAction,
+  startContainerdStoreDaemon,
   tempDir,
   uniqueName,
 } from '../support/testbed.js';
 
 let cacheService: FakeCacheService;
+const stops: (() => Promise<void>)[] = [];
 let github: FakeGitHub;
 beforeAll(async () => {
   cacheService = await new FakeCacheService().start();
@@ -23,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await cacheService.stop();
   await github.stop();
+  for (const stop of stops.splice(0)) await stop();
   cleanupDirs();
 });
 
@@ -118,4 +123,58 @@ test('with no cache service the action behaves exactly as without the feature', 
   expect(commands(on.main.stdout)).toEqual(commands(off.main.stdout));
   expect(cacheService.calls.length).toBe(calls);
   expect(on.main.stdout).toContain('::debug::baseline: the Actions cache service is not available here');
+});
+
+test('cache-mode local: the build cache survives a pruned BuildKit through the Actions cache', async () => {
+  // The default image store's embedded BuildKit has no local cache exporter; the containerd store has.
+  const daemon = await startContainerdStoreDaemon();
+  stops.push(daemon.stop);
+  const bridge = new NodeBridge({ socketPath: daemon.socket });
+  await bridge.start();
+  stops.push(() => bridge.close());
+  const step = uniqueName('slow');
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${step} && sleep 2\n`);
+  const inputs = {
+    driver: 'remote',
+    endpoint: bridge.endpoint,
+    context: ctx,
+    network: 'none',
+    'cache-mode': 'local',
+    baseline: 'false',
+    comment: 'off',
+  };
+  const first = await runAction(inputs, { env: runEnv(ctx, 'push', '21') });
+  expect(first.main.code).toBe(0);
+  expect(first.main.stdout).toContain('cache-mode local: no build cache to restore; starting cold.');
+  expect(
+    cacheService.entries.some(
+      (e) => e.key.startsWith('buildx-guard-buildcache-v1-') && e.key.endsWith('-main-21-1'),
+    ),
+  ).toBe(true);
+  // Nothing of this build is left in the node's own cache.
+  const prune = await exec('docker', ['builder', 'prune', '--all', '--force'], {
+    env: { ...process.env, DOCKER_HOST: `unix://${daemon.socket}` },
+  });
+  expect(prune.code).toBe(0);
+  const second = await runAction(inputs, { env: runEnv(ctx, 'push', '22') });
+  expect(second.main.code).toBe(0);
+  expect(second.main.stdout).toMatch(
+    /cache-mode local: restored the build cache buildx-guard-buildcache-v1-.*-main-21-1\./,
+  );
+  expect(second.main.stdout).toMatch(
+    new RegExp(`#(\\d+) \\[stage-1 1/1\\] RUN echo ${step} && sleep 2\\n#\\1 CACHED`),
+  );
+  expect(cacheService.entries.some((e) => e.key.endsWith('-main-22-1'))).toBe(true);
+});
+
+test('cache-mode local with the docker driver is one sentence, before anything runs', async () => {
+  const run = await runAction({
+    driver: 'docker',
+    'cache-mode': 'local',
+    context: busyboxContext('FROM scratch\n'),
+  });
+  expect(run.main.code).toBe(1);
+  expect(run.main.stdout).toMatch(
+    /^::error::Input 'cache-mode: local' needs a builder that can export a cache .*; the docker driver cannot\.$/m,
+  );
 });

@@ -1,32 +1,21 @@
-// Saves and restores baselines with @actions/cache. Keys are immutable, so each run saves under its
-// own key and restores the newest of a branch through a restore-key prefix. The cache service is
-// optional: when it is unavailable, or a save/restore fails, this says so once at debug level.
+// Folders kept between runs with @actions/cache: the build's baseline, and (cache-mode: local) a buildx
+// type=local cache. Keys are immutable, so each run saves under its own key and restores the newest of
+// a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
+// save/restore fails, this says so once at debug level and the build carries on.
 import * as cache from '@actions/cache';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBaseline, type Baseline } from './baseline.js';
 
-export interface BaselineKeys {
+export type Kept = 'baseline' | 'buildcache';
+
+export interface CacheKeys {
   /** This run's key (save). */
   key: string;
-  /** The prefix whose newest entry is the baseline (restore). */
+  /** The prefix whose newest entry is restored. */
   restorePrefix: string;
-}
-
-const FILE = 'baseline.json';
-
-/**
- * The folder the baseline is saved from and restored to. @actions/cache hashes the literal paths into
- * an entry's version, so it must be the same path in every run of this build: a temp folder named
- * after the build's key.
- */
-export function baselineFolder(buildKey: string): string {
-  return join(
-    tmpdir(),
-    `buildx-guard-baseline-${createHash('sha256').update(buildKey).digest('hex').slice(0, 16)}`,
-  );
 }
 
 function clean(s: string): string {
@@ -34,14 +23,14 @@ function clean(s: string): string {
 }
 
 /**
- * `buildx-guard-baseline-v1-<repo>-<workflow>-<build key>-<branch>-<run>-<attempt>`. On a pull request
+ * `buildx-guard-<kind>-v1-<repo>-<workflow>-<build key>-<branch>-<run>-<attempt>`. On a pull request
  * the restore prefix names the base branch; on a push, the branch itself.
  */
-export function baselineKeys(env: NodeJS.ProcessEnv, buildKey: string): BaselineKeys {
+export function cacheKeys(kind: Kept, env: NodeJS.ProcessEnv, buildKey: string): CacheKeys {
   const branch = env.GITHUB_HEAD_REF || (env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'unknown';
   const baseBranch = env.GITHUB_BASE_REF || branch;
   const prefix = (b: string) =>
-    ['buildx-guard-baseline-v1', env.GITHUB_REPOSITORY ?? '', env.GITHUB_WORKFLOW ?? '', buildKey, b]
+    [`buildx-guard-${kind}-v1`, env.GITHUB_REPOSITORY ?? '', env.GITHUB_WORKFLOW ?? '', buildKey, b]
       .map(clean)
       .join('-') + '-';
   return {
@@ -50,8 +39,62 @@ export function baselineKeys(env: NodeJS.ProcessEnv, buildKey: string): Baseline
   };
 }
 
+export function baselineKeys(env: NodeJS.ProcessEnv, buildKey: string): CacheKeys {
+  return cacheKeys('baseline', env, buildKey);
+}
+
+/**
+ * The folder kept. @actions/cache hashes the literal paths into an entry's version, so it must be the
+ * same path in every run of this build: a temp folder named after the build's key.
+ */
+export function cacheFolder(kind: Kept, buildKey: string): string {
+  return join(
+    tmpdir(),
+    `buildx-guard-${kind}-${createHash('sha256').update(buildKey).digest('hex').slice(0, 16)}`,
+  );
+}
+
+export function baselineFolder(buildKey: string): string {
+  return cacheFolder('baseline', buildKey);
+}
+
+/** Restores the newest entry under the prefix into `dir`; the matched key, or undefined. */
+export async function restoreFolder(
+  keys: CacheKeys,
+  dir: string,
+  debug: (m: string) => void,
+): Promise<string | undefined> {
+  if (!cache.isFeatureAvailable()) {
+    debug(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
+    return undefined;
+  }
+  try {
+    // The primary key cannot exist yet (it has this run's id): only the prefix can match.
+    const hit = await cache.restoreCache([dir], keys.key, [keys.restorePrefix]);
+    debug(hit ? `cache: restored ${hit}` : `cache: none found under ${keys.restorePrefix}`);
+    return hit;
+  } catch (e) {
+    debug(`cache: restore failed (${(e as Error).message}); carrying on without it.`);
+    return undefined;
+  }
+}
+
+export async function saveFolder(keys: CacheKeys, dir: string, debug: (m: string) => void): Promise<boolean> {
+  if (!cache.isFeatureAvailable() || !existsSync(dir)) return false;
+  try {
+    const id = await cache.saveCache([dir], keys.key);
+    debug(`cache: saved ${dir} as ${keys.key} (${id})`);
+    return id !== -1;
+  } catch (e) {
+    debug(`cache: save failed (${(e as Error).message}); carrying on.`);
+    return false;
+  }
+}
+
+const FILE = 'baseline.json';
+
 export async function restoreBaseline(
-  keys: BaselineKeys,
+  keys: CacheKeys,
   dir: string,
   debug: (m: string) => void,
 ): Promise<Baseline | undefined> {
@@ -59,26 +102,17 @@ export async function restoreBaseline(
     debug('baseline: the Actions cache service is not available here; comparing with no baseline.');
     return undefined;
   }
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  try {
-    // The primary key cannot exist yet (it has this run's id): only the prefix can match.
-    const hit = await cache.restoreCache([dir], keys.key, [keys.restorePrefix]);
-    if (!hit) {
-      debug(`baseline: none found under ${keys.restorePrefix}`);
-      return undefined;
-    }
-    const file = join(dir, FILE);
-    const b = existsSync(file) ? parseBaseline(readFileSync(file, 'utf8')) : undefined;
-    debug(`baseline: restored ${hit}${b ? '' : ' (unreadable, ignored)'}`);
-    return b;
-  } catch (e) {
-    debug(`baseline: restore failed (${(e as Error).message}); carrying on without one.`);
-    return undefined;
-  }
+  const hit = await restoreFolder(keys, dir, debug);
+  const file = join(dir, FILE);
+  const b = hit && existsSync(file) ? parseBaseline(readFileSync(file, 'utf8')) : undefined;
+  if (hit) debug(`baseline: restored ${hit}${b ? '' : ' (unreadable, ignored)'}`);
+  return b;
 }
 
 export async function saveBaseline(
-  keys: BaselineKeys,
+  keys: CacheKeys,
   dir: string,
   baseline: Baseline,
   debug: (m: string) => void,
@@ -86,12 +120,26 @@ export async function saveBaseline(
   if (!cache.isFeatureAvailable()) return false;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, FILE), JSON.stringify(baseline));
-  try {
-    const id = await cache.saveCache([dir], keys.key);
-    debug(`baseline: saved as ${keys.key} (${id})`);
-    return id !== -1;
-  } catch (e) {
-    debug(`baseline: save failed (${(e as Error).message}); carrying on.`);
-    return false;
-  }
+  const saved = await saveFolder(keys, dir, debug);
+  if (saved) debug(`baseline: saved as ${keys.key}`);
+  return saved;
+}
+
+/**
+ * cache-mode: local. buildx reads the restored folder and writes a fresh one beside it (`-new`);
+ * after the build the fresh one replaces the old, so the cache never grows with stale entries.
+ */
+export function localCacheArgs(dir: string): { cacheFrom: string[]; cacheTo: string[] } {
+  const restored = existsSync(join(dir, 'index.json'));
+  return {
+    cacheFrom: restored ? [`type=local,src=${dir}`] : [],
+    cacheTo: [`type=local,dest=${dir}-new,mode=max`],
+  };
+}
+
+export function rotateLocalCache(dir: string): boolean {
+  if (!existsSync(join(`${dir}-new`, 'index.json'))) return false;
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(`${dir}-new`, dir);
+  return true;
 }

@@ -71,7 +71,11 @@ export interface BuildConfig {
   attests: string[];
   call: string;
   githubToken: string;
+  /** `local`: keep a buildx type=local cache folder in the Actions cache between runs. */
+  cacheMode: (typeof CACHE_MODES)[number];
 }
+
+export const CACHE_MODES = ['none', 'local'] as const;
 
 export interface RetryConfig {
   maxAttempts: number;
@@ -196,7 +200,14 @@ function parseBuild(src: InputSource): BuildConfig {
     attests: lines('attests'),
     call: getString(src, 'call'),
     githubToken: getString(src, 'github-token'),
+    cacheMode: getChoice(src, 'cache-mode', CACHE_MODES, 'none'),
   };
+  if (build.cacheMode === 'local' && getChoice(src, 'driver', DRIVERS, 'docker-container') === 'docker') {
+    throw new UserError(
+      `Input 'cache-mode: local' needs a builder that can export a cache (driver docker-container, remote or kubernetes); the docker driver cannot.`,
+      'cache-mode',
+    );
+  }
   if (build.push && build.load && build.outputs.length) {
     throw new UserError(
       `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
