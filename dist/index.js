@@ -48834,7 +48834,8 @@ var DEFAULT_OPTIONS = {
 // src/findings/analyze.ts
 function analyze(input) {
   const { trace } = input;
-  const failed = !!trace.error || !!input.failure || trace.steps.some((s) => s.error && !s.internal);
+  const crashed = trace.tail.some((l) => /^(?:panic|fatal error): /.test(l));
+  const failed = !!trace.error || !!input.failure || crashed || trace.steps.some((s) => s.error && !s.internal);
   const failure = failed ? input.failure ?? classify(failureText(trace)) : void 0;
   const list = findings({
     trace,

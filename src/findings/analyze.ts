@@ -37,7 +37,10 @@ export interface AnalyzeInput {
 
 export function analyze(input: AnalyzeInput): Analysis {
   const { trace } = input;
-  const failed = !!trace.error || !!input.failure || trace.steps.some((s) => s.error && !s.internal);
+  // A crash of buildx itself prints a panic and no ERROR: line; it failed all the same.
+  const crashed = trace.tail.some((l) => /^(?:panic|fatal error): /.test(l));
+  const failed =
+    !!trace.error || !!input.failure || crashed || trace.steps.some((s) => s.error && !s.internal);
   const failure = failed ? (input.failure ?? classify(failureText(trace))) : undefined;
   const list = findings({
     trace,
