@@ -13233,7 +13233,7 @@ function parseFlags(argv) {
 }
 
 // src/commands/analyze.ts
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // src/build/classify.ts
 var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "crash"]);
@@ -13820,11 +13820,14 @@ var RULES2 = [
   slowStep,
   unpinnedBaseImage
 ];
-var RANK = { error: 0, warning: 1, notice: 2 };
-function findings(ctx) {
-  return RULES2.flatMap((r) => r.check(ctx)).sort(
-    (a, b) => RANK[a.severity] - RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
+var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function rankFindings(list) {
+  return [...list].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
   );
+}
+function findings(ctx) {
+  return rankFindings(RULES2.flatMap((r) => r.check(ctx)));
 }
 
 // src/findings/types.ts
@@ -14140,6 +14143,157 @@ function toCodeQuality(findings2, dockerfile = "Dockerfile") {
 
 // src/version.ts
 var VERSION = "0.1.0";
+
+// src/report/input.ts
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, join, relative } from "node:path";
+
+// src/baseline/baseline.ts
+function stepId(step, dockerfile) {
+  const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
+  const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
+  return [step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+}
+function compare(baseline, ctx, opts) {
+  const out = [];
+  const { trace, dockerfile } = ctx;
+  const factor = 1 + opts.thresholdPercent / 100;
+  const slower = (now, before2) => now > before2 * factor && now - before2 >= opts.minMs;
+  if (slower(trace.durationMs, baseline.totalMs)) {
+    const pct = Math.round((trace.durationMs / Math.max(1, baseline.totalMs) - 1) * 100);
+    out.push({
+      rule: "slower-than-baseline",
+      severity: "warning",
+      title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
+      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
+      impactMs: trace.durationMs - baseline.totalMs
+    });
+  }
+  const before = new Map(baseline.steps.map((s) => [s.id, s]));
+  const seen = /* @__PURE__ */ new Set();
+  const lost = [];
+  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} };
+  for (const s of trace.steps) {
+    if (s.internal || s.error) continue;
+    const id = stepId(s, dockerfile);
+    const b = before.get(id);
+    if (!b || seen.has(id)) continue;
+    seen.add(id);
+    if (b.cached && !s.cached) lost.push(s);
+    const now = s.durationMs ?? 0;
+    if (!s.cached && !b.cached && slower(now, b.durationMs)) {
+      const pct = Math.round((now / Math.max(1, b.durationMs) - 1) * 100);
+      out.push({
+        rule: "slower-than-baseline",
+        severity: "notice",
+        title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
+        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
+        impactMs: now - b.durationMs,
+        ...anchor(findingCtx, s)
+      });
+    }
+  }
+  if (lost.length) {
+    const lineOf = (s) => anchor(findingCtx, s).line ?? Number.MAX_SAFE_INTEGER;
+    const first = [...lost].sort((a, b) => lineOf(a) - lineOf(b) || (a.number ?? 0) - (b.number ?? 0))[0];
+    const rerunMs = lost.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    out.push({
+      rule: "cache-ratio-drop",
+      severity: "warning",
+      title: `${lost.length} step(s) cached in the baseline ran again, from ${stepLabel(first)}`.slice(
+        0,
+        200
+      ),
+      message: `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):
+
+` + lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join("\n"),
+      hint: "A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.",
+      impactMs: rerunMs,
+      ...anchor(findingCtx, first)
+    });
+  }
+  return out;
+}
+function baselineDurations(baseline) {
+  return new Map(baseline.steps.map((s) => [s.id, s.durationMs]));
+}
+
+// src/report/input.ts
+function dockerfilePath(config, workspace, cwd = process.cwd()) {
+  const { context, file } = config.build;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
+  const abs = file ? isAbsolute(file) ? file : join(cwd, file) : join(isAbsolute(context) ? context : join(cwd, context), "Dockerfile");
+  if (!existsSync(abs)) return void 0;
+  const rel = relative(workspace, abs);
+  return rel.startsWith("..") ? abs : rel.split("\\").join("/");
+}
+function loadDockerfile(config, workspace) {
+  const path = dockerfilePath(config, workspace);
+  return path ? parseDockerfile(readFileSync(isAbsolute(path) ? path : join(workspace, path), "utf8"), path) : void 0;
+}
+function chartSteps(trace, dockerfile) {
+  return trace.steps.filter((s) => !s.internal).map((s) => ({
+    label: stepLabel(s),
+    id: stepId(s, dockerfile),
+    startMs: s.startedMs,
+    durationMs: s.durationMs ?? 0,
+    cached: s.cached,
+    failed: !!s.error
+  }));
+}
+function linksOf(ctx) {
+  return ctx ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl } : void 0;
+}
+function reportFromBuild(opts) {
+  const { config, outcome } = opts;
+  const last = outcome.attempts[outcome.attempts.length - 1];
+  const trace = last.trace;
+  const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
+  const analysis = analyze({
+    trace,
+    dockerfile,
+    failure: outcome.failure,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      classification: a.classification,
+      decision: a.decision,
+      errorText: a.classification ? failureText(a.trace) : void 0
+    })),
+    options: { contextSizeWarnMb: config.report.contextSizeWarnMb }
+  });
+  const step = failingStep(trace);
+  const regressions = opts.baseline ? compare(
+    opts.baseline,
+    { trace, dockerfile },
+    { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
+  ) : [];
+  const findings2 = rankFindings([...analysis.findings, ...regressions]);
+  return {
+    key: opts.key,
+    status: outcome.success ? "success" : "failed",
+    failure: outcome.failure ? {
+      category: outcome.failure.category,
+      reason: outcome.failure.reason,
+      message: trace.error ?? outcome.failure.reason
+    } : void 0,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      durationMs: a.durationMs,
+      exitCode: a.exitCode,
+      category: a.classification?.category,
+      decision: a.decision
+    })),
+    builder: opts.builder,
+    nodes: opts.state.nodes,
+    findings: findings2,
+    stats: analysis.stats,
+    steps: chartSteps(trace, dockerfile),
+    failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+    baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
+  };
+}
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14550,31 +14704,25 @@ var LineSplitter = class {
 
 // src/commands/analyze.ts
 var FORMATS = ["json", "text", "markdown", "sarif", "codequality"];
-function render(format, analysis, dockerfile, trace) {
+function render(format, analysis, dockerfilePath2, trace, dockerfile) {
   switch (format) {
     case "json":
       return analysisJson(analysis);
     case "sarif":
       return JSON.stringify(toSarif(analysis.findings, VERSION), null, 2);
     case "codequality":
-      return JSON.stringify(toCodeQuality(analysis.findings, dockerfile), null, 2);
+      return JSON.stringify(toCodeQuality(analysis.findings, dockerfilePath2), null, 2);
     case "markdown":
       return renderMarkdown(
         {
-          key: `analyze:${dockerfile}`,
+          key: `analyze:${dockerfilePath2}`,
           status: analysis.status,
           failure: analysis.failure ? { category: analysis.failure.category, reason: "", message: analysis.failure.message } : void 0,
           attempts: [],
           nodes: [],
           findings: analysis.findings,
           stats: analysis.stats,
-          steps: trace.steps.filter((s) => !s.internal).map((s) => ({
-            label: stepLabel(s),
-            startMs: s.startedMs,
-            durationMs: s.durationMs ?? 0,
-            cached: s.cached,
-            failed: !!s.error
-          })),
+          steps: chartSteps(trace, dockerfile),
           secrets: []
         },
         { limit: SUMMARY_LIMIT, full: true }
@@ -14592,15 +14740,15 @@ var analyzeCommand = {
         "--log is required: the path of a buildx log (--progress=rawjson or plain).",
         "log"
       );
-    if (!existsSync(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
+    if (!existsSync2(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
     const dockerfilePath2 = flags("dockerfile");
-    if (dockerfilePath2 && !existsSync(dockerfilePath2)) {
+    if (dockerfilePath2 && !existsSync2(dockerfilePath2)) {
       throw new UserError(`Dockerfile '${dockerfilePath2}' (--dockerfile) does not exist.`, "dockerfile");
     }
     const format = getChoice(flags, "format", FORMATS, "text");
     const contextSizeWarnMb = getNumber(flags, "context-size-warn-mb", 50, { min: 0, max: 1e6 });
     const trace = await readTrace(log2);
-    const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
+    const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync2(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
     const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
     if (trace.format === "unknown" && trace.steps.length === 0) {
       process.stderr.write(
@@ -14608,7 +14756,7 @@ var analyzeCommand = {
 `
       );
     }
-    process.stdout.write(`${render(format, analysis, dockerfilePath2 || "Dockerfile", trace)}
+    process.stdout.write(`${render(format, analysis, dockerfilePath2 || "Dockerfile", trace, dockerfile)}
 `);
     return 0;
   }
@@ -14619,7 +14767,7 @@ import { writeFileSync as writeFileSync4 } from "node:fs";
 
 // src/builder/bootstrap.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
@@ -14906,7 +15054,7 @@ function finalError(stderr) {
 
 // src/builder/tls.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 var KEYS = [
   ["CACERT", "cacert"],
   ["CERT", "cert"],
@@ -14919,7 +15067,7 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
     const pem = env[`BUILDER_NODE_${index}_AUTH_TLS_${envKey}`];
     if (!pem || out.some((o) => o.startsWith(`${opt}=`))) continue;
     mkdirSync(privateDir, { recursive: true, mode: 448 });
-    const file = join(privateDir, `node${index}-${opt}.pem`);
+    const file = join2(privateDir, `node${index}-${opt}.pem`);
     writeFileSync(file, pem, { mode: 384 });
     out.push(`${opt}=${file}`);
     if (envKey === "KEY") secrets.push(pem);
@@ -14959,12 +15107,12 @@ async function setupBuilder(config, deps, onCreated = () => {
 }
 async function createNodes(config, deps, onCreated) {
   for (const [i, node] of config.nodes.entries()) {
-    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join2(deps.tempDir, "tls"));
+    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join3(deps.tempDir, "tls"));
     for (const s of tls.secrets) deps.setSecret?.(s);
     let configFile;
     if (node.buildkitdConfigInline.trim()) {
       mkdirSync2(deps.tempDir, { recursive: true, mode: 448 });
-      configFile = join2(deps.tempDir, `buildkitd-${node.name}.toml`);
+      configFile = join3(deps.tempDir, `buildkitd-${node.name}.toml`);
       writeFileSync2(configFile, node.buildkitdConfigInline, { mode: 384 });
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
@@ -15077,8 +15225,8 @@ async function removeBuilder(buildx, name) {
 }
 
 // src/build/run.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync } from "node:fs";
-import { isAbsolute, join as join4 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
 
 // src/build/args.ts
 function buildArgs(b, f) {
@@ -15204,7 +15352,7 @@ function decide(c, attempt, crashes, config) {
 
 // src/build/secrets.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
   return [line.slice(0, eq), line.slice(eq + 1)];
@@ -15213,7 +15361,7 @@ function secretSpecs(b, dir, mask) {
   const specs = [];
   const write = (id, value) => {
     mkdirSync3(dir, { recursive: true, mode: 448 });
-    const file = join3(dir, `secret-${specs.length}`);
+    const file = join4(dir, `secret-${specs.length}`);
     writeFileSync3(file, value, { mode: 384 });
     if (value) mask(value);
     specs.push(`id=${id},src=${file}`);
@@ -15237,16 +15385,16 @@ function secretSpecs(b, dir, mask) {
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute(context) ? context : join4(cwd, context);
-  if (!existsSync2(dir) || !statSync(dir).isDirectory()) {
+  const dir = isAbsolute2(context) ? context : join5(cwd, context);
+  if (!existsSync3(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
     );
   }
   if (file === "-") return;
-  const dockerfile = file ? isAbsolute(file) ? file : join4(cwd, file) : join4(dir, "Dockerfile");
-  if (!existsSync2(dockerfile)) {
+  const dockerfile = file ? isAbsolute2(file) ? file : join5(cwd, file) : join5(dir, "Dockerfile");
+  if (!existsSync3(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
@@ -15256,19 +15404,19 @@ function checkContext(config, cwd = process.cwd()) {
 async function runBuild(config, builder, deps) {
   const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   const random = deps.random ?? Math.random;
-  const metadataFile = join4(deps.tempDir, "metadata.json");
-  const iidFile = join4(deps.tempDir, "iid.txt");
+  const metadataFile = join5(deps.tempDir, "metadata.json");
+  const iidFile = join5(deps.tempDir, "iid.txt");
   const args = buildArgs(config.build, {
     builder,
     metadataFile,
     iidFile,
-    secretSpecs: secretSpecs(config.build, join4(deps.tempDir, "secrets"), deps.mask)
+    secretSpecs: secretSpecs(config.build, join5(deps.tempDir, "secrets"), deps.mask)
   });
   const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
   const attempts = [];
   let crashes = 0;
   for (let n = 1; ; n++) {
-    const logFile = join4(deps.tempDir, `attempt-${n}.log`);
+    const logFile = join5(deps.tempDir, `attempt-${n}.log`);
     const { result, trace } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out })
@@ -15337,14 +15485,14 @@ async function runBuild(config, builder, deps) {
   }
 }
 function readResult(metadataFile, iidFile) {
-  const metadata = existsSync2(metadataFile) ? readFileSync2(metadataFile, "utf8").trim() : "";
+  const metadata = existsSync3(metadataFile) ? readFileSync3(metadataFile, "utf8").trim() : "";
   let parsed;
   try {
     parsed = metadata ? JSON.parse(metadata) : {};
   } catch {
     parsed = {};
   }
-  const imageid = existsSync2(iidFile) ? readFileSync2(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const imageid = existsSync3(iidFile) ? readFileSync3(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 
@@ -15652,157 +15800,6 @@ function validateEndpoint(endpoint, input, driver) {
       input
     );
   }
-}
-
-// src/report/input.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join5, relative } from "node:path";
-
-// src/baseline/baseline.ts
-function stepId(step, dockerfile) {
-  const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
-  const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
-  return [step.stage ?? "", step.instruction ?? step.name, text].join("\0");
-}
-function compare(baseline, ctx, opts) {
-  const out = [];
-  const { trace, dockerfile } = ctx;
-  const factor = 1 + opts.thresholdPercent / 100;
-  const slower = (now, before2) => now > before2 * factor && now - before2 >= opts.minMs;
-  if (slower(trace.durationMs, baseline.totalMs)) {
-    const pct = Math.round((trace.durationMs / Math.max(1, baseline.totalMs) - 1) * 100);
-    out.push({
-      rule: "slower-than-baseline",
-      severity: "warning",
-      title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
-      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
-      impactMs: trace.durationMs - baseline.totalMs
-    });
-  }
-  const before = new Map(baseline.steps.map((s) => [s.id, s]));
-  const seen = /* @__PURE__ */ new Set();
-  const lost = [];
-  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} };
-  for (const s of trace.steps) {
-    if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
-    const b = before.get(id);
-    if (!b || seen.has(id)) continue;
-    seen.add(id);
-    if (b.cached && !s.cached) lost.push(s);
-    const now = s.durationMs ?? 0;
-    if (!s.cached && !b.cached && slower(now, b.durationMs)) {
-      const pct = Math.round((now / Math.max(1, b.durationMs) - 1) * 100);
-      out.push({
-        rule: "slower-than-baseline",
-        severity: "notice",
-        title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
-        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
-        impactMs: now - b.durationMs,
-        ...anchor(findingCtx, s)
-      });
-    }
-  }
-  if (lost.length) {
-    const lineOf = (s) => anchor(findingCtx, s).line ?? Number.MAX_SAFE_INTEGER;
-    const first = [...lost].sort((a, b) => lineOf(a) - lineOf(b) || (a.number ?? 0) - (b.number ?? 0))[0];
-    const rerunMs = lost.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
-    out.push({
-      rule: "cache-ratio-drop",
-      severity: "warning",
-      title: `${lost.length} step(s) cached in the baseline ran again, from ${stepLabel(first)}`.slice(
-        0,
-        200
-      ),
-      message: `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):
-
-` + lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join("\n"),
-      hint: "A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.",
-      impactMs: rerunMs,
-      ...anchor(findingCtx, first)
-    });
-  }
-  return out;
-}
-function baselineDurations(baseline) {
-  return new Map(baseline.steps.map((s) => [s.id, s.durationMs]));
-}
-
-// src/report/input.ts
-function dockerfilePath(config, workspace, cwd = process.cwd()) {
-  const { context, file } = config.build;
-  if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
-  const abs = file ? isAbsolute2(file) ? file : join5(cwd, file) : join5(isAbsolute2(context) ? context : join5(cwd, context), "Dockerfile");
-  if (!existsSync3(abs)) return void 0;
-  const rel = relative(workspace, abs);
-  return rel.startsWith("..") ? abs : rel.split("\\").join("/");
-}
-function loadDockerfile(config, workspace) {
-  const path = dockerfilePath(config, workspace);
-  return path ? parseDockerfile(readFileSync3(isAbsolute2(path) ? path : join5(workspace, path), "utf8"), path) : void 0;
-}
-function linksOf(ctx) {
-  return ctx ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl } : void 0;
-}
-function reportFromBuild(opts) {
-  const { config, outcome } = opts;
-  const last = outcome.attempts[outcome.attempts.length - 1];
-  const trace = last.trace;
-  const dockerfile = loadDockerfile(config, opts.workspace);
-  const analysis = analyze({
-    trace,
-    dockerfile,
-    failure: outcome.failure,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      classification: a.classification,
-      decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : void 0
-    })),
-    options: { contextSizeWarnMb: config.report.contextSizeWarnMb }
-  });
-  const step = failingStep(trace);
-  const regressions = opts.baseline ? compare(
-    opts.baseline,
-    { trace, dockerfile },
-    { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
-  ) : [];
-  const RANK2 = { error: 0, warning: 1, notice: 2 };
-  const findings2 = [...analysis.findings, ...regressions].sort(
-    (a, b) => RANK2[a.severity] - RANK2[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
-  );
-  return {
-    key: opts.key,
-    status: outcome.success ? "success" : "failed",
-    failure: outcome.failure ? {
-      category: outcome.failure.category,
-      reason: outcome.failure.reason,
-      message: trace.error ?? outcome.failure.reason
-    } : void 0,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      durationMs: a.durationMs,
-      exitCode: a.exitCode,
-      category: a.classification?.category,
-      decision: a.decision
-    })),
-    builder: opts.builder,
-    nodes: opts.state.nodes,
-    findings: findings2,
-    stats: analysis.stats,
-    steps: trace.steps.filter((s) => !s.internal).map((s) => ({
-      label: stepLabel(s),
-      id: stepId(s, dockerfile),
-      startMs: s.startedMs,
-      durationMs: s.durationMs ?? 0,
-      cached: s.cached,
-      failed: !!s.error
-    })),
-    failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
-    links: linksOf(opts.ctx),
-    secrets: opts.secrets,
-    baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
-  };
 }
 
 // src/commands/session.ts

@@ -48009,220 +48009,6 @@ var GitHub = class {
 // src/report/publish.ts
 import { writeFileSync as writeFileSync4 } from "node:fs";
 
-// src/report/annotations.ts
-var PER_LEVEL = 10;
-var PER_JOB = 50;
-function selectAnnotations(findings2) {
-  const seen = /* @__PURE__ */ new Set();
-  const unique = findings2.filter((f) => {
-    const key = `${f.rule}|${f.file ?? ""}|${f.line ?? ""}|${f.title}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  const count = { error: 0, warning: 0, notice: 0 };
-  const shown = [];
-  for (const f of unique) {
-    if (count[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
-    count[f.severity]++;
-    shown.push(f);
-  }
-  return { shown, omitted: findings2.length - shown.length };
-}
-function plainText(markdown) {
-  return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*/g, "").trim();
-}
-
-// src/findings/md.ts
-function codeBlock(lines, lang = "") {
-  const text = lines.join("\n");
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${text}
-${fence}`;
-}
-function code(text) {
-  const oneLine = text.replace(/\s*\n\s*/g, " ");
-  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = "`".repeat(longest + 1);
-  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${oneLine}${pad}${ticks}`;
-}
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/\n/g, " ");
-}
-function seconds(ms) {
-  return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
-}
-
-// src/report/markdown.ts
-var COMMENT_LIMIT = 65536;
-var SUMMARY_LIMIT = 1024 * 1024;
-var ICON = { error: "\u{1F6D1}", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
-function marker(key) {
-  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, "_")} -->`;
-}
-function lineLink(input, f) {
-  if (!f.file) return "";
-  const where2 = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ""}` : ""}`;
-  const l = input.links;
-  if (!l || !l.sha) return code(where2);
-  const path12 = f.file.split("/").map(encodeURIComponent).join("/");
-  const anchor2 = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ""}` : "";
-  return `[${code(where2)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path12}${anchor2})`;
-}
-function headline(input) {
-  if (input.status === "success") {
-    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 Build succeeded${retried}`;
-  }
-  return `### \u274C Build failed${input.failure ? ` (${input.failure.category})` : ""}`;
-}
-function statsTable(input) {
-  const s = input.stats;
-  const ratio = s.steps ? `${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})` : "-";
-  return [
-    "| duration | attempts | cache hits | context | platforms |",
-    "| --- | --- | --- | --- | --- |",
-    `| ${seconds(s.durationMs)} | ${input.attempts.length || "-"} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(", ") || "-"} |`
-  ].join("\n");
-}
-function attemptsTable(input) {
-  if (input.attempts.length < 2 && input.status === "success") return void 0;
-  if (!input.attempts.length) return void 0;
-  return [
-    "**Attempts**",
-    "",
-    "| # | result | duration | why |",
-    "| --- | --- | --- | --- |",
-    ...input.attempts.map(
-      (a) => `| ${a.number} | ${a.exitCode === 0 ? "succeeded" : `failed (${a.category ?? "unknown"})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? "")} |`
-    )
-  ].join("\n");
-}
-function nodesTable2(input) {
-  if (!input.nodes.length) return void 0;
-  return [
-    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ""}`,
-    "",
-    "| node | endpoint | status | BuildKit | platforms |",
-    "| --- | --- | --- | --- | --- |",
-    ...input.nodes.map(
-      (n) => `| ${code(n.name)} | ${code(n.endpoint || "default")} | ${n.status === "running" ? "\u{1F7E2}" : "\u{1F534}"} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || "-")} | ${escapeMarkdown(n.platforms.slice(0, 6).join(", ") || "-")} |`
-    )
-  ].join("\n");
-}
-function findingBlock(input, f) {
-  const where2 = lineLink(input, f);
-  const parts = [
-    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
-    `${code(f.rule)}${where2 ? ` at ${where2}` : ""}`,
-    f.message
-  ];
-  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
-  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
-  return parts.join("\n\n");
-}
-function findingsTable(input) {
-  return [
-    "| severity | rule | where | finding |",
-    "| --- | --- | --- | --- |",
-    ...input.findings.map(
-      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || "-"} | ${escapeMarkdown(f.title)} |`
-    )
-  ].join("\n");
-}
-function chartLabel(s) {
-  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, 48) || "step";
-}
-function timingChart(input) {
-  const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
-  if (!steps.length) return void 0;
-  const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
-  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
-  const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
-  let cursor = 0;
-  const rows = shown.map((s, i) => {
-    const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
-    cursor = start + Math.max(s.durationMs, 1);
-    const tag = s.failed ? "crit, " : s.cached ? "done, " : "active, ";
-    const before = s.id ? input.baseline?.get(s.id) : void 0;
-    const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
-    return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
-  });
-  return [
-    "**Step timings**",
-    "",
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    "    axisFormat %M:%S",
-    ...rows,
-    "```"
-  ].join("\n");
-}
-function failingLog(input) {
-  const l = input.failingLog;
-  if (!l || !l.lines.length) return void 0;
-  return `<details><summary>Last ${l.lines.length} lines of ${escapeMarkdown(l.step)}</summary>
-
-${codeBlock(l.lines)}
-
-</details>`;
-}
-function redact(text, secrets) {
-  let out = text;
-  for (const s of secrets) if (s.length >= 3) out = out.split(s).join("***");
-  return out;
-}
-function renderMarkdown(input, opts) {
-  const top = opts.topFindings ?? 10;
-  const errorsFirst = input.findings.slice(0, top);
-  const sections = [
-    { text: marker(input.key), drop: 99 },
-    { text: headline(input), drop: 99 },
-    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
-    { text: statsTable(input), drop: 97 },
-    ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
-    ...[nodesTable2(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
-    ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
-    ...[failingLog(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 50 })),
-    ...[timingChart(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 40 })),
-    ...opts.full && input.findings.length ? [{ text: `**All ${input.findings.length} findings**
-
-${findingsTable(input)}`, drop: 30 }] : [],
-    ...input.omittedAnnotations ? [
-      {
-        text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
-        drop: 94
-      }
-    ] : [],
-    ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
-  ];
-  const render = (list) => redact(list.map((s) => s.text).join("\n\n"), input.secrets) + "\n";
-  let kept = sections;
-  let text = render(kept);
-  const pointer = `
-
-_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ""}._
-`;
-  while (text.length > opts.limit - pointer.length) {
-    const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
-    if (!lowest) break;
-    kept = kept.filter((s) => s !== lowest);
-    text = render(kept);
-  }
-  if (kept.length < sections.length || text.length > opts.limit) {
-    text = text.slice(0, opts.limit - pointer.length) + pointer;
-  }
-  return text;
-}
-
-// src/report/sarif.ts
-import { createHash } from "node:crypto";
-
 // src/findings/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 var { DockerfileParser } = import_dockerfile_ast.default;
@@ -48312,6 +48098,29 @@ function anchor(ctx, step, failing = false) {
 function stepLabel(step) {
   const where2 = [step.platform, step.stage].filter(Boolean).join(" ");
   return `${where2 ? `[${where2}] ` : ""}${step.instruction ?? step.name}`;
+}
+
+// src/findings/md.ts
+function codeBlock(lines, lang = "") {
+  const text = lines.join("\n");
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${lang}
+${text}
+${fence}`;
+}
+function code(text) {
+  const oneLine = text.replace(/\s*\n\s*/g, " ");
+  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = "`".repeat(longest + 1);
+  const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
+  return `${ticks}${pad}${oneLine}${pad}${ticks}`;
+}
+function escapeMarkdown(text) {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/\n/g, " ");
+}
+function seconds(ms) {
+  return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 
 // src/findings/rules/build-failed.ts
@@ -48665,14 +48474,206 @@ var RULES2 = [
   slowStep,
   unpinnedBaseImage
 ];
-var RANK = { error: 0, warning: 1, notice: 2 };
-function findings(ctx) {
-  return RULES2.flatMap((r) => r.check(ctx)).sort(
-    (a, b) => RANK[a.severity] - RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
+var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+function rankFindings(list) {
+  return [...list].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
   );
+}
+function findings(ctx) {
+  return rankFindings(RULES2.flatMap((r) => r.check(ctx)));
+}
+
+// src/report/annotations.ts
+var PER_LEVEL = 10;
+var PER_JOB = 50;
+function selectAnnotations(findings2) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = findings2.filter((f) => {
+    const key = `${f.rule}|${f.file ?? ""}|${f.line ?? ""}|${f.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const count = { error: 0, warning: 0, notice: 0 };
+  const shown = [];
+  for (const f of unique) {
+    if (count[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
+    count[f.severity]++;
+    shown.push(f);
+  }
+  return { shown, omitted: findings2.length - shown.length };
+}
+function plainText(markdown) {
+  return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*/g, "").trim();
+}
+
+// src/report/markdown.ts
+var COMMENT_LIMIT = 65536;
+var SUMMARY_LIMIT = 1024 * 1024;
+var ICON = { error: "\u{1F6D1}", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+function marker(key) {
+  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, "_")} -->`;
+}
+function lineLink(input, f) {
+  if (!f.file) return "";
+  const where2 = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ""}` : ""}`;
+  const l = input.links;
+  if (!l || !l.sha) return code(where2);
+  const path12 = f.file.split("/").map(encodeURIComponent).join("/");
+  const anchor2 = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ""}` : "";
+  return `[${code(where2)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path12}${anchor2})`;
+}
+function headline(input) {
+  if (input.status === "success") {
+    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
+    return `### \u2705 Build succeeded${retried}`;
+  }
+  return `### \u274C Build failed${input.failure ? ` (${input.failure.category})` : ""}`;
+}
+function statsTable(input) {
+  const s = input.stats;
+  const ratio = s.steps ? `${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})` : "-";
+  return [
+    "| duration | attempts | cache hits | context | platforms |",
+    "| --- | --- | --- | --- | --- |",
+    `| ${seconds(s.durationMs)} | ${input.attempts.length || "-"} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(", ") || "-"} |`
+  ].join("\n");
+}
+function attemptsTable(input) {
+  if (input.attempts.length < 2 && input.status === "success") return void 0;
+  if (!input.attempts.length) return void 0;
+  return [
+    "**Attempts**",
+    "",
+    "| # | result | duration | why |",
+    "| --- | --- | --- | --- |",
+    ...input.attempts.map(
+      (a) => `| ${a.number} | ${a.exitCode === 0 ? "succeeded" : `failed (${a.category ?? "unknown"})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? "")} |`
+    )
+  ].join("\n");
+}
+function nodesTable2(input) {
+  if (!input.nodes.length) return void 0;
+  return [
+    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ""}`,
+    "",
+    "| node | endpoint | status | BuildKit | platforms |",
+    "| --- | --- | --- | --- | --- |",
+    ...input.nodes.map(
+      (n) => `| ${code(n.name)} | ${code(n.endpoint || "default")} | ${n.status === "running" ? "\u{1F7E2}" : "\u{1F534}"} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || "-")} | ${escapeMarkdown(n.platforms.slice(0, 6).join(", ") || "-")} |`
+    )
+  ].join("\n");
+}
+function findingBlock(input, f) {
+  const where2 = lineLink(input, f);
+  const parts = [
+    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
+    `${code(f.rule)}${where2 ? ` at ${where2}` : ""}`,
+    f.message
+  ];
+  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
+  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
+  return parts.join("\n\n");
+}
+function findingsTable(input) {
+  return [
+    "| severity | rule | where | finding |",
+    "| --- | --- | --- | --- |",
+    ...input.findings.map(
+      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || "-"} | ${escapeMarkdown(f.title)} |`
+    )
+  ].join("\n");
+}
+function chartLabel(s) {
+  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, 48) || "step";
+}
+function timingChart(input) {
+  const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
+  if (!steps.length) return void 0;
+  const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
+  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+  const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
+  let cursor = 0;
+  const rows = shown.map((s, i) => {
+    const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
+    cursor = start + Math.max(s.durationMs, 1);
+    const tag = s.failed ? "crit, " : s.cached ? "done, " : "active, ";
+    const before = s.id ? input.baseline?.get(s.id) : void 0;
+    const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
+    return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
+  });
+  return [
+    "**Step timings**",
+    "",
+    "```mermaid",
+    "gantt",
+    "    dateFormat x",
+    "    axisFormat %M:%S",
+    ...rows,
+    "```"
+  ].join("\n");
+}
+function failingLog(input) {
+  const l = input.failingLog;
+  if (!l || !l.lines.length) return void 0;
+  return `<details><summary>Last ${l.lines.length} lines of ${escapeMarkdown(l.step)}</summary>
+
+${codeBlock(l.lines)}
+
+</details>`;
+}
+function redact(text, secrets) {
+  let out = text;
+  for (const s of secrets) if (s.length >= 3) out = out.split(s).join("***");
+  return out;
+}
+function renderMarkdown(input, opts) {
+  const top = opts.topFindings ?? 10;
+  const errorsFirst = input.findings.slice(0, top);
+  const sections = [
+    { text: marker(input.key), drop: 99 },
+    { text: headline(input), drop: 99 },
+    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
+    { text: statsTable(input), drop: 97 },
+    ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
+    ...[nodesTable2(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
+    ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
+    ...[failingLog(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 50 })),
+    ...[timingChart(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 40 })),
+    ...opts.full && input.findings.length ? [{ text: `**All ${input.findings.length} findings**
+
+${findingsTable(input)}`, drop: 30 }] : [],
+    ...input.omittedAnnotations ? [
+      {
+        text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
+        drop: 94
+      }
+    ] : [],
+    ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
+  ];
+  const render = (list) => redact(list.map((s) => s.text).join("\n\n"), input.secrets) + "\n";
+  let kept = sections;
+  let text = render(kept);
+  const pointer = `
+
+_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ""}._
+`;
+  while (text.length > opts.limit - pointer.length) {
+    const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
+    if (!lowest) break;
+    kept = kept.filter((s) => s !== lowest);
+    text = render(kept);
+  }
+  if (kept.length < sections.length || text.length > opts.limit) {
+    text = text.slice(0, opts.limit - pointer.length) + pointer;
+  }
+  return text;
 }
 
 // src/report/sarif.ts
+import { createHash } from "node:crypto";
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 function toSarif(findings2, version3) {
   const ruleIds = [...new Set(findings2.map((f) => f.rule))];
@@ -48727,7 +48728,6 @@ function fingerprint(f) {
 }
 
 // src/report/publish.ts
-var RANK2 = { error: 0, warning: 1, notice: 2 };
 async function publish(input, cfg, deps) {
   const result = {};
   const problems = [];
@@ -48786,8 +48786,8 @@ async function publish(input, cfg, deps) {
     );
   }
   if (cfg.failOnFindings !== "none") {
-    const limit = RANK2[cfg.failOnFindings];
-    const hits = input.findings.filter((f) => RANK2[f.severity] <= limit);
+    const limit = SEVERITY_RANK[cfg.failOnFindings];
+    const hits = input.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
     if (hits.length) {
       result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
     }
@@ -48993,6 +48993,16 @@ function loadDockerfile(config, workspace) {
   const path12 = dockerfilePath(config, workspace);
   return path12 ? parseDockerfile(readFileSync3(isAbsolute2(path12) ? path12 : join7(workspace, path12), "utf8"), path12) : void 0;
 }
+function chartSteps(trace, dockerfile) {
+  return trace.steps.filter((s) => !s.internal).map((s) => ({
+    label: stepLabel(s),
+    id: stepId(s, dockerfile),
+    startMs: s.startedMs,
+    durationMs: s.durationMs ?? 0,
+    cached: s.cached,
+    failed: !!s.error
+  }));
+}
 function reportKey(config, env, builderInput) {
   return [
     env.GITHUB_JOB || "job",
@@ -49008,7 +49018,7 @@ function reportFromBuild(opts) {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace = last.trace;
-  const dockerfile = loadDockerfile(config, opts.workspace);
+  const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
   const analysis = analyze({
     trace,
     dockerfile,
@@ -49027,10 +49037,7 @@ function reportFromBuild(opts) {
     { trace, dockerfile },
     { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
   ) : [];
-  const RANK3 = { error: 0, warning: 1, notice: 2 };
-  const findings2 = [...analysis.findings, ...regressions].sort(
-    (a, b) => RANK3[a.severity] - RANK3[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
-  );
+  const findings2 = rankFindings([...analysis.findings, ...regressions]);
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
@@ -49050,14 +49057,7 @@ function reportFromBuild(opts) {
     nodes: opts.state.nodes,
     findings: findings2,
     stats: analysis.stats,
-    steps: trace.steps.filter((s) => !s.internal).map((s) => ({
-      label: stepLabel(s),
-      id: stepId(s, dockerfile),
-      startMs: s.startedMs,
-      durationMs: s.durationMs ?? 0,
-      cached: s.cached,
-      failed: !!s.error
-    })),
+    steps: chartSteps(trace, dockerfile),
     failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
@@ -89107,8 +89107,10 @@ ${nodesTable(setup.state)}`
     const keys = baselineKeys(process.env, key);
     const baselineDir = baselineFolder(key);
     const baseline = config.report.baseline ? await restoreBaseline(keys, baselineDir, debug) : void 0;
+    const dockerfile = loadDockerfile(config, workspace);
     const gate = await report(
       config,
+      ctx,
       reportFromBuild({
         config,
         key,
@@ -89118,31 +89120,29 @@ ${nodesTable(setup.state)}`
         workspace,
         ctx,
         secrets: secretValues(config),
-        baseline
+        baseline,
+        dockerfile
       })
     );
     if (config.report.baseline && outcome.success) {
       const last = outcome.attempts[outcome.attempts.length - 1];
       const ref = `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "local"}@${(process.env.GITHUB_SHA ?? "").slice(0, 7)}`;
-      await saveBaseline(
-        keys,
-        baselineDir,
-        toBaseline(last.trace, loadDockerfile(config, workspace), ref),
-        debug
-      );
+      await saveBaseline(keys, baselineDir, toBaseline(last.trace, dockerfile, ref), debug);
     }
     if (!outcome.success) setFailed(failureMessage(outcome));
     else if (gate) setFailed(gate);
   } catch (e) {
     if (e instanceof NodesDownError && config) {
+      const ctx = readContext();
       await report(
         config,
+        ctx,
         reportFromNodes({
           key: reportKey(config, process.env, getInput("builder") || getInput("name")),
           builder: e.builder,
           driver: config.builder.driver,
           failed: e.failed,
-          ctx: readContext(),
+          ctx,
           secrets: secretValues(config)
         })
       ).catch((err) => debug(`report: ${err}`));
@@ -89167,8 +89167,7 @@ function secretValues(config) {
     (v) => v.length >= 3
   );
 }
-async function report(config, input) {
-  const ctx = readContext();
+async function report(config, ctx, input) {
   const token = config.build.githubToken;
   const result = await publish(input, config.report, {
     annotate: (severity, message, props) => {

@@ -16,7 +16,7 @@ import {
 import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
 import { parseConfig, type Config } from './config/config.js';
 import { isUserError } from './config/errors.js';
-import { GitHub, readContext } from './github/github.js';
+import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
 import { loadDockerfile, reportFromBuild, reportFromNodes, reportKey } from './report/input.js';
@@ -103,8 +103,10 @@ export async function run(): Promise<void> {
     const baseline = config.report.baseline
       ? await restoreBaseline(keys, baselineDir, core.debug)
       : undefined;
+    const dockerfile = loadDockerfile(config, workspace);
     const gate = await report(
       config,
+      ctx,
       reportFromBuild({
         config,
         key,
@@ -115,30 +117,28 @@ export async function run(): Promise<void> {
         ctx,
         secrets: secretValues(config),
         baseline,
+        dockerfile,
       }),
     );
     if (config.report.baseline && outcome.success) {
       const last = outcome.attempts[outcome.attempts.length - 1];
       const ref = `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`;
-      await saveBaseline(
-        keys,
-        baselineDir,
-        toBaseline(last.trace, loadDockerfile(config, workspace), ref),
-        core.debug,
-      );
+      await saveBaseline(keys, baselineDir, toBaseline(last.trace, dockerfile, ref), core.debug);
     }
     if (!outcome.success) core.setFailed(failureMessage(outcome));
     else if (gate) core.setFailed(gate);
   } catch (e) {
     if (e instanceof NodesDownError && config) {
+      const ctx = readContext();
       await report(
         config,
+        ctx,
         reportFromNodes({
           key: reportKey(config, process.env, core.getInput('builder') || core.getInput('name')),
           builder: e.builder,
           driver: config.builder.driver,
           failed: e.failed,
-          ctx: readContext(),
+          ctx,
           secrets: secretValues(config),
         }),
       ).catch((err) => core.debug(`report: ${err}`));
@@ -171,8 +171,11 @@ function secretValues(config: Config): string[] {
 }
 
 /** Publishes the report to every channel; returns the fail-on-findings verdict, if any. */
-async function report(config: Config, input: ReportInput): Promise<string | undefined> {
-  const ctx = readContext();
+async function report(
+  config: Config,
+  ctx: GitHubContext | undefined,
+  input: ReportInput,
+): Promise<string | undefined> {
   const token = config.build.githubToken;
   const result = await publish(input, config.report, {
     annotate: (severity, message, props) => {

@@ -1,12 +1,12 @@
 // `buildx-guard analyze --log <file> [--dockerfile <path>] [--format json|text|markdown|sarif|codequality]`
 import { existsSync, readFileSync } from 'node:fs';
 import { analysisJson, analysisText, analyze, type Analysis } from '../findings/analyze.js';
-import { stepLabel } from '../findings/anchor.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { toCodeQuality, toSarif } from '../report/sarif.js';
 import type { BuildTrace } from '../trace/types.js';
 import { VERSION } from '../version.js';
-import { parseDockerfile } from '../findings/dockerfile.js';
+import { parseDockerfile, type DockerfileModel } from '../findings/dockerfile.js';
+import { chartSteps } from '../report/input.js';
 import { getChoice, getNumber } from '../config/inputs.js';
 import { UserError } from '../config/errors.js';
 import { readTrace } from '../trace/read.js';
@@ -17,8 +17,9 @@ export const FORMATS = ['json', 'text', 'markdown', 'sarif', 'codequality'] as c
 function render(
   format: (typeof FORMATS)[number],
   analysis: Analysis,
-  dockerfile: string,
+  dockerfilePath: string,
   trace: BuildTrace,
+  dockerfile?: DockerfileModel,
 ): string {
   switch (format) {
     case 'json':
@@ -26,11 +27,11 @@ function render(
     case 'sarif':
       return JSON.stringify(toSarif(analysis.findings, VERSION), null, 2);
     case 'codequality':
-      return JSON.stringify(toCodeQuality(analysis.findings, dockerfile), null, 2);
+      return JSON.stringify(toCodeQuality(analysis.findings, dockerfilePath), null, 2);
     case 'markdown':
       return renderMarkdown(
         {
-          key: `analyze:${dockerfile}`,
+          key: `analyze:${dockerfilePath}`,
           status: analysis.status,
           failure: analysis.failure
             ? { category: analysis.failure.category, reason: '', message: analysis.failure.message }
@@ -39,15 +40,7 @@ function render(
           nodes: [],
           findings: analysis.findings,
           stats: analysis.stats,
-          steps: trace.steps
-            .filter((s) => !s.internal)
-            .map((s) => ({
-              label: stepLabel(s),
-              startMs: s.startedMs,
-              durationMs: s.durationMs ?? 0,
-              cached: s.cached,
-              failed: !!s.error,
-            })),
+          steps: chartSteps(trace, dockerfile),
           secrets: [],
         },
         { limit: SUMMARY_LIMIT, full: true },
@@ -84,7 +77,7 @@ export const analyzeCommand: Command = {
         `buildx-guard analyze: no build progress found in '${log}' (${trace.unreadLines} unreadable lines); reporting what could be read.\n`,
       );
     }
-    process.stdout.write(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace)}\n`);
+    process.stdout.write(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace, dockerfile)}\n`);
     return 0;
   },
 };

@@ -28,11 +28,17 @@ export const RULES: readonly Rule[] = [
   unpinnedBaseImage,
 ];
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+/** error < warning < notice: lower is worse. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-/** Every rule's findings, errors first, then by build time at stake. */
-export function findings(ctx: FindingContext): Finding[] {
-  return RULES.flatMap((r) => r.check(ctx)).sort(
-    (a, b) => RANK[a.severity] - RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0),
+/** Errors first, then warnings, then notices; within a severity by build time at stake. */
+export function rankFindings(list: Finding[]): Finding[] {
+  return [...list].sort(
+    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0),
   );
+}
+
+/** Every rule's findings, ranked. */
+export function findings(ctx: FindingContext): Finding[] {
+  return rankFindings(RULES.flatMap((r) => r.check(ctx)));
 }

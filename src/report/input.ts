@@ -7,6 +7,7 @@ import type { FailedNode } from '../builder/bootstrap.js';
 import type { BuildOutcome } from '../build/run.js';
 import type { Config } from '../config/config.js';
 import { analyze } from '../findings/analyze.js';
+import { rankFindings } from '../findings/index.js';
 import { parseDockerfile } from '../findings/dockerfile.js';
 import { stepLabel } from '../findings/anchor.js';
 import type { GitHubContext } from '../github/github.js';
@@ -38,6 +39,20 @@ export function loadDockerfile(config: Config, workspace: string): DockerfileMod
     : undefined;
 }
 
+/** A trace's Dockerfile steps as the timing chart shows them (with the baseline id when mapped). */
+export function chartSteps(trace: BuildTrace, dockerfile?: DockerfileModel): ReportInput['steps'] {
+  return trace.steps
+    .filter((s) => !s.internal)
+    .map((s) => ({
+      label: stepLabel(s),
+      id: stepId(s, dockerfile),
+      startMs: s.startedMs,
+      durationMs: s.durationMs ?? 0,
+      cached: s.cached,
+      failed: !!s.error,
+    }));
+}
+
 /** The sticky comment's key: stable across runs (never the random default builder name). */
 export function reportKey(config: Config, env: NodeJS.ProcessEnv, builderInput: string): string {
   return [
@@ -65,11 +80,13 @@ export function reportFromBuild(opts: {
   secrets: string[];
   /** The previous build to compare with, if one was restored. */
   baseline?: Baseline;
+  /** The build's Dockerfile, when the caller has read it already (see loadDockerfile). */
+  dockerfile?: DockerfileModel;
 }): ReportInput {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace: BuildTrace = last.trace;
-  const dockerfile = loadDockerfile(config, opts.workspace);
+  const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
   const analysis = analyze({
     trace,
     dockerfile,
@@ -91,10 +108,7 @@ export function reportFromBuild(opts: {
         { thresholdPercent: config.report.regressionThreshold, minMs: 5000 },
       )
     : [];
-  const RANK = { error: 0, warning: 1, notice: 2 } as const;
-  const findings = [...analysis.findings, ...regressions].sort(
-    (a, b) => RANK[a.severity] - RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0),
-  );
+  const findings = rankFindings([...analysis.findings, ...regressions]);
   return {
     key: opts.key,
     status: outcome.success ? 'success' : 'failed',
@@ -116,16 +130,7 @@ export function reportFromBuild(opts: {
     nodes: opts.state.nodes,
     findings,
     stats: analysis.stats,
-    steps: trace.steps
-      .filter((s) => !s.internal)
-      .map((s) => ({
-        label: stepLabel(s),
-        id: stepId(s, dockerfile),
-        startMs: s.startedMs,
-        durationMs: s.durationMs ?? 0,
-        cached: s.cached,
-        failed: !!s.error,
-      })),
+    steps: chartSteps(trace, dockerfile),
     failingLog:
       step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : undefined,
     links: linksOf(opts.ctx),

@@ -3,6 +3,7 @@
 // notice; it never changes the build's result.
 import { writeFileSync } from 'node:fs';
 import type { ReportConfig } from '../config/config.js';
+import { SEVERITY_RANK } from '../findings/index.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { ReportError, type CheckAnnotation, type GitHub } from '../github/github.js';
 import { plainText, selectAnnotations } from './annotations.js';
@@ -32,8 +33,6 @@ export interface PublishResult {
   commentId?: number;
   checkRequests?: number;
 }
-
-const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 export async function publish(
   input: ReportInput,
@@ -104,8 +103,8 @@ export async function publish(
   }
 
   if (cfg.failOnFindings !== 'none') {
-    const limit = RANK[cfg.failOnFindings];
-    const hits = input.findings.filter((f) => RANK[f.severity] <= limit);
+    const limit = SEVERITY_RANK[cfg.failOnFindings];
+    const hits = input.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
     if (hits.length) {
       result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
     }
