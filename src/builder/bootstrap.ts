@@ -47,15 +47,19 @@ export class NodesDownError extends Error {
     readonly builder: string,
     readonly failed: FailedNode[],
     readonly total: number,
+    /** Why the builder as a whole is unusable, when buildx lists no node to blame. */
+    readonly builderError?: string,
   ) {
     super(
-      `${failed.length} of ${total} node${total === 1 ? '' : 's'} of builder '${builder}' ${failed.length === 1 ? 'is' : 'are'} not running:\n` +
-        failed
-          .map(
-            (f) =>
-              `- node '${f.name}' (${f.driver}, ${f.endpoint || 'default endpoint'}): ${f.status || 'unknown'}, ${f.reason}. Hint: ${f.hint}.`,
-          )
-          .join('\n'),
+      failed.length === 0
+        ? `Builder '${builder}' has no node that is running: ${builderError || 'buildx lists no nodes for it'}.`
+        : `${failed.length} of ${total} node${total === 1 ? '' : 's'} of builder '${builder}' ${failed.length === 1 ? 'is' : 'are'} not running:\n` +
+            failed
+              .map(
+                (f) =>
+                  `- node '${f.name}' (${f.driver}, ${f.endpoint || 'default endpoint'}): ${f.status || 'unknown'}, ${f.reason}. Hint: ${f.hint}.`,
+              )
+              .join('\n'),
     );
     this.name = 'NodesDownError';
   }
@@ -160,7 +164,13 @@ export async function bootAndVerify(
       down.map((n) => n.name),
     );
     if (round >= config.bootstrapRetries) {
-      throw new NodesDownError(name, await describe(down, state, boot, reasons, config), state.nodes.length);
+      const builderError = state.error || printed?.error || finalError(boot.stderr) || undefined;
+      throw new NodesDownError(
+        name,
+        await describe(down, state, boot, reasons, config),
+        state.nodes.length,
+        builderError,
+      );
     }
     const wait = Math.min(2000 * 2 ** round, 15_000);
     deps.info(

@@ -17,6 +17,8 @@ export interface BuilderState {
   name: string;
   driver: string;
   nodes: NodeState[];
+  /** An error buildx attached to the builder itself (ls `Err`, an inspect `Error:` before `Nodes:`). */
+  error?: string;
   /** Lines or fields this parser did not recognise, kept so they can be shown at debug level. */
   unknown: string[];
 }
@@ -40,7 +42,7 @@ export function parseLsJson(text: string, builder: string): BuilderState | undef
   for (const line of text.split('\n')) {
     const t = line.trim();
     if (!t) continue;
-    let obj: { Name?: string; Driver?: string; Nodes?: LsNode[] };
+    let obj: { Name?: string; Driver?: string; Err?: string; Nodes?: LsNode[] };
     try {
       obj = JSON.parse(t);
     } catch {
@@ -51,6 +53,7 @@ export function parseLsJson(text: string, builder: string): BuilderState | undef
     found = {
       name: builder,
       driver: obj.Driver ?? '',
+      ...(obj.Err ? { error: obj.Err } : {}),
       nodes: (obj.Nodes ?? []).map((n) => ({
         name: n.Name ?? '',
         endpoint: n.Endpoint ?? '',
@@ -86,7 +89,7 @@ export function parseInspect(text: string): BuilderState {
   const state: BuilderState = { name: '', driver: '', nodes: [], unknown: [] };
   let node: NodeState | undefined;
   let inNodes = false;
-  for (const raw of text.split('\n')) {
+  for (const raw of text.split(/\r?\n/)) {
     if (raw.trim() === '') continue;
     // Indented lines and GC policy blocks belong to the key above them (policies, labels, devices).
     if (/^\s/.test(raw) || raw.startsWith('GC Policy') || raw.startsWith('Worker ')) continue;
@@ -103,6 +106,7 @@ export function parseInspect(text: string): BuilderState {
     if (!inNodes) {
       if (key === 'Name') state.name = value;
       else if (key === 'Driver') state.driver = value;
+      else if (key === 'Error') state.error = value;
       else if (key !== 'Last Activity' && key !== 'Dynamic') state.unknown.push(raw);
       continue;
     }

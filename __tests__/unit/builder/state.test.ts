@@ -9,6 +9,7 @@ import {
   parseLsJson,
   splitPlatforms,
 } from '../../../src/builder/state.js';
+import { NodesDownError } from '../../../src/builder/bootstrap.js';
 import { repoRoot } from '../../support/paths.js';
 
 const fixture = (version: string, name: string) =>
@@ -121,4 +122,40 @@ test('platform lists drop the user-set marker', () => {
 
 test('an old buildx without ls --format reads as below 0.13', () => {
   expect(atLeast(parseBuildxVersion('github.com/docker/buildx v0.12.1 30feaa1'), 0, 13)).toBe(false);
+});
+
+describe('builder output edge cases', () => {
+  const fx = (v: string, f: string) => readFileSync(join(repoRoot, '__fixtures__', 'buildx', v, f), 'utf8');
+
+  test.each(['0.29.1', '0.13.1'])('inspect text with CRLF reads like LF (buildx %s)', (v) => {
+    for (const f of ['inspect-one-down.txt', 'inspect-error.txt', 'inspect-bootstrap.txt']) {
+      const lf = parseInspect(fx(v, f));
+      expect(parseInspect(fx(v, f).replace(/\n/g, '\r\n'))).toEqual(lf);
+    }
+  });
+
+  test('an Error: of the builder itself, printed before Nodes:, is the builder’s error', () => {
+    const text = fx('0.29.1', 'inspect-error.txt').replace(
+      'Nodes:',
+      'Error:         failed to find driver "docker-container": context "gone" does not exist\n\nNodes:',
+    );
+    const state = parseInspect(text);
+    expect(state.error).toBe('failed to find driver "docker-container": context "gone" does not exist');
+    expect(state.nodes).toHaveLength(1);
+  });
+
+  test('the Err field of a builder in ls JSON is the builder’s error', () => {
+    const line = JSON.parse(fx('0.29.1', 'ls-error.jsonl').trim());
+    const state = parseLsJson(
+      JSON.stringify({ ...line, Err: 'context "gone" does not exist', Nodes: [] }),
+      'ctxerr',
+    );
+    expect(state).toMatchObject({ error: 'context "gone" does not exist', nodes: [] });
+  });
+
+  test('with no node to blame, the step’s error names the builder’s reason', () => {
+    const e = new NodesDownError('ctxerr', [], 0, 'context "gone" does not exist');
+    expect(e.message).toBe(`Builder 'ctxerr' has no node that is running: context "gone" does not exist.`);
+    expect(new NodesDownError('b', [], 0).message).not.toMatch(/0 of 0/);
+  });
 });
