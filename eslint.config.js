@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // The middle of the pipeline stays pure: no GitHub, no processes.
-    files: ['src/trace/**', 'src/findings/**', 'src/build/classify.ts', 'src/config/**'],
+    files: ['src/trace/**', 'src/findings/**', 'src/diagnosis/**', 'src/config/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -42426,6 +42426,7 @@ function parseLsJson(text, builder) {
     found = {
       name: builder,
       driver: obj.Driver ?? "",
+      ...obj.Err ? { error: obj.Err } : {},
       nodes: (obj.Nodes ?? []).map((n) => ({
         name: n.Name ?? "",
         endpoint: n.Endpoint ?? "",
@@ -42458,7 +42459,7 @@ function parseInspect(text) {
   const state3 = { name: "", driver: "", nodes: [], unknown: [] };
   let node;
   let inNodes = false;
-  for (const raw of text.split("\n")) {
+  for (const raw of text.split(/\r?\n/)) {
     if (raw.trim() === "") continue;
     if (/^\s/.test(raw) || raw.startsWith("GC Policy") || raw.startsWith("Worker ")) continue;
     const m = raw.match(/^([A-Za-z][A-Za-z ]*?):\s*(.*)$/);
@@ -42474,6 +42475,7 @@ function parseInspect(text) {
     if (!inNodes) {
       if (key === "Name") state3.name = value;
       else if (key === "Driver") state3.driver = value;
+      else if (key === "Error") state3.error = value;
       else if (key !== "Last Activity" && key !== "Dynamic") state3.unknown.push(raw);
       continue;
     }
@@ -42548,9 +42550,9 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
 
 // src/builder/bootstrap.ts
 var NodesDownError = class extends Error {
-  constructor(builder, failed, total) {
+  constructor(builder, failed, total, builderError) {
     super(
-      `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
+      failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
 ` + failed.map(
         (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
       ).join("\n")
@@ -42558,11 +42560,13 @@ var NodesDownError = class extends Error {
     this.builder = builder;
     this.failed = failed;
     this.total = total;
+    this.builderError = builderError;
     this.name = "NodesDownError";
   }
   builder;
   failed;
   total;
+  builderError;
 };
 var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
 async function setupBuilder(config, deps, onCreated = () => {
@@ -42631,7 +42635,13 @@ async function bootAndVerify(name, config, deps) {
       down.map((n) => n.name)
     );
     if (round >= config.bootstrapRetries) {
-      throw new NodesDownError(name, await describe(down, state3, boot, reasons, config), state3.nodes.length);
+      const builderError = state3.error || printed?.error || finalError(boot.stderr) || void 0;
+      throw new NodesDownError(
+        name,
+        await describe(down, state3, boot, reasons, config),
+        state3.nodes.length,
+        builderError
+      );
     }
     const wait = Math.min(2e3 * 2 ** round, 15e3);
     deps.info(
@@ -42715,16 +42725,32 @@ import { isAbsolute, join as join6 } from "node:path";
 
 // src/trace/query.ts
 var CANCELED = /\bcontext canceled\b|\bcanceled\b/i;
+var NON_FATAL_STEP = /^importing cache manifest from /;
+function fatalError(s) {
+  return !!s.error && !NON_FATAL_STEP.test(s.name);
+}
+function traceStatus(trace) {
+  if (trace.binary && trace.format === "unknown") return "unknown";
+  if (trace.error || trace.crashed || trace.steps.some(fatalError) || (trace.check?.warnings ?? 0) > 0)
+    return "failed";
+  if (trace.check) return "success";
+  if (trace.steps.length === 0) return "unknown";
+  const unfinished = trace.steps.some((s) => !s.done && !s.cached && !s.internal && trace.format !== "tty");
+  return unfinished ? "unknown" : "success";
+}
 function failingStep(trace) {
-  const failed = trace.steps.filter((s) => s.error);
+  const failed = trace.steps.filter(fatalError);
   return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? failed[0];
 }
 function failureText(trace, stderrTail = "") {
   const step = failingStep(trace);
-  const parts = [...step?.logTail.map((l) => `#${step.number} ${l}`) ?? [], ...trace.tail];
-  if (trace.error && !trace.tail.some((l) => l === `ERROR: ${trace.error}`))
-    parts.push(`ERROR: ${trace.error}`);
-  if (!trace.error && parts.length === 0) parts.push(stderrTail);
+  const parts = step ? [`#${step.number} ${step.name}`, ...step.logTail.map((l) => `#${step.number} ${l}`)] : [];
+  parts.push(...trace.tail.filter((l) => !/^(?:ERROR|Error|error): /.test(l)));
+  const error2 = trace.error ?? step?.error;
+  if (error2) parts.push(`ERROR: ${error2}`);
+  else if (trace.check?.warnings)
+    parts.push(`ERROR: Check complete, ${trace.check.warnings} warnings have been found!`);
+  if (!error2 && !step && stderrTail) parts.push(stderrTail);
   return parts.join("\n");
 }
 
@@ -42780,22 +42806,267 @@ function isGitContext(context3) {
 // src/build/attempt.ts
 import { createWriteStream } from "node:fs";
 
-// src/trace/parser.ts
-var LOG_TAIL_LINES = 30;
-var MAX_PENDING_BYTES = 32 * 1024 * 1024;
+// src/trace/final-line.ts
+var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
+function readFinalLine(line) {
+  if (line.startsWith("##[error]")) return readFinalLine(line.slice(9)) ?? { text: line.slice(9), rank: 2 };
+  const wrapped = line.match(WRAPPER);
+  if (wrapped) {
+    const inner = readFinalLine(wrapped[1]);
+    return { ...inner ?? { text: wrapped[1] }, rank: 2 };
+  }
+  const exit = line.match(/^Error: Process completed with exit code (\d+)\.?$/);
+  if (exit) return exit[1] === "0" ? void 0 : { text: `the process exited with code ${exit[1]}`, rank: 1 };
+  const target = line.match(/^ERROR: target ([^\s:]+): (.*)$/);
+  if (target) return { text: target[2], rank: 3, target: target[1] };
+  const compose = line.match(/^ERROR: Service '([^']+)' failed to build\s*:?\s*(.*)$/);
+  if (compose) return { text: compose[2] || `service '${compose[1]}' failed to build`, rank: 2 };
+  const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
+  if (prefixed) return { text: prefixed[1], rank: 3 };
+  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
+    return { text: line, rank: 3 };
+  }
+  return void 0;
+}
+
+// src/trace/closing.ts
 var MAX_LINE = 4e3;
 var MAX_WARNINGS = 500;
 var TAIL_LINES = 40;
+var EXCERPT_LINES = 40;
+function clip(s) {
+  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}\u2026` : s;
+}
+var EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
+var ClosingText = class {
+  /** `onSummaryLog(step, line)`: a log line the failure summary repeats (or only it shows). */
+  constructor(onSummaryLog) {
+    this.onSummaryLog = onSummaryLog;
+  }
+  onSummaryLog;
+  tail = [];
+  excerpt;
+  error;
+  crashed = false;
+  warnings = [];
+  /** `--call=check`'s verdict: how many warnings it reported. */
+  check;
+  /** Inside a `------` failure summary: its step's name once the ` > name:` line was read. */
+  inSummary = false;
+  summaryStep;
+  /** 0: no excerpt, 1: header seen, 2: inside the dashes. */
+  inExcerpt = 0;
+  /** The excerpt being read belongs to a warning (`--call=check`), not to the failure. */
+  excerptOf;
+  inWarningList = false;
+  checkWarning;
+  /** Reads one normalized line (the tail keeps it for the failure's text); false if it meant nothing. */
+  push(line) {
+    this.tail.push(clip(line));
+    if (this.tail.length > TAIL_LINES) this.tail.shift();
+    if (this.excerptLine(line)) return true;
+    if (/^-{6}$/.test(line)) {
+      this.inSummary = !this.inSummary;
+      this.summaryStep = void 0;
+      return true;
+    }
+    if (this.inSummary && this.summaryLine(line)) return true;
+    if (this.warningLine(line)) return true;
+    if (/^(?:panic|fatal error): /.test(line)) {
+      this.crashed = true;
+      return true;
+    }
+    const final = readFinalLine(line);
+    if (!final) return this.inSummary || /^(?:WARNING|WARN|goroutine) /.test(line);
+    if (!this.error || final.rank >= this.error.rank) this.error = { ...final, text: clip(final.text) };
+    return true;
+  }
+  excerptLine(line) {
+    const header = line.match(EXCERPT_HEADER);
+    if (header) {
+      const at = { file: header[1], line: Number(header[2]), lines: [] };
+      if (this.checkWarning && this.checkWarning.startLine === void 0) {
+        this.excerptOf = this.checkWarning;
+        Object.assign(this.excerptOf, { file: at.file, startLine: at.line, endLine: at.line });
+      } else {
+        this.excerptOf = void 0;
+        this.excerpt = at;
+      }
+      this.inExcerpt = 1;
+      return true;
+    }
+    if (this.inExcerpt && /^-{10,}$/.test(line)) {
+      this.inExcerpt = this.inExcerpt === 1 ? 2 : 0;
+      if (!this.inExcerpt) this.checkWarning = void 0;
+      return true;
+    }
+    if (this.inExcerpt === 2) {
+      if (!this.excerptOf && this.excerpt && this.excerpt.lines.length < EXCERPT_LINES)
+        this.excerpt.lines.push(clip(line));
+      return true;
+    }
+    return false;
+  }
+  /** ` > [test 3/3] RUN …:` names the step; `0.143 text` and `#0 0.143 text` are its log lines. */
+  summaryLine(line) {
+    const head = line.match(/^> (.*):$/);
+    if (head) {
+      this.summaryStep = head[1];
+      return true;
+    }
+    const log2 = line.match(/^(?:#\d+ )?\d+\.\d+ (.*)$/s);
+    if (log2 && this.summaryStep) {
+      this.onSummaryLog(this.summaryStep, log2[1]);
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Plain warnings after `N warnings found`: ` - FromAsCasing: … (line 3)`. `--call=check`:
+   * `WARNING: FromAsCasing - https://…`, the message, then its excerpt.
+   */
+  warningLine(line) {
+    if (/^\d+ warnings? found\b/.test(line)) {
+      this.inWarningList = true;
+      return true;
+    }
+    const listed = this.inWarningList ? line.match(/^- ([A-Z]\w*): (.*?)(?: \(line (\d+)\))?$/) : null;
+    if (listed) {
+      const ln = listed[3] ? Number(listed[3]) : void 0;
+      this.addWarning({
+        rule: listed[1],
+        level: 1,
+        message: `${listed[1]}: ${listed[2]}`,
+        detail: [],
+        startLine: ln,
+        endLine: ln
+      });
+      return true;
+    }
+    this.inWarningList = false;
+    const check = line.match(
+      /^Check complete, (\d+|no) warnings? ha(?:ve|s) been found!?|^Check complete, no warnings found/
+    );
+    if (check) {
+      this.check = { warnings: check[1] && check[1] !== "no" ? Number(check[1]) : 0 };
+      return true;
+    }
+    const block = line.match(/^WARNING: ([A-Z]\w*) - (\S+)$/);
+    if (block) {
+      this.checkWarning = { rule: block[1], level: 1, message: "", detail: [], url: block[2] };
+      if (this.warnings.length < MAX_WARNINGS) this.warnings.push(this.checkWarning);
+      return true;
+    }
+    if (this.checkWarning && !this.checkWarning.message && line.trim()) {
+      this.checkWarning.message = clip(`${this.checkWarning.rule}: ${line}`);
+      return true;
+    }
+    return false;
+  }
+  /** Adds a warning unless the same check (rule, line, message) is there: platforms repeat them. */
+  addWarning(w) {
+    if (this.warnings.length >= MAX_WARNINGS) return;
+    if (this.warnings.some((x) => x.rule === w.rule && x.startLine === w.startLine && x.message === w.message))
+      return;
+    this.warnings.push(w);
+  }
+};
+
+// src/trace/json.ts
+var MAX_PENDING_BYTES = 32 * 1024 * 1024;
+var JsonAssembler = class {
+  lines = [];
+  bytes = 0;
+  depth = 0;
+  inString = false;
+  escaped = false;
+  active = false;
+  /** Starts a value at a line that is exactly `{`. */
+  start() {
+    this.active = true;
+    this.lines = [];
+    this.bytes = 0;
+    this.depth = 0;
+    this.inString = false;
+    this.escaped = false;
+  }
+  /** Inside a pretty-printed value every line is indented or closes a bracket. */
+  continues(line) {
+    return /^(?:\s|[}\]])/.test(line);
+  }
+  /** Gives up on the value (a line that cannot belong to it arrived). */
+  abandon() {
+    this.active = false;
+    const n = this.lines.length;
+    this.lines = [];
+    return n;
+  }
+  push(line) {
+    this.lines.push(line);
+    this.bytes += line.length + 1;
+    for (const ch of line) {
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (ch === "\\") this.escaped = true;
+        else if (ch === '"') this.inString = false;
+      } else if (ch === '"') this.inString = true;
+      else if (ch === "{" || ch === "[") this.depth++;
+      else if (ch === "}" || ch === "]") this.depth--;
+    }
+    if (this.depth > 0 && this.bytes <= MAX_PENDING_BYTES && !this.inString) return { kind: "more" };
+    const broken = this.depth > 0 || this.inString;
+    const text = broken ? "" : this.lines.join("\n");
+    const n = this.abandon();
+    if (broken) return { kind: "dropped", lines: n };
+    try {
+      return { kind: "value", value: JSON.parse(text) };
+    } catch {
+      return { kind: "dropped", lines: n };
+    }
+  }
+};
+
+// src/trace/legacy.ts
+function readLegacyLine(line) {
+  const step = line.match(/^Step (\d+)\/(\d+) : (.*)$/);
+  if (step) return { kind: "step", index: Number(step[1]), total: Number(step[2]), instruction: step[3] };
+  const ctx = line.match(/^Sending build context to Docker daemon\s+([\d.]+\s*[kMGT]?i?B)/);
+  if (ctx) return { kind: "context", size: ctx[1] };
+  if (/^---> |^Removing intermediate container |^Successfully (?:built|tagged) /.test(line))
+    return { kind: "meta" };
+  return void 0;
+}
+
+// src/trace/lines.ts
 var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
+var TIMESTAMP = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?|\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\] ?)/;
 function stripAnsi(s) {
   return s.replace(ANSI, "");
 }
-function decode(b64) {
-  return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
+function normalizeLine(raw) {
+  let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  if (line.includes("\x1B")) line = stripAnsi(line);
+  line = line.replace(TIMESTAMP, "");
+  if (line.startsWith(">") && !line.startsWith(">>>")) line = line.replace(/^(?:> ?)+/, "");
+  return line.trimStart();
 }
-function clip(s) {
-  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}\u2026` : s;
+
+// src/trace/names.ts
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
+function describeStepName(name) {
+  const m = name.match(STEP_NAME);
+  if (m) {
+    return {
+      internal: false,
+      platform: m[1],
+      stage: m[2],
+      index: Number(m[3]),
+      total: Number(m[4]),
+      instruction: m[5].trim()
+    };
+  }
+  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
+  return { internal: true, platform: plat?.[1] };
 }
 function parseSize(text) {
   const m = text.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
@@ -42814,66 +43085,121 @@ function parseSize(text) {
   const f = mult[m[2]];
   return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
 }
-function describeStepName(name) {
-  const m = name.match(STEP_NAME);
-  if (m) {
-    return {
-      internal: false,
-      platform: m[1],
-      stage: m[2],
-      index: Number(m[3]),
-      total: Number(m[4]),
-      instruction: m[5].trim()
-    };
-  }
-  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
-  return { internal: true, platform: plat?.[1] };
+
+// src/trace/solve-status.ts
+function decode(b64) {
+  return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
 }
+function readSolveStatus(v, sink) {
+  for (const raw of v.vertexes ?? []) {
+    if (!raw.digest) continue;
+    const s = sink.step(raw.digest, raw.name);
+    const wasStarted = s.startedMs !== void 0;
+    const wasDone = s.completedMs !== void 0;
+    if (raw.cached) s.cached = true;
+    if (raw.started) s.startedMs = Date.parse(raw.started);
+    if (raw.completed) {
+      s.completedMs = Date.parse(raw.completed);
+      s.done = true;
+    }
+    if (raw.error) s.error = clip(raw.error);
+    if (s.startedMs !== void 0 && s.completedMs !== void 0)
+      s.durationMs = Math.max(0, s.completedMs - s.startedMs);
+    sink.changed(s, wasStarted, wasDone);
+  }
+  for (const st of v.statuses ?? []) {
+    if (st.id?.startsWith("transferring context") && typeof st.current === "number")
+      sink.contextBytes(st.current);
+  }
+  for (const log2 of v.logs ?? []) {
+    if (!log2.vertex) continue;
+    const s = sink.step(log2.vertex);
+    for (const l of decode(log2.data).split("\n")) if (l !== "") sink.log(s, l);
+  }
+  for (const w of v.warnings ?? []) {
+    const short = decode(w.short);
+    const r = w.range?.[0];
+    sink.warning({
+      rule: short.match(/^(\w+):/)?.[1] ?? "",
+      level: w.level ?? 1,
+      message: clip(short),
+      detail: (w.detail ?? []).map((d) => clip(decode(d))),
+      url: w.url,
+      file: w.sourceInfo?.filename,
+      startLine: r?.start?.line,
+      endLine: r?.end?.line ?? r?.start?.line
+    });
+  }
+}
+
+// src/trace/tty.ts
+var DURATION = /\s+(\d+(?:\.\d+)?)s$/;
+function readTtyLine(line) {
+  if (/^\[\+\] Building [\d.]+s \(\d+\/\d+\)/.test(line)) return { kind: "header" };
+  if (!line.startsWith("=> ")) return void 0;
+  if (line.startsWith("=> => # ")) return { kind: "log", text: line.slice(8).trimEnd() };
+  if (line.startsWith("=> => "))
+    return { kind: "detail", text: line.slice(6).replace(DURATION, "").trimEnd() };
+  let rest = line.slice(3);
+  const d = rest.match(DURATION);
+  const durationMs = d ? Math.round(parseFloat(d[1]) * 1e3) : void 0;
+  if (d) rest = rest.slice(0, d.index).trimEnd();
+  const word = rest.match(/^(CACHED|ERROR|CANCELED) (.*)$/);
+  const status = word ? { CACHED: "cached", ERROR: "error", CANCELED: "canceled" }[word[1]] : durationMs !== void 0 ? "done" : "running";
+  return { kind: "step", status, name: word ? word[2] : rest, durationMs };
+}
+
+// src/trace/parser.ts
+var LOG_TAIL_LINES = 30;
+var TTY_STEP_ERROR = "the step failed";
 var TraceParser = class {
   constructor(listener) {
     this.listener = listener;
   }
   listener;
   steps = /* @__PURE__ */ new Map();
-  warnings = [];
+  byName = /* @__PURE__ */ new Map();
   contextBytes = 0;
   format = "unknown";
-  error;
-  excerpt;
-  inExcerpt = 0;
-  // 0: no, 1: header seen, 2: inside the dashes
-  inSummary = false;
   unread = 0;
-  tail = [];
+  binary = false;
   started;
   completed;
-  /** An unfinished multi-line JSON value: its lines so far, brace depth and string state. */
-  pending;
+  json = new JsonAssembler();
+  closing = new ClosingText((name, line) => this.summaryLog(name, line));
+  /** The step later lines belong to: the display's running step, the legacy builder's current one. */
+  current;
   push(rawLine) {
-    if (!this.pending && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.json(rawLine)) {
+    if (!this.json.active && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.jsonValue(rawLine)) {
       return;
     }
-    const trimmed = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
-    const line = trimmed.includes("\x1B") ? stripAnsi(trimmed) : trimmed;
-    if (this.pending) {
-      if (/^(?:\s|[}\]])/.test(line)) {
-        this.continueJson(line);
+    if (this.json.active) {
+      const raw = stripAnsi(rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine);
+      if (this.json.continues(raw)) {
+        const r = this.json.push(raw);
+        if (r.kind === "value") this.solveStatus(r.value);
+        else if (r.kind === "dropped") this.unread += r.lines;
         return;
       }
-      this.unread += this.pending.lines.length;
-      this.pending = void 0;
+      this.unread += this.json.abandon();
     }
-    if (line === "{") {
-      this.pending = { lines: [], bytes: 0, depth: 0, inString: false, escaped: false };
-      this.continueJson(line);
+    if (rawLine.includes("\0")) {
+      this.binary = true;
+      this.unread++;
       return;
     }
-    if (line.startsWith("{") && this.json(line)) return;
-    if (this.plain(line)) return;
+    const line = normalizeLine(rawLine);
+    if (line === "{") {
+      this.json.start();
+      this.json.push(line);
+      return;
+    }
+    if (line.startsWith("{") && line.endsWith("}") && this.jsonValue(line)) return;
+    if (!this.closing.inSummary && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
     this.text(line);
   }
   /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
-  json(text) {
+  jsonValue(text) {
     let value;
     try {
       value = JSON.parse(text);
@@ -42881,37 +43207,23 @@ var TraceParser = class {
       return false;
     }
     if (!value || typeof value !== "object") return false;
-    this.format = "rawjson";
     this.solveStatus(value);
     return true;
   }
-  /** Accumulates a pretty-printed JSON value until its braces balance, then reads it. */
-  continueJson(line) {
-    const p = this.pending;
-    p.lines.push(line);
-    p.bytes += line.length + 1;
-    for (const ch of line) {
-      if (p.inString) {
-        if (p.escaped) p.escaped = false;
-        else if (ch === "\\") p.escaped = true;
-        else if (ch === '"') p.inString = false;
-      } else if (ch === '"') p.inString = true;
-      else if (ch === "{" || ch === "[") p.depth++;
-      else if (ch === "}" || ch === "]") p.depth--;
-    }
-    if (p.depth > 0 && p.bytes <= MAX_PENDING_BYTES && !p.inString) return;
-    this.pending = void 0;
-    if (p.depth > 0 || p.inString) {
-      this.unread += p.lines.length;
-      return;
-    }
-    try {
-      const value = JSON.parse(p.lines.join("\n"));
-      this.format = "rawjson";
-      this.solveStatus(value);
-    } catch {
-      this.unread += p.lines.length;
-    }
+  solveStatus(value) {
+    this.format = "rawjson";
+    readSolveStatus(value, {
+      step: (id, name) => this.step(id, name),
+      changed: (s, wasStarted, wasDone) => {
+        this.span(s);
+        if (!wasStarted && (s.startedMs !== void 0 || s.cached))
+          this.listener?.({ kind: "started", step: s });
+        if (!wasDone && s.completedMs !== void 0) this.listener?.({ kind: "completed", step: s });
+      },
+      log: (s, l) => this.log(s, l),
+      contextBytes: (n) => this.contextBytes = Math.max(this.contextBytes, n),
+      warning: (w) => this.closing.addWarning(w)
+    });
   }
   step(id, name) {
     let s = this.steps.get(id);
@@ -42931,50 +43243,8 @@ var TraceParser = class {
       s.name = name;
       Object.assign(s, describeStepName(name));
     }
+    if (s.name && !this.byName.has(s.name)) this.byName.set(s.name, s);
     return s;
-  }
-  solveStatus(v) {
-    for (const raw of v.vertexes ?? []) {
-      if (!raw.digest) continue;
-      const s = this.step(raw.digest, raw.name);
-      const wasStarted = s.startedMs !== void 0;
-      const wasDone = s.completedMs !== void 0;
-      if (raw.cached) s.cached = true;
-      if (raw.started) s.startedMs = Date.parse(raw.started);
-      if (raw.completed) s.completedMs = Date.parse(raw.completed);
-      if (raw.error) s.error = raw.error;
-      if (s.startedMs !== void 0 && s.completedMs !== void 0)
-        s.durationMs = Math.max(0, s.completedMs - s.startedMs);
-      this.span(s);
-      if (!wasStarted && (s.startedMs !== void 0 || s.cached))
-        this.listener?.({ kind: "started", step: s });
-      if (!wasDone && s.completedMs !== void 0) this.listener?.({ kind: "completed", step: s });
-    }
-    for (const st of v.statuses ?? []) {
-      if (st.id?.startsWith("transferring context") && typeof st.current === "number") {
-        this.contextBytes = Math.max(this.contextBytes, st.current);
-      }
-    }
-    for (const log2 of v.logs ?? []) {
-      if (!log2.vertex) continue;
-      const s = this.step(log2.vertex);
-      for (const l of decode(log2.data).split("\n")) if (l !== "") this.log(s, l);
-    }
-    for (const w of v.warnings ?? []) {
-      if (this.warnings.length >= MAX_WARNINGS) break;
-      const short = decode(w.short);
-      const r = w.range?.[0];
-      this.warnings.push({
-        rule: short.match(/^(\w+):/)?.[1] ?? "",
-        level: w.level ?? 1,
-        message: clip(short),
-        detail: (w.detail ?? []).map((d) => clip(decode(d))),
-        url: w.url,
-        file: w.sourceInfo?.filename,
-        startLine: r?.start?.line,
-        endLine: r?.end?.line ?? r?.start?.line
-      });
-    }
   }
   log(s, text) {
     s.logLines++;
@@ -42982,17 +43252,28 @@ var TraceParser = class {
     if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
     this.listener?.({ kind: "log", step: s, line: text });
   }
+  /** A line the failure summary shows: kept when the step's own log did not reach the trace. */
+  summaryLog(name, line) {
+    const s = this.byName.get(name) ?? [...this.byName.values()].find((x) => name.startsWith(x.name.replace(/\.\.\.$/, "")));
+    if (s && (s.logLines === 0 || s.summaryOnly)) {
+      s.summaryOnly = true;
+      this.log(s, line);
+    }
+  }
   span(s) {
     if (s.startedMs !== void 0 && (this.started === void 0 || s.startedMs < this.started))
       this.started = s.startedMs;
     if (s.completedMs !== void 0 && (this.completed === void 0 || s.completedMs > this.completed))
       this.completed = s.completedMs;
   }
+  setFormat(f) {
+    if (this.format === "unknown") this.format = f;
+  }
   /** Plain progress: `#N name`, `#N CACHED`, `#N DONE 1.2s`, `#N ERROR: …`, `#N 0.114 log`. */
   plain(line) {
     const m = line.match(/^#(\d+) (.*)$/s);
     if (!m) return false;
-    if (this.format === "unknown") this.format = "plain";
+    this.setFormat("plain");
     const id = `#${m[1]}`;
     const rest = m[2];
     const known = this.steps.get(id);
@@ -43004,15 +43285,20 @@ var TraceParser = class {
     if (rest === "CACHED") {
       known.cached = true;
       known.durationMs = 0;
+      known.done = true;
       this.listener?.({ kind: "completed", step: known });
     } else if (/^DONE [\d.]+s$/.test(rest)) {
       known.durationMs = Math.round(parseFloat(rest.slice(5)) * 1e3);
+      known.done = true;
       this.listener?.({ kind: "completed", step: known });
     } else if (rest.startsWith("ERROR: ")) {
-      known.error = rest.slice(7);
+      known.error = clip(rest.slice(7));
+      known.done = true;
       this.listener?.({ kind: "completed", step: known });
-    } else if (rest === "CANCELED" || rest === "..." || rest === known.name) {
-    } else {
+    } else if (rest === "CANCELED") {
+      known.canceled = true;
+      known.done = true;
+    } else if (rest !== "..." && rest !== known.name && !rest.startsWith("WARN: ")) {
       const ctx = rest.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
       if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
       const log2 = rest.match(/^\d+\.\d+ (.*)$/s);
@@ -43020,69 +43306,76 @@ var TraceParser = class {
     }
     return true;
   }
-  /** Text around the progress: the excerpt, warnings, the final ERROR line. */
-  text(line) {
-    this.tail.push(clip(line));
-    if (this.tail.length > TAIL_LINES) this.tail.shift();
-    this.listener?.({ kind: "text", line });
-    const header = line.match(/^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/);
-    if (header) {
-      this.excerpt = { file: header[1], line: Number(header[2]), lines: [] };
-      this.inExcerpt = 1;
-      return;
+  /** The interactive display (tty.ts): steps keyed by name, since the display redraws them. */
+  tty(line) {
+    const t = readTtyLine(line);
+    if (!t) return false;
+    this.setFormat("tty");
+    if (t.kind === "step") {
+      const s = this.step(`tty:${t.name}`, t.name);
+      this.current = s;
+      if (t.status === "cached") s.cached = true;
+      if (t.status === "error") s.error ??= TTY_STEP_ERROR;
+      if (t.status === "canceled") s.canceled = true;
+      if (t.status !== "running") s.done = true;
+      if (t.durationMs !== void 0) s.durationMs = t.durationMs;
+    } else if (t.kind === "log" && this.current) this.log(this.current, t.text);
+    else if (t.kind === "detail") {
+      const ctx = t.text.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
+      if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
     }
-    if (this.inExcerpt && /^-{10,}$/.test(line)) {
-      this.inExcerpt = this.inExcerpt === 1 ? 2 : 0;
-      return;
-    }
-    if (this.inExcerpt === 2 && this.excerpt) {
-      if (this.excerpt.lines.length < 40) this.excerpt.lines.push(clip(line));
-      return;
-    }
-    if (/^-{6}$/.test(line)) {
-      this.inSummary = !this.inSummary;
-      return;
-    }
-    if (this.inSummary && (/^ > \[/.test(line) || /^\d+\.\d+ /.test(line))) return;
-    const err = line.match(/^ERROR: (.*)$/);
-    if (err) {
-      this.error = clip(err[1]);
-      return;
-    }
-    const w = line.match(/^ - (\w+): (.*?)(?: \(line (\d+)\))?$/);
-    if (w && this.warnings.length < MAX_WARNINGS) {
-      const ln = w[3] ? Number(w[3]) : void 0;
-      if (!this.warnings.some((x) => x.rule === w[1] && x.startLine === ln)) {
-        this.warnings.push({
-          rule: w[1],
-          level: 1,
-          message: `${w[1]}: ${w[2]}`,
-          detail: [],
-          startLine: ln,
-          endLine: ln
-        });
+    return true;
+  }
+  /** The legacy builder (legacy.ts): a step's output follows its `Step i/n :` line unprefixed. */
+  legacy(line) {
+    const l = readLegacyLine(line);
+    if (!l) {
+      if (this.format !== "legacy" || !this.current || this.closing.error) return false;
+      if (readFinalLine(line)) {
+        this.current.error = clip(line);
+        return false;
       }
-      return;
+      if (line.trim()) this.log(this.current, line);
+      return true;
     }
-    if (line.trim() !== "") this.unread++;
+    this.setFormat("legacy");
+    if (l.kind === "step") {
+      if (this.current && !this.current.error) this.current.done = true;
+      const s = this.step(`step:${l.index}`, l.instruction);
+      Object.assign(s, { internal: false, instruction: l.instruction, legacyIndex: l.index });
+      this.current = s;
+    } else if (l.kind === "context") this.contextBytes = Math.max(this.contextBytes, parseSize(l.size) ?? 0);
+    return true;
+  }
+  text(line) {
+    this.listener?.({ kind: "text", line });
+    if (!this.closing.push(line) && line.trim() !== "") this.unread++;
+    if (this.closing.check && this.format === "unknown") this.format = "check";
   }
   finish() {
+    if (this.current && this.format === "legacy" && !this.current.error && !this.closing.error)
+      this.current.done = true;
     const steps = [...this.steps.values()];
     const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
     const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    const c = this.closing;
     return {
       format: this.format,
       steps,
-      warnings: this.warnings,
+      warnings: c.warnings,
       contextBytes: this.contextBytes,
       platforms,
       startedMs: this.started,
       completedMs: this.completed,
       durationMs,
-      error: this.error,
-      excerpt: this.excerpt,
+      error: c.error?.text,
+      ...c.error?.target ? { errorTarget: c.error.target } : {},
+      crashed: c.crashed,
+      ...this.binary ? { binary: true } : {},
+      ...c.check ? { check: c.check } : {},
+      excerpt: c.excerpt,
       unreadLines: this.unread,
-      tail: this.tail
+      tail: c.tail
     };
   }
 };
@@ -43149,113 +43442,218 @@ async function runAttempt(buildx, args, logFile, opts) {
   return { result, trace: parser.finish() };
 }
 
-// src/build/classify.ts
-var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "crash"]);
-var RULES = [
+// src/diagnosis/categories.ts
+var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
+
+// src/diagnosis/patterns.ts
+var REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit(?:ed| exceeded)?\b/i;
+var EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
+var ERROR_PATTERNS = [
   {
+    id: "status-stream-lost",
     category: "transport",
     scope: "error",
     reason: "the status stream from BuildKit broke (failed to receive status)",
-    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/
+    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
+    remedy: "retried automatically; if it repeats, check the network between the runner and the nodes"
   },
   {
+    id: "cancelled",
+    category: "cancelled",
+    scope: "error",
+    reason: "the build was cancelled (the job was cancelled or timed out)",
+    pattern: /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
+    remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
+  },
+  {
+    id: "disk-full",
+    category: "resource",
+    scope: "error",
+    reason: "the disk of the builder is full (no space left on device)",
+    pattern: /no space left on device|disk quota exceeded/i,
+    remedy: "free disk space on the runner or node (docker builder prune, remove unused images), or use a larger disk"
+  },
+  {
+    id: "out-of-memory",
+    category: "resource",
+    scope: "all",
+    reason: "a step ran out of memory (killed, exit code 137)",
+    pattern: /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
+    remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
+  },
+  {
+    id: "exec-format",
     category: "platform",
     scope: "all",
     reason: "a binary for another architecture was run (exec format error)",
-    pattern: /exec format error|exec user process caused/
+    pattern: EXEC_FORMAT,
+    remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
   },
   {
+    id: "platform-not-in-manifest",
     category: "platform",
     scope: "error",
     reason: "the base image has no variant for the requested platform",
-    pattern: /no match for platform in manifest|no matching manifest for/
+    pattern: /no match for platform in manifest|no matching manifest for/,
+    remedy: "pick a base image published for every platform in `platforms`, or drop that platform"
   },
   {
+    id: "docker-driver-multi-platform",
+    category: "platform",
+    scope: "error",
+    reason: "the docker driver cannot build several platforms at once",
+    pattern: /multiple platforms feature is currently not supported for docker driver/i,
+    remedy: "use the docker-container or remote driver (driver input), or the containerd image store"
+  },
+  {
+    id: "step-failed",
     category: "step",
     scope: "error",
     reason: "a build step exited non-zero",
-    pattern: /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+/
+    pattern: /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
   },
   {
+    id: "dockerfile",
     category: "dockerfile",
     scope: "error",
     reason: "the Dockerfile does not parse or fails a build check",
-    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement/i
+    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
+    remedy: "fix the Dockerfile at the line shown"
   },
   {
     // A trap: this reads like a missing file, but it is a context transfer cut short.
+    id: "context-transfer-cut",
     category: "transport",
     scope: "error",
     reason: "the build context transfer to BuildKit was cut short",
     pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
   },
   {
+    id: "missing-file",
     category: "missing-file",
     scope: "error",
     reason: "a file the build needs is not in the build context",
-    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory/
+    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+    remedy: "check the path against the build context and .dockerignore"
   },
   {
+    id: "message-too-large",
     category: "resource",
     scope: "error",
-    reason: "a resource limit was hit (message size, disk or memory)",
-    pattern: /ResourceExhausted|larger than max|no space left on device|cannot allocate memory|out of memory|OOMKilled/
+    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
+    pattern: /ResourceExhausted|larger than max/
   },
   {
+    id: "registry-auth",
     category: "auth",
     scope: "error",
     reason: "the registry refused the credentials",
-    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i
+    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
+    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
   },
   {
+    // After auth: an export the registry refuses is not retried.
+    id: "cache-export",
+    category: "cache-export",
+    scope: "all",
+    reason: "exporting the build cache failed",
+    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.*(?:timeout|deadline exceeded)/im,
+    remedy: "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build"
+  },
+  {
+    id: "crash",
     category: "crash",
     scope: "all",
     reason: "buildx or BuildKit crashed",
-    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m
+    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
+    remedy: "retried once (max-crash-retries); see the known-crash finding for a fixed release"
   },
   {
+    id: "connection-lost",
     category: "transport",
     scope: "error",
     reason: "the connection between buildx and BuildKit was lost",
-    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport/
+    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
   },
   {
+    id: "registry-rate-limit",
     category: "registry",
     scope: "error",
     reason: "the registry rate-limited the build (429)",
-    pattern: /\b429\b|toomanyrequests|Too Many Requests|rate limit/i
+    pattern: REGISTRY_RATE_LIMIT,
+    remedy: "log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run"
   },
   {
+    id: "registry-io",
     category: "registry",
     scope: "error",
-    reason: "registry or network I/O failed (5xx, timeout, reset)",
-    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|unexpected EOF|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
+    reason: "registry or network I/O failed (5xx, timeout, reset, cut transfer)",
+    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
   }
 ];
+function errorPattern(id) {
+  const p = ERROR_PATTERNS.find((x) => x.id === id);
+  if (!p) throw new Error(`no error pattern '${id}'`);
+  return p;
+}
+var KNOWN_CRASHES = [
+  {
+    id: "otel-clienttracer",
+    pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
+    what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
+    fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
+    url: "https://github.com/docker/buildx/issues/2232"
+  },
+  {
+    id: "containerd-pushwriter",
+    pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
+    what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
+    fix: "upgrade BuildKit and buildx to 0.14 or later",
+    url: "https://github.com/moby/buildkit/issues"
+  },
+  {
+    id: "cdi-fsnotify",
+    pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
+    what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
+    fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
+    url: "https://github.com/moby/buildkit/issues/5767"
+  }
+];
+
+// src/diagnosis/classify.ts
 function errorLines(text) {
-  const lines = text.split("\n");
-  const errors = lines.filter((l) => /^(?:ERROR|Error|error): /.test(l));
+  const errors = text.split("\n").filter((l) => /^(?:ERROR|Error|error): /.test(l));
   return errors.length ? errors.slice(-3).join("\n") : text;
+}
+function matchPattern(text) {
+  const error2 = errorLines(text);
+  return ERROR_PATTERNS.find((p) => p.pattern.test(p.scope === "error" ? error2 : text));
+}
+function classification(category, reason, extra = {}) {
+  return { category, retryable: RETRYABLE.has(category), reason, ...extra };
 }
 function classify(text, opts = {}) {
   if (opts.cancelled || opts.exitCode === 130) {
-    return { category: "cancelled", retryable: false, reason: "the build was cancelled" };
+    return classification("cancelled", "the build was cancelled");
   }
   if (opts.timedOut) {
-    return { category: "transport", retryable: true, reason: "the attempt exceeded attempt-timeout-minutes" };
+    return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
+      pattern: "attempt-timeout"
+    });
   }
-  const error2 = errorLines(text);
-  const rule = RULES.find((r) => r.pattern.test(r.scope === "error" ? error2 : text));
-  const base = rule ? { category: rule.category, retryable: RETRYABLE.has(rule.category), reason: rule.reason } : { category: "unknown", retryable: false, reason: "no known pattern matched the error" };
+  const p = matchPattern(text);
+  const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
   const custom2 = opts.retryPatterns?.find((re) => re.test(text));
   if (custom2 && !base.retryable) {
     return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom2.source}/` };
   }
   return base;
 }
+function mentions(id, text) {
+  return errorPattern(id).pattern.test(text);
+}
 
 // src/build/retry.ts
-var RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit/i;
 function backoffMs(retry2, rateLimited, config, random) {
   const cap = config.maxWaitSeconds * 1e3;
   const exp = Math.min(cap, config.waitSeconds * 1e3 * 2 ** (retry2 - 1));
@@ -43266,7 +43664,7 @@ function backoffMs(retry2, rateLimited, config, random) {
   return Math.round(random() * exp);
 }
 function isRateLimited(text) {
-  return RATE_LIMIT.test(text);
+  return mentions("registry-rate-limit", text);
 }
 function decide(c, attempt, crashes, config) {
   if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
@@ -48083,16 +48481,25 @@ function byText(model, instruction, stage) {
 }
 
 // src/findings/anchor.ts
+function failureLocation(trace) {
+  if (trace.excerpt) return { file: trace.excerpt.file, line: trace.excerpt.line };
+  const parse4 = trace.error?.match(/dockerfile parse error (?:on )?line (\d+)/i);
+  if (parse4) return { line: Number(parse4[1]) };
+  const lint2 = trace.error?.match(/lint violations? found for rules?: ([\w, ]+)/);
+  if (lint2) {
+    const rules = lint2[1].split(/,\s*/);
+    const hits = trace.warnings.filter((x) => rules.includes(x.rule) && x.startLine);
+    const w = hits.sort((a, b) => a.startLine - b.startLine)[0];
+    if (w) return { file: w.file, line: w.startLine };
+  }
+  return void 0;
+}
 function anchor(ctx, step, failing = false) {
   const df = ctx.dockerfile;
   const ref = df && step ? locateStep(df, step) : void 0;
   if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine };
-  if (failing && ctx.trace.excerpt)
-    return {
-      file: df?.path ?? ctx.trace.excerpt.file,
-      line: ctx.trace.excerpt.line,
-      endLine: ctx.trace.excerpt.line
-    };
+  const at = failing ? failureLocation(ctx.trace) : void 0;
+  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line };
   return {};
 }
 function stepLabel(step) {
@@ -48146,7 +48553,7 @@ var buildFailed = {
         title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : "Build failed",
         message: parts.join("\n\n"),
         ...anchor(ctx, step, true),
-        hint: failure?.reason
+        ...failure?.remedy ? { hint: failure.remedy } : {}
       }
     ];
   }
@@ -48200,14 +48607,14 @@ var cacheInvalidated = {
 };
 
 // src/findings/rules/exec-format.ts
-var EXEC_FORMAT = /exec format error|cannot execute binary file/i;
+var { pattern: EXEC_FORMAT2, remedy } = errorPattern("exec-format");
 var execFormat = {
   id: "exec-format",
   description: "A step ran a binary built for another architecture (exec format error).",
   check(ctx) {
     const out = [];
     for (const s of ctx.trace.steps) {
-      if (s.internal || !(EXEC_FORMAT.test(s.error ?? "") || s.logTail.some((l) => EXEC_FORMAT.test(l))))
+      if (s.internal || !(EXEC_FORMAT2.test(s.error ?? "") || s.logTail.some((l) => EXEC_FORMAT2.test(l))))
         continue;
       const platform2 = s.platform ?? ctx.trace.platforms[0];
       out.push({
@@ -48215,7 +48622,7 @@ var execFormat = {
         severity: "error",
         title: `Binary for another architecture in ${stepLabel(s)}`.slice(0, 200),
         message: `${code(stepLabel(s))} failed with ${code("exec format error")}${platform2 ? ` while building for ${code(platform2)}` : ""}: it ran a program compiled for a different CPU architecture than the node running the step.`,
-        hint: "Install QEMU emulation on the runner (docker/setup-qemu-action) or add a native node for that platform to the builder (nodes input), or fetch the binary for the target architecture (TARGETARCH).",
+        hint: `${remedy.charAt(0).toUpperCase()}${remedy.slice(1)}.`,
         ...anchor(ctx, s, true)
       });
     }
@@ -48224,29 +48631,6 @@ var execFormat = {
 };
 
 // src/findings/rules/known-crash.ts
-var KNOWN = [
-  {
-    id: "otel-clienttracer",
-    pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
-    what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
-    fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
-    url: "https://github.com/docker/buildx/issues/2232"
-  },
-  {
-    id: "containerd-pushwriter",
-    pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
-    what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
-    fix: "upgrade BuildKit and buildx to 0.14 or later",
-    url: "https://github.com/moby/buildkit/issues"
-  },
-  {
-    id: "cdi-fsnotify",
-    pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
-    what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
-    fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
-    url: "https://github.com/moby/buildkit/issues/5767"
-  }
-];
 var knownCrash = {
   id: "known-crash",
   description: "A known buildx or BuildKit crash, with the release that fixed it or the workaround.",
@@ -48257,7 +48641,7 @@ var knownCrash = {
       ...ctx.attempts.map((a) => a.errorText ?? "")
     ].join("\n");
     const out = [];
-    for (const k of KNOWN) {
+    for (const k of KNOWN_CRASHES) {
       if (!k.pattern.test(text)) continue;
       out.push({
         rule: "known-crash",
@@ -48335,7 +48719,8 @@ var nodeUnavailable = {
 };
 
 // src/findings/rules/registry.ts
-var RATE_LIMIT2 = /\b429\b|toomanyrequests|Too Many Requests/i;
+var RATE_LIMIT = errorPattern("registry-rate-limit");
+var AUTH = errorPattern("registry-auth");
 function texts(ctx) {
   return [ctx.trace.error ?? "", ...ctx.attempts.map((a) => a.errorText ?? "")];
 }
@@ -48343,16 +48728,16 @@ var registryRateLimit = {
   id: "registry-rate-limit",
   description: "A registry rate-limited the build (HTTP 429, toomanyrequests).",
   check(ctx) {
-    const hit = texts(ctx).find((t) => RATE_LIMIT2.test(t));
+    const hit = texts(ctx).find((t) => RATE_LIMIT.pattern.test(t));
     if (!hit) return [];
-    const line = hit.split("\n").find((l) => RATE_LIMIT2.test(l)) ?? hit;
+    const line = hit.split("\n").find((l) => RATE_LIMIT.pattern.test(l)) ?? hit;
     const failed = ctx.failure?.category === "registry";
     const f = {
       rule: "registry-rate-limit",
       severity: failed ? "error" : "warning",
       title: "Registry rate limit (429)",
       message: `A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
-      hint: "Log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid --pull / no-cache on every run."
+      hint: `${capital(RATE_LIMIT.remedy)}.`
     };
     return [f];
   }
@@ -48369,11 +48754,14 @@ var registryAuth = {
         severity: "error",
         title: "Registry authentication failed",
         message: `The registry refused the credentials: ${code(error2.split("\n").pop().slice(0, 300))}.`,
-        hint: "Log in before the build (docker/login-action) with a token that can pull and push this repository; on pull requests from forks, secrets are not available."
+        hint: `${capital(AUTH.remedy)}.`
       }
     ];
   }
 };
+function capital(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 // src/findings/rules/slow-step.ts
 var slowStep = {
@@ -48460,7 +48848,7 @@ var unpinnedBaseImage = {
 };
 
 // src/findings/index.ts
-var RULES2 = [
+var RULES = [
   nodeUnavailable,
   buildFailed,
   execFormat,
@@ -48481,7 +48869,7 @@ function rankFindings(list) {
   );
 }
 function findings(ctx) {
-  return rankFindings(RULES2.flatMap((r) => r.check(ctx)));
+  return rankFindings(RULES.flatMap((r) => r.check(ctx)));
 }
 
 // src/report/annotations.ts
@@ -48529,6 +48917,8 @@ function headline(input) {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
     return `### \u2705 Build succeeded${retried}`;
   }
+  if (input.status === "unknown")
+    return "### \u2754 No build verdict: the log shows no finished build and no error";
   return `### \u274C Build failed${input.failure ? ` (${input.failure.category})` : ""}`;
 }
 function statsTable(input) {
@@ -48677,7 +49067,7 @@ import { createHash } from "node:crypto";
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 function toSarif(findings2, version3) {
   const ruleIds = [...new Set(findings2.map((f) => f.rule))];
-  const describe3 = (id) => RULES2.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
+  const describe3 = (id) => RULES.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -48834,8 +49224,10 @@ var DEFAULT_OPTIONS = {
 // src/findings/analyze.ts
 function analyze(input) {
   const { trace } = input;
-  const crashed = trace.tail.some((l) => /^(?:panic|fatal error): /.test(l));
-  const failed = !!trace.error || !!input.failure || crashed || trace.steps.some((s) => s.error && !s.internal);
+  let status = input.failure ? "failed" : traceStatus(trace);
+  if (status === "unknown" && !trace.steps.length && !trace.binary && matchPattern(failureText(trace)))
+    status = "failed";
+  const failed = status === "failed";
   const failure = failed ? input.failure ?? classify(failureText(trace)) : void 0;
   const list = findings({
     trace,
@@ -48848,7 +49240,7 @@ function analyze(input) {
   const main = list.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
   return {
-    status: failed ? "failed" : "success",
+    status,
     failure: failure ? {
       category: failure.category,
       retryable: failure.retryable,

@@ -1,5 +1,5 @@
 // Captures real buildx output from the test bed into __fixtures__/ (never typed by hand).
-// Needs a started engine: eval "$(bash scripts/engine.sh env)" && node scripts/testbed/capture.mjs [builder|logs]
+// Needs a started engine: eval "$(bash scripts/engine.sh env)" && node scripts/testbed/capture.mjs [builder|logs|diagnosis] [scenario]
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,4 +121,7 @@ else if (what === 'logs') {
     tmpdir,
     readFileSync,
   });
+} else if (what === 'diagnosis') {
+  const { captureDiagnosis } = await import('./capture-diagnosis.mjs');
+  await captureDiagnosis({ fixtures });
 } else throw new Error(`unknown capture '${what}'`);

@@ -1,7 +1,8 @@
 // When to retry and how long to wait. Pure: the random source is passed in, so the schedule is
 // reproducible under a seed.
 import type { RetryConfig } from '../config/config.js';
-import type { Classification } from './classify.js';
+import type { Classification } from '../diagnosis/categories.js';
+import { mentions } from '../diagnosis/classify.js';
 
 export type Random = () => number;
 
@@ -16,8 +17,6 @@ export function seededRandom(seed: number): Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit/i;
 
 /**
  * Milliseconds to wait before retry `retry` (1 = the first retry): exponential from
@@ -35,7 +34,7 @@ export function backoffMs(retry: number, rateLimited: boolean, config: RetryConf
 }
 
 export function isRateLimited(text: string): boolean {
-  return RATE_LIMIT.test(text);
+  return mentions('registry-rate-limit', text);
 }
 
 export interface RetryDecision {

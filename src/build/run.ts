@@ -9,7 +9,8 @@ import { failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { buildArgs } from './args.js';
 import { runAttempt } from './attempt.js';
-import { classify, type Classification } from './classify.js';
+import type { Classification } from '../diagnosis/categories.js';
+import { classify } from '../diagnosis/classify.js';
 import { backoffMs, decide, isRateLimited, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
 

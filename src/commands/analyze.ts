@@ -1,5 +1,5 @@
 // `buildx-guard analyze --log <file> [--dockerfile <path>] [--format json|text|markdown|sarif|codequality]`
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { analysisJson, analysisText, analyze, type Analysis } from '../findings/analyze.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { toCodeQuality, toSarif } from '../report/sarif.js';
@@ -11,6 +11,17 @@ import { getChoice, getNumber } from '../config/inputs.js';
 import { UserError } from '../config/errors.js';
 import { readTrace } from '../trace/read.js';
 import type { Command } from './command.js';
+
+/** A NUL byte in the first 8 KiB: no build tool writes one. */
+function isBinary(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(8192);
+    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).includes(0);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export const FORMATS = ['json', 'text', 'markdown', 'sarif', 'codequality'] as const;
 
@@ -61,6 +72,13 @@ export const analyzeCommand: Command = {
         'log',
       );
     if (!existsSync(log)) throw new UserError(`Log file '${log}' (--log) does not exist.`, 'log');
+    if (statSync(log).isDirectory())
+      throw new UserError(`'${log}' (--log) is a folder; give the path of a build log file.`, 'log');
+    if (isBinary(log))
+      throw new UserError(
+        `'${log}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
+        'log',
+      );
     const dockerfilePath = flags('dockerfile');
     if (dockerfilePath && !existsSync(dockerfilePath)) {
       throw new UserError(`Dockerfile '${dockerfilePath}' (--dockerfile) does not exist.`, 'dockerfile');

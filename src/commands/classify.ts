@@ -1,6 +1,10 @@
-// `buildx-guard classify`: error text on stdin → {"category","retryable","reason"} on stdout.
-import { classify } from '../build/classify.js';
+// `buildx-guard classify`: error text on stdin → {"category","retryable","reason","remedy"} on stdout.
+// The text may be a bare error message or a whole pasted log (timestamps, wrappers, quotes): a log is
+// read like `analyze` reads it, so both commands agree.
 import { parseConfig } from '../config/config.js';
+import { classify } from '../diagnosis/classify.js';
+import { parseTrace } from '../trace/parser.js';
+import { failureText, failingStep } from '../trace/query.js';
 import type { Command } from './command.js';
 
 async function readStdin(): Promise<string> {
@@ -9,13 +13,20 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** What to classify: the failure as the trace reads it, or the text itself when it shows none. */
+export function classifiedText(text: string): string {
+  const trace = parseTrace(text);
+  return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
+}
+
 export const classifyCommand: Command = {
-  summary: 'classify build error text read from stdin (--retry-patterns adds transient patterns)',
+  summary:
+    'classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)',
   async run(flags) {
     const { retry } = parseConfig(flags, {});
-    const c = classify(await readStdin(), { retryPatterns: retry.patterns });
+    const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
     process.stdout.write(
-      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason })}\n`,
+      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}) })}\n`,
     );
     return 0;
   },

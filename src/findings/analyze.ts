@@ -1,6 +1,7 @@
 // A build's trace (and its Dockerfile) → findings and the `analyze` JSON contract. Pure.
-import { classify, type Classification } from '../build/classify.js';
-import { failureText } from '../trace/query.js';
+import type { Classification } from '../diagnosis/categories.js';
+import { classify, matchPattern } from '../diagnosis/classify.js';
+import { failureText, traceStatus } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { DockerfileModel } from './dockerfile.js';
 import { findings } from './index.js';
@@ -13,7 +14,8 @@ import {
 } from './types.js';
 
 export interface Analysis {
-  status: 'success' | 'failed';
+  /** `unknown`: the text shows no build progress and no error, or stops mid-build (docs/findings.md). */
+  status: 'success' | 'failed' | 'unknown';
   failure: null | { category: string; retryable: boolean; message: string; file?: string; line?: number };
   findings: Finding[];
   stats: {
@@ -37,10 +39,11 @@ export interface AnalyzeInput {
 
 export function analyze(input: AnalyzeInput): Analysis {
   const { trace } = input;
-  // A crash of buildx itself prints a panic and no ERROR: line; it failed all the same.
-  const crashed = trace.tail.some((l) => /^(?:panic|fatal error): /.test(l));
-  const failed =
-    !!trace.error || !!input.failure || crashed || trace.steps.some((s) => s.error && !s.internal);
+  let status = input.failure ? 'failed' : traceStatus(trace);
+  // Text with no progress and no error line, but a known error in it, failed all the same.
+  if (status === 'unknown' && !trace.steps.length && !trace.binary && matchPattern(failureText(trace)))
+    status = 'failed';
+  const failed = status === 'failed';
   const failure = failed ? (input.failure ?? classify(failureText(trace))) : undefined;
   const list = findings({
     trace,
@@ -53,7 +56,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const main = list.find((f) => f.rule === 'build-failed');
   const steps = trace.steps.filter((s) => !s.internal);
   return {
-    status: failed ? 'failed' : 'success',
+    status,
     failure: failure
       ? {
           category: failure.category,
@@ -100,7 +103,13 @@ export function analysisJson(a: Analysis): string {
 
 /** One line per finding, for a terminal. */
 export function analysisText(a: Analysis): string {
-  const head = `${a.status === 'success' ? 'build succeeded' : `build failed (${a.failure?.category})`} in ${(a.stats.durationMs / 1000).toFixed(1)} s: ${a.stats.steps} steps, ${a.stats.cachedSteps} cached, context ${(a.stats.contextBytes / 1e6).toFixed(1)} MB`;
+  const verdict =
+    a.status === 'success'
+      ? 'build succeeded'
+      : a.status === 'unknown'
+        ? 'no build verdict in this log'
+        : `build failed (${a.failure?.category})`;
+  const head = `${verdict} in ${(a.stats.durationMs / 1000).toFixed(1)} s: ${a.stats.steps} steps, ${a.stats.cachedSteps} cached, context ${(a.stats.contextBytes / 1e6).toFixed(1)} MB`;
   const rows = a.findings.map((f) => {
     const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-';
     return `${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${where.padEnd(24)} ${f.title}${f.hint ? `\n${' '.repeat(56)}hint: ${f.hint}` : ''}`;

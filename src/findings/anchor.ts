@@ -1,8 +1,28 @@
-import type { Step } from '../trace/types.js';
+import type { BuildTrace, Step } from '../trace/types.js';
 import { locateStep } from './dockerfile.js';
 import type { Finding, FindingContext } from './types.js';
 
-/** The Dockerfile lines of a step; for the failing step, buildx's excerpt line when mapping fails. */
+/**
+ * Where the log itself places the failure: buildx's excerpt (`Dockerfile:12`, `test.Dockerfile:4`),
+ * a `dockerfile parse error on line N`, or — when a build check fails the build (`check=error=true`:
+ * "lint violation found for rules: X") — the line of that rule's warning.
+ */
+export function failureLocation(trace: BuildTrace): { file?: string; line: number } | undefined {
+  if (trace.excerpt) return { file: trace.excerpt.file, line: trace.excerpt.line };
+  const parse = trace.error?.match(/dockerfile parse error (?:on )?line (\d+)/i);
+  if (parse) return { line: Number(parse[1]) };
+  const lint = trace.error?.match(/lint violations? found for rules?: ([\w, ]+)/);
+  if (lint) {
+    // The first violation in the file, of the rules the error names.
+    const rules = lint[1].split(/,\s*/);
+    const hits = trace.warnings.filter((x) => rules.includes(x.rule) && x.startLine);
+    const w = hits.sort((a, b) => a.startLine! - b.startLine!)[0];
+    if (w) return { file: w.file, line: w.startLine! };
+  }
+  return undefined;
+}
+
+/** The Dockerfile lines of a step; for the failing step, where the log places the failure when mapping fails. */
 export function anchor(
   ctx: FindingContext,
   step?: Step,
@@ -11,12 +31,8 @@ export function anchor(
   const df = ctx.dockerfile;
   const ref = df && step ? locateStep(df, step) : undefined;
   if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine };
-  if (failing && ctx.trace.excerpt)
-    return {
-      file: df?.path ?? ctx.trace.excerpt.file,
-      line: ctx.trace.excerpt.line,
-      endLine: ctx.trace.excerpt.line,
-    };
+  const at = failing ? failureLocation(ctx.trace) : undefined;
+  if (at) return { file: df?.path ?? at.file ?? 'Dockerfile', line: at.line, endLine: at.line };
   return {};
 }
 

@@ -1,5 +1,5 @@
 import type { FailedNode } from '../builder/bootstrap.js';
-import type { Classification } from '../build/classify.js';
+import type { Classification } from '../diagnosis/categories.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { DockerfileModel } from './dockerfile.js';
 

@@ -28,6 +28,8 @@ function headline(input: ReportInput): string {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : '';
     return `### ✅ Build succeeded${retried}`;
   }
+  if (input.status === 'unknown')
+    return '### ❔ No build verdict: the log shows no finished build and no error';
   return `### ❌ Build failed${input.failure ? ` (${input.failure.category})` : ''}`;
 }
 

@@ -5,7 +5,7 @@ import type { Finding } from '../findings/types.js';
 export interface ReportInput {
   /** Identity of this build in the workflow (builder, target, Dockerfile): the sticky comment's key. */
   key: string;
-  status: 'success' | 'failed';
+  status: 'success' | 'failed' | 'unknown';
   failure?: { category: string; reason: string; message: string };
   attempts: { number: number; durationMs: number; exitCode: number; category?: string; decision?: string }[];
   builder?: { name: string; driver: string };

@@ -1,10 +1,39 @@
+// Questions about a finished trace: did the build fail, which step failed it, on what text is the
+// failure classified.
 import type { BuildTrace, Step } from './types.js';
 
 const CANCELED = /\bcontext canceled\b|\bcanceled\b/i;
 
+/**
+ * Vertex errors that do not fail the build: BuildKit reports a cache source it cannot import
+ * (`importing cache manifest from …` → `ERROR: failed to configure registry cache importer`) and
+ * builds on without it (measured on the test bed: exit 0).
+ */
+const NON_FATAL_STEP = /^importing cache manifest from /;
+
+export function fatalError(s: Step): boolean {
+  return !!s.error && !NON_FATAL_STEP.test(s.name);
+}
+
+/**
+ * What the log says of the build: `failed` when any error is found (a final error line in any
+ * spelling, a fatal vertex error, a crash, a `--call=check` that found warnings); `unknown` when the
+ * log shows no build progress and no error, or stops while steps are still running; else `success`.
+ */
+export function traceStatus(trace: BuildTrace): 'success' | 'failed' | 'unknown' {
+  if (trace.binary && trace.format === 'unknown') return 'unknown';
+  if (trace.error || trace.crashed || trace.steps.some(fatalError) || (trace.check?.warnings ?? 0) > 0)
+    return 'failed';
+  if (trace.check) return 'success';
+  if (trace.steps.length === 0) return 'unknown';
+  // A log cut off mid-build: a step started and the log never says how it ended.
+  const unfinished = trace.steps.some((s) => !s.done && !s.cached && !s.internal && trace.format !== 'tty');
+  return unfinished ? 'unknown' : 'success';
+}
+
 /** The step that failed the build: the first error that is not a consequence (cancellation) of another. */
 export function failingStep(trace: BuildTrace): Step | undefined {
-  const failed = trace.steps.filter((s) => s.error);
+  const failed = trace.steps.filter(fatalError);
   return (
     failed.find((s) => !s.internal && !CANCELED.test(s.error!)) ??
     failed.find((s) => !CANCELED.test(s.error!)) ??
@@ -13,14 +42,20 @@ export function failingStep(trace: BuildTrace): Step | undefined {
 }
 
 /**
- * The text a failure is classified on: the failing step's last log lines, then buildx's own closing
- * text (the excerpt, panics, the final ERROR line), then any stderr the parser did not read.
+ * The text a failure is classified on: the failing step's header and last log lines, then buildx's
+ * own closing text (the excerpt, panics), then the final error as `ERROR: …` (the failing step's
+ * error when the log has no final line), or any stderr the parser did not read.
  */
 export function failureText(trace: BuildTrace, stderrTail = ''): string {
   const step = failingStep(trace);
-  const parts = [...(step?.logTail.map((l) => `#${step.number} ${l}`) ?? []), ...trace.tail];
-  if (trace.error && !trace.tail.some((l) => l === `ERROR: ${trace.error}`))
-    parts.push(`ERROR: ${trace.error}`);
-  if (!trace.error && parts.length === 0) parts.push(stderrTail);
+  const parts = step
+    ? [`#${step.number} ${step.name}`, ...step.logTail.map((l) => `#${step.number} ${l}`)]
+    : [];
+  parts.push(...trace.tail.filter((l) => !/^(?:ERROR|Error|error): /.test(l)));
+  const error = trace.error ?? step?.error;
+  if (error) parts.push(`ERROR: ${error}`);
+  else if (trace.check?.warnings)
+    parts.push(`ERROR: Check complete, ${trace.check.warnings} warnings have been found!`);
+  if (!error && !step && stderrTail) parts.push(stderrTail);
   return parts.join('\n');
 }

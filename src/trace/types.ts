@@ -18,7 +18,13 @@ export interface Step {
   completedMs?: number;
   durationMs?: number;
   cached: boolean;
+  /** The step finished (done, cached, failed or cancelled), as far as the log shows. */
+  done?: boolean;
+  /** Cancelled because another step failed (`CANCELED`): a consequence, not the failure. */
+  canceled?: boolean;
   error?: string;
+  /** Its log lines came only from the failure summary (the log did not stream them). */
+  summaryOnly?: boolean;
   /** The last lines the step printed (bounded). */
   logTail: string[];
   logLines: number;
@@ -44,7 +50,8 @@ export interface Excerpt {
 }
 
 export interface BuildTrace {
-  format: 'rawjson' | 'plain' | 'unknown';
+  /** The progress format read: rawjson, plain, the interactive display (tty), the legacy builder, `--call=check`. */
+  format: 'rawjson' | 'plain' | 'tty' | 'legacy' | 'check' | 'unknown';
   steps: Step[];
   warnings: BuildWarning[];
   /** Largest build context transfer seen, in bytes. */
@@ -53,8 +60,16 @@ export interface BuildTrace {
   startedMs?: number;
   completedMs?: number;
   durationMs: number;
-  /** The final `ERROR:` text, without the prefix. */
+  /** The final error line's text, without the prefixes buildx and wrappers add (final-line.ts). */
   error?: string;
+  /** The bake target the final error names (`ERROR: target <name>: …`). */
+  errorTarget?: string;
+  /** A `panic:` or `fatal error:` of buildx itself was printed. */
+  crashed?: boolean;
+  /** The input had NUL bytes: a binary file, not a build log. */
+  binary?: boolean;
+  /** `--call=check`'s verdict. */
+  check?: { warnings: number };
   excerpt?: Excerpt;
   /** Lines that were neither progress JSON nor plain progress (kept as a count, not held). */
   unreadLines: number;

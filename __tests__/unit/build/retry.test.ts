@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../../../src/build/classify.js';
+import { ERROR_PATTERNS } from '../../../src/diagnosis/patterns.js';
 import { backoffMs, decide, seededRandom } from '../../../src/build/retry.js';
 import { parseConfig } from '../../../src/config/config.js';
 import { buildArgs } from '../../../src/build/args.js';
@@ -120,5 +120,5 @@ test('bad retry and build inputs are one sentence each', () => {
 
 test('docs/retry.md publishes every classifier pattern', () => {
   const doc = readFileSync(join(repoRoot, 'docs', 'retry.md'), 'utf8');
-  for (const rule of RULES) expect(doc).toContain(rule.pattern.source.replace(/\|/g, '\\|'));
+  for (const rule of ERROR_PATTERNS) expect(doc).toContain(rule.pattern.source.replace(/\|/g, '\\|'));
 });

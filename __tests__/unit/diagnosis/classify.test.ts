@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classify, errorLines } from '../../../src/build/classify.js';
+import { classifiedText } from '../../../src/commands/classify.js';
+import { CATEGORIES } from '../../../src/diagnosis/categories.js';
+import { classify, errorLines } from '../../../src/diagnosis/classify.js';
+import { ERROR_PATTERNS } from '../../../src/diagnosis/patterns.js';
 import { repoRoot } from '../../support/paths.js';
 
 interface CorpusLine {
@@ -110,4 +113,95 @@ test('unknown errors are not retried, unless a retry-pattern matches', () => {
   const c = classify(text, { retryPatterns: [/corporate proxy/] });
   expect(c).toMatchObject({ category: 'unknown', retryable: true });
   expect(c.reason).toContain('retry-patterns /corporate proxy/');
+});
+
+describe('gaps seen in the wild', () => {
+  test.each([
+    [
+      'ERROR: failed to solve: failed to push ghcr.io/o/r:1: failed to copy: io: read/write on closed pipe',
+      'registry',
+      true,
+    ],
+    ['error: failed to solve: failed to copy: cannot reuse body, request must be retried', 'registry', true],
+    [
+      'ERROR: failed to solve: failed to copy: httpReadSeeker: failed open: failed to read expected number of bytes: unexpected EOF',
+      'registry',
+      true,
+    ],
+    ['ERROR: failed to solve: failed to push r/x:1: unexpected EOF', 'registry', true],
+    [
+      'ERROR: failed to solve: rpc error: code = Unavailable desc = connection error: desc = "transport: authentication handshake failed: remote error: tls: internal error"',
+      'transport',
+      true,
+    ],
+    ['ERROR: failed to list workers: remote error: tls: internal error', 'transport', true],
+    ['ERROR: failed to solve: Canceled: context canceled', 'cancelled', false],
+    [
+      '#5 0.2 /usr/bin/tool: Exec Format Error\nERROR: failed to solve: process "/bin/sh -c /usr/bin/tool" did not complete successfully: exit code: 126',
+      'platform',
+      false,
+    ],
+    [
+      'ERROR: Multiple platforms feature is currently not supported for docker driver. Please switch to a different driver (eg. "docker buildx create --use")',
+      'platform',
+      false,
+    ],
+    ['ERROR: failed to solve: failed to export cache: timeout writing cache', 'cache-export', true],
+    ['ERROR: failed to build: failed to solve: error writing layer blob: not_found', 'cache-export', true],
+    [
+      '#12 exporting cache to registry\nERROR: failed to solve: context deadline exceeded',
+      'cache-export',
+      true,
+    ],
+    ['ERROR: failed to solve: rate limit exceeded', 'registry', true],
+  ])('%s', (text, category, retryable) => {
+    expect(classify(text)).toMatchObject({ category, retryable });
+  });
+});
+
+describe('precedence', () => {
+  test('no space left on device is resource even inside failed to read dockerfile', () => {
+    const c = classify(
+      'ERROR: failed to solve: failed to read dockerfile: failed to create temp dir: mkdir /var/lib/docker/tmp/x: no space left on device',
+    );
+    expect(c).toMatchObject({ category: 'resource', retryable: false, pattern: 'disk-full' });
+  });
+
+  test('exit code 137 with Killed is out of memory, not a failed step', () => {
+    const text =
+      '#9 [build 4/6] RUN make -j8\n#9 41.3 Killed\nERROR: failed to solve: process "/bin/sh -c make -j8" did not complete successfully: exit code: 137';
+    expect(classify(text)).toMatchObject({ category: 'resource', pattern: 'out-of-memory' });
+    // Without "Killed", 137 is the step's own exit code.
+    expect(classify(text.replace('Killed', 'done'))).toMatchObject({ category: 'step' });
+  });
+
+  test('a registry refusing a cache export is auth (not retried), not cache-export', () => {
+    expect(
+      classify(
+        '#12 exporting cache to registry\nERROR: failed to solve: error writing manifest blob: unexpected status from PUT request: 403 Forbidden',
+      ).category,
+    ).toBe('auth');
+  });
+
+  test('connection refused printed by a test step is the step', () => {
+    const text =
+      '#7 [4/4] RUN npm test\n#7 3.2 Error: connect ECONNREFUSED 127.0.0.1:5432 (connection refused)\nERROR: failed to solve: process "/bin/sh -c npm test" did not complete successfully: exit code: 1';
+    expect(classify(text).category).toBe('step');
+  });
+
+  test('every category but unknown has at least one pattern, and each pattern id is unique', () => {
+    const ids = ERROR_PATTERNS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const categories = new Set(ERROR_PATTERNS.map((p) => p.category));
+    for (const c of CATEGORIES.filter((x) => x !== 'unknown')) expect(categories).toContain(c);
+  });
+});
+
+test('the classify command reads a pasted log like analyze does', () => {
+  const log = [
+    '2023-01-17T12:46:34.0302364Z #27 exporting to image',
+    '2023-01-17T12:46:34.0302364Z #27 ERROR: failed to push x: failed to copy: io: read/write on closed pipe',
+    '2023-01-17T12:46:35.0000000Z ##[error]buildx failed with: ERROR: failed to solve: failed to push x: failed to copy: io: read/write on closed pipe',
+  ].join('\r\n');
+  expect(classify(classifiedText(log))).toMatchObject({ category: 'registry', retryable: true });
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../../src/findings/analyze.js';
-import { classify } from '../../../src/build/classify.js';
+import { classify } from '../../../src/diagnosis/classify.js';
 import { parseTrace } from '../../../src/trace/parser.js';
 import { repoRoot } from '../../support/paths.js';
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parseSize, parseTrace, TraceParser } from '../../../src/trace/parser.js';
+import { parseSize } from '../../../src/trace/names.js';
+import { parseTrace, TraceParser } from '../../../src/trace/parser.js';
 import { failingStep } from '../../../src/trace/query.js';
 import { LOG_FORMATS, loadScenario, logPath } from '../../support/fixtures.js';
 

@@ -26,7 +26,7 @@ export const buildFailed: Rule = {
         title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : 'Build failed',
         message: parts.join('\n\n'),
         ...anchor(ctx, step, true),
-        hint: failure?.reason,
+        ...(failure?.remedy ? { hint: failure.remedy } : {}),
       },
     ];
   },

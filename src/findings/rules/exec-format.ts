@@ -1,9 +1,10 @@
+import { errorPattern } from '../../diagnosis/patterns.js';
 import { anchor, stepLabel } from '../anchor.js';
 import { code } from '../md.js';
 import type { Finding, Rule } from '../types.js';
 
 // The kernel's ENOEXEC as BuildKit reports it, and as bash reports it from a shell-form RUN.
-const EXEC_FORMAT = /exec format error|cannot execute binary file/i;
+const { pattern: EXEC_FORMAT, remedy } = errorPattern('exec-format');
 
 export const execFormat: Rule = {
   id: 'exec-format',
@@ -19,7 +20,7 @@ export const execFormat: Rule = {
         severity: 'error',
         title: `Binary for another architecture in ${stepLabel(s)}`.slice(0, 200),
         message: `${code(stepLabel(s))} failed with ${code('exec format error')}${platform ? ` while building for ${code(platform)}` : ''}: it ran a program compiled for a different CPU architecture than the node running the step.`,
-        hint: 'Install QEMU emulation on the runner (docker/setup-qemu-action) or add a native node for that platform to the builder (nodes input), or fetch the binary for the target architecture (TARGETARCH).',
+        hint: `${remedy!.charAt(0).toUpperCase()}${remedy!.slice(1)}.`,
         ...anchor(ctx, s, true),
       });
     }

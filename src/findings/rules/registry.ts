@@ -1,7 +1,9 @@
+import { errorPattern } from '../../diagnosis/patterns.js';
 import { code } from '../md.js';
 import type { Finding, FindingContext, Rule } from '../types.js';
 
-const RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests/i;
+const RATE_LIMIT = errorPattern('registry-rate-limit');
+const AUTH = errorPattern('registry-auth');
 
 function texts(ctx: FindingContext): string[] {
   return [ctx.trace.error ?? '', ...ctx.attempts.map((a) => a.errorText ?? '')];
@@ -11,16 +13,16 @@ export const registryRateLimit: Rule = {
   id: 'registry-rate-limit',
   description: 'A registry rate-limited the build (HTTP 429, toomanyrequests).',
   check(ctx) {
-    const hit = texts(ctx).find((t) => RATE_LIMIT.test(t));
+    const hit = texts(ctx).find((t) => RATE_LIMIT.pattern.test(t));
     if (!hit) return [];
-    const line = hit.split('\n').find((l) => RATE_LIMIT.test(l)) ?? hit;
+    const line = hit.split('\n').find((l) => RATE_LIMIT.pattern.test(l)) ?? hit;
     const failed = ctx.failure?.category === 'registry';
     const f: Finding = {
       rule: 'registry-rate-limit',
       severity: failed ? 'error' : 'warning',
       title: 'Registry rate limit (429)',
       message: `A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
-      hint: 'Log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid --pull / no-cache on every run.',
+      hint: `${capital(RATE_LIMIT.remedy!)}.`,
     };
     return [f];
   },
@@ -38,8 +40,12 @@ export const registryAuth: Rule = {
         severity: 'error',
         title: 'Registry authentication failed',
         message: `The registry refused the credentials: ${code(error.split('\n').pop()!.slice(0, 300))}.`,
-        hint: 'Log in before the build (docker/login-action) with a token that can pull and push this repository; on pull requests from forks, secrets are not available.',
+        hint: `${capital(AUTH.remedy!)}.`,
       },
     ];
   },
 };
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
