@@ -9828,10 +9828,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9845,7 +9845,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9869,7 +9869,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9885,7 +9885,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9976,7 +9976,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9990,13 +9990,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep + cb;
-              sep = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -10039,18 +10039,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10104,8 +10104,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10117,7 +10117,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10128,8 +10128,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep)
-                for (const st of sep) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10146,7 +10146,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10326,7 +10326,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10343,24 +10343,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep === " ")
-            sep = "\n";
-          else if (!prevMoreIndented && sep === "\n")
-            sep = "\n\n";
-          value += sep + indent.slice(trimIndent) + content;
-          sep = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          value += sep + content;
-          sep = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10543,25 +10543,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep === "\n")
-            res += sep;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep = "\n";
+            sep2 = "\n";
         } else {
-          res += sep + lm;
-          sep = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11371,14 +11371,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep)
-        for (const st of sep)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12545,18 +12545,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep;
+          let sep2;
           if (scalar2.end) {
-            sep = scalar2.end;
-            sep.push(this.sourceToken);
+            sep2 = scalar2.end;
+            sep2.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep }]
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12709,15 +12709,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep = it.sep;
-                  sep.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12911,13 +12911,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep = fc.end.splice(1, fc.end.length);
-            sep.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13426,13 +13426,14 @@ function classification(category, reason, extra = {}) {
   return { category, retryable: RETRYABLE.has(category), reason, ...extra };
 }
 function classify(text, opts = {}) {
-  if (opts.cancelled || opts.exitCode === 130) {
-    return classification("cancelled", "the build was cancelled");
-  }
   if (opts.timedOut) {
     return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
-      pattern: "attempt-timeout"
+      pattern: "attempt-timeout",
+      remedy: "a hung attempt is retried; raise attempt-timeout-minutes if the build needs longer"
     });
+  }
+  if (opts.cancelled || opts.exitCode === 130) {
+    return classification("cancelled", "the build was cancelled");
   }
   const p = matchPattern(text);
   const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
@@ -13598,6 +13599,9 @@ function escapeMarkdown(text) {
 }
 function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, " ");
 }
 
 // src/findings/rules/build-failed.ts
@@ -14131,16 +14135,11 @@ function timingChart(input) {
 function failingLog(input) {
   const l = input.failingLog;
   if (!l || !l.lines.length) return void 0;
-  return `<details><summary>Last ${l.lines.length} lines of ${escapeMarkdown(l.step)}</summary>
+  return `<details><summary>Last ${l.lines.length} lines of ${escapeHtml(l.step)}</summary>
 
 ${codeBlock(l.lines)}
 
 </details>`;
-}
-function redact(text, secrets) {
-  let out = text;
-  for (const s of secrets) if (s.length >= 3) out = out.split(s).join("***");
-  return out;
 }
 function renderMarkdown(input, opts) {
   const top = opts.topFindings ?? 10;
@@ -14167,7 +14166,7 @@ ${findingsTable(input)}`, drop: 30 }] : [],
     ] : [],
     ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
   ];
-  const render2 = (list) => redact(list.map((s) => s.text).join("\n\n"), input.secrets) + "\n";
+  const render2 = (list) => list.map((s) => s.text).join("\n\n") + "\n";
   let kept = sections;
   let text = render2(kept);
   const pointer = `
@@ -14191,7 +14190,7 @@ import { createHash } from "node:crypto";
 
 // src/report/annotations.ts
 function plainText(markdown) {
-  return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*/g, "").trim();
+  return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*([^*\n]+?)\*\*/g, "$1").trim();
 }
 
 // src/report/sarif.ts
@@ -15177,7 +15176,8 @@ import { join as join3 } from "node:path";
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
 var TAIL_BYTES = 64 * 1024;
-var KILL_GRACE_MS = 1e4;
+var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
+var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 var Buildx = class {
   constructor(dockerPath = "docker", env = process.env) {
     this.dockerPath = dockerPath;
@@ -15193,17 +15193,21 @@ var Buildx = class {
   docker(args, opts = {}) {
     const started = Date.now();
     const capture = opts.capture ?? true;
-    return new Promise((resolve, reject) => {
+    return new Promise((resolve2, reject) => {
       const child = spawn(this.dockerPath, args, { env: this.env, stdio: ["pipe", "pipe", "pipe"] });
       const out = [];
       const err = [];
       let tail = Buffer.alloc(0);
       let timedOut = false;
       let cancelled = false;
-      let killTimer;
+      const escalation = [];
       const stop = () => {
+        if (escalation.length) return;
         child.kill("SIGINT");
-        killTimer = setTimeout(() => child.kill("SIGKILL"), KILL_GRACE_MS);
+        escalation.push(
+          setTimeout(() => child.kill("SIGTERM"), STOP_ESCALATION_MS.term),
+          setTimeout(() => child.kill("SIGKILL"), STOP_ESCALATION_MS.kill)
+        );
       };
       const timer = opts.timeoutMs ? setTimeout(() => {
         timedOut = true;
@@ -15235,10 +15239,10 @@ var Buildx = class {
       });
       child.on("close", (code2, signal) => {
         clearTimeout(timer);
-        clearTimeout(killTimer);
+        escalation.forEach(clearTimeout);
         opts.signal?.removeEventListener("abort", onAbort);
-        resolve({
-          code: code2 ?? (signal ? 128 + (signal === "SIGKILL" ? 9 : 2) : 1),
+        resolve2({
+          code: code2 ?? (signal ? 128 + (SIGNAL_NUMBERS[signal] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
           stderrTail: tail.toString(),
@@ -15324,11 +15328,11 @@ async function probeTcp(endpoint, timeoutMs = 3e3) {
   }
   if (url.protocol !== "tcp:" || !url.port) return void 0;
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  return new Promise((resolve) => {
+  return new Promise((resolve2) => {
     const socket = net.connect({ host, port: Number(url.port) });
     const done = (result) => {
       socket.destroy();
-      resolve(result);
+      resolve2(result);
     };
     socket.setTimeout(
       timeoutMs,
@@ -15510,9 +15514,19 @@ async function setupBuilder(config, deps, onCreated = () => {
     const state2 = await bootAndVerify(existing, config, deps);
     return { name: existing, driver: state2.driver, created: false, state: state2 };
   }
+  if (config.nameGiven) await refuseExisting(config.name, deps);
   await createNodes(config, deps, onCreated);
   const state = await bootAndVerify(config.name, config, deps);
   return { name: config.name, driver: config.driver, created: true, state };
+}
+async function refuseExisting(name, deps) {
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs: 6e4 });
+  if (r.code === 0) {
+    throw new UserError(
+      `Builder '${name}' already exists; to build on it, set input 'builder' to '${name}' (its nodes are verified and it is never removed), or choose another 'name'.`,
+      "name"
+    );
+  }
 }
 async function createNodes(config, deps, onCreated) {
   for (const [i, node] of config.nodes.entries()) {
@@ -15526,8 +15540,8 @@ async function createNodes(config, deps, onCreated) {
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
     deps.debug(`docker buildx ${args.join(" ")}`);
-    if (i === 0) onCreated(config.name);
     const r = await deps.buildx.buildx(args, { timeoutMs: 12e4 });
+    if (i === 0 && r.code === 0) onCreated(config.name);
     if (r.code !== 0) {
       const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
       throw new NodesDownError(
@@ -15640,7 +15654,7 @@ async function removeBuilder(buildx, name) {
 }
 
 // src/build/run.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
 
 // src/build/args.ts
@@ -15688,9 +15702,6 @@ function buildArgs(b, f) {
   args.push(b.context);
   return args;
 }
-function isGitContext(context) {
-  return /^(?:https?:\/\/|git@|github\.com\/)/.test(context) && (/\.git(?:#|$)/.test(context) || /github\.com/.test(context));
-}
 
 // src/build/attempt.ts
 import { createWriteStream } from "node:fs";
@@ -15734,7 +15745,7 @@ async function runAttempt(buildx, args, logFile, opts) {
   });
   lines.end();
   stdout.end();
-  await new Promise((resolve, reject) => file.end((e) => e ? reject(e) : resolve()));
+  await new Promise((resolve2, reject) => file.end((e) => e ? reject(e) : resolve2()));
   return { result, trace: parser.finish() };
 }
 
@@ -15765,19 +15776,31 @@ function decide(c, attempt, crashes, config) {
 }
 
 // src/build/secrets.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
   return [line.slice(0, eq), line.slice(eq + 1)];
 }
-function secretSpecs(b, dir, mask) {
+function gitContextHost(context) {
+  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
+  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
+    return m[1].toLowerCase();
+  const bare = context.match(/^(github\.com)\//i);
+  return bare ? bare[1].toLowerCase() : void 0;
+}
+function gitTokenId(context, serverUrl = "https://github.com") {
+  const host = gitContextHost(context);
+  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
+  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
+}
+function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
   const specs = [];
   const write = (id, value) => {
     mkdirSync3(dir, { recursive: true, mode: 448 });
     const file = join4(dir, `secret-${specs.length}`);
     writeFileSync3(file, value, { mode: 384 });
-    if (value) mask(value);
+    if (value) maskValue(value, mask);
     specs.push(`id=${id},src=${file}`);
   };
   for (const line of b.secrets) write(...split(line));
@@ -15789,10 +15812,32 @@ function secretSpecs(b, dir, mask) {
     const [id, env] = split(line);
     specs.push(`id=${id},env=${env}`);
   }
-  if (b.githubToken && isGitContext(b.context) && !specs.some((s) => s.startsWith("id=GIT_AUTH_TOKEN,"))) {
-    write("GIT_AUTH_TOKEN", b.githubToken);
-  }
+  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
+  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
   return specs;
+}
+function maskValue(value, mask) {
+  if (value) mask(value);
+  if (value.includes("\n")) {
+    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
+  }
+}
+var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
+function secretValues(b, env = process.env) {
+  const values = [
+    ...b.secrets.map((l) => split(l)[1]),
+    b.githubToken,
+    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
+    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
+  ];
+  for (const line of b.secretFiles) {
+    const path = split(line)[1];
+    try {
+      if (statSync2(path).size <= 1 << 20) values.push(readFileSync3(path, "utf8").trim());
+    } catch {
+    }
+  }
+  return values.filter((v) => v.length >= 3);
 }
 
 // src/build/run.ts
@@ -15800,7 +15845,7 @@ function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
   const dir = isAbsolute2(context) ? context : join5(cwd, context);
-  if (!existsSync3(dir) || !statSync2(dir).isDirectory()) {
+  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
@@ -15816,7 +15861,7 @@ function checkContext(config, cwd = process.cwd()) {
   }
 }
 async function runBuild(config, builder, deps) {
-  const sleep = deps.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const metadataFile = join5(deps.tempDir, "metadata.json");
   const iidFile = join5(deps.tempDir, "iid.txt");
@@ -15899,18 +15944,62 @@ async function runBuild(config, builder, deps) {
   }
 }
 function readResult(metadataFile, iidFile) {
-  const metadata = existsSync3(metadataFile) ? readFileSync3(metadataFile, "utf8").trim() : "";
+  const metadata = existsSync3(metadataFile) ? readFileSync4(metadataFile, "utf8").trim() : "";
   let parsed;
   try {
     parsed = metadata ? JSON.parse(metadata) : {};
   } catch {
     parsed = {};
   }
-  const imageid = existsSync3(iidFile) ? readFileSync3(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const imageid = existsSync3(iidFile) ? readFileSync4(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve2) => {
+    if (signal?.aborted) return resolve2();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve2();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
+// src/report/redact.ts
+var REDACTED = "***";
+function needles(values) {
+  const out = /* @__PURE__ */ new Set();
+  for (const v of values) {
+    if (v.length >= 3) out.add(v);
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) out.add(line.trim());
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+function redactText(text, list) {
+  let out = text;
+  for (const n of list) if (out.includes(n)) out = out.split(n).join(REDACTED);
+  return out;
+}
+function deep(value, list) {
+  if (typeof value === "string") return redactText(value, list);
+  if (Array.isArray(value)) return value.map((v) => deep(v, list));
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list), deep(v, list)]));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list)]));
+  }
+  return value;
+}
+function redactReport(input) {
+  const list = needles(input.secrets);
+  if (!list.length) return input;
+  return { ...deep({ ...input, secrets: [] }, list), secrets: [] };
 }
 
 // src/config/config.ts
+import { realpathSync } from "node:fs";
+import { basename, dirname, join as join6, resolve, sep } from "node:path";
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
 var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
@@ -15935,6 +16024,29 @@ var NODE_KEYS2 = [
   "buildkitd-flags",
   "buildkitd-config-inline"
 ];
+function sarifPath(value, env, cwd = process.cwd()) {
+  if (!value) return "";
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
+  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
+  const parent = real(dirname(abs));
+  const path = join6(parent, basename(abs));
+  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
+  if (!inside) {
+    throw new UserError(
+      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
+      "sarif-file"
+    );
+  }
+  return path;
+}
+function real(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    const up = dirname(path);
+    return up === path ? path : join6(real(up), basename(path));
+  }
+}
 function parseConfig(src, env = process.env) {
   return {
     builder: parseBuilder(src, env),
@@ -15943,7 +16055,7 @@ function parseConfig(src, env = process.env) {
     report: {
       comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
       checkRun: getBoolean(src, "check-run", false),
-      sarifFile: getString(src, "sarif-file"),
+      sarifFile: sarifPath(getString(src, "sarif-file"), env),
       failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
       contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
       baseline: getBoolean(src, "baseline", true),
@@ -16021,12 +16133,10 @@ function parseBuild(src) {
     ["build-args", build.buildArgs],
     ["build-contexts", build.buildContexts]
   ]) {
-    const bad = values.find((v) => !/^[^=\s]+=/.test(v));
-    if (bad !== void 0) {
-      throw new UserError(
-        `Each line of input '${name}' must be KEY=value; got '${name === "secrets" ? bad.split("=")[0] : bad}'.`,
-        name
-      );
+    const bad = values.findIndex((v) => !/^[^=\s]+=/.test(v));
+    if (bad >= 0) {
+      const got = name === "secrets" ? `line ${bad + 1}` : `'${values[bad]}'`;
+      throw new UserError(`Each line of input '${name}' must be KEY=value; got ${got}.`, name);
     }
   }
   return build;
@@ -16098,6 +16208,7 @@ function parseBuilder(src, env) {
   return {
     driver,
     name,
+    nameGiven: !!getString(src, "name"),
     existing,
     nodes,
     bootstrapTimeoutSeconds: getNumber(src, "bootstrap-timeout", 120, { min: 1, max: 3600 }),
@@ -16219,14 +16330,14 @@ function validateEndpoint(endpoint, input, driver) {
 // src/commands/session.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var log = (line) => process.stderr.write(`${line}
 `);
 async function withBuilder(config, fn) {
   const buildx = new Buildx();
   const version = buildx.version();
   version.catch(() => void 0);
-  const tempDir = mkdtempSync(join6(tmpdir(), "buildx-guard-"));
+  const tempDir = mkdtempSync(join7(tmpdir(), "buildx-guard-"));
   const deps = {
     buildx,
     version,
@@ -16277,15 +16388,17 @@ var buildCommand = {
           await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
         }
       });
-      const report = reportFromBuild({
-        config,
-        key: "cli",
-        builder: { name: setup.name, driver: setup.driver },
-        state: setup.state,
-        outcome,
-        workspace: process.cwd(),
-        secrets: []
-      });
+      const report = redactReport(
+        reportFromBuild({
+          config,
+          key: "cli",
+          builder: { name: setup.name, driver: setup.driver },
+          state: setup.state,
+          outcome,
+          workspace: process.cwd(),
+          secrets: secretValues(config.build)
+        })
+      );
       for (const f of report.findings) {
         log(
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
@@ -16306,7 +16419,7 @@ var buildCommand = {
           decision: a.decision ?? null
         })),
         failure: outcome.failure ?? null,
-        stopReason: outcome.stopReason ?? null,
+        stopReason: outcome.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : null,
         findings: report.findings.length,
         imageid: outcome.imageid,
         digest: outcome.digest

@@ -14,6 +14,7 @@ import {
   type BuilderDeps,
 } from './builder/bootstrap.js';
 import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
+import { maskValue, secretValues } from './build/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
 import { isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
@@ -43,7 +44,10 @@ const STATE = { builder: 'builder', cleanup: 'cleanup', tempDir: 'temp-dir' } as
 export async function run(): Promise<void> {
   let config: Config | undefined;
   try {
+    // Masked before anything can print them, even an input error.
+    maskRawSecrets((name) => core.getInput(name));
     config = parseConfig((name) => core.getInput(name));
+    for (const v of secretValues(config.build)) maskValue(v, core.setSecret);
     if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
     // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
@@ -115,7 +119,7 @@ export async function run(): Promise<void> {
         outcome,
         workspace,
         ctx,
-        secrets: secretValues(config),
+        secrets: secretValues(config.build),
         baseline,
         dockerfile,
       }),
@@ -139,7 +143,7 @@ export async function run(): Promise<void> {
           driver: config.builder.driver,
           failed: e.failed,
           ctx,
-          secrets: secretValues(config),
+          secrets: secretValues(config.build),
         }),
       ).catch((err) => core.debug(`report: ${err}`));
     }
@@ -163,11 +167,14 @@ async function restoreLocalCache(key: string) {
   return { dir, keys, args: localCacheArgs(dir) };
 }
 
-/** Values that must never appear in a report. */
-function secretValues(config: Config): string[] {
-  return [...config.build.secrets.map((l) => l.slice(l.indexOf('=') + 1)), config.build.githubToken].filter(
-    (v) => v.length >= 3,
-  );
+/** The raw secret inputs, masked before they are parsed (a malformed line is masked too). */
+function maskRawSecrets(input: (name: string) => string): void {
+  for (const line of input('secrets').split(/\r?\n/)) {
+    const value = line.includes('=') ? line.slice(line.indexOf('=') + 1) : line;
+    if (value.trim().length >= 3) maskValue(value.trim(), core.setSecret);
+  }
+  const token = input('github-token');
+  if (token) core.setSecret(token);
 }
 
 /** Publishes the report to every channel; returns the fail-on-findings verdict, if any. */
@@ -204,8 +211,10 @@ export function failureMessage(outcome: BuildOutcome): string {
 async function build(config: Config, builder: string, deps: BuilderDeps): Promise<BuildOutcome> {
   const abort = new AbortController();
   const onSignal = () => abort.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  // on, not once: the runner sends SIGINT, then SIGTERM; both must reach us (the report is written
+  // after buildx stops), neither may end Node.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   const untrusted = new UntrustedOutput((t) => process.stdout.write(t));
   try {
     return await runBuild(config, builder, {

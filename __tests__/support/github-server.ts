@@ -34,7 +34,23 @@ export interface Recorded {
 }
 
 /** Tokens with special behaviour; any other token may do everything. */
-export const TOKENS = { readOnly: 'ghs_read_only', rateLimited: 'ghs_rate_limited', bad: 'ghs_bad' };
+export const TOKENS = {
+  readOnly: 'ghs_read_only',
+  rateLimited: 'ghs_rate_limited',
+  bad: 'ghs_bad',
+  /** A server that accepts the connection and never answers. */
+  hang: 'ghs_hang',
+  /** A personal access token: GET /user answers with its login (installation tokens get 403). */
+  personal: 'ghp_personal',
+};
+
+/** Who wrote a comment: the bot behind GITHUB_TOKEN, a person, or the owner of a personal token. */
+export const USERS = {
+  bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+  human: { login: 'mallory', id: 666, type: 'User' },
+  personal: { login: 'octo-dev', id: 1234, type: 'User' },
+};
+type User = (typeof USERS)[keyof typeof USERS];
 
 const spec = JSON.parse(
   readFileSync(join(repoRoot, '__fixtures__', 'github', 'openapi-operations.json'), 'utf8'),
@@ -45,7 +61,7 @@ const spec = JSON.parse(
 export class FakeGitHub {
   readonly requests: Recorded[] = [];
   readonly violations: string[] = [];
-  readonly comments = new Map<number, { id: number; body: string }[]>();
+  readonly comments = new Map<number, { id: number; body: string; user?: User }[]>();
   readonly checkRuns: {
     id: number;
     head_sha: string;
@@ -92,7 +108,7 @@ export class FakeGitHub {
     await new Promise<void>((r) => this.server?.close(() => r()) ?? r());
   }
 
-  commentsOn(issue: number): { id: number; body: string }[] {
+  commentsOn(issue: number): { id: number; body: string; user?: User }[] {
     return this.comments.get(issue) ?? [];
   }
 
@@ -157,9 +173,17 @@ export class FakeGitHub {
         { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '0' },
       );
     }
+    if (token === TOKENS.hang) return; // never answers
     if (token === TOKENS.readOnly && req.method !== 'GET')
       return send(403, { message: 'Resource not accessible by integration' });
-    return this.operate(route.op.operationId, params, url, body, send);
+    return this.operate(
+      route.op.operationId,
+      params,
+      url,
+      body,
+      send,
+      token === TOKENS.personal ? USERS.personal : USERS.bot,
+    );
   }
 
   private operate(
@@ -168,9 +192,14 @@ export class FakeGitHub {
     url: URL,
     body: Record<string, unknown> | undefined,
     send: (status: number, data: unknown, headers?: Record<string, string>) => void,
+    user: User,
   ): void {
-    const user = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
     switch (id) {
+      case 'users/get-authenticated':
+        // Installation tokens (GITHUB_TOKEN) cannot read /user.
+        return user === USERS.bot
+          ? send(403, { message: 'Resource not accessible by integration' })
+          : send(200, { ...user, node_id: 'U_1', avatar_url: '', url: '', html_url: '' });
       case 'issues/list-comments': {
         const all = this.commentsOn(Number(params.issue_number));
         const perPage = Number(url.searchParams.get('per_page') ?? 30);
@@ -184,7 +213,7 @@ export class FakeGitHub {
         }
         return send(
           200,
-          slice.map((c) => ({ ...c, user })),
+          slice.map((c) => ({ ...c, user: c.user ?? USERS.bot })),
           headers,
         );
       }
@@ -192,7 +221,7 @@ export class FakeGitHub {
         const text = String(body!.body);
         if (text.length > 65_536)
           return send(422, { message: 'Body is too long (maximum is 65536 characters)' });
-        const c = { id: this.nextId++, body: text };
+        const c = { id: this.nextId++, body: text, user };
         this.comments.set(Number(params.issue_number), [...this.commentsOn(Number(params.issue_number)), c]);
         return send(201, { ...c, user });
       }

@@ -53,11 +53,3 @@ export function buildArgs(b: BuildConfig, f: BuildFiles): string[] {
   args.push(b.context);
   return args;
 }
-
-/** A remote Git context, which receives the github-token (as build-push-action does). */
-export function isGitContext(context: string): boolean {
-  return (
-    /^(?:https?:\/\/|git@|github\.com\/)/.test(context) &&
-    (/\.git(?:#|$)/.test(context) || /github\.com/.test(context))
-  );
-}

@@ -80,7 +80,7 @@ export function checkContext(config: Config, cwd = process.cwd()): void {
 }
 
 export async function runBuild(config: Config, builder: string, deps: BuildDeps): Promise<BuildOutcome> {
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const metadataFile = join(deps.tempDir, 'metadata.json');
   const iidFile = join(deps.tempDir, 'iid.txt');
@@ -178,4 +178,18 @@ function readResult(
     ? readFileSync(iidFile, 'utf8').trim()
     : String(parsed['containerimage.config.digest'] ?? '');
   return { metadata, imageid, digest: String(parsed['containerimage.digest'] ?? '') };
+}
+
+/** Waits `ms`, or less when the job is cancelled meanwhile. */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }

@@ -87,9 +87,24 @@ export async function setupBuilder(
     const state = await bootAndVerify(existing, config, deps);
     return { name: existing, driver: state.driver, created: false, state };
   }
+  if (config.nameGiven) await refuseExisting(config.name, deps);
   await createNodes(config, deps, onCreated);
   const state = await bootAndVerify(config.name, config, deps);
   return { name: config.name, driver: config.driver, created: true, state };
+}
+
+/**
+ * A builder of that name exists already: creating into it would rewrite its nodes, and removing it
+ * afterwards would delete what another job or a person set up.
+ */
+async function refuseExisting(name: string, deps: BuilderDeps): Promise<void> {
+  const r = await deps.buildx.buildx(['inspect', name], { timeoutMs: 60_000 });
+  if (r.code === 0) {
+    throw new UserError(
+      `Builder '${name}' already exists; to build on it, set input 'builder' to '${name}' (its nodes are verified and it is never removed), or choose another 'name'.`,
+      'name',
+    );
+  }
 }
 
 async function createNodes(
@@ -108,9 +123,10 @@ async function createNodes(
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
     deps.debug(`docker buildx ${args.join(' ')}`);
-    // Saved before the first create, so cleanup also removes a builder whose later nodes failed.
-    if (i === 0) onCreated(config.name);
     const r = await deps.buildx.buildx(args, { timeoutMs: 120_000 });
+    // Saved once the first create succeeded (and only then), so cleanup also removes a builder
+    // whose later nodes failed, and never one this step did not create.
+    if (i === 0 && r.code === 0) onCreated(config.name);
     if (r.code !== 0) {
       const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
       throw new NodesDownError(

@@ -32,7 +32,12 @@ export interface BuildxVersion {
 }
 
 const TAIL_BYTES = 64 * 1024;
-const KILL_GRACE_MS = 10_000;
+/**
+ * Stopping a command: SIGINT (buildx cancels the build and exits), then SIGTERM, then SIGKILL, all
+ * within the 7.5 s the runner waits after cancelling a job before it signals us again.
+ */
+export const STOP_ESCALATION_MS = { term: 3_000, kill: 6_000 };
+const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 export class Buildx {
   constructor(
@@ -56,10 +61,14 @@ export class Buildx {
       let tail = Buffer.alloc(0);
       let timedOut = false;
       let cancelled = false;
-      let killTimer: NodeJS.Timeout | undefined;
+      const escalation: NodeJS.Timeout[] = [];
       const stop = () => {
+        if (escalation.length) return;
         child.kill('SIGINT');
-        killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+        escalation.push(
+          setTimeout(() => child.kill('SIGTERM'), STOP_ESCALATION_MS.term),
+          setTimeout(() => child.kill('SIGKILL'), STOP_ESCALATION_MS.kill),
+        );
       };
       const timer = opts.timeoutMs
         ? setTimeout(() => {
@@ -95,10 +104,10 @@ export class Buildx {
       });
       child.on('close', (code, signal) => {
         clearTimeout(timer);
-        clearTimeout(killTimer);
+        escalation.forEach(clearTimeout);
         opts.signal?.removeEventListener('abort', onAbort);
         resolve({
-          code: code ?? (signal ? 128 + (signal === 'SIGKILL' ? 9 : 2) : 1),
+          code: code ?? (signal ? 128 + (SIGNAL_NUMBERS[signal] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
           stderrTail: tail.toString(),

@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { bootAndVerify, nodesTable } from '../builder/bootstrap.js';
 import { checkContext, runBuild } from '../build/run.js';
+import { secretValues } from '../build/secrets.js';
+import { needles, redactReport, redactText } from '../report/redact.js';
 import { parseConfig } from '../config/config.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { reportFromBuild } from '../report/input.js';
@@ -32,15 +34,18 @@ export const buildCommand: Command = {
           await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
         },
       });
-      const report = reportFromBuild({
-        config,
-        key: 'cli',
-        builder: { name: setup.name, driver: setup.driver },
-        state: setup.state,
-        outcome,
-        workspace: process.cwd(),
-        secrets: [],
-      });
+      // Redacted once: the terminal lines and the report file show the same model.
+      const report = redactReport(
+        reportFromBuild({
+          config,
+          key: 'cli',
+          builder: { name: setup.name, driver: setup.driver },
+          state: setup.state,
+          outcome,
+          workspace: process.cwd(),
+          secrets: secretValues(config.build),
+        }),
+      );
       for (const f of report.findings) {
         log(
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
@@ -61,7 +66,9 @@ export const buildCommand: Command = {
           decision: a.decision ?? null,
         })),
         failure: outcome.failure ?? null,
-        stopReason: outcome.stopReason ?? null,
+        stopReason: outcome.stopReason
+          ? redactText(outcome.stopReason, needles(secretValues(config.build)))
+          : null,
         findings: report.findings.length,
         imageid: outcome.imageid,
         digest: outcome.digest,

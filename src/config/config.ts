@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 import {
   getBoolean,
@@ -27,6 +29,8 @@ export interface BuilderConfig {
   driver: Driver;
   /** Name of the builder this step creates. */
   name: string;
+  /** The name came from the `name` input (a default name is unique to the run). */
+  nameGiven: boolean;
   /** An existing builder to use (and verify) instead of creating one. */
   existing: string;
   nodes: NodeSpec[];
@@ -138,6 +142,36 @@ export interface ConfigEnv {
   [key: string]: string | undefined;
 }
 
+/**
+ * `sarif-file` resolved inside the workspace or RUNNER_TEMP (symlinked folders resolved first), so a
+ * path like `../..` or `/etc/x` cannot write outside them; anything else is an input error.
+ */
+export function sarifPath(value: string, env: ConfigEnv, cwd = process.cwd()): string {
+  if (!value) return '';
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r): r is string => !!r).map(real);
+  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
+  const parent = real(dirname(abs));
+  const path = join(parent, basename(abs));
+  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
+  if (!inside) {
+    throw new UserError(
+      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
+      'sarif-file',
+    );
+  }
+  return path;
+}
+
+/** The real path of a folder that may not exist yet (its nearest existing parent resolved). */
+function real(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const up = dirname(path);
+    return up === path ? path : join(real(up), basename(path));
+  }
+}
+
 /** Builds the typed Config from inputs; every bad value becomes one UserError naming its input. */
 export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Config {
   return {
@@ -147,7 +181,7 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
     report: {
       comment: getChoice(src, 'comment', COMMENT_MODES, 'sticky'),
       checkRun: getBoolean(src, 'check-run', false),
-      sarifFile: getString(src, 'sarif-file'),
+      sarifFile: sarifPath(getString(src, 'sarif-file'), env),
       failOnFindings: getChoice(src, 'fail-on-findings', FAIL_ON, 'none'),
       contextSizeWarnMb: getNumber(src, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 }),
       baseline: getBoolean(src, 'baseline', true),
@@ -227,12 +261,11 @@ function parseBuild(src: InputSource): BuildConfig {
     ['build-args', build.buildArgs],
     ['build-contexts', build.buildContexts],
   ] as const) {
-    const bad = values.find((v) => !/^[^=\s]+=/.test(v));
-    if (bad !== undefined) {
-      throw new UserError(
-        `Each line of input '${name}' must be KEY=value; got '${name === 'secrets' ? bad.split('=')[0] : bad}'.`,
-        name,
-      );
+    const bad = values.findIndex((v) => !/^[^=\s]+=/.test(v));
+    if (bad >= 0) {
+      // A secret's line is never echoed: without '=', the whole line may be the value.
+      const got = name === 'secrets' ? `line ${bad + 1}` : `'${values[bad]}'`;
+      throw new UserError(`Each line of input '${name}' must be KEY=value; got ${got}.`, name);
     }
   }
   return build;
@@ -306,6 +339,7 @@ function parseBuilder(src: InputSource, env: ConfigEnv): BuilderConfig {
   return {
     driver,
     name,
+    nameGiven: !!getString(src, 'name'),
     existing,
     nodes,
     bootstrapTimeoutSeconds: getNumber(src, 'bootstrap-timeout', 120, { min: 1, max: 3600 }),

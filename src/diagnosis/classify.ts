@@ -33,13 +33,15 @@ export interface ClassifyOptions {
 }
 
 export function classify(text: string, opts: ClassifyOptions = {}): Classification {
-  if (opts.cancelled || opts.exitCode === 130) {
-    return classification('cancelled', 'the build was cancelled');
-  }
+  // First: an attempt stopped for its timeout also exits 130 (buildx's answer to SIGINT).
   if (opts.timedOut) {
     return classification('transport', 'the attempt exceeded attempt-timeout-minutes', {
       pattern: 'attempt-timeout',
+      remedy: 'a hung attempt is retried; raise attempt-timeout-minutes if the build needs longer',
     });
+  }
+  if (opts.cancelled || opts.exitCode === 130) {
+    return classification('cancelled', 'the build was cancelled');
   }
   const p = matchPattern(text);
   const base: Classification = p

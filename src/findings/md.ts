@@ -27,3 +27,8 @@ export function escapeMarkdown(text: string): string {
 export function seconds(ms: number): string {
   return ms >= 10_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** Escapes text for HTML (a `<summary>` is a raw HTML block: Markdown escaping does not apply there). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, ' ');
+}

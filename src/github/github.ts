@@ -58,7 +58,9 @@ function describe(what: string, e: unknown): ReportError {
   const status = err.status;
   const msg = (err.message ?? String(e)).split('\n')[0];
   let why: string;
-  if (status === 401) why = 'the token was rejected (check github-token)';
+  // Octokit reports a request that got no answer at all as status 500: say what happened.
+  if (/^no answer within /.test(msg)) why = msg;
+  else if (status === 401) why = 'the token was rejected (check github-token)';
   else if (status === 403 && err.response?.headers?.['x-ratelimit-remaining'] === '0')
     why = 'the API rate limit is exhausted';
   else if (status === 403)
@@ -84,19 +86,86 @@ export interface CheckAnnotation {
 /** Annotations per check-run request, as the API allows. */
 export const ANNOTATIONS_PER_REQUEST = 50;
 
+/** How long one API request may take, and how often a request that timed out or got a 5xx is tried again. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+export const REQUEST_RETRIES = 2;
+
+/**
+ * fetch with a deadline per request and a bounded retry of what is worth retrying (a timeout, a
+ * network error, a 5xx). Octokit has no timeout of its own: a server that never answers would hang
+ * a finished build forever.
+ */
+export function patientFetch(
+  timeoutMs = REQUEST_TIMEOUT_MS,
+  retries = REQUEST_RETRIES,
+  stop?: AbortSignal,
+): typeof fetch {
+  return async (url, init) => {
+    for (let attempt = 0; ; attempt++) {
+      const signals = [
+        AbortSignal.timeout(timeoutMs),
+        ...(init?.signal ? [init.signal] : []),
+        ...(stop ? [stop] : []),
+      ];
+      try {
+        const res = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
+        if (res.status < 500 || attempt >= retries) return res;
+      } catch (e) {
+        if (init?.signal?.aborted || stop?.aborted || attempt >= retries) {
+          throw (e as Error).name === 'TimeoutError'
+            ? new Error(`no answer within ${Math.round(timeoutMs / 1000)} s (${retries + 1} tries)`)
+            : e;
+        }
+      }
+      await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
+    }
+  };
+}
+
 export class GitHub {
   private readonly octokit: Octokit;
+  private identity?: Promise<string | undefined>;
+  private readonly stop = new AbortController();
 
   constructor(
     token: string,
     readonly ctx: GitHubContext,
+    opts: { timeoutMs?: number; retries?: number } = {},
   ) {
     this.octokit = new Octokit({
       auth: token,
       baseUrl: ctx.apiUrl,
       userAgent: 'buildx-guard',
       log: { debug() {}, info() {}, warn() {}, error() {} },
+      request: { fetch: patientFetch(opts.timeoutMs, opts.retries, this.stop.signal) },
     });
+  }
+
+  /** Gives up every request still waiting (the reporting budget is spent). */
+  abort(): void {
+    this.stop.abort();
+  }
+
+  /**
+   * The login behind the token, or undefined for an installation token (GITHUB_TOKEN, a GitHub
+   * App), which cannot read /user: its comments are written by a bot.
+   */
+  private whoAmI(): Promise<string | undefined> {
+    this.identity ??= this.octokit.rest.users.getAuthenticated().then(
+      (r) => r.data.login,
+      (e) => {
+        const status = (e as { status?: number }).status;
+        if (status === 401 || status === 403) return undefined;
+        throw describe('find out who the token belongs to', e);
+      },
+    );
+    return this.identity;
+  }
+
+  /** A comment this token wrote: its own login, or for an installation token a bot's. */
+  private async isOwn(user: { login?: string; type?: string } | null | undefined): Promise<boolean> {
+    const me = await this.whoAmI();
+    return me ? user?.login === me : user?.type === 'Bot';
   }
 
   /**
@@ -130,7 +199,10 @@ export class GitHub {
     }
   }
 
-  /** The id of the comment carrying `marker`, reading every page of the pull request's comments. */
+  /**
+   * The id of the comment carrying `marker` that this token wrote (a person's comment that quotes
+   * the marker is never taken over), reading every page of the pull request's comments.
+   */
   async findComment(pullNumber: number, marker: string): Promise<number | undefined> {
     const { owner, repo } = this.ctx;
     try {
@@ -140,8 +212,10 @@ export class GitHub {
         issue_number: pullNumber,
         per_page: 100,
       });
-      return comments.find((c) => c.body?.includes(marker))?.id;
+      for (const c of comments) if (c.body?.includes(marker) && (await this.isOwn(c.user))) return c.id;
+      return undefined;
     } catch (e) {
+      if (e instanceof ReportError) throw e;
       throw describe('read the pull request comments', e);
     }
   }

@@ -31,13 +31,16 @@ export function selectAnnotations(findings: Finding[]): AnnotationSelection {
 
 /** Annotation text is plain: Markdown fences and backticks removed. */
 export function plainText(markdown: string): string {
-  return markdown
-    .split('\n')
-    .filter((l) => !/^`{3,}/.test(l))
-    .join('\n')
-    .replace(/`+/g, '')
-    .replace(/\*\*/g, '')
-    .trim();
+  return (
+    markdown
+      .split('\n')
+      .filter((l) => !/^`{3,}/.test(l))
+      .join('\n')
+      .replace(/`+/g, '')
+      // Bold markers only: the redaction marker `***` stays.
+      .replace(/\*\*([^*\n]+?)\*\*/g, '$1')
+      .trim()
+  );
 }
 
 /** A finding's file relative to the workspace, so annotations land on the PR's Files changed view. */

@@ -1,6 +1,6 @@
 // The Markdown report shared by the sticky PR comment (≤ 65,536 characters) and the job summary
 // (≤ 1 MiB, with the full findings table). Untrusted text is escaped or fenced; secrets are redacted.
-import { code, codeBlock, escapeMarkdown, seconds } from '../findings/md.js';
+import { code, codeBlock, escapeHtml, escapeMarkdown, seconds } from '../findings/md.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { ReportInput } from './model.js';
 
@@ -138,13 +138,7 @@ function timingChart(input: ReportInput): string | undefined {
 function failingLog(input: ReportInput): string | undefined {
   const l = input.failingLog;
   if (!l || !l.lines.length) return undefined;
-  return `<details><summary>Last ${l.lines.length} lines of ${escapeMarkdown(l.step)}</summary>\n\n${codeBlock(l.lines)}\n\n</details>`;
-}
-
-function redact(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of secrets) if (s.length >= 3) out = out.split(s).join('***');
-  return out;
+  return `<details><summary>Last ${l.lines.length} lines of ${escapeHtml(l.step)}</summary>\n\n${codeBlock(l.lines)}\n\n</details>`;
 }
 
 /**
@@ -185,8 +179,8 @@ export function renderMarkdown(
       ? [{ text: `<sub>buildx-guard · [run](${input.links.runUrl})</sub>`, drop: 96 }]
       : []),
   ];
-  const render = (list: typeof sections) =>
-    redact(list.map((s) => s.text).join('\n\n'), input.secrets) + '\n';
+  // The input is redacted already (report/redact.ts): publish and the CLI redact the model first.
+  const render = (list: typeof sections) => list.map((s) => s.text).join('\n\n') + '\n';
   let kept = sections;
   let text = render(kept);
   const pointer = `\n\n_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ''}._\n`;

@@ -1,7 +1,7 @@
 // Sends one report to every channel: annotations, the job summary, SARIF, the sticky PR comment and
 // the check run. A channel that fails (a fork's read-only token, rate limits, an outage) adds to one
 // notice; it never changes the build's result.
-import { writeFileSync } from 'node:fs';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import type { ReportConfig } from '../config/config.js';
 import { SEVERITY_RANK } from '../findings/index.js';
 import type { Finding, Severity } from '../findings/types.js';
@@ -9,6 +9,7 @@ import { ReportError, type CheckAnnotation, type GitHub } from '../github/github
 import { plainText, selectAnnotations } from './annotations.js';
 import { COMMENT_LIMIT, marker, renderMarkdown, SUMMARY_LIMIT } from './markdown.js';
 import type { ReportInput } from './model.js';
+import { redactReport } from './redact.js';
 import { toSarif } from './sarif.js';
 
 export interface AnnotationProps {
@@ -25,7 +26,11 @@ export interface PublishDeps {
   info: (message: string) => void;
   github?: GitHub;
   version: string;
+  /** How long the GitHub part (comment, check run) may take in all; REPORT_BUDGET_MS by default. */
+  budgetMs?: number;
 }
+
+export const REPORT_BUDGET_MS = 120_000;
 
 export interface PublishResult {
   /** Why the step must fail because of fail-on-findings, if it must. */
@@ -35,65 +40,46 @@ export interface PublishResult {
 }
 
 export async function publish(
-  input: ReportInput,
+  raw: ReportInput,
   cfg: ReportConfig,
   deps: PublishDeps,
 ): Promise<PublishResult> {
   const result: PublishResult = {};
   const problems: string[] = [];
 
-  const { shown, omitted } = selectAnnotations(input.findings);
+  // Once, before any channel: nothing below ever sees a secret.
+  const redacted = redactReport(raw);
+  const { shown, omitted } = selectAnnotations(redacted.findings);
+  const input: ReportInput = { ...redacted, omittedAnnotations: omitted };
   for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
-  const report = { ...input, omittedAnnotations: omitted };
 
   try {
-    await deps.writeSummary(renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+    await deps.writeSummary(renderMarkdown(input, { limit: SUMMARY_LIMIT, full: true }));
   } catch (e) {
     problems.push(`Could not write the job summary: ${(e as Error).message}.`);
   }
   if (cfg.sarifFile) {
-    writeFileSync(cfg.sarifFile, `${JSON.stringify(toSarif(input.findings, deps.version), null, 2)}\n`);
-    deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
+    try {
+      writeNoFollow(cfg.sarifFile, `${JSON.stringify(toSarif(input.findings, deps.version), null, 2)}\n`);
+      deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
+    } catch (e) {
+      problems.push(`Could not write SARIF to ${cfg.sarifFile} (sarif-file): ${describeFsError(e)}.`);
+    }
   }
 
   const gh = deps.github;
-  if (gh && cfg.comment !== 'off' && gh.ctx.pullNumber) {
-    const body = renderMarkdown(report, { limit: COMMENT_LIMIT, full: false });
-    try {
-      if (cfg.comment === 'sticky' || input.status === 'failed') {
-        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
-        result.commentId = c.id;
-        deps.info(`${c.created ? 'Created' : 'Updated'} the pull request comment ${c.id}.`);
-      } else {
-        // on-failure and the build passed: only update an earlier failure's comment, to say it is fixed.
-        const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
-        if (id !== undefined) {
-          const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
-          result.commentId = c.id;
-        }
-      }
-    } catch (e) {
-      if (!(e instanceof ReportError)) throw e;
-      problems.push(e.message);
-    }
-  }
-  if (gh && cfg.checkRun) {
-    try {
-      result.checkRequests = await gh.checkRun({
-        name: `buildx-guard (${input.key})`.slice(0, 100),
-        headSha: gh.ctx.headSha,
-        conclusion: input.status === 'failed' ? 'failure' : 'success',
-        title:
-          input.status === 'failed'
-            ? `Build failed (${input.failure?.category ?? 'unknown'})`
-            : 'Build succeeded',
-        summary: `${input.findings.length} finding(s). The full report is in the job summary.`,
-        annotations: checkAnnotations(input.findings),
-        detailsUrl: input.links?.runUrl,
-      });
-    } catch (e) {
-      if (!(e instanceof ReportError)) throw e;
-      problems.push(e.message);
+  if (gh) {
+    // The whole GitHub part has a budget: a server that never answers costs a notice, not the job.
+    const budget = deps.budgetMs ?? REPORT_BUDGET_MS;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'expired'>((r) => (timer = setTimeout(() => r('expired'), budget)));
+    const done = await Promise.race([toGitHub(gh, input, cfg, result, problems, deps.info), expired]);
+    clearTimeout(timer);
+    if (done === 'expired') {
+      gh.abort();
+      problems.push(
+        `GitHub did not answer within ${Math.round(budget / 1000)} s; the comment and check run were not updated.`,
+      );
     }
   }
   if (problems.length) {
@@ -110,6 +96,58 @@ export async function publish(
     }
   }
   return result;
+}
+
+/** The sticky comment and the check run; a failure of either adds to `problems`. */
+async function toGitHub(
+  gh: GitHub,
+  input: ReportInput,
+  cfg: ReportConfig,
+  result: PublishResult,
+  problems: string[],
+  info: (message: string) => void,
+): Promise<'done'> {
+  if (cfg.comment !== 'off' && gh.ctx.pullNumber) {
+    const body = renderMarkdown(input, { limit: COMMENT_LIMIT, full: false });
+    try {
+      if (cfg.comment === 'sticky' || input.status === 'failed') {
+        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+        result.commentId = c.id;
+        info(`${c.created ? 'Created' : 'Updated'} the pull request comment ${c.id}.`);
+      } else {
+        // on-failure and the build passed: only update an earlier failure's comment, to say it is fixed.
+        const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
+        if (id !== undefined) {
+          const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+          result.commentId = c.id;
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof ReportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (cfg.checkRun) {
+    try {
+      result.checkRequests = await gh.checkRun({
+        name: `buildx-guard (${input.key})`.slice(0, 100),
+        headSha: gh.ctx.headSha,
+        conclusion:
+          input.status === 'failed' ? 'failure' : input.status === 'unknown' ? 'neutral' : 'success',
+        title:
+          input.status === 'failed'
+            ? `Build failed (${input.failure?.category ?? 'unknown'})`
+            : 'Build succeeded',
+        summary: `${input.findings.length} finding(s). The full report is in the job summary.`,
+        annotations: checkAnnotations(input.findings),
+        detailsUrl: input.links?.runUrl,
+      });
+    } catch (e) {
+      if (!(e instanceof ReportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  return 'done';
 }
 
 function annotationText(f: Finding): string {
@@ -139,4 +177,34 @@ export function checkAnnotations(findings: Finding[]): CheckAnnotation[] {
       title: f.title.slice(0, 255),
       message: annotationText(f).slice(0, 64 * 1024 - 1),
     }));
+}
+
+/** Writes a file without following a symlink at its path (a planted link cannot redirect it). */
+function writeNoFollow(path: string, text: string): void {
+  const fd = openSync(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+    0o644,
+  );
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `EISDIR: illegal operation on a directory, open '…'` → `it is a folder`. */
+export function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    EISDIR: 'it is a folder',
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    ELOOP: 'it is a symbolic link',
+    ENOTDIR: 'a part of the path is not a folder',
+  };
+  return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
 }

@@ -111,7 +111,7 @@ test('bad retry and build inputs are one sentence each', () => {
     "Input 'retry-max-wait-seconds' (10) must not be below 'retry-wait-seconds' (30).",
   );
   expect(() => config({ secrets: 'novalue' })).toThrow(
-    "Each line of input 'secrets' must be KEY=value; got 'novalue'.",
+    "Each line of input 'secrets' must be KEY=value; got line 1.",
   );
   expect(() => config({ call: 'explode' })).toThrow(
     /^Input 'call' must be one of build, check, outline, targets/,

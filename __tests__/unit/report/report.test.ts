@@ -1,10 +1,11 @@
+import { redactReport } from '../../../src/report/redact.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAnnotations, workspacePath } from '../../../src/report/annotations.js';
 import { COMMENT_LIMIT, marker, renderMarkdown } from '../../../src/report/markdown.js';
 import type { ReportInput } from '../../../src/report/model.js';
 import { checkAnnotations } from '../../../src/report/publish.js';
-import { toCodeQuality } from '../../../src/report/sarif.js';
+import { toCodeQuality, toSarif } from '../../../src/report/sarif.js';
 import type { Finding, Severity } from '../../../src/findings/types.js';
 import { VERSION } from '../../../src/version.js';
 import { repoRoot } from '../../support/paths.js';
@@ -89,20 +90,23 @@ test('links go to the Dockerfile lines at the head commit', () => {
 
 test('titles and log text cannot ping, link or inject HTML; secrets are redacted', () => {
   const text = renderMarkdown(
-    input({
-      secrets: ['hunter2-secret'],
-      findings: [
-        finding('error', 0, {
-          title: '@octocat <img src=x> #12 hunter2-secret',
-          message: '```\n@octocat hunter2-secret\n```',
-        }),
-      ],
-      failingLog: { step: 'RUN make', lines: ['@octocat <script>', 'token=hunter2-secret'] },
-    }),
+    redactReport(
+      input({
+        secrets: ['hunter2-secret'],
+        findings: [
+          finding('error', 0, {
+            title: '@octocat <img src=x> #12 hunter2-secret',
+            message: '```\n@octocat hunter2-secret\n```',
+          }),
+        ],
+        failingLog: { step: 'RUN make', lines: ['@octocat <script>', 'token=hunter2-secret'] },
+      }),
+    ),
     { limit: COMMENT_LIMIT, full: true },
   );
   expect(text).not.toContain('hunter2-secret');
-  expect(text).toContain('@\u200boctocat \\<img src=x\\> \\#12 \\*\\*\\*'.replace('\\*\\*\\*', '***'));
+  // Redacted before escaping: the marker itself is escaped, and displays as ***.
+  expect(text).toContain('@\u200boctocat \\<img src=x\\> \\#12 \\*\\*\\*');
   const prose = text.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '');
   expect(prose).not.toMatch(/@octocat|(^|[^\\])<(script|img)/m);
 });
@@ -145,4 +149,54 @@ test('code quality entries always have a path and lines', () => {
 
 test('VERSION matches package.json', () => {
   expect(VERSION).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+});
+
+describe('redaction runs once, on the model, before any escaping', () => {
+  const secrets = ['my_s3cret*val%1', 'first-line_AAAA\nsecond*line%BBBB'];
+  const leaks = (text: string) =>
+    ['my_s3cret*val%1', 'first-line_AAAA', 'second*line%BBBB'].filter(
+      (n) => text.includes(n) || text.replace(/\\/g, '').includes(n),
+    );
+
+  test('every string of the report: titles, messages, hints, step labels, the failing log, the chart, the baseline', () => {
+    const raw = input({
+      secrets,
+      failure: { category: 'step', reason: 'r', message: 'exit after my_s3cret*val%1' },
+      findings: [
+        finding('error', 0, {
+          title: 'Step WORKDIR /tmp/my_s3cret*val%1 failed',
+          message: 'printed first-line_AAAA then\nsecond*line%BBBB',
+          hint: 'rotate my_s3cret*val%1',
+          file: 'Dockerfile',
+          line: 3,
+        }),
+      ],
+      steps: [
+        { label: 'WORKDIR /tmp/my_s3cret*val%1', id: 'x', durationMs: 1200, cached: false, failed: true },
+      ],
+      failingLog: { step: 'RUN cat', lines: ['first-line_AAAA', 'second*line%BBBB'] },
+      baseline: new Map([['WORKDIR /tmp/my_s3cret*val%1', 1000]]),
+    });
+    const r = redactReport(raw);
+    expect(leaks(JSON.stringify({ ...r, baseline: [...(r.baseline ?? [])] }))).toEqual([]);
+    expect(leaks(renderMarkdown(r, { limit: COMMENT_LIMIT, full: true }))).toEqual([]);
+    expect(leaks(JSON.stringify(toSarif(r.findings, '0')))).toEqual([]);
+    expect(leaks(JSON.stringify(toCodeQuality(r.findings, 'Dockerfile')))).toEqual([]);
+    expect(leaks(JSON.stringify(checkAnnotations(r.findings)))).toEqual([]);
+    // Before the fix redaction ran after Markdown escaping: the escaped form survived.
+    expect(renderMarkdown(raw, { limit: COMMENT_LIMIT, full: true })).toContain('my\\_s3cret\\*val');
+  });
+
+  test('HTML in a step name is escaped inside <summary>', () => {
+    const text = renderMarkdown(
+      input({ failingLog: { step: 'RUN <img src=x onerror=alert(1)>', lines: ['x'] } }),
+      {
+        limit: COMMENT_LIMIT,
+        full: true,
+      },
+    );
+    const summary = text.match(/<summary>(.*)<\/summary>/)![1];
+    expect(summary).not.toMatch(/<img/);
+    expect(summary).toContain('&#60;img src=x onerror=alert(1)&#62;');
+  });
 });

@@ -1,0 +1,110 @@
+// publish() against a local GitHub API (checked against the official OpenAPI description): a server
+// that never answers costs a notice within the budget, never the build's result.
+import { FakeGitHub, TOKENS, USERS } from '../../support/github-server.js';
+import { GitHub, type GitHubContext } from '../../../src/github/github.js';
+import { publish } from '../../../src/report/publish.js';
+import type { ReportConfig } from '../../../src/config/config.js';
+import type { ReportInput } from '../../../src/report/model.js';
+
+let github: FakeGitHub;
+beforeAll(async () => {
+  github = await new FakeGitHub().start();
+});
+afterAll(() => github.stop());
+
+const ctx = (): GitHubContext => ({
+  owner: 'octo',
+  repo: 'app',
+  apiUrl: github.url,
+  serverUrl: 'https://github.com',
+  eventName: 'pull_request',
+  headSha: '0123456789abcdef0123456789abcdef01234567',
+  pullNumber: 5,
+  runUrl: 'https://github.com/octo/app/actions/runs/1',
+  workflow: 'ci',
+  job: 'build',
+});
+
+const report: ReportInput = {
+  key: 'k',
+  status: 'success',
+  attempts: [],
+  nodes: [],
+  findings: [],
+  stats: { durationMs: 1000, steps: 1, cachedSteps: 0, contextBytes: 0, platforms: [] },
+  steps: [],
+  secrets: [],
+};
+const cfg: ReportConfig = {
+  comment: 'sticky',
+  checkRun: true,
+  sarifFile: '',
+  failOnFindings: 'none',
+  contextSizeWarnMb: 50,
+  baseline: false,
+  regressionThreshold: 25,
+};
+
+function deps(gh: GitHub, budgetMs: number) {
+  const notices: string[] = [];
+  return {
+    notices,
+    deps: {
+      annotate: () => {},
+      writeSummary: async () => {},
+      notice: (m: string) => notices.push(m),
+      info: () => {},
+      github: gh,
+      version: '0',
+      budgetMs,
+    },
+  };
+}
+
+test('a GitHub API that never answers: a notice within the budget, the result unchanged', async () => {
+  const gh = new GitHub(TOKENS.hang, ctx(), { timeoutMs: 60_000, retries: 0 });
+  const { notices, deps: d } = deps(gh, 1500);
+  // Without the budget this never returns (jest's timeout fails it); with it, a notice.
+  const result = await publish(report, cfg, d);
+  expect(result.gate).toBeUndefined();
+  expect(notices).toHaveLength(1);
+  expect(notices[0]).toContain('GitHub did not answer within 2 s');
+  expect(notices[0]).toContain('the build result is unchanged');
+});
+
+test('each request has a deadline and a bounded number of tries', async () => {
+  const gh = new GitHub(TOKENS.hang, ctx(), { timeoutMs: 300, retries: 1 });
+  await expect(gh.findComment(5, 'marker')).rejects.toThrow(
+    /Could not read the pull request comments: no answer within 0 s \(2 tries\)/,
+  );
+});
+
+test('the sticky comment never takes over a person’s comment that quotes the marker', async () => {
+  const marker = '<!-- buildx-guard:k -->';
+  github.comments.set(5, [{ id: 1, body: `look at this: ${marker}`, user: USERS.human }]);
+  const gh = new GitHub('ghs_write', ctx());
+  const { deps: d } = deps(gh, 30_000);
+  await publish(report, { ...cfg, checkRun: false }, d);
+  const comments = github.commentsOn(5);
+  expect(comments[0].body).toBe(`look at this: ${marker}`);
+  expect(comments).toHaveLength(2);
+  expect(comments[1].user).toEqual(USERS.bot);
+  // The next run updates its own comment, still not the person's.
+  await publish({ ...report, status: 'failed' }, { ...cfg, checkRun: false }, d);
+  expect(github.commentsOn(5)).toHaveLength(2);
+  expect(github.commentsOn(5)[0].body).toBe(`look at this: ${marker}`);
+  expect(github.commentsOn(5)[1].body).toContain('Build failed');
+});
+
+test('with a personal token, the comment of that person (and no one else’s) is the sticky one', async () => {
+  github.comments.set(6, []);
+  const c = ctx();
+  c.pullNumber = 6;
+  const gh = new GitHub(TOKENS.personal, c);
+  const { deps: d } = deps(gh, 30_000);
+  await publish(report, { ...cfg, checkRun: false }, d);
+  await publish({ ...report, status: 'failed' }, { ...cfg, checkRun: false }, d);
+  expect(github.commentsOn(6)).toHaveLength(1);
+  expect(github.commentsOn(6)[0].user).toEqual(USERS.personal);
+  expect(github.violations).toEqual([]);
+});
