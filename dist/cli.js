@@ -13207,6 +13207,20 @@ var UserError = class extends Error {
 function isUserError(e) {
   return e instanceof UserError;
 }
+function describeFsError(e) {
+  const code2 = e.code;
+  const words = {
+    EISDIR: "it is a folder",
+    ENOENT: "its folder does not exist",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    ELOOP: "it is a symbolic link",
+    ENOTDIR: "a part of the path is not a folder"
+  };
+  return (code2 && words[code2]) ?? (e instanceof Error ? e.message : String(e));
+}
 
 // src/commands/command.ts
 function parseFlags(argv) {
@@ -15506,6 +15520,7 @@ var NodesDownError = class extends Error {
   total;
   builderError;
 };
+var STATUS_READ_MIN_MS = 5e3;
 var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
 async function setupBuilder(config, deps, onCreated = () => {
 }) {
@@ -15515,8 +15530,9 @@ async function setupBuilder(config, deps, onCreated = () => {
     return { name: existing, driver: state2.driver, created: false, state: state2 };
   }
   if (config.nameGiven) await refuseExisting(config.name, deps);
-  await createNodes(config, deps, onCreated);
-  const state = await bootAndVerify(config.name, config, deps);
+  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
+  await createNodes(config, deps, onCreated, deadline);
+  const state = await bootAndVerify(config.name, config, deps, deadline);
   return { name: config.name, driver: config.driver, created: true, state };
 }
 async function refuseExisting(name, deps) {
@@ -15528,7 +15544,7 @@ async function refuseExisting(name, deps) {
     );
   }
 }
-async function createNodes(config, deps, onCreated) {
+async function createNodes(config, deps, onCreated, deadline) {
   for (const [i, node] of config.nodes.entries()) {
     const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join3(deps.tempDir, "tls"));
     for (const s of tls.secrets) deps.setSecret?.(s);
@@ -15540,10 +15556,10 @@ async function createNodes(config, deps, onCreated) {
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
     deps.debug(`docker buildx ${args.join(" ")}`);
-    const r = await deps.buildx.buildx(args, { timeoutMs: 12e4 });
+    const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1e3, deadline - Date.now()) });
     if (i === 0 && r.code === 0) onCreated(config.name);
     if (r.code !== 0) {
-      const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+      const reason = r.timedOut ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
       throw new NodesDownError(
         config.name,
         [
@@ -15561,11 +15577,14 @@ async function createNodes(config, deps, onCreated) {
     }
   }
 }
-async function bootAndVerify(name, config, deps) {
+async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep = deps.sleep ?? sleeper;
-  const timeoutMs = config.bootstrapTimeoutSeconds * 1e3;
+  const left = () => Math.max(0, deadline - Date.now());
   for (let round = 0; ; round++) {
-    const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], { timeoutMs });
+    const rounds = config.bootstrapRetries - round + 1;
+    const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], {
+      timeoutMs: Math.max(1e3, Math.floor(left() / rounds))
+    });
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? " (timed out)" : ""}`);
     if (/no builder .* found/i.test(boot.stderr)) {
       throw new UserError(
@@ -15575,14 +15594,15 @@ async function bootAndVerify(name, config, deps) {
     }
     const printed = boot.code === 0 ? parseInspect(boot.stdout) : void 0;
     const allRunning = (s) => !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === "running");
-    const state = printed && allRunning(printed) ? printed : await readState(name, deps);
+    const state = printed && allRunning(printed) ? printed : await readState(name, deps, Math.max(STATUS_READ_MIN_MS, left()));
     const down = state.nodes.filter((n) => n.status !== "running");
     if (state.nodes.length > 0 && down.length === 0) return state;
     const reasons = parseBootProgress(
       boot.stderr,
       down.map((n) => n.name)
     );
-    if (round >= config.bootstrapRetries) {
+    const wait = Math.min(2e3 * 2 ** round, 15e3);
+    if (round >= config.bootstrapRetries || left() < wait + 1e3) {
       const builderError = state.error || printed?.error || finalError(boot.stderr) || void 0;
       throw new NodesDownError(
         name,
@@ -15591,16 +15611,15 @@ async function bootAndVerify(name, config, deps) {
         builderError
       );
     }
-    const wait = Math.min(2e3 * 2 ** round, 15e3);
     deps.info(
       `Node${down.length === 1 ? "" : "s"} ${down.map((n) => `'${n.name}' (${n.status || "unknown"})`).join(", ")} not running; booting again in ${wait / 1e3} s (retry ${round + 1} of ${config.bootstrapRetries}).`
     );
     await sleep(wait);
   }
 }
-async function readState(name, deps) {
+async function readState(name, deps, timeoutMs = 6e4) {
   if (atLeast(await deps.version, 0, 13)) {
-    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs: 6e4 });
+    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
     const state2 = parseLsJson(ls.stdout, name);
     if (state2) {
       if (state2.unknown.length) deps.debug(`ls: unrecognised lines: ${state2.unknown.join(" | ")}`);
@@ -15608,7 +15627,7 @@ async function readState(name, deps) {
     }
     deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
   }
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs: 6e4 });
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
   const state = parseInspect(r.stdout);
   if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(" | ")}`);
   if (!state.name)
@@ -15666,8 +15685,7 @@ function buildArgs(b, f) {
     "--progress=rawjson",
     "--metadata-file",
     f.metadataFile,
-    "--iidfile",
-    f.iidFile
+    ...takesImageIdFile(b.outputs) ? ["--iidfile", f.iidFile] : []
   ];
   const many = (flag, values) => values.forEach((v) => args.push(flag, v));
   const one = (flag, value) => value && args.push(flag, value);
@@ -15702,9 +15720,17 @@ function buildArgs(b, f) {
   args.push(b.context);
   return args;
 }
+function takesImageIdFile(outputs) {
+  return !outputs.some((o) => {
+    const type = o.match(/(?:^|,)type=([^,]+)/)?.[1];
+    if (type) return type === "local" || type === "tar";
+    return !o.includes("=");
+  });
+}
 
 // src/build/attempt.ts
 import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
 
 // src/build/render.ts
 function renderEvent(e) {
@@ -15726,7 +15752,9 @@ function renderEvent(e) {
 
 // src/build/attempt.ts
 async function runAttempt(buildx, args, logFile, opts) {
+  let logError;
   const file = createWriteStream(logFile);
+  file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
   const parser = new TraceParser((e) => {
     const line = renderEvent(e);
     if (line !== void 0) opts.out(line);
@@ -15738,15 +15766,17 @@ async function runAttempt(buildx, args, logFile, opts) {
     timeoutMs: opts.timeoutMs,
     signal: opts.signal,
     onStderr: (chunk) => {
-      file.write(chunk);
+      if (!logError) file.write(chunk);
       lines.push(chunk);
     },
     onStdout: (chunk) => stdout.push(chunk)
   });
   lines.end();
   stdout.end();
-  await new Promise((resolve2, reject) => file.end((e) => e ? reject(e) : resolve2()));
-  return { result, trace: parser.finish() };
+  file.end();
+  await finished(file).catch(() => {
+  });
+  return { result, trace: parser.finish(), ...logError ? { logError } : {} };
 }
 
 // src/build/retry.ts
@@ -15797,10 +15827,16 @@ function gitTokenId(context, serverUrl = "https://github.com") {
 function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
   const specs = [];
   const write = (id, value) => {
-    mkdirSync3(dir, { recursive: true, mode: 448 });
-    const file = join4(dir, `secret-${specs.length}`);
-    writeFileSync3(file, value, { mode: 384 });
     if (value) maskValue(value, mask);
+    const file = join4(dir, `secret-${specs.length}`);
+    try {
+      mkdirSync3(dir, { recursive: true, mode: 448 });
+      writeFileSync3(file, value, { mode: 384 });
+    } catch (e) {
+      throw new Error(
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`
+      );
+    }
     specs.push(`id=${id},src=${file}`);
   };
   for (const line of b.secrets) write(...split(line));
@@ -15876,10 +15912,11 @@ async function runBuild(config, builder, deps) {
   let crashes = 0;
   for (let n = 1; ; n++) {
     const logFile = join5(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace } = await deps.group(
+    const { result, trace, logError } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out })
     );
+    if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
     const attempt = {
       number: n,
       exitCode: result.code,
@@ -16176,6 +16213,12 @@ function parseRetry(src) {
 function parseBuilder(src, env) {
   const driver = getChoice(src, "driver", DRIVERS, "docker-container");
   const existing = getString(src, "builder");
+  if (existing && !NODE_NAME.test(existing)) {
+    throw new UserError(
+      `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
+      "builder"
+    );
+  }
   const name = getString(src, "name") || defaultBuilderName(env);
   if (!NODE_NAME.test(name)) {
     throw new UserError(
@@ -16309,6 +16352,12 @@ function validateEndpoint(endpoint, input, driver) {
       if (url.protocol === "tcp:" && (!url.hostname || !url.port)) {
         throw new UserError(
           `Endpoint '${endpoint}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
+          input
+        );
+      }
+      if (url.protocol === "tcp:" && (url.pathname && url.pathname !== "/" || url.search || url.hash)) {
+        throw new UserError(
+          `Endpoint '${endpoint}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
           input
         );
       }

@@ -6606,10 +6606,10 @@ upgrade: ${upgrade}\r
     }
     function writeStream(abort, body2, client, request2, socket, contentLength2, header, expectsPayload) {
       assert4(contentLength2 !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      let finished = false;
+      let finished2 = false;
       const writer = new AsyncWriter({ abort, socket, request: request2, contentLength: contentLength2, client, expectsPayload, header });
       const onData = function(chunk) {
-        if (finished) {
+        if (finished2) {
           return;
         }
         try {
@@ -6621,7 +6621,7 @@ upgrade: ${upgrade}\r
         }
       };
       const onDrain = function() {
-        if (finished) {
+        if (finished2) {
           return;
         }
         if (body2.resume) {
@@ -6632,16 +6632,16 @@ upgrade: ${upgrade}\r
         queueMicrotask(() => {
           body2.removeListener("error", onFinished);
         });
-        if (!finished) {
+        if (!finished2) {
           const err = new RequestAbortedError();
           queueMicrotask(() => onFinished(err));
         }
       };
       const onFinished = function(err) {
-        if (finished) {
+        if (finished2) {
           return;
         }
-        finished = true;
+        finished2 = true;
         assert4(socket.destroyed || socket[kWriting] && client[kRunning] <= 1);
         socket.off("drain", onDrain).off("error", onFinished);
         body2.removeListener("data", onData).removeListener("end", onFinished).removeListener("close", onClose);
@@ -10049,7 +10049,7 @@ var require_api_stream = __commonJS({
   "node_modules/undici/lib/api/api-stream.js"(exports2, module) {
     "use strict";
     var assert4 = __require("node:assert");
-    var { finished, PassThrough } = __require("node:stream");
+    var { finished: finished2, PassThrough } = __require("node:stream");
     var { InvalidArgumentError, InvalidReturnValueError } = require_errors();
     var util5 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -10145,7 +10145,7 @@ var require_api_stream = __commonJS({
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
           }
-          finished(res, { readable: false }, (err) => {
+          finished2(res, { readable: false }, (err) => {
             const { callback: callback2, res: res2, opaque: opaque2, trailers, abort } = this;
             this.res = null;
             if (err || !res2.readable) {
@@ -13578,7 +13578,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable: Readable5, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable5, pipeline: pipeline2, finished: finished2 } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -14046,7 +14046,7 @@ var require_fetch = __commonJS({
       if (internalResponse.body == null) {
         processResponseEndOfBody();
       } else {
-        finished(internalResponse.body.stream, () => {
+        finished2(internalResponse.body.stream, () => {
           processResponseEndOfBody();
         });
       }
@@ -42343,6 +42343,20 @@ var UserError = class extends Error {
 function isUserError(e) {
   return e instanceof UserError;
 }
+function describeFsError(e) {
+  const code2 = e.code;
+  const words = {
+    EISDIR: "it is a folder",
+    ENOENT: "its folder does not exist",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    ELOOP: "it is a symbolic link",
+    ENOTDIR: "a part of the path is not a folder"
+  };
+  return (code2 && words[code2]) ?? (e instanceof Error ? e.message : String(e));
+}
 
 // src/builder/create.ts
 function createArgs(builder, node, index, driverOpts, configFile) {
@@ -42573,6 +42587,7 @@ var NodesDownError = class extends Error {
   total;
   builderError;
 };
+var STATUS_READ_MIN_MS = 5e3;
 var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
 async function setupBuilder(config, deps, onCreated = () => {
 }) {
@@ -42582,8 +42597,9 @@ async function setupBuilder(config, deps, onCreated = () => {
     return { name: existing, driver: state4.driver, created: false, state: state4 };
   }
   if (config.nameGiven) await refuseExisting(config.name, deps);
-  await createNodes(config, deps, onCreated);
-  const state3 = await bootAndVerify(config.name, config, deps);
+  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
+  await createNodes(config, deps, onCreated, deadline);
+  const state3 = await bootAndVerify(config.name, config, deps, deadline);
   return { name: config.name, driver: config.driver, created: true, state: state3 };
 }
 async function refuseExisting(name, deps) {
@@ -42595,7 +42611,7 @@ async function refuseExisting(name, deps) {
     );
   }
 }
-async function createNodes(config, deps, onCreated) {
+async function createNodes(config, deps, onCreated, deadline) {
   for (const [i, node] of config.nodes.entries()) {
     const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join4(deps.tempDir, "tls"));
     for (const s of tls.secrets) deps.setSecret?.(s);
@@ -42607,10 +42623,10 @@ async function createNodes(config, deps, onCreated) {
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
     deps.debug(`docker buildx ${args.join(" ")}`);
-    const r = await deps.buildx.buildx(args, { timeoutMs: 12e4 });
+    const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1e3, deadline - Date.now()) });
     if (i === 0 && r.code === 0) onCreated(config.name);
     if (r.code !== 0) {
-      const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+      const reason = r.timedOut ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
       throw new NodesDownError(
         config.name,
         [
@@ -42628,11 +42644,14 @@ async function createNodes(config, deps, onCreated) {
     }
   }
 }
-async function bootAndVerify(name, config, deps) {
+async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep2 = deps.sleep ?? sleeper;
-  const timeoutMs = config.bootstrapTimeoutSeconds * 1e3;
+  const left = () => Math.max(0, deadline - Date.now());
   for (let round = 0; ; round++) {
-    const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], { timeoutMs });
+    const rounds = config.bootstrapRetries - round + 1;
+    const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], {
+      timeoutMs: Math.max(1e3, Math.floor(left() / rounds))
+    });
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? " (timed out)" : ""}`);
     if (/no builder .* found/i.test(boot.stderr)) {
       throw new UserError(
@@ -42642,14 +42661,15 @@ async function bootAndVerify(name, config, deps) {
     }
     const printed = boot.code === 0 ? parseInspect(boot.stdout) : void 0;
     const allRunning = (s) => !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === "running");
-    const state3 = printed && allRunning(printed) ? printed : await readState(name, deps);
+    const state3 = printed && allRunning(printed) ? printed : await readState(name, deps, Math.max(STATUS_READ_MIN_MS, left()));
     const down = state3.nodes.filter((n) => n.status !== "running");
     if (state3.nodes.length > 0 && down.length === 0) return state3;
     const reasons = parseBootProgress(
       boot.stderr,
       down.map((n) => n.name)
     );
-    if (round >= config.bootstrapRetries) {
+    const wait = Math.min(2e3 * 2 ** round, 15e3);
+    if (round >= config.bootstrapRetries || left() < wait + 1e3) {
       const builderError = state3.error || printed?.error || finalError(boot.stderr) || void 0;
       throw new NodesDownError(
         name,
@@ -42658,16 +42678,15 @@ async function bootAndVerify(name, config, deps) {
         builderError
       );
     }
-    const wait = Math.min(2e3 * 2 ** round, 15e3);
     deps.info(
       `Node${down.length === 1 ? "" : "s"} ${down.map((n) => `'${n.name}' (${n.status || "unknown"})`).join(", ")} not running; booting again in ${wait / 1e3} s (retry ${round + 1} of ${config.bootstrapRetries}).`
     );
     await sleep2(wait);
   }
 }
-async function readState(name, deps) {
+async function readState(name, deps, timeoutMs = 6e4) {
   if (atLeast(await deps.version, 0, 13)) {
-    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs: 6e4 });
+    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
     const state4 = parseLsJson(ls.stdout, name);
     if (state4) {
       if (state4.unknown.length) deps.debug(`ls: unrecognised lines: ${state4.unknown.join(" | ")}`);
@@ -42675,7 +42694,7 @@ async function readState(name, deps) {
     }
     deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
   }
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs: 6e4 });
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
   const state3 = parseInspect(r.stdout);
   if (state3.unknown.length) deps.debug(`inspect: unrecognised lines: ${state3.unknown.join(" | ")}`);
   if (!state3.name)
@@ -42778,8 +42797,7 @@ function buildArgs(b, f) {
     "--progress=rawjson",
     "--metadata-file",
     f.metadataFile,
-    "--iidfile",
-    f.iidFile
+    ...takesImageIdFile(b.outputs) ? ["--iidfile", f.iidFile] : []
   ];
   const many = (flag, values) => values.forEach((v) => args.push(flag, v));
   const one = (flag, value) => value && args.push(flag, value);
@@ -42814,9 +42832,17 @@ function buildArgs(b, f) {
   args.push(b.context);
   return args;
 }
+function takesImageIdFile(outputs) {
+  return !outputs.some((o) => {
+    const type = o.match(/(?:^|,)type=([^,]+)/)?.[1];
+    if (type) return type === "local" || type === "tar";
+    return !o.includes("=");
+  });
+}
 
 // src/build/attempt.ts
 import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
 
 // src/trace/final-line.ts
 var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
@@ -43431,7 +43457,9 @@ function renderEvent(e) {
 
 // src/build/attempt.ts
 async function runAttempt(buildx, args, logFile, opts) {
+  let logError;
   const file = createWriteStream(logFile);
+  file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
   const parser = new TraceParser((e) => {
     const line = renderEvent(e);
     if (line !== void 0) opts.out(line);
@@ -43443,15 +43471,17 @@ async function runAttempt(buildx, args, logFile, opts) {
     timeoutMs: opts.timeoutMs,
     signal: opts.signal,
     onStderr: (chunk) => {
-      file.write(chunk);
+      if (!logError) file.write(chunk);
       lines.push(chunk);
     },
     onStdout: (chunk) => stdout.push(chunk)
   });
   lines.end();
   stdout.end();
-  await new Promise((resolve4, reject) => file.end((e) => e ? reject(e) : resolve4()));
-  return { result, trace: parser.finish() };
+  file.end();
+  await finished(file).catch(() => {
+  });
+  return { result, trace: parser.finish(), ...logError ? { logError } : {} };
 }
 
 // src/diagnosis/categories.ts
@@ -43714,10 +43744,16 @@ function gitTokenId(context3, serverUrl = "https://github.com") {
 function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
   const specs = [];
   const write = (id, value) => {
-    mkdirSync3(dir, { recursive: true, mode: 448 });
-    const file = join5(dir, `secret-${specs.length}`);
-    writeFileSync3(file, value, { mode: 384 });
     if (value) maskValue(value, mask);
+    const file = join5(dir, `secret-${specs.length}`);
+    try {
+      mkdirSync3(dir, { recursive: true, mode: 448 });
+      writeFileSync3(file, value, { mode: 384 });
+    } catch (e) {
+      throw new Error(
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`
+      );
+    }
     specs.push(`id=${id},src=${file}`);
   };
   for (const line of b.secrets) write(...split(line));
@@ -43793,10 +43829,11 @@ async function runBuild(config, builder, deps) {
   let crashes = 0;
   for (let n = 1; ; n++) {
     const logFile = join6(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace } = await deps.group(
+    const { result, trace, logError } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out })
     );
+    if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
     const attempt = {
       number: n,
       exitCode: result.code,
@@ -44136,6 +44173,12 @@ function parseRetry(src) {
 function parseBuilder(src, env) {
   const driver = getChoice(src, "driver", DRIVERS, "docker-container");
   const existing = getString(src, "builder");
+  if (existing && !NODE_NAME.test(existing)) {
+    throw new UserError(
+      `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
+      "builder"
+    );
+  }
   const name = getString(src, "name") || defaultBuilderName(env);
   if (!NODE_NAME.test(name)) {
     throw new UserError(
@@ -44269,6 +44312,12 @@ function validateEndpoint(endpoint2, input, driver) {
       if (url2.protocol === "tcp:" && (!url2.hostname || !url2.port)) {
         throw new UserError(
           `Endpoint '${endpoint2}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
+          input
+        );
+      }
+      if (url2.protocol === "tcp:" && (url2.pathname && url2.pathname !== "/" || url2.search || url2.hash)) {
+        throw new UserError(
+          `Endpoint '${endpoint2}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url2.host}.`,
           input
         );
       }
@@ -49408,20 +49457,6 @@ function writeNoFollow(path12, text) {
   } finally {
     closeSync(fd);
   }
-}
-function describeFsError(e) {
-  const code2 = e.code;
-  const words = {
-    EISDIR: "it is a folder",
-    ENOENT: "its folder does not exist",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the file system is read-only",
-    ENOSPC: "the disk is full",
-    ELOOP: "it is a symbolic link",
-    ENOTDIR: "a part of the path is not a folder"
-  };
-  return (code2 && words[code2]) ?? (e instanceof Error ? e.message : String(e));
 }
 
 // src/report/input.ts
@@ -89668,7 +89703,7 @@ async function run() {
     const buildx = new Buildx();
     const version3 = buildx.version();
     version3.then((v) => info(`buildx ${v.raw}`)).catch((e) => debug(`buildx version: ${e}`));
-    const tempDir = mkdtempSync(join14(process.env.RUNNER_TEMP || tmpdir2(), "buildx-guard-"));
+    const tempDir = stepTempDir();
     saveState(STATE.tempDir, tempDir);
     saveState(STATE.cleanup, String(config.builder.cleanup));
     const deps = {
@@ -89771,6 +89806,16 @@ async function restoreLocalCache(key) {
     hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
   );
   return { dir, keys, args: localCacheArgs(dir) };
+}
+function stepTempDir() {
+  const root = process.env.RUNNER_TEMP || tmpdir2();
+  try {
+    return mkdtempSync(join14(root, "buildx-guard-"));
+  } catch (e) {
+    throw new Error(
+      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`
+    );
+  }
 }
 function maskRawSecrets(input) {
   for (const line of input("secrets").split(/\r?\n/)) {

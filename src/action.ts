@@ -16,7 +16,7 @@ import {
 import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
 import { maskValue, secretValues } from './build/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
-import { isUserError } from './config/errors.js';
+import { describeFsError, isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
@@ -53,7 +53,7 @@ export async function run(): Promise<void> {
     // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
     const version = buildx.version();
     version.then((v) => core.info(`buildx ${v.raw}`)).catch((e) => core.debug(`buildx version: ${e}`));
-    const tempDir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'buildx-guard-'));
+    const tempDir = stepTempDir();
     core.saveState(STATE.tempDir, tempDir);
     core.saveState(STATE.cleanup, String(config.builder.cleanup));
 
@@ -165,6 +165,18 @@ async function restoreLocalCache(key: string) {
       : 'cache-mode local: no build cache to restore; starting cold.',
   );
   return { dir, keys, args: localCacheArgs(dir) };
+}
+
+/** The step's private folder in RUNNER_TEMP; an error names the folder and what is wrong with it. */
+function stepTempDir(): string {
+  const root = process.env.RUNNER_TEMP || tmpdir();
+  try {
+    return mkdtempSync(join(root, 'buildx-guard-'));
+  } catch (e) {
+    throw new Error(
+      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
+    );
+  }
 }
 
 /** The raw secret inputs, masked before they are parsed (a malformed line is masked too). */

@@ -84,7 +84,14 @@ describe.each(BUILDX_VERSIONS)('buildx %s', (version) => {
     const name = uniqueName('late');
     leftovers.push([name, version]);
     const run = await runAction(
-      { driver: 'remote', name, endpoint: late.endpoint, 'bootstrap-timeout': '3', 'bootstrap-retries': '3' },
+      // The 20 s budget is shared by the boot rounds: the first gets 5 s, the node is up after 6.
+      {
+        driver: 'remote',
+        name,
+        endpoint: late.endpoint,
+        'bootstrap-timeout': '20',
+        'bootstrap-retries': '3',
+      },
       { version },
     );
     expect(run.main.stdout).toMatch(/not running; booting again in \d+ s \(retry 1 of 3\)/);

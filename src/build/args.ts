@@ -17,8 +17,7 @@ export function buildArgs(b: BuildConfig, f: BuildFiles): string[] {
     '--progress=rawjson',
     '--metadata-file',
     f.metadataFile,
-    '--iidfile',
-    f.iidFile,
+    ...(takesImageIdFile(b.outputs) ? ['--iidfile', f.iidFile] : []),
   ];
   const many = (flag: string, values: string[]) => values.forEach((v) => args.push(flag, v));
   const one = (flag: string, value: string) => value && args.push(flag, value);
@@ -52,4 +51,16 @@ export function buildArgs(b: BuildConfig, f: BuildFiles): string[] {
   one('--call', b.call);
   args.push(b.context);
   return args;
+}
+
+/**
+ * buildx refuses --iidfile with the local and tar exporters ("local and tar exporters are
+ * incompatible with image ID file"); `-o ./dir` is local and `-o -` is tar.
+ */
+export function takesImageIdFile(outputs: string[]): boolean {
+  return !outputs.some((o) => {
+    const type = o.match(/(?:^|,)type=([^,]+)/)?.[1];
+    if (type) return type === 'local' || type === 'tar';
+    return !o.includes('=');
+  });
 }

@@ -96,9 +96,11 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
   let crashes = 0;
   for (let n = 1; ; n++) {
     const logFile = join(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace } = await deps.group(`Build, attempt ${n} of ${config.retry.maxAttempts}`, () =>
-      runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out }),
+    const { result, trace, logError } = await deps.group(
+      `Build, attempt ${n} of ${config.retry.maxAttempts}`,
+      () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out }),
     );
+    if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
     const attempt: Attempt = {
       number: n,
       exitCode: result.code,

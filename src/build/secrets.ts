@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildConfig } from '../config/config.js';
+import { describeFsError } from '../config/errors.js';
 
 function split(line: string): [string, string] {
   const eq = line.indexOf('=');
@@ -37,10 +38,16 @@ export function secretSpecs(
 ): string[] {
   const specs: string[] = [];
   const write = (id: string, value: string) => {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = join(dir, `secret-${specs.length}`);
-    writeFileSync(file, value, { mode: 0o600 });
     if (value) maskValue(value, mask);
+    const file = join(dir, `secret-${specs.length}`);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(file, value, { mode: 0o600 });
+    } catch (e) {
+      throw new Error(
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+      );
+    }
     specs.push(`id=${id},src=${file}`);
   };
   for (const line of b.secrets) write(...split(line));

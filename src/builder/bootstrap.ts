@@ -73,6 +73,9 @@ export interface BuilderSetup {
   state: BuilderState;
 }
 
+/** The least time a status read gets, even past the deadline: the failure must name each node. */
+const STATUS_READ_MIN_MS = 5_000;
+
 const sleeper = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Creates the builder (unless an existing one is used), boots it and verifies every node. */
@@ -88,8 +91,10 @@ export async function setupBuilder(
     return { name: existing, driver: state.driver, created: false, state };
   }
   if (config.nameGiven) await refuseExisting(config.name, deps);
-  await createNodes(config, deps, onCreated);
-  const state = await bootAndVerify(config.name, config, deps);
+  // One deadline for creating, booting and verifying: buildx create already dials remote nodes.
+  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1000;
+  await createNodes(config, deps, onCreated, deadline);
+  const state = await bootAndVerify(config.name, config, deps, deadline);
   return { name: config.name, driver: config.driver, created: true, state };
 }
 
@@ -111,6 +116,7 @@ async function createNodes(
   config: BuilderConfig,
   deps: BuilderDeps,
   onCreated: (name: string) => void,
+  deadline: number,
 ): Promise<void> {
   for (const [i, node] of config.nodes.entries()) {
     const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join(deps.tempDir, 'tls'));
@@ -123,12 +129,14 @@ async function createNodes(
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
     deps.debug(`docker buildx ${args.join(' ')}`);
-    const r = await deps.buildx.buildx(args, { timeoutMs: 120_000 });
+    const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1000, deadline - Date.now()) });
     // Saved once the first create succeeded (and only then), so cleanup also removes a builder
     // whose later nodes failed, and never one this step did not create.
     if (i === 0 && r.code === 0) onCreated(config.name);
     if (r.code !== 0) {
-      const reason = finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+      const reason = r.timedOut
+        ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)`
+        : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
       throw new NodesDownError(
         config.name,
         [
@@ -155,11 +163,18 @@ export async function bootAndVerify(
   name: string,
   config: BuilderConfig,
   deps: BuilderDeps,
+  deadline = Date.now() + config.bootstrapTimeoutSeconds * 1000,
 ): Promise<BuilderState> {
   const sleep = deps.sleep ?? sleeper;
-  const timeoutMs = config.bootstrapTimeoutSeconds * 1000;
+  // bootstrap-timeout bounds the whole boot and verification, every round and status read included
+  // (plus at most STATUS_READ_MIN_MS for the last status read, so the failure can name each node).
+  const left = () => Math.max(0, deadline - Date.now());
   for (let round = 0; ; round++) {
-    const boot = await deps.buildx.buildx(['inspect', '--bootstrap', name], { timeoutMs });
+    // The rounds still possible share what is left, so a node that comes up late gets a retry.
+    const rounds = config.bootstrapRetries - round + 1;
+    const boot = await deps.buildx.buildx(['inspect', '--bootstrap', name], {
+      timeoutMs: Math.max(1000, Math.floor(left() / rounds)),
+    });
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? ' (timed out)' : ''}`);
     if (/no builder .* found/i.test(boot.stderr)) {
       throw new UserError(
@@ -172,14 +187,18 @@ export async function bootAndVerify(
     const printed = boot.code === 0 ? parseInspect(boot.stdout) : undefined;
     const allRunning = (s?: BuilderState) =>
       !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === 'running');
-    const state = printed && allRunning(printed) ? printed : await readState(name, deps);
+    const state =
+      printed && allRunning(printed)
+        ? printed
+        : await readState(name, deps, Math.max(STATUS_READ_MIN_MS, left()));
     const down = state.nodes.filter((n) => n.status !== 'running');
     if (state.nodes.length > 0 && down.length === 0) return state;
     const reasons = parseBootProgress(
       boot.stderr,
       down.map((n) => n.name),
     );
-    if (round >= config.bootstrapRetries) {
+    const wait = Math.min(2000 * 2 ** round, 15_000);
+    if (round >= config.bootstrapRetries || left() < wait + 1000) {
       const builderError = state.error || printed?.error || finalError(boot.stderr) || undefined;
       throw new NodesDownError(
         name,
@@ -188,7 +207,6 @@ export async function bootAndVerify(
         builderError,
       );
     }
-    const wait = Math.min(2000 * 2 ** round, 15_000);
     deps.info(
       `Node${down.length === 1 ? '' : 's'} ${down.map((n) => `'${n.name}' (${n.status || 'unknown'})`).join(', ')} not running; booting again in ${wait / 1000} s (retry ${round + 1} of ${config.bootstrapRetries}).`,
     );
@@ -200,9 +218,10 @@ export async function bootAndVerify(
 export async function readState(
   name: string,
   deps: Pick<BuilderDeps, 'buildx' | 'version' | 'debug'>,
+  timeoutMs = 60_000,
 ): Promise<BuilderState> {
   if (atLeast(await deps.version, 0, 13)) {
-    const ls = await deps.buildx.buildx(['ls', '--format', 'json'], { timeoutMs: 60_000 });
+    const ls = await deps.buildx.buildx(['ls', '--format', 'json'], { timeoutMs });
     const state = parseLsJson(ls.stdout, name);
     if (state) {
       if (state.unknown.length) deps.debug(`ls: unrecognised lines: ${state.unknown.join(' | ')}`);
@@ -210,7 +229,7 @@ export async function readState(
     }
     deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
   }
-  const r = await deps.buildx.buildx(['inspect', name], { timeoutMs: 60_000 });
+  const r = await deps.buildx.buildx(['inspect', name], { timeoutMs });
   const state = parseInspect(r.stdout);
   if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(' | ')}`);
   if (!state.name)

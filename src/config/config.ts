@@ -307,6 +307,12 @@ function parseRetry(src: InputSource): RetryConfig {
 function parseBuilder(src: InputSource, env: ConfigEnv): BuilderConfig {
   const driver = getChoice(src, 'driver', DRIVERS, 'docker-container');
   const existing = getString(src, 'builder');
+  if (existing && !NODE_NAME.test(existing)) {
+    throw new UserError(
+      `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
+      'builder',
+    );
+  }
   const name = getString(src, 'name') || defaultBuilderName(env);
   if (!NODE_NAME.test(name)) {
     throw new UserError(
@@ -449,6 +455,14 @@ function validateEndpoint(endpoint: string, input: string, driver: Driver): void
       if (url.protocol === 'tcp:' && (!url.hostname || !url.port)) {
         throw new UserError(
           `Endpoint '${endpoint}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
+          input,
+        );
+      }
+      // BuildKit's tcp address is host:port only: a path or query would be dropped, and the
+      // failure later blamed on the network.
+      if (url.protocol === 'tcp:' && ((url.pathname && url.pathname !== '/') || url.search || url.hash)) {
+        throw new UserError(
+          `Endpoint '${endpoint}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
           input,
         );
       }

@@ -3,6 +3,7 @@
 // notice; it never changes the build's result.
 import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import type { ReportConfig } from '../config/config.js';
+import { describeFsError } from '../config/errors.js';
 import { SEVERITY_RANK } from '../findings/index.js';
 import type { Finding, Severity } from '../findings/types.js';
 import { ReportError, type CheckAnnotation, type GitHub } from '../github/github.js';
@@ -191,20 +192,4 @@ function writeNoFollow(path: string, text: string): void {
   } finally {
     closeSync(fd);
   }
-}
-
-/** `EISDIR: illegal operation on a directory, open '…'` → `it is a folder`. */
-export function describeFsError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    EISDIR: 'it is a folder',
-    ENOENT: 'its folder does not exist',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-    ELOOP: 'it is a symbolic link',
-    ENOTDIR: 'a part of the path is not a folder',
-  };
-  return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
 }

@@ -122,3 +122,14 @@ test('docs/retry.md publishes every classifier pattern', () => {
   const doc = readFileSync(join(repoRoot, 'docs', 'retry.md'), 'utf8');
   for (const rule of ERROR_PATTERNS) expect(doc).toContain(rule.pattern.source.replace(/\|/g, '\\|'));
 });
+
+test('--iidfile only with exporters that accept it', async () => {
+  const { takesImageIdFile } = await import('../../../src/build/args.js');
+  expect(takesImageIdFile([])).toBe(true);
+  expect(takesImageIdFile(['type=image,name=r/x:1,push=true'])).toBe(true);
+  expect(takesImageIdFile(['type=docker'])).toBe(true);
+  expect(takesImageIdFile(['type=local,dest=out'])).toBe(false);
+  expect(takesImageIdFile(['dest=out.tar,type=tar'])).toBe(false);
+  expect(takesImageIdFile(['./out'])).toBe(false);
+  expect(takesImageIdFile(['-'])).toBe(false);
+});

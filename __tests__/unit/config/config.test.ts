@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseConfig } from '../../../src/config/config.js';
 import { UserError } from '../../../src/config/errors.js';
 import { getBoolean, getList, getNumber, type InputSource } from '../../../src/config/inputs.js';
@@ -160,5 +162,30 @@ describe('builder config', () => {
   test('single-node inputs and nodes together are rejected', () => {
     const e = errorOf(() => parseConfig(from({ nodes: '- name: a', endpoint: 'tcp://h:1' }), env));
     expect(e.message).toMatch(/^Set either 'nodes' or the single-node inputs/);
+  });
+});
+
+describe('hardening: inputs that used to be accepted and fail later', () => {
+  const cfg = (inputs: Record<string, string>) => parseConfig((n) => inputs[n] ?? '', {});
+  test('a tcp endpoint with a path is an input error, not a network failure', () => {
+    expect(() => cfg({ driver: 'remote', endpoint: 'tcp://buildkitd:1234/x' })).toThrow(
+      "Endpoint 'tcp://buildkitd:1234/x' (endpoint) has a path; a tcp endpoint is only host and port, e.g. tcp://buildkitd:1234.",
+    );
+    expect(() => cfg({ driver: 'remote', endpoint: 'tcp://buildkitd:1234' })).not.toThrow();
+  });
+  test('builder: --help is not a builder name', () => {
+    expect(() => cfg({ builder: '--help' })).toThrow(
+      /^Input 'builder' must be the name of an existing builder/,
+    );
+  });
+  test('sarif-file stays inside the workspace or RUNNER_TEMP', () => {
+    const env = { GITHUB_WORKSPACE: '/tmp', RUNNER_TEMP: '/var/tmp' };
+    expect(parseConfig((n) => (n === 'sarif-file' ? 'out/x.sarif' : ''), env).report.sarifFile).toBe(
+      join(realpathSync('/tmp'), 'out', 'x.sarif'),
+    );
+    for (const bad of ['../etc/x.sarif', '/etc/passwd', '/tmp/../etc/x'])
+      expect(() => parseConfig((n) => (n === 'sarif-file' ? bad : ''), env)).toThrow(
+        /^Input 'sarif-file' must be a path inside/,
+      );
   });
 });
