@@ -15834,7 +15834,8 @@ function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || 
       writeFileSync3(file, value, { mode: 384 });
     } catch (e) {
       throw new Error(
-        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+        { cause: e }
       );
     }
     specs.push(`id=${id},src=${file}`);

@@ -43751,7 +43751,8 @@ function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || 
       writeFileSync3(file, value, { mode: 384 });
     } catch (e) {
       throw new Error(
-        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+        { cause: e }
       );
     }
     specs.push(`id=${id},src=${file}`);
@@ -89813,7 +89814,8 @@ function stepTempDir() {
     return mkdtempSync(join14(root, "buildx-guard-"));
   } catch (e) {
     throw new Error(
-      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`
+      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
+      { cause: e }
     );
   }
 }

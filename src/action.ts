@@ -175,6 +175,7 @@ function stepTempDir(): string {
   } catch (e) {
     throw new Error(
       `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
+      { cause: e },
     );
   }
 }

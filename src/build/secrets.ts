@@ -46,6 +46,7 @@ export function secretSpecs(
     } catch (e) {
       throw new Error(
         `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+        { cause: e },
       );
     }
     specs.push(`id=${id},src=${file}`);
