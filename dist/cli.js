@@ -13655,9 +13655,20 @@ function byStage(steps) {
   for (const s of steps) {
     if (s.internal || s.index === void 0) continue;
     const key = s.stage ?? "";
-    groups.set(key, [...groups.get(key) ?? [], s]);
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
   }
   return [...groups.values()].map((g) => g.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
+}
+function firstBreak(steps) {
+  let cachedBefore = false;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (cachedBefore && !s.cached && !s.error) return i;
+    if (s.cached) cachedBefore = true;
+  }
+  return -1;
 }
 var cacheInvalidated = {
   id: "cache-invalidated",
@@ -13666,9 +13677,7 @@ var cacheInvalidated = {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const steps of byStage(ctx.trace.steps)) {
-      const breakAt = steps.findIndex(
-        (s, i) => i > 0 && !s.cached && !s.error && steps.slice(0, i).some((p) => p.cached)
-      );
+      const breakAt = firstBreak(steps);
       if (breakAt < 0) continue;
       const step = steps[breakAt];
       const after = steps.slice(breakAt).filter((s) => !s.cached);
@@ -14498,7 +14507,7 @@ function getYaml(src, name) {
 
 // src/trace/read.ts
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { StringDecoder } from "node:string_decoder";
 
 // src/trace/final-line.ts
 var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
@@ -15080,27 +15089,58 @@ function parseTrace(text) {
 }
 
 // src/trace/read.ts
+var MAX_LINE_CHARS = 1 << 20;
 async function readTrace(path, listener) {
+  return readTraceFrom(createReadStream(path), listener);
+}
+async function readTraceFrom(input, listener) {
   const parser = new TraceParser(listener);
-  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
-  for await (const line of lines) parser.push(line);
-  return parser.finish();
+  const lines = new LineSplitter((l) => parser.push(l));
+  for await (const chunk of input) lines.push(chunk);
+  lines.end();
+  return withTruncated(parser.finish(), lines.truncated);
+}
+function withTruncated(trace, truncated) {
+  return truncated ? { ...trace, truncatedLines: truncated } : trace;
 }
 var LineSplitter = class {
-  constructor(onLine) {
+  constructor(onLine, max = MAX_LINE_CHARS) {
     this.onLine = onLine;
+    this.max = max;
   }
   onLine;
+  max;
   partial = "";
+  dropping = false;
+  decoder = new StringDecoder("utf8");
+  /** How many lines were cut at `max`. */
+  truncated = 0;
   push(chunk) {
-    const text = this.partial + chunk.toString();
-    const lines = text.split("\n");
-    this.partial = lines.pop() ?? "";
-    for (const l of lines) this.onLine(l);
+    const text = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
+    let start = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", start);
+      const end = nl < 0 ? text.length : nl;
+      if (!this.dropping) {
+        const room = this.max - this.partial.length;
+        if (end - start > room) {
+          this.partial += text.slice(start, start + room);
+          this.dropping = true;
+          this.truncated++;
+        } else this.partial += text.slice(start, end);
+      }
+      if (nl < 0) return;
+      this.onLine(this.partial);
+      this.partial = "";
+      this.dropping = false;
+      start = nl + 1;
+    }
   }
   end() {
+    this.push(this.decoder.end());
     if (this.partial) this.onLine(this.partial);
     this.partial = "";
+    this.dropping = false;
   }
 };
 
@@ -15168,6 +15208,12 @@ var analyzeCommand = {
     const trace = await readTrace(log2);
     const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync2(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
     const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
+    if (trace.truncatedLines) {
+      process.stderr.write(
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${log2}' were longer than 1 MiB and were cut there.
+`
+      );
+    }
     if (trace.format === "unknown" && trace.steps.length === 0) {
       process.stderr.write(
         `buildx-guard analyze: no build progress found in '${log2}' (${trace.unreadLines} unreadable lines); reporting what could be read.
@@ -15776,7 +15822,11 @@ async function runAttempt(buildx, args, logFile, opts) {
   file.end();
   await finished(file).catch(() => {
   });
-  return { result, trace: parser.finish(), ...logError ? { logError } : {} };
+  return {
+    result,
+    trace: withTruncated(parser.finish(), lines.truncated),
+    ...logError ? { logError } : {}
+  };
 }
 
 // src/build/retry.ts

@@ -14967,7 +14967,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types: types2 } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15058,7 +15058,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15087,7 +15087,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -43419,21 +43419,49 @@ var TraceParser = class {
 };
 
 // src/trace/read.ts
+import { StringDecoder } from "node:string_decoder";
+var MAX_LINE_CHARS = 1 << 20;
+function withTruncated(trace, truncated) {
+  return truncated ? { ...trace, truncatedLines: truncated } : trace;
+}
 var LineSplitter = class {
-  constructor(onLine) {
+  constructor(onLine, max = MAX_LINE_CHARS) {
     this.onLine = onLine;
+    this.max = max;
   }
   onLine;
+  max;
   partial = "";
+  dropping = false;
+  decoder = new StringDecoder("utf8");
+  /** How many lines were cut at `max`. */
+  truncated = 0;
   push(chunk) {
-    const text = this.partial + chunk.toString();
-    const lines = text.split("\n");
-    this.partial = lines.pop() ?? "";
-    for (const l of lines) this.onLine(l);
+    const text = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
+    let start = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", start);
+      const end = nl < 0 ? text.length : nl;
+      if (!this.dropping) {
+        const room = this.max - this.partial.length;
+        if (end - start > room) {
+          this.partial += text.slice(start, start + room);
+          this.dropping = true;
+          this.truncated++;
+        } else this.partial += text.slice(start, end);
+      }
+      if (nl < 0) return;
+      this.onLine(this.partial);
+      this.partial = "";
+      this.dropping = false;
+      start = nl + 1;
+    }
   }
   end() {
+    this.push(this.decoder.end());
     if (this.partial) this.onLine(this.partial);
     this.partial = "";
+    this.dropping = false;
   }
 };
 
@@ -43481,7 +43509,11 @@ async function runAttempt(buildx, args, logFile, opts) {
   file.end();
   await finished(file).catch(() => {
   });
-  return { result, trace: parser.finish(), ...logError ? { logError } : {} };
+  return {
+    result,
+    trace: withTruncated(parser.finish(), lines.truncated),
+    ...logError ? { logError } : {}
+  };
 }
 
 // src/diagnosis/categories.ts
@@ -48760,9 +48792,20 @@ function byStage(steps) {
   for (const s of steps) {
     if (s.internal || s.index === void 0) continue;
     const key = s.stage ?? "";
-    groups.set(key, [...groups.get(key) ?? [], s]);
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
   }
   return [...groups.values()].map((g) => g.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
+}
+function firstBreak(steps) {
+  let cachedBefore = false;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (cachedBefore && !s.cached && !s.error) return i;
+    if (s.cached) cachedBefore = true;
+  }
+  return -1;
 }
 var cacheInvalidated = {
   id: "cache-invalidated",
@@ -48771,9 +48814,7 @@ var cacheInvalidated = {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
     for (const steps of byStage(ctx.trace.steps)) {
-      const breakAt = steps.findIndex(
-        (s, i) => i > 0 && !s.cached && !s.error && steps.slice(0, i).some((p) => p.cached)
-      );
+      const breakAt = firstBreak(steps);
       if (breakAt < 0) continue;
       const step = steps[breakAt];
       const after = steps.slice(breakAt).filter((s) => !s.cached);

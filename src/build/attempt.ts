@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Buildx, RunResult } from '../buildx/buildx.js';
 import { TraceParser } from '../trace/parser.js';
-import { LineSplitter } from '../trace/read.js';
+import { LineSplitter, withTruncated } from '../trace/read.js';
 import type { BuildTrace } from '../trace/types.js';
 import { describeFsError } from '../config/errors.js';
 import { renderEvent } from './render.js';
@@ -48,5 +48,9 @@ export async function runAttempt(
   // finished() also settles for a stream an earlier write error already destroyed.
   file.end();
   await finished(file).catch(() => {});
-  return { result, trace: parser.finish(), ...(logError ? { logError } : {}) };
+  return {
+    result,
+    trace: withTruncated(parser.finish(), lines.truncated),
+    ...(logError ? { logError } : {}),
+  };
 }

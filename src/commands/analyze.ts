@@ -90,6 +90,11 @@ export const analyzeCommand: Command = {
       ? parseDockerfile(readFileSync(dockerfilePath, 'utf8'), dockerfilePath)
       : undefined;
     const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
+    if (trace.truncatedLines) {
+      process.stderr.write(
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${log}' were longer than 1 MiB and were cut there.\n`,
+      );
+    }
     if (trace.format === 'unknown' && trace.steps.length === 0) {
       process.stderr.write(
         `buildx-guard analyze: no build progress found in '${log}' (${trace.unreadLines} unreadable lines); reporting what could be read.\n`,

@@ -66,6 +66,8 @@ export interface BuildTrace {
   errorTarget?: string;
   /** A `panic:` or `fatal error:` of buildx itself was printed. */
   crashed?: boolean;
+  /** Lines longer than the reader keeps (1 MiB), cut there. */
+  truncatedLines?: number;
   /** The input had NUL bytes: a binary file, not a build log. */
   binary?: boolean;
   /** `--call=check`'s verdict. */

@@ -93,3 +93,64 @@ test('sizes as buildx prints them', () => {
   expect(parseSize('1.5GiB')).toBe(1610612736);
   expect(parseSize('lots')).toBeUndefined();
 });
+
+describe('analyzer cost: linear time, bounded memory', () => {
+  test('a 600 MB line is cut at 1 MiB and counted, the rest of the log is read', async () => {
+    const { Readable } = await import('node:stream');
+    const { readTraceFrom, MAX_LINE_CHARS } = await import('../../../src/trace/read.js');
+    const chunk = Buffer.alloc(8 << 20, 0x61); // 8 MiB of 'a', no newline
+    async function* log() {
+      yield Buffer.from('#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n');
+      for (let sent = 0; sent < 600 << 20; sent += chunk.length) yield chunk;
+      yield Buffer.from('\nERROR: failed to solve: after the long line\n');
+    }
+    const trace = await readTraceFrom(Readable.from(log()));
+    expect(trace.truncatedLines).toBe(1);
+    expect(trace.error).toBe('failed to solve: after the long line');
+    expect(trace.steps).toHaveLength(1);
+    expect(MAX_LINE_CHARS).toBe(1 << 20);
+  }, 60_000);
+
+  test('a UTF-8 character split across chunks is read whole', async () => {
+    const { LineSplitter } = await import('../../../src/trace/read.js');
+    const out: string[] = [];
+    const s = new LineSplitter((l) => out.push(l));
+    const bytes = Buffer.from('#1 é✓\n');
+    for (const b of bytes) s.push(Buffer.from([b]));
+    s.end();
+    expect(out).toEqual(['#1 é✓']);
+  });
+
+  test('cache-invalidated on 80,000 steps in one stage finds the break (it was quadratic: 68 s)', async () => {
+    const { cacheInvalidated } = await import('../../../src/findings/rules/cache-invalidated.js');
+    const steps = Array.from({ length: 80_000 }, (_, i) => ({
+      number: i + 1,
+      id: `s${i}`,
+      name: `[build ${i + 1}/80000] RUN step ${i}`,
+      internal: false,
+      stage: 'build',
+      index: i + 1,
+      total: 80_000,
+      instruction: `RUN step ${i}`,
+      cached: i < 40_000,
+      durationMs: 1,
+      logTail: [],
+      logLines: 0,
+    }));
+    const trace = parseTrace('');
+    const found = cacheInvalidated.check({
+      trace: { ...trace, steps },
+      attempts: [],
+      nodes: [],
+      options: {
+        contextSizeWarnMb: 50,
+        slowStepShare: 0.2,
+        slowStepMinMs: 1000,
+        slowStepMax: 3,
+        logLines: 15,
+      },
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0].title).toBe('Cache invalidated at [build] RUN step 40000');
+  });
+});

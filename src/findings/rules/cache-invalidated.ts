@@ -16,9 +16,22 @@ function byStage(steps: Step[]): Step[][] {
   for (const s of steps) {
     if (s.internal || s.index === undefined) continue;
     const key = s.stage ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), s]);
+    const g = groups.get(key);
+    if (g) g.push(s);
+    else groups.set(key, [s]);
   }
   return [...groups.values()].map((g) => g.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)));
+}
+
+/** The first uncached step after a cached one, in one pass (a stage can have many thousand steps). */
+function firstBreak(steps: Step[]): number {
+  let cachedBefore = false;
+  for (let i = 0; i < steps.length; i++) {
+    const s = steps[i];
+    if (cachedBefore && !s.cached && !s.error) return i;
+    if (s.cached) cachedBefore = true;
+  }
+  return -1;
 }
 
 export const cacheInvalidated: Rule = {
@@ -29,9 +42,7 @@ export const cacheInvalidated: Rule = {
     const out: Finding[] = [];
     const seen = new Set<string>();
     for (const steps of byStage(ctx.trace.steps)) {
-      const breakAt = steps.findIndex(
-        (s, i) => i > 0 && !s.cached && !s.error && steps.slice(0, i).some((p) => p.cached),
-      );
+      const breakAt = firstBreak(steps);
       if (breakAt < 0) continue;
       const step = steps[breakAt];
       const after = steps.slice(breakAt).filter((s) => !s.cached);
