@@ -13359,6 +13359,15 @@ var ERROR_PATTERNS = [
     remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
   },
   {
+    // After auth: a registry that hides a private image as "not found" answered 401 first.
+    id: "image-not-found",
+    category: "image-not-found",
+    scope: "error",
+    reason: "an image the build or merge names does not exist (a base image, a merge source)",
+    pattern: /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
+    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
+  },
+  {
     // After auth: an export the registry refuses is not retried.
     id: "cache-export",
     category: "cache-export",
@@ -13615,7 +13624,7 @@ function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, " ");
+  return text.replace(/([@#])/g, "$1\u200B").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, " ");
 }
 
 // src/findings/rules/build-failed.ts
@@ -14064,13 +14073,23 @@ function lineLink(input, f) {
   return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor2})`;
 }
 function headline(input) {
+  const what = input.merge ? "Merge" : "Build";
   if (input.status === "success") {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 Build succeeded${retried}`;
+    return `### \u2705 ${what} succeeded${retried}`;
   }
   if (input.status === "unknown")
     return "### \u2754 No build verdict: the log shows no finished build and no error";
-  return `### \u274C Build failed${input.failure ? ` (${input.failure.category})` : ""}`;
+  return `### \u274C ${what} failed${input.failure ? ` (${input.failure.category})` : ""}`;
+}
+function mergeTable(input) {
+  const m = input.merge;
+  if (!m) return void 0;
+  return [
+    "| sources | platforms | tags | index digest |",
+    "| --- | --- | --- | --- |",
+    `| ${m.sources.map(code).join("<br>")} | ${m.platforms.map(code).join(", ") || "-"} | ${m.tags.map(code).join("<br>")} | ${m.digest ? code(m.digest) : "-"} |`
+  ].join("\n");
 }
 function statsTable(input) {
   const s = input.stats;
@@ -14171,7 +14190,7 @@ function renderMarkdown(input, opts) {
     { text: marker(input.key), drop: 99 },
     { text: headline(input), drop: 99 },
     ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
-    { text: statsTable(input), drop: 97 },
+    ...input.merge ? [{ text: mergeTable(input), drop: 97 }] : [{ text: statsTable(input), drop: 97 }],
     ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
     ...[nodesTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
@@ -15839,6 +15858,15 @@ function backoffMs(retry, rateLimited, config, random) {
   }
   return Math.round(random() * exp);
 }
+function retryAfterSeconds(text) {
+  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
+  return m ? Number(m[1]) : void 0;
+}
+function waitBeforeRetry(retry, text, rateLimited, config, random) {
+  const backoff = backoffMs(retry, rateLimited, config, random);
+  const asked = retryAfterSeconds(text);
+  return asked === void 0 ? backoff : Math.min(config.maxWaitSeconds * 1e3, Math.max(backoff, asked * 1e3));
+}
 function isRateLimited(text) {
   return mentions("registry-rate-limit", text);
 }
@@ -16004,7 +16032,13 @@ async function runBuild(config, builder, deps) {
         digest: ""
       };
     }
-    const wait = backoffMs(n, c.category === "registry" && isRateLimited(text), config.retry, random);
+    const wait = waitBeforeRetry(
+      n,
+      text,
+      c.category === "registry" && isRateLimited(text),
+      config.retry,
+      random
+    );
     attempt.waitMs = wait;
     attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
     deps.info(
@@ -16136,9 +16170,12 @@ function real(path) {
   }
 }
 function parseConfig(src, env = process.env) {
+  const build = parseBuild(src);
+  const merge = parseMerge(src, build);
   return {
     builder: parseBuilder(src, env),
-    build: parseBuild(src),
+    build,
+    ...merge ? { merge } : {},
     retry: parseRetry(src),
     report: {
       comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
@@ -16157,6 +16194,52 @@ function parseConfig(src, env = process.env) {
   };
 }
 var CALLS = ["build", "check", "outline", "targets"];
+var BUILD_ONLY = [
+  "file",
+  "target",
+  "platforms",
+  "build-args",
+  "build-contexts",
+  "outputs",
+  "load",
+  "cache-from",
+  "cache-to",
+  "secrets",
+  "secret-files",
+  "secret-envs",
+  "no-cache",
+  "pull",
+  "call"
+];
+function parseMerge(src, build) {
+  const sources = getList(src, "merge-sources", { ignoreComma: true });
+  if (!sources.length) return void 0;
+  const set = BUILD_ONLY.filter((name) => {
+    const v = getString(src, name);
+    return v !== "" && v !== "false";
+  });
+  if (build.context !== ".") set.unshift("context");
+  if (set.length) {
+    throw new UserError(
+      `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
+      "merge-sources"
+    );
+  }
+  if (!build.tags.length) {
+    throw new UserError(
+      `Input 'merge-sources' needs 'tags': the image references the merged index is pushed to (e.g. ghcr.io/owner/app:1.2.3).`,
+      "tags"
+    );
+  }
+  const bad = sources.find((s) => /\s/.test(s) || s.startsWith("-"));
+  if (bad) {
+    throw new UserError(
+      `Each line of input 'merge-sources' must be one image reference (name:tag or name@sha256:\u2026); got '${bad}'.`,
+      "merge-sources"
+    );
+  }
+  return { sources };
+}
 function parseBuild(src) {
   const list = (name) => getList(src, name);
   const lines = (name) => getList(src, name, { ignoreComma: true });

@@ -20827,7 +20827,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -20837,7 +20837,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -20876,7 +20876,7 @@ var require_merge = __commonJS({
     }
     exports2.addMergeToJSMap = addMergeToJSMap;
     exports2.isMergeKey = isMergeKey;
-    exports2.merge = merge2;
+    exports2.merge = merge3;
   }
 });
 
@@ -20885,15 +20885,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports2) {
     "use strict";
     var log2 = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map instanceof Map) {
@@ -22284,7 +22284,7 @@ var require_schema3 = __commonJS({
     var bool = require_bool2();
     var float = require_float2();
     var int = require_int2();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -22304,7 +22304,7 @@ var require_schema3 = __commonJS({
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -22330,7 +22330,7 @@ var require_tags = __commonJS({
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -22355,7 +22355,7 @@ var require_tags = __commonJS({
       intOct: int.intOct,
       intTime: timestamp.intTime,
       map: map.map,
-      merge: merge2.merge,
+      merge: merge3.merge,
       null: _null.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
@@ -22365,7 +22365,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -22374,7 +22374,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags2 = schemaTags;
       if (!tags2) {
@@ -22392,7 +22392,7 @@ var require_tags = __commonJS({
         tags2 = customTags(tags2.slice());
       }
       if (addMergeTag)
-        tags2 = tags2.concat(merge2.merge);
+        tags2 = tags2.concat(merge3.merge);
       return tags2.reduce((tags3, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -22421,11 +22421,11 @@ var require_Schema = __commonJS({
     var tags2 = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags2.getTags(compat, "compat") : compat ? tags2.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags2.coreKnownTags : {};
-        this.tags = tags2.getTags(customTags, this.name, merge2);
+        this.tags = tags2.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
         Object.defineProperty(this, identity.SCALAR, { value: string.string });
@@ -28486,8 +28486,8 @@ var init_main2 = __esm({
       getLineRange(line) {
         const lineOffsets = this.getLineOffsets();
         if (line >= lineOffsets.length) {
-          const lastLine = lineOffsets.length - 1;
-          return { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: this._content.length - lineOffsets[lastLine] } };
+          const lastLine2 = lineOffsets.length - 1;
+          return { start: { line: lastLine2, character: 0 }, end: { line: lastLine2, character: this._content.length - lineOffsets[lastLine2] } };
         } else if (line < 0) {
           return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         }
@@ -43417,6 +43417,11 @@ var TraceParser = class {
     };
   }
 };
+function parseTrace(text) {
+  const p = new TraceParser();
+  for (const line of text.split("\n")) p.push(line);
+  return p.finish();
+}
 
 // src/trace/read.ts
 import { StringDecoder } from "node:string_decoder";
@@ -43626,6 +43631,15 @@ var ERROR_PATTERNS = [
     remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
   },
   {
+    // After auth: a registry that hides a private image as "not found" answered 401 first.
+    id: "image-not-found",
+    category: "image-not-found",
+    scope: "error",
+    reason: "an image the build or merge names does not exist (a base image, a merge source)",
+    pattern: /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
+    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
+  },
+  {
     // After auth: an export the registry refuses is not retried.
     id: "cache-export",
     category: "cache-export",
@@ -43737,6 +43751,15 @@ function backoffMs(retry2, rateLimited, config, random) {
     return Math.round(long / 2 + random() * (long / 2));
   }
   return Math.round(random() * exp);
+}
+function retryAfterSeconds(text) {
+  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
+  return m ? Number(m[1]) : void 0;
+}
+function waitBeforeRetry(retry2, text, rateLimited, config, random) {
+  const backoff = backoffMs(retry2, rateLimited, config, random);
+  const asked = retryAfterSeconds(text);
+  return asked === void 0 ? backoff : Math.min(config.maxWaitSeconds * 1e3, Math.max(backoff, asked * 1e3));
 }
 function isRateLimited(text) {
   return mentions("registry-rate-limit", text);
@@ -43903,7 +43926,13 @@ async function runBuild(config, builder, deps) {
         digest: ""
       };
     }
-    const wait = backoffMs(n, c.category === "registry" && isRateLimited(text), config.retry, random);
+    const wait = waitBeforeRetry(
+      n,
+      text,
+      c.category === "registry" && isRateLimited(text),
+      config.retry,
+      random
+    );
     attempt.waitMs = wait;
     attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
     deps.info(
@@ -44078,9 +44107,12 @@ function real(path12) {
   }
 }
 function parseConfig(src, env = process.env) {
+  const build2 = parseBuild(src);
+  const merge3 = parseMerge(src, build2);
   return {
     builder: parseBuilder(src, env),
-    build: parseBuild(src),
+    build: build2,
+    ...merge3 ? { merge: merge3 } : {},
     retry: parseRetry(src),
     report: {
       comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
@@ -44099,6 +44131,52 @@ function parseConfig(src, env = process.env) {
   };
 }
 var CALLS = ["build", "check", "outline", "targets"];
+var BUILD_ONLY = [
+  "file",
+  "target",
+  "platforms",
+  "build-args",
+  "build-contexts",
+  "outputs",
+  "load",
+  "cache-from",
+  "cache-to",
+  "secrets",
+  "secret-files",
+  "secret-envs",
+  "no-cache",
+  "pull",
+  "call"
+];
+function parseMerge(src, build2) {
+  const sources = getList(src, "merge-sources", { ignoreComma: true });
+  if (!sources.length) return void 0;
+  const set = BUILD_ONLY.filter((name) => {
+    const v = getString(src, name);
+    return v !== "" && v !== "false";
+  });
+  if (build2.context !== ".") set.unshift("context");
+  if (set.length) {
+    throw new UserError(
+      `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
+      "merge-sources"
+    );
+  }
+  if (!build2.tags.length) {
+    throw new UserError(
+      `Input 'merge-sources' needs 'tags': the image references the merged index is pushed to (e.g. ghcr.io/owner/app:1.2.3).`,
+      "tags"
+    );
+  }
+  const bad = sources.find((s) => /\s/.test(s) || s.startsWith("-"));
+  if (bad) {
+    throw new UserError(
+      `Each line of input 'merge-sources' must be one image reference (name:tag or name@sha256:\u2026); got '${bad}'.`,
+      "merge-sources"
+    );
+  }
+  return { sources };
+}
 function parseBuild(src) {
   const list = (name) => getList(src, name);
   const lines = (name) => getList(src, name, { ignoreComma: true });
@@ -48752,7 +48830,7 @@ function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, " ");
+  return text.replace(/([@#])/g, "$1\u200B").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, " ");
 }
 
 // src/findings/rules/build-failed.ts
@@ -49147,13 +49225,23 @@ function lineLink(input, f) {
   return `[${code(where2)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path12}${anchor2})`;
 }
 function headline(input) {
+  const what = input.merge ? "Merge" : "Build";
   if (input.status === "success") {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 Build succeeded${retried}`;
+    return `### \u2705 ${what} succeeded${retried}`;
   }
   if (input.status === "unknown")
     return "### \u2754 No build verdict: the log shows no finished build and no error";
-  return `### \u274C Build failed${input.failure ? ` (${input.failure.category})` : ""}`;
+  return `### \u274C ${what} failed${input.failure ? ` (${input.failure.category})` : ""}`;
+}
+function mergeTable(input) {
+  const m = input.merge;
+  if (!m) return void 0;
+  return [
+    "| sources | platforms | tags | index digest |",
+    "| --- | --- | --- | --- |",
+    `| ${m.sources.map(code).join("<br>")} | ${m.platforms.map(code).join(", ") || "-"} | ${m.tags.map(code).join("<br>")} | ${m.digest ? code(m.digest) : "-"} |`
+  ].join("\n");
 }
 function statsTable(input) {
   const s = input.stats;
@@ -49254,7 +49342,7 @@ function renderMarkdown(input, opts) {
     { text: marker(input.key), drop: 99 },
     { text: headline(input), drop: 99 },
     ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
-    { text: statsTable(input), drop: 97 },
+    ...input.merge ? [{ text: mergeTable(input), drop: 97 }] : [{ text: statsTable(input), drop: 97 }],
     ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
     ...[nodesTable2(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
@@ -49786,6 +49874,181 @@ function reportFromNodes(opts) {
     links: linksOf(opts.ctx),
     secrets: opts.secrets
   };
+}
+function reportFromMerge(opts) {
+  const { outcome, config } = opts;
+  const last = outcome.attempts[outcome.attempts.length - 1];
+  const analysis = analyze({
+    trace: last.trace,
+    failure: outcome.failure,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      classification: a.classification,
+      decision: a.decision,
+      errorText: a.classification ? failureText(a.trace) : void 0
+    }))
+  });
+  return {
+    key: opts.key,
+    status: outcome.success ? "success" : "failed",
+    failure: outcome.failure ? {
+      category: outcome.failure.category,
+      reason: outcome.failure.reason,
+      message: last.trace.error ?? outcome.stopReason ?? outcome.failure.reason
+    } : void 0,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      durationMs: a.durationMs,
+      exitCode: a.exitCode,
+      category: a.classification?.category,
+      decision: a.decision
+    })),
+    nodes: [],
+    // A merge has no Dockerfile steps: the build-only rules have nothing to say.
+    findings: analysis.findings.filter(
+      (f) => !["cache-invalidated", "slow-step", "large-context"].includes(f.rule)
+    ),
+    stats: { ...analysis.stats, durationMs: outcome.attempts.reduce((sum, a) => sum + a.durationMs, 0) },
+    steps: [],
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+    merge: {
+      sources: config.merge?.sources ?? [],
+      tags: config.build.tags,
+      platforms: outcome.platforms,
+      digest: outcome.digest
+    }
+  };
+}
+
+// src/merge/merge.ts
+function mergeArgs(sources, tags2, annotations) {
+  return [
+    "imagetools",
+    "create",
+    ...tags2.flatMap((t) => ["--tag", t]),
+    ...annotations.flatMap((a) => ["--annotation", a]),
+    ...sources
+  ];
+}
+function platformOf(p) {
+  return [p.os, p.architecture, p.variant].filter(Boolean).join("/");
+}
+async function readBack(buildx, ref) {
+  const m = await buildx.buildx(["imagetools", "inspect", "--format", "{{json .Manifest}}", ref], {
+    timeoutMs: 12e4
+  });
+  if (m.code !== 0) throw new Error(`cannot read ${ref}: ${lastLine(m.stderr) || `exit code ${m.code}`}`);
+  const manifest = JSON.parse(m.stdout);
+  if (manifest.manifests) {
+    const platforms = manifest.manifests.filter((x) => x.annotations?.["vnd.docker.reference.type"] !== "attestation-manifest").map((x) => platformOf(x.platform ?? {})).filter((p) => p && p !== "unknown/unknown");
+    return { digest: manifest.digest ?? "", platforms };
+  }
+  const img = await buildx.buildx(["imagetools", "inspect", "--format", "{{json .Image}}", ref], {
+    timeoutMs: 12e4
+  });
+  if (img.code !== 0)
+    throw new Error(`cannot read ${ref}: ${lastLine(img.stderr) || `exit code ${img.code}`}`);
+  return { digest: manifest.digest ?? "", platforms: [platformOf(JSON.parse(img.stdout))] };
+}
+function lastLine(text) {
+  return text.trim().split("\n").pop()?.replace(/^ERROR: /, "") ?? "";
+}
+async function verifyMerge(buildx, sources, tags2) {
+  const want = /* @__PURE__ */ new Map();
+  for (const s of sources) for (const p of (await readBack(buildx, s)).platforms) want.set(p, s);
+  const problems = [];
+  const digests = /* @__PURE__ */ new Set();
+  let platforms = [];
+  for (const tag of tags2) {
+    const got = await readBack(buildx, tag);
+    digests.add(got.digest);
+    platforms = got.platforms;
+    const missing = [...want].filter(([p]) => !got.platforms.includes(p));
+    if (missing.length)
+      problems.push(`${tag} lacks ${missing.map(([p, s]) => `${p} (from ${s})`).join(", ")}`);
+  }
+  if (digests.size > 1) problems.push(`the tags name different indexes (${[...digests].join(", ")})`);
+  if (problems.length) {
+    throw new Error(`The merged index is incomplete: ${problems.join("; ")}.`);
+  }
+  return { digest: [...digests][0] ?? "", platforms };
+}
+async function runMerge(config, deps) {
+  const sources = config.merge.sources;
+  const { tags: tags2, annotations } = config.build;
+  const sleep2 = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+  const random = deps.random ?? Math.random;
+  const args = mergeArgs(sources, tags2, annotations);
+  const attempts = [];
+  const failed = (failure, stopReason) => ({
+    success: false,
+    attempts,
+    failure,
+    stopReason,
+    digest: "",
+    platforms: [],
+    metadata: ""
+  });
+  let crashes = 0;
+  for (let n = 1; ; n++) {
+    const r = await deps.group(
+      `Merge, attempt ${n} of ${config.retry.maxAttempts}`,
+      () => deps.buildx.buildx(args, {
+        signal: deps.signal,
+        timeoutMs: config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0,
+        onStderr: (d) => String(d).split("\n").filter(Boolean).forEach(deps.out)
+      })
+    );
+    const trace = parseTrace(r.stderr);
+    const attempt = { number: n, exitCode: r.code, durationMs: r.durationMs, trace };
+    attempts.push(attempt);
+    if (r.code === 0 && !r.timedOut && !r.cancelled) break;
+    const text = failureText(trace, r.stderrTail);
+    const c = classify(text, {
+      exitCode: r.code,
+      cancelled: r.cancelled,
+      timedOut: r.timedOut,
+      retryPatterns: config.retry.patterns
+    });
+    attempt.classification = c;
+    if (c.category === "crash") crashes++;
+    const decision = decide(c, n, crashes, config.retry);
+    if (!decision.retry) {
+      attempt.decision = `stopped: ${decision.why}`;
+      deps.info(`Merge attempt ${n} failed (${c.category}): ${decision.why}.`);
+      return failed(c, decision.why);
+    }
+    const wait = waitBeforeRetry(
+      n,
+      text,
+      c.category === "registry" && isRateLimited(text),
+      config.retry,
+      random
+    );
+    attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
+    deps.info(
+      `Merge attempt ${n} failed (${c.category}: ${c.reason}); retrying in ${(wait / 1e3).toFixed(1)} s.`
+    );
+    await sleep2(wait);
+    if (deps.signal?.aborted) return failed(c, "the job was cancelled");
+  }
+  try {
+    const got = await verifyMerge(deps.buildx, sources, tags2);
+    deps.info(
+      `Merged ${sources.length} source(s) into ${got.digest} on ${tags2.length} tag(s): ${got.platforms.join(", ")}.`
+    );
+    return {
+      success: true,
+      attempts,
+      digest: got.digest,
+      platforms: got.platforms,
+      metadata: JSON.stringify({ sources, tags: tags2, digest: got.digest, platforms: got.platforms })
+    };
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return failed({ category: "unknown", retryable: false, reason, pattern: "merge-verify" }, reason);
+  }
 }
 
 // node_modules/@actions/cache/lib/cache.js
@@ -89741,6 +90004,7 @@ async function run() {
     maskRawSecrets((name) => getInput(name));
     config = parseConfig((name) => getInput(name));
     for (const v of secretValues(config.build)) maskValue(v, setSecret);
+    if (config.merge) return await merge2(config);
     if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
     const version3 = buildx.version();
@@ -89891,34 +90155,27 @@ function failureMessage(outcome) {
   const error2 = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
   return `The build failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
 }
-async function build(config, builder, deps) {
+async function guarded(fn) {
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   const untrusted = new UntrustedOutput((t) => process.stdout.write(t));
   try {
-    return await runBuild(config, builder, {
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
+    return await fn({
       info: (line) => {
         untrusted.close();
         info(line);
       },
       out: (line) => untrusted.line(line),
-      group: async (name, fn) => {
+      group: async (name, inner) => {
         startGroup(name);
         try {
-          return await fn();
+          return await inner();
         } finally {
           untrusted.close();
           endGroup();
         }
-      },
-      mask: setSecret,
-      // Before a retry every node must be running again; one that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
       },
       signal: abort.signal
     });
@@ -89927,6 +90184,42 @@ async function build(config, builder, deps) {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+function build(config, builder, deps) {
+  return guarded(
+    (io) => runBuild(config, builder, {
+      ...io,
+      buildx: deps.buildx,
+      tempDir: deps.tempDir,
+      mask: setSecret,
+      // A node that stays down ends the loop.
+      recheckNodes: async () => {
+        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
+      }
+    })
+  );
+}
+async function merge2(config) {
+  const buildx = new Buildx();
+  const outcome = await guarded((io) => runMerge(config, { ...io, buildx }));
+  setOutput("attempts", String(outcome.attempts.length));
+  setOutput("failure-category", outcome.failure?.category ?? "");
+  setOutput("metadata", outcome.metadata);
+  setOutput("digest", outcome.digest);
+  const ctx = readContext();
+  const key = reportKey(config, process.env, "merge");
+  const gate = await report(
+    config,
+    ctx,
+    reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) })
+  );
+  if (!outcome.success) {
+    const n = outcome.attempts.length;
+    const error2 = outcome.attempts[n - 1]?.trace.error ?? outcome.stopReason ?? "imagetools create failed";
+    setFailed(
+      `The merge of ${config.merge.sources.length} source(s) failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`
+    );
+  } else if (gate) setFailed(gate);
 }
 async function post() {
   const builder = getState(STATE.builder);

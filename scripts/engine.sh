@@ -22,6 +22,8 @@ pkgs_sid=(docker.io=28.5.2+dfsg4-5 docker-cli=28.5.2+dfsg4-5 containerd=2.1.9+ds
 pkg_buildx_old=docker-buildx=0.13.1+ds1-3
 pkgs_bookworm=(runc=1.1.5+ds1-1+deb12u1 busybox-static=1:1.35.0-4+deb12u1+b1)
 pkg_busybox_arm64=busybox-static:arm64=1:1.35.0-4+deb12u1+b1
+# The registry path: the CNCF distribution registry and crane (sid).
+pkgs_registry=(docker-registry=2.8.3+ds1-3 crane=0.20.7+ds1-5)
 
 log() { printf 'engine: %s\n' "$*" >&2; }
 die() { printf 'engine: error: %s\n' "$*" >&2; exit 1; }
@@ -45,12 +47,12 @@ apt_opts() {
 # Downloads the packages once into the cache folder (outside the work tree, so fresh clones reuse it).
 download() {
   local debs=$cache/debs stamp
-  stamp="${pkgs_sid[*]} $pkg_buildx_old ${pkgs_bookworm[*]} $pkg_busybox_arm64"
+  stamp="${pkgs_sid[*]} $pkg_buildx_old ${pkgs_bookworm[*]} $pkg_busybox_arm64 ${pkgs_registry[*]}"
   if [ -f "$debs/.stamp" ] && [ "$(cat "$debs/.stamp")" = "$stamp" ]; then return; fi
   command -v apt-get >/dev/null || die "apt-get is needed to provision the engine from Debian packages"
   local uri
   uri=$(mirror)
-  mkdir -p "$cache/apt/lists/partial" "$cache/apt/cache/archives/partial" "$debs/old" "$debs/arm64"
+  mkdir -p "$cache/apt/lists/partial" "$cache/apt/cache/archives/partial" "$debs/old" "$debs/arm64" "$debs/registry"
   cat >"$cache/apt/sources.list" <<EOF
 deb [trusted=yes arch=amd64] $uri sid main
 deb [trusted=yes arch=amd64] $uri trixie main
@@ -64,6 +66,8 @@ EOF
   (cd "$debs" && apt-get "${opts[@]}" -qq download "${pkgs_sid[@]}" "${pkgs_bookworm[@]}") 2>&1 | grep -v 'unsandboxed' >&2 || true
   (cd "$debs/old" && apt-get "${opts[@]}" -qq download "$pkg_buildx_old") 2>&1 | grep -v 'unsandboxed' >&2 || true
   (cd "$debs/arm64" && apt-get "${opts[@]}" -qq download "$pkg_busybox_arm64") 2>&1 | grep -v 'unsandboxed' >&2 || true
+  (cd "$debs/registry" && apt-get "${opts[@]}" -qq download "${pkgs_registry[@]}") 2>&1 | grep -v 'unsandboxed' >&2 || true
+  [ "$(ls "$debs"/registry/*.deb 2>/dev/null | wc -l)" -eq 2 ] || die "docker-registry or crane did not download"
   [ "$(ls "$debs"/*.deb 2>/dev/null | wc -l)" -eq 6 ] || die "expected 6 packages in $debs, got: $(ls "$debs")"
   ls "$debs"/old/*.deb "$debs"/arm64/*.deb >/dev/null || die "buildx 0.13.1 or arm64 busybox did not download"
   printf '%s' "$stamp" >"$debs/.stamp"
@@ -77,6 +81,7 @@ unpack() {
   for f in "$cache"/debs/*.deb; do dpkg -x "$f" "$root"; done
   dpkg -x "$cache"/debs/old/*.deb "$engine/buildx-0.13.1"
   dpkg -x "$cache"/debs/arm64/*.deb "$engine/arm64"
+  for f in "$cache"/debs/registry/*.deb; do dpkg -x "$f" "$root"; done
   # One DOCKER_CONFIG per buildx version: each has the plugin and its own builder store.
   for v in 0.29.1 0.13.1; do mkdir -p "$engine/config-$v/cli-plugins"; done
   cp "$root/usr/libexec/docker/cli-plugins/docker-buildx" "$engine/config-0.29.1/cli-plugins/"
@@ -126,6 +131,25 @@ wait_daemon() {
   die "dockerd $i did not answer within 30 s (log: $d/dockerd.log)"
 }
 
+# The registry on 127.0.0.1 (a free port), its own data folder under run/registry; stopped with the engines.
+start_registry() {
+  local d=$run/registry port n
+  mkdir -p "$d/data"
+  if alive "$d/registry.pid" && [ -f "$d/port" ]; then return; fi
+  port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+  printf 'version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: %s\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:%s\n' "$d/data" "$port" >"$d/config.yml"
+  log "starting the registry on 127.0.0.1:$port"
+  setsid "$root/usr/bin/docker-registry" serve "$d/config.yml" >"$d/registry.log" 2>&1 </dev/null &
+  echo $! >"$d/registry.pid"
+  echo "$port" >"$d/port"
+  for n in $(seq 1 100); do
+    if node -e "require('http').get('http://127.0.0.1:$port/v2/',r=>process.exit(r.statusCode===200?0:1)).on('error',()=>process.exit(1))"; then return; fi
+    alive "$d/registry.pid" || { tail -n 20 "$d/registry.log" >&2; die "the registry exited during start-up"; }
+    sleep 0.1
+  done
+  die "the registry did not answer on 127.0.0.1:$port (log: $d/registry.log)"
+}
+
 write_env() {
   local count=$1 hosts=() i first=0
   if system_engine; then
@@ -143,6 +167,8 @@ export BUILDX_GUARD_CONFIG_0_13_1="$engine/config-0.13.1"
 export BUILDX_GUARD_BUSYBOX_AMD64="$engine/images/busybox-amd64/busybox"
 export BUILDX_GUARD_BUSYBOX_ARM64="$engine/images/busybox-arm64/busybox"
 export BUILDX_GUARD_ENGINE_DIR="$engine"
+export BUILDX_GUARD_REGISTRY="127.0.0.1:$(cat "$run/registry/port")"
+export BUILDX_GUARD_CRANE="$root/usr/bin/crane"
 EOF
 }
 
@@ -154,6 +180,7 @@ cmd_start() {
   system_engine && first=1
   for ((i = first; i < count; i++)); do start_daemon "$i"; done
   for ((i = first; i < count; i++)); do wait_daemon "$i"; done
+  start_registry
   write_env "$count"
   log "ready: $count daemon(s); load the environment with: eval \"\$(bash scripts/engine.sh env)\""
 }
@@ -167,6 +194,7 @@ cmd_stop() {
       [ -f "$p" ] && pids+=("$(cat "$p")")
     done
   done
+  [ -f "$run/registry/registry.pid" ] && pids+=("$(cat "$run/registry/registry.pid")")
   [ ${#pids[@]} -gt 0 ] || { log "nothing to stop"; return; }
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
   for n in $(seq 1 75); do
@@ -177,6 +205,7 @@ cmd_stop() {
   done
   for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
   for d in "$run"/d*; do rm -f "$d/docker.pid" "$d/started.pid" "$d/docker.sock"; done
+  rm -f "$run/registry/registry.pid" "$run/registry/port"
   log "stopped"
 }
 

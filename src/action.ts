@@ -20,7 +20,14 @@ import { describeFsError, isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
-import { loadDockerfile, reportFromBuild, reportFromNodes, reportKey } from './report/input.js';
+import {
+  loadDockerfile,
+  reportFromBuild,
+  reportFromMerge,
+  reportFromNodes,
+  reportKey,
+} from './report/input.js';
+import { runMerge } from './merge/merge.js';
 import { toBaseline } from './baseline/baseline.js';
 import {
   baselineFolder,
@@ -48,6 +55,7 @@ export async function run(): Promise<void> {
     maskRawSecrets((name) => core.getInput(name));
     config = parseConfig((name) => core.getInput(name));
     for (const v of secretValues(config.build)) maskValue(v, core.setSecret);
+    if (config.merge) return await merge(config);
     if (config.build.enabled) checkContext(config);
     const buildx = new Buildx();
     // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
@@ -220,8 +228,19 @@ export function failureMessage(outcome: BuildOutcome): string {
   return `The build failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
 }
 
-/** The build with classified retry; cancellation (SIGINT/SIGTERM from the runner) stops buildx. */
-async function build(config: Config, builder: string, deps: BuilderDeps): Promise<BuildOutcome> {
+/** What a long-running stage needs: trusted and untrusted output, log groups, cancellation. */
+interface StageIO {
+  info: (line: string) => void;
+  out: (line: string) => void;
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  signal: AbortSignal;
+}
+
+/**
+ * Runs a stage that streams untrusted output (inside stop-commands) and stops on cancellation
+ * (SIGINT/SIGTERM from the runner); the report is written after it returns.
+ */
+async function guarded<T>(fn: (io: StageIO) => Promise<T>): Promise<T> {
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   // on, not once: the runner sends SIGINT, then SIGTERM; both must reach us (the report is written
@@ -230,27 +249,20 @@ async function build(config: Config, builder: string, deps: BuilderDeps): Promis
   process.on('SIGTERM', onSignal);
   const untrusted = new UntrustedOutput((t) => process.stdout.write(t));
   try {
-    return await runBuild(config, builder, {
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
+    return await fn({
       info: (line) => {
         untrusted.close();
         core.info(line);
       },
       out: (line) => untrusted.line(line),
-      group: async (name, fn) => {
+      group: async (name, inner) => {
         core.startGroup(name);
         try {
-          return await fn();
+          return await inner();
         } finally {
           untrusted.close();
           core.endGroup();
         }
-      },
-      mask: core.setSecret,
-      // Before a retry every node must be running again; one that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
       },
       signal: abort.signal,
     });
@@ -259,6 +271,46 @@ async function build(config: Config, builder: string, deps: BuilderDeps): Promis
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** The build with classified retry; before a retry every node must be running again. */
+function build(config: Config, builder: string, deps: BuilderDeps): Promise<BuildOutcome> {
+  return guarded((io) =>
+    runBuild(config, builder, {
+      ...io,
+      buildx: deps.buildx,
+      tempDir: deps.tempDir,
+      mask: core.setSecret,
+      // A node that stays down ends the loop.
+      recheckNodes: async () => {
+        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
+      },
+    }),
+  );
+}
+
+/** `merge-sources`: imagetools create with classified retry, verified strictly; no builder needed. */
+async function merge(config: Config): Promise<void> {
+  const buildx = new Buildx();
+  const outcome = await guarded((io) => runMerge(config, { ...io, buildx }));
+  core.setOutput('attempts', String(outcome.attempts.length));
+  core.setOutput('failure-category', outcome.failure?.category ?? '');
+  core.setOutput('metadata', outcome.metadata);
+  core.setOutput('digest', outcome.digest);
+  const ctx = readContext();
+  const key = reportKey(config, process.env, 'merge');
+  const gate = await report(
+    config,
+    ctx,
+    reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) }),
+  );
+  if (!outcome.success) {
+    const n = outcome.attempts.length;
+    const error = outcome.attempts[n - 1]?.trace.error ?? outcome.stopReason ?? 'imagetools create failed';
+    core.setFailed(
+      `The merge of ${config.merge!.sources.length} source(s) failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`,
+    );
+  } else if (gate) core.setFailed(gate);
 }
 
 /** The post phase: removes what the main phase created, whatever its result (also when cancelled). */

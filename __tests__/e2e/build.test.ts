@@ -1,4 +1,5 @@
 // Build with classified retry, run as the bundled action on the test bed.
+import { readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import {
@@ -141,12 +142,15 @@ test('a cancelled job (SIGTERM) stops buildx at once, is not retried, and post s
   child.stdout.on('data', (d) => (stdout += d));
   await waitFor(() => /#\d+ \d+\.\d+ long-/.test(stdout), 60_000, 'the long step to start');
   const t0 = Date.now();
-  child.kill('SIGTERM');
+  // As the runner does: SIGINT, then SIGTERM; neither may end Node before the report is written.
+  child.kill('SIGINT');
+  setTimeout(() => child.kill('SIGTERM'), 300);
   const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? 1)));
   expect(Date.now() - t0).toBeLessThan(15_000);
   expect(code).toBe(1);
   expect(stdout).toMatch(/^::error::The build failed after 1 attempt \(cancelled\)/m);
   expect(stdout).not.toContain('attempt 2 of 3');
+  expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain('Build failed (cancelled)');
   const ps = await exec('pgrep', ['-f', `--builder ${name} `]);
   expect(ps.stdout.trim()).toBe('');
   const post = await runPost(env, files.GITHUB_STATE);

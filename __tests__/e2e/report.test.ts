@@ -1,7 +1,7 @@
 // PR feedback from the bundled action on the test bed, against a local GitHub API server that checks
 // every request against the official OpenAPI description.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType } from 'ajv';
 import { FakeGitHub, TOKENS } from '../support/github-server.js';
@@ -183,7 +183,8 @@ test('SARIF output validates against the SARIF 2.1.0 schema', async () => {
   const sarifFile = join(tempDir('bxg-sarif-'), 'findings.sarif');
   const run = await runAction(
     { driver: 'docker', context: ctx, network: 'none', 'sarif-file': sarifFile, comment: 'off' },
-    { env: { GITHUB_WORKSPACE: ctx } },
+    // sarif-file may be in the workspace or RUNNER_TEMP (docs/security.md).
+    { env: { GITHUB_WORKSPACE: ctx, RUNNER_TEMP: dirname(sarifFile) } },
   );
   expect(run.main.code).toBe(0);
   const sarif = JSON.parse(readFileSync(sarifFile, 'utf8'));

@@ -33,6 +33,30 @@ export function backoffMs(retry: number, rateLimited: boolean, config: RetryConf
   return Math.round(random() * exp);
 }
 
+/**
+ * Seconds a registry asked to wait (`Retry-After: 30`, `retry after 30s`), when the error text carries
+ * it. buildx and imagetools do not print the HTTP header itself; some registries repeat it in the body.
+ */
+export function retryAfterSeconds(text: string): number | undefined {
+  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The wait before a retry: the backoff, or longer when the registry asked for it (capped). */
+export function waitBeforeRetry(
+  retry: number,
+  text: string,
+  rateLimited: boolean,
+  config: RetryConfig,
+  random: Random,
+): number {
+  const backoff = backoffMs(retry, rateLimited, config, random);
+  const asked = retryAfterSeconds(text);
+  return asked === undefined
+    ? backoff
+    : Math.min(config.maxWaitSeconds * 1000, Math.max(backoff, asked * 1000));
+}
+
 export function isRateLimited(text: string): boolean {
   return mentions('registry-rate-limit', text);
 }

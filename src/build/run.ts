@@ -11,7 +11,7 @@ import { buildArgs } from './args.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classify } from '../diagnosis/classify.js';
-import { backoffMs, decide, isRateLimited, type Random } from './retry.js';
+import { decide, isRateLimited, waitBeforeRetry, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
 
 export interface Attempt {
@@ -137,7 +137,13 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
         digest: '',
       };
     }
-    const wait = backoffMs(n, c.category === 'registry' && isRateLimited(text), config.retry, random);
+    const wait = waitBeforeRetry(
+      n,
+      text,
+      c.category === 'registry' && isRateLimited(text),
+      config.retry,
+      random,
+    );
     attempt.waitMs = wait;
     attempt.decision = `retried after ${(wait / 1000).toFixed(1)} s: ${decision.why}`;
     deps.info(

@@ -109,9 +109,17 @@ export interface ReportConfig {
   regressionThreshold: number;
 }
 
+/** `merge-sources`: instead of a build, `imagetools create` of these images into every tag. */
+export interface MergeConfig {
+  /** Image references, `name:tag` or `name@sha256:…`, one per line of the input. */
+  sources: string[];
+}
+
 export interface Config {
   builder: BuilderConfig;
   build: BuildConfig;
+  /** Set when `merge-sources` is: the step merges instead of building (no builder is needed). */
+  merge?: MergeConfig;
   retry: RetryConfig;
   report: ReportConfig;
   debug: boolean;
@@ -174,9 +182,12 @@ function real(path: string): string {
 
 /** Builds the typed Config from inputs; every bad value becomes one UserError naming its input. */
 export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Config {
+  const build = parseBuild(src);
+  const merge = parseMerge(src, build);
   return {
     builder: parseBuilder(src, env),
-    build: parseBuild(src),
+    build,
+    ...(merge ? { merge } : {}),
     retry: parseRetry(src),
     report: {
       comment: getChoice(src, 'comment', COMMENT_MODES, 'sticky'),
@@ -196,6 +207,55 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
 }
 
 const CALLS = ['build', 'check', 'outline', 'targets'];
+
+/** Inputs that only mean something to a build: an error beside merge-sources, naming each one. */
+const BUILD_ONLY = [
+  'file',
+  'target',
+  'platforms',
+  'build-args',
+  'build-contexts',
+  'outputs',
+  'load',
+  'cache-from',
+  'cache-to',
+  'secrets',
+  'secret-files',
+  'secret-envs',
+  'no-cache',
+  'pull',
+  'call',
+];
+
+function parseMerge(src: InputSource, build: BuildConfig): MergeConfig | undefined {
+  const sources = getList(src, 'merge-sources', { ignoreComma: true });
+  if (!sources.length) return undefined;
+  const set = BUILD_ONLY.filter((name) => {
+    const v = getString(src, name);
+    return v !== '' && v !== 'false';
+  });
+  if (build.context !== '.') set.unshift('context');
+  if (set.length) {
+    throw new UserError(
+      `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(', ')} cannot be set with it; remove ${set.length === 1 ? 'it' : 'them'}, or split the build and the merge into two steps.`,
+      'merge-sources',
+    );
+  }
+  if (!build.tags.length) {
+    throw new UserError(
+      `Input 'merge-sources' needs 'tags': the image references the merged index is pushed to (e.g. ghcr.io/owner/app:1.2.3).`,
+      'tags',
+    );
+  }
+  const bad = sources.find((s) => /\s/.test(s) || s.startsWith('-'));
+  if (bad) {
+    throw new UserError(
+      `Each line of input 'merge-sources' must be one image reference (name:tag or name@sha256:…); got '${bad}'.`,
+      'merge-sources',
+    );
+  }
+  return { sources };
+}
 
 function parseBuild(src: InputSource): BuildConfig {
   const list = (name: string) => getList(src, name);

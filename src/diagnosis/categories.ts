@@ -9,6 +9,7 @@ export const CATEGORIES = [
   'step',
   'dockerfile',
   'missing-file',
+  'image-not-found',
   'platform',
   'auth',
   'resource',

@@ -140,6 +140,16 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
       'log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets',
   },
   {
+    // After auth: a registry that hides a private image as "not found" answered 401 first.
+    id: 'image-not-found',
+    category: 'image-not-found',
+    scope: 'error',
+    reason: 'an image the build or merge names does not exist (a base image, a merge source)',
+    pattern:
+      /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
+    remedy: 'check the image name and tag (or digest), and that the job pushed it before this step',
+  },
+  {
     // After auth: an export the registry refuses is not retried.
     id: 'cache-export',
     category: 'cache-export',

@@ -30,5 +30,9 @@ export function seconds(ms: number): string {
 
 /** Escapes text for HTML (a `<summary>` is a raw HTML block: Markdown escaping does not apply there). */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, ' ');
+  // Mentions and issue references first (GitHub links them inside HTML too), then the entities.
+  return text
+    .replace(/([@#])/g, '$1\u200b')
+    .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+    .replace(/\n/g, ' ');
 }

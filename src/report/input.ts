@@ -5,6 +5,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { BuilderState } from '../builder/state.js';
 import type { FailedNode } from '../builder/bootstrap.js';
 import type { BuildOutcome } from '../build/run.js';
+import type { MergeOutcome } from '../merge/merge.js';
 import type { Config } from '../config/config.js';
 import { analyze } from '../findings/analyze.js';
 import { rankFindings } from '../findings/index.js';
@@ -183,5 +184,60 @@ export function reportFromNodes(opts: {
     steps: [],
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
+  };
+}
+
+/** A report for a merge (`merge-sources`): the attempts, the failure's findings, what was merged. */
+export function reportFromMerge(opts: {
+  config: Config;
+  key: string;
+  outcome: MergeOutcome;
+  ctx?: GitHubContext;
+  secrets: string[];
+}): ReportInput {
+  const { outcome, config } = opts;
+  const last = outcome.attempts[outcome.attempts.length - 1];
+  const analysis = analyze({
+    trace: last.trace,
+    failure: outcome.failure,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      classification: a.classification,
+      decision: a.decision,
+      errorText: a.classification ? failureText(a.trace) : undefined,
+    })),
+  });
+  return {
+    key: opts.key,
+    status: outcome.success ? 'success' : 'failed',
+    failure: outcome.failure
+      ? {
+          category: outcome.failure.category,
+          reason: outcome.failure.reason,
+          message: last.trace.error ?? outcome.stopReason ?? outcome.failure.reason,
+        }
+      : undefined,
+    attempts: outcome.attempts.map((a) => ({
+      number: a.number,
+      durationMs: a.durationMs,
+      exitCode: a.exitCode,
+      category: a.classification?.category,
+      decision: a.decision,
+    })),
+    nodes: [],
+    // A merge has no Dockerfile steps: the build-only rules have nothing to say.
+    findings: analysis.findings.filter(
+      (f) => !['cache-invalidated', 'slow-step', 'large-context'].includes(f.rule),
+    ),
+    stats: { ...analysis.stats, durationMs: outcome.attempts.reduce((sum, a) => sum + a.durationMs, 0) },
+    steps: [],
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+    merge: {
+      sources: config.merge?.sources ?? [],
+      tags: config.build.tags,
+      platforms: outcome.platforms,
+      digest: outcome.digest,
+    },
   };
 }

@@ -24,13 +24,25 @@ function lineLink(input: ReportInput, f: Finding): string {
 }
 
 function headline(input: ReportInput): string {
+  const what = input.merge ? 'Merge' : 'Build';
   if (input.status === 'success') {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : '';
-    return `### ✅ Build succeeded${retried}`;
+    return `### ✅ ${what} succeeded${retried}`;
   }
   if (input.status === 'unknown')
     return '### ❔ No build verdict: the log shows no finished build and no error';
-  return `### ❌ Build failed${input.failure ? ` (${input.failure.category})` : ''}`;
+  return `### ❌ ${what} failed${input.failure ? ` (${input.failure.category})` : ''}`;
+}
+
+/** A merge, as a merge: the sources, the platforms, the tags and the index digest. */
+function mergeTable(input: ReportInput): string | undefined {
+  const m = input.merge;
+  if (!m) return undefined;
+  return [
+    '| sources | platforms | tags | index digest |',
+    '| --- | --- | --- | --- |',
+    `| ${m.sources.map(code).join('<br>')} | ${m.platforms.map(code).join(', ') || '-'} | ${m.tags.map(code).join('<br>')} | ${m.digest ? code(m.digest) : '-'} |`,
+  ].join('\n');
 }
 
 function statsTable(input: ReportInput): string {
@@ -155,7 +167,7 @@ export function renderMarkdown(
     { text: marker(input.key), drop: 99 },
     { text: headline(input), drop: 99 },
     ...(input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : []),
-    { text: statsTable(input), drop: 97 },
+    ...(input.merge ? [{ text: mergeTable(input)!, drop: 97 }] : [{ text: statsTable(input), drop: 97 }]),
     ...[attemptsTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 90 })),
     ...[nodesTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 60 })),
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),

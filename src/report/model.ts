@@ -28,6 +28,8 @@ export interface ReportInput {
   secrets: string[];
   /** Findings not shown as annotations because of GitHub's per-step limits. */
   omittedAnnotations?: number;
+  /** A merge (`merge-sources`) instead of a build: what went in and what came out. */
+  merge?: { sources: string[]; tags: string[]; platforms: string[]; digest: string };
   /** The previous build's step durations by step id (baseline), for before/after in the chart. */
   baseline?: Map<string, number>;
 }

@@ -133,3 +133,23 @@ test('--iidfile only with exporters that accept it', async () => {
   expect(takesImageIdFile(['./out'])).toBe(false);
   expect(takesImageIdFile(['-'])).toBe(false);
 });
+
+test('Retry-After in the error text is honoured, capped by retry-max-wait-seconds', async () => {
+  const { retryAfterSeconds, waitBeforeRetry, seededRandom } = await import('../../../src/build/retry.js');
+  expect(retryAfterSeconds('429 Too Many Requests (Retry-After: 30)')).toBe(30);
+  expect(retryAfterSeconds('toomanyrequests: retry after 7s')).toBe(7);
+  expect(retryAfterSeconds('429 Too Many Requests')).toBeUndefined();
+  const cfg = {
+    maxAttempts: 3,
+    waitSeconds: 1,
+    maxWaitSeconds: 20,
+    attemptTimeoutMinutes: 0,
+    patterns: [],
+    maxCrashRetries: 1,
+  };
+  expect(waitBeforeRetry(1, 'Retry-After: 12', true, cfg, seededRandom(1))).toBe(12_000);
+  expect(waitBeforeRetry(1, 'Retry-After: 600', true, cfg, seededRandom(1))).toBe(20_000);
+  expect(waitBeforeRetry(1, '503 Service Unavailable', false, cfg, seededRandom(1))).toBeLessThanOrEqual(
+    1_000,
+  );
+});

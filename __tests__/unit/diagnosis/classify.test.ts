@@ -154,6 +154,17 @@ describe('gaps seen in the wild', () => {
       true,
     ],
     ['ERROR: failed to solve: rate limit exceeded', 'registry', true],
+    ['ERROR: 127.0.0.1:5000/app-src:1: not found', 'image-not-found', false],
+    [
+      'ERROR: failed to solve: nodee:18: failed to resolve source metadata for docker.io/library/nodee:18: docker.io/library/nodee:18: not found',
+      'image-not-found',
+      false,
+    ],
+    [
+      'ERROR: failed to solve: failed to resolve source metadata for ghcr.io/o/private:1: unexpected status from HEAD request: 401 Unauthorized',
+      'auth',
+      false,
+    ],
   ])('%s', (text, category, retryable) => {
     expect(classify(text)).toMatchObject({ category, retryable });
   });

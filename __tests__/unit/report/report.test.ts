@@ -198,5 +198,10 @@ describe('redaction runs once, on the model, before any escaping', () => {
     const summary = text.match(/<summary>(.*)<\/summary>/)![1];
     expect(summary).not.toMatch(/<img/);
     expect(summary).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    const mention = renderMarkdown(input({ failingLog: { step: 'RUN echo @octocat #12', lines: ['x'] } }), {
+      limit: COMMENT_LIMIT,
+      full: true,
+    });
+    expect(mention.match(/<summary>(.*)<\/summary>/)![1]).not.toMatch(/@octocat|#12/);
   });
 });

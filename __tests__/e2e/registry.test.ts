@@ -1,0 +1,144 @@
+// The registry path on the test bed: a real registry (Debian's docker-registry) behind the registry
+// fault proxy (scripts/testbed/registry-proxy.mjs), pushes and merges through the bundled action.
+import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
+import { RegistryProxy, type RegistryFault } from '../../scripts/testbed/registry-proxy.mjs';
+import {
+  BUSYBOX_BASE,
+  busyboxContext,
+  cleanupDirs,
+  exec,
+  runAction,
+  startContainerdStoreDaemon,
+} from '../support/testbed.js';
+
+function need(name: string): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: the e2e global setup did not start the test bed registry.`);
+  return v;
+}
+
+const proxies: RegistryProxy[] = [];
+const bridges: NodeBridge[] = [];
+async function proxy(faults: RegistryFault[] = []): Promise<RegistryProxy> {
+  const p = await new RegistryProxy({ target: need('BUILDX_GUARD_REGISTRY'), faults }).start();
+  proxies.push(p);
+  return p;
+}
+afterAll(async () => {
+  for (const p of proxies) await p.close();
+  cleanupDirs();
+});
+
+/** What the registry itself serves for a reference (crane, straight to the registry). */
+async function registryDigest(ref: string): Promise<string> {
+  const r = await exec(need('BUILDX_GUARD_CRANE'), ['digest', '--insecure', ref]);
+  if (r.code !== 0) throw new Error(`crane digest ${ref}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+const registry = () => need('BUILDX_GUARD_REGISTRY');
+const run = `${Date.now().toString(36)}`;
+
+test('a push that meets a 503 on its first manifest PUT is retried; digest is what the registry serves', async () => {
+  const p = await proxy([{ method: 'PUT', path: '/manifests/', status: 503, times: 1 }]);
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo pushed-${run}\n`);
+  const tag = `${p.address}/app:${run}`;
+  const r = await runAction({
+    driver: 'docker',
+    context: ctx,
+    network: 'none',
+    tags: tag,
+    push: 'true',
+    'retry-wait-seconds': '1',
+  });
+  expect(r.main.code).toBe(0);
+  expect(p.hits).toEqual([1]);
+  expect(r.outputs.attempts).toBe('2');
+  expect(r.main.stdout).toMatch(/Attempt 1 failed \(registry/);
+  expect(r.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  expect(r.outputs.digest).toBe(await registryDigest(`${registry()}/app:${run}`));
+  expect(JSON.parse(r.outputs.metadata)['containerimage.digest']).toBe(r.outputs.digest);
+});
+
+describe('merge-sources', () => {
+  const sources: Record<string, string> = {};
+  let daemon: { socket: string; stop: () => Promise<void> };
+  beforeAll(async () => {
+    // The matrix pattern: one job per platform pushes by digest (the image exporter, so a remote
+    // node on a containerd-store daemon), and its `digest` output is what the merge job consumes.
+    daemon = await startContainerdStoreDaemon();
+    const bridge = await new NodeBridge({ socketPath: daemon.socket }).start();
+    bridges.push(bridge);
+    for (const platform of ['linux/amd64', 'linux/386']) {
+      const arch = platform.split('/')[1];
+      const ctx = busyboxContext(`FROM scratch\nCOPY busybox /bin/busybox\n# ${run} ${platform}\n`);
+      const repo = `${registry()}/src-${arch}`;
+      const job = await runAction({
+        driver: 'remote',
+        endpoint: bridge.endpoint,
+        context: ctx,
+        platforms: platform,
+        outputs: `type=image,name=${repo},push-by-digest=true,name-canonical=true,push=true`,
+      });
+      expect(job.main.code).toBe(0);
+      expect(job.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      sources[platform] = `${repo}@${job.outputs.digest}`;
+    }
+  });
+  afterAll(async () => {
+    for (const b of bridges.splice(0)) await b.close();
+    await daemon?.stop();
+  });
+
+  test('two platforms into two repositories, a 503 on the first index PUT: 2 attempts, one digest, both platforms', async () => {
+    // The index is PUT by tag (the sources' manifests are copied by digest first). imagetools tries
+    // a PUT twice itself (measured here): two 503s fail the first attempt, the second succeeds.
+    const p = await proxy([{ method: 'PUT', path: `/v2/app/manifests/${run}$`, status: 503, times: 2 }]);
+    // The sources go through the proxy too: every request of the merge meets the fault proxy.
+    const viaProxy = Object.values(sources).map((s) => s.replace(registry(), p.address));
+    const tags = [`${p.address}/app:${run}`, `${p.address}/mirror:${run}`];
+    const r = await runAction({
+      'merge-sources': viaProxy.join('\n'),
+      tags: tags.join('\n'),
+      annotations: 'index:org.opencontainers.image.description=merged by buildx-guard',
+      'retry-wait-seconds': '1',
+    });
+    expect(r.main.code).toBe(0);
+    expect(p.hits).toEqual([2]);
+    expect(r.outputs.attempts).toBe('2');
+    expect(r.main.stdout).toMatch(/Merge attempt 1 failed \(registry/);
+    expect(r.outputs['failure-category']).toBe('');
+    const served = await Promise.all(tags.map((t) => registryDigest(t.replace(p.address, registry()))));
+    expect(new Set(served)).toEqual(new Set([r.outputs.digest]));
+    const metadata = JSON.parse(r.outputs.metadata);
+    expect(metadata.platforms.sort()).toEqual(['linux/386', 'linux/amd64']);
+    expect(metadata.tags).toEqual(tags);
+    // No builder was created for a merge.
+    expect(r.main.stdout).not.toContain('::group::Builder');
+    expect(r.summary).toContain('### ✅ Merge succeeded after 2 attempts');
+    expect(r.summary).toContain(r.outputs.digest);
+  });
+
+  test('a source that does not exist: 1 attempt, the step names it', async () => {
+    const missing = `${registry()}/src-none:${run}`;
+    const r = await runAction({
+      'merge-sources': [sources['linux/amd64'], missing].join('\n'),
+      tags: `${registry()}/app:missing-${run}`,
+    });
+    expect(r.main.code).toBe(1);
+    expect(r.outputs.attempts).toBe('1');
+    expect(r.main.stdout).toContain(missing);
+    expect(r.outputs['failure-category']).toBe('image-not-found');
+  });
+
+  test('build inputs beside merge-sources are an input error naming them', async () => {
+    const r = await runAction({
+      'merge-sources': sources['linux/amd64'],
+      tags: 'x/y:1',
+      platforms: 'linux/arm64',
+      file: 'Dockerfile',
+    });
+    expect(r.main.code).toBe(1);
+    expect(r.main.stdout).toContain("'file', 'platforms' cannot be set with it");
+  });
+});
