@@ -25,7 +25,10 @@ async function proxy(faults: RegistryFault[] = []): Promise<RegistryProxy> {
   return p;
 }
 afterAll(async () => {
+  // In this order: the daemon's mounts live in folders cleanupDirs removes.
   for (const p of proxies) await p.close();
+  for (const b of bridges.splice(0)) await b.close();
+  await daemon?.stop();
   cleanupDirs();
 });
 
@@ -60,15 +63,70 @@ test('a push that meets a 503 on its first manifest PUT is retried; digest is wh
   expect(JSON.parse(r.outputs.metadata)['containerimage.digest']).toBe(r.outputs.digest);
 });
 
+// The image exporter and the registry cache exporter need a containerd-store daemon behind a remote node.
+let daemon: { socket: string; stop: () => Promise<void> };
+let node: NodeBridge;
+beforeAll(async () => {
+  daemon = await startContainerdStoreDaemon();
+  node = await new NodeBridge({ socketPath: daemon.socket }).start();
+  bridges.push(node);
+});
+
+describe('cache-to and cache-from type=registry', () => {
+  const dockerfile = `${BUSYBOX_BASE}FROM busybox\nRUN echo "slow step ${run}" && sleep 1\n`;
+  test('exported to the registry, then every step of a fresh builder comes from it', async () => {
+    const ref = `${registry()}/cache:${run}`;
+    const first = await runAction({
+      driver: 'remote',
+      endpoint: node.endpoint,
+      context: busyboxContext(dockerfile),
+      network: 'none',
+      'cache-to': `type=registry,ref=${ref},mode=max`,
+    });
+    expect(first.main.code).toBe(0);
+    expect(await registryDigest(ref)).toMatch(/^sha256:/);
+    // A second daemon has no local cache: what is cached came from the registry.
+    const other = await startContainerdStoreDaemon();
+    const otherNode = await new NodeBridge({ socketPath: other.socket }).start();
+    bridges.push(otherNode);
+    try {
+      const second = await runAction({
+        driver: 'remote',
+        endpoint: otherNode.endpoint,
+        context: busyboxContext(dockerfile),
+        network: 'none',
+        'cache-from': `type=registry,ref=${ref}`,
+      });
+      expect(second.main.code).toBe(0);
+      expect(second.summary).toMatch(/100% \(\d+\/\d+\)/);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  test('a cache export the registry fails is cache-export, retried, with the ignore-error remedy', async () => {
+    const p = await proxy([{ method: 'PUT', path: '/v2/cache-fail/manifests/', status: 500, times: 4 }]);
+    const r = await runAction({
+      driver: 'remote',
+      endpoint: node.endpoint,
+      context: busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo "export ${run}"\n`),
+      network: 'none',
+      'cache-to': `type=registry,ref=${p.address}/cache-fail:${run},mode=max`,
+      'max-attempts': '2',
+      'retry-wait-seconds': '1',
+    });
+    expect(p.hits[0]).toBeGreaterThan(0);
+    expect(r.main.stdout).toMatch(/Attempt 1 failed \(cache-export/);
+    expect(r.summary).toContain('ignore-error=true');
+  });
+});
+
 describe('merge-sources', () => {
   const sources: Record<string, string> = {};
-  let daemon: { socket: string; stop: () => Promise<void> };
   beforeAll(async () => {
-    // The matrix pattern: one job per platform pushes by digest (the image exporter, so a remote
-    // node on a containerd-store daemon), and its `digest` output is what the merge job consumes.
-    daemon = await startContainerdStoreDaemon();
-    const bridge = await new NodeBridge({ socketPath: daemon.socket }).start();
-    bridges.push(bridge);
+    // The matrix pattern: one job per platform pushes by digest (the image exporter), and its
+    // `digest` output is what the merge job consumes.
+    const bridge = node;
     for (const platform of ['linux/amd64', 'linux/386']) {
       const arch = platform.split('/')[1];
       const ctx = busyboxContext(`FROM scratch\nCOPY busybox /bin/busybox\n# ${run} ${platform}\n`);
@@ -85,11 +143,6 @@ describe('merge-sources', () => {
       sources[platform] = `${repo}@${job.outputs.digest}`;
     }
   });
-  afterAll(async () => {
-    for (const b of bridges.splice(0)) await b.close();
-    await daemon?.stop();
-  });
-
   test('two platforms into two repositories, a 503 on the first index PUT: 2 attempts, one digest, both platforms', async () => {
     // The index is PUT by tag (the sources' manifests are copied by digest first). imagetools tries
     // a PUT twice itself (measured here): two 503s fail the first attempt, the second succeeds.

@@ -288,11 +288,15 @@ export async function startContainerdStoreDaemon(): Promise<{ socket: string; st
   let log = '';
   child.stderr.on('data', (d) => (log = (log + d).slice(-4000)));
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const closed = new Promise((r) => child.once('close', r));
-    child.kill('SIGTERM');
-    await Promise.race([closed, new Promise((r) => setTimeout(r, 15_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    if (child.exitCode === null) {
+      const closed = new Promise((r) => child.once('close', r));
+      child.kill('SIGTERM');
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 15_000).unref())]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    // Its containerd may hold the inherited stderr pipe: let go of it, so nothing keeps jest alive.
+    child.stderr?.destroy();
+    child.unref();
   };
   for (let i = 0; i < 150; i++) {
     if (

@@ -14,6 +14,8 @@ export class RegistryProxy {
     this.faults = [];
     this.log = [];
     this.stalled = new Set();
+    // Its own agent, without keep-alive: no socket to the registry outlives the proxy.
+    this.agent = new http.Agent({ keepAlive: false });
     this.setFaults(faults);
   }
 
@@ -69,7 +71,12 @@ export class RegistryProxy {
 
   async close() {
     for (const s of this.stalled) s.destroy();
-    this.server?.closeAllConnections?.();
-    await new Promise((r) => (this.server ? this.server.close(() => r()) : r()));
+    this.agent.destroy();
+    if (!this.server) return;
+    const closed = new Promise((r) => this.server.close(() => r()));
+    this.server.closeAllConnections();
+    // Never let the proxy hold the process, even if a connection lingers.
+    this.server.unref();
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 2000).unref())]);
   }
 }
