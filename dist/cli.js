@@ -5856,11 +5856,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse(content) {
+      function parse2(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser3.parse = parse;
+      DockerfileParser3.parse = parse2;
     })(DockerfileParser2 || (exports.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -13095,7 +13095,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse(src, reviver, options) {
+    function parse2(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -13136,7 +13136,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse;
+    exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
@@ -13577,8 +13577,8 @@ function byText(model, instruction, stage) {
 // src/findings/anchor.ts
 function failureLocation(trace) {
   if (trace.excerpt) return { file: trace.excerpt.file, line: trace.excerpt.line };
-  const parse = trace.error?.match(/dockerfile parse error (?:on )?line (\d+)/i);
-  if (parse) return { line: Number(parse[1]) };
+  const parse2 = trace.error?.match(/dockerfile parse error (?:on )?line (\d+)/i);
+  if (parse2) return { line: Number(parse2[1]) };
   const lint2 = trace.error?.match(/lint violations? found for rules?: ([\w, ]+)/);
   if (lint2) {
     const rules = lint2[1].split(/,\s*/);
@@ -13900,6 +13900,103 @@ var slowStep = {
   }
 };
 
+// src/findings/rules/host-limits.ts
+var hostLimits = {
+  id: "host-limits",
+  description: "A limit of the host running the nodes is near: the open-file limit, inotify instances (BuildKit before 0.20.1 crashes without one) or free disk of Docker\u2019s data root, with the fix.",
+  check(ctx) {
+    return ctx.host.filter((c) => !c.ok).map((c) => ({
+      rule: "host-limits",
+      severity: "warning",
+      title: `Host near a limit: ${c.check}`,
+      message: `${code(c.reading)}.`,
+      ...c.fix ? { hint: c.fix } : {}
+    }));
+  }
+};
+
+// src/build/watchdog.ts
+var StallWatch = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.last = this.now();
+  }
+  opts;
+  last;
+  probing = false;
+  quietSaid = false;
+  timer;
+  stall;
+  now() {
+    return this.opts.now?.() ?? Date.now();
+  }
+  /** Progress arrived (any output of buildx). */
+  progress() {
+    this.last = this.now();
+    this.quietSaid = false;
+  }
+  start() {
+    const every = Math.min(5e3, Math.max(250, Math.floor(this.opts.timeoutMs / 5)));
+    this.timer = setInterval(() => void this.check(), every);
+    this.timer.unref();
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+  /** One look: probe when the build has been silent for the timeout. */
+  async check() {
+    if (this.probing || this.stall) return;
+    const quietMs = this.now() - this.last;
+    if (quietMs < this.opts.timeoutMs) return;
+    this.probing = true;
+    let silent;
+    try {
+      silent = await this.opts.probe();
+    } catch (e) {
+      silent = [{ name: "?", endpoint: "", reason: e instanceof Error ? e.message : String(e) }];
+    } finally {
+      this.probing = false;
+    }
+    if (this.now() - this.last < this.opts.timeoutMs) return;
+    const step = this.opts.runningStep();
+    if (!silent.length) {
+      if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
+      this.quietSaid = true;
+      return;
+    }
+    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    this.stop();
+    this.opts.onStall(this.stall);
+  }
+};
+function describeStall(s) {
+  const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
+  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
+}
+
+// src/findings/rules/stalled-build.ts
+var stalledBuild = {
+  id: "stalled-build",
+  description: "An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer, with the node, its endpoint and the step that was running.",
+  check(ctx) {
+    return ctx.attempts.filter((a) => a.stall).map((a) => {
+      const s = a.stall;
+      const nodes = s.nodes.map((n) => `${code(n.name)}${n.endpoint ? ` (${code(n.endpoint)})` : ""}`).join(", ");
+      return {
+        rule: "stalled-build",
+        severity: "error",
+        title: `Attempt ${a.number} stalled: ${s.nodes.map((n) => n.name).join(", ")} stopped answering`.slice(
+          0,
+          200
+        ),
+        message: `Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? "" : "s"} ${nodes}${s.step ? `; the step running was ${code(s.step)}` : ""}.`,
+        hint: "A BuildKit node that stops answering mid-build is usually overloaded, out of memory or cut off from the runner; stall-timeout-seconds sets how long a silent build is tolerated.",
+        impactMs: s.quietMs
+      };
+    });
+  }
+};
+
 // src/findings/rules/transient-failure.ts
 var transientFailure = {
   id: "transient-failure",
@@ -13957,6 +14054,7 @@ var unpinnedBaseImage = {
 var RULES = [
   nodeUnavailable,
   buildFailed,
+  stalledBuild,
   execFormat,
   registryAuth,
   registryRateLimit,
@@ -13964,6 +14062,7 @@ var RULES = [
   transientFailure,
   lint,
   largeContext,
+  hostLimits,
   cacheInvalidated,
   slowStep,
   unpinnedBaseImage
@@ -14001,6 +14100,7 @@ function analyze(input) {
     failure,
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
+    host: input.host ?? [],
     options: { ...DEFAULT_OPTIONS, ...input.options }
   });
   const main2 = list.find((f) => f.rule === "build-failed");
@@ -14184,16 +14284,16 @@ ${codeBlock(l.lines)}
 </details>`;
 }
 function renderMarkdown(input, opts) {
-  const top = opts.topFindings ?? 10;
+  const top = opts.compact ? 3 : opts.topFindings ?? 10;
   const errorsFirst = input.findings.slice(0, top);
   const sections = [
-    { text: marker(input.key), drop: 99 },
-    { text: headline(input), drop: 99 },
-    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
+    { text: marker(input.key), drop: 99, compact: true },
+    { text: headline(input), drop: 99, compact: true },
+    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98, compact: true }] : [],
     ...input.merge ? [{ text: mergeTable(input), drop: 97 }] : [{ text: statsTable(input), drop: 97 }],
     ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
     ...[nodesTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i, compact: true })),
     ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
     ...[failingLog(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 50 })),
     ...[timingChart(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 40 })),
@@ -14209,7 +14309,7 @@ ${findingsTable(input)}`, drop: 30 }] : [],
     ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
   ];
   const render2 = (list) => list.map((s) => s.text).join("\n\n") + "\n";
-  let kept = sections;
+  let kept = opts.compact ? sections.filter((x) => x.compact) : sections;
   let text = render2(kept);
   const pointer = `
 
@@ -14221,7 +14321,7 @@ _Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${in
     kept = kept.filter((s) => s !== lowest);
     text = render2(kept);
   }
-  if (kept.length < sections.length || text.length > opts.limit) {
+  if (!opts.compact && kept.length < sections.length || text.length > opts.limit) {
     text = text.slice(0, opts.limit - pointer.length) + pointer;
   }
   return text;
@@ -14330,7 +14430,14 @@ function compare(baseline, ctx, opts) {
   const before = new Map(baseline.steps.map((s) => [s.id, s]));
   const seen = /* @__PURE__ */ new Set();
   const lost = [];
-  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} };
+  const findingCtx = {
+    trace,
+    dockerfile,
+    attempts: [],
+    nodes: [],
+    host: [],
+    options: {}
+  };
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
     const id = stepId(s, dockerfile);
@@ -14415,9 +14522,11 @@ function reportFromBuild(opts) {
       number: a.number,
       classification: a.classification,
       decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : void 0
+      errorText: a.classification ? failureText(a.trace) : void 0,
+      ...a.stall ? { stall: a.stall } : {}
     })),
-    options: { contextSizeWarnMb: config.report.contextSizeWarnMb }
+    options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
+    host: opts.host
   });
   const step = failingStep(trace);
   const regressions = opts.baseline ? compare(
@@ -15682,6 +15791,19 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
     await sleep(wait);
   }
 }
+async function probeNodes(name, serving, deps, timeoutMs) {
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const silent = (n, reason) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    reason
+  });
+  if (r.timedOut || r.code !== 0) {
+    const why = r.timedOut ? `did not answer within ${Math.round(timeoutMs / 1e3)} s` : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
+    return serving.map((n) => silent(n, why));
+  }
+  return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
+}
 async function readState(name, deps, timeoutMs = 6e4) {
   if (atLeast(await deps.version, 0, 13)) {
     const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
@@ -15735,6 +15857,28 @@ async function removeBuilder(buildx, name) {
   if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
     throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
   }
+}
+
+// src/builder/platforms.ts
+function parse(p) {
+  const [os, arch, variant] = p.trim().toLowerCase().split("/");
+  return { os, arch, variant };
+}
+function serves(node, requested) {
+  const n = parse(node);
+  const r = parse(requested);
+  if (n.os !== r.os || n.arch !== r.arch) return false;
+  if (!r.variant) return true;
+  const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
+  return nv === r.variant;
+}
+function missingPlatforms(requested, nodes) {
+  const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
+  return requested.filter((r) => !offered.some((o) => serves(o, r)));
+}
+function missingPlatformsMessage(missing, nodes) {
+  const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
+  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
 }
 
 // src/build/run.ts
@@ -15820,22 +15964,37 @@ async function runAttempt(buildx, args, logFile, opts) {
   let logError;
   const file = createWriteStream(logFile);
   file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
+  const running = /* @__PURE__ */ new Map();
+  const stop = new AbortController();
+  const watch = opts.stall ? new StallWatch({
+    ...opts.stall,
+    runningStep: () => {
+      const s = [...running.values()].pop();
+      return s ? s.name || s.id : void 0;
+    },
+    onStall: () => stop.abort()
+  }) : void 0;
   const parser = new TraceParser((e) => {
+    if (e.kind === "started") running.set(e.step.id, e.step);
+    else if (e.kind === "completed") running.delete(e.step.id);
     const line = renderEvent(e);
     if (line !== void 0) opts.out(line);
   });
   const lines = new LineSplitter((l) => parser.push(l));
   const stdout = new LineSplitter((l) => opts.out(l));
+  watch?.start();
   const result = await buildx.buildx(args, {
     capture: false,
     timeoutMs: opts.timeoutMs,
-    signal: opts.signal,
+    signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
+      watch?.progress();
       if (!logError) file.write(chunk);
       lines.push(chunk);
     },
     onStdout: (chunk) => stdout.push(chunk)
   });
+  watch?.stop();
   lines.end();
   stdout.end();
   file.end();
@@ -15844,7 +16003,8 @@ async function runAttempt(buildx, args, logFile, opts) {
   return {
     result,
     trace: withTruncated(parser.finish(), lines.truncated),
-    ...logError ? { logError } : {}
+    ...logError ? { logError } : {},
+    ...watch?.stall ? { stall: watch.stall } : {}
   };
 }
 
@@ -15989,11 +16149,26 @@ async function runBuild(config, builder, deps) {
   const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
   const attempts = [];
   let crashes = 0;
+  const stallMs = config.retry.stallTimeoutSeconds * 1e3;
+  const probe = deps.probeNodes;
+  const watch = stallMs > 0 && probe ? {
+    timeoutMs: stallMs,
+    // The cheapest real check: buildx asks each node, within the stall timeout (30 s at most).
+    probe: () => probe(Math.min(3e4, Math.max(2e3, stallMs))),
+    onQuiet: (step, quietMs) => deps.info(
+      `No build output for ${Math.round(quietMs / 1e3)} s${step ? ` while ${step} runs` : ""}; every node answers, so the step is quiet, not stalled: waiting.`
+    )
+  } : void 0;
   for (let n = 1; ; n++) {
     const logFile = join5(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError } = await deps.group(
+    const { result, trace, logError, stall } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
-      () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out })
+      () => runAttempt(deps.buildx, args, logFile, {
+        timeoutMs,
+        signal: deps.signal,
+        out: deps.out,
+        stall: watch
+      })
     );
     if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
     const attempt = {
@@ -16010,12 +16185,16 @@ async function runBuild(config, builder, deps) {
       return { success: true, attempts, ...readResult(metadataFile, iidFile) };
     }
     const text = failureText(trace, result.stderrTail);
-    const c = classify(text, {
+    const c = stall ? classification("transport", describeStall(stall), {
+      pattern: "stalled-build",
+      remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
+    }) : classify(text, {
       exitCode: result.code,
       cancelled: result.cancelled,
       timedOut: result.timedOut,
       retryPatterns: config.retry.patterns
     });
+    if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
     const decision = decide(c, n, crashes, config.retry);
@@ -16125,6 +16304,7 @@ import { basename, dirname, join as join6, resolve, sep } from "node:path";
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
 var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
+var SUMMARY_MODES = ["full", "compact", "off"];
 var FAIL_ON = ["none", "error", "warning"];
 var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
@@ -16180,6 +16360,8 @@ function parseConfig(src, env = process.env) {
     report: {
       comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
       checkRun: getBoolean(src, "check-run", false),
+      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
+      annotations: getBoolean(src, "annotate", true),
       sarifFile: sarifPath(getString(src, "sarif-file"), env),
       failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
       contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
@@ -16340,6 +16522,7 @@ function parseRetry(src) {
       max: 24 * 60,
       integer: false
     }),
+    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
     patterns,
     maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
   };
@@ -16556,6 +16739,11 @@ var buildCommand = {
     checkContext(config);
     return withBuilder(config, async (setup, deps) => {
       log(nodesTable2(setup.state));
+      const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+      if (missing.length) {
+        log(missingPlatformsMessage(missing, setup.state.nodes));
+        return 1;
+      }
       const outcome = await runBuild(config, setup.name, {
         buildx: deps.buildx,
         tempDir: deps.tempDir,
@@ -16569,7 +16757,8 @@ var buildCommand = {
         },
         recheckNodes: async () => {
           await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
-        }
+        },
+        probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
       });
       const report = redactReport(
         reportFromBuild({
@@ -16637,19 +16826,139 @@ var classifyCommand = {
   }
 };
 
+// src/builder/host.ts
+import { readdirSync, readFileSync as readFileSync5, readlinkSync, statfsSync } from "node:fs";
+import { join as join8 } from "node:path";
+function readNumber(path) {
+  try {
+    const n = Number(readFileSync5(path, "utf8").trim());
+    return Number.isFinite(n) ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readOpenFiles(proc) {
+  try {
+    const m = readFileSync5(join8(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    if (!m) return void 0;
+    const n = (v) => v === "unlimited" ? Infinity : Number(v);
+    return { soft: n(m[1]), hard: n(m[2]) };
+  } catch {
+    return void 0;
+  }
+}
+function readInotify(proc, uid) {
+  const max = readNumber(join8(proc, "sys", "fs", "inotify", "max_user_instances"));
+  if (max === void 0) return void 0;
+  let used = 0;
+  let pids;
+  try {
+    pids = readdirSync(proc).filter((p) => /^\d+$/.test(p));
+  } catch {
+    return { max, used };
+  }
+  for (const pid of pids) {
+    try {
+      const owner = readFileSync5(join8(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      if (Number(owner) !== uid) continue;
+      for (const fd of readdirSync(join8(proc, pid, "fd"))) {
+        if (readlinkSync(join8(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      }
+    } catch {
+    }
+  }
+  return { max, used };
+}
+function readDisk(path) {
+  try {
+    const s = statfsSync(path);
+    return { path, free: s.bavail * s.bsize, total: s.blocks * s.bsize };
+  } catch {
+    return void 0;
+  }
+}
+async function hostChecks(driver, docker) {
+  if (driver !== "docker" && driver !== "docker-container") return [];
+  const info = await docker(["info", "--format", "{{.DockerRootDir}}"]).catch(() => ({
+    code: 1,
+    stdout: ""
+  }));
+  const dataRoot = info.code === 0 ? info.stdout.trim() : void 0;
+  return judgeHost(readHost({ dataRoot: dataRoot || void 0 }));
+}
+function readHost(opts = {}) {
+  const proc = opts.proc ?? "/proc";
+  return {
+    openFiles: readOpenFiles(proc),
+    inotify: readInotify(proc, opts.uid ?? process.getuid?.() ?? 0),
+    ...opts.dataRoot ? { disk: readDisk(opts.dataRoot) } : {}
+  };
+}
+var GB = 1e9;
+function judgeHost(r) {
+  const out = [];
+  if (r.openFiles) {
+    const { soft, hard } = r.openFiles;
+    out.push({
+      check: "open-files",
+      // The crashes seen in the wild were at limits like 1024; runners have 65536.
+      ok: soft >= 8192,
+      reading: `open files: soft limit ${soft}, hard ${hard}`,
+      fix: "raise the open-file limit for the daemon (LimitNOFILE=1048576 in its systemd unit, or ulimit -n) before it starts"
+    });
+  }
+  if (r.inotify) {
+    const { max, used } = r.inotify;
+    out.push({
+      check: "inotify",
+      ok: used < max * 0.8,
+      reading: `inotify instances: ${used} of ${max} in use (fs.inotify.max_user_instances)`,
+      fix: "sysctl -w fs.inotify.max_user_instances=8192 (and persist it in /etc/sysctl.d); BuildKit before 0.20.1 crashes when it cannot get one"
+    });
+  }
+  if (r.disk) {
+    const { path, free, total } = r.disk;
+    out.push({
+      check: "disk",
+      ok: free >= 5 * GB && free >= total * 0.1,
+      reading: `disk: ${(free / GB).toFixed(1)} GB free of ${(total / GB).toFixed(1)} GB at ${path}`,
+      fix: "free space (docker builder prune, docker image prune) or give Docker a larger disk"
+    });
+  }
+  return out;
+}
+
 // src/commands/doctor.ts
 var doctor = {
-  summary: "boot a builder (--nodes/--endpoint/--builder \u2026) and verify every node is running",
+  summary: "boot a builder (--nodes/--endpoint/--builder \u2026), verify every node is running, check --platforms and the host limits",
   async run(flags) {
     const config = parseConfig(flags);
     return withBuilder(config, async (setup, deps) => {
       process.stdout.write(`${nodesTable2(setup.state)}
+
 `);
+      const rows = [
+        ["running nodes", "ok", `${setup.state.nodes.length} of ${setup.state.nodes.length}`]
+      ];
+      const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+      if (config.build.platforms.length)
+        rows.push([
+          "platforms",
+          missing.length ? "FAIL" : "ok",
+          missing.length ? missingPlatformsMessage(missing, setup.state.nodes) : config.build.platforms.join(", ")
+        ]);
+      const host = await hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 }));
+      for (const c of host)
+        rows.push([c.check, c.ok ? "ok" : "WARN", c.ok ? c.reading : `${c.reading}; fix: ${c.fix}`]);
+      const width = Math.max(...rows.map((r) => r[0].length));
       process.stdout.write(
-        `builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw}): every node is running
+        `${"CHECK".padEnd(width)}  RESULT  DETAIL
+${rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b.padEnd(6)}  ${c}`).join("\n")}
 `
       );
-      return 0;
+      process.stdout.write(`builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw})
+`);
+      return missing.length ? 1 : 0;
     });
   }
 };

@@ -26392,7 +26392,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse4(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -26433,7 +26433,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports2.parse = parse4;
+    exports2.parse = parse5;
     exports2.parseAllDocuments = parseAllDocuments;
     exports2.parseDocument = parseDocument;
     exports2.stringify = stringify;
@@ -32299,11 +32299,11 @@ var require_main = __commonJS({
     ];
     var DockerfileParser2;
     (function(DockerfileParser3) {
-      function parse4(content) {
+      function parse5(content) {
         let parser = new parser_1.Parser();
         return parser.parse(content);
       }
-      DockerfileParser3.parse = parse4;
+      DockerfileParser3.parse = parse5;
     })(DockerfileParser2 || (exports2.DockerfileParser = DockerfileParser2 = {}));
   }
 });
@@ -32807,7 +32807,7 @@ var require_parse2 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = (version3, options, throwErrors = false) => {
+    var parse5 = (version3, options, throwErrors = false) => {
       if (version3 instanceof SemVer) {
         return version3;
       }
@@ -32820,7 +32820,7 @@ var require_parse2 = __commonJS({
         throw er;
       }
     };
-    module.exports = parse4;
+    module.exports = parse5;
   }
 });
 
@@ -32828,9 +32828,9 @@ var require_parse2 = __commonJS({
 var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var valid = (version3, options) => {
-      const v = parse4(version3, options);
+      const v = parse5(version3, options);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -32841,9 +32841,9 @@ var require_valid = __commonJS({
 var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var clean3 = (version3, options) => {
-      const s = parse4(version3.trim().replace(/^[=v]+/, ""), options);
+      const s = parse5(version3.trim().replace(/^[=v]+/, ""), options);
       return s ? s.version : null;
     };
     module.exports = clean3;
@@ -32878,10 +32878,10 @@ var require_inc = __commonJS({
 var require_diff = __commonJS({
   "node_modules/semver/functions/diff.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var diff = (version1, version22) => {
-      const v1 = parse4(version1, null, true);
-      const v2 = parse4(version22, null, true);
+      const v1 = parse5(version1, null, true);
+      const v2 = parse5(version22, null, true);
       const comparison = v1.compare(v2);
       if (comparison === 0) {
         return null;
@@ -32952,9 +32952,9 @@ var require_patch = __commonJS({
 var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var prerelease = (version3, options) => {
-      const parsed = parse4(version3, options);
+      const parsed = parse5(version3, options);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -33140,7 +33140,7 @@ var require_coerce = __commonJS({
   "node_modules/semver/functions/coerce.js"(exports2, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var { safeRe: re, t } = require_re();
     var coerce = (version3, options) => {
       if (version3 instanceof SemVer) {
@@ -33175,7 +33175,7 @@ var require_coerce = __commonJS({
       const patch = match3[4] || "0";
       const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
       const build2 = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
-      return parse4(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -33185,7 +33185,7 @@ var require_coerce = __commonJS({
 var require_truncate = __commonJS({
   "node_modules/semver/functions/truncate.js"(exports2, module) {
     "use strict";
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var truncate = (version3, truncation, options) => {
@@ -33197,7 +33197,7 @@ var require_truncate = __commonJS({
     };
     var cloneInputVersion = (version3, options) => {
       const versionStringToParse = version3 instanceof SemVer ? version3.version : version3;
-      return parse4(versionStringToParse, options);
+      return parse5(versionStringToParse, options);
     };
     var doTruncation = (version3, truncation) => {
       if (isPrerelease(truncation)) {
@@ -34432,7 +34432,7 @@ var require_semver2 = __commonJS({
     var constants5 = require_constants6();
     var SemVer = require_semver();
     var identifiers = require_identifiers();
-    var parse4 = require_parse2();
+    var parse5 = require_parse2();
     var valid = require_valid();
     var clean3 = require_clean();
     var inc = require_inc();
@@ -34471,7 +34471,7 @@ var require_semver2 = __commonJS({
     var simplifyRange = require_simplify();
     var subset = require_subset();
     module.exports = {
-      parse: parse4,
+      parse: parse5,
       valid,
       clean: clean3,
       inc,
@@ -34534,7 +34534,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse4(val);
+        return parse5(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -34542,7 +34542,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse4(str) {
+    function parse5(str) {
       str = String(str);
       if (str.length > 100) {
         return;
@@ -42221,7 +42221,7 @@ function getState(name) {
 // src/action.ts
 import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync2 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/buildx/buildx.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -42683,6 +42683,19 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
     );
     await sleep2(wait);
   }
+}
+async function probeNodes(name, serving, deps, timeoutMs) {
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const silent = (n, reason) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    reason
+  });
+  if (r.timedOut || r.code !== 0) {
+    const why = r.timedOut ? `did not answer within ${Math.round(timeoutMs / 1e3)} s` : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
+    return serving.map((n) => silent(n, why));
+  }
+  return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
 }
 async function readState(name, deps, timeoutMs = 6e4) {
   if (atLeast(await deps.version, 0, 13)) {
@@ -43470,6 +43483,65 @@ var LineSplitter = class {
   }
 };
 
+// src/build/watchdog.ts
+var StallWatch = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.last = this.now();
+  }
+  opts;
+  last;
+  probing = false;
+  quietSaid = false;
+  timer;
+  stall;
+  now() {
+    return this.opts.now?.() ?? Date.now();
+  }
+  /** Progress arrived (any output of buildx). */
+  progress() {
+    this.last = this.now();
+    this.quietSaid = false;
+  }
+  start() {
+    const every = Math.min(5e3, Math.max(250, Math.floor(this.opts.timeoutMs / 5)));
+    this.timer = setInterval(() => void this.check(), every);
+    this.timer.unref();
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+  /** One look: probe when the build has been silent for the timeout. */
+  async check() {
+    if (this.probing || this.stall) return;
+    const quietMs = this.now() - this.last;
+    if (quietMs < this.opts.timeoutMs) return;
+    this.probing = true;
+    let silent;
+    try {
+      silent = await this.opts.probe();
+    } catch (e) {
+      silent = [{ name: "?", endpoint: "", reason: e instanceof Error ? e.message : String(e) }];
+    } finally {
+      this.probing = false;
+    }
+    if (this.now() - this.last < this.opts.timeoutMs) return;
+    const step = this.opts.runningStep();
+    if (!silent.length) {
+      if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
+      this.quietSaid = true;
+      return;
+    }
+    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    this.stop();
+    this.opts.onStall(this.stall);
+  }
+};
+function describeStall(s) {
+  const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
+  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
+}
+
 // src/build/render.ts
 function renderEvent(e) {
   switch (e.kind) {
@@ -43493,22 +43565,37 @@ async function runAttempt(buildx, args, logFile, opts) {
   let logError;
   const file = createWriteStream(logFile);
   file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
+  const running = /* @__PURE__ */ new Map();
+  const stop = new AbortController();
+  const watch = opts.stall ? new StallWatch({
+    ...opts.stall,
+    runningStep: () => {
+      const s = [...running.values()].pop();
+      return s ? s.name || s.id : void 0;
+    },
+    onStall: () => stop.abort()
+  }) : void 0;
   const parser = new TraceParser((e) => {
+    if (e.kind === "started") running.set(e.step.id, e.step);
+    else if (e.kind === "completed") running.delete(e.step.id);
     const line = renderEvent(e);
     if (line !== void 0) opts.out(line);
   });
   const lines = new LineSplitter((l) => parser.push(l));
   const stdout = new LineSplitter((l) => opts.out(l));
+  watch?.start();
   const result = await buildx.buildx(args, {
     capture: false,
     timeoutMs: opts.timeoutMs,
-    signal: opts.signal,
+    signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
+      watch?.progress();
       if (!logError) file.write(chunk);
       lines.push(chunk);
     },
     onStdout: (chunk) => stdout.push(chunk)
   });
+  watch?.stop();
   lines.end();
   stdout.end();
   file.end();
@@ -43517,7 +43604,8 @@ async function runAttempt(buildx, args, logFile, opts) {
   return {
     result,
     trace: withTruncated(parser.finish(), lines.truncated),
-    ...logError ? { logError } : {}
+    ...logError ? { logError } : {},
+    ...watch?.stall ? { stall: watch.stall } : {}
   };
 }
 
@@ -43883,11 +43971,26 @@ async function runBuild(config, builder, deps) {
   const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
   const attempts = [];
   let crashes = 0;
+  const stallMs = config.retry.stallTimeoutSeconds * 1e3;
+  const probe = deps.probeNodes;
+  const watch = stallMs > 0 && probe ? {
+    timeoutMs: stallMs,
+    // The cheapest real check: buildx asks each node, within the stall timeout (30 s at most).
+    probe: () => probe(Math.min(3e4, Math.max(2e3, stallMs))),
+    onQuiet: (step, quietMs) => deps.info(
+      `No build output for ${Math.round(quietMs / 1e3)} s${step ? ` while ${step} runs` : ""}; every node answers, so the step is quiet, not stalled: waiting.`
+    )
+  } : void 0;
   for (let n = 1; ; n++) {
     const logFile = join6(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError } = await deps.group(
+    const { result, trace, logError, stall } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
-      () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out })
+      () => runAttempt(deps.buildx, args, logFile, {
+        timeoutMs,
+        signal: deps.signal,
+        out: deps.out,
+        stall: watch
+      })
     );
     if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
     const attempt = {
@@ -43904,12 +44007,16 @@ async function runBuild(config, builder, deps) {
       return { success: true, attempts, ...readResult(metadataFile, iidFile) };
     }
     const text = failureText(trace, result.stderrTail);
-    const c = classify(text, {
+    const c = stall ? classification("transport", describeStall(stall), {
+      pattern: "stalled-build",
+      remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
+    }) : classify(text, {
       exitCode: result.code,
       cancelled: result.cancelled,
       timedOut: result.timedOut,
       retryPatterns: config.retry.patterns
     });
+    if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
     const decision = decide(c, n, crashes, config.retry);
@@ -44062,6 +44169,7 @@ function getYaml(src, name) {
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
 var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
+var SUMMARY_MODES = ["full", "compact", "off"];
 var FAIL_ON = ["none", "error", "warning"];
 var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
@@ -44117,6 +44225,8 @@ function parseConfig(src, env = process.env) {
     report: {
       comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
       checkRun: getBoolean(src, "check-run", false),
+      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
+      annotations: getBoolean(src, "annotate", true),
       sarifFile: sarifPath(getString(src, "sarif-file"), env),
       failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
       contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
@@ -44277,6 +44387,7 @@ function parseRetry(src) {
       max: 24 * 60,
       integer: false
     }),
+    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
     patterns,
     maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
   };
@@ -48783,8 +48894,8 @@ function byText(model, instruction, stage) {
 // src/findings/anchor.ts
 function failureLocation(trace) {
   if (trace.excerpt) return { file: trace.excerpt.file, line: trace.excerpt.line };
-  const parse4 = trace.error?.match(/dockerfile parse error (?:on )?line (\d+)/i);
-  if (parse4) return { line: Number(parse4[1]) };
+  const parse5 = trace.error?.match(/dockerfile parse error (?:on )?line (\d+)/i);
+  if (parse5) return { line: Number(parse5[1]) };
   const lint2 = trace.error?.match(/lint violations? found for rules?: ([\w, ]+)/);
   if (lint2) {
     const rules = lint2[1].split(/,\s*/);
@@ -49106,6 +49217,44 @@ var slowStep = {
   }
 };
 
+// src/findings/rules/host-limits.ts
+var hostLimits = {
+  id: "host-limits",
+  description: "A limit of the host running the nodes is near: the open-file limit, inotify instances (BuildKit before 0.20.1 crashes without one) or free disk of Docker\u2019s data root, with the fix.",
+  check(ctx) {
+    return ctx.host.filter((c) => !c.ok).map((c) => ({
+      rule: "host-limits",
+      severity: "warning",
+      title: `Host near a limit: ${c.check}`,
+      message: `${code(c.reading)}.`,
+      ...c.fix ? { hint: c.fix } : {}
+    }));
+  }
+};
+
+// src/findings/rules/stalled-build.ts
+var stalledBuild = {
+  id: "stalled-build",
+  description: "An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer, with the node, its endpoint and the step that was running.",
+  check(ctx) {
+    return ctx.attempts.filter((a) => a.stall).map((a) => {
+      const s = a.stall;
+      const nodes = s.nodes.map((n) => `${code(n.name)}${n.endpoint ? ` (${code(n.endpoint)})` : ""}`).join(", ");
+      return {
+        rule: "stalled-build",
+        severity: "error",
+        title: `Attempt ${a.number} stalled: ${s.nodes.map((n) => n.name).join(", ")} stopped answering`.slice(
+          0,
+          200
+        ),
+        message: `Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? "" : "s"} ${nodes}${s.step ? `; the step running was ${code(s.step)}` : ""}.`,
+        hint: "A BuildKit node that stops answering mid-build is usually overloaded, out of memory or cut off from the runner; stall-timeout-seconds sets how long a silent build is tolerated.",
+        impactMs: s.quietMs
+      };
+    });
+  }
+};
+
 // src/findings/rules/transient-failure.ts
 var transientFailure = {
   id: "transient-failure",
@@ -49163,6 +49312,7 @@ var unpinnedBaseImage = {
 var RULES = [
   nodeUnavailable,
   buildFailed,
+  stalledBuild,
   execFormat,
   registryAuth,
   registryRateLimit,
@@ -49170,6 +49320,7 @@ var RULES = [
   transientFailure,
   lint,
   largeContext,
+  hostLimits,
   cacheInvalidated,
   slowStep,
   unpinnedBaseImage
@@ -49336,16 +49487,16 @@ ${codeBlock(l.lines)}
 </details>`;
 }
 function renderMarkdown(input, opts) {
-  const top = opts.topFindings ?? 10;
+  const top = opts.compact ? 3 : opts.topFindings ?? 10;
   const errorsFirst = input.findings.slice(0, top);
   const sections = [
-    { text: marker(input.key), drop: 99 },
-    { text: headline(input), drop: 99 },
-    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : [],
+    { text: marker(input.key), drop: 99, compact: true },
+    { text: headline(input), drop: 99, compact: true },
+    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98, compact: true }] : [],
     ...input.merge ? [{ text: mergeTable(input), drop: 97 }] : [{ text: statsTable(input), drop: 97 }],
     ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
     ...[nodesTable2(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i, compact: true })),
     ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
     ...[failingLog(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 50 })),
     ...[timingChart(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 40 })),
@@ -49361,7 +49512,7 @@ ${findingsTable(input)}`, drop: 30 }] : [],
     ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
   ];
   const render = (list) => list.map((s) => s.text).join("\n\n") + "\n";
-  let kept = sections;
+  let kept = opts.compact ? sections.filter((x) => x.compact) : sections;
   let text = render(kept);
   const pointer = `
 
@@ -49373,7 +49524,7 @@ _Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${in
     kept = kept.filter((s) => s !== lowest);
     text = render(kept);
   }
-  if (kept.length < sections.length || text.length > opts.limit) {
+  if (!opts.compact && kept.length < sections.length || text.length > opts.limit) {
     text = text.slice(0, opts.limit - pointer.length) + pointer;
   }
   return text;
@@ -49472,9 +49623,17 @@ async function publish(raw, cfg, deps) {
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
   const input = { ...redacted, omittedAnnotations: omitted };
-  for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
+  if (cfg.annotations)
+    for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
   try {
-    await deps.writeSummary(renderMarkdown(input, { limit: SUMMARY_LIMIT, full: true }));
+    if (cfg.summary !== "off")
+      await deps.writeSummary(
+        renderMarkdown(input, {
+          limit: SUMMARY_LIMIT,
+          full: cfg.summary === "full",
+          compact: cfg.summary === "compact"
+        })
+      );
   } catch (e) {
     problems.push(`Could not write the job summary: ${e.message}.`);
   }
@@ -49616,6 +49775,7 @@ function analyze(input) {
     failure,
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
+    host: input.host ?? [],
     options: { ...DEFAULT_OPTIONS, ...input.options }
   });
   const main = list.find((f) => f.rule === "build-failed");
@@ -49707,7 +49867,14 @@ function compare(baseline, ctx, opts) {
   const before = new Map(baseline.steps.map((s) => [s.id, s]));
   const seen = /* @__PURE__ */ new Set();
   const lost = [];
-  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} };
+  const findingCtx = {
+    trace,
+    dockerfile,
+    attempts: [],
+    nodes: [],
+    host: [],
+    options: {}
+  };
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
     const id = stepId(s, dockerfile);
@@ -49800,9 +49967,11 @@ function reportFromBuild(opts) {
       number: a.number,
       classification: a.classification,
       decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : void 0
+      errorText: a.classification ? failureText(a.trace) : void 0,
+      ...a.stall ? { stall: a.stall } : {}
     })),
-    options: { contextSizeWarnMb: config.report.contextSizeWarnMb }
+    options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
+    host: opts.host
   });
   const step = failingStep(trace);
   const regressions = opts.baseline ? compare(
@@ -50049,6 +50218,130 @@ async function runMerge(config, deps) {
     const reason = e instanceof Error ? e.message : String(e);
     return failed({ category: "unknown", retryable: false, reason, pattern: "merge-verify" }, reason);
   }
+}
+
+// src/builder/platforms.ts
+function parse3(p) {
+  const [os8, arch2, variant] = p.trim().toLowerCase().split("/");
+  return { os: os8, arch: arch2, variant };
+}
+function serves(node, requested) {
+  const n = parse3(node);
+  const r = parse3(requested);
+  if (n.os !== r.os || n.arch !== r.arch) return false;
+  if (!r.variant) return true;
+  const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
+  return nv === r.variant;
+}
+function missingPlatforms(requested, nodes) {
+  const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
+  return requested.filter((r) => !offered.some((o) => serves(o, r)));
+}
+function missingPlatformsMessage(missing, nodes) {
+  const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
+  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
+}
+
+// src/builder/host.ts
+import { readdirSync, readFileSync as readFileSync5, readlinkSync, statfsSync } from "node:fs";
+import { join as join9 } from "node:path";
+function readNumber(path12) {
+  try {
+    const n = Number(readFileSync5(path12, "utf8").trim());
+    return Number.isFinite(n) ? n : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function readOpenFiles(proc) {
+  try {
+    const m = readFileSync5(join9(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    if (!m) return void 0;
+    const n = (v) => v === "unlimited" ? Infinity : Number(v);
+    return { soft: n(m[1]), hard: n(m[2]) };
+  } catch {
+    return void 0;
+  }
+}
+function readInotify(proc, uid) {
+  const max = readNumber(join9(proc, "sys", "fs", "inotify", "max_user_instances"));
+  if (max === void 0) return void 0;
+  let used = 0;
+  let pids;
+  try {
+    pids = readdirSync(proc).filter((p) => /^\d+$/.test(p));
+  } catch {
+    return { max, used };
+  }
+  for (const pid of pids) {
+    try {
+      const owner = readFileSync5(join9(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      if (Number(owner) !== uid) continue;
+      for (const fd of readdirSync(join9(proc, pid, "fd"))) {
+        if (readlinkSync(join9(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      }
+    } catch {
+    }
+  }
+  return { max, used };
+}
+function readDisk(path12) {
+  try {
+    const s = statfsSync(path12);
+    return { path: path12, free: s.bavail * s.bsize, total: s.blocks * s.bsize };
+  } catch {
+    return void 0;
+  }
+}
+async function hostChecks(driver, docker) {
+  if (driver !== "docker" && driver !== "docker-container") return [];
+  const info2 = await docker(["info", "--format", "{{.DockerRootDir}}"]).catch(() => ({
+    code: 1,
+    stdout: ""
+  }));
+  const dataRoot = info2.code === 0 ? info2.stdout.trim() : void 0;
+  return judgeHost(readHost({ dataRoot: dataRoot || void 0 }));
+}
+function readHost(opts = {}) {
+  const proc = opts.proc ?? "/proc";
+  return {
+    openFiles: readOpenFiles(proc),
+    inotify: readInotify(proc, opts.uid ?? process.getuid?.() ?? 0),
+    ...opts.dataRoot ? { disk: readDisk(opts.dataRoot) } : {}
+  };
+}
+var GB = 1e9;
+function judgeHost(r) {
+  const out = [];
+  if (r.openFiles) {
+    const { soft, hard } = r.openFiles;
+    out.push({
+      check: "open-files",
+      // The crashes seen in the wild were at limits like 1024; runners have 65536.
+      ok: soft >= 8192,
+      reading: `open files: soft limit ${soft}, hard ${hard}`,
+      fix: "raise the open-file limit for the daemon (LimitNOFILE=1048576 in its systemd unit, or ulimit -n) before it starts"
+    });
+  }
+  if (r.inotify) {
+    const { max, used } = r.inotify;
+    out.push({
+      check: "inotify",
+      ok: used < max * 0.8,
+      reading: `inotify instances: ${used} of ${max} in use (fs.inotify.max_user_instances)`,
+      fix: "sysctl -w fs.inotify.max_user_instances=8192 (and persist it in /etc/sysctl.d); BuildKit before 0.20.1 crashes when it cannot get one"
+    });
+  }
+  if (r.disk) {
+    const { path: path12, free, total } = r.disk;
+    out.push({
+      check: "disk",
+      ok: free >= 5 * GB && free >= total * 0.1,
+      reading: `disk: ${(free / GB).toFixed(1)} GB free of ${(total / GB).toFixed(1)} GB at ${path12}`,
+      fix: "free space (docker builder prune, docker image prune) or give Docker a larger disk"
+    });
+  }
+  return out;
 }
 
 // node_modules/@actions/cache/lib/cache.js
@@ -56678,7 +56971,7 @@ function shouldDeserializeResponse(parsedResponse) {
   return result;
 }
 async function deserializeResponseBody(jsonContentTypes, xmlContentTypes, response, options, parseXML2) {
-  const parsedResponse = await parse3(jsonContentTypes, xmlContentTypes, response, options, parseXML2);
+  const parsedResponse = await parse4(jsonContentTypes, xmlContentTypes, response, options, parseXML2);
   if (!shouldDeserializeResponse(parsedResponse)) {
     return parsedResponse;
   }
@@ -56779,7 +57072,7 @@ function handleErrorResponse(parsedResponse, operationSpec, responseSpec, option
   }
   return { error: error2, shouldReturnResponse: false };
 }
-async function parse3(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
+async function parse4(jsonContentTypes, xmlContentTypes, operationResponse, opts, parseXML2) {
   if (!operationResponse.request.streamResponseStatusCodes?.has(operationResponse.status) && operationResponse.bodyAsText) {
     const text = operationResponse.bodyAsText;
     const contentType2 = operationResponse.headers.get("Content-Type") || "";
@@ -89878,9 +90171,9 @@ function saveCacheV2(paths_1, key_1, options_1) {
 
 // src/baseline/store.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync5, renameSync, rmSync, writeFileSync as writeFileSync6 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync6, renameSync, rmSync, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 function clean2(s) {
   return s.replace(/[^a-zA-Z0-9._/-]/g, "-").slice(0, 120);
 }
@@ -89897,7 +90190,7 @@ function baselineKeys(env, buildKey) {
   return cacheKeys("baseline", env, buildKey);
 }
 function cacheFolder(kind, buildKey) {
-  return join13(
+  return join14(
     tmpdir(),
     `buildx-guard-${kind}-${createHash3("sha256").update(buildKey).digest("hex").slice(0, 16)}`
   );
@@ -89939,28 +90232,28 @@ async function restoreBaseline(keys, dir, debug2) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync4(dir, { recursive: true });
   const hit = await restoreFolder(keys, dir, debug2);
-  const file = join13(dir, FILE);
-  const b = hit && existsSync6(file) ? parseBaseline(readFileSync5(file, "utf8")) : void 0;
+  const file = join14(dir, FILE);
+  const b = hit && existsSync6(file) ? parseBaseline(readFileSync6(file, "utf8")) : void 0;
   if (hit) debug2(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
   return b;
 }
 async function saveBaseline(keys, dir, baseline, debug2) {
   if (!isFeatureAvailable()) return false;
   mkdirSync4(dir, { recursive: true });
-  writeFileSync6(join13(dir, FILE), JSON.stringify(baseline));
+  writeFileSync6(join14(dir, FILE), JSON.stringify(baseline));
   const saved = await saveFolder(keys, dir, debug2);
   if (saved) debug2(`baseline: saved as ${keys.key}`);
   return saved;
 }
 function localCacheArgs(dir) {
-  const restored = existsSync6(join13(dir, "index.json"));
+  const restored = existsSync6(join14(dir, "index.json"));
   return {
     cacheFrom: restored ? [`type=local,src=${dir}`] : [],
     cacheTo: [`type=local,dest=${dir}-new,mode=max`]
   };
 }
 function rotateLocalCache(dir) {
-  if (!existsSync6(join13(`${dir}-new`, "index.json"))) return false;
+  if (!existsSync6(join14(`${dir}-new`, "index.json"))) return false;
   rmSync(dir, { recursive: true, force: true });
   renameSync(`${dir}-new`, dir);
   return true;
@@ -90036,6 +90329,8 @@ ${nodesTable(setup.state)}`
     setOutput("nodes", nodesOutput(setup.state));
     if (!config.build.enabled) return;
     const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
+    const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+    if (missing.length) return await failPlatforms(config, key, setup, missing);
     const local = config.build.cacheMode === "local" ? await restoreLocalCache(key) : void 0;
     const buildConfig = local ? {
       ...config,
@@ -90045,7 +90340,10 @@ ${nodesTable(setup.state)}`
         cacheTo: [...config.build.cacheTo, ...local.args.cacheTo]
       }
     } : config;
-    const outcome = await build(buildConfig, setup.name, deps);
+    const host = hostChecks(setup.driver, (args) => buildx.docker(args, { timeoutMs: 15e3 })).catch(
+      () => []
+    );
+    const outcome = await build(buildConfig, setup, deps);
     if (local && outcome.success && rotateLocalCache(local.dir))
       await saveFolder(local.keys, local.dir, debug);
     setOutput("attempts", String(outcome.attempts.length));
@@ -90072,7 +90370,8 @@ ${nodesTable(setup.state)}`
         ctx,
         secrets: secretValues(config.build),
         baseline,
-        dockerfile
+        dockerfile,
+        host: await host
       })
     );
     if (config.report.baseline && outcome.success) {
@@ -90101,6 +90400,26 @@ ${nodesTable(setup.state)}`
     fail(e);
   }
 }
+async function failPlatforms(config, key, setup, missing) {
+  const message = missingPlatformsMessage(missing, setup.state.nodes);
+  setOutput("attempts", "0");
+  setOutput("failure-category", "platform");
+  const ctx = readContext();
+  await report(config, ctx, {
+    key,
+    status: "failed",
+    failure: { category: "platform", reason: "a requested platform has no node", message },
+    attempts: [],
+    builder: { name: setup.name, driver: setup.driver },
+    nodes: setup.state.nodes,
+    findings: [],
+    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
+    steps: [],
+    links: linksOf(ctx),
+    secrets: secretValues(config.build)
+  }).catch((e) => debug(`report: ${e}`));
+  setFailed(message);
+}
 async function restoreLocalCache(key) {
   const dir = cacheFolder("buildcache", key);
   rmSync2(dir, { recursive: true, force: true });
@@ -90116,7 +90435,7 @@ async function restoreLocalCache(key) {
 function stepTempDir() {
   const root = process.env.RUNNER_TEMP || tmpdir2();
   try {
-    return mkdtempSync(join14(root, "buildx-guard-"));
+    return mkdtempSync(join15(root, "buildx-guard-"));
   } catch (e) {
     throw new Error(
       `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
@@ -90185,13 +90504,15 @@ async function guarded(fn) {
     process.off("SIGTERM", onSignal);
   }
 }
-function build(config, builder, deps) {
+function build(config, setup, deps) {
+  const builder = setup.name;
   return guarded(
     (io) => runBuild(config, builder, {
       ...io,
       buildx: deps.buildx,
       tempDir: deps.tempDir,
       mask: setSecret,
+      probeNodes: (timeoutMs) => probeNodes(builder, setup.state.nodes, deps, timeoutMs),
       // A node that stays down ends the loop.
       recheckNodes: async () => {
         await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);

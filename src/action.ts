@@ -9,9 +9,11 @@ import {
   nodesOutput,
   nodesTable,
   platformsOf,
+  probeNodes,
   removeBuilder,
   setupBuilder,
   type BuilderDeps,
+  type BuilderSetup,
 } from './builder/bootstrap.js';
 import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
 import { maskValue, secretValues } from './build/secrets.js';
@@ -21,6 +23,7 @@ import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
 import {
+  linksOf,
   loadDockerfile,
   reportFromBuild,
   reportFromMerge,
@@ -28,6 +31,8 @@ import {
   reportKey,
 } from './report/input.js';
 import { runMerge } from './merge/merge.js';
+import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
+import { hostChecks } from './builder/host.js';
 import { toBaseline } from './baseline/baseline.js';
 import {
   baselineFolder,
@@ -88,6 +93,9 @@ export async function run(): Promise<void> {
     if (!config.build.enabled) return;
 
     const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
+    // Before any build step: a requested platform no running node serves would only fail later.
+    const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+    if (missing.length) return await failPlatforms(config, key, setup, missing);
     const local = config.build.cacheMode === 'local' ? await restoreLocalCache(key) : undefined;
     const buildConfig = local
       ? {
@@ -99,7 +107,11 @@ export async function run(): Promise<void> {
           },
         }
       : config;
-    const outcome = await build(buildConfig, setup.name, deps);
+    // Read while the build runs: nothing waits for it.
+    const host = hostChecks(setup.driver, (args) => buildx.docker(args, { timeoutMs: 15_000 })).catch(
+      () => [],
+    );
+    const outcome = await build(buildConfig, setup, deps);
     if (local && outcome.success && rotateLocalCache(local.dir))
       await saveFolder(local.keys, local.dir, core.debug);
     core.setOutput('attempts', String(outcome.attempts.length));
@@ -130,6 +142,7 @@ export async function run(): Promise<void> {
         secrets: secretValues(config.build),
         baseline,
         dockerfile,
+        host: await host,
       }),
     );
     if (config.report.baseline && outcome.success) {
@@ -157,6 +170,33 @@ export async function run(): Promise<void> {
     }
     fail(e);
   }
+}
+
+/** The platform preflight failed: category platform, no attempt ran, the report says why. */
+async function failPlatforms(
+  config: Config,
+  key: string,
+  setup: BuilderSetup,
+  missing: string[],
+): Promise<void> {
+  const message = missingPlatformsMessage(missing, setup.state.nodes);
+  core.setOutput('attempts', '0');
+  core.setOutput('failure-category', 'platform');
+  const ctx = readContext();
+  await report(config, ctx, {
+    key,
+    status: 'failed',
+    failure: { category: 'platform', reason: 'a requested platform has no node', message },
+    attempts: [],
+    builder: { name: setup.name, driver: setup.driver },
+    nodes: setup.state.nodes,
+    findings: [],
+    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
+    steps: [],
+    links: linksOf(ctx),
+    secrets: secretValues(config.build),
+  }).catch((e) => core.debug(`report: ${e}`));
+  core.setFailed(message);
 }
 
 /** cache-mode: local: the buildx cache folder of the previous run of this build, if the cache has one. */
@@ -274,13 +314,15 @@ async function guarded<T>(fn: (io: StageIO) => Promise<T>): Promise<T> {
 }
 
 /** The build with classified retry; before a retry every node must be running again. */
-function build(config: Config, builder: string, deps: BuilderDeps): Promise<BuildOutcome> {
+function build(config: Config, setup: BuilderSetup, deps: BuilderDeps): Promise<BuildOutcome> {
+  const builder = setup.name;
   return guarded((io) =>
     runBuild(config, builder, {
       ...io,
       buildx: deps.buildx,
       tempDir: deps.tempDir,
       mask: core.setSecret,
+      probeNodes: (timeoutMs) => probeNodes(builder, setup.state.nodes, deps, timeoutMs),
       // A node that stays down ends the loop.
       recheckNodes: async () => {
         await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);

@@ -1,5 +1,5 @@
 export interface Fault {
-  mode: 'refuse' | 'blackhole' | 'late' | 'reset' | 'goaway';
+  mode: 'refuse' | 'blackhole' | 'late' | 'reset' | 'goaway' | 'silence';
   ms: number;
   every: boolean;
 }

@@ -9,6 +9,8 @@
 //   reset=<ms>       destroy the connection <ms> after it opened
 //   goaway=<ms>      <ms> after the connection opened, at an HTTP/2 frame boundary of the
 //                    server→client stream, write GOAWAY(NO_ERROR, "graceful_stop") and close
+//   silence          from now on nothing passes either way: open connections stay open and go
+//                    quiet, new ones are accepted and never answered (a node that hangs mid-build)
 //   once | every     timed faults fire on the first connection only (default) or on every one
 //
 // Also a command: node scripts/testbed/bridge.mjs --socket PATH [--port N] [--fault SPEC]
@@ -25,7 +27,7 @@ export function parseFault(spec) {
     const [key, value] = part.split('=');
     if (key === 'once') fault.every = false;
     else if (key === 'every') fault.every = true;
-    else if (['refuse', 'blackhole', 'late', 'reset', 'goaway'].includes(key)) {
+    else if (['refuse', 'blackhole', 'late', 'reset', 'goaway', 'silence'].includes(key)) {
       fault.mode = key;
       fault.ms = value === undefined ? 0 : Number(value);
       if (!Number.isFinite(fault.ms) || fault.ms < 0) throw new Error(`bad fault time in '${spec}'`);
@@ -134,6 +136,9 @@ export class NodeBridge {
       this.listen().catch((e) => this.log(`relisten failed: ${e.message}`));
     } else if (f && (f.mode === 'reset' || f.mode === 'goaway')) {
       for (const c of this.conns) this.armTimed(c);
+    } else if (f && f.mode === 'silence') {
+      for (const c of this.conns) c.silenced = true;
+      this.stats.faultsFired++;
     }
   }
 
@@ -177,7 +182,7 @@ export class NodeBridge {
     conn.destroy = destroy;
     client.on('error', destroy);
     client.on('close', destroy);
-    if (this.fault?.mode === 'blackhole') {
+    if (this.fault?.mode === 'blackhole' || this.fault?.mode === 'silence') {
       client.pause();
       return;
     }
@@ -208,7 +213,7 @@ export class NodeBridge {
       const rest = head.subarray(end + 4);
       if (rest.length) this.toClient(conn, rest);
       upstream.on('data', (c) => this.toClient(conn, c));
-      client.on('data', (c) => upstream.write(c));
+      client.on('data', (c) => conn.silenced || upstream.write(c));
       client.resume();
     };
     upstream.on('data', onHead);
@@ -235,6 +240,7 @@ export class NodeBridge {
   }
 
   toClient(conn, chunk) {
+    if (conn.silenced) return;
     if (!conn.pendingGoaway) {
       conn.cursor.boundaries(chunk);
       conn.client.write(chunk);

@@ -122,7 +122,14 @@ export function compare(
   const before = new Map(baseline.steps.map((s) => [s.id, s]));
   const seen = new Set<string>();
   const lost: Step[] = [];
-  const findingCtx = { trace, dockerfile, attempts: [], nodes: [], options: {} as FindingContext['options'] };
+  const findingCtx = {
+    trace,
+    dockerfile,
+    attempts: [],
+    nodes: [],
+    host: [],
+    options: {} as FindingContext['options'],
+  };
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
     const id = stepId(s, dockerfile);

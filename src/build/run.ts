@@ -10,9 +10,10 @@ import type { BuildTrace } from '../trace/types.js';
 import { buildArgs } from './args.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
-import { classify } from '../diagnosis/classify.js';
+import { classification, classify } from '../diagnosis/classify.js';
 import { decide, isRateLimited, waitBeforeRetry, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
+import { describeStall, type SilentNode, type Stall } from './watchdog.js';
 
 export interface Attempt {
   number: number;
@@ -26,6 +27,8 @@ export interface Attempt {
   decision?: string;
   waitMs?: number;
   trace: BuildTrace;
+  /** The stall watchdog stopped this attempt. */
+  stall?: Stall;
 }
 
 export interface BuildOutcome {
@@ -51,6 +54,8 @@ export interface BuildDeps {
   mask: (value: string) => void;
   /** Verifies every node is running again (re-booting failed ones); throws when one stays down. */
   recheckNodes: () => Promise<void>;
+  /** Probes the nodes within `timeoutMs` (the stall watchdog); resolves with those that did not answer. */
+  probeNodes?: (timeoutMs: number) => Promise<SilentNode[]>;
   sleep?: (ms: number) => Promise<void>;
   random?: Random;
   signal?: AbortSignal;
@@ -94,11 +99,31 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
     config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 60_000 : undefined;
   const attempts: Attempt[] = [];
   let crashes = 0;
+  const stallMs = config.retry.stallTimeoutSeconds * 1000;
+  const probe = deps.probeNodes;
+  const watch =
+    stallMs > 0 && probe
+      ? {
+          timeoutMs: stallMs,
+          // The cheapest real check: buildx asks each node, within the stall timeout (30 s at most).
+          probe: () => probe(Math.min(30_000, Math.max(2_000, stallMs))),
+          onQuiet: (step: string | undefined, quietMs: number) =>
+            deps.info(
+              `No build output for ${Math.round(quietMs / 1000)} s${step ? ` while ${step} runs` : ''}; every node answers, so the step is quiet, not stalled: waiting.`,
+            ),
+        }
+      : undefined;
   for (let n = 1; ; n++) {
     const logFile = join(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError } = await deps.group(
+    const { result, trace, logError, stall } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
-      () => runAttempt(deps.buildx, args, logFile, { timeoutMs, signal: deps.signal, out: deps.out }),
+      () =>
+        runAttempt(deps.buildx, args, logFile, {
+          timeoutMs,
+          signal: deps.signal,
+          out: deps.out,
+          stall: watch,
+        }),
     );
     if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
     const attempt: Attempt = {
@@ -115,12 +140,19 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
       return { success: true, attempts, ...readResult(metadataFile, iidFile) };
     }
     const text = failureText(trace, result.stderrTail);
-    const c = classify(text, {
-      exitCode: result.code,
-      cancelled: result.cancelled,
-      timedOut: result.timedOut,
-      retryPatterns: config.retry.patterns,
-    });
+    const c = stall
+      ? classification('transport', describeStall(stall), {
+          pattern: 'stalled-build',
+          remedy:
+            'check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner',
+        })
+      : classify(text, {
+          exitCode: result.code,
+          cancelled: result.cancelled,
+          timedOut: result.timedOut,
+          retryPatterns: config.retry.patterns,
+        });
+    if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === 'crash') crashes++;
     const decision = decide(c, n, crashes, config.retry);

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuilderConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
+import type { SilentNode } from '../build/watchdog.js';
 import { atLeast, firstLine, type Buildx, type BuildxVersion } from '../buildx/buildx.js';
 import { createArgs } from './create.js';
 import { hintFor } from './hints.js';
@@ -212,6 +213,34 @@ export async function bootAndVerify(
     );
     await sleep(wait);
   }
+}
+
+/**
+ * The stall watchdog's probe: buildx asks every node of the builder for its status within
+ * `timeoutMs`. Resolves with the nodes that are not running, or with every node serving the build
+ * when buildx itself gets no answer in time (a node that hangs takes the whole call with it).
+ */
+export async function probeNodes(
+  name: string,
+  serving: NodeState[],
+  deps: Pick<BuilderDeps, 'buildx'>,
+  timeoutMs: number,
+): Promise<SilentNode[]> {
+  const r = await deps.buildx.buildx(['inspect', name], { timeoutMs });
+  const silent = (n: { name: string; endpoint: string }, reason: string) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    reason,
+  });
+  if (r.timedOut || r.code !== 0) {
+    const why = r.timedOut
+      ? `did not answer within ${Math.round(timeoutMs / 1000)} s`
+      : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
+    return serving.map((n) => silent(n, why));
+  }
+  return parseInspect(r.stdout)
+    .nodes.filter((n) => n.status !== 'running')
+    .map((n) => silent(n, n.error || `status ${n.status || 'unknown'}`));
 }
 
 /** Reads every node's live status: `ls --format json` on buildx ≥ 0.13, `inspect` text otherwise. */

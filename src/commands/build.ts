@@ -1,6 +1,7 @@
 // `buildx-guard build`: the action's bootstrap + build + retry, locally. Flags are the action's inputs.
 import { writeFileSync } from 'node:fs';
-import { bootAndVerify, nodesTable } from '../builder/bootstrap.js';
+import { bootAndVerify, nodesTable, probeNodes } from '../builder/bootstrap.js';
+import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.js';
 import { checkContext, runBuild } from '../build/run.js';
 import { secretValues } from '../build/secrets.js';
 import { needles, redactReport, redactText } from '../report/redact.js';
@@ -20,6 +21,11 @@ export const buildCommand: Command = {
     checkContext(config);
     return withBuilder(config, async (setup, deps) => {
       log(nodesTable(setup.state));
+      const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+      if (missing.length) {
+        log(missingPlatformsMessage(missing, setup.state.nodes));
+        return 1;
+      }
       const outcome = await runBuild(config, setup.name, {
         buildx: deps.buildx,
         tempDir: deps.tempDir,
@@ -33,6 +39,7 @@ export const buildCommand: Command = {
         recheckNodes: async () => {
           await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
         },
+        probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
       });
       // Redacted once: the terminal lines and the report file show the same model.
       const report = redactReport(

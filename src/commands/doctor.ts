@@ -1,20 +1,41 @@
-// `buildx-guard doctor`: create (or take) a builder, boot it, verify every node, print the table.
-// Exits 1 when a node is down. A builder it created is removed afterwards unless --cleanup false.
+// `buildx-guard doctor`: create (or take) a builder, boot it, verify every node, then check what
+// would fail later: requested platforms without a node (--platforms) and host limits of nodes on
+// this host. Prints a readable table; exits 1 when a node is down or a check fails.
 import { nodesTable } from '../builder/bootstrap.js';
+import { hostChecks } from '../builder/host.js';
+import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.js';
 import { parseConfig } from '../config/config.js';
 import type { Command } from './command.js';
 import { withBuilder } from './session.js';
 
 export const doctor: Command = {
-  summary: 'boot a builder (--nodes/--endpoint/--builder …) and verify every node is running',
+  summary:
+    'boot a builder (--nodes/--endpoint/--builder …), verify every node is running, check --platforms and the host limits',
   async run(flags) {
     const config = parseConfig(flags);
     return withBuilder(config, async (setup, deps) => {
-      process.stdout.write(`${nodesTable(setup.state)}\n`);
+      process.stdout.write(`${nodesTable(setup.state)}\n\n`);
+      const rows: [string, string, string][] = [
+        ['running nodes', 'ok', `${setup.state.nodes.length} of ${setup.state.nodes.length}`],
+      ];
+      const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+      if (config.build.platforms.length)
+        rows.push([
+          'platforms',
+          missing.length ? 'FAIL' : 'ok',
+          missing.length
+            ? missingPlatformsMessage(missing, setup.state.nodes)
+            : config.build.platforms.join(', '),
+        ]);
+      const host = await hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 }));
+      for (const c of host)
+        rows.push([c.check, c.ok ? 'ok' : 'WARN', c.ok ? c.reading : `${c.reading}; fix: ${c.fix}`]);
+      const width = Math.max(...rows.map((r) => r[0].length));
       process.stdout.write(
-        `builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw}): every node is running\n`,
+        `${'CHECK'.padEnd(width)}  RESULT  DETAIL\n${rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b.padEnd(6)}  ${c}`).join('\n')}\n`,
       );
-      return 0;
+      process.stdout.write(`builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw})\n`);
+      return missing.length ? 1 : 0;
     });
   },
 };

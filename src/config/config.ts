@@ -87,6 +87,8 @@ export interface RetryConfig {
   maxWaitSeconds: number;
   /** 0: no limit. A timed-out attempt counts as transient. */
   attemptTimeoutMinutes: number;
+  /** No progress for this long: probe the nodes; one that does not answer stops the attempt. 0: off. */
+  stallTimeoutSeconds: number;
   /** Extra regular expressions whose match makes a failure retryable. */
   patterns: RegExp[];
   /** Crashes of buildx/BuildKit are retried at most this many times. */
@@ -94,10 +96,15 @@ export interface RetryConfig {
 }
 
 export const COMMENT_MODES = ['sticky', 'on-failure', 'off'] as const;
+export const SUMMARY_MODES = ['full', 'compact', 'off'] as const;
 export const FAIL_ON = ['none', 'error', 'warning'] as const;
 
 /** Where findings go after the build. */
 export interface ReportConfig {
+  /** The job summary: full, compact (the verdict, the failure and the top findings), or off. */
+  summary: (typeof SUMMARY_MODES)[number];
+  /** Annotations of findings in the job log (input `annotate`; the check run is its own input). */
+  annotations: boolean;
   comment: (typeof COMMENT_MODES)[number];
   checkRun: boolean;
   sarifFile: string;
@@ -192,6 +199,8 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
     report: {
       comment: getChoice(src, 'comment', COMMENT_MODES, 'sticky'),
       checkRun: getBoolean(src, 'check-run', false),
+      summary: getChoice(src, 'summary', SUMMARY_MODES, 'full'),
+      annotations: getBoolean(src, 'annotate', true),
       sarifFile: sarifPath(getString(src, 'sarif-file'), env),
       failOnFindings: getChoice(src, 'fail-on-findings', FAIL_ON, 'none'),
       contextSizeWarnMb: getNumber(src, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 }),
@@ -359,6 +368,7 @@ function parseRetry(src: InputSource): RetryConfig {
       max: 24 * 60,
       integer: false,
     }),
+    stallTimeoutSeconds: getNumber(src, 'stall-timeout-seconds', 300, { min: 0, max: 24 * 3600 }),
     patterns,
     maxCrashRetries: getNumber(src, 'max-crash-retries', 1, { min: 0, max: 10 }),
   };

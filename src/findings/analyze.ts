@@ -3,6 +3,7 @@ import type { Classification } from '../diagnosis/categories.js';
 import { classify, matchPattern } from '../diagnosis/classify.js';
 import { failureText, traceStatus } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
+import type { HostCheck } from '../builder/host.js';
 import type { DockerfileModel } from './dockerfile.js';
 import { findings } from './index.js';
 import {
@@ -32,6 +33,7 @@ export interface AnalyzeInput {
   dockerfile?: DockerfileModel;
   attempts?: AttemptSummary[];
   nodes?: NodeProblem[];
+  host?: HostCheck[];
   /** The classification of the final failure, when the caller already has it. */
   failure?: Classification;
   options?: Partial<FindingOptions>;
@@ -51,6 +53,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     failure,
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
+    host: input.host ?? [],
     options: { ...DEFAULT_OPTIONS, ...input.options },
   });
   const main = list.find((f) => f.rule === 'build-failed');

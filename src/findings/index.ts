@@ -9,6 +9,8 @@ import { lint } from './rules/lint.js';
 import { nodeUnavailable } from './rules/node-unavailable.js';
 import { registryAuth, registryRateLimit } from './rules/registry.js';
 import { slowStep } from './rules/slow-step.js';
+import { hostLimits } from './rules/host-limits.js';
+import { stalledBuild } from './rules/stalled-build.js';
 import { transientFailure } from './rules/transient-failure.js';
 import { unpinnedBaseImage } from './rules/unpinned-base-image.js';
 import type { Finding, FindingContext, Rule, Severity } from './types.js';
@@ -16,6 +18,7 @@ import type { Finding, FindingContext, Rule, Severity } from './types.js';
 export const RULES: readonly Rule[] = [
   nodeUnavailable,
   buildFailed,
+  stalledBuild,
   execFormat,
   registryAuth,
   registryRateLimit,
@@ -23,6 +26,7 @@ export const RULES: readonly Rule[] = [
   transientFailure,
   lint,
   largeContext,
+  hostLimits,
   cacheInvalidated,
   slowStep,
   unpinnedBaseImage,

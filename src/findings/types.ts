@@ -1,4 +1,6 @@
 import type { FailedNode } from '../builder/bootstrap.js';
+import type { Stall } from '../build/watchdog.js';
+import type { HostCheck } from '../builder/host.js';
 import type { Classification } from '../diagnosis/categories.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { DockerfileModel } from './dockerfile.js';
@@ -29,6 +31,8 @@ export interface AttemptSummary {
   decision?: string;
   /** The text the failure was classified on (failing step's log tail and buildx's closing lines). */
   errorText?: string;
+  /** The stall watchdog stopped this attempt. */
+  stall?: Stall;
 }
 
 /** A node that did not reach `running`, as the strict bootstrap describes it. */
@@ -57,6 +61,8 @@ export interface FindingContext {
   failure?: Classification;
   attempts: AttemptSummary[];
   nodes: NodeProblem[];
+  /** Host checks of nodes on this host (docker, docker-container drivers). */
+  host: HostCheck[];
   options: FindingOptions;
 }
 

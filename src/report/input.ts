@@ -6,6 +6,7 @@ import type { BuilderState } from '../builder/state.js';
 import type { FailedNode } from '../builder/bootstrap.js';
 import type { BuildOutcome } from '../build/run.js';
 import type { MergeOutcome } from '../merge/merge.js';
+import type { HostCheck } from '../builder/host.js';
 import type { Config } from '../config/config.js';
 import { analyze } from '../findings/analyze.js';
 import { rankFindings } from '../findings/index.js';
@@ -83,6 +84,8 @@ export function reportFromBuild(opts: {
   baseline?: Baseline;
   /** The build's Dockerfile, when the caller has read it already (see loadDockerfile). */
   dockerfile?: DockerfileModel;
+  /** Host checks of the nodes on this host. */
+  host?: HostCheck[];
 }): ReportInput {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
@@ -97,8 +100,10 @@ export function reportFromBuild(opts: {
       classification: a.classification,
       decision: a.decision,
       errorText: a.classification ? failureText(a.trace) : undefined,
+      ...(a.stall ? { stall: a.stall } : {}),
     })),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
+    host: opts.host,
   });
   const step = failingStep(trace);
   // Regressions against the baseline: slower steps and cache hits that were lost.

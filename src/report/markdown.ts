@@ -159,18 +159,19 @@ function failingLog(input: ReportInput): string | undefined {
  */
 export function renderMarkdown(
   input: ReportInput,
-  opts: { limit: number; full: boolean; topFindings?: number },
+  opts: { limit: number; full: boolean; topFindings?: number; compact?: boolean },
 ): string {
-  const top = opts.topFindings ?? 10;
+  // compact: the verdict, the failure and the top three findings; nothing else.
+  const top = opts.compact ? 3 : (opts.topFindings ?? 10);
   const errorsFirst = input.findings.slice(0, top);
-  const sections: { text: string; drop: number }[] = [
-    { text: marker(input.key), drop: 99 },
-    { text: headline(input), drop: 99 },
-    ...(input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98 }] : []),
+  const sections: { text: string; drop: number; compact?: boolean }[] = [
+    { text: marker(input.key), drop: 99, compact: true },
+    { text: headline(input), drop: 99, compact: true },
+    ...(input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98, compact: true }] : []),
     ...(input.merge ? [{ text: mergeTable(input)!, drop: 97 }] : [{ text: statsTable(input), drop: 97 }]),
     ...[attemptsTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 90 })),
     ...[nodesTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 60 })),
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i })),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i, compact: true })),
     ...(input.findings.length > top && !opts.full
       ? [{ text: `…and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }]
       : []),
@@ -193,7 +194,7 @@ export function renderMarkdown(
   ];
   // The input is redacted already (report/redact.ts): publish and the CLI redact the model first.
   const render = (list: typeof sections) => list.map((s) => s.text).join('\n\n') + '\n';
-  let kept = sections;
+  let kept = opts.compact ? sections.filter((x) => x.compact) : sections;
   let text = render(kept);
   const pointer = `\n\n_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ''}._\n`;
   while (text.length > opts.limit - pointer.length) {
@@ -202,7 +203,7 @@ export function renderMarkdown(
     kept = kept.filter((s) => s !== lowest);
     text = render(kept);
   }
-  if (kept.length < sections.length || text.length > opts.limit) {
+  if ((!opts.compact && kept.length < sections.length) || text.length > opts.limit) {
     text = text.slice(0, opts.limit - pointer.length) + pointer;
   }
   return text;

@@ -52,10 +52,18 @@ export async function publish(
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
   const input: ReportInput = { ...redacted, omittedAnnotations: omitted };
-  for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
+  if (cfg.annotations)
+    for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
 
   try {
-    await deps.writeSummary(renderMarkdown(input, { limit: SUMMARY_LIMIT, full: true }));
+    if (cfg.summary !== 'off')
+      await deps.writeSummary(
+        renderMarkdown(input, {
+          limit: SUMMARY_LIMIT,
+          full: cfg.summary === 'full',
+          compact: cfg.summary === 'compact',
+        }),
+      );
   } catch (e) {
     problems.push(`Could not write the job summary: ${(e as Error).message}.`);
   }

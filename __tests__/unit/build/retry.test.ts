@@ -144,6 +144,7 @@ test('Retry-After in the error text is honoured, capped by retry-max-wait-second
     waitSeconds: 1,
     maxWaitSeconds: 20,
     attemptTimeoutMinutes: 0,
+    stallTimeoutSeconds: 0,
     patterns: [],
     maxCrashRetries: 1,
   };

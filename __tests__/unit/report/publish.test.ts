@@ -36,6 +36,8 @@ const report: ReportInput = {
   secrets: [],
 };
 const cfg: ReportConfig = {
+  summary: 'full',
+  annotations: true,
   comment: 'sticky',
   checkRun: true,
   sarifFile: '',
@@ -107,4 +109,55 @@ test('with a personal token, the comment of that person (and no one else’s) is
   expect(github.commentsOn(6)).toHaveLength(1);
   expect(github.commentsOn(6)[0].user).toEqual(USERS.personal);
   expect(github.violations).toEqual([]);
+});
+
+describe('report noise controls', () => {
+  const failing: ReportInput = {
+    ...report,
+    status: 'failed',
+    failure: { category: 'step', reason: 'a build step exited non-zero', message: 'exit code: 3' },
+    findings: Array.from({ length: 6 }, (_, i) => ({
+      rule: i ? 'lint/FromAsCasing' : 'build-failed',
+      severity: i ? ('warning' as const) : ('error' as const),
+      title: `finding ${i}`,
+      message: `message ${i}`,
+      file: 'Dockerfile',
+      line: i + 1,
+    })),
+    steps: [{ label: 'RUN make', durationMs: 1200, cached: false, failed: true }],
+  };
+  async function run(over: Partial<ReportConfig>) {
+    const summaries: string[] = [];
+    const annotations: string[] = [];
+    await publish(
+      failing,
+      { ...cfg, ...over, checkRun: false, comment: 'off' },
+      {
+        annotate: (_s, m) => annotations.push(m),
+        writeSummary: async (md) => void summaries.push(md),
+        notice: () => {},
+        info: () => {},
+        version: '0',
+      },
+    );
+    return { summaries, annotations };
+  }
+
+  test('summary: compact is the verdict, the failure and the top three findings', async () => {
+    const full = (await run({ summary: 'full' })).summaries[0];
+    const compact = (await run({ summary: 'compact' })).summaries[0];
+    expect(compact).toContain('Build failed (step)');
+    expect(compact).toContain('exit code: 3');
+    expect(compact).toContain('finding 2');
+    expect(compact).not.toContain('finding 3');
+    expect(compact).not.toContain('mermaid');
+    expect(compact).not.toContain('| duration |');
+    expect(compact.length).toBeLessThan(full.length);
+  });
+
+  test('summary: off writes none; annotations: false annotates nothing', async () => {
+    expect((await run({ summary: 'off' })).summaries).toEqual([]);
+    expect((await run({ annotations: false })).annotations).toEqual([]);
+    expect((await run({})).annotations.length).toBeGreaterThan(0);
+  });
 });

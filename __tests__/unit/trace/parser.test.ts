@@ -142,6 +142,7 @@ describe('analyzer cost: linear time, bounded memory', () => {
       trace: { ...trace, steps },
       attempts: [],
       nodes: [],
+      host: [],
       options: {
         contextSizeWarnMb: 50,
         slowStepShare: 0.2,

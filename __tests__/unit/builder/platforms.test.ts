@@ -1,0 +1,30 @@
+import { missingPlatforms, missingPlatformsMessage, serves } from '../../../src/builder/platforms.js';
+import type { NodeState } from '../../../src/builder/state.js';
+
+const node = (name: string, platforms: string[], status = 'running'): NodeState => ({
+  name,
+  endpoint: `tcp://${name}:1234`,
+  status,
+  error: '',
+  buildkit: 'v0.20.0',
+  platforms,
+});
+
+test('os and architecture must match; the variant only when asked', () => {
+  expect(serves('linux/amd64', 'linux/amd64')).toBe(true);
+  expect(serves('linux/amd64/v3', 'linux/amd64')).toBe(true);
+  expect(serves('linux/arm64', 'linux/arm64/v8')).toBe(true);
+  expect(serves('linux/arm/v6', 'linux/arm/v7')).toBe(false);
+  expect(serves('linux/amd64', 'linux/arm64')).toBe(false);
+  expect(serves('windows/amd64', 'linux/amd64')).toBe(false);
+});
+
+test('a platform is missing when no running node serves it', () => {
+  const nodes = [node('a', ['linux/amd64', 'linux/386']), node('b', ['linux/arm64'], 'inactive')];
+  expect(missingPlatforms(['linux/amd64', 'linux/arm64'], nodes)).toEqual(['linux/arm64']);
+  expect(missingPlatforms(['linux/386'], nodes)).toEqual([]);
+  const msg = missingPlatformsMessage(['linux/arm64'], nodes);
+  expect(msg).toContain('No running node serves linux/arm64');
+  expect(msg).toContain("'a' (running): linux/amd64, linux/386");
+  expect(msg).toContain('docker/setup-qemu-action');
+});

@@ -1,0 +1,39 @@
+// The platform preflight: every platform the build asks for must be served by at least one running
+// node (its platforms include emulated ones when QEMU/binfmt is installed on it). Pure.
+import type { NodeState } from './state.js';
+
+interface Parsed {
+  os: string;
+  arch: string;
+  variant?: string;
+}
+
+function parse(p: string): Parsed {
+  const [os, arch, variant] = p.trim().toLowerCase().split('/');
+  return { os, arch, variant };
+}
+
+/** Whether a node platform serves a requested one: os and architecture, the variant when asked. */
+export function serves(node: string, requested: string): boolean {
+  const n = parse(node);
+  const r = parse(requested);
+  if (n.os !== r.os || n.arch !== r.arch) return false;
+  if (!r.variant) return true;
+  // arm64 is v8 unless it says otherwise.
+  const nv = n.variant ?? (n.arch === 'arm64' ? 'v8' : undefined);
+  return nv === r.variant;
+}
+
+/** The requested platforms no running node serves. */
+export function missingPlatforms(requested: string[], nodes: NodeState[]): string[] {
+  const offered = nodes.filter((n) => n.status === 'running').flatMap((n) => n.platforms);
+  return requested.filter((r) => !offered.some((o) => serves(o, r)));
+}
+
+/** One paragraph: what is missing, what each node offers, and the remedies. */
+export function missingPlatformsMessage(missing: string[], nodes: NodeState[]): string {
+  const offers = nodes
+    .map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(', ') || 'none reported'}`)
+    .join('; ');
+  return `No running node serves ${missing.join(', ')} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? 'it' : 'them'}, or add a native node for ${missing.length === 1 ? 'it' : 'each'} to 'nodes'.`;
+}

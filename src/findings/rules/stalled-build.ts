@@ -1,0 +1,31 @@
+import { describeStall } from '../../build/watchdog.js';
+import { code } from '../md.js';
+import type { Rule } from '../types.js';
+
+export const stalledBuild: Rule = {
+  id: 'stalled-build',
+  description:
+    'An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer, with the node, its endpoint and the step that was running.',
+  check(ctx) {
+    return ctx.attempts
+      .filter((a) => a.stall)
+      .map((a) => {
+        const s = a.stall!;
+        const nodes = s.nodes
+          .map((n) => `${code(n.name)}${n.endpoint ? ` (${code(n.endpoint)})` : ''}`)
+          .join(', ');
+        return {
+          rule: 'stalled-build',
+          severity: 'error' as const,
+          title:
+            `Attempt ${a.number} stalled: ${s.nodes.map((n) => n.name).join(', ')} stopped answering`.slice(
+              0,
+              200,
+            ),
+          message: `Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? '' : 's'} ${nodes}${s.step ? `; the step running was ${code(s.step)}` : ''}.`,
+          hint: 'A BuildKit node that stops answering mid-build is usually overloaded, out of memory or cut off from the runner; stall-timeout-seconds sets how long a silent build is tolerated.',
+          impactMs: s.quietMs,
+        };
+      });
+  },
+};
