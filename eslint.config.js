@@ -1,6 +1,44 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The pipeline's order (docs/architecture.md), enforced: each stage lists what it must not import.
+// Patterns match relative imports at any depth (`../report/…`, `../../report/…`).
+const folders = [
+  'config',
+  'builder',
+  'buildx',
+  'build',
+  'merge',
+  'trace',
+  'diagnosis',
+  'findings',
+  'report',
+  'github',
+  'baseline',
+  'commands',
+];
+const external = [
+  {
+    group: ['@actions/*', '@octokit/*', 'node:child_process', 'child_process'],
+    message: 'the pure middle uses no Actions toolkit, GitHub client or processes.',
+  },
+];
+const not = (...names) => names.map((n) => `**/${n}/**`);
+const forbid = (files, names, why, extra = external) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...extra,
+          { group: [...not(...names), '**/action.js', '**/cli.js', '**/pipeline.js'], message: why },
+        ],
+      },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.engine/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -22,14 +60,39 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    // The middle of the pipeline stays pure: no GitHub, no processes.
-    files: ['src/trace/**', 'src/findings/**', 'src/diagnosis/**', 'src/config/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@actions/*', '@octokit/*', 'node:child_process', 'child_process'] },
-      ],
-    },
-  },
+  // Leaves: the log formats, the diagnosis core and the shared types import no other stage.
+  forbid(
+    ['src/trace/**'],
+    folders.filter((f) => f !== 'trace'),
+    'trace is a leaf: it reads logs and imports no other stage.',
+  ),
+  forbid(
+    ['src/diagnosis/**'],
+    folders.filter((f) => f !== 'diagnosis'),
+    'the diagnosis core is a leaf: patterns and wording only.',
+  ),
+  forbid(['src/types/**'], folders, 'shared types import no stage.'),
+  forbid(
+    ['src/config/**'],
+    folders.filter((f) => f !== 'config'),
+    'config imports nothing of the pipeline.',
+  ),
+  // The pure middle: findings read traces, the diagnosis core and shared types.
+  forbid(
+    ['src/findings/**'],
+    ['report', 'github', 'builder', 'buildx', 'baseline', 'build', 'merge', 'config', 'commands'],
+    'findings are pure: they read the trace, the diagnosis core and shared types (src/types), never a stage that runs processes or reports.',
+  ),
+  forbid(
+    ['src/github/**'],
+    folders.filter((f) => f !== 'github'),
+    'github talks to the API only; it imports no stage.',
+    [],
+  ),
+  forbid(
+    ['src/report/**'],
+    ['builder', 'buildx', 'commands'],
+    'report renders what it is given; it runs no builder or buildx.',
+    [],
+  ),
 );

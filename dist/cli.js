@@ -13549,6 +13549,11 @@ function refOf(ins, lines) {
     text: (lines[r.start.line] ?? "").trim()
   };
 }
+function runsOnTargetPlatform(model) {
+  return model.stages.some(
+    (s) => s.instructions.some((i) => i.keyword === "RUN") && !/--platform=\$\{?BUILDPLATFORM\}?/i.test(model.lines.slice(s.from.line - 1, s.from.endLine).join(" "))
+  );
+}
 function locateStep(model, step) {
   if (step.internal || !step.instruction) return void 0;
   const keyword = step.instruction.split(/\s/, 1)[0].toUpperCase();
@@ -13915,60 +13920,7 @@ var hostLimits = {
   }
 };
 
-// src/build/watchdog.ts
-var StallWatch = class {
-  constructor(opts) {
-    this.opts = opts;
-    this.last = this.now();
-  }
-  opts;
-  last;
-  probing = false;
-  quietSaid = false;
-  timer;
-  stall;
-  now() {
-    return this.opts.now?.() ?? Date.now();
-  }
-  /** Progress arrived (any output of buildx). */
-  progress() {
-    this.last = this.now();
-    this.quietSaid = false;
-  }
-  start() {
-    const every = Math.min(5e3, Math.max(250, Math.floor(this.opts.timeoutMs / 5)));
-    this.timer = setInterval(() => void this.check(), every);
-    this.timer.unref();
-  }
-  stop() {
-    clearInterval(this.timer);
-  }
-  /** One look: probe when the build has been silent for the timeout. */
-  async check() {
-    if (this.probing || this.stall) return;
-    const quietMs = this.now() - this.last;
-    if (quietMs < this.opts.timeoutMs) return;
-    this.probing = true;
-    let silent;
-    try {
-      silent = await this.opts.probe();
-    } catch (e) {
-      silent = [{ name: "?", endpoint: "", reason: e instanceof Error ? e.message : String(e) }];
-    } finally {
-      this.probing = false;
-    }
-    if (this.now() - this.last < this.opts.timeoutMs) return;
-    const step = this.opts.runningStep();
-    if (!silent.length) {
-      if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
-      this.quietSaid = true;
-      return;
-    }
-    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
-    this.stop();
-    this.opts.onStall(this.stall);
-  }
-};
+// src/diagnosis/stall.ts
 function describeStall(s) {
   const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
   return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
@@ -15357,10 +15309,6 @@ var analyzeCommand = {
 // src/commands/build.ts
 import { writeFileSync as writeFileSync4 } from "node:fs";
 
-// src/builder/bootstrap.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
-
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
 var TAIL_BYTES = 64 * 1024;
@@ -15463,18 +15411,6 @@ function atLeast(v, major, minor) {
 }
 function firstLine(text) {
   return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
-}
-
-// src/builder/create.ts
-function createArgs(builder, node, index, driverOpts, configFile) {
-  const args = ["create", "--name", builder.name, "--driver", builder.driver, "--node", node.name];
-  if (index > 0) args.push("--append");
-  for (const opt of driverOpts) args.push("--driver-opt", opt);
-  if (node.platforms.length) args.push("--platform", node.platforms.join(","));
-  if (node.buildkitdFlags) args.push("--buildkitd-flags", node.buildkitdFlags);
-  if (configFile) args.push("--buildkitd-config", configFile);
-  if (node.endpoint) args.push(node.endpoint);
-  return args;
 }
 
 // src/builder/hints.ts
@@ -15651,6 +15587,43 @@ function finalError(stderr) {
   return lines.length ? lines[lines.length - 1].slice("ERROR: ".length).trim() : "";
 }
 
+// src/builder/create-nodes.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
+
+// src/builder/create.ts
+function createArgs(builder, node, index, driverOpts, configFile) {
+  const args = ["create", "--name", builder.name, "--driver", builder.driver, "--node", node.name];
+  if (index > 0) args.push("--append");
+  for (const opt of driverOpts) args.push("--driver-opt", opt);
+  if (node.platforms.length) args.push("--platform", node.platforms.join(","));
+  if (node.buildkitdFlags) args.push("--buildkitd-flags", node.buildkitdFlags);
+  if (configFile) args.push("--buildkitd-config", configFile);
+  if (node.endpoint) args.push(node.endpoint);
+  return args;
+}
+
+// src/builder/deps.ts
+var NodesDownError = class extends Error {
+  constructor(builder, failed, total, builderError) {
+    super(
+      failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
+` + failed.map(
+        (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
+      ).join("\n")
+    );
+    this.builder = builder;
+    this.failed = failed;
+    this.total = total;
+    this.builderError = builderError;
+    this.name = "NodesDownError";
+  }
+  builder;
+  failed;
+  total;
+  builderError;
+};
+
 // src/builder/tls.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join as join2 } from "node:path";
@@ -15674,41 +15647,7 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
   return { driverOpts: out, secrets };
 }
 
-// src/builder/bootstrap.ts
-var NodesDownError = class extends Error {
-  constructor(builder, failed, total, builderError) {
-    super(
-      failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
-` + failed.map(
-        (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
-      ).join("\n")
-    );
-    this.builder = builder;
-    this.failed = failed;
-    this.total = total;
-    this.builderError = builderError;
-    this.name = "NodesDownError";
-  }
-  builder;
-  failed;
-  total;
-  builderError;
-};
-var STATUS_READ_MIN_MS = 5e3;
-var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
-async function setupBuilder(config, deps, onCreated = () => {
-}) {
-  const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
-  if (existing) {
-    const state2 = await bootAndVerify(existing, config, deps);
-    return { name: existing, driver: state2.driver, created: false, state: state2 };
-  }
-  if (config.nameGiven) await refuseExisting(config.name, deps);
-  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
-  await createNodes(config, deps, onCreated, deadline);
-  const state = await bootAndVerify(config.name, config, deps, deadline);
-  return { name: config.name, driver: config.driver, created: true, state };
-}
+// src/builder/create-nodes.ts
 async function refuseExisting(name, deps) {
   const r = await deps.buildx.buildx(["inspect", name], { timeoutMs: 6e4 });
   if (r.code === 0) {
@@ -15751,6 +15690,76 @@ async function createNodes(config, deps, onCreated, deadline) {
     }
   }
 }
+
+// src/builder/status.ts
+async function probeNodes(name, serving, deps, timeoutMs) {
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const silent = (n, reason) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    reason
+  });
+  if (r.timedOut || r.code !== 0) {
+    const why = r.timedOut ? `did not answer within ${Math.round(timeoutMs / 1e3)} s` : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
+    return serving.map((n) => silent(n, why));
+  }
+  return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
+}
+async function readState(name, deps, timeoutMs = 6e4) {
+  if (atLeast(await deps.version, 0, 13)) {
+    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
+    const state2 = parseLsJson(ls.stdout, name);
+    if (state2) {
+      if (state2.unknown.length) deps.debug(`ls: unrecognised lines: ${state2.unknown.join(" | ")}`);
+      return state2;
+    }
+    deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
+  }
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const state = parseInspect(r.stdout);
+  if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(" | ")}`);
+  if (!state.name)
+    throw new Error(`docker buildx inspect ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  return state;
+}
+
+// src/builder/display.ts
+function nodesTable2(state) {
+  const rows = [["NODE", "ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"]].concat(
+    state.nodes.map((n) => [
+      n.name,
+      n.endpoint,
+      n.status || "-",
+      n.buildkit || "-",
+      n.platforms.join(", ") || "-"
+    ])
+  );
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
+}
+async function removeBuilder(buildx, name) {
+  const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
+  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
+    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  }
+}
+
+// src/builder/bootstrap.ts
+var STATUS_READ_MIN_MS = 5e3;
+var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
+async function setupBuilder(config, deps, onCreated = () => {
+}) {
+  const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
+  if (existing) {
+    const state2 = await bootAndVerify(existing, config, deps);
+    return { name: existing, driver: state2.driver, created: false, state: state2 };
+  }
+  if (config.nameGiven) await refuseExisting(config.name, deps);
+  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
+  await createNodes(config, deps, onCreated, deadline);
+  const state = await bootAndVerify(config.name, config, deps, deadline);
+  return { name: config.name, driver: config.driver, created: true, state };
+}
 async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep = deps.sleep ?? sleeper;
   const left = () => Math.max(0, deadline - Date.now());
@@ -15791,36 +15800,6 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
     await sleep(wait);
   }
 }
-async function probeNodes(name, serving, deps, timeoutMs) {
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
-  const silent = (n, reason) => ({
-    name: n.name,
-    endpoint: n.endpoint,
-    reason
-  });
-  if (r.timedOut || r.code !== 0) {
-    const why = r.timedOut ? `did not answer within ${Math.round(timeoutMs / 1e3)} s` : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
-    return serving.map((n) => silent(n, why));
-  }
-  return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
-}
-async function readState(name, deps, timeoutMs = 6e4) {
-  if (atLeast(await deps.version, 0, 13)) {
-    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
-    const state2 = parseLsJson(ls.stdout, name);
-    if (state2) {
-      if (state2.unknown.length) deps.debug(`ls: unrecognised lines: ${state2.unknown.join(" | ")}`);
-      return state2;
-    }
-    deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
-  }
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
-  const state = parseInspect(r.stdout);
-  if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(" | ")}`);
-  if (!state.name)
-    throw new Error(`docker buildx inspect ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
-  return state;
-}
 async function describe(down, state, boot, reasons, config) {
   const fallback = state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "";
   return Promise.all(
@@ -15838,25 +15817,6 @@ async function describe(down, state, boot, reasons, config) {
       };
     })
   );
-}
-function nodesTable2(state) {
-  const rows = [["NODE", "ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"]].concat(
-    state.nodes.map((n) => [
-      n.name,
-      n.endpoint,
-      n.status || "-",
-      n.buildkit || "-",
-      n.platforms.join(", ") || "-"
-    ])
-  );
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
-}
-async function removeBuilder(buildx, name) {
-  const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
-  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
-    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
-  }
 }
 
 // src/builder/platforms.ts
@@ -15940,6 +15900,61 @@ function takesImageIdFile(outputs) {
 // src/build/attempt.ts
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
+
+// src/build/watchdog.ts
+var StallWatch = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.last = this.now();
+  }
+  opts;
+  last;
+  probing = false;
+  quietSaid = false;
+  timer;
+  stall;
+  now() {
+    return this.opts.now?.() ?? Date.now();
+  }
+  /** Progress arrived (any output of buildx). */
+  progress() {
+    this.last = this.now();
+    this.quietSaid = false;
+  }
+  start() {
+    const every = Math.min(5e3, Math.max(250, Math.floor(this.opts.timeoutMs / 5)));
+    this.timer = setInterval(() => void this.check(), every);
+    this.timer.unref();
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+  /** One look: probe when the build has been silent for the timeout. */
+  async check() {
+    if (this.probing || this.stall) return;
+    const quietMs = this.now() - this.last;
+    if (quietMs < this.opts.timeoutMs) return;
+    this.probing = true;
+    let silent;
+    try {
+      silent = await this.opts.probe();
+    } catch (e) {
+      silent = [{ name: "?", endpoint: "", reason: e instanceof Error ? e.message : String(e) }];
+    } finally {
+      this.probing = false;
+    }
+    if (this.now() - this.last < this.opts.timeoutMs) return;
+    const step = this.opts.runningStep();
+    if (!silent.length) {
+      if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
+      this.quietSaid = true;
+      return;
+    }
+    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    this.stop();
+    this.opts.onStall(this.stall);
+  }
+};
 
 // src/build/render.ts
 function renderEvent(e) {
@@ -16301,80 +16316,15 @@ function redactReport(input) {
 // src/config/config.ts
 import { realpathSync } from "node:fs";
 import { basename, dirname, join as join6, resolve, sep } from "node:path";
+
+// src/config/types.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
 var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
 var SUMMARY_MODES = ["full", "compact", "off"];
 var FAIL_ON = ["none", "error", "warning"];
-var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
-var ENDPOINT_SCHEMES = [
-  "tcp:",
-  "unix:",
-  "ssh:",
-  "npipe:",
-  "docker-container:",
-  "kube-pod:",
-  "http:",
-  "https:"
-];
-var NODE_KEYS2 = [
-  "name",
-  "endpoint",
-  "platforms",
-  "driver-opts",
-  "buildkitd-flags",
-  "buildkitd-config-inline"
-];
-function sarifPath(value, env, cwd = process.cwd()) {
-  if (!value) return "";
-  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
-  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
-  const parent = real(dirname(abs));
-  const path = join6(parent, basename(abs));
-  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
-  if (!inside) {
-    throw new UserError(
-      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
-      "sarif-file"
-    );
-  }
-  return path;
-}
-function real(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    const up = dirname(path);
-    return up === path ? path : join6(real(up), basename(path));
-  }
-}
-function parseConfig(src, env = process.env) {
-  const build = parseBuild(src);
-  const merge = parseMerge(src, build);
-  return {
-    builder: parseBuilder(src, env),
-    build,
-    ...merge ? { merge } : {},
-    retry: parseRetry(src),
-    report: {
-      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
-      checkRun: getBoolean(src, "check-run", false),
-      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
-      annotations: getBoolean(src, "annotate", true),
-      sarifFile: sarifPath(getString(src, "sarif-file"), env),
-      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
-      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
-      baseline: getBoolean(src, "baseline", true),
-      regressionThreshold: getNumber(src, "regression-threshold", 25, {
-        min: 0,
-        max: 1e4,
-        integer: false
-      })
-    },
-    debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
-  };
-}
+
+// src/config/build.ts
 var CALLS = ["build", "check", "outline", "targets"];
 var BUILD_ONLY = [
   "file",
@@ -16494,39 +16444,28 @@ function parseBuild(src) {
   }
   return build;
 }
-function parseRetry(src) {
-  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
-    try {
-      return new RegExp(p, "m");
-    } catch (e) {
-      throw new UserError(
-        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
-        "retry-patterns"
-      );
-    }
-  });
-  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
-  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
-  if (maxWaitSeconds < waitSeconds) {
-    throw new UserError(
-      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
-      "retry-max-wait-seconds"
-    );
-  }
-  return {
-    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
-    waitSeconds,
-    maxWaitSeconds,
-    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
-      min: 0,
-      max: 24 * 60,
-      integer: false
-    }),
-    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
-    patterns,
-    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
-  };
-}
+
+// src/config/builder.ts
+var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
+var ENDPOINT_SCHEMES = [
+  "tcp:",
+  "unix:",
+  "ssh:",
+  "npipe:",
+  "docker-container:",
+  "kube-pod:",
+  "http:",
+  "https:"
+];
+var NODE_KEYS2 = [
+  "name",
+  "endpoint",
+  "platforms",
+  "driver-opts",
+  "buildkitd-flags",
+  "buildkitd-config-inline"
+];
 function parseBuilder(src, env) {
   const driver = getChoice(src, "driver", DRIVERS, "docker-container");
   const existing = getString(src, "builder");
@@ -16693,6 +16632,90 @@ function validateEndpoint(endpoint, input, driver) {
   }
 }
 
+// src/config/config.ts
+function sarifPath(value, env, cwd = process.cwd()) {
+  if (!value) return "";
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
+  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
+  const parent = real(dirname(abs));
+  const path = join6(parent, basename(abs));
+  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
+  if (!inside) {
+    throw new UserError(
+      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
+      "sarif-file"
+    );
+  }
+  return path;
+}
+function real(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    const up = dirname(path);
+    return up === path ? path : join6(real(up), basename(path));
+  }
+}
+function parseConfig(src, env = process.env) {
+  const build = parseBuild(src);
+  const merge = parseMerge(src, build);
+  return {
+    builder: parseBuilder(src, env),
+    build,
+    ...merge ? { merge } : {},
+    retry: parseRetry(src),
+    report: {
+      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
+      checkRun: getBoolean(src, "check-run", false),
+      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
+      annotations: getBoolean(src, "annotate", true),
+      sarifFile: sarifPath(getString(src, "sarif-file"), env),
+      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
+      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
+      baseline: getBoolean(src, "baseline", true),
+      regressionThreshold: getNumber(src, "regression-threshold", 25, {
+        min: 0,
+        max: 1e4,
+        integer: false
+      })
+    },
+    debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
+  };
+}
+function parseRetry(src) {
+  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
+    try {
+      return new RegExp(p, "m");
+    } catch (e) {
+      throw new UserError(
+        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
+        "retry-patterns"
+      );
+    }
+  });
+  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
+  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
+  if (maxWaitSeconds < waitSeconds) {
+    throw new UserError(
+      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
+      "retry-max-wait-seconds"
+    );
+  }
+  return {
+    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
+    waitSeconds,
+    maxWaitSeconds,
+    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
+      min: 0,
+      max: 24 * 60,
+      integer: false
+    }),
+    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
+    patterns,
+    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
+  };
+}
+
 // src/commands/session.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16739,7 +16762,8 @@ var buildCommand = {
     checkContext(config);
     return withBuilder(config, async (setup, deps) => {
       log(nodesTable2(setup.state));
-      const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+      const dockerfile = loadDockerfile(config, process.cwd());
+      const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
       if (missing.length) {
         log(missingPlatformsMessage(missing, setup.state.nodes));
         return 1;

@@ -42327,10 +42327,6 @@ function firstLine(text) {
   return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
 }
 
-// src/builder/bootstrap.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
-
 // src/config/errors.ts
 var UserError = class extends Error {
   constructor(message, input) {
@@ -42356,18 +42352,6 @@ function describeFsError(e) {
     ENOTDIR: "a part of the path is not a folder"
   };
   return (code2 && words[code2]) ?? (e instanceof Error ? e.message : String(e));
-}
-
-// src/builder/create.ts
-function createArgs(builder, node, index, driverOpts, configFile) {
-  const args = ["create", "--name", builder.name, "--driver", builder.driver, "--node", node.name];
-  if (index > 0) args.push("--append");
-  for (const opt of driverOpts) args.push("--driver-opt", opt);
-  if (node.platforms.length) args.push("--platform", node.platforms.join(","));
-  if (node.buildkitdFlags) args.push("--buildkitd-flags", node.buildkitdFlags);
-  if (configFile) args.push("--buildkitd-config", configFile);
-  if (node.endpoint) args.push(node.endpoint);
-  return args;
 }
 
 // src/builder/hints.ts
@@ -42544,6 +42528,43 @@ function finalError(stderr) {
   return lines.length ? lines[lines.length - 1].slice("ERROR: ".length).trim() : "";
 }
 
+// src/builder/create-nodes.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+
+// src/builder/create.ts
+function createArgs(builder, node, index, driverOpts, configFile) {
+  const args = ["create", "--name", builder.name, "--driver", builder.driver, "--node", node.name];
+  if (index > 0) args.push("--append");
+  for (const opt of driverOpts) args.push("--driver-opt", opt);
+  if (node.platforms.length) args.push("--platform", node.platforms.join(","));
+  if (node.buildkitdFlags) args.push("--buildkitd-flags", node.buildkitdFlags);
+  if (configFile) args.push("--buildkitd-config", configFile);
+  if (node.endpoint) args.push(node.endpoint);
+  return args;
+}
+
+// src/builder/deps.ts
+var NodesDownError = class extends Error {
+  constructor(builder, failed, total, builderError) {
+    super(
+      failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
+` + failed.map(
+        (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
+      ).join("\n")
+    );
+    this.builder = builder;
+    this.failed = failed;
+    this.total = total;
+    this.builderError = builderError;
+    this.name = "NodesDownError";
+  }
+  builder;
+  failed;
+  total;
+  builderError;
+};
+
 // src/builder/tls.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
@@ -42567,41 +42588,7 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
   return { driverOpts: out, secrets };
 }
 
-// src/builder/bootstrap.ts
-var NodesDownError = class extends Error {
-  constructor(builder, failed, total, builderError) {
-    super(
-      failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
-` + failed.map(
-        (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
-      ).join("\n")
-    );
-    this.builder = builder;
-    this.failed = failed;
-    this.total = total;
-    this.builderError = builderError;
-    this.name = "NodesDownError";
-  }
-  builder;
-  failed;
-  total;
-  builderError;
-};
-var STATUS_READ_MIN_MS = 5e3;
-var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
-async function setupBuilder(config, deps, onCreated = () => {
-}) {
-  const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
-  if (existing) {
-    const state4 = await bootAndVerify(existing, config, deps);
-    return { name: existing, driver: state4.driver, created: false, state: state4 };
-  }
-  if (config.nameGiven) await refuseExisting(config.name, deps);
-  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
-  await createNodes(config, deps, onCreated, deadline);
-  const state3 = await bootAndVerify(config.name, config, deps, deadline);
-  return { name: config.name, driver: config.driver, created: true, state: state3 };
-}
+// src/builder/create-nodes.ts
 async function refuseExisting(name, deps) {
   const r = await deps.buildx.buildx(["inspect", name], { timeoutMs: 6e4 });
   if (r.code === 0) {
@@ -42644,6 +42631,90 @@ async function createNodes(config, deps, onCreated, deadline) {
     }
   }
 }
+
+// src/builder/status.ts
+async function probeNodes(name, serving, deps, timeoutMs) {
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const silent = (n, reason) => ({
+    name: n.name,
+    endpoint: n.endpoint,
+    reason
+  });
+  if (r.timedOut || r.code !== 0) {
+    const why = r.timedOut ? `did not answer within ${Math.round(timeoutMs / 1e3)} s` : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
+    return serving.map((n) => silent(n, why));
+  }
+  return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
+}
+async function readState(name, deps, timeoutMs = 6e4) {
+  if (atLeast(await deps.version, 0, 13)) {
+    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
+    const state4 = parseLsJson(ls.stdout, name);
+    if (state4) {
+      if (state4.unknown.length) deps.debug(`ls: unrecognised lines: ${state4.unknown.join(" | ")}`);
+      return state4;
+    }
+    deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
+  }
+  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const state3 = parseInspect(r.stdout);
+  if (state3.unknown.length) deps.debug(`inspect: unrecognised lines: ${state3.unknown.join(" | ")}`);
+  if (!state3.name)
+    throw new Error(`docker buildx inspect ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  return state3;
+}
+
+// src/builder/display.ts
+function platformsOf(state3) {
+  return [...new Set(state3.nodes.flatMap((n) => n.platforms))];
+}
+function nodesTable(state3) {
+  const rows = [["NODE", "ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"]].concat(
+    state3.nodes.map((n) => [
+      n.name,
+      n.endpoint,
+      n.status || "-",
+      n.buildkit || "-",
+      n.platforms.join(", ") || "-"
+    ])
+  );
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
+}
+function nodesOutput(state3) {
+  return JSON.stringify(
+    state3.nodes.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status,
+      buildkit: n.buildkit,
+      platforms: n.platforms
+    }))
+  );
+}
+async function removeBuilder(buildx, name) {
+  const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
+  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
+    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  }
+}
+
+// src/builder/bootstrap.ts
+var STATUS_READ_MIN_MS = 5e3;
+var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
+async function setupBuilder(config, deps, onCreated = () => {
+}) {
+  const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
+  if (existing) {
+    const state4 = await bootAndVerify(existing, config, deps);
+    return { name: existing, driver: state4.driver, created: false, state: state4 };
+  }
+  if (config.nameGiven) await refuseExisting(config.name, deps);
+  const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
+  await createNodes(config, deps, onCreated, deadline);
+  const state3 = await bootAndVerify(config.name, config, deps, deadline);
+  return { name: config.name, driver: config.driver, created: true, state: state3 };
+}
 async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep2 = deps.sleep ?? sleeper;
   const left = () => Math.max(0, deadline - Date.now());
@@ -42684,36 +42755,6 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
     await sleep2(wait);
   }
 }
-async function probeNodes(name, serving, deps, timeoutMs) {
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
-  const silent = (n, reason) => ({
-    name: n.name,
-    endpoint: n.endpoint,
-    reason
-  });
-  if (r.timedOut || r.code !== 0) {
-    const why = r.timedOut ? `did not answer within ${Math.round(timeoutMs / 1e3)} s` : finalError(r.stderr) || `buildx inspect exited ${r.code}`;
-    return serving.map((n) => silent(n, why));
-  }
-  return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
-}
-async function readState(name, deps, timeoutMs = 6e4) {
-  if (atLeast(await deps.version, 0, 13)) {
-    const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
-    const state4 = parseLsJson(ls.stdout, name);
-    if (state4) {
-      if (state4.unknown.length) deps.debug(`ls: unrecognised lines: ${state4.unknown.join(" | ")}`);
-      return state4;
-    }
-    deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
-  }
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
-  const state3 = parseInspect(r.stdout);
-  if (state3.unknown.length) deps.debug(`inspect: unrecognised lines: ${state3.unknown.join(" | ")}`);
-  if (!state3.name)
-    throw new Error(`docker buildx inspect ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
-  return state3;
-}
 async function describe(down, state3, boot, reasons, config) {
   const fallback = state3.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "";
   return Promise.all(
@@ -42731,39 +42772,6 @@ async function describe(down, state3, boot, reasons, config) {
       };
     })
   );
-}
-function platformsOf(state3) {
-  return [...new Set(state3.nodes.flatMap((n) => n.platforms))];
-}
-function nodesTable(state3) {
-  const rows = [["NODE", "ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"]].concat(
-    state3.nodes.map((n) => [
-      n.name,
-      n.endpoint,
-      n.status || "-",
-      n.buildkit || "-",
-      n.platforms.join(", ") || "-"
-    ])
-  );
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
-}
-function nodesOutput(state3) {
-  return JSON.stringify(
-    state3.nodes.map((n) => ({
-      name: n.name,
-      endpoint: n.endpoint,
-      status: n.status,
-      buildkit: n.buildkit,
-      platforms: n.platforms
-    }))
-  );
-}
-async function removeBuilder(buildx, name) {
-  const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
-  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
-    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
-  }
 }
 
 // src/build/run.ts
@@ -43483,6 +43491,12 @@ var LineSplitter = class {
   }
 };
 
+// src/diagnosis/stall.ts
+function describeStall(s) {
+  const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
+  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
+}
+
 // src/build/watchdog.ts
 var StallWatch = class {
   constructor(opts) {
@@ -43537,10 +43551,6 @@ var StallWatch = class {
     this.opts.onStall(this.stall);
   }
 };
-function describeStall(s) {
-  const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
-  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
-}
 
 // src/build/render.ts
 function renderEvent(e) {
@@ -44165,81 +44175,14 @@ function getYaml(src, name) {
   }
 }
 
-// src/config/config.ts
+// src/config/types.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
 var CACHE_MODES = ["none", "local"];
 var COMMENT_MODES = ["sticky", "on-failure", "off"];
 var SUMMARY_MODES = ["full", "compact", "off"];
 var FAIL_ON = ["none", "error", "warning"];
-var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
-var ENDPOINT_SCHEMES = [
-  "tcp:",
-  "unix:",
-  "ssh:",
-  "npipe:",
-  "docker-container:",
-  "kube-pod:",
-  "http:",
-  "https:"
-];
-var NODE_KEYS2 = [
-  "name",
-  "endpoint",
-  "platforms",
-  "driver-opts",
-  "buildkitd-flags",
-  "buildkitd-config-inline"
-];
-function sarifPath(value, env, cwd = process.cwd()) {
-  if (!value) return "";
-  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
-  const abs = resolve2(env.GITHUB_WORKSPACE || cwd, value);
-  const parent = real(dirname3(abs));
-  const path12 = join7(parent, basename3(abs));
-  const inside = roots.some((r) => path12 === r || path12.startsWith(r + sep2));
-  if (!inside) {
-    throw new UserError(
-      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
-      "sarif-file"
-    );
-  }
-  return path12;
-}
-function real(path12) {
-  try {
-    return realpathSync(path12);
-  } catch {
-    const up = dirname3(path12);
-    return up === path12 ? path12 : join7(real(up), basename3(path12));
-  }
-}
-function parseConfig(src, env = process.env) {
-  const build2 = parseBuild(src);
-  const merge3 = parseMerge(src, build2);
-  return {
-    builder: parseBuilder(src, env),
-    build: build2,
-    ...merge3 ? { merge: merge3 } : {},
-    retry: parseRetry(src),
-    report: {
-      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
-      checkRun: getBoolean(src, "check-run", false),
-      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
-      annotations: getBoolean(src, "annotate", true),
-      sarifFile: sarifPath(getString(src, "sarif-file"), env),
-      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
-      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
-      baseline: getBoolean(src, "baseline", true),
-      regressionThreshold: getNumber(src, "regression-threshold", 25, {
-        min: 0,
-        max: 1e4,
-        integer: false
-      })
-    },
-    debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
-  };
-}
+
+// src/config/build.ts
 var CALLS = ["build", "check", "outline", "targets"];
 var BUILD_ONLY = [
   "file",
@@ -44359,39 +44302,28 @@ function parseBuild(src) {
   }
   return build2;
 }
-function parseRetry(src) {
-  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
-    try {
-      return new RegExp(p, "m");
-    } catch (e) {
-      throw new UserError(
-        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
-        "retry-patterns"
-      );
-    }
-  });
-  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
-  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
-  if (maxWaitSeconds < waitSeconds) {
-    throw new UserError(
-      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
-      "retry-max-wait-seconds"
-    );
-  }
-  return {
-    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
-    waitSeconds,
-    maxWaitSeconds,
-    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
-      min: 0,
-      max: 24 * 60,
-      integer: false
-    }),
-    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
-    patterns,
-    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
-  };
-}
+
+// src/config/builder.ts
+var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
+var ENDPOINT_SCHEMES = [
+  "tcp:",
+  "unix:",
+  "ssh:",
+  "npipe:",
+  "docker-container:",
+  "kube-pod:",
+  "http:",
+  "https:"
+];
+var NODE_KEYS2 = [
+  "name",
+  "endpoint",
+  "platforms",
+  "driver-opts",
+  "buildkitd-flags",
+  "buildkitd-config-inline"
+];
 function parseBuilder(src, env) {
   const driver = getChoice(src, "driver", DRIVERS, "docker-container");
   const existing = getString(src, "builder");
@@ -44556,6 +44488,90 @@ function validateEndpoint(endpoint2, input, driver) {
       input
     );
   }
+}
+
+// src/config/config.ts
+function sarifPath(value, env, cwd = process.cwd()) {
+  if (!value) return "";
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
+  const abs = resolve2(env.GITHUB_WORKSPACE || cwd, value);
+  const parent = real(dirname3(abs));
+  const path12 = join7(parent, basename3(abs));
+  const inside = roots.some((r) => path12 === r || path12.startsWith(r + sep2));
+  if (!inside) {
+    throw new UserError(
+      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
+      "sarif-file"
+    );
+  }
+  return path12;
+}
+function real(path12) {
+  try {
+    return realpathSync(path12);
+  } catch {
+    const up = dirname3(path12);
+    return up === path12 ? path12 : join7(real(up), basename3(path12));
+  }
+}
+function parseConfig(src, env = process.env) {
+  const build2 = parseBuild(src);
+  const merge3 = parseMerge(src, build2);
+  return {
+    builder: parseBuilder(src, env),
+    build: build2,
+    ...merge3 ? { merge: merge3 } : {},
+    retry: parseRetry(src),
+    report: {
+      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
+      checkRun: getBoolean(src, "check-run", false),
+      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
+      annotations: getBoolean(src, "annotate", true),
+      sarifFile: sarifPath(getString(src, "sarif-file"), env),
+      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
+      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
+      baseline: getBoolean(src, "baseline", true),
+      regressionThreshold: getNumber(src, "regression-threshold", 25, {
+        min: 0,
+        max: 1e4,
+        integer: false
+      })
+    },
+    debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
+  };
+}
+function parseRetry(src) {
+  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
+    try {
+      return new RegExp(p, "m");
+    } catch (e) {
+      throw new UserError(
+        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
+        "retry-patterns"
+      );
+    }
+  });
+  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
+  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
+  if (maxWaitSeconds < waitSeconds) {
+    throw new UserError(
+      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
+      "retry-max-wait-seconds"
+    );
+  }
+  return {
+    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
+    waitSeconds,
+    maxWaitSeconds,
+    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
+      min: 0,
+      max: 24 * 60,
+      integer: false
+    }),
+    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
+    patterns,
+    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
+  };
 }
 
 // src/github/github.ts
@@ -48865,6 +48881,11 @@ function refOf(ins, lines) {
     endLine: r.end.line + 1,
     text: (lines[r.start.line] ?? "").trim()
   };
+}
+function runsOnTargetPlatform(model) {
+  return model.stages.some(
+    (s) => s.instructions.some((i) => i.keyword === "RUN") && !/--platform=\$\{?BUILDPLATFORM\}?/i.test(model.lines.slice(s.from.line - 1, s.from.endLine).join(" "))
+  );
 }
 function locateStep(model, step) {
   if (step.internal || !step.instruction) return void 0;
@@ -55386,8 +55407,8 @@ var TracingContextImpl = class _TracingContextImpl {
 };
 
 // node_modules/@azure/core-tracing/dist/esm/state.js
-var import_state2 = __toESM(require_state(), 1);
-var state = import_state2.state;
+var import_state4 = __toESM(require_state(), 1);
+var state = import_state4.state;
 
 // node_modules/@azure/core-tracing/dist/esm/instrumenter.js
 function createDefaultTracingSpan() {
@@ -90329,7 +90350,9 @@ ${nodesTable(setup.state)}`
     setOutput("nodes", nodesOutput(setup.state));
     if (!config.build.enabled) return;
     const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
-    const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const dockerfile = loadDockerfile(config, workspace);
+    const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
     if (missing.length) return await failPlatforms(config, key, setup, missing);
     const local = config.build.cacheMode === "local" ? await restoreLocalCache(key) : void 0;
     const buildConfig = local ? {
@@ -90352,11 +90375,9 @@ ${nodesTable(setup.state)}`
     setOutput("imageid", outcome.imageid);
     setOutput("digest", outcome.digest);
     const ctx = readContext();
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const keys = baselineKeys(process.env, key);
     const baselineDir = baselineFolder(key);
     const baseline = config.report.baseline ? await restoreBaseline(keys, baselineDir, debug) : void 0;
-    const dockerfile = loadDockerfile(config, workspace);
     const gate = await report(
       config,
       ctx,

@@ -32,6 +32,7 @@ import {
 } from './report/input.js';
 import { runMerge } from './merge/merge.js';
 import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
+import { runsOnTargetPlatform } from './findings/dockerfile.js';
 import { hostChecks } from './builder/host.js';
 import { toBaseline } from './baseline/baseline.js';
 import {
@@ -93,8 +94,15 @@ export async function run(): Promise<void> {
     if (!config.build.enabled) return;
 
     const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
-    // Before any build step: a requested platform no running node serves would only fail later.
-    const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const dockerfile = loadDockerfile(config, workspace);
+    // Before any build step: a requested platform no running node serves would only fail later, when
+    // a RUN executes on it (COPY-only and cross-compiled images need no node of that platform; a
+    // Dockerfile that cannot be read here, a Git context, is not judged).
+    const missing =
+      dockerfile && runsOnTargetPlatform(dockerfile)
+        ? missingPlatforms(config.build.platforms, setup.state.nodes)
+        : [];
     if (missing.length) return await failPlatforms(config, key, setup, missing);
     const local = config.build.cacheMode === 'local' ? await restoreLocalCache(key) : undefined;
     const buildConfig = local
@@ -120,14 +128,12 @@ export async function run(): Promise<void> {
     core.setOutput('imageid', outcome.imageid);
     core.setOutput('digest', outcome.digest);
     const ctx = readContext();
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     // The previous build of this key (base branch on a pull request), from the Actions cache.
     const keys = baselineKeys(process.env, key);
     const baselineDir = baselineFolder(key);
     const baseline = config.report.baseline
       ? await restoreBaseline(keys, baselineDir, core.debug)
       : undefined;
-    const dockerfile = loadDockerfile(config, workspace);
     const gate = await report(
       config,
       ctx,

@@ -138,7 +138,11 @@ describe('merge-sources', () => {
         platforms: platform,
         outputs: `type=image,name=${repo},push-by-digest=true,name-canonical=true,push=true`,
       });
-      expect(job.main.code).toBe(0);
+      // The job's own output is the diagnosis when it fails.
+      expect({ code: job.main.code, tail: job.main.code ? job.main.stdout.slice(-1500) : '' }).toEqual({
+        code: 0,
+        tail: '',
+      });
       expect(job.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
       sources[platform] = `${repo}@${job.outputs.digest}`;
     }

@@ -3,20 +3,9 @@
 // stall-timeout-seconds, the nodes are probed: a node that answers means a quiet step (a long
 // compile that prints nothing) and the build goes on; a node that does not means a stall, and the
 // attempt is stopped so the retry loop can decide.
+import type { SilentNode, Stall } from '../diagnosis/stall.js';
 
-/** A node that did not answer the probe. */
-export interface SilentNode {
-  name: string;
-  endpoint: string;
-  reason: string;
-}
-
-export interface Stall {
-  nodes: SilentNode[];
-  /** The step that was running (its label), if the log said which. */
-  step?: string;
-  quietMs: number;
-}
+export { describeStall, type SilentNode, type Stall } from '../diagnosis/stall.js';
 
 export interface StallWatchOptions {
   timeoutMs: number;
@@ -87,12 +76,4 @@ export class StallWatch {
     this.stop();
     this.opts.onStall(this.stall);
   }
-}
-
-/** The stall in words, for the attempt's error and the finding. */
-export function describeStall(s: Stall): string {
-  const nodes = s.nodes
-    .map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ''}: ${n.reason}`)
-    .join('; ');
-  return `the build stalled: no progress for ${Math.round(s.quietMs / 1000)} s${s.step ? ` while ${s.step} ran` : ''}, and ${nodes}`;
 }

@@ -14,12 +14,8 @@ export interface HostReadings {
   disk?: { path: string; free: number; total: number };
 }
 
-export interface HostCheck {
-  check: 'open-files' | 'inotify' | 'disk';
-  ok: boolean;
-  reading: string;
-  fix?: string;
-}
+export type { HostCheck } from '../types/host.js';
+import type { HostCheck } from '../types/host.js';
 
 function readNumber(path: string): number | undefined {
   try {

@@ -2,26 +2,8 @@
 // (`docker buildx ls --format json`, buildx ≥ 0.13) and from `docker buildx inspect` text otherwise.
 // Pure: tested against output captured from real buildx on the test bed.
 
-export interface NodeState {
-  name: string;
-  endpoint: string;
-  /** buildx's word: running, inactive, starting, stopping, stopped, error … ('' when it said none). */
-  status: string;
-  /** The error buildx attached to the node (`Err` / `Error:`), if any. */
-  error: string;
-  buildkit: string;
-  platforms: string[];
-}
-
-export interface BuilderState {
-  name: string;
-  driver: string;
-  nodes: NodeState[];
-  /** An error buildx attached to the builder itself (ls `Err`, an inspect `Error:` before `Nodes:`). */
-  error?: string;
-  /** Lines or fields this parser did not recognise, kept so they can be shown at debug level. */
-  unknown: string[];
-}
+export type { BuilderState, NodeState } from '../types/builder.js';
+import type { BuilderState, NodeState } from '../types/builder.js';
 
 interface LsNode {
   Name?: string;

@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { bootAndVerify, nodesTable, probeNodes } from '../builder/bootstrap.js';
 import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.js';
+import { runsOnTargetPlatform } from '../findings/dockerfile.js';
+import { loadDockerfile } from '../report/input.js';
 import { checkContext, runBuild } from '../build/run.js';
 import { secretValues } from '../build/secrets.js';
 import { needles, redactReport, redactText } from '../report/redact.js';
@@ -21,7 +23,11 @@ export const buildCommand: Command = {
     checkContext(config);
     return withBuilder(config, async (setup, deps) => {
       log(nodesTable(setup.state));
-      const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
+      const dockerfile = loadDockerfile(config, process.cwd());
+      const missing =
+        dockerfile && runsOnTargetPlatform(dockerfile)
+          ? missingPlatforms(config.build.platforms, setup.state.nodes)
+          : [];
       if (missing.length) {
         log(missingPlatformsMessage(missing, setup.state.nodes));
         return 1;

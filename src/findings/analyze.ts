@@ -3,7 +3,7 @@ import type { Classification } from '../diagnosis/categories.js';
 import { classify, matchPattern } from '../diagnosis/classify.js';
 import { failureText, traceStatus } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
-import type { HostCheck } from '../builder/host.js';
+import type { HostCheck } from '../types/host.js';
 import type { DockerfileModel } from './dockerfile.js';
 import { findings } from './index.js';
 import {

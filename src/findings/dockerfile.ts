@@ -90,6 +90,19 @@ function refOf(
   };
 }
 
+/**
+ * Whether the build executes anything on the target platform: a RUN in a stage whose FROM is not
+ * pinned to the build platform (`FROM --platform=$BUILDPLATFORM …`, the cross-compilation pattern).
+ * COPY-only images and cross-compiled ones build for any platform without emulation.
+ */
+export function runsOnTargetPlatform(model: DockerfileModel): boolean {
+  return model.stages.some(
+    (s) =>
+      s.instructions.some((i) => i.keyword === 'RUN') &&
+      !/--platform=\$\{?BUILDPLATFORM\}?/i.test(model.lines.slice(s.from.line - 1, s.from.endLine).join(' ')),
+  );
+}
+
 /** The Dockerfile lines of a build step, or undefined when the step is not an instruction. */
 export function locateStep(model: DockerfileModel, step: Step): InstructionRef | undefined {
   if (step.internal || !step.instruction) return undefined;

@@ -1,6 +1,6 @@
-import type { FailedNode } from '../builder/bootstrap.js';
-import type { Stall } from '../build/watchdog.js';
-import type { HostCheck } from '../builder/host.js';
+import type { FailedNode } from '../types/builder.js';
+import type { Stall } from '../diagnosis/stall.js';
+import type { HostCheck } from '../types/host.js';
 import type { Classification } from '../diagnosis/categories.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { DockerfileModel } from './dockerfile.js';

@@ -2,11 +2,11 @@
 // the Dockerfile, the attempts, the nodes.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
-import type { BuilderState } from '../builder/state.js';
-import type { FailedNode } from '../builder/bootstrap.js';
+import type { BuilderState } from '../types/builder.js';
+import type { FailedNode } from '../types/builder.js';
 import type { BuildOutcome } from '../build/run.js';
 import type { MergeOutcome } from '../merge/merge.js';
-import type { HostCheck } from '../builder/host.js';
+import type { HostCheck } from '../types/host.js';
 import type { Config } from '../config/config.js';
 import { analyze } from '../findings/analyze.js';
 import { rankFindings } from '../findings/index.js';

@@ -28,3 +28,18 @@ test('a platform is missing when no running node serves it', () => {
   expect(msg).toContain("'a' (running): linux/amd64, linux/386");
   expect(msg).toContain('docker/setup-qemu-action');
 });
+
+test('only a RUN on the target platform needs a node of it (COPY-only and cross-compiled images do not)', async () => {
+  const { parseDockerfile, runsOnTargetPlatform } = await import('../../../src/findings/dockerfile.js');
+  const runs = (text: string) => runsOnTargetPlatform(parseDockerfile(text, 'Dockerfile'));
+  expect(runs('FROM scratch\nCOPY app /app\n')).toBe(false);
+  expect(
+    runs(
+      'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\n',
+    ),
+  ).toBe(false);
+  expect(
+    runs('FROM --platform=${BUILDPLATFORM} alpine AS b\nRUN true\nFROM alpine\nRUN apk add curl\n'),
+  ).toBe(true);
+  expect(runs('FROM debian:12\nRUN make\n')).toBe(true);
+});

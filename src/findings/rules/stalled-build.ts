@@ -1,4 +1,4 @@
-import { describeStall } from '../../build/watchdog.js';
+import { describeStall } from '../../diagnosis/stall.js';
 import { code } from '../md.js';
 import type { Rule } from '../types.js';
 

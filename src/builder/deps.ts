@@ -1,0 +1,51 @@
+// What the builder stage needs from outside (buildx, the version, output), and its failures.
+import type { Buildx, BuildxVersion } from '../buildx/buildx.js';
+import type { FailedNode } from '../types/builder.js';
+import type { BuilderState } from './state.js';
+
+export interface BuilderDeps {
+  buildx: Buildx;
+  /** buildx's version, asked for concurrently and awaited only where a parser depends on it. */
+  version: Promise<BuildxVersion>;
+  /** Private folder for TLS material and inline BuildKit configs, removed by cleanup. */
+  tempDir: string;
+  env: NodeJS.ProcessEnv;
+  info: (line: string) => void;
+  debug: (line: string) => void;
+  setSecret?: (value: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type { FailedNode } from '../types/builder.js';
+
+/** The builder's nodes are not all running; the message names each one. */
+export class NodesDownError extends Error {
+  constructor(
+    readonly builder: string,
+    readonly failed: FailedNode[],
+    readonly total: number,
+    /** Why the builder as a whole is unusable, when buildx lists no node to blame. */
+    readonly builderError?: string,
+  ) {
+    super(
+      failed.length === 0
+        ? `Builder '${builder}' has no node that is running: ${builderError || 'buildx lists no nodes for it'}.`
+        : `${failed.length} of ${total} node${total === 1 ? '' : 's'} of builder '${builder}' ${failed.length === 1 ? 'is' : 'are'} not running:\n` +
+            failed
+              .map(
+                (f) =>
+                  `- node '${f.name}' (${f.driver}, ${f.endpoint || 'default endpoint'}): ${f.status || 'unknown'}, ${f.reason}. Hint: ${f.hint}.`,
+              )
+              .join('\n'),
+    );
+    this.name = 'NodesDownError';
+  }
+}
+
+export interface BuilderSetup {
+  name: string;
+  driver: string;
+  /** True when this step created the builder (and so may remove it). */
+  created: boolean;
+  state: BuilderState;
+}

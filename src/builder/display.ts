@@ -1,0 +1,46 @@
+// The builder as the log and the outputs show it.
+import { firstLine, type Buildx } from '../buildx/buildx.js';
+import type { BuilderState } from './state.js';
+
+/** The union of the nodes' platforms, in first-seen order. */
+export function platformsOf(state: BuilderState): string[] {
+  return [...new Set(state.nodes.flatMap((n) => n.platforms))];
+}
+
+/** The per-node table for the log. */
+export function nodesTable(state: BuilderState): string {
+  const rows = [['NODE', 'ENDPOINT', 'STATUS', 'BUILDKIT', 'PLATFORMS']].concat(
+    state.nodes.map((n) => [
+      n.name,
+      n.endpoint,
+      n.status || '-',
+      n.buildkit || '-',
+      n.platforms.join(', ') || '-',
+    ]),
+  );
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '))
+    .join('\n');
+}
+
+/** The `nodes` output: a JSON array a workflow can read with fromJSON. */
+export function nodesOutput(state: BuilderState): string {
+  return JSON.stringify(
+    state.nodes.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status,
+      buildkit: n.buildkit,
+      platforms: n.platforms,
+    })),
+  );
+}
+
+/** Removes a builder this step created. Never called for an existing builder. */
+export async function removeBuilder(buildx: Buildx, name: string): Promise<void> {
+  const r = await buildx.buildx(['rm', '--force', name], { timeoutMs: 120_000 });
+  if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
+    throw new Error(`docker buildx rm ${name} failed: ${firstLine(r.stderr) || `exit code ${r.code}`}`);
+  }
+}
