@@ -4,37 +4,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Buildx } from './buildx/buildx.js';
 import {
-  bootAndVerify,
   NodesDownError,
   nodesOutput,
   nodesTable,
   platformsOf,
-  probeNodes,
   removeBuilder,
   setupBuilder,
   type BuilderDeps,
-  type BuilderSetup,
 } from './builder/bootstrap.js';
-import { checkContext, runBuild, type BuildOutcome } from './build/run.js';
+import { checkContext } from './build/run.js';
 import { maskValue, secretValues } from './build/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
 import { describeFsError, isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
-import {
-  linksOf,
-  loadDockerfile,
-  reportFromBuild,
-  reportFromMerge,
-  reportFromNodes,
-  reportKey,
-} from './report/input.js';
+import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { runMerge } from './merge/merge.js';
-import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
-import { runsOnTargetPlatform } from './findings/dockerfile.js';
-import { hostChecks } from './builder/host.js';
-import { toBaseline } from './baseline/baseline.js';
+import { failureMessage, runPipeline, type PipelineCache } from './pipeline.js';
 import {
   baselineFolder,
   baselineKeys,
@@ -94,69 +81,26 @@ export async function run(): Promise<void> {
     if (!config.build.enabled) return;
 
     const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const dockerfile = loadDockerfile(config, workspace);
-    // Before any build step: a requested platform no running node serves would only fail later, when
-    // a RUN executes on it (COPY-only and cross-compiled images need no node of that platform; a
-    // Dockerfile that cannot be read here, a Git context, is not judged).
-    const missing =
-      dockerfile && runsOnTargetPlatform(dockerfile)
-        ? missingPlatforms(config.build.platforms, setup.state.nodes)
-        : [];
-    if (missing.length) return await failPlatforms(config, key, setup, missing);
-    const local = config.build.cacheMode === 'local' ? await restoreLocalCache(key) : undefined;
-    const buildConfig = local
-      ? {
-          ...config,
-          build: {
-            ...config.build,
-            cacheFrom: [...config.build.cacheFrom, ...local.args.cacheFrom],
-            cacheTo: [...config.build.cacheTo, ...local.args.cacheTo],
-          },
-        }
-      : config;
-    // Read while the build runs: nothing waits for it.
-    const host = hostChecks(setup.driver, (args) => buildx.docker(args, { timeoutMs: 15_000 })).catch(
-      () => [],
-    );
-    const outcome = await build(buildConfig, setup, deps);
-    if (local && outcome.success && rotateLocalCache(local.dir))
-      await saveFolder(local.keys, local.dir, core.debug);
-    core.setOutput('attempts', String(outcome.attempts.length));
-    core.setOutput('failure-category', outcome.failure?.category ?? '');
-    core.setOutput('metadata', outcome.metadata);
-    core.setOutput('imageid', outcome.imageid);
-    core.setOutput('digest', outcome.digest);
     const ctx = readContext();
-    // The previous build of this key (base branch on a pull request), from the Actions cache.
-    const keys = baselineKeys(process.env, key);
-    const baselineDir = baselineFolder(key);
-    const baseline = config.report.baseline
-      ? await restoreBaseline(keys, baselineDir, core.debug)
-      : undefined;
-    const gate = await report(
-      config,
-      ctx,
-      reportFromBuild({
-        config,
-        key,
-        builder: { name: setup.name, driver: setup.driver },
-        state: setup.state,
-        outcome,
-        workspace,
+    const result = await guarded((io) =>
+      runPipeline(config!, setup, deps, key, {
+        ...io,
+        mask: core.setSecret,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         ctx,
-        secrets: secretValues(config.build),
-        baseline,
-        dockerfile,
-        host: await host,
+        cache: actionsCache(key),
+        ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`,
       }),
     );
-    if (config.report.baseline && outcome.success) {
-      const last = outcome.attempts[outcome.attempts.length - 1];
-      const ref = `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`;
-      await saveBaseline(keys, baselineDir, toBaseline(last.trace, dockerfile, ref), core.debug);
-    }
-    if (!outcome.success) core.setFailed(failureMessage(outcome));
+    const outcome = result.outcome;
+    core.setOutput('attempts', String(outcome?.attempts.length ?? 0));
+    core.setOutput('failure-category', outcome?.failure?.category ?? result.preflight?.category ?? '');
+    core.setOutput('metadata', outcome?.metadata ?? '');
+    core.setOutput('imageid', outcome?.imageid ?? '');
+    core.setOutput('digest', outcome?.digest ?? '');
+    const gate = await report(config, ctx, result.report);
+    if (result.preflight) core.setFailed(result.preflight.message);
+    else if (outcome && !outcome.success) core.setFailed(failureMessage(outcome));
     else if (gate) core.setFailed(gate);
   } catch (e) {
     if (e instanceof NodesDownError && config) {
@@ -178,47 +122,35 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The platform preflight failed: category platform, no attempt ran, the report says why. */
-async function failPlatforms(
-  config: Config,
-  key: string,
-  setup: BuilderSetup,
-  missing: string[],
-): Promise<void> {
-  const message = missingPlatformsMessage(missing, setup.state.nodes);
-  core.setOutput('attempts', '0');
-  core.setOutput('failure-category', 'platform');
-  const ctx = readContext();
-  await report(config, ctx, {
-    key,
-    status: 'failed',
-    failure: { category: 'platform', reason: 'a requested platform has no node', message },
-    attempts: [],
-    builder: { name: setup.name, driver: setup.driver },
-    nodes: setup.state.nodes,
-    findings: [],
-    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
-    steps: [],
-    links: linksOf(ctx),
-    secrets: secretValues(config.build),
-  }).catch((e) => core.debug(`report: ${e}`));
-  core.setFailed(message);
-}
-
-/** cache-mode: local: the buildx cache folder of the previous run of this build, if the cache has one. */
-async function restoreLocalCache(key: string) {
-  const dir = cacheFolder('buildcache', key);
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(`${dir}-new`, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const keys = cacheKeys('buildcache', process.env, key);
-  const hit = await restoreFolder(keys, dir, core.debug);
-  core.info(
-    hit
-      ? `cache-mode local: restored the build cache ${hit}.`
-      : 'cache-mode local: no build cache to restore; starting cold.',
-  );
-  return { dir, keys, args: localCacheArgs(dir) };
+/** The Actions cache behind cache-mode local and the baselines, keyed by this build. */
+function actionsCache(key: string): PipelineCache {
+  const keys = baselineKeys(process.env, key);
+  const baselineDir = baselineFolder(key);
+  return {
+    async restoreLocal() {
+      const dir = cacheFolder('buildcache', key);
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-new`, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const localKeys = cacheKeys('buildcache', process.env, key);
+      const hit = await restoreFolder(localKeys, dir, core.debug);
+      core.info(
+        hit
+          ? `cache-mode local: restored the build cache ${hit}.`
+          : 'cache-mode local: no build cache to restore; starting cold.',
+      );
+      return {
+        ...localCacheArgs(dir),
+        save: async () => {
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, core.debug);
+        },
+      };
+    },
+    restoreBaseline: () => restoreBaseline(keys, baselineDir, core.debug),
+    saveBaseline: async (b) => {
+      await saveBaseline(keys, baselineDir, b, core.debug);
+    },
+  };
 }
 
 /** The step's private folder in RUNNER_TEMP; an error names the folder and what is wrong with it. */
@@ -267,13 +199,6 @@ async function report(
   return result.gate;
 }
 
-export function failureMessage(outcome: BuildOutcome): string {
-  const n = outcome.attempts.length;
-  const last = outcome.attempts[n - 1];
-  const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
-  return `The build failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
-}
-
 /** What a long-running stage needs: trusted and untrusted output, log groups, cancellation. */
 interface StageIO {
   info: (line: string) => void;
@@ -317,24 +242,6 @@ async function guarded<T>(fn: (io: StageIO) => Promise<T>): Promise<T> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
-}
-
-/** The build with classified retry; before a retry every node must be running again. */
-function build(config: Config, setup: BuilderSetup, deps: BuilderDeps): Promise<BuildOutcome> {
-  const builder = setup.name;
-  return guarded((io) =>
-    runBuild(config, builder, {
-      ...io,
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
-      mask: core.setSecret,
-      probeNodes: (timeoutMs) => probeNodes(builder, setup.state.nodes, deps, timeoutMs),
-      // A node that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
-      },
-    }),
-  );
 }
 
 /** `merge-sources`: imagetools create with classified retry, verified strictly; no builder needed. */

@@ -1,15 +1,13 @@
-// `buildx-guard build`: the action's bootstrap + build + retry, locally. Flags are the action's inputs.
+// `buildx-guard build`: the action's pipeline (src/pipeline.ts) on the terminal. Flags are the
+// action's inputs; no Actions cache, so no local build cache and no baseline.
 import { writeFileSync } from 'node:fs';
-import { bootAndVerify, nodesTable, probeNodes } from '../builder/bootstrap.js';
-import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.js';
-import { runsOnTargetPlatform } from '../findings/dockerfile.js';
-import { loadDockerfile } from '../report/input.js';
-import { checkContext, runBuild } from '../build/run.js';
+import { nodesTable } from '../builder/bootstrap.js';
+import { checkContext } from '../build/run.js';
 import { secretValues } from '../build/secrets.js';
-import { needles, redactReport, redactText } from '../report/redact.js';
 import { parseConfig } from '../config/config.js';
+import { runPipeline } from '../pipeline.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
-import { reportFromBuild } from '../report/input.js';
+import { needles, redactReport, redactText } from '../report/redact.js';
 import type { Command } from './command.js';
 import { log, withBuilder } from './session.js';
 
@@ -23,18 +21,7 @@ export const buildCommand: Command = {
     checkContext(config);
     return withBuilder(config, async (setup, deps) => {
       log(nodesTable(setup.state));
-      const dockerfile = loadDockerfile(config, process.cwd());
-      const missing =
-        dockerfile && runsOnTargetPlatform(dockerfile)
-          ? missingPlatforms(config.build.platforms, setup.state.nodes)
-          : [];
-      if (missing.length) {
-        log(missingPlatformsMessage(missing, setup.state.nodes));
-        return 1;
-      }
-      const outcome = await runBuild(config, setup.name, {
-        buildx: deps.buildx,
-        tempDir: deps.tempDir,
+      const result = await runPipeline(config, setup, deps, 'cli', {
         info: log,
         out: log,
         group: async (name, fn) => {
@@ -42,23 +29,11 @@ export const buildCommand: Command = {
           return fn();
         },
         mask: () => {},
-        recheckNodes: async () => {
-          await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
-        },
-        probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
+        workspace: process.cwd(),
       });
       // Redacted once: the terminal lines and the report file show the same model.
-      const report = redactReport(
-        reportFromBuild({
-          config,
-          key: 'cli',
-          builder: { name: setup.name, driver: setup.driver },
-          state: setup.state,
-          outcome,
-          workspace: process.cwd(),
-          secrets: secretValues(config.build),
-        }),
-      );
+      const report = redactReport(result.report);
+      if (result.preflight) log(result.preflight.message);
       for (const f of report.findings) {
         log(
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
@@ -69,25 +44,26 @@ export const buildCommand: Command = {
         writeFileSync(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
         log(`Markdown report: ${reportFile}`);
       }
+      const outcome = result.outcome;
       const summary = {
-        status: outcome.success ? 'success' : 'failed',
-        attempts: outcome.attempts.map((a) => ({
+        status: outcome?.success ? 'success' : 'failed',
+        attempts: (outcome?.attempts ?? []).map((a) => ({
           number: a.number,
           exitCode: a.exitCode,
           durationMs: a.durationMs,
           category: a.classification?.category ?? null,
           decision: a.decision ?? null,
         })),
-        failure: outcome.failure ?? null,
-        stopReason: outcome.stopReason
+        failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
+        stopReason: outcome?.stopReason
           ? redactText(outcome.stopReason, needles(secretValues(config.build)))
-          : null,
+          : (result.preflight?.message ?? null),
         findings: report.findings.length,
-        imageid: outcome.imageid,
-        digest: outcome.digest,
+        imageid: outcome?.imageid ?? '',
+        digest: outcome?.digest ?? '',
       };
       process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      return outcome.success ? 0 : 1;
+      return outcome?.success ? 0 : 1;
     });
   },
 };

@@ -1,0 +1,182 @@
+// The code that decides the build's fate, without an engine: the pipeline (src/pipeline.ts) and the
+// strict bootstrap over a fake Buildx that replays output captured from real buildx
+// (__fixtures__/buildx/, __fixtures__/logs/) with scripted exits.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Buildx, RunOptions, RunResult } from '../../../src/buildx/buildx.js';
+import { parseBuildxVersion } from '../../../src/buildx/buildx.js';
+import { NodesDownError, setupBuilder, type BuilderDeps } from '../../../src/builder/bootstrap.js';
+import { parseConfig } from '../../../src/config/config.js';
+import { runPipeline, type PipelineIO } from '../../../src/pipeline.js';
+import { repoRoot } from '../../support/paths.js';
+
+const fixture = (...p: string[]) => readFileSync(join(repoRoot, '__fixtures__', ...p), 'utf8');
+const lsOneDown = fixture('buildx', '0.29.1', 'ls-one-down.jsonl');
+// The same capture with the second node up: every node running.
+const lsAllUp = lsOneDown.replace(/"Status":"inactive"/g, '"Status":"running"');
+
+interface Scripted {
+  /** A captured build log (stderr), replayed in chunks. */
+  log?: string;
+  code: number;
+  /** Never ends by itself: only the abort signal stops it (exit 130). */
+  hang?: boolean;
+}
+
+/** A Buildx that answers like the captured buildx 0.29.1 and runs builds from a script. */
+class FakeBuildx {
+  calls: string[] = [];
+  ls = lsAllUp;
+  constructor(private readonly builds: Scripted[]) {}
+
+  async buildx(args: string[], opts: RunOptions = {}): Promise<RunResult> {
+    this.calls.push(args.join(' '));
+    const done = (code: number, stdout = '', stderr = '', extra: Partial<RunResult> = {}): RunResult => ({
+      code,
+      stdout,
+      stderr,
+      stderrTail: stderr.slice(-4096),
+      timedOut: false,
+      cancelled: false,
+      durationMs: 10,
+      ...extra,
+    });
+    if (args[0] === 'inspect') return done(0, fixture('buildx', '0.29.1', 'inspect-bootstrap.txt'));
+    if (args[0] === 'ls') return done(0, this.ls);
+    if (args[0] === 'build') {
+      const step = this.builds.shift();
+      if (!step) throw new Error('no build left in the script');
+      if (step.hang) {
+        return new Promise((resolve) =>
+          opts.signal?.addEventListener('abort', () => resolve(done(130, '', '', { cancelled: true }))),
+        );
+      }
+      const log = step.log ?? '';
+      for (let i = 0; i < log.length; i += 4096) opts.onStderr?.(Buffer.from(log.slice(i, i + 4096)));
+      return done(step.code, '', opts.capture === false ? '' : log);
+    }
+    return done(0);
+  }
+
+  async docker(): Promise<RunResult> {
+    return {
+      code: 1,
+      stdout: '',
+      stderr: '',
+      stderrTail: '',
+      timedOut: false,
+      cancelled: false,
+      durationMs: 1,
+    };
+  }
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function setup(builds: Scripted[], inputs: Record<string, string> = {}) {
+  const buildx = new FakeBuildx(builds);
+  const tempDir = mkdtempSync(join(tmpdir(), 'bxg-orch-'));
+  dirs.push(tempDir);
+  const info: string[] = [];
+  const deps: BuilderDeps = {
+    buildx: buildx as unknown as Buildx,
+    version: Promise.resolve(parseBuildxVersion(fixture('buildx', '0.29.1', 'version.txt'))),
+    tempDir,
+    env: {},
+    info: (l) => info.push(l),
+    debug: () => {},
+    sleep: async () => {},
+  };
+  const config = parseConfig(
+    (n) =>
+      ({
+        builder: 'fixture',
+        context: join(repoRoot, '__fixtures__', 'logs', 'failing-run'),
+        'retry-wait-seconds': '1',
+        'stall-timeout-seconds': '0',
+        baseline: 'false',
+        ...inputs,
+      })[n] ?? '',
+    {},
+  );
+  const io = (signal?: AbortSignal): PipelineIO => ({
+    info: (l) => info.push(l),
+    out: () => {},
+    group: (_n, fn) => fn(),
+    mask: () => {},
+    signal,
+    workspace: repoRoot,
+  });
+  return { buildx, deps, config, io, info };
+}
+
+const log = (scenario: string) => fixture('logs', scenario, '0.29.1-rawjson.log');
+
+test('a transient failure is retried after the nodes are verified again, then succeeds', async () => {
+  const t = setup([
+    { log: log('transport'), code: 1 },
+    { log: log('cache-break'), code: 0 },
+  ]);
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const r = await runPipeline(t.config, builder, t.deps, 'k', t.io());
+  expect(r.outcome!.success).toBe(true);
+  expect(r.outcome!.attempts.map((a) => a.classification?.category ?? 'ok')).toEqual(['transport', 'ok']);
+  // Verified again between the attempts: a second inspect --bootstrap after the first build.
+  const calls = t.buildx.calls.map((c) => c.split(' ')[0]);
+  expect(calls.indexOf('build')).toBeLessThan(calls.lastIndexOf('inspect'));
+  expect(r.report.findings.some((f) => f.rule === 'transient-failure')).toBe(true);
+});
+
+test('a deterministic failure stops at once', async () => {
+  const t = setup([{ log: log('failing-run'), code: 1 }]);
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const r = await runPipeline(t.config, builder, t.deps, 'k', t.io());
+  expect(r.outcome!.attempts).toHaveLength(1);
+  expect(r.outcome!.failure).toMatchObject({ category: 'step', retryable: false });
+  // Relative to the workspace, so the annotation lands on the pull request's changed file.
+  expect(r.report.findings[0]).toMatchObject({
+    rule: 'build-failed',
+    file: '__fixtures__/logs/failing-run/Dockerfile',
+    line: 11,
+  });
+});
+
+test('a signal stops the attempt: cancelled, not retried', async () => {
+  const t = setup([{ hang: true, code: 0 }]);
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const abort = new AbortController();
+  setTimeout(() => abort.abort(), 20);
+  const r = await runPipeline(t.config, builder, t.deps, 'k', t.io(abort.signal));
+  expect(r.outcome!.attempts).toHaveLength(1);
+  expect(r.outcome!.failure).toMatchObject({ category: 'cancelled', retryable: false });
+});
+
+test('a node that stays down after a transient failure ends the loop, named', async () => {
+  const t = setup([{ log: log('transport'), code: 1 }]);
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  t.buildx.ls = lsOneDown; // the second node goes down after the first attempt
+  const r = await runPipeline(t.config, builder, t.deps, 'k', t.io());
+  expect(r.outcome!.attempts).toHaveLength(1);
+  expect(r.outcome!.stopReason).toMatch(/a node is down, so retrying cannot help: .*node 'down'/s);
+});
+
+test('bootstrap that exits 0 with a dead node fails, naming it (the partial-bootstrap bug)', async () => {
+  const t = setup([]);
+  t.buildx.ls = lsOneDown;
+  const err = await setupBuilder({ ...t.config.builder, bootstrapRetries: 0 }, t.deps).catch((e) => e);
+  expect(err).toBeInstanceOf(NodesDownError);
+  expect((err as NodesDownError).failed.map((f) => [f.name, f.status])).toEqual([['down', 'inactive']]);
+  expect((err as Error).message).toContain("node 'down' (remote, tcp://127.0.0.1:1235)");
+});
+
+test('a platform no node serves stops the pipeline before any build', async () => {
+  const t = setup([], { platforms: 'linux/s390x' });
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const r = await runPipeline(t.config, builder, t.deps, 'k', t.io());
+  expect(r.outcome).toBeUndefined();
+  expect(r.preflight).toMatchObject({ category: 'platform' });
+  expect(t.buildx.calls.some((c) => c.startsWith('build'))).toBe(false);
+});

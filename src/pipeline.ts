@@ -1,0 +1,143 @@
+// The main phase after the builder is verified, one sequence for the action and for
+// `buildx-guard build`: platform preflight → optional local build cache → build with classified
+// retry (node re-check, stall probe) → host checks → baseline → the report. The adapters give it
+// their I/O (PipelineIO) and publish what it returns.
+import { toBaseline, type Baseline } from './baseline/baseline.js';
+import { runBuild, type BuildOutcome } from './build/run.js';
+import { bootAndVerify, probeNodes, type BuilderDeps, type BuilderSetup } from './builder/bootstrap.js';
+import { hostChecks } from './builder/host.js';
+import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
+import type { Config } from './config/config.js';
+import { runsOnTargetPlatform } from './findings/dockerfile.js';
+import type { GitHubContext } from './github/github.js';
+import { linksOf, loadDockerfile, reportFromBuild } from './report/input.js';
+import type { ReportInput } from './report/model.js';
+import { secretValues } from './build/secrets.js';
+
+/** The Actions cache, where the adapter has one (the action): the local build cache and baselines. */
+export interface PipelineCache {
+  /** cache-mode local: restores the buildx cache folder; its cache-from/cache-to arguments. */
+  restoreLocal(): Promise<{ cacheFrom: string[]; cacheTo: string[]; save: () => Promise<void> }>;
+  restoreBaseline(): Promise<Baseline | undefined>;
+  saveBaseline(b: Baseline): Promise<void>;
+}
+
+export interface PipelineIO {
+  info: (line: string) => void;
+  /** Untrusted build output. */
+  out: (line: string) => void;
+  group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+  mask: (value: string) => void;
+  signal?: AbortSignal;
+  workspace: string;
+  ctx?: GitHubContext;
+  cache?: PipelineCache;
+  /** The run's ref for the baseline (`branch@sha`). */
+  ref?: string;
+}
+
+export interface PipelineResult {
+  /** Absent when the preflight stopped the step before any build. */
+  outcome?: BuildOutcome;
+  /** The preflight's verdict, when it stopped the step. */
+  preflight?: { category: 'platform'; message: string };
+  report: ReportInput;
+}
+
+export async function runPipeline(
+  config: Config,
+  setup: BuilderSetup,
+  deps: BuilderDeps,
+  key: string,
+  io: PipelineIO,
+): Promise<PipelineResult> {
+  const dockerfile = loadDockerfile(config, io.workspace);
+  // A requested platform no running node serves fails later, when a RUN executes on it; COPY-only
+  // and cross-compiled images need no node of that platform, and a Git context is not judged.
+  const missing =
+    dockerfile && runsOnTargetPlatform(dockerfile)
+      ? missingPlatforms(config.build.platforms, setup.state.nodes)
+      : [];
+  if (missing.length) {
+    const message = missingPlatformsMessage(missing, setup.state.nodes);
+    return {
+      preflight: { category: 'platform', message },
+      report: preflightReport(config, key, setup, message, io),
+    };
+  }
+  const local = config.build.cacheMode === 'local' && io.cache ? await io.cache.restoreLocal() : undefined;
+  const buildConfig: Config = local
+    ? {
+        ...config,
+        build: {
+          ...config.build,
+          cacheFrom: [...config.build.cacheFrom, ...local.cacheFrom],
+          cacheTo: [...config.build.cacheTo, ...local.cacheTo],
+        },
+      }
+    : config;
+  // Read while the build runs: nothing waits for it.
+  const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })).catch(
+    () => [],
+  );
+  const outcome = await runBuild(buildConfig, setup.name, {
+    ...io,
+    buildx: deps.buildx,
+    tempDir: deps.tempDir,
+    // Before a retry every node must be running again; one that stays down ends the loop.
+    recheckNodes: async () => {
+      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+    },
+    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
+  });
+  if (local && outcome.success) await local.save();
+  const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : undefined;
+  const report = reportFromBuild({
+    config,
+    key,
+    builder: { name: setup.name, driver: setup.driver },
+    state: setup.state,
+    outcome,
+    workspace: io.workspace,
+    ctx: io.ctx,
+    secrets: secretValues(config.build),
+    baseline,
+    dockerfile,
+    host: await host,
+  });
+  if (config.report.baseline && outcome.success && io.cache) {
+    const last = outcome.attempts[outcome.attempts.length - 1];
+    await io.cache.saveBaseline(toBaseline(last.trace, dockerfile, io.ref ?? 'local'));
+  }
+  return { outcome, report };
+}
+
+function preflightReport(
+  config: Config,
+  key: string,
+  setup: BuilderSetup,
+  message: string,
+  io: PipelineIO,
+): ReportInput {
+  return {
+    key,
+    status: 'failed',
+    failure: { category: 'platform', reason: 'a requested platform has no node', message },
+    attempts: [],
+    builder: { name: setup.name, driver: setup.driver },
+    nodes: setup.state.nodes,
+    findings: [],
+    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
+    steps: [],
+    links: linksOf(io.ctx),
+    secrets: secretValues(config.build),
+  };
+}
+
+/** The step's error for a failed build: attempts, category, the error, why it stopped. */
+export function failureMessage(outcome: BuildOutcome): string {
+  const n = outcome.attempts.length;
+  const last = outcome.attempts[n - 1];
+  const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
+  return `The build failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
+}
