@@ -7,7 +7,7 @@ const folders = [
   'config',
   'builder',
   'buildx',
-  'build',
+  'attempts',
   'merge',
   'trace',
   'diagnosis',
@@ -80,7 +80,7 @@ export default tseslint.config(
   // The pure middle: findings read traces, the diagnosis core and shared types.
   forbid(
     ['src/findings/**'],
-    ['report', 'github', 'builder', 'buildx', 'baseline', 'build', 'merge', 'config', 'commands'],
+    ['report', 'github', 'builder', 'buildx', 'baseline', 'attempts', 'merge', 'config', 'commands'],
     'findings are pure: they read the trace, the diagnosis core and shared types (src/types), never a stage that runs processes or reports.',
   ),
   forbid(

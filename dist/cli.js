@@ -13606,7 +13606,7 @@ function stepLabel(step) {
   return `${where ? `[${where}] ` : ""}${step.instruction ?? step.name}`;
 }
 
-// src/findings/md.ts
+// src/findings/markdown-escape.ts
 function codeBlock(lines, lang = "") {
   const text = lines.join("\n");
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -14019,6 +14019,17 @@ var RULES = [
   slowStep,
   unpinnedBaseImage
 ];
+var RULE_METADATA = [
+  ...RULES.map((r) => ({ id: r.id, description: r.description })),
+  {
+    id: "slower-than-baseline",
+    description: "A step took longer than in the previous build of the same key (regression-threshold percent and at least 5 s), or the whole build did."
+  },
+  {
+    id: "cache-ratio-drop",
+    description: "Fewer steps came from the cache than in the previous build of the same key."
+  }
+];
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function rankFindings(list) {
   return [...list].sort(
@@ -14291,7 +14302,7 @@ function plainText(markdown) {
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 function toSarif(findings2, version) {
   const ruleIds = [...new Set(findings2.map((f) => f.rule))];
-  const describe2 = (id) => RULES.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
+  const describe2 = (id) => RULE_METADATA.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -14340,6 +14351,8 @@ Hint: ${f.hint}` : ""}` },
 function fingerprint(f) {
   return createHash("sha256").update(`${f.rule}|${f.file ?? ""}|${f.line ?? ""}|${f.title}`).digest("hex").slice(0, 32);
 }
+
+// src/report/codequality.ts
 var SEVERITY = { error: "critical", warning: "major", notice: "info" };
 function toCodeQuality(findings2, dockerfile = "Dockerfile") {
   return findings2.map((f) => ({
@@ -14363,6 +14376,41 @@ function stepId(step, dockerfile) {
   const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
   const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
   return [step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+}
+function byId(trace, dockerfile) {
+  const map = /* @__PURE__ */ new Map();
+  for (const s of trace.steps) {
+    if (s.internal || s.error) continue;
+    const id = stepId(s, dockerfile);
+    const prev = map.get(id);
+    const entry = {
+      id,
+      label: stepLabel({ ...s, platform: void 0 }),
+      durationMs: s.durationMs ?? 0,
+      cached: s.cached
+    };
+    map.set(
+      id,
+      prev ? {
+        ...prev,
+        durationMs: Math.max(prev.durationMs, entry.durationMs),
+        cached: prev.cached && entry.cached
+      } : entry
+    );
+  }
+  return map;
+}
+function toBaseline(trace, dockerfile, ref, now = /* @__PURE__ */ new Date()) {
+  const steps = [...byId(trace, dockerfile).values()];
+  return {
+    version: 1,
+    createdAt: now.toISOString(),
+    ref,
+    totalMs: trace.durationMs,
+    cacheRatio: steps.length ? steps.filter((s) => s.cached).length / steps.length : 0,
+    contextBytes: trace.contextBytes,
+    steps
+  };
 }
 function compare(baseline, ctx, opts) {
   const out = [];
@@ -15752,13 +15800,13 @@ async function setupBuilder(config, deps, onCreated = () => {
   const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
   if (existing) {
     const state2 = await bootAndVerify(existing, config, deps);
-    return { name: existing, driver: state2.driver, created: false, state: state2 };
+    return { name: existing, driver: state2.driver, state: state2 };
   }
   if (config.nameGiven) await refuseExisting(config.name, deps);
   const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
   await createNodes(config, deps, onCreated, deadline);
   const state = await bootAndVerify(config.name, config, deps, deadline);
-  return { name: config.name, driver: config.driver, created: true, state };
+  return { name: config.name, driver: config.driver, state };
 }
 async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep = deps.sleep ?? sleeper;
@@ -15819,33 +15867,11 @@ async function describe(down, state, boot, reasons, config) {
   );
 }
 
-// src/builder/platforms.ts
-function parse(p) {
-  const [os, arch, variant] = p.trim().toLowerCase().split("/");
-  return { os, arch, variant };
-}
-function serves(node, requested) {
-  const n = parse(node);
-  const r = parse(requested);
-  if (n.os !== r.os || n.arch !== r.arch) return false;
-  if (!r.variant) return true;
-  const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
-  return nv === r.variant;
-}
-function missingPlatforms(requested, nodes) {
-  const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
-  return requested.filter((r) => !offered.some((o) => serves(o, r)));
-}
-function missingPlatformsMessage(missing, nodes) {
-  const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
-  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
-}
-
-// src/build/run.ts
+// src/attempts/run.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
 
-// src/build/args.ts
+// src/attempts/args.ts
 function buildArgs(b, f) {
   const args = [
     "build",
@@ -15897,11 +15923,11 @@ function takesImageIdFile(outputs) {
   });
 }
 
-// src/build/attempt.ts
+// src/attempts/attempt.ts
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 
-// src/build/watchdog.ts
+// src/attempts/watchdog.ts
 var StallWatch = class {
   constructor(opts) {
     this.opts = opts;
@@ -15956,7 +15982,7 @@ var StallWatch = class {
   }
 };
 
-// src/build/render.ts
+// src/attempts/render.ts
 function renderEvent(e) {
   switch (e.kind) {
     case "started":
@@ -15974,7 +16000,7 @@ function renderEvent(e) {
   }
 }
 
-// src/build/attempt.ts
+// src/attempts/attempt.ts
 async function runAttempt(buildx, args, logFile, opts) {
   let logError;
   const file = createWriteStream(logFile);
@@ -16023,7 +16049,7 @@ async function runAttempt(buildx, args, logFile, opts) {
   };
 }
 
-// src/build/retry.ts
+// src/attempts/retry.ts
 function backoffMs(retry, rateLimited, config, random) {
   const cap = config.maxWaitSeconds * 1e3;
   const exp = Math.min(cap, config.waitSeconds * 1e3 * 2 ** (retry - 1));
@@ -16058,7 +16084,7 @@ function decide(c, attempt, crashes, config) {
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
 
-// src/build/secrets.ts
+// src/attempts/secrets.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 function split(line) {
@@ -16130,7 +16156,7 @@ function secretValues(b, env = process.env) {
   return values.filter((v) => v.length >= 3);
 }
 
-// src/build/run.ts
+// src/attempts/run.ts
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
@@ -16281,36 +16307,6 @@ function abortableSleep(ms, signal) {
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
   });
-}
-
-// src/report/redact.ts
-var REDACTED = "***";
-function needles(values) {
-  const out = /* @__PURE__ */ new Set();
-  for (const v of values) {
-    if (v.length >= 3) out.add(v);
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) out.add(line.trim());
-  }
-  return [...out].sort((a, b) => b.length - a.length);
-}
-function redactText(text, list) {
-  let out = text;
-  for (const n of list) if (out.includes(n)) out = out.split(n).join(REDACTED);
-  return out;
-}
-function deep(value, list) {
-  if (typeof value === "string") return redactText(value, list);
-  if (Array.isArray(value)) return value.map((v) => deep(v, list));
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list), deep(v, list)]));
-  if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list)]));
-  }
-  return value;
-}
-function redactReport(input) {
-  const list = needles(input.secrets);
-  if (!list.length) return input;
-  return { ...deep({ ...input, secrets: [] }, list), secrets: [] };
 }
 
 // src/config/config.ts
@@ -16716,143 +16712,9 @@ function parseRetry(src) {
   };
 }
 
-// src/commands/session.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join7 } from "node:path";
-var log = (line) => process.stderr.write(`${line}
-`);
-async function withBuilder(config, fn) {
-  const buildx = new Buildx();
-  const version = buildx.version();
-  version.catch(() => void 0);
-  const tempDir = mkdtempSync(join7(tmpdir(), "buildx-guard-"));
-  const deps = {
-    buildx,
-    version,
-    tempDir,
-    env: process.env,
-    info: log,
-    debug: config.debug ? log : () => {
-    }
-  };
-  let created = "";
-  try {
-    const setup = await setupBuilder(config.builder, deps, (name) => created = name);
-    return await fn(setup, deps);
-  } catch (e) {
-    if (!(e instanceof NodesDownError)) throw e;
-    process.stdout.write(`${e.message}
-`);
-    return 1;
-  } finally {
-    if (created && config.builder.cleanup)
-      await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
-    rmSync(tempDir, { recursive: true, force: true });
-  }
-}
-
-// src/commands/build.ts
-var buildCommand = {
-  summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
-  async run(flags, positionals) {
-    const config = parseConfig(
-      (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
-    );
-    checkContext(config);
-    return withBuilder(config, async (setup, deps) => {
-      log(nodesTable2(setup.state));
-      const dockerfile = loadDockerfile(config, process.cwd());
-      const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
-      if (missing.length) {
-        log(missingPlatformsMessage(missing, setup.state.nodes));
-        return 1;
-      }
-      const outcome = await runBuild(config, setup.name, {
-        buildx: deps.buildx,
-        tempDir: deps.tempDir,
-        info: log,
-        out: log,
-        group: async (name, fn) => {
-          log(`--- ${name}`);
-          return fn();
-        },
-        mask: () => {
-        },
-        recheckNodes: async () => {
-          await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
-        },
-        probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
-      });
-      const report = redactReport(
-        reportFromBuild({
-          config,
-          key: "cli",
-          builder: { name: setup.name, driver: setup.driver },
-          state: setup.state,
-          outcome,
-          workspace: process.cwd(),
-          secrets: secretValues(config.build)
-        })
-      );
-      for (const f of report.findings) {
-        log(
-          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
-        );
-      }
-      const reportFile = flags("report-file");
-      if (reportFile) {
-        writeFileSync4(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
-        log(`Markdown report: ${reportFile}`);
-      }
-      const summary = {
-        status: outcome.success ? "success" : "failed",
-        attempts: outcome.attempts.map((a) => ({
-          number: a.number,
-          exitCode: a.exitCode,
-          durationMs: a.durationMs,
-          category: a.classification?.category ?? null,
-          decision: a.decision ?? null
-        })),
-        failure: outcome.failure ?? null,
-        stopReason: outcome.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : null,
-        findings: report.findings.length,
-        imageid: outcome.imageid,
-        digest: outcome.digest
-      };
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}
-`);
-      return outcome.success ? 0 : 1;
-    });
-  }
-};
-
-// src/commands/classify.ts
-async function readStdin() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  return Buffer.concat(chunks).toString("utf8");
-}
-function classifiedText(text) {
-  const trace = parseTrace(text);
-  return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
-}
-var classifyCommand = {
-  summary: "classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)",
-  async run(flags) {
-    const { retry } = parseConfig(flags, {});
-    const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
-    process.stdout.write(
-      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {} })}
-`
-    );
-    return 0;
-  }
-};
-
 // src/builder/host.ts
 import { readdirSync, readFileSync as readFileSync5, readlinkSync, statfsSync } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 function readNumber(path) {
   try {
     const n = Number(readFileSync5(path, "utf8").trim());
@@ -16863,7 +16725,7 @@ function readNumber(path) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readFileSync5(join8(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readFileSync5(join7(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -16872,7 +16734,7 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join8(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join7(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
@@ -16883,10 +16745,10 @@ function readInotify(proc, uid) {
   }
   for (const pid of pids) {
     try {
-      const owner = readFileSync5(join8(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readFileSync5(join7(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync(join8(proc, pid, "fd"))) {
-        if (readlinkSync(join8(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync(join7(proc, pid, "fd"))) {
+        if (readlinkSync(join7(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -16951,6 +16813,243 @@ function judgeHost(r) {
   }
   return out;
 }
+
+// src/builder/platforms.ts
+function parse(p) {
+  const [os, arch, variant] = p.trim().toLowerCase().split("/");
+  return { os, arch, variant };
+}
+function serves(node, requested) {
+  const n = parse(node);
+  const r = parse(requested);
+  if (n.os !== r.os || n.arch !== r.arch) return false;
+  if (!r.variant) return true;
+  const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
+  return nv === r.variant;
+}
+function missingPlatforms(requested, nodes) {
+  const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
+  return requested.filter((r) => !offered.some((o) => serves(o, r)));
+}
+function missingPlatformsMessage(missing, nodes) {
+  const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
+  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
+}
+
+// src/pipeline.ts
+async function runPipeline(config, setup, deps, key, io) {
+  const dockerfile = loadDockerfile(config, io.workspace);
+  const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
+  if (missing.length) {
+    const message = missingPlatformsMessage(missing, setup.state.nodes);
+    return {
+      preflight: { category: "platform", message },
+      report: preflightReport(config, key, setup, message, io)
+    };
+  }
+  const local = config.build.cacheMode === "local" && io.cache ? await io.cache.restoreLocal() : void 0;
+  const buildConfig = local ? {
+    ...config,
+    build: {
+      ...config.build,
+      cacheFrom: [...config.build.cacheFrom, ...local.cacheFrom],
+      cacheTo: [...config.build.cacheTo, ...local.cacheTo]
+    }
+  } : config;
+  const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })).catch(
+    () => []
+  );
+  const outcome = await runBuild(buildConfig, setup.name, {
+    ...io,
+    buildx: deps.buildx,
+    tempDir: deps.tempDir,
+    // Before a retry every node must be running again; one that stays down ends the loop.
+    recheckNodes: async () => {
+      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+    },
+    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
+  });
+  if (local && outcome.success) await local.save();
+  const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : void 0;
+  const report = reportFromBuild({
+    config,
+    key,
+    builder: { name: setup.name, driver: setup.driver },
+    state: setup.state,
+    outcome,
+    workspace: io.workspace,
+    ctx: io.ctx,
+    secrets: secretValues(config.build),
+    baseline,
+    dockerfile,
+    host: await host
+  });
+  if (config.report.baseline && outcome.success && io.cache) {
+    const last = outcome.attempts[outcome.attempts.length - 1];
+    await io.cache.saveBaseline(toBaseline(last.trace, dockerfile, io.ref ?? "local"));
+  }
+  return { outcome, report };
+}
+function preflightReport(config, key, setup, message, io) {
+  return {
+    key,
+    status: "failed",
+    failure: { category: "platform", reason: "a requested platform has no node", message },
+    attempts: [],
+    builder: { name: setup.name, driver: setup.driver },
+    nodes: setup.state.nodes,
+    findings: [],
+    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
+    steps: [],
+    links: linksOf(io.ctx),
+    secrets: secretValues(config.build)
+  };
+}
+
+// src/report/redact.ts
+var REDACTED = "***";
+function needles(values) {
+  const out = /* @__PURE__ */ new Set();
+  for (const v of values) {
+    if (v.length >= 3) out.add(v);
+    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) out.add(line.trim());
+  }
+  return [...out].sort((a, b) => b.length - a.length);
+}
+function redactText(text, list) {
+  let out = text;
+  for (const n of list) if (out.includes(n)) out = out.split(n).join(REDACTED);
+  return out;
+}
+function deep(value, list) {
+  if (typeof value === "string") return redactText(value, list);
+  if (Array.isArray(value)) return value.map((v) => deep(v, list));
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list), deep(v, list)]));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list)]));
+  }
+  return value;
+}
+function redactReport(input) {
+  const list = needles(input.secrets);
+  if (!list.length) return input;
+  return { ...deep({ ...input, secrets: [] }, list), secrets: [] };
+}
+
+// src/commands/session.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join8 } from "node:path";
+var log = (line) => process.stderr.write(`${line}
+`);
+async function withBuilder(config, fn) {
+  const buildx = new Buildx();
+  const version = buildx.version();
+  version.catch(() => void 0);
+  const tempDir = mkdtempSync(join8(tmpdir(), "buildx-guard-"));
+  const deps = {
+    buildx,
+    version,
+    tempDir,
+    env: process.env,
+    info: log,
+    debug: config.debug ? log : () => {
+    }
+  };
+  let created = "";
+  try {
+    const setup = await setupBuilder(config.builder, deps, (name) => created = name);
+    return await fn(setup, deps);
+  } catch (e) {
+    if (!(e instanceof NodesDownError)) throw e;
+    process.stdout.write(`${e.message}
+`);
+    return 1;
+  } finally {
+    if (created && config.builder.cleanup)
+      await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+    rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+// src/commands/build.ts
+var buildCommand = {
+  summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
+  async run(flags, positionals) {
+    const config = parseConfig(
+      (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
+    );
+    checkContext(config);
+    return withBuilder(config, async (setup, deps) => {
+      log(nodesTable2(setup.state));
+      const result = await runPipeline(config, setup, deps, "cli", {
+        info: log,
+        out: log,
+        group: async (name, fn) => {
+          log(`--- ${name}`);
+          return fn();
+        },
+        mask: () => {
+        },
+        workspace: process.cwd()
+      });
+      const report = redactReport(result.report);
+      if (result.preflight) log(result.preflight.message);
+      for (const f of report.findings) {
+        log(
+          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
+        );
+      }
+      const reportFile = flags("report-file");
+      if (reportFile) {
+        writeFileSync4(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+        log(`Markdown report: ${reportFile}`);
+      }
+      const outcome = result.outcome;
+      const summary = {
+        status: outcome?.success ? "success" : "failed",
+        attempts: (outcome?.attempts ?? []).map((a) => ({
+          number: a.number,
+          exitCode: a.exitCode,
+          durationMs: a.durationMs,
+          category: a.classification?.category ?? null,
+          decision: a.decision ?? null
+        })),
+        failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
+        stopReason: outcome?.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : result.preflight?.message ?? null,
+        findings: report.findings.length,
+        imageid: outcome?.imageid ?? "",
+        digest: outcome?.digest ?? ""
+      };
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}
+`);
+      return outcome?.success ? 0 : 1;
+    });
+  }
+};
+
+// src/commands/classify.ts
+async function readStdin() {
+  const chunks = [];
+  for await (const chunk of process.stdin) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
+}
+function classifiedText(text) {
+  const trace = parseTrace(text);
+  return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
+}
+var classifyCommand = {
+  summary: "classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)",
+  async run(flags) {
+    const { retry } = parseConfig(flags, {});
+    const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
+    process.stdout.write(
+      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {} })}
+`
+    );
+    return 0;
+  }
+};
 
 // src/commands/doctor.ts
 var doctor = {

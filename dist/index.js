@@ -33174,8 +33174,8 @@ var require_coerce = __commonJS({
       const minor = match3[3] || "0";
       const patch = match3[4] || "0";
       const prerelease = options.includePrerelease && match3[5] ? `-${match3[5]}` : "";
-      const build2 = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
+      const build = options.includePrerelease && match3[6] ? `+${match3[6]}` : "";
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -42219,9 +42219,9 @@ function getState(name) {
 }
 
 // src/action.ts
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync2 } from "node:fs";
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync3 } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/buildx/buildx.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -42707,13 +42707,13 @@ async function setupBuilder(config, deps, onCreated = () => {
   const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
   if (existing) {
     const state4 = await bootAndVerify(existing, config, deps);
-    return { name: existing, driver: state4.driver, created: false, state: state4 };
+    return { name: existing, driver: state4.driver, state: state4 };
   }
   if (config.nameGiven) await refuseExisting(config.name, deps);
   const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
   await createNodes(config, deps, onCreated, deadline);
   const state3 = await bootAndVerify(config.name, config, deps, deadline);
-  return { name: config.name, driver: config.driver, created: true, state: state3 };
+  return { name: config.name, driver: config.driver, state: state3 };
 }
 async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep2 = deps.sleep ?? sleeper;
@@ -42774,7 +42774,7 @@ async function describe(down, state3, boot, reasons, config) {
   );
 }
 
-// src/build/run.ts
+// src/attempts/run.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, join as join6 } from "node:path";
 
@@ -42809,7 +42809,7 @@ function failureText(trace, stderrTail = "") {
   return parts.join("\n");
 }
 
-// src/build/args.ts
+// src/attempts/args.ts
 function buildArgs(b, f) {
   const args = [
     "build",
@@ -42861,7 +42861,7 @@ function takesImageIdFile(outputs) {
   });
 }
 
-// src/build/attempt.ts
+// src/attempts/attempt.ts
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 
@@ -43497,7 +43497,7 @@ function describeStall(s) {
   return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
 }
 
-// src/build/watchdog.ts
+// src/attempts/watchdog.ts
 var StallWatch = class {
   constructor(opts) {
     this.opts = opts;
@@ -43552,7 +43552,7 @@ var StallWatch = class {
   }
 };
 
-// src/build/render.ts
+// src/attempts/render.ts
 function renderEvent(e) {
   switch (e.kind) {
     case "started":
@@ -43570,7 +43570,7 @@ function renderEvent(e) {
   }
 }
 
-// src/build/attempt.ts
+// src/attempts/attempt.ts
 async function runAttempt(buildx, args, logFile, opts) {
   let logError;
   const file = createWriteStream(logFile);
@@ -43840,7 +43840,7 @@ function mentions(id, text) {
   return errorPattern(id).pattern.test(text);
 }
 
-// src/build/retry.ts
+// src/attempts/retry.ts
 function backoffMs(retry2, rateLimited, config, random) {
   const cap = config.maxWaitSeconds * 1e3;
   const exp = Math.min(cap, config.waitSeconds * 1e3 * 2 ** (retry2 - 1));
@@ -43875,7 +43875,7 @@ function decide(c, attempt, crashes, config) {
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
 
-// src/build/secrets.ts
+// src/attempts/secrets.ts
 import { mkdirSync as mkdirSync3, readFileSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join5 } from "node:path";
 function split(line) {
@@ -43947,7 +43947,7 @@ function secretValues(b, env = process.env) {
   return values.filter((v) => v.length >= 3);
 }
 
-// src/build/run.ts
+// src/attempts/run.ts
 function checkContext(config, cwd = process.cwd()) {
   const { context: context3, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context3) || context3.startsWith("git@") || context3 === "-") return;
@@ -44201,21 +44201,21 @@ var BUILD_ONLY = [
   "pull",
   "call"
 ];
-function parseMerge(src, build2) {
+function parseMerge(src, build) {
   const sources = getList(src, "merge-sources", { ignoreComma: true });
   if (!sources.length) return void 0;
   const set = BUILD_ONLY.filter((name) => {
     const v = getString(src, name);
     return v !== "" && v !== "false";
   });
-  if (build2.context !== ".") set.unshift("context");
+  if (build.context !== ".") set.unshift("context");
   if (set.length) {
     throw new UserError(
       `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
       "merge-sources"
     );
   }
-  if (!build2.tags.length) {
+  if (!build.tags.length) {
     throw new UserError(
       `Input 'merge-sources' needs 'tags': the image references the merged index is pushed to (e.g. ghcr.io/owner/app:1.2.3).`,
       "tags"
@@ -44233,7 +44233,7 @@ function parseMerge(src, build2) {
 function parseBuild(src) {
   const list = (name) => getList(src, name);
   const lines = (name) => getList(src, name, { ignoreComma: true });
-  const build2 = {
+  const build = {
     enabled: getBoolean(src, "build", true),
     context: getString(src, "context", "."),
     file: getString(src, "file"),
@@ -44269,30 +44269,30 @@ function parseBuild(src) {
     githubToken: getString(src, "github-token"),
     cacheMode: getChoice(src, "cache-mode", CACHE_MODES, "none")
   };
-  if (build2.cacheMode === "local" && getChoice(src, "driver", DRIVERS, "docker-container") === "docker") {
+  if (build.cacheMode === "local" && getChoice(src, "driver", DRIVERS, "docker-container") === "docker") {
     throw new UserError(
       `Input 'cache-mode: local' needs a builder that can export a cache (driver docker-container, remote or kubernetes); the docker driver cannot.`,
       "cache-mode"
     );
   }
-  if (build2.push && build2.load && build2.outputs.length) {
+  if (build.push && build.load && build.outputs.length) {
     throw new UserError(
       `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
       "outputs"
     );
   }
-  if (build2.call && !CALLS.includes(build2.call.split(",")[0])) {
+  if (build.call && !CALLS.includes(build.call.split(",")[0])) {
     throw new UserError(
-      `Input 'call' must be one of ${CALLS.join(", ")} (optionally with ,format=json); got '${build2.call}'.`,
+      `Input 'call' must be one of ${CALLS.join(", ")} (optionally with ,format=json); got '${build.call}'.`,
       "call"
     );
   }
   for (const [name, values] of [
-    ["secrets", build2.secrets],
-    ["secret-files", build2.secretFiles],
-    ["secret-envs", build2.secretEnvs],
-    ["build-args", build2.buildArgs],
-    ["build-contexts", build2.buildContexts]
+    ["secrets", build.secrets],
+    ["secret-files", build.secretFiles],
+    ["secret-envs", build.secretEnvs],
+    ["build-args", build.buildArgs],
+    ["build-contexts", build.buildContexts]
   ]) {
     const bad = values.findIndex((v) => !/^[^=\s]+=/.test(v));
     if (bad >= 0) {
@@ -44300,7 +44300,7 @@ function parseBuild(src) {
       throw new UserError(`Each line of input '${name}' must be KEY=value; got ${got}.`, name);
     }
   }
-  return build2;
+  return build;
 }
 
 // src/config/builder.ts
@@ -44515,11 +44515,11 @@ function real(path12) {
   }
 }
 function parseConfig(src, env = process.env) {
-  const build2 = parseBuild(src);
-  const merge3 = parseMerge(src, build2);
+  const build = parseBuild(src);
+  const merge3 = parseMerge(src, build);
   return {
     builder: parseBuilder(src, env),
-    build: build2,
+    build,
     ...merge3 ? { merge: merge3 } : {},
     retry: parseRetry(src),
     report: {
@@ -48643,12 +48643,9 @@ function readContext(env = process.env) {
     repo,
     apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/$/, ""),
     serverUrl,
-    eventName: env.GITHUB_EVENT_NAME ?? "",
     headSha: event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? "",
     pullNumber: event.pull_request?.number,
-    runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ""}`,
-    workflow: env.GITHUB_WORKFLOW ?? "",
-    job: env.GITHUB_JOB ?? ""
+    runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ""}`
   };
 }
 var ReportError = class extends Error {
@@ -48939,7 +48936,7 @@ function stepLabel(step) {
   return `${where2 ? `[${where2}] ` : ""}${step.instruction ?? step.name}`;
 }
 
-// src/findings/md.ts
+// src/findings/markdown-escape.ts
 function codeBlock(lines, lang = "") {
   const text = lines.join("\n");
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -49346,6 +49343,17 @@ var RULES = [
   slowStep,
   unpinnedBaseImage
 ];
+var RULE_METADATA = [
+  ...RULES.map((r) => ({ id: r.id, description: r.description })),
+  {
+    id: "slower-than-baseline",
+    description: "A step took longer than in the previous build of the same key (regression-threshold percent and at least 5 s), or the whole build did."
+  },
+  {
+    id: "cache-ratio-drop",
+    description: "Fewer steps came from the cache than in the previous build of the same key."
+  }
+];
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function rankFindings(list) {
   return [...list].sort(
@@ -49586,7 +49594,7 @@ import { createHash } from "node:crypto";
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 function toSarif(findings2, version3) {
   const ruleIds = [...new Set(findings2.map((f) => f.rule))];
-  const describe3 = (id) => RULES.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
+  const describe3 = (id) => RULE_METADATA.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -49701,13 +49709,11 @@ async function toGitHub(gh, input, cfg, result, problems, info2) {
     try {
       if (cfg.comment === "sticky" || input.status === "failed") {
         const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body2);
-        result.commentId = c.id;
         info2(`${c.created ? "Created" : "Updated"} the pull request comment ${c.id}.`);
       } else {
         const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
         if (id !== void 0) {
-          const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body2);
-          result.commentId = c.id;
+          await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body2);
         }
       }
     } catch (e) {
@@ -50241,28 +50247,6 @@ async function runMerge(config, deps) {
   }
 }
 
-// src/builder/platforms.ts
-function parse3(p) {
-  const [os8, arch2, variant] = p.trim().toLowerCase().split("/");
-  return { os: os8, arch: arch2, variant };
-}
-function serves(node, requested) {
-  const n = parse3(node);
-  const r = parse3(requested);
-  if (n.os !== r.os || n.arch !== r.arch) return false;
-  if (!r.variant) return true;
-  const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
-  return nv === r.variant;
-}
-function missingPlatforms(requested, nodes) {
-  const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
-  return requested.filter((r) => !offered.some((o) => serves(o, r)));
-}
-function missingPlatformsMessage(missing, nodes) {
-  const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
-  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
-}
-
 // src/builder/host.ts
 import { readdirSync, readFileSync as readFileSync5, readlinkSync, statfsSync } from "node:fs";
 import { join as join9 } from "node:path";
@@ -50363,6 +50347,104 @@ function judgeHost(r) {
     });
   }
   return out;
+}
+
+// src/builder/platforms.ts
+function parse3(p) {
+  const [os8, arch2, variant] = p.trim().toLowerCase().split("/");
+  return { os: os8, arch: arch2, variant };
+}
+function serves(node, requested) {
+  const n = parse3(node);
+  const r = parse3(requested);
+  if (n.os !== r.os || n.arch !== r.arch) return false;
+  if (!r.variant) return true;
+  const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
+  return nv === r.variant;
+}
+function missingPlatforms(requested, nodes) {
+  const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
+  return requested.filter((r) => !offered.some((o) => serves(o, r)));
+}
+function missingPlatformsMessage(missing, nodes) {
+  const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
+  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
+}
+
+// src/pipeline.ts
+async function runPipeline(config, setup, deps, key, io) {
+  const dockerfile = loadDockerfile(config, io.workspace);
+  const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
+  if (missing.length) {
+    const message = missingPlatformsMessage(missing, setup.state.nodes);
+    return {
+      preflight: { category: "platform", message },
+      report: preflightReport(config, key, setup, message, io)
+    };
+  }
+  const local = config.build.cacheMode === "local" && io.cache ? await io.cache.restoreLocal() : void 0;
+  const buildConfig = local ? {
+    ...config,
+    build: {
+      ...config.build,
+      cacheFrom: [...config.build.cacheFrom, ...local.cacheFrom],
+      cacheTo: [...config.build.cacheTo, ...local.cacheTo]
+    }
+  } : config;
+  const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })).catch(
+    () => []
+  );
+  const outcome = await runBuild(buildConfig, setup.name, {
+    ...io,
+    buildx: deps.buildx,
+    tempDir: deps.tempDir,
+    // Before a retry every node must be running again; one that stays down ends the loop.
+    recheckNodes: async () => {
+      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+    },
+    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
+  });
+  if (local && outcome.success) await local.save();
+  const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : void 0;
+  const report2 = reportFromBuild({
+    config,
+    key,
+    builder: { name: setup.name, driver: setup.driver },
+    state: setup.state,
+    outcome,
+    workspace: io.workspace,
+    ctx: io.ctx,
+    secrets: secretValues(config.build),
+    baseline,
+    dockerfile,
+    host: await host
+  });
+  if (config.report.baseline && outcome.success && io.cache) {
+    const last = outcome.attempts[outcome.attempts.length - 1];
+    await io.cache.saveBaseline(toBaseline(last.trace, dockerfile, io.ref ?? "local"));
+  }
+  return { outcome, report: report2 };
+}
+function preflightReport(config, key, setup, message, io) {
+  return {
+    key,
+    status: "failed",
+    failure: { category: "platform", reason: "a requested platform has no node", message },
+    attempts: [],
+    builder: { name: setup.name, driver: setup.driver },
+    nodes: setup.state.nodes,
+    findings: [],
+    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
+    steps: [],
+    links: linksOf(io.ctx),
+    secrets: secretValues(config.build)
+  };
+}
+function failureMessage(outcome) {
+  const n = outcome.attempts.length;
+  const last = outcome.attempts[n - 1];
+  const error2 = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
+  return `The build failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
 }
 
 // node_modules/@actions/cache/lib/cache.js
@@ -90192,7 +90274,7 @@ function saveCacheV2(paths_1, key_1, options_1) {
 
 // src/baseline/store.ts
 import { createHash as createHash3 } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync6, renameSync, rmSync, writeFileSync as writeFileSync6 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync6 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join14 } from "node:path";
 function clean2(s) {
@@ -90266,16 +90348,20 @@ async function saveBaseline(keys, dir, baseline, debug2) {
   if (saved) debug2(`baseline: saved as ${keys.key}`);
   return saved;
 }
+
+// src/attempts/local-cache.ts
+import { existsSync as existsSync7, renameSync, rmSync as rmSync2 } from "node:fs";
+import { join as join15 } from "node:path";
 function localCacheArgs(dir) {
-  const restored = existsSync6(join14(dir, "index.json"));
+  const restored = existsSync7(join15(dir, "index.json"));
   return {
     cacheFrom: restored ? [`type=local,src=${dir}`] : [],
     cacheTo: [`type=local,dest=${dir}-new,mode=max`]
   };
 }
 function rotateLocalCache(dir) {
-  if (!existsSync6(join14(`${dir}-new`, "index.json"))) return false;
-  rmSync(dir, { recursive: true, force: true });
+  if (!existsSync7(join15(`${dir}-new`, "index.json"))) return false;
+  rmSync2(dir, { recursive: true, force: true });
   renameSync(`${dir}-new`, dir);
   return true;
 }
@@ -90350,57 +90436,26 @@ ${nodesTable(setup.state)}`
     setOutput("nodes", nodesOutput(setup.state));
     if (!config.build.enabled) return;
     const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const dockerfile = loadDockerfile(config, workspace);
-    const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
-    if (missing.length) return await failPlatforms(config, key, setup, missing);
-    const local = config.build.cacheMode === "local" ? await restoreLocalCache(key) : void 0;
-    const buildConfig = local ? {
-      ...config,
-      build: {
-        ...config.build,
-        cacheFrom: [...config.build.cacheFrom, ...local.args.cacheFrom],
-        cacheTo: [...config.build.cacheTo, ...local.args.cacheTo]
-      }
-    } : config;
-    const host = hostChecks(setup.driver, (args) => buildx.docker(args, { timeoutMs: 15e3 })).catch(
-      () => []
-    );
-    const outcome = await build(buildConfig, setup, deps);
-    if (local && outcome.success && rotateLocalCache(local.dir))
-      await saveFolder(local.keys, local.dir, debug);
-    setOutput("attempts", String(outcome.attempts.length));
-    setOutput("failure-category", outcome.failure?.category ?? "");
-    setOutput("metadata", outcome.metadata);
-    setOutput("imageid", outcome.imageid);
-    setOutput("digest", outcome.digest);
     const ctx = readContext();
-    const keys = baselineKeys(process.env, key);
-    const baselineDir = baselineFolder(key);
-    const baseline = config.report.baseline ? await restoreBaseline(keys, baselineDir, debug) : void 0;
-    const gate = await report(
-      config,
-      ctx,
-      reportFromBuild({
-        config,
-        key,
-        builder: { name: setup.name, driver: setup.driver },
-        state: setup.state,
-        outcome,
-        workspace,
+    const result = await guarded(
+      (io) => runPipeline(config, setup, deps, key, {
+        ...io,
+        mask: setSecret,
+        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
         ctx,
-        secrets: secretValues(config.build),
-        baseline,
-        dockerfile,
-        host: await host
+        cache: actionsCache(key),
+        ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "local"}@${(process.env.GITHUB_SHA ?? "").slice(0, 7)}`
       })
     );
-    if (config.report.baseline && outcome.success) {
-      const last = outcome.attempts[outcome.attempts.length - 1];
-      const ref = `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "local"}@${(process.env.GITHUB_SHA ?? "").slice(0, 7)}`;
-      await saveBaseline(keys, baselineDir, toBaseline(last.trace, dockerfile, ref), debug);
-    }
-    if (!outcome.success) setFailed(failureMessage(outcome));
+    const outcome = result.outcome;
+    setOutput("attempts", String(outcome?.attempts.length ?? 0));
+    setOutput("failure-category", outcome?.failure?.category ?? result.preflight?.category ?? "");
+    setOutput("metadata", outcome?.metadata ?? "");
+    setOutput("imageid", outcome?.imageid ?? "");
+    setOutput("digest", outcome?.digest ?? "");
+    const gate = await report(config, ctx, result.report);
+    if (result.preflight) setFailed(result.preflight.message);
+    else if (outcome && !outcome.success) setFailed(failureMessage(outcome));
     else if (gate) setFailed(gate);
   } catch (e) {
     if (e instanceof NodesDownError && config) {
@@ -90421,42 +90476,37 @@ ${nodesTable(setup.state)}`
     fail(e);
   }
 }
-async function failPlatforms(config, key, setup, missing) {
-  const message = missingPlatformsMessage(missing, setup.state.nodes);
-  setOutput("attempts", "0");
-  setOutput("failure-category", "platform");
-  const ctx = readContext();
-  await report(config, ctx, {
-    key,
-    status: "failed",
-    failure: { category: "platform", reason: "a requested platform has no node", message },
-    attempts: [],
-    builder: { name: setup.name, driver: setup.driver },
-    nodes: setup.state.nodes,
-    findings: [],
-    stats: { durationMs: 0, steps: 0, cachedSteps: 0, contextBytes: 0, platforms: [] },
-    steps: [],
-    links: linksOf(ctx),
-    secrets: secretValues(config.build)
-  }).catch((e) => debug(`report: ${e}`));
-  setFailed(message);
-}
-async function restoreLocalCache(key) {
-  const dir = cacheFolder("buildcache", key);
-  rmSync2(dir, { recursive: true, force: true });
-  rmSync2(`${dir}-new`, { recursive: true, force: true });
-  mkdirSync5(dir, { recursive: true });
-  const keys = cacheKeys("buildcache", process.env, key);
-  const hit = await restoreFolder(keys, dir, debug);
-  info(
-    hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
-  );
-  return { dir, keys, args: localCacheArgs(dir) };
+function actionsCache(key) {
+  const keys = baselineKeys(process.env, key);
+  const baselineDir = baselineFolder(key);
+  return {
+    async restoreLocal() {
+      const dir = cacheFolder("buildcache", key);
+      rmSync3(dir, { recursive: true, force: true });
+      rmSync3(`${dir}-new`, { recursive: true, force: true });
+      mkdirSync5(dir, { recursive: true });
+      const localKeys = cacheKeys("buildcache", process.env, key);
+      const hit = await restoreFolder(localKeys, dir, debug);
+      info(
+        hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
+      );
+      return {
+        ...localCacheArgs(dir),
+        save: async () => {
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, debug);
+        }
+      };
+    },
+    restoreBaseline: () => restoreBaseline(keys, baselineDir, debug),
+    saveBaseline: async (b) => {
+      await saveBaseline(keys, baselineDir, b, debug);
+    }
+  };
 }
 function stepTempDir() {
   const root = process.env.RUNNER_TEMP || tmpdir2();
   try {
-    return mkdtempSync(join15(root, "buildx-guard-"));
+    return mkdtempSync(join16(root, "buildx-guard-"));
   } catch (e) {
     throw new Error(
       `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
@@ -90489,12 +90539,6 @@ async function report(config, ctx, input) {
   });
   return result.gate;
 }
-function failureMessage(outcome) {
-  const n = outcome.attempts.length;
-  const last = outcome.attempts[n - 1];
-  const error2 = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
-  return `The build failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
-}
 async function guarded(fn) {
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -90524,22 +90568,6 @@ async function guarded(fn) {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
-}
-function build(config, setup, deps) {
-  const builder = setup.name;
-  return guarded(
-    (io) => runBuild(config, builder, {
-      ...io,
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
-      mask: setSecret,
-      probeNodes: (timeoutMs) => probeNodes(builder, setup.state.nodes, deps, timeoutMs),
-      // A node that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(builder, { ...config.builder, bootstrapRetries: 0 }, deps);
-      }
-    })
-  );
 }
 async function merge2(config) {
   const buildx = new Buildx();
@@ -90578,7 +90606,7 @@ async function post() {
       warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  if (tempDir) rmSync2(tempDir, { recursive: true, force: true });
+  if (tempDir) rmSync3(tempDir, { recursive: true, force: true });
 }
 function fail(e) {
   const message = e instanceof Error ? e.message : String(e);

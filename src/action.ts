@@ -12,8 +12,8 @@ import {
   setupBuilder,
   type BuilderDeps,
 } from './builder/bootstrap.js';
-import { checkContext } from './build/run.js';
-import { maskValue, secretValues } from './build/secrets.js';
+import { checkContext } from './attempts/run.js';
+import { maskValue, secretValues } from './attempts/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
 import { describeFsError, isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
@@ -27,13 +27,12 @@ import {
   baselineKeys,
   cacheFolder,
   cacheKeys,
-  localCacheArgs,
   restoreBaseline,
   restoreFolder,
-  rotateLocalCache,
   saveBaseline,
   saveFolder,
 } from './baseline/store.js';
+import { localCacheArgs, rotateLocalCache } from './attempts/local-cache.js';
 import { UntrustedOutput } from './report/untrusted.js';
 import { VERSION } from './version.js';
 

@@ -3,7 +3,7 @@
 // retry (node re-check, stall probe) → host checks → baseline → the report. The adapters give it
 // their I/O (PipelineIO) and publish what it returns.
 import { toBaseline, type Baseline } from './baseline/baseline.js';
-import { runBuild, type BuildOutcome } from './build/run.js';
+import { runBuild, type BuildOutcome } from './attempts/run.js';
 import { bootAndVerify, probeNodes, type BuilderDeps, type BuilderSetup } from './builder/bootstrap.js';
 import { hostChecks } from './builder/host.js';
 import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
@@ -12,7 +12,7 @@ import { runsOnTargetPlatform } from './findings/dockerfile.js';
 import type { GitHubContext } from './github/github.js';
 import { linksOf, loadDockerfile, reportFromBuild } from './report/input.js';
 import type { ReportInput } from './report/model.js';
-import { secretValues } from './build/secrets.js';
+import { secretValues } from './attempts/secrets.js';
 
 /** The Actions cache, where the adapter has one (the action): the local build cache and baselines. */
 export interface PipelineCache {

@@ -186,7 +186,7 @@ RUN --mount=type=secret,id=s1 --mount=type=secret,id=s3 --mount=type=secret,id=s
 });
 
 test('github-token goes only to the run’s GitHub server, over https, as GIT_AUTH_TOKEN.<host>', async () => {
-  const { gitTokenId } = await import('../../src/build/secrets.js');
+  const { gitTokenId } = await import('../../src/attempts/secrets.js');
   expect(gitTokenId('https://github.com/octo/app.git#main', 'https://github.com')).toBe(
     'GIT_AUTH_TOKEN.github.com',
   );

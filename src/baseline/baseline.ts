@@ -1,6 +1,6 @@
 // A build's baseline (per-step durations and cache hits keyed by a stable step identity), and the
 // comparison of a build with the previous one. Pure.
-import { code, seconds } from '../findings/md.js';
+import { code, seconds } from '../findings/markdown-escape.js';
 import { anchor, stepLabel } from '../findings/anchor.js';
 import type { DockerfileModel } from '../findings/dockerfile.js';
 import { locateStep } from '../findings/dockerfile.js';

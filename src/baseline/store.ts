@@ -4,7 +4,7 @@
 // save/restore fails, this says so once at debug level and the build carries on.
 import * as cache from '@actions/cache';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBaseline, type Baseline } from './baseline.js';
@@ -123,23 +123,4 @@ export async function saveBaseline(
   const saved = await saveFolder(keys, dir, debug);
   if (saved) debug(`baseline: saved as ${keys.key}`);
   return saved;
-}
-
-/**
- * cache-mode: local. buildx reads the restored folder and writes a fresh one beside it (`-new`);
- * after the build the fresh one replaces the old, so the cache never grows with stale entries.
- */
-export function localCacheArgs(dir: string): { cacheFrom: string[]; cacheTo: string[] } {
-  const restored = existsSync(join(dir, 'index.json'));
-  return {
-    cacheFrom: restored ? [`type=local,src=${dir}`] : [],
-    cacheTo: [`type=local,dest=${dir}-new,mode=max`],
-  };
-}
-
-export function rotateLocalCache(dir: string): boolean {
-  if (!existsSync(join(`${dir}-new`, 'index.json'))) return false;
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(`${dir}-new`, dir);
-  return true;
 }

@@ -30,14 +30,14 @@ export async function setupBuilder(
     config.existing || (config.driver === 'docker' ? config.nodes[0].endpoint || 'default' : '');
   if (existing) {
     const state = await bootAndVerify(existing, config, deps);
-    return { name: existing, driver: state.driver, created: false, state };
+    return { name: existing, driver: state.driver, state };
   }
   if (config.nameGiven) await refuseExisting(config.name, deps);
   // One deadline for creating, booting and verifying: buildx create already dials remote nodes.
   const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1000;
   await createNodes(config, deps, onCreated, deadline);
   const state = await bootAndVerify(config.name, config, deps, deadline);
-  return { name: config.name, driver: config.driver, created: true, state };
+  return { name: config.name, driver: config.driver, state };
 }
 
 /**

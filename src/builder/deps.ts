@@ -45,7 +45,5 @@ export class NodesDownError extends Error {
 export interface BuilderSetup {
   name: string;
   driver: string;
-  /** True when this step created the builder (and so may remove it). */
-  created: boolean;
   state: BuilderState;
 }

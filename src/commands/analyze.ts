@@ -2,7 +2,8 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { analysisJson, analysisText, analyze, type Analysis } from '../findings/analyze.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
-import { toCodeQuality, toSarif } from '../report/sarif.js';
+import { toCodeQuality } from '../report/codequality.js';
+import { toSarif } from '../report/sarif.js';
 import type { BuildTrace } from '../trace/types.js';
 import { VERSION } from '../version.js';
 import { parseDockerfile, type DockerfileModel } from '../findings/dockerfile.js';

@@ -2,8 +2,8 @@
 // action's inputs; no Actions cache, so no local build cache and no baseline.
 import { writeFileSync } from 'node:fs';
 import { nodesTable } from '../builder/bootstrap.js';
-import { checkContext } from '../build/run.js';
-import { secretValues } from '../build/secrets.js';
+import { checkContext } from '../attempts/run.js';
+import { secretValues } from '../attempts/secrets.js';
 import { parseConfig } from '../config/config.js';
 import { runPipeline } from '../pipeline.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';

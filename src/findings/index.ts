@@ -32,6 +32,23 @@ export const RULES: readonly Rule[] = [
   unpinnedBaseImage,
 ];
 
+/**
+ * Every finding id with its description, for SARIF and the docs: the rules above, and the two the
+ * baseline comparison produces (src/baseline/baseline.ts compares a build with the previous one).
+ */
+export const RULE_METADATA: readonly { id: string; description: string }[] = [
+  ...RULES.map((r) => ({ id: r.id, description: r.description })),
+  {
+    id: 'slower-than-baseline',
+    description:
+      'A step took longer than in the previous build of the same key (regression-threshold percent and at least 5 s), or the whole build did.',
+  },
+  {
+    id: 'cache-ratio-drop',
+    description: 'Fewer steps came from the cache than in the previous build of the same key.',
+  },
+];
+
 /** error < warning < notice: lower is worse. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 

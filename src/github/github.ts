@@ -8,13 +8,10 @@ export interface GitHubContext {
   repo: string;
   apiUrl: string;
   serverUrl: string;
-  eventName: string;
   /** The commit the findings are about: the PR's head (not the merge commit), else GITHUB_SHA. */
   headSha: string;
   pullNumber?: number;
   runUrl: string;
-  workflow: string;
-  job: string;
 }
 
 /** Reads the run's context from the runner's environment; undefined outside GitHub Actions. */
@@ -33,12 +30,9 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): GitHubContext
     repo,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/$/, ''),
     serverUrl,
-    eventName: env.GITHUB_EVENT_NAME ?? '',
     headSha: event.pull_request?.head?.sha ?? env.GITHUB_SHA ?? '',
     pullNumber: event.pull_request?.number,
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
-    workflow: env.GITHUB_WORKFLOW ?? '',
-    job: env.GITHUB_JOB ?? '',
   };
 }
 

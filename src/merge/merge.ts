@@ -2,8 +2,8 @@
 // digest from their own runners) into one index on every tag, with the build's classified retry,
 // then a strict read-back: every platform of every source must be in the index on every tag.
 import type { Buildx } from '../buildx/buildx.js';
-import { abortableSleep } from '../build/run.js';
-import { decide, isRateLimited, waitBeforeRetry, type Random } from '../build/retry.js';
+import { abortableSleep } from '../attempts/run.js';
+import { decide, isRateLimited, waitBeforeRetry, type Random } from '../attempts/retry.js';
 import type { Config } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classify } from '../diagnosis/classify.js';

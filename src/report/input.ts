@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { BuilderState } from '../types/builder.js';
 import type { FailedNode } from '../types/builder.js';
-import type { BuildOutcome } from '../build/run.js';
+import type { BuildOutcome } from '../attempts/run.js';
 import type { MergeOutcome } from '../merge/merge.js';
 import type { HostCheck } from '../types/host.js';
 import type { Config } from '../config/config.js';

@@ -1,6 +1,6 @@
 // The Markdown report shared by the sticky PR comment (≤ 65,536 characters) and the job summary
 // (≤ 1 MiB, with the full findings table). Untrusted text is escaped or fenced; secrets are redacted.
-import { code, codeBlock, escapeHtml, escapeMarkdown, seconds } from '../findings/md.js';
+import { code, codeBlock, escapeHtml, escapeMarkdown, seconds } from '../findings/markdown-escape.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { ReportInput } from './model.js';
 

@@ -36,7 +36,6 @@ export const REPORT_BUDGET_MS = 120_000;
 export interface PublishResult {
   /** Why the step must fail because of fail-on-findings, if it must. */
   gate?: string;
-  commentId?: number;
   checkRequests?: number;
 }
 
@@ -121,14 +120,12 @@ async function toGitHub(
     try {
       if (cfg.comment === 'sticky' || input.status === 'failed') {
         const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
-        result.commentId = c.id;
         info(`${c.created ? 'Created' : 'Updated'} the pull request comment ${c.id}.`);
       } else {
         // on-failure and the build passed: only update an earlier failure's comment, to say it is fixed.
         const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
         if (id !== undefined) {
-          const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
-          result.commentId = c.id;
+          await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
         }
       }
     } catch (e) {

@@ -1,6 +1,6 @@
-// Findings as SARIF 2.1.0 (code scanning) and as GitLab code-quality JSON.
+// Findings as SARIF 2.1.0 (code scanning).
 import { createHash } from 'node:crypto';
-import { RULES } from '../findings/index.js';
+import { RULE_METADATA } from '../findings/index.js';
 import type { Finding } from '../findings/types.js';
 import { plainText } from './annotations.js';
 
@@ -9,7 +9,7 @@ const LEVEL = { error: 'error', warning: 'warning', notice: 'note' } as const;
 export function toSarif(findings: Finding[], version: string): object {
   const ruleIds = [...new Set(findings.map((f) => f.rule))];
   const describe = (id: string) =>
-    RULES.find((r) => r.id === id || (r.id.startsWith('lint/') && id.startsWith('lint/')));
+    RULE_METADATA.find((r) => r.id === id || (r.id.startsWith('lint/') && id.startsWith('lint/')));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -54,22 +54,10 @@ export function toSarif(findings: Finding[], version: string): object {
   };
 }
 
-function fingerprint(f: Finding): string {
+/** A finding's stable identity across runs (rule, place, title): SARIF and code quality share it. */
+export function fingerprint(f: Finding): string {
   return createHash('sha256')
     .update(`${f.rule}|${f.file ?? ''}|${f.line ?? ''}|${f.title}`)
     .digest('hex')
     .slice(0, 32);
-}
-
-const SEVERITY = { error: 'critical', warning: 'major', notice: 'info' } as const;
-
-/** GitLab's code-quality report (a JSON array); every entry needs a path, so file-less findings use the Dockerfile. */
-export function toCodeQuality(findings: Finding[], dockerfile = 'Dockerfile'): object[] {
-  return findings.map((f) => ({
-    description: `${f.title}${f.hint ? ` — ${f.hint}` : ''}`,
-    check_name: f.rule,
-    fingerprint: fingerprint(f),
-    severity: SEVERITY[f.severity],
-    location: { path: f.file ?? dockerfile, lines: { begin: f.line ?? 1, end: f.endLine ?? f.line ?? 1 } },
-  }));
 }

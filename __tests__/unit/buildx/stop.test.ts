@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Buildx, STOP_ESCALATION_MS } from '../../../src/buildx/buildx.js';
 import { classify } from '../../../src/diagnosis/classify.js';
-import { abortableSleep } from '../../../src/build/run.js';
+import { abortableSleep } from '../../../src/attempts/run.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bxg-stop-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

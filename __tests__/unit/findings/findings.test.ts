@@ -1,7 +1,7 @@
 // Findings on logs captured from real builds: each lands on the right Dockerfile line, in every format.
 import { analyze, analysisJson } from '../../../src/findings/analyze.js';
 import { parseDockerfile, locateStep } from '../../../src/findings/dockerfile.js';
-import { codeBlock, code, escapeMarkdown } from '../../../src/findings/md.js';
+import { codeBlock, code, escapeMarkdown } from '../../../src/findings/markdown-escape.js';
 import { RULES } from '../../../src/findings/index.js';
 import { LOG_FORMATS, loadScenario } from '../../support/fixtures.js';
 import { readFileSync } from 'node:fs';

@@ -19,7 +19,7 @@ test.each([
   ['src/findings/probe.ts', "import { compare } from '../baseline/baseline.js';"],
   ['src/findings/probe.ts', "import * as core from '@actions/core';"],
   ['src/diagnosis/probe.ts', "import { parseTrace } from '../trace/parser.js';"],
-  ['src/config/probe.ts', "import { runBuild } from '../build/run.js';"],
+  ['src/config/probe.ts', "import { runBuild } from '../attempts/run.js';"],
   ['src/report/probe.ts', "import { Buildx } from '../buildx/buildx.js';"],
 ])('%s may not: %s', async (file, line) => {
   expect(await restricted(file, `${line}\nexport const x = 1;\n`)).toHaveLength(1);

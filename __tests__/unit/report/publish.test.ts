@@ -17,12 +17,9 @@ const ctx = (): GitHubContext => ({
   repo: 'app',
   apiUrl: github.url,
   serverUrl: 'https://github.com',
-  eventName: 'pull_request',
   headSha: '0123456789abcdef0123456789abcdef01234567',
   pullNumber: 5,
   runUrl: 'https://github.com/octo/app/actions/runs/1',
-  workflow: 'ci',
-  job: 'build',
 });
 
 const report: ReportInput = {

@@ -5,7 +5,8 @@ import { selectAnnotations, workspacePath } from '../../../src/report/annotation
 import { COMMENT_LIMIT, marker, renderMarkdown } from '../../../src/report/markdown.js';
 import type { ReportInput } from '../../../src/report/model.js';
 import { checkAnnotations } from '../../../src/report/publish.js';
-import { toCodeQuality, toSarif } from '../../../src/report/sarif.js';
+import { toCodeQuality } from '../../../src/report/codequality.js';
+import { toSarif } from '../../../src/report/sarif.js';
 import type { Finding, Severity } from '../../../src/findings/types.js';
 import { VERSION } from '../../../src/version.js';
 import { repoRoot } from '../../support/paths.js';
@@ -204,4 +205,17 @@ describe('redaction runs once, on the model, before any escaping', () => {
     });
     expect(mention.match(/<summary>(.*)<\/summary>/)![1]).not.toMatch(/@octocat|#12/);
   });
+});
+
+test('SARIF describes every rule, the baseline comparison’s included', () => {
+  const sarif = toSarif(
+    ['slower-than-baseline', 'cache-ratio-drop', 'stalled-build', 'host-limits'].map((rule) => ({
+      rule,
+      severity: 'warning' as const,
+      title: rule,
+      message: rule,
+    })),
+    '0',
+  ) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
+  for (const r of sarif.runs[0].tool.driver.rules) expect(r.shortDescription.text).not.toBe(r.id);
 });

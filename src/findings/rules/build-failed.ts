@@ -1,6 +1,6 @@
 import { failingStep } from '../../trace/query.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code, codeBlock } from '../md.js';
+import { code, codeBlock } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const buildFailed: Rule = {

@@ -1,6 +1,6 @@
 import type { Step } from '../../trace/types.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code, seconds } from '../md.js';
+import { code, seconds } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
 const BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;

@@ -1,6 +1,6 @@
 import { errorPattern } from '../../diagnosis/patterns.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code } from '../md.js';
+import { code } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
 // The kernel's ENOEXEC as BuildKit reports it, and as bash reports it from a shell-form RUN.

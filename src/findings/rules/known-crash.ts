@@ -1,5 +1,5 @@
 import { KNOWN_CRASHES } from '../../diagnosis/patterns.js';
-import { code } from '../md.js';
+import { code } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
 export const knownCrash: Rule = {

@@ -1,4 +1,4 @@
-import { code } from '../md.js';
+import { code } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const nodeUnavailable: Rule = {

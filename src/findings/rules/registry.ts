@@ -1,5 +1,5 @@
 import { errorPattern } from '../../diagnosis/patterns.js';
-import { code } from '../md.js';
+import { code } from '../markdown-escape.js';
 import type { Finding, FindingContext, Rule } from '../types.js';
 
 const RATE_LIMIT = errorPattern('registry-rate-limit');

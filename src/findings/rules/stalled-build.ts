@@ -1,5 +1,5 @@
 import { describeStall } from '../../diagnosis/stall.js';
-import { code } from '../md.js';
+import { code } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const stalledBuild: Rule = {

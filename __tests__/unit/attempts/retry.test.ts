@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_PATTERNS } from '../../../src/diagnosis/patterns.js';
-import { backoffMs, decide, seededRandom } from '../../../src/build/retry.js';
+import { backoffMs, decide, seededRandom } from '../../../src/attempts/retry.js';
 import { parseConfig } from '../../../src/config/config.js';
-import { buildArgs } from '../../../src/build/args.js';
+import { buildArgs } from '../../../src/attempts/args.js';
 import { repoRoot } from '../../support/paths.js';
 
 const config = (inputs: Record<string, string> = {}) => parseConfig((n) => inputs[n] ?? '', {});
@@ -124,7 +124,7 @@ test('docs/retry.md publishes every classifier pattern', () => {
 });
 
 test('--iidfile only with exporters that accept it', async () => {
-  const { takesImageIdFile } = await import('../../../src/build/args.js');
+  const { takesImageIdFile } = await import('../../../src/attempts/args.js');
   expect(takesImageIdFile([])).toBe(true);
   expect(takesImageIdFile(['type=image,name=r/x:1,push=true'])).toBe(true);
   expect(takesImageIdFile(['type=docker'])).toBe(true);
@@ -135,7 +135,7 @@ test('--iidfile only with exporters that accept it', async () => {
 });
 
 test('Retry-After in the error text is honoured, capped by retry-max-wait-seconds', async () => {
-  const { retryAfterSeconds, waitBeforeRetry, seededRandom } = await import('../../../src/build/retry.js');
+  const { retryAfterSeconds, waitBeforeRetry, seededRandom } = await import('../../../src/attempts/retry.js');
   expect(retryAfterSeconds('429 Too Many Requests (Retry-After: 30)')).toBe(30);
   expect(retryAfterSeconds('toomanyrequests: retry after 7s')).toBe(7);
   expect(retryAfterSeconds('429 Too Many Requests')).toBeUndefined();

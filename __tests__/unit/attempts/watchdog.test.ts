@@ -1,6 +1,6 @@
 // The stall watchdog's decisions, on a fake clock and a scripted probe (the e2e tests run it on a
 // real silent node).
-import { StallWatch, describeStall, type SilentNode } from '../../../src/build/watchdog.js';
+import { StallWatch, describeStall, type SilentNode } from '../../../src/attempts/watchdog.js';
 
 function watch(probe: () => Promise<SilentNode[]>) {
   let now = 0;
