@@ -14506,6 +14506,24 @@ function chartSteps(trace, dockerfile) {
     failed: !!s.error
   }));
 }
+function attemptSummaries(attempts) {
+  return attempts.map((a) => ({
+    number: a.number,
+    classification: a.classification,
+    decision: a.decision,
+    errorText: a.classification ? failureText(a.trace) : void 0,
+    ...a.stall ? { stall: a.stall } : {}
+  }));
+}
+function attemptRows(attempts) {
+  return attempts.map((a) => ({
+    number: a.number,
+    durationMs: a.durationMs,
+    exitCode: a.exitCode,
+    category: a.classification?.category,
+    decision: a.decision
+  }));
+}
 function linksOf(ctx) {
   return ctx ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl } : void 0;
 }
@@ -14518,13 +14536,7 @@ function reportFromBuild(opts) {
     trace,
     dockerfile,
     failure: outcome.failure,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      classification: a.classification,
-      decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : void 0,
-      ...a.stall ? { stall: a.stall } : {}
-    })),
+    attempts: attemptSummaries(outcome.attempts),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
     host: opts.host
   });
@@ -14543,13 +14555,7 @@ function reportFromBuild(opts) {
       reason: outcome.failure.reason,
       message: trace.error ?? outcome.failure.reason
     } : void 0,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      durationMs: a.durationMs,
-      exitCode: a.exitCode,
-      category: a.classification?.category,
-      decision: a.decision
-    })),
+    attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
     findings: findings2,

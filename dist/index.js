@@ -49970,6 +49970,24 @@ function chartSteps(trace, dockerfile) {
     failed: !!s.error
   }));
 }
+function attemptSummaries(attempts) {
+  return attempts.map((a) => ({
+    number: a.number,
+    classification: a.classification,
+    decision: a.decision,
+    errorText: a.classification ? failureText(a.trace) : void 0,
+    ...a.stall ? { stall: a.stall } : {}
+  }));
+}
+function attemptRows(attempts) {
+  return attempts.map((a) => ({
+    number: a.number,
+    durationMs: a.durationMs,
+    exitCode: a.exitCode,
+    category: a.classification?.category,
+    decision: a.decision
+  }));
+}
 function reportKey(config, env, builderInput) {
   return [
     env.GITHUB_JOB || "job",
@@ -49990,13 +50008,7 @@ function reportFromBuild(opts) {
     trace,
     dockerfile,
     failure: outcome.failure,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      classification: a.classification,
-      decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : void 0,
-      ...a.stall ? { stall: a.stall } : {}
-    })),
+    attempts: attemptSummaries(outcome.attempts),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
     host: opts.host
   });
@@ -50015,13 +50027,7 @@ function reportFromBuild(opts) {
       reason: outcome.failure.reason,
       message: trace.error ?? outcome.failure.reason
     } : void 0,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      durationMs: a.durationMs,
-      exitCode: a.exitCode,
-      category: a.classification?.category,
-      decision: a.decision
-    })),
+    attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
     findings: findings2,
@@ -50077,12 +50083,7 @@ function reportFromMerge(opts) {
   const analysis = analyze({
     trace: last.trace,
     failure: outcome.failure,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      classification: a.classification,
-      decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : void 0
-    }))
+    attempts: attemptSummaries(outcome.attempts)
   });
   return {
     key: opts.key,
@@ -50092,13 +50093,7 @@ function reportFromMerge(opts) {
       reason: outcome.failure.reason,
       message: last.trace.error ?? outcome.stopReason ?? outcome.failure.reason
     } : void 0,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      durationMs: a.durationMs,
-      exitCode: a.exitCode,
-      category: a.classification?.category,
-      decision: a.decision
-    })),
+    attempts: attemptRows(outcome.attempts),
     nodes: [],
     // A merge has no Dockerfile steps: the build-only rules have nothing to say.
     findings: analysis.findings.filter(

@@ -1,6 +1,6 @@
 // PR feedback from the bundled action on the test bed, against a local GitHub API server that checks
 // every request against the official OpenAPI description.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType } from 'ajv';
@@ -13,6 +13,8 @@ import {
   processedCommands,
   runAction,
   tempDir,
+  pullRequestEnv,
+  PR_HEAD_SHA,
 } from '../support/testbed.js';
 
 const require = createRequire(import.meta.url);
@@ -32,25 +34,10 @@ afterEach(() => {
   expect(github.violations).toEqual([]);
 });
 
-const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
+const HEAD_SHA = PR_HEAD_SHA;
 let prNumber = 100;
 
-/** The environment of a pull_request run in repository octo/app, PR `pr`, workspace `workspace`. */
-function prEnv(workspace: string, pr: number): NodeJS.ProcessEnv {
-  const event = join(tempDir('bxg-event-'), 'event.json');
-  writeFileSync(event, JSON.stringify({ pull_request: { number: pr, head: { sha: HEAD_SHA } } }));
-  return {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff',
-    GITHUB_RUN_ID: '42',
-    GITHUB_JOB: 'build',
-    GITHUB_WORKSPACE: workspace,
-  };
-}
+const prEnv = (workspace: string, pr: number) => pullRequestEnv(github.url, workspace, pr);
 
 const FAILING = `${BUSYBOX_BASE}FROM busybox
 RUN echo "step one"

@@ -14,6 +14,7 @@ import {
   processedCommands,
   runAction,
   tempDir,
+  pullRequestEnv,
 } from '../support/testbed.js';
 
 let github: FakeGitHub;
@@ -25,23 +26,7 @@ afterAll(async () => {
   cleanupDirs();
 });
 
-const HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
-
-function prEnv(workspace: string, pr: number): NodeJS.ProcessEnv {
-  const event = join(tempDir('bxg-event-'), 'event.json');
-  writeFileSync(event, JSON.stringify({ pull_request: { number: pr, head: { sha: HEAD_SHA } } }));
-  return {
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: event,
-    GITHUB_REPOSITORY: 'octo/app',
-    GITHUB_API_URL: github.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff',
-    GITHUB_RUN_ID: '42',
-    GITHUB_JOB: 'build',
-    GITHUB_WORKSPACE: workspace,
-  };
-}
+const prEnv = (workspace: string, pr: number) => pullRequestEnv(github.url, workspace, pr);
 
 /** Undoes the escaping of workflow-command data (what the runner shows). */
 function commandData(s: string): string {

@@ -310,3 +310,23 @@ export async function startContainerdStoreDaemon(): Promise<{ socket: string; st
   await stop();
   throw new Error(`the containerd-store dockerd did not start: ${log}`);
 }
+
+/** The head commit of the test pull requests. */
+export const PR_HEAD_SHA = '0123456789abcdef0123456789abcdef01234567';
+
+/** The environment of a pull_request run in repository octo/app, PR `pr`, workspace `workspace`. */
+export function pullRequestEnv(apiUrl: string, workspace: string, pr: number): NodeJS.ProcessEnv {
+  const event = join(tempDir('bxg-event-'), 'event.json');
+  writeFileSync(event, JSON.stringify({ pull_request: { number: pr, head: { sha: PR_HEAD_SHA } } }));
+  return {
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_API_URL: apiUrl,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: 'ffffffffffffffffffffffffffffffffffffffff',
+    GITHUB_RUN_ID: '42',
+    GITHUB_JOB: 'build',
+    GITHUB_WORKSPACE: workspace,
+  };
+}

@@ -7,6 +7,9 @@ import type { FailedNode } from '../types/builder.js';
 import type { BuildOutcome } from '../attempts/run.js';
 import type { MergeOutcome } from '../merge/merge.js';
 import type { HostCheck } from '../types/host.js';
+import type { Classification } from '../diagnosis/categories.js';
+import type { Stall } from '../diagnosis/stall.js';
+import type { AttemptSummary } from '../findings/types.js';
 import type { Config } from '../config/config.js';
 import { analyze } from '../findings/analyze.js';
 import { rankFindings } from '../findings/index.js';
@@ -55,6 +58,37 @@ export function chartSteps(trace: BuildTrace, dockerfile?: DockerfileModel): Rep
     }));
 }
 
+/** What an attempt of a build or a merge is, to the findings and to the report's attempts table. */
+interface AnyAttempt {
+  number: number;
+  durationMs: number;
+  exitCode: number;
+  classification?: Classification;
+  decision?: string;
+  trace: BuildTrace;
+  stall?: Stall;
+}
+
+function attemptSummaries(attempts: AnyAttempt[]): AttemptSummary[] {
+  return attempts.map((a) => ({
+    number: a.number,
+    classification: a.classification,
+    decision: a.decision,
+    errorText: a.classification ? failureText(a.trace) : undefined,
+    ...(a.stall ? { stall: a.stall } : {}),
+  }));
+}
+
+function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {
+  return attempts.map((a) => ({
+    number: a.number,
+    durationMs: a.durationMs,
+    exitCode: a.exitCode,
+    category: a.classification?.category,
+    decision: a.decision,
+  }));
+}
+
 /** The sticky comment's key: stable across runs (never the random default builder name). */
 export function reportKey(config: Config, env: NodeJS.ProcessEnv, builderInput: string): string {
   return [
@@ -95,13 +129,7 @@ export function reportFromBuild(opts: {
     trace,
     dockerfile,
     failure: outcome.failure,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      classification: a.classification,
-      decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : undefined,
-      ...(a.stall ? { stall: a.stall } : {}),
-    })),
+    attempts: attemptSummaries(outcome.attempts),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
     host: opts.host,
   });
@@ -125,13 +153,7 @@ export function reportFromBuild(opts: {
           message: trace.error ?? outcome.failure.reason,
         }
       : undefined,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      durationMs: a.durationMs,
-      exitCode: a.exitCode,
-      category: a.classification?.category,
-      decision: a.decision,
-    })),
+    attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
     findings,
@@ -205,12 +227,7 @@ export function reportFromMerge(opts: {
   const analysis = analyze({
     trace: last.trace,
     failure: outcome.failure,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      classification: a.classification,
-      decision: a.decision,
-      errorText: a.classification ? failureText(a.trace) : undefined,
-    })),
+    attempts: attemptSummaries(outcome.attempts),
   });
   return {
     key: opts.key,
@@ -222,13 +239,7 @@ export function reportFromMerge(opts: {
           message: last.trace.error ?? outcome.stopReason ?? outcome.failure.reason,
         }
       : undefined,
-    attempts: outcome.attempts.map((a) => ({
-      number: a.number,
-      durationMs: a.durationMs,
-      exitCode: a.exitCode,
-      category: a.classification?.category,
-      decision: a.decision,
-    })),
+    attempts: attemptRows(outcome.attempts),
     nodes: [],
     // A merge has no Dockerfile steps: the build-only rules have nothing to say.
     findings: analysis.findings.filter(
