@@ -13223,27 +13223,177 @@ function describeFsError(e) {
 }
 
 // src/commands/command.ts
-function parseFlags(argv) {
-  const raw = /* @__PURE__ */ new Map();
-  const positionals = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--") || arg === "--") {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    let key = arg.slice(2);
-    let value = "true";
-    if (eq > 0) {
-      key = arg.slice(2, eq);
-      value = arg.slice(eq + 1);
-    } else if (argv[i + 1] !== void 0 && !argv[i + 1].startsWith("--")) {
-      value = argv[++i];
-    }
-    raw.set(key, [...raw.get(key) ?? [], value]);
+import { parseArgs } from "node:util";
+
+// src/config/input-names.ts
+var INPUT_NAMES = [
+  "driver",
+  "name",
+  "builder",
+  "nodes",
+  "endpoint",
+  "driver-opts",
+  "buildkitd-flags",
+  "buildkitd-config-inline",
+  "bootstrap-timeout",
+  "bootstrap-retries",
+  "cleanup",
+  "build",
+  "context",
+  "file",
+  "tags",
+  "labels",
+  "platforms",
+  "push",
+  "load",
+  "outputs",
+  "target",
+  "build-args",
+  "build-contexts",
+  "secrets",
+  "secret-files",
+  "secret-envs",
+  "ssh",
+  "cache-from",
+  "cache-to",
+  "no-cache",
+  "no-cache-filters",
+  "pull",
+  "network",
+  "add-hosts",
+  "allow",
+  "shm-size",
+  "ulimit",
+  "cgroup-parent",
+  "annotations",
+  "merge-sources",
+  "provenance",
+  "sbom",
+  "attests",
+  "call",
+  "github-token",
+  "max-attempts",
+  "retry-wait-seconds",
+  "retry-max-wait-seconds",
+  "attempt-timeout-minutes",
+  "stall-timeout-seconds",
+  "retry-patterns",
+  "max-crash-retries",
+  "comment",
+  "summary",
+  "annotate",
+  "check-run",
+  "sarif-file",
+  "fail-on-findings",
+  "context-size-warn-mb",
+  "baseline",
+  "regression-threshold",
+  "cache-mode"
+];
+var BOOLEAN_INPUTS = /* @__PURE__ */ new Set([
+  "cleanup",
+  "build",
+  "push",
+  "load",
+  "no-cache",
+  "pull",
+  "annotate",
+  "check-run",
+  "baseline"
+]);
+
+// src/commands/command.ts
+function inputFlags(listed) {
+  return Object.fromEntries(
+    INPUT_NAMES.map((n) => [
+      n,
+      {
+        boolean: BOOLEAN_INPUTS.has(n),
+        help: listed[n] ?? `the action's input '${n}'`,
+        hidden: !(n in listed)
+      }
+    ])
+  );
+}
+var DEBUG_FLAG = { boolean: true, help: "print stack traces and buildx commands" };
+var UsageError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UsageError";
   }
-  return { flags: (name) => (raw.get(name) ?? []).join("\n"), positionals };
+};
+var DOCKER_SPELLINGS = {
+  platform: "platforms",
+  tag: "tags",
+  label: "labels",
+  output: "outputs",
+  "build-arg": "build-args",
+  "build-context": "build-contexts",
+  secret: "secrets",
+  annotation: "annotations",
+  attest: "attests",
+  "add-host": "add-hosts",
+  "no-cache-filter": "no-cache-filters",
+  f: "file",
+  t: "tags"
+};
+function distance(a, b) {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+function suggest(flag, known) {
+  if (DOCKER_SPELLINGS[flag] && known.includes(DOCKER_SPELLINGS[flag])) return DOCKER_SPELLINGS[flag];
+  const best = known.map((k) => ({ k, d: distance(flag, k) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(flag.length / 3)) ? best.k : void 0;
+}
+function parseFlags(argv, spec) {
+  const known = Object.keys(spec);
+  const args = argv.flatMap((a, i) => {
+    const m = a.match(/^--([\w-]+)$/);
+    if (!m || !spec[m[1]]?.boolean) return [a];
+    const next = argv[i + 1];
+    return next === "true" || next === "false" ? [a] : [`${a}=true`];
+  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(known.map((k) => [k, { type: "string", multiple: true }])),
+      strict: true,
+      allowPositionals: true
+    });
+  } catch (e) {
+    const code2 = e.code;
+    const flag = e.message.match(/option '(?:-\w, )?--?([\w-]+)/i)?.[1] ?? "";
+    if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const s = suggest(flag, known);
+      throw new UsageError(
+        `unknown flag '${flag.length === 1 ? "-" : "--"}${flag}'${s ? `; did you mean '--${s}'?` : ""}`
+      );
+    }
+    if (code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+      throw new UsageError(`flag '--${flag}' needs a value (--${flag} VALUE)`);
+    throw new UsageError(e.message);
+  }
+  const values = parsed.values;
+  return { flags: (name) => (values[name] ?? []).join("\n"), positionals: parsed.positionals };
+}
+function helpText(c) {
+  const rows = Object.entries(c.flags).filter(([, f]) => !f.hidden).map(([k, f]) => `  --${k.padEnd(26)} ${f.help}`);
+  const hidden = Object.values(c.flags).filter((f) => f.hidden).length;
+  if (hidden) rows.push(`  (and ${hidden} more: every input of the action, by its name; see the README)`);
+  return `Usage: ${c.usage}
+
+${c.summary}
+
+Flags:
+${rows.join("\n")}
+  ${"--help, -h".padEnd(28)} print this help and exit
+`;
 }
 
 // src/commands/analyze.ts
@@ -14639,6 +14789,409 @@ function getYaml(src, name) {
   }
 }
 
+// src/config/config.ts
+import { realpathSync } from "node:fs";
+import { basename, dirname, join as join2, resolve, sep } from "node:path";
+
+// src/config/types.ts
+var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
+var CACHE_MODES = ["none", "local"];
+var COMMENT_MODES = ["sticky", "on-failure", "off"];
+var SUMMARY_MODES = ["full", "compact", "off"];
+var FAIL_ON = ["none", "error", "warning"];
+
+// src/config/build.ts
+var CALLS = ["build", "check", "outline", "targets"];
+var BUILD_ONLY = [
+  "file",
+  "target",
+  "platforms",
+  "build-args",
+  "build-contexts",
+  "outputs",
+  "load",
+  "cache-from",
+  "cache-to",
+  "secrets",
+  "secret-files",
+  "secret-envs",
+  "no-cache",
+  "pull",
+  "call"
+];
+function parseMerge(src, build) {
+  const sources = getList(src, "merge-sources", { ignoreComma: true });
+  if (!sources.length) return void 0;
+  const set = BUILD_ONLY.filter((name) => {
+    const v = getString(src, name);
+    return v !== "" && v !== "false";
+  });
+  if (build.context !== ".") set.unshift("context");
+  if (set.length) {
+    throw new UserError(
+      `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
+      "merge-sources"
+    );
+  }
+  if (!build.tags.length) {
+    throw new UserError(
+      `Input 'merge-sources' needs 'tags': the image references the merged index is pushed to (e.g. ghcr.io/owner/app:1.2.3).`,
+      "tags"
+    );
+  }
+  const bad = sources.find((s) => /\s/.test(s) || s.startsWith("-"));
+  if (bad) {
+    throw new UserError(
+      `Each line of input 'merge-sources' must be one image reference (name:tag or name@sha256:\u2026); got '${bad}'.`,
+      "merge-sources"
+    );
+  }
+  return { sources };
+}
+function parseBuild(src) {
+  const list = (name) => getList(src, name);
+  const lines = (name) => getList(src, name, { ignoreComma: true });
+  const build = {
+    enabled: getBoolean(src, "build", true),
+    context: getString(src, "context", "."),
+    file: getString(src, "file"),
+    tags: list("tags"),
+    labels: lines("labels"),
+    platforms: list("platforms"),
+    push: getBoolean(src, "push", false),
+    load: getBoolean(src, "load", false),
+    outputs: lines("outputs"),
+    target: getString(src, "target"),
+    buildArgs: lines("build-args"),
+    buildContexts: lines("build-contexts"),
+    secrets: lines("secrets"),
+    secretFiles: lines("secret-files"),
+    secretEnvs: list("secret-envs"),
+    ssh: lines("ssh"),
+    cacheFrom: lines("cache-from"),
+    cacheTo: lines("cache-to"),
+    noCache: getBoolean(src, "no-cache", false),
+    noCacheFilters: list("no-cache-filters"),
+    pull: getBoolean(src, "pull", false),
+    network: getString(src, "network"),
+    addHosts: list("add-hosts"),
+    allow: list("allow"),
+    shmSize: getString(src, "shm-size"),
+    ulimit: lines("ulimit"),
+    cgroupParent: getString(src, "cgroup-parent"),
+    annotations: lines("annotations"),
+    provenance: getString(src, "provenance"),
+    sbom: getString(src, "sbom"),
+    attests: lines("attests"),
+    call: getString(src, "call"),
+    githubToken: getString(src, "github-token"),
+    cacheMode: getChoice(src, "cache-mode", CACHE_MODES, "none")
+  };
+  if (build.cacheMode === "local" && getChoice(src, "driver", DRIVERS, "docker-container") === "docker") {
+    throw new UserError(
+      `Input 'cache-mode: local' needs a builder that can export a cache (driver docker-container, remote or kubernetes); the docker driver cannot.`,
+      "cache-mode"
+    );
+  }
+  if (build.push && build.load && build.outputs.length) {
+    throw new UserError(
+      `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
+      "outputs"
+    );
+  }
+  if (build.call && !CALLS.includes(build.call.split(",")[0])) {
+    throw new UserError(
+      `Input 'call' must be one of ${CALLS.join(", ")} (optionally with ,format=json); got '${build.call}'.`,
+      "call"
+    );
+  }
+  for (const [name, values] of [
+    ["secrets", build.secrets],
+    ["secret-files", build.secretFiles],
+    ["secret-envs", build.secretEnvs],
+    ["build-args", build.buildArgs],
+    ["build-contexts", build.buildContexts]
+  ]) {
+    const bad = values.findIndex((v) => !/^[^=\s]+=/.test(v));
+    if (bad >= 0) {
+      const got = name === "secrets" ? `line ${bad + 1}` : `'${values[bad]}'`;
+      throw new UserError(`Each line of input '${name}' must be KEY=value; got ${got}.`, name);
+    }
+  }
+  return build;
+}
+
+// src/config/builder.ts
+var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
+var ENDPOINT_SCHEMES = [
+  "tcp:",
+  "unix:",
+  "ssh:",
+  "npipe:",
+  "docker-container:",
+  "kube-pod:",
+  "http:",
+  "https:"
+];
+var NODE_KEYS = [
+  "name",
+  "endpoint",
+  "platforms",
+  "driver-opts",
+  "buildkitd-flags",
+  "buildkitd-config-inline"
+];
+function parseBuilder(src, env) {
+  const driver = getChoice(src, "driver", DRIVERS, "docker-container");
+  const existing = getString(src, "builder");
+  if (existing && !NODE_NAME.test(existing)) {
+    throw new UserError(
+      `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
+      "builder"
+    );
+  }
+  const name = getString(src, "name") || defaultBuilderName(env);
+  if (!NODE_NAME.test(name)) {
+    throw new UserError(
+      `Input 'name' must start with a letter or digit and contain only letters, digits, '.', '_' or '-'; got '${name}'.`,
+      "name"
+    );
+  }
+  const nodes = parseNodes(src, name, driver);
+  if (existing && nodes.some((n) => n.endpoint || n.driverOpts.length)) {
+    throw new UserError(
+      `Input 'builder' uses an existing builder, so 'nodes', 'endpoint' and 'driver-opts' cannot be set with it; remove one or the other.`,
+      "builder"
+    );
+  }
+  if (driver === "remote" && !existing) {
+    const missing = nodes.find((n) => !n.endpoint);
+    if (missing) {
+      throw new UserError(
+        `The remote driver needs an endpoint for node '${missing.name}'; set 'endpoint' (e.g. tcp://buildkitd:1234) or the node's 'endpoint' in 'nodes'.`,
+        "endpoint"
+      );
+    }
+  }
+  if (driver === "docker" && nodes.length > 1) {
+    throw new UserError(
+      `The docker driver has exactly one node; use driver 'remote' or 'docker-container' for 'nodes'.`,
+      "nodes"
+    );
+  }
+  return {
+    driver,
+    name,
+    nameGiven: !!getString(src, "name"),
+    existing,
+    nodes,
+    bootstrapTimeoutSeconds: getNumber(src, "bootstrap-timeout", 120, { min: 1, max: 3600 }),
+    bootstrapRetries: getNumber(src, "bootstrap-retries", 2, { min: 0, max: 10 }),
+    cleanup: getBoolean(src, "cleanup", true)
+  };
+}
+function defaultBuilderName(env) {
+  const parts = ["buildx-guard", env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter((p) => !!p).map((p) => p.replace(/[^a-zA-Z0-9_.-]/g, "-"));
+  parts.push(Math.random().toString(36).slice(2, 8));
+  return parts.join("-");
+}
+function parseNodes(src, builderName, driver) {
+  const single = {
+    name: `${builderName}0`,
+    endpoint: getString(src, "endpoint"),
+    platforms: [],
+    driverOpts: getList(src, "driver-opts", { ignoreComma: true }),
+    buildkitdFlags: getString(src, "buildkitd-flags"),
+    buildkitdConfigInline: src("buildkitd-config-inline")
+  };
+  const raw = getYaml(src, "nodes");
+  if (raw === void 0 || raw === null) {
+    validateEndpoint(single.endpoint, "endpoint", driver);
+    return [single];
+  }
+  if (single.endpoint || single.driverOpts.length) {
+    throw new UserError(
+      `Set either 'nodes' or the single-node inputs 'endpoint'/'driver-opts', not both; move them into the first item of 'nodes'.`,
+      "nodes"
+    );
+  }
+  if (!Array.isArray(raw) || raw.length === 0) {
+    throw new UserError(
+      `Input 'nodes' must be a YAML list of nodes (each with 'name' and 'endpoint').`,
+      "nodes"
+    );
+  }
+  const seen = /* @__PURE__ */ new Set();
+  return raw.map((item, i) => {
+    const where = `Item ${i + 1} of input 'nodes'`;
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      throw new UserError(`${where} must be a mapping with 'name' and 'endpoint'.`, "nodes");
+    }
+    const obj = item;
+    const unknownKey = Object.keys(obj).find((k) => !NODE_KEYS.includes(k));
+    if (unknownKey) {
+      throw new UserError(
+        `${where} has unknown key '${unknownKey}'; allowed keys: ${NODE_KEYS.join(", ")}.`,
+        "nodes"
+      );
+    }
+    const node = {
+      name: scalar(obj.name, `${where}: 'name'`) || `${builderName}${i}`,
+      endpoint: scalar(obj.endpoint, `${where}: 'endpoint'`),
+      platforms: stringList(obj.platforms, `${where}: 'platforms'`),
+      driverOpts: stringList(obj["driver-opts"], `${where}: 'driver-opts'`, true),
+      buildkitdFlags: scalar(obj["buildkitd-flags"], `${where}: 'buildkitd-flags'`),
+      buildkitdConfigInline: scalar(obj["buildkitd-config-inline"], `${where}: 'buildkitd-config-inline'`)
+    };
+    if (!NODE_NAME.test(node.name)) {
+      throw new UserError(
+        `${where} has an invalid name '${node.name}': use letters, digits, '.', '_' or '-'.`,
+        "nodes"
+      );
+    }
+    if (seen.has(node.name)) {
+      throw new UserError(
+        `Input 'nodes' names node '${node.name}' twice; node names must be unique.`,
+        "nodes"
+      );
+    }
+    seen.add(node.name);
+    validateEndpoint(node.endpoint, `nodes[${i}].endpoint`, driver);
+    return node;
+  });
+}
+function scalar(v, what) {
+  if (v === void 0 || v === null) return "";
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
+  throw new UserError(`${what} must be a single value, not a list or mapping.`, "nodes");
+}
+function stringList(v, what, ignoreComma = false) {
+  if (v === void 0 || v === null) return [];
+  if (Array.isArray(v)) return v.map((x) => scalar(x, what).trim()).filter((x) => x !== "");
+  return splitList(scalar(v, what), { ignoreComma });
+}
+function validateEndpoint(endpoint, input, driver) {
+  if (endpoint === "") return;
+  if (endpoint.includes("://")) {
+    let url;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      url = void 0;
+    }
+    if (url && ENDPOINT_SCHEMES.includes(url.protocol)) {
+      if (url.protocol === "tcp:" && (!url.hostname || !url.port)) {
+        throw new UserError(
+          `Endpoint '${endpoint}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
+          input
+        );
+      }
+      if (url.protocol === "tcp:" && (url.pathname && url.pathname !== "/" || url.search || url.hash)) {
+        throw new UserError(
+          `Endpoint '${endpoint}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
+          input
+        );
+      }
+      return;
+    }
+    throw new UserError(
+      `Endpoint '${endpoint}' (${input}) is not a valid URL; use tcp://host:port, unix:///path, ssh://user@host, docker-container://name, kube-pod://name or a Docker context name.`,
+      input
+    );
+  }
+  if (driver === "remote" || !CONTEXT_NAME.test(endpoint)) {
+    throw new UserError(
+      `Endpoint '${endpoint}' (${input}) is neither a URL nor a Docker context name${driver === "remote" ? " usable by the remote driver, which needs a URL such as tcp://host:port" : ""}.`,
+      input
+    );
+  }
+}
+
+// src/config/config.ts
+function sarifPath(value, env, cwd = process.cwd()) {
+  if (!value) return "";
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
+  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
+  const parent = real(dirname(abs));
+  const path = join2(parent, basename(abs));
+  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
+  if (!inside) {
+    throw new UserError(
+      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
+      "sarif-file"
+    );
+  }
+  return path;
+}
+function real(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    const up = dirname(path);
+    return up === path ? path : join2(real(up), basename(path));
+  }
+}
+function parseConfig(src, env = process.env) {
+  const build = parseBuild(src);
+  const merge = parseMerge(src, build);
+  return {
+    builder: parseBuilder(src, env),
+    build,
+    ...merge ? { merge } : {},
+    retry: parseRetry(src),
+    report: {
+      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
+      checkRun: getBoolean(src, "check-run", false),
+      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
+      annotations: getBoolean(src, "annotate", true),
+      sarifFile: sarifPath(getString(src, "sarif-file"), env),
+      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
+      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
+      baseline: getBoolean(src, "baseline", true),
+      regressionThreshold: getNumber(src, "regression-threshold", 25, {
+        min: 0,
+        max: 1e4,
+        integer: false
+      })
+    },
+    debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
+  };
+}
+function parseRetry(src) {
+  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
+    try {
+      return new RegExp(p, "m");
+    } catch (e) {
+      throw new UserError(
+        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
+        "retry-patterns"
+      );
+    }
+  });
+  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
+  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
+  if (maxWaitSeconds < waitSeconds) {
+    throw new UserError(
+      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
+      "retry-max-wait-seconds"
+    );
+  }
+  return {
+    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
+    waitSeconds,
+    maxWaitSeconds,
+    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
+      min: 0,
+      max: 24 * 60,
+      integer: false
+    }),
+    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
+    patterns,
+    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
+  };
+}
+
 // src/trace/read.ts
 import { createReadStream } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
@@ -15317,7 +15870,21 @@ function render(format, analysis, dockerfilePath2, trace, dockerfile) {
   }
 }
 var analyzeCommand = {
-  summary: "analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality]",
+  usage: "buildx-guard analyze --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]",
+  flags: {
+    log: {
+      help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx)"
+    },
+    dockerfile: { help: "the Dockerfile, to place findings at its lines" },
+    format: { help: "json, text (default), markdown, sarif or codequality" },
+    "context-size-warn-mb": { help: "warn when the build context is larger (default 50)" },
+    "fail-on-findings": {
+      help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
+    },
+    "fail-on-failure": { boolean: true, help: "exit 1 when the log shows a failed build" },
+    debug: DEBUG_FLAG
+  },
+  summary: "analyze a build log of any tool that drives BuildKit: the verdict, the failure classified, findings at Dockerfile lines",
   async run(flags) {
     const log2 = flags("log");
     if (!log2)
@@ -15328,6 +15895,11 @@ var analyzeCommand = {
     if (!existsSync2(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
     if (statSync(log2).isDirectory())
       throw new UserError(`'${log2}' (--log) is a folder; give the path of a build log file.`, "log");
+    if (statSync(log2).size === 0)
+      throw new UserError(
+        `'${log2}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
+        "log"
+      );
     if (isBinary(log2))
       throw new UserError(
         `'${log2}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
@@ -15339,6 +15911,8 @@ var analyzeCommand = {
     }
     const format = getChoice(flags, "format", FORMATS, "text");
     const contextSizeWarnMb = getNumber(flags, "context-size-warn-mb", 50, { min: 0, max: 1e6 });
+    const failOn = getChoice(flags, "fail-on-findings", FAIL_ON, "none");
+    const failOnFailure = getBoolean(flags, "fail-on-failure", false);
     const trace = await readTrace(log2);
     const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync2(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
     const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
@@ -15356,6 +15930,9 @@ var analyzeCommand = {
     }
     process.stdout.write(`${render(format, analysis, dockerfilePath2 || "Dockerfile", trace, dockerfile)}
 `);
+    if (failOnFailure && analysis.status === "failed") return 1;
+    if (failOn !== "none" && analysis.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]))
+      return 1;
     return 0;
   }
 };
@@ -15556,7 +16133,7 @@ function parseLsJson(text, builder) {
   }
   return found;
 }
-var NODE_KEYS = /* @__PURE__ */ new Set([
+var NODE_KEYS2 = /* @__PURE__ */ new Set([
   "Name",
   "Endpoint",
   "Status",
@@ -15601,7 +16178,7 @@ function parseInspect(text) {
       continue;
     }
     if (!node) continue;
-    if (!NODE_KEYS.has(key)) {
+    if (!NODE_KEYS2.has(key)) {
       state.unknown.push(raw);
       continue;
     }
@@ -15643,7 +16220,7 @@ function finalError(stderr) {
 
 // src/builder/create-nodes.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 
 // src/builder/create.ts
 function createArgs(builder, node, index, driverOpts, configFile) {
@@ -15680,7 +16257,7 @@ var NodesDownError = class extends Error {
 
 // src/builder/tls.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 var KEYS = [
   ["CACERT", "cacert"],
   ["CERT", "cert"],
@@ -15693,7 +16270,7 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
     const pem = env[`BUILDER_NODE_${index}_AUTH_TLS_${envKey}`];
     if (!pem || out.some((o) => o.startsWith(`${opt}=`))) continue;
     mkdirSync(privateDir, { recursive: true, mode: 448 });
-    const file = join2(privateDir, `node${index}-${opt}.pem`);
+    const file = join3(privateDir, `node${index}-${opt}.pem`);
     writeFileSync(file, pem, { mode: 384 });
     out.push(`${opt}=${file}`);
     if (envKey === "KEY") secrets.push(pem);
@@ -15713,12 +16290,12 @@ async function refuseExisting(name, deps) {
 }
 async function createNodes(config, deps, onCreated, deadline) {
   for (const [i, node] of config.nodes.entries()) {
-    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join3(deps.tempDir, "tls"));
+    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join4(deps.tempDir, "tls"));
     for (const s of tls.secrets) deps.setSecret?.(s);
     let configFile;
     if (node.buildkitdConfigInline.trim()) {
       mkdirSync2(deps.tempDir, { recursive: true, mode: 448 });
-      configFile = join3(deps.tempDir, `buildkitd-${node.name}.toml`);
+      configFile = join4(deps.tempDir, `buildkitd-${node.name}.toml`);
       writeFileSync2(configFile, node.buildkitdConfigInline, { mode: 384 });
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
@@ -15875,7 +16452,7 @@ async function describe(down, state, boot, reasons, config) {
 
 // src/attempts/run.ts
 import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join5 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
 
 // src/attempts/args.ts
 function buildArgs(b, f) {
@@ -16092,7 +16669,7 @@ function decide(c, attempt, crashes, config) {
 
 // src/attempts/secrets.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
   return [line.slice(0, eq), line.slice(eq + 1)];
@@ -16113,7 +16690,7 @@ function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || 
   const specs = [];
   const write = (id, value) => {
     if (value) maskValue(value, mask);
-    const file = join4(dir, `secret-${specs.length}`);
+    const file = join5(dir, `secret-${specs.length}`);
     try {
       mkdirSync3(dir, { recursive: true, mode: 448 });
       writeFileSync3(file, value, { mode: 384 });
@@ -16166,7 +16743,7 @@ function secretValues(b, env = process.env) {
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute2(context) ? context : join5(cwd, context);
+  const dir = isAbsolute2(context) ? context : join6(cwd, context);
   if (!existsSync3(dir) || !statSync3(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
@@ -16174,7 +16751,7 @@ function checkContext(config, cwd = process.cwd()) {
     );
   }
   if (file === "-") return;
-  const dockerfile = file ? isAbsolute2(file) ? file : join5(cwd, file) : join5(dir, "Dockerfile");
+  const dockerfile = file ? isAbsolute2(file) ? file : join6(cwd, file) : join6(dir, "Dockerfile");
   if (!existsSync3(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
@@ -16185,13 +16762,13 @@ function checkContext(config, cwd = process.cwd()) {
 async function runBuild(config, builder, deps) {
   const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
-  const metadataFile = join5(deps.tempDir, "metadata.json");
-  const iidFile = join5(deps.tempDir, "iid.txt");
+  const metadataFile = join6(deps.tempDir, "metadata.json");
+  const iidFile = join6(deps.tempDir, "iid.txt");
   const args = buildArgs(config.build, {
     builder,
     metadataFile,
     iidFile,
-    secretSpecs: secretSpecs(config.build, join5(deps.tempDir, "secrets"), deps.mask)
+    secretSpecs: secretSpecs(config.build, join6(deps.tempDir, "secrets"), deps.mask)
   });
   const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
   const attempts = [];
@@ -16207,7 +16784,7 @@ async function runBuild(config, builder, deps) {
     )
   } : void 0;
   for (let n = 1; ; n++) {
-    const logFile = join5(deps.tempDir, `attempt-${n}.log`);
+    const logFile = join6(deps.tempDir, `attempt-${n}.log`);
     const { result, trace, logError, stall } = await deps.group(
       `Build, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, {
@@ -16313,409 +16890,6 @@ function abortableSleep(ms, signal) {
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
   });
-}
-
-// src/config/config.ts
-import { realpathSync } from "node:fs";
-import { basename, dirname, join as join6, resolve, sep } from "node:path";
-
-// src/config/types.ts
-var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
-var CACHE_MODES = ["none", "local"];
-var COMMENT_MODES = ["sticky", "on-failure", "off"];
-var SUMMARY_MODES = ["full", "compact", "off"];
-var FAIL_ON = ["none", "error", "warning"];
-
-// src/config/build.ts
-var CALLS = ["build", "check", "outline", "targets"];
-var BUILD_ONLY = [
-  "file",
-  "target",
-  "platforms",
-  "build-args",
-  "build-contexts",
-  "outputs",
-  "load",
-  "cache-from",
-  "cache-to",
-  "secrets",
-  "secret-files",
-  "secret-envs",
-  "no-cache",
-  "pull",
-  "call"
-];
-function parseMerge(src, build) {
-  const sources = getList(src, "merge-sources", { ignoreComma: true });
-  if (!sources.length) return void 0;
-  const set = BUILD_ONLY.filter((name) => {
-    const v = getString(src, name);
-    return v !== "" && v !== "false";
-  });
-  if (build.context !== ".") set.unshift("context");
-  if (set.length) {
-    throw new UserError(
-      `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
-      "merge-sources"
-    );
-  }
-  if (!build.tags.length) {
-    throw new UserError(
-      `Input 'merge-sources' needs 'tags': the image references the merged index is pushed to (e.g. ghcr.io/owner/app:1.2.3).`,
-      "tags"
-    );
-  }
-  const bad = sources.find((s) => /\s/.test(s) || s.startsWith("-"));
-  if (bad) {
-    throw new UserError(
-      `Each line of input 'merge-sources' must be one image reference (name:tag or name@sha256:\u2026); got '${bad}'.`,
-      "merge-sources"
-    );
-  }
-  return { sources };
-}
-function parseBuild(src) {
-  const list = (name) => getList(src, name);
-  const lines = (name) => getList(src, name, { ignoreComma: true });
-  const build = {
-    enabled: getBoolean(src, "build", true),
-    context: getString(src, "context", "."),
-    file: getString(src, "file"),
-    tags: list("tags"),
-    labels: lines("labels"),
-    platforms: list("platforms"),
-    push: getBoolean(src, "push", false),
-    load: getBoolean(src, "load", false),
-    outputs: lines("outputs"),
-    target: getString(src, "target"),
-    buildArgs: lines("build-args"),
-    buildContexts: lines("build-contexts"),
-    secrets: lines("secrets"),
-    secretFiles: lines("secret-files"),
-    secretEnvs: list("secret-envs"),
-    ssh: lines("ssh"),
-    cacheFrom: lines("cache-from"),
-    cacheTo: lines("cache-to"),
-    noCache: getBoolean(src, "no-cache", false),
-    noCacheFilters: list("no-cache-filters"),
-    pull: getBoolean(src, "pull", false),
-    network: getString(src, "network"),
-    addHosts: list("add-hosts"),
-    allow: list("allow"),
-    shmSize: getString(src, "shm-size"),
-    ulimit: lines("ulimit"),
-    cgroupParent: getString(src, "cgroup-parent"),
-    annotations: lines("annotations"),
-    provenance: getString(src, "provenance"),
-    sbom: getString(src, "sbom"),
-    attests: lines("attests"),
-    call: getString(src, "call"),
-    githubToken: getString(src, "github-token"),
-    cacheMode: getChoice(src, "cache-mode", CACHE_MODES, "none")
-  };
-  if (build.cacheMode === "local" && getChoice(src, "driver", DRIVERS, "docker-container") === "docker") {
-    throw new UserError(
-      `Input 'cache-mode: local' needs a builder that can export a cache (driver docker-container, remote or kubernetes); the docker driver cannot.`,
-      "cache-mode"
-    );
-  }
-  if (build.push && build.load && build.outputs.length) {
-    throw new UserError(
-      `Inputs 'push', 'load' and 'outputs' cannot all be set; 'outputs' replaces the other two.`,
-      "outputs"
-    );
-  }
-  if (build.call && !CALLS.includes(build.call.split(",")[0])) {
-    throw new UserError(
-      `Input 'call' must be one of ${CALLS.join(", ")} (optionally with ,format=json); got '${build.call}'.`,
-      "call"
-    );
-  }
-  for (const [name, values] of [
-    ["secrets", build.secrets],
-    ["secret-files", build.secretFiles],
-    ["secret-envs", build.secretEnvs],
-    ["build-args", build.buildArgs],
-    ["build-contexts", build.buildContexts]
-  ]) {
-    const bad = values.findIndex((v) => !/^[^=\s]+=/.test(v));
-    if (bad >= 0) {
-      const got = name === "secrets" ? `line ${bad + 1}` : `'${values[bad]}'`;
-      throw new UserError(`Each line of input '${name}' must be KEY=value; got ${got}.`, name);
-    }
-  }
-  return build;
-}
-
-// src/config/builder.ts
-var NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
-var CONTEXT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.+-]*$/;
-var ENDPOINT_SCHEMES = [
-  "tcp:",
-  "unix:",
-  "ssh:",
-  "npipe:",
-  "docker-container:",
-  "kube-pod:",
-  "http:",
-  "https:"
-];
-var NODE_KEYS2 = [
-  "name",
-  "endpoint",
-  "platforms",
-  "driver-opts",
-  "buildkitd-flags",
-  "buildkitd-config-inline"
-];
-function parseBuilder(src, env) {
-  const driver = getChoice(src, "driver", DRIVERS, "docker-container");
-  const existing = getString(src, "builder");
-  if (existing && !NODE_NAME.test(existing)) {
-    throw new UserError(
-      `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
-      "builder"
-    );
-  }
-  const name = getString(src, "name") || defaultBuilderName(env);
-  if (!NODE_NAME.test(name)) {
-    throw new UserError(
-      `Input 'name' must start with a letter or digit and contain only letters, digits, '.', '_' or '-'; got '${name}'.`,
-      "name"
-    );
-  }
-  const nodes = parseNodes(src, name, driver);
-  if (existing && nodes.some((n) => n.endpoint || n.driverOpts.length)) {
-    throw new UserError(
-      `Input 'builder' uses an existing builder, so 'nodes', 'endpoint' and 'driver-opts' cannot be set with it; remove one or the other.`,
-      "builder"
-    );
-  }
-  if (driver === "remote" && !existing) {
-    const missing = nodes.find((n) => !n.endpoint);
-    if (missing) {
-      throw new UserError(
-        `The remote driver needs an endpoint for node '${missing.name}'; set 'endpoint' (e.g. tcp://buildkitd:1234) or the node's 'endpoint' in 'nodes'.`,
-        "endpoint"
-      );
-    }
-  }
-  if (driver === "docker" && nodes.length > 1) {
-    throw new UserError(
-      `The docker driver has exactly one node; use driver 'remote' or 'docker-container' for 'nodes'.`,
-      "nodes"
-    );
-  }
-  return {
-    driver,
-    name,
-    nameGiven: !!getString(src, "name"),
-    existing,
-    nodes,
-    bootstrapTimeoutSeconds: getNumber(src, "bootstrap-timeout", 120, { min: 1, max: 3600 }),
-    bootstrapRetries: getNumber(src, "bootstrap-retries", 2, { min: 0, max: 10 }),
-    cleanup: getBoolean(src, "cleanup", true)
-  };
-}
-function defaultBuilderName(env) {
-  const parts = ["buildx-guard", env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT, env.GITHUB_JOB].filter((p) => !!p).map((p) => p.replace(/[^a-zA-Z0-9_.-]/g, "-"));
-  parts.push(Math.random().toString(36).slice(2, 8));
-  return parts.join("-");
-}
-function parseNodes(src, builderName, driver) {
-  const single = {
-    name: `${builderName}0`,
-    endpoint: getString(src, "endpoint"),
-    platforms: [],
-    driverOpts: getList(src, "driver-opts", { ignoreComma: true }),
-    buildkitdFlags: getString(src, "buildkitd-flags"),
-    buildkitdConfigInline: src("buildkitd-config-inline")
-  };
-  const raw = getYaml(src, "nodes");
-  if (raw === void 0 || raw === null) {
-    validateEndpoint(single.endpoint, "endpoint", driver);
-    return [single];
-  }
-  if (single.endpoint || single.driverOpts.length) {
-    throw new UserError(
-      `Set either 'nodes' or the single-node inputs 'endpoint'/'driver-opts', not both; move them into the first item of 'nodes'.`,
-      "nodes"
-    );
-  }
-  if (!Array.isArray(raw) || raw.length === 0) {
-    throw new UserError(
-      `Input 'nodes' must be a YAML list of nodes (each with 'name' and 'endpoint').`,
-      "nodes"
-    );
-  }
-  const seen = /* @__PURE__ */ new Set();
-  return raw.map((item, i) => {
-    const where = `Item ${i + 1} of input 'nodes'`;
-    if (typeof item !== "object" || item === null || Array.isArray(item)) {
-      throw new UserError(`${where} must be a mapping with 'name' and 'endpoint'.`, "nodes");
-    }
-    const obj = item;
-    const unknownKey = Object.keys(obj).find((k) => !NODE_KEYS2.includes(k));
-    if (unknownKey) {
-      throw new UserError(
-        `${where} has unknown key '${unknownKey}'; allowed keys: ${NODE_KEYS2.join(", ")}.`,
-        "nodes"
-      );
-    }
-    const node = {
-      name: scalar(obj.name, `${where}: 'name'`) || `${builderName}${i}`,
-      endpoint: scalar(obj.endpoint, `${where}: 'endpoint'`),
-      platforms: stringList(obj.platforms, `${where}: 'platforms'`),
-      driverOpts: stringList(obj["driver-opts"], `${where}: 'driver-opts'`, true),
-      buildkitdFlags: scalar(obj["buildkitd-flags"], `${where}: 'buildkitd-flags'`),
-      buildkitdConfigInline: scalar(obj["buildkitd-config-inline"], `${where}: 'buildkitd-config-inline'`)
-    };
-    if (!NODE_NAME.test(node.name)) {
-      throw new UserError(
-        `${where} has an invalid name '${node.name}': use letters, digits, '.', '_' or '-'.`,
-        "nodes"
-      );
-    }
-    if (seen.has(node.name)) {
-      throw new UserError(
-        `Input 'nodes' names node '${node.name}' twice; node names must be unique.`,
-        "nodes"
-      );
-    }
-    seen.add(node.name);
-    validateEndpoint(node.endpoint, `nodes[${i}].endpoint`, driver);
-    return node;
-  });
-}
-function scalar(v, what) {
-  if (v === void 0 || v === null) return "";
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  throw new UserError(`${what} must be a single value, not a list or mapping.`, "nodes");
-}
-function stringList(v, what, ignoreComma = false) {
-  if (v === void 0 || v === null) return [];
-  if (Array.isArray(v)) return v.map((x) => scalar(x, what).trim()).filter((x) => x !== "");
-  return splitList(scalar(v, what), { ignoreComma });
-}
-function validateEndpoint(endpoint, input, driver) {
-  if (endpoint === "") return;
-  if (endpoint.includes("://")) {
-    let url;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      url = void 0;
-    }
-    if (url && ENDPOINT_SCHEMES.includes(url.protocol)) {
-      if (url.protocol === "tcp:" && (!url.hostname || !url.port)) {
-        throw new UserError(
-          `Endpoint '${endpoint}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
-          input
-        );
-      }
-      if (url.protocol === "tcp:" && (url.pathname && url.pathname !== "/" || url.search || url.hash)) {
-        throw new UserError(
-          `Endpoint '${endpoint}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
-          input
-        );
-      }
-      return;
-    }
-    throw new UserError(
-      `Endpoint '${endpoint}' (${input}) is not a valid URL; use tcp://host:port, unix:///path, ssh://user@host, docker-container://name, kube-pod://name or a Docker context name.`,
-      input
-    );
-  }
-  if (driver === "remote" || !CONTEXT_NAME.test(endpoint)) {
-    throw new UserError(
-      `Endpoint '${endpoint}' (${input}) is neither a URL nor a Docker context name${driver === "remote" ? " usable by the remote driver, which needs a URL such as tcp://host:port" : ""}.`,
-      input
-    );
-  }
-}
-
-// src/config/config.ts
-function sarifPath(value, env, cwd = process.cwd()) {
-  if (!value) return "";
-  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
-  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
-  const parent = real(dirname(abs));
-  const path = join6(parent, basename(abs));
-  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
-  if (!inside) {
-    throw new UserError(
-      `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
-      "sarif-file"
-    );
-  }
-  return path;
-}
-function real(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    const up = dirname(path);
-    return up === path ? path : join6(real(up), basename(path));
-  }
-}
-function parseConfig(src, env = process.env) {
-  const build = parseBuild(src);
-  const merge = parseMerge(src, build);
-  return {
-    builder: parseBuilder(src, env),
-    build,
-    ...merge ? { merge } : {},
-    retry: parseRetry(src),
-    report: {
-      comment: getChoice(src, "comment", COMMENT_MODES, "sticky"),
-      checkRun: getBoolean(src, "check-run", false),
-      summary: getChoice(src, "summary", SUMMARY_MODES, "full"),
-      annotations: getBoolean(src, "annotate", true),
-      sarifFile: sarifPath(getString(src, "sarif-file"), env),
-      failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
-      contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
-      baseline: getBoolean(src, "baseline", true),
-      regressionThreshold: getNumber(src, "regression-threshold", 25, {
-        min: 0,
-        max: 1e4,
-        integer: false
-      })
-    },
-    debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
-  };
-}
-function parseRetry(src) {
-  const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
-    try {
-      return new RegExp(p, "m");
-    } catch (e) {
-      throw new UserError(
-        `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
-        "retry-patterns"
-      );
-    }
-  });
-  const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
-  const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
-  if (maxWaitSeconds < waitSeconds) {
-    throw new UserError(
-      `Input 'retry-max-wait-seconds' (${maxWaitSeconds}) must not be below 'retry-wait-seconds' (${waitSeconds}).`,
-      "retry-max-wait-seconds"
-    );
-  }
-  return {
-    maxAttempts: getNumber(src, "max-attempts", 3, { min: 1, max: 20 }),
-    waitSeconds,
-    maxWaitSeconds,
-    attemptTimeoutMinutes: getNumber(src, "attempt-timeout-minutes", 0, {
-      min: 0,
-      max: 24 * 60,
-      integer: false
-    }),
-    stallTimeoutSeconds: getNumber(src, "stall-timeout-seconds", 300, { min: 0, max: 24 * 3600 }),
-    patterns,
-    maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
-  };
 }
 
 // src/builder/host.ts
@@ -16980,6 +17154,24 @@ async function withBuilder(config, fn) {
 
 // src/commands/build.ts
 var buildCommand = {
+  usage: "buildx-guard build [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--flags as the action inputs] [CONTEXT]",
+  flags: {
+    ...inputFlags({
+      driver: "docker-container, remote, kubernetes or docker",
+      endpoint: "the single node (tcp://host:port, or a Docker context)",
+      nodes: "the nodes, as YAML",
+      builder: "an existing builder to verify and use",
+      file: "the Dockerfile (default CONTEXT/Dockerfile)",
+      tags: "image tags (repeat the flag for several)",
+      platforms: "platforms to build, comma-separated",
+      "build-args": "KEY=value (repeat the flag for several)",
+      push: "push the image",
+      "max-attempts": "attempts at most (transient failures only are retried)",
+      "stall-timeout-seconds": "seconds of silence before the nodes are probed (0: off)"
+    }),
+    "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
+    debug: DEBUG_FLAG
+  },
   summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
   async run(flags, positionals) {
     const config = parseConfig(
@@ -17045,9 +17237,19 @@ function classifiedText(text) {
   return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
 }
 var classifyCommand = {
+  usage: "buildx-guard classify [--retry-patterns RE] < error.txt",
+  flags: {
+    "retry-patterns": { help: "extra regular expressions whose match makes a failure retryable" },
+    debug: DEBUG_FLAG
+  },
   summary: "classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)",
   async run(flags) {
     const { retry } = parseConfig(flags, {});
+    if (process.stdin.isTTY) {
+      throw new UsageError(
+        "classify reads the error text (or a whole build log) on stdin: buildx-guard classify < build.log, or docker buildx build . 2>&1 | buildx-guard classify"
+      );
+    }
     const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
     process.stdout.write(
       `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {} })}
@@ -17059,6 +17261,19 @@ var classifyCommand = {
 
 // src/commands/doctor.ts
 var doctor = {
+  usage: "buildx-guard doctor [--driver D] [--endpoint URL | --nodes YAML | --builder NAME] [--platforms P]",
+  flags: {
+    ...inputFlags({
+      driver: "docker-container, remote, kubernetes or docker",
+      endpoint: "the single node (tcp://host:port, or a Docker context)",
+      nodes: "the nodes, as YAML (name, endpoint, platforms, \u2026)",
+      builder: "an existing builder to verify and use (never removed)",
+      name: "the name of the builder to create",
+      "bootstrap-timeout": "seconds for creating, booting and verifying the nodes",
+      platforms: "platforms to build (comma-separated), checked against the nodes"
+    }),
+    debug: DEBUG_FLAG
+  },
   summary: "boot a builder (--nodes/--endpoint/--builder \u2026), verify every node is running, check --platforms and the host limits",
   async run(flags) {
     const config = parseConfig(flags);
@@ -17105,23 +17320,48 @@ function usage() {
 
 Commands:
 ${lines.join("\n")}
+
+Run 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.
+Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage.
 `;
 }
 async function main(argv) {
   const [name, ...rest] = argv;
+  if (name === "--version" || name === "-v" || name === "version") {
+    process.stdout.write(`buildx-guard ${VERSION}
+`);
+    return 0;
+  }
   if (!name || ["--help", "-h", "help"].includes(name)) {
     (name ? process.stdout : process.stderr).write(usage());
     return name ? 0 : 2;
   }
   const command = commands[name];
   if (!command) {
+    const s = suggest(name, Object.keys(commands));
     process.stderr.write(
-      `buildx-guard: unknown command '${name}'; commands: ${Object.keys(commands).join(", ")}.
+      `buildx-guard: unknown command '${name}'${s ? `; did you mean '${s}'?` : ""} Commands: ${Object.keys(commands).join(", ")}.
 `
     );
     return 2;
   }
-  const { flags, positionals } = parseFlags(rest);
+  if (rest.includes("--help") || rest.includes("-h")) {
+    process.stdout.write(helpText(command));
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseFlags(rest, command.flags);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const end = /[?.]$/.test(e.message) ? "" : ".";
+    process.stderr.write(
+      `buildx-guard ${name}: ${e.message}${end} Run 'buildx-guard ${name} --help' for its flags.
+`
+    );
+    return 2;
+  }
+  const { flags, positionals } = parsed;
   try {
     return await command.run(flags, positionals);
   } catch (e) {
@@ -17129,9 +17369,10 @@ async function main(argv) {
     const message = (e instanceof Error ? e.message : String(e)).replace(/Input '([\w-]+)'/g, "--$1");
     process.stderr.write(`buildx-guard ${name}: ${message}
 `);
-    if (e instanceof Error && e.stack && (debug || !isUserError(e))) process.stderr.write(`${e.stack}
+    const usersOwn = isUserError(e) || e instanceof UsageError;
+    if (e instanceof Error && e.stack && (debug || !usersOwn)) process.stderr.write(`${e.stack}
 `);
-    return isUserError(e) ? 2 : 1;
+    return usersOwn ? 2 : 1;
   }
 }
 process.exitCode = await main(process.argv.slice(2));

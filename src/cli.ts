@@ -1,10 +1,12 @@
 // `buildx-guard <command> [--flag value …]`: the action's pipeline for local use and other CI.
+// Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage.
 import { isUserError } from './config/errors.js';
-import { parseFlags, type Command } from './commands/command.js';
+import { helpText, parseFlags, suggest, UsageError, type Command } from './commands/command.js';
 import { analyzeCommand } from './commands/analyze.js';
 import { buildCommand } from './commands/build.js';
 import { classifyCommand } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
+import { VERSION } from './version.js';
 
 const commands: Record<string, Command> = {
   analyze: analyzeCommand,
@@ -15,23 +17,44 @@ const commands: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `Usage: buildx-guard <command> [--flag value ...]\n\nCommands:\n${lines.join('\n')}\n`;
+  return `Usage: buildx-guard <command> [--flag value ...]\n\nCommands:\n${lines.join('\n')}\n\nRun 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.\nExit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage.\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`buildx-guard ${VERSION}\n`);
+    return 0;
+  }
   if (!name || ['--help', '-h', 'help'].includes(name)) {
     (name ? process.stdout : process.stderr).write(usage());
     return name ? 0 : 2;
   }
   const command = commands[name];
   if (!command) {
+    const s = suggest(name, Object.keys(commands));
     process.stderr.write(
-      `buildx-guard: unknown command '${name}'; commands: ${Object.keys(commands).join(', ')}.\n`,
+      `buildx-guard: unknown command '${name}'${s ? `; did you mean '${s}'?` : ''} Commands: ${Object.keys(commands).join(', ')}.\n`,
     );
     return 2;
   }
-  const { flags, positionals } = parseFlags(rest);
+  // Help does nothing else: no builder, no stdin.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(helpText(command));
+    return 0;
+  }
+  let parsed: ReturnType<typeof parseFlags>;
+  try {
+    parsed = parseFlags(rest, command.flags);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    const end = /[?.]$/.test(e.message) ? '' : '.';
+    process.stderr.write(
+      `buildx-guard ${name}: ${e.message}${end} Run 'buildx-guard ${name} --help' for its flags.\n`,
+    );
+    return 2;
+  }
+  const { flags, positionals } = parsed;
   try {
     return await command.run(flags, positionals);
   } catch (e) {
@@ -39,8 +62,9 @@ export async function main(argv: string[]): Promise<number> {
     // Errors name action inputs ("Input 'driver' …"); on the command line they are flags.
     const message = (e instanceof Error ? e.message : String(e)).replace(/Input '([\w-]+)'/g, '--$1');
     process.stderr.write(`buildx-guard ${name}: ${message}\n`);
-    if (e instanceof Error && e.stack && (debug || !isUserError(e))) process.stderr.write(`${e.stack}\n`);
-    return isUserError(e) ? 2 : 1;
+    const usersOwn = isUserError(e) || e instanceof UsageError;
+    if (e instanceof Error && e.stack && (debug || !usersOwn)) process.stderr.write(`${e.stack}\n`);
+    return usersOwn ? 2 : 1;
   }
 }
 

@@ -8,10 +8,12 @@ import type { BuildTrace } from '../trace/types.js';
 import { VERSION } from '../version.js';
 import { parseDockerfile, type DockerfileModel } from '../findings/dockerfile.js';
 import { chartSteps } from '../report/input.js';
-import { getChoice, getNumber } from '../config/inputs.js';
+import { getBoolean, getChoice, getNumber } from '../config/inputs.js';
+import { FAIL_ON } from '../config/config.js';
+import { SEVERITY_RANK } from '../findings/index.js';
 import { UserError } from '../config/errors.js';
 import { readTrace } from '../trace/read.js';
-import type { Command } from './command.js';
+import { DEBUG_FLAG, type Command } from './command.js';
 
 /** A NUL byte in the first 8 KiB: no build tool writes one. */
 function isBinary(path: string): boolean {
@@ -63,8 +65,23 @@ function render(
 }
 
 export const analyzeCommand: Command = {
+  usage:
+    'buildx-guard analyze --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]',
+  flags: {
+    log: {
+      help: 'the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx)',
+    },
+    dockerfile: { help: 'the Dockerfile, to place findings at its lines' },
+    format: { help: 'json, text (default), markdown, sarif or codequality' },
+    'context-size-warn-mb': { help: 'warn when the build context is larger (default 50)' },
+    'fail-on-findings': {
+      help: 'exit 1 when a finding has this severity or worse: error, warning, none (default)',
+    },
+    'fail-on-failure': { boolean: true, help: 'exit 1 when the log shows a failed build' },
+    debug: DEBUG_FLAG,
+  },
   summary:
-    'analyze a buildx log (rawjson or plain): --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality]',
+    'analyze a build log of any tool that drives BuildKit: the verdict, the failure classified, findings at Dockerfile lines',
   async run(flags) {
     const log = flags('log');
     if (!log)
@@ -75,6 +92,11 @@ export const analyzeCommand: Command = {
     if (!existsSync(log)) throw new UserError(`Log file '${log}' (--log) does not exist.`, 'log');
     if (statSync(log).isDirectory())
       throw new UserError(`'${log}' (--log) is a folder; give the path of a build log file.`, 'log');
+    if (statSync(log).size === 0)
+      throw new UserError(
+        `'${log}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
+        'log',
+      );
     if (isBinary(log))
       throw new UserError(
         `'${log}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
@@ -86,6 +108,8 @@ export const analyzeCommand: Command = {
     }
     const format = getChoice(flags, 'format', FORMATS, 'text');
     const contextSizeWarnMb = getNumber(flags, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 });
+    const failOn = getChoice(flags, 'fail-on-findings', FAIL_ON, 'none');
+    const failOnFailure = getBoolean(flags, 'fail-on-failure', false);
     const trace = await readTrace(log);
     const dockerfile = dockerfilePath
       ? parseDockerfile(readFileSync(dockerfilePath, 'utf8'), dockerfilePath)
@@ -102,6 +126,13 @@ export const analyzeCommand: Command = {
       );
     }
     process.stdout.write(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace, dockerfile)}\n`);
+    // Exit codes: 1 when asked to gate on the verdict or on findings, else 0 (2 is a usage error).
+    if (failOnFailure && analysis.status === 'failed') return 1;
+    if (
+      failOn !== 'none' &&
+      analysis.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn])
+    )
+      return 1;
     return 0;
   },
 };

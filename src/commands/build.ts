@@ -8,10 +8,29 @@ import { parseConfig } from '../config/config.js';
 import { runPipeline } from '../pipeline.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { needles, redactReport, redactText } from '../report/redact.js';
-import type { Command } from './command.js';
+import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { log, withBuilder } from './session.js';
 
 export const buildCommand: Command = {
+  usage:
+    'buildx-guard build [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--flags as the action inputs] [CONTEXT]',
+  flags: {
+    ...inputFlags({
+      driver: 'docker-container, remote, kubernetes or docker',
+      endpoint: 'the single node (tcp://host:port, or a Docker context)',
+      nodes: 'the nodes, as YAML',
+      builder: 'an existing builder to verify and use',
+      file: 'the Dockerfile (default CONTEXT/Dockerfile)',
+      tags: 'image tags (repeat the flag for several)',
+      platforms: 'platforms to build, comma-separated',
+      'build-args': 'KEY=value (repeat the flag for several)',
+      push: 'push the image',
+      'max-attempts': 'attempts at most (transient failures only are retried)',
+      'stall-timeout-seconds': 'seconds of silence before the nodes are probed (0: off)',
+    }),
+    'report-file': { help: 'write the Markdown report (what the PR comment and summary show) here' },
+    debug: DEBUG_FLAG,
+  },
   summary:
     'bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)',
   async run(flags, positionals) {

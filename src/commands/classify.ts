@@ -5,7 +5,7 @@ import { parseConfig } from '../config/config.js';
 import { classify } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
 import { failureText, failingStep } from '../trace/query.js';
-import type { Command } from './command.js';
+import { DEBUG_FLAG, UsageError, type Command } from './command.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -20,10 +20,20 @@ export function classifiedText(text: string): string {
 }
 
 export const classifyCommand: Command = {
+  usage: 'buildx-guard classify [--retry-patterns RE] < error.txt',
+  flags: {
+    'retry-patterns': { help: 'extra regular expressions whose match makes a failure retryable' },
+    debug: DEBUG_FLAG,
+  },
   summary:
     'classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)',
   async run(flags) {
     const { retry } = parseConfig(flags, {});
+    if (process.stdin.isTTY) {
+      throw new UsageError(
+        'classify reads the error text (or a whole build log) on stdin: buildx-guard classify < build.log, or docker buildx build . 2>&1 | buildx-guard classify',
+      );
+    }
     const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
     process.stdout.write(
       `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}) })}\n`,

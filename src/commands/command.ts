@@ -1,34 +1,132 @@
+// A CLI command and its flags. Flags are parsed by node:util's parseArgs in strict mode: an unknown
+// flag or a misspelling is a usage error with a suggestion (exit 2), never silently ignored.
+import { parseArgs } from 'node:util';
 import type { InputSource } from '../config/inputs.js';
+import { BOOLEAN_INPUTS, INPUT_NAMES } from '../config/input-names.js';
+
+export interface FlagSpec {
+  /** A flag that takes no value (`--push`); it may still be given one (`--push=false`). */
+  boolean?: boolean;
+  /** One line of the usage. */
+  help: string;
+  /** Accepted but not listed in --help (the action's less common inputs; the README lists them). */
+  hidden?: boolean;
+}
 
 /** A CLI command. Flags carry the action's input names; `positionals` are the other arguments. */
 export interface Command {
   summary: string;
+  /** `buildx-guard <name> …` and what the positionals are. */
+  usage: string;
+  flags: Record<string, FlagSpec>;
   run(flags: InputSource, positionals: string[]): Promise<number>;
 }
 
-/**
- * `--name value`, `--name=value`, or a bare `--name` (true). A repeated flag adds a line, so list
- * inputs read the same as a multiline action input.
- */
-export function parseFlags(argv: string[]): { flags: InputSource; positionals: string[] } {
-  const raw = new Map<string, string[]>();
-  const positionals: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith('--') || arg === '--') {
-      positionals.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    let key = arg.slice(2);
-    let value = 'true';
-    if (eq > 0) {
-      key = arg.slice(2, eq);
-      value = arg.slice(eq + 1);
-    } else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) {
-      value = argv[++i];
-    }
-    raw.set(key, [...(raw.get(key) ?? []), value]);
+/** The action's inputs as flags: the common ones listed, the others accepted and hidden. */
+export function inputFlags(listed: Record<string, string>): Record<string, FlagSpec> {
+  return Object.fromEntries(
+    INPUT_NAMES.map((n) => [
+      n,
+      {
+        boolean: BOOLEAN_INPUTS.has(n),
+        help: listed[n] ?? `the action's input '${n}'`,
+        hidden: !(n in listed),
+      },
+    ]),
+  );
+}
+
+export const DEBUG_FLAG: FlagSpec = { boolean: true, help: 'print stack traces and buildx commands' };
+
+/** A usage error: the message, and exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
   }
-  return { flags: (name) => (raw.get(name) ?? []).join('\n'), positionals };
+}
+
+/** Spellings users bring from Docker's own CLI, and what the flag is called here. */
+const DOCKER_SPELLINGS: Record<string, string> = {
+  platform: 'platforms',
+  tag: 'tags',
+  label: 'labels',
+  output: 'outputs',
+  'build-arg': 'build-args',
+  'build-context': 'build-contexts',
+  secret: 'secrets',
+  annotation: 'annotations',
+  attest: 'attests',
+  'add-host': 'add-hosts',
+  'no-cache-filter': 'no-cache-filters',
+  f: 'file',
+  t: 'tags',
+};
+
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  return d[a.length][b.length];
+}
+
+/** The flag the user most likely meant, if one is close. */
+export function suggest(flag: string, known: string[]): string | undefined {
+  if (DOCKER_SPELLINGS[flag] && known.includes(DOCKER_SPELLINGS[flag])) return DOCKER_SPELLINGS[flag];
+  const best = known.map((k) => ({ k, d: distance(flag, k) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(flag.length / 3)) ? best.k : undefined;
+}
+
+/**
+ * Parses a command's arguments strictly. A repeated flag adds a line, so list inputs read the same
+ * as a multiline action input; a boolean flag may be given bare (`--push`).
+ */
+export function parseFlags(
+  argv: string[],
+  spec: Record<string, FlagSpec>,
+): { flags: InputSource; positionals: string[] } {
+  const known = Object.keys(spec);
+  // parseArgs on Node 20 cannot negate booleans: a bare boolean flag becomes --name=true, and
+  // every flag is read as a string, so --cleanup=false and --cleanup false work too.
+  const args = argv.flatMap((a, i) => {
+    const m = a.match(/^--([\w-]+)$/);
+    if (!m || !spec[m[1]]?.boolean) return [a];
+    const next = argv[i + 1];
+    return next === 'true' || next === 'false' ? [a] : [`${a}=true`];
+  });
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args,
+      options: Object.fromEntries(known.map((k) => [k, { type: 'string', multiple: true }])),
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const flag = (e as Error).message.match(/option '(?:-\w, )?--?([\w-]+)/i)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const s = suggest(flag, known);
+      throw new UsageError(
+        `unknown flag '${flag.length === 1 ? '-' : '--'}${flag}'${s ? `; did you mean '--${s}'?` : ''}`,
+      );
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(`flag '--${flag}' needs a value (--${flag} VALUE)`);
+    throw new UsageError((e as Error).message);
+  }
+  const values = parsed.values as Record<string, string[] | undefined>;
+  return { flags: (name) => (values[name] ?? []).join('\n'), positionals: parsed.positionals };
+}
+
+/** A command's help: usage, summary and every flag. */
+export function helpText(c: Command): string {
+  const rows = Object.entries(c.flags)
+    .filter(([, f]) => !f.hidden)
+    .map(([k, f]) => `  --${k.padEnd(26)} ${f.help}`);
+  const hidden = Object.values(c.flags).filter((f) => f.hidden).length;
+  if (hidden) rows.push(`  (and ${hidden} more: every input of the action, by its name; see the README)`);
+  return `Usage: ${c.usage}\n\n${c.summary}\n\nFlags:\n${rows.join('\n')}\n  ${'--help, -h'.padEnd(28)} print this help and exit\n`;
 }

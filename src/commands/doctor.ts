@@ -5,10 +5,23 @@ import { nodesTable } from '../builder/bootstrap.js';
 import { hostChecks } from '../builder/host.js';
 import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.js';
 import { parseConfig } from '../config/config.js';
-import type { Command } from './command.js';
+import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { withBuilder } from './session.js';
 
 export const doctor: Command = {
+  usage: 'buildx-guard doctor [--driver D] [--endpoint URL | --nodes YAML | --builder NAME] [--platforms P]',
+  flags: {
+    ...inputFlags({
+      driver: 'docker-container, remote, kubernetes or docker',
+      endpoint: 'the single node (tcp://host:port, or a Docker context)',
+      nodes: 'the nodes, as YAML (name, endpoint, platforms, …)',
+      builder: 'an existing builder to verify and use (never removed)',
+      name: 'the name of the builder to create',
+      'bootstrap-timeout': 'seconds for creating, booting and verifying the nodes',
+      platforms: 'platforms to build (comma-separated), checked against the nodes',
+    }),
+    debug: DEBUG_FLAG,
+  },
   summary:
     'boot a builder (--nodes/--endpoint/--builder …), verify every node is running, check --platforms and the host limits',
   async run(flags) {

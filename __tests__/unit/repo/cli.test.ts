@@ -1,0 +1,101 @@
+// The CLI's conventions, on the committed bundle (CI checks it equals a fresh one): help that does
+// nothing else, --version, strict flags with suggestions (exit 2), clear sentences for bad --log
+// values, documented exit codes.
+import { execFile, spawnSync } from 'node:child_process';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../support/paths.js';
+
+const cli = join(repoRoot, 'dist', 'cli.js');
+const dir = mkdtempSync(join(tmpdir(), 'bxg-cli-'));
+
+/** Runs the CLI with no docker on PATH: a command that reached for buildx would fail loudly. */
+function run(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [cli, ...args], { env: { PATH: '' } }, (err, stdout, stderr) =>
+      resolve({ code: err ? (err.code as number) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input);
+  });
+}
+
+test.each(['analyze', 'build', 'classify', 'doctor'])(
+  '%s --help and -h print usage and do nothing else',
+  async (cmd) => {
+    for (const flag of ['--help', '-h']) {
+      const r = await run([cmd, flag]);
+      expect(r).toMatchObject({ code: 0, stderr: '' });
+      expect(r.stdout).toMatch(new RegExp(`^Usage: buildx-guard ${cmd} `));
+      expect(r.stdout).toContain('--help, -h');
+    }
+  },
+);
+
+test('--version and the command list', async () => {
+  expect((await run(['--version'])).stdout).toMatch(/^buildx-guard \d+\.\d+\.\d+\n$/);
+  const all = await run(['--help']);
+  expect(all.code).toBe(0);
+  expect(all.stdout).toContain('Exit codes: 0 success, 1');
+  expect((await run([])).code).toBe(2);
+});
+
+test.each([
+  [['analyze', '--formt', 'json'], "unknown flag '--formt'; did you mean '--format'?"],
+  [['build', '--platform', 'linux/arm64'], "unknown flag '--platform'; did you mean '--platforms'?"],
+  [['build', '--build-arg', 'A=1'], "did you mean '--build-args'?"],
+  [['doctor', '--name-of-thing', 'x'], "unknown flag '--name-of-thing'"],
+  [['anlyze'], "unknown command 'anlyze'; did you mean 'analyze'?"],
+])('%j is a usage error with a suggestion (exit 2)', async (args, message) => {
+  const r = await run(args);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(message);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+});
+
+test('--log: a missing value, a folder, an empty or a binary file: one sentence each, exit 2, no stack', async () => {
+  writeFileSync(join(dir, 'empty.log'), '');
+  for (const [args, message] of [
+    [['analyze', '--log'], "flag '--log' needs a value"],
+    [['analyze', '--log', dir], 'is a folder'],
+    [['analyze', '--log', join(dir, 'empty.log')], 'is empty'],
+    [['analyze', '--log', process.execPath], 'is a binary file, not a build log'],
+  ] as const) {
+    const r = await run([...args]);
+    expect({ args, code: r.code }).toEqual({ args, code: 2 });
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }
+});
+
+test('analyze exit codes: 0 by default, 1 with --fail-on-failure on a failed build or --fail-on-findings at the threshold', async () => {
+  const log = join(repoRoot, '__fixtures__', 'corpus', 'wild-logs', '01.log');
+  expect((await run(['analyze', '--log', log])).code).toBe(0);
+  expect((await run(['analyze', '--log', log, '--fail-on-failure'])).code).toBe(1);
+  expect((await run(['analyze', '--log', log, '--fail-on-findings', 'error'])).code).toBe(1);
+  const green = join(repoRoot, '__fixtures__', 'logs', 'cache-import-missing', '0.29.1-plain.log');
+  expect((await run(['analyze', '--log', green, '--fail-on-failure'])).code).toBe(0);
+});
+
+test('classify on a terminal says how to use it instead of waiting', () => {
+  // `script` gives the command a terminal on stdin.
+  const r = spawnSync('script', ['-qec', `${process.execPath} ${cli} classify`, '/dev/null'], {
+    encoding: 'utf8',
+    input: '',
+    timeout: 20_000,
+  });
+  expect(r.stdout).toContain('classify reads the error text (or a whole build log) on stdin');
+  expect(r.stdout).not.toMatch(/\n\s+at /);
+});
+
+test('a garbage file never becomes lint findings', async () => {
+  const garbage = join(dir, 'garbage.log');
+  writeFileSync(
+    garbage,
+    Array.from({ length: 500 }, (_, i) => ` - word${i}: some text (line ${i})`).join('\n'),
+  );
+  const r = await run(['analyze', '--log', garbage, '--format', 'json']);
+  expect(JSON.parse(r.stdout).findings.filter((f: { rule: string }) => f.rule.startsWith('lint/'))).toEqual(
+    [],
+  );
+});
