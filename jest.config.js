@@ -4,6 +4,9 @@ const common = {
   testEnvironment: 'node',
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  // The test bed's unpacked packages and run folders are not the project's modules.
+  modulePathIgnorePatterns: ['<rootDir>/.engine/', '<rootDir>/bench/results/'],
+  watchPathIgnorePatterns: ['<rootDir>/.engine/'],
 };
 
 export default {

@@ -16018,14 +16018,16 @@ var Buildx = class {
           durationMs: Date.now() - started
         });
       });
+      child.stdin.on("error", () => {
+      });
       child.stdin.end(opts.input ?? "");
     });
   }
   async version() {
     const r = await this.buildx(["version"], { timeoutMs: 3e4 });
     if (r.code !== 0) {
-      throw new Error(
-        `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
+      throw new UserError(
+        /unknown (?:command|flag)|is not a docker command/i.test(r.stderr) ? `The buildx plugin is not installed (docker says: ${firstLine(r.stderr)}); install it (Debian/Ubuntu: apt-get install docker-buildx; or docker/setup-buildx-action in a workflow) and run again.` : `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
       );
     }
     return parseBuildxVersion(r.stdout);
@@ -16069,7 +16071,7 @@ var HINTS = [
   ]
 ];
 function hintFor(reason) {
-  return HINTS.find(([re]) => re.test(reason))?.[1] ?? "run with debug logging (ACTIONS_STEP_DEBUG) to see what buildx said";
+  return HINTS.find(([re]) => re.test(reason))?.[1] ?? "run with debug logging (in a workflow: ACTIONS_STEP_DEBUG; on the command line: --debug) to see what buildx said";
 }
 
 // src/builder/probe.ts
@@ -17322,7 +17324,7 @@ Commands:
 ${lines.join("\n")}
 
 Run 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.
-Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage.
+Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage or set-up (a bad flag, a missing buildx plugin).
 `;
 }
 async function main(argv) {

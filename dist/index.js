@@ -42223,6 +42223,33 @@ import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync3 } from "node:fs
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join16 } from "node:path";
 
+// src/config/errors.ts
+var UserError = class extends Error {
+  constructor(message, input) {
+    super(message);
+    this.input = input;
+    this.name = "UserError";
+  }
+  input;
+};
+function isUserError(e) {
+  return e instanceof UserError;
+}
+function describeFsError(e) {
+  const code2 = e.code;
+  const words = {
+    EISDIR: "it is a folder",
+    ENOENT: "its folder does not exist",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    ELOOP: "it is a symbolic link",
+    ENOTDIR: "a part of the path is not a folder"
+  };
+  return (code2 && words[code2]) ?? (e instanceof Error ? e.message : String(e));
+}
+
 // src/buildx/buildx.ts
 import { spawn as spawn2 } from "node:child_process";
 var TAIL_BYTES = 64 * 1024;
@@ -42301,14 +42328,16 @@ var Buildx = class {
           durationMs: Date.now() - started
         });
       });
+      child2.stdin.on("error", () => {
+      });
       child2.stdin.end(opts.input ?? "");
     });
   }
   async version() {
     const r = await this.buildx(["version"], { timeoutMs: 3e4 });
     if (r.code !== 0) {
-      throw new Error(
-        `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
+      throw new UserError(
+        /unknown (?:command|flag)|is not a docker command/i.test(r.stderr) ? `The buildx plugin is not installed (docker says: ${firstLine(r.stderr)}); install it (Debian/Ubuntu: apt-get install docker-buildx; or docker/setup-buildx-action in a workflow) and run again.` : `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
       );
     }
     return parseBuildxVersion(r.stdout);
@@ -42325,33 +42354,6 @@ function atLeast(v, major, minor) {
 }
 function firstLine(text) {
   return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
-}
-
-// src/config/errors.ts
-var UserError = class extends Error {
-  constructor(message, input) {
-    super(message);
-    this.input = input;
-    this.name = "UserError";
-  }
-  input;
-};
-function isUserError(e) {
-  return e instanceof UserError;
-}
-function describeFsError(e) {
-  const code2 = e.code;
-  const words = {
-    EISDIR: "it is a folder",
-    ENOENT: "its folder does not exist",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the file system is read-only",
-    ENOSPC: "the disk is full",
-    ELOOP: "it is a symbolic link",
-    ENOTDIR: "a part of the path is not a folder"
-  };
-  return (code2 && words[code2]) ?? (e instanceof Error ? e.message : String(e));
 }
 
 // src/builder/hints.ts
@@ -42379,7 +42381,7 @@ var HINTS = [
   ]
 ];
 function hintFor(reason) {
-  return HINTS.find(([re]) => re.test(reason))?.[1] ?? "run with debug logging (ACTIONS_STEP_DEBUG) to see what buildx said";
+  return HINTS.find(([re]) => re.test(reason))?.[1] ?? "run with debug logging (in a workflow: ACTIONS_STEP_DEBUG; on the command line: --debug) to see what buildx said";
 }
 
 // src/builder/probe.ts

@@ -17,7 +17,7 @@ const commands: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `Usage: buildx-guard <command> [--flag value ...]\n\nCommands:\n${lines.join('\n')}\n\nRun 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.\nExit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage.\n`;
+  return `Usage: buildx-guard <command> [--flag value ...]\n\nCommands:\n${lines.join('\n')}\n\nRun 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.\nExit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage or set-up (a bad flag, a missing buildx plugin).\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {

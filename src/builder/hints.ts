@@ -26,6 +26,6 @@ const HINTS: [RegExp, string][] = [
 export function hintFor(reason: string): string {
   return (
     HINTS.find(([re]) => re.test(reason))?.[1] ??
-    'run with debug logging (ACTIONS_STEP_DEBUG) to see what buildx said'
+    'run with debug logging (in a workflow: ACTIONS_STEP_DEBUG; on the command line: --debug) to see what buildx said'
   );
 }

@@ -1,5 +1,6 @@
 // The only module that runs docker/buildx. It runs argv arrays (never a shell string), can stream
 // output, and can stop a command on timeout or cancellation, which @actions/exec cannot.
+import { UserError } from '../config/errors.js';
 import { spawn } from 'node:child_process';
 
 export interface RunOptions {
@@ -116,6 +117,9 @@ export class Buildx {
           durationMs: Date.now() - started,
         });
       });
+      // A command that exits without reading its input closes the pipe (EPIPE): its exit code says
+      // what happened, the write error must not crash the process.
+      child.stdin.on('error', () => {});
       child.stdin.end(opts.input ?? '');
     });
   }
@@ -123,8 +127,10 @@ export class Buildx {
   async version(): Promise<BuildxVersion> {
     const r = await this.buildx(['version'], { timeoutMs: 30_000 });
     if (r.code !== 0) {
-      throw new Error(
-        `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`,
+      throw new UserError(
+        /unknown (?:command|flag)|is not a docker command/i.test(r.stderr)
+          ? `The buildx plugin is not installed (docker says: ${firstLine(r.stderr)}); install it (Debian/Ubuntu: apt-get install docker-buildx; or docker/setup-buildx-action in a workflow) and run again.`
+          : `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`,
       );
     }
     return parseBuildxVersion(r.stdout);

@@ -99,3 +99,25 @@ test('a garbage file never becomes lint findings', async () => {
     [],
   );
 });
+
+test('without the buildx plugin: one sentence saying so and how to get it, no stack', async () => {
+  const bin = mkdtempSync(join(tmpdir(), 'bxg-nobuildx-'));
+  writeFileSync(
+    join(bin, 'docker'),
+    '#!/bin/sh\necho "docker: unknown command: docker buildx" >&2\nexit 1\n',
+    { mode: 0o755 },
+  );
+  const r = await new Promise<{ code: number; stderr: string }>((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [cli, 'doctor', '--driver', 'docker'],
+      { env: { PATH: bin } },
+      (err, _o, stderr) => resolve({ code: err ? (err.code as number) : 0, stderr }),
+    );
+    child.stdin?.end();
+  });
+  expect(r.stderr).toContain('The buildx plugin is not installed');
+  expect(r.stderr).toContain('apt-get install docker-buildx');
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.code).toBe(2);
+});
