@@ -48960,9 +48960,6 @@ function escapeMarkdown(text) {
 function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
-function escapeHtml(text) {
-  return text.replace(/([@#])/g, "$1\u200B").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\n/g, " ");
-}
 
 // src/findings/rules/build-failed.ts
 var buildFailed = {
@@ -49459,12 +49456,13 @@ function nodesTable2(input) {
     )
   ].join("\n");
 }
-function findingBlock(input, f) {
+function findingBlock(input, f, leadShown = false) {
   const where2 = lineLink(input, f);
+  const said = leadShown && f.rule === "build-failed";
   const parts = [
     `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
     `${code(f.rule)}${where2 ? ` at ${where2}` : ""}`,
-    f.message
+    ...said ? [] : [f.message]
   ];
   if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
   if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
@@ -49508,29 +49506,52 @@ function timingChart(input) {
     "```"
   ].join("\n");
 }
-function failingLog(input) {
+function failureLead(input) {
+  if (!input.failure) return void 0;
   const l = input.failingLog;
-  if (!l || !l.lines.length) return void 0;
-  return `<details><summary>Last ${l.lines.length} lines of ${escapeHtml(l.step)}</summary>
+  const error2 = codeBlock([input.failure.message]);
+  if (!l || !l.lines.length) return error2;
+  const lines = l.lines.slice(-15);
+  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? "" : "s"}):
 
-${codeBlock(l.lines)}
+${codeBlock(lines)}
 
-</details>`;
+and failed with:
+
+${error2}`;
+}
+function greenLine(input) {
+  const s = input.stats;
+  const cache = s.steps ? `${s.cachedSteps} of ${s.steps} steps from the cache` : "no Dockerfile steps";
+  const attention = input.findings.filter((f) => f.severity !== "notice").length;
+  return `${seconds(s.durationMs)} \xB7 ${cache} \xB7 context ${(s.contextBytes / 1e6).toFixed(1)} MB${attention ? ` \xB7 ${attention} finding${attention === 1 ? "" : "s"} to look at` : ""}`;
 }
 function renderMarkdown(input, opts) {
   const top = opts.compact ? 3 : opts.topFindings ?? 10;
   const errorsFirst = input.findings.slice(0, top);
+  const lead = failureLead(input);
+  const details = [
+    input.merge ? mergeTable(input) : statsTable(input),
+    attemptsTable(input),
+    nodesTable2(input),
+    timingChart(input)
+  ].filter((x) => !!x);
   const sections = [
     { text: marker(input.key), drop: 99, compact: true },
     { text: headline(input), drop: 99, compact: true },
-    ...input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98, compact: true }] : [],
-    ...input.merge ? [{ text: mergeTable(input), drop: 97 }] : [{ text: statsTable(input), drop: 97 }],
-    ...[attemptsTable(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 90 })),
-    ...[nodesTable2(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 60 })),
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i, compact: true })),
+    // What failed first: the failing step's own last lines, then the error, each once.
+    ...lead ? [{ text: lead, drop: 98, compact: true }] : [],
+    ...input.status === "success" ? [{ text: greenLine(input), drop: 98, compact: true }] : [],
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
     ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
-    ...[failingLog(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 50 })),
-    ...[timingChart(input)].filter((x) => !!x).map((text2) => ({ text: text2, drop: 40 })),
+    {
+      text: `<details><summary>Duration, cache, attempts, builder and step timings</summary>
+
+${details.join("\n\n")}
+
+</details>`,
+      drop: 40
+    },
     ...opts.full && input.findings.length ? [{ text: `**All ${input.findings.length} findings**
 
 ${findingsTable(input)}`, drop: 30 }] : [],
@@ -50033,7 +50054,14 @@ function reportFromBuild(opts) {
     builder: opts.builder,
     nodes: opts.state.nodes,
     findings: findings2,
-    stats: analysis.stats,
+    // The build's duration covers its attempts and the waits between them.
+    stats: {
+      ...analysis.stats,
+      durationMs: Math.max(
+        analysis.stats.durationMs,
+        outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0)
+      )
+    },
     steps: chartSteps(trace, dockerfile),
     failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
     links: linksOf(opts.ctx),

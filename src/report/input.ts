@@ -157,7 +157,14 @@ export function reportFromBuild(opts: {
     builder: opts.builder,
     nodes: opts.state.nodes,
     findings,
-    stats: analysis.stats,
+    // The build's duration covers its attempts and the waits between them.
+    stats: {
+      ...analysis.stats,
+      durationMs: Math.max(
+        analysis.stats.durationMs,
+        outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0),
+      ),
+    },
     steps: chartSteps(trace, dockerfile),
     failingLog:
       step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : undefined,

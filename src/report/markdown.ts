@@ -1,6 +1,6 @@
 // The Markdown report shared by the sticky PR comment (≤ 65,536 characters) and the job summary
 // (≤ 1 MiB, with the full findings table). Untrusted text is escaped or fenced; secrets are redacted.
-import { code, codeBlock, escapeHtml, escapeMarkdown, seconds } from '../findings/markdown-escape.js';
+import { code, codeBlock, escapeMarkdown, seconds } from '../findings/markdown-escape.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { ReportInput } from './model.js';
 
@@ -86,12 +86,14 @@ function nodesTable(input: ReportInput): string | undefined {
   ].join('\n');
 }
 
-function findingBlock(input: ReportInput, f: Finding): string {
+function findingBlock(input: ReportInput, f: Finding, leadShown = false): string {
   const where = lineLink(input, f);
+  // build-failed's message is the error and the step's last lines: the lead above says them once.
+  const said = leadShown && f.rule === 'build-failed';
   const parts = [
     `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
     `${code(f.rule)}${where ? ` at ${where}` : ''}`,
-    f.message,
+    ...(said ? [] : [f.message]),
   ];
   if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
   if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
@@ -147,10 +149,22 @@ function timingChart(input: ReportInput): string | undefined {
   ].join('\n');
 }
 
-function failingLog(input: ReportInput): string | undefined {
+/** The failure, as a reader wants it first: the failing step's last lines, then the error. */
+function failureLead(input: ReportInput): string | undefined {
+  if (!input.failure) return undefined;
   const l = input.failingLog;
-  if (!l || !l.lines.length) return undefined;
-  return `<details><summary>Last ${l.lines.length} lines of ${escapeHtml(l.step)}</summary>\n\n${codeBlock(l.lines)}\n\n</details>`;
+  const error = codeBlock([input.failure.message]);
+  if (!l || !l.lines.length) return error;
+  const lines = l.lines.slice(-15);
+  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? '' : 's'}):\n\n${codeBlock(lines)}\n\nand failed with:\n\n${error}`;
+}
+
+/** A green build in one line: duration, cache hits, context. */
+function greenLine(input: ReportInput): string {
+  const s = input.stats;
+  const cache = s.steps ? `${s.cachedSteps} of ${s.steps} steps from the cache` : 'no Dockerfile steps';
+  const attention = input.findings.filter((f) => f.severity !== 'notice').length;
+  return `${seconds(s.durationMs)} · ${cache} · context ${(s.contextBytes / 1e6).toFixed(1)} MB${attention ? ` · ${attention} finding${attention === 1 ? '' : 's'} to look at` : ''}`;
 }
 
 /**
@@ -164,19 +178,27 @@ export function renderMarkdown(
   // compact: the verdict, the failure and the top three findings; nothing else.
   const top = opts.compact ? 3 : (opts.topFindings ?? 10);
   const errorsFirst = input.findings.slice(0, top);
+  const lead = failureLead(input);
+  const details = [
+    input.merge ? mergeTable(input)! : statsTable(input),
+    attemptsTable(input),
+    nodesTable(input),
+    timingChart(input),
+  ].filter((x): x is string => !!x);
   const sections: { text: string; drop: number; compact?: boolean }[] = [
     { text: marker(input.key), drop: 99, compact: true },
     { text: headline(input), drop: 99, compact: true },
-    ...(input.failure ? [{ text: codeBlock([input.failure.message]), drop: 98, compact: true }] : []),
-    ...(input.merge ? [{ text: mergeTable(input)!, drop: 97 }] : [{ text: statsTable(input), drop: 97 }]),
-    ...[attemptsTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 90 })),
-    ...[nodesTable(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 60 })),
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f), drop: 80 - i, compact: true })),
+    // What failed first: the failing step's own last lines, then the error, each once.
+    ...(lead ? [{ text: lead, drop: 98, compact: true }] : []),
+    ...(input.status === 'success' ? [{ text: greenLine(input), drop: 98, compact: true }] : []),
+    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
     ...(input.findings.length > top && !opts.full
       ? [{ text: `…and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }]
       : []),
-    ...[failingLog(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 50 })),
-    ...[timingChart(input)].filter((x): x is string => !!x).map((text) => ({ text, drop: 40 })),
+    {
+      text: `<details><summary>Duration, cache, attempts, builder and step timings</summary>\n\n${details.join('\n\n')}\n\n</details>`,
+      drop: 40,
+    },
     ...(opts.full && input.findings.length
       ? [{ text: `**All ${input.findings.length} findings**\n\n${findingsTable(input)}`, drop: 30 }]
       : []),

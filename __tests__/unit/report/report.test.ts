@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAnnotations, workspacePath } from '../../../src/report/annotations.js';
 import { COMMENT_LIMIT, marker, renderMarkdown } from '../../../src/report/markdown.js';
+import { escapeHtml } from '../../../src/findings/markdown-escape.js';
 import type { ReportInput } from '../../../src/report/model.js';
 import { checkAnnotations } from '../../../src/report/publish.js';
 import { toCodeQuality } from '../../../src/report/codequality.js';
@@ -188,22 +189,18 @@ describe('redaction runs once, on the model, before any escaping', () => {
     expect(renderMarkdown(raw, { limit: COMMENT_LIMIT, full: true })).toContain('my\\_s3cret\\*val');
   });
 
-  test('HTML in a step name is escaped inside <summary>', () => {
+  test('HTML in a step name never reaches HTML: it is in a code span, and escapeHtml guards any other', () => {
     const text = renderMarkdown(
-      input({ failingLog: { step: 'RUN <img src=x onerror=alert(1)>', lines: ['x'] } }),
+      input({ failingLog: { step: 'RUN <img src=x onerror=alert(1)> @octocat #12', lines: ['x'] } }),
       {
         limit: COMMENT_LIMIT,
         full: true,
       },
     );
-    const summary = text.match(/<summary>(.*)<\/summary>/)![1];
-    expect(summary).not.toMatch(/<img/);
-    expect(summary).toContain('&#60;img src=x onerror=alert(1)&#62;');
-    const mention = renderMarkdown(input({ failingLog: { step: 'RUN echo @octocat #12', lines: ['x'] } }), {
-      limit: COMMENT_LIMIT,
-      full: true,
-    });
-    expect(mention.match(/<summary>(.*)<\/summary>/)![1]).not.toMatch(/@octocat|#12/);
+    const prose = text.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '');
+    expect(prose).not.toMatch(/<img|@octocat|#12/);
+    expect(text).toContain('`RUN <img src=x onerror=alert(1)> @octocat #12` printed');
+    expect(escapeHtml('<img src=x> @octocat #12')).toBe('&#60;img src=x&#62; @\u200boctocat #\u200b12');
   });
 });
 
@@ -218,4 +215,63 @@ test('SARIF describes every rule, the baseline comparison’s included', () => {
     '0',
   ) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
   for (const r of sarif.runs[0].tool.driver.rules) expect(r.shortDescription.text).not.toBe(r.id);
+});
+
+describe('the comment a reader wants', () => {
+  const failingStep = '[test 3/3] RUN npm test';
+  const failed = input({
+    status: 'failed',
+    failure: {
+      category: 'step',
+      reason: 'a build step exited non-zero',
+      message: 'process "/bin/sh -c npm test" did not complete successfully: exit code: 1',
+    },
+    failingLog: {
+      step: failingStep,
+      lines: ['> app@1.0.0 test', 'FAIL src/sum.test.js', '  ✕ adds 1 + 2 to equal 3 (4 ms)'],
+    },
+    findings: [
+      finding('error', 0, {
+        rule: 'build-failed',
+        title: `Build failed at ${failingStep}`,
+        message:
+          '```\nprocess "/bin/sh -c npm test" did not complete successfully: exit code: 1\n```\n\nLast 3 lines of its output: …',
+        file: 'Dockerfile',
+        line: 12,
+      }),
+    ],
+  });
+
+  test('a failure leads with the failing step’s own output, then the finding with its link; the rest is folded', () => {
+    const text = renderMarkdown(failed, { limit: COMMENT_LIMIT, full: false });
+    const lines = text.split('\n');
+    const testLine = lines.findIndex((l) => l.includes('✕ adds 1 + 2 to equal 3'));
+    expect(testLine).toBeGreaterThan(0);
+    expect(testLine).toBeLessThan(10);
+    const finding = lines.findIndex((l) => l.includes(`Build failed at`));
+    expect(finding).toBeGreaterThan(testLine);
+    const details = lines.findIndex((l) => l.startsWith('<details>'));
+    expect(details).toBeGreaterThan(finding);
+    expect(text).toContain('| duration |');
+    for (const folded of ['| duration |', '**Attempts**', '**Builder**', '```mermaid'].filter((x) =>
+      text.includes(x),
+    ))
+      expect(text.indexOf(folded)).toBeGreaterThan(text.indexOf('<details>'));
+    // Said once: the error and the step's output appear once each.
+    expect(text.split('did not complete successfully: exit code: 1').length - 1).toBe(1);
+    expect(text.split('✕ adds 1 + 2 to equal 3').length - 1).toBe(1);
+  });
+
+  test('a green build is a few lines, with the rest folded', () => {
+    const green = input({ status: 'success', failure: undefined, failingLog: undefined, findings: [] });
+    const text = renderMarkdown(green, { limit: COMMENT_LIMIT, full: false });
+    const beforeDetails = text
+      .slice(0, text.indexOf('<details>'))
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim());
+    expect(beforeDetails.length).toBeLessThanOrEqual(4);
+    expect(text).toMatch(/✅ Build succeeded/);
+    expect(text).toMatch(/\d+ of \d+ steps from the cache/);
+  });
 });
