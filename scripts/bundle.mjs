@@ -3,7 +3,7 @@
 // `--check` bundles in memory (with dist/'s own paths, so source maps match) and fails when the
 // result differs from the committed dist/.
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -93,6 +93,8 @@ if (check) {
 } else {
   mkdirSync(outdir, { recursive: true });
   for (const [f, contents] of files) writeFileSync(join(outdir, f), contents);
+  // The CLI runs as a command (package.json bin, npx): executable.
+  chmodSync(join(outdir, 'cli.js'), 0o755);
   for (const f of readdirSync(outdir))
     if (!files.has(f)) console.warn(`dist/${f} is not part of the bundle; remove it`);
   console.log('bundled into dist/');

@@ -57,3 +57,20 @@ test('the CLI takes exactly the action’s inputs as flags', async () => {
     .map(([k]) => k);
   expect([...BOOLEAN_INPUTS].sort()).toEqual(booleans.sort());
 });
+
+test('every example that pushes to ghcr.io asks for packages: write and logs in first', () => {
+  const examples = join(repo, 'examples');
+  for (const f of readdirSync(examples).filter((x) => x.endsWith('.yml'))) {
+    const text = readFileSync(join(examples, f), 'utf8');
+    const wf = parse(text);
+    if (!/ghcr\.io/.test(text) || !/push: |push=true|merge-sources/.test(text)) continue;
+    expect({ f, packages: wf.permissions?.packages }).toEqual({ f, packages: 'write' });
+    for (const job of Object.values(wf.jobs as Record<string, { steps: { uses?: string }[] }>)) {
+      const uses = job.steps.map((s) => s.uses ?? '');
+      const guard = uses.findIndex((u) => u.startsWith('buildx-guard/'));
+      if (guard < 0) continue;
+      const login = uses.findIndex((u) => u.startsWith('docker/login-action'));
+      expect({ f, loginBeforeBuild: login >= 0 && login < guard }).toEqual({ f, loginBeforeBuild: true });
+    }
+  }
+});
