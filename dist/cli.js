@@ -13814,7 +13814,7 @@ var DEPENDENCY_INSTALL = /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (
 function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
   for (const s of steps) {
-    if (s.internal || s.index === void 0) continue;
+    if (s.internal || s.index === void 0 || s.canceled || /\bcanceled\b/i.test(s.error ?? "")) continue;
     const key = s.stage ?? "";
     const g = groups.get(key);
     if (g) g.push(s);
@@ -13837,7 +13837,7 @@ var cacheInvalidated = {
   check(ctx) {
     const out = [];
     const seen = /* @__PURE__ */ new Set();
-    for (const steps of byStage(ctx.trace.steps)) {
+    for (const steps of byStage((ctx.firstTrace ?? ctx.trace).steps)) {
       const breakAt = firstBreak(steps);
       if (breakAt < 0) continue;
       const step = steps[breakAt];
@@ -14206,6 +14206,7 @@ function analyze(input) {
   const failure = failed ? input.failure ?? classify(failureText(trace)) : void 0;
   const list = findings({
     trace,
+    ...input.firstTrace ? { firstTrace: input.firstTrace } : {},
     dockerfile: input.dockerfile,
     failure,
     attempts: input.attempts ?? [],
@@ -14368,19 +14369,23 @@ function timingChart(input) {
   let cursor = 0;
   const rows = shown.map((s, i) => {
     const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
-    cursor = start + Math.max(s.durationMs, 1);
-    const tag = s.failed ? "crit, " : s.cached ? "done, " : "active, ";
     const before = s.id ? input.baseline?.get(s.id) : void 0;
     const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
+    if (s.cached && !s.failed)
+      return `    ${chartLabel(`${label} cached`)} :milestone, done, s${i}, ${start}, 0ms`;
+    cursor = start + Math.max(s.durationMs, 1);
+    const tag = s.failed ? "crit, " : "active, ";
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   });
+  const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
   return [
     "**Step timings**",
     "",
     "```mermaid",
     "gantt",
     "    dateFormat x",
-    "    axisFormat %M:%S",
+    // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
+    `    axisFormat ${span < 1e4 ? "%S.%L s" : "%M:%S"}`,
     ...rows,
     "```"
   ].join("\n");
@@ -14703,8 +14708,10 @@ function reportFromBuild(opts) {
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace = last.trace;
   const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
+  const first = outcome.attempts[0].trace;
   const analysis = analyze({
     trace,
+    ...outcome.attempts.length > 1 ? { firstTrace: first } : {},
     dockerfile,
     failure: outcome.failure,
     attempts: attemptSummaries(outcome.attempts),
@@ -15989,7 +15996,18 @@ var Buildx = class {
     const started = Date.now();
     const capture = opts.capture ?? true;
     return new Promise((resolve2, reject) => {
-      const child = spawn(this.dockerPath, args, { env: this.env, stdio: ["pipe", "pipe", "pipe"] });
+      const child = spawn(this.dockerPath, args, {
+        env: this.env,
+        stdio: ["pipe", "pipe", "pipe"],
+        detached: true
+      });
+      const signal = (sig) => {
+        try {
+          if (child.pid) process.kill(-child.pid, sig);
+        } catch {
+          child.kill(sig);
+        }
+      };
       const out = [];
       const err = [];
       let tail = Buffer.alloc(0);
@@ -15998,10 +16016,10 @@ var Buildx = class {
       const escalation = [];
       const stop = () => {
         if (escalation.length) return;
-        child.kill("SIGINT");
+        signal("SIGINT");
         escalation.push(
-          setTimeout(() => child.kill("SIGTERM"), STOP_ESCALATION_MS.term),
-          setTimeout(() => child.kill("SIGKILL"), STOP_ESCALATION_MS.kill)
+          setTimeout(() => signal("SIGTERM"), STOP_ESCALATION_MS.term),
+          setTimeout(() => signal("SIGKILL"), STOP_ESCALATION_MS.kill)
         );
       };
       const timer = opts.timeoutMs ? setTimeout(() => {
@@ -16032,12 +16050,12 @@ var Buildx = class {
           ) : e
         );
       });
-      child.on("close", (code2, signal) => {
+      child.on("close", (code2, signal2) => {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
         opts.signal?.removeEventListener("abort", onAbort);
         resolve2({
-          code: code2 ?? (signal ? 128 + (SIGNAL_NUMBERS[signal] ?? 2) : 1),
+          code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
           stderrTail: tail.toString(),
@@ -16406,6 +16424,18 @@ async function removeBuilder(buildx, name) {
 }
 
 // src/builder/bootstrap.ts
+function announce(name, config, deps, leftMs) {
+  const tcp = config.nodes.filter((n) => n.endpoint.startsWith("tcp://"));
+  deps.info(
+    `Booting builder '${name}' and waiting for every node to report running (at most ${Math.round(leftMs / 1e3)} s, bootstrap-timeout)\u2026`
+  );
+  for (const n of tcp) {
+    probeTcp(n.endpoint).then((problem) => {
+      if (problem)
+        deps.info(`Node '${n.name}' (${n.endpoint}): ${problem}; buildx keeps trying until the timeout.`);
+    }).catch(() => void 0);
+  }
+}
 var STATUS_READ_MIN_MS = 5e3;
 var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
 async function setupBuilder(config, deps, onCreated = () => {
@@ -16424,6 +16454,7 @@ async function setupBuilder(config, deps, onCreated = () => {
 async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
   const sleep = deps.sleep ?? sleeper;
   const left = () => Math.max(0, deadline - Date.now());
+  announce(name, config, deps, left());
   for (let round = 0; ; round++) {
     const rounds = config.bootstrapRetries - round + 1;
     const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], {

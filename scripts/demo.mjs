@@ -41,7 +41,13 @@ function context(example) {
 // Async: the bridges live in this process and must keep serving while buildx runs.
 async function build(title, dir, extra = []) {
   console.log(`\n=== ${title}\n`);
-  const report = join(out, `${title.replace(/\W+/g, '-').toLowerCase()}.md`);
+  const report = join(
+    out,
+    `${title
+      .replace(/\W+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .toLowerCase()}.md`,
+  );
   const r = await new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -65,17 +71,29 @@ async function build(title, dir, extra = []) {
         ...extra,
         dir,
       ],
-      { stdio: ['ignore', 'inherit', 'pipe'] },
+      { stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
+    let stdout = '';
     child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (status) => resolve({ status, stderr }));
+    child.stdout.on('data', (d) => (stdout += d));
+    child.on('close', (status) => resolve({ status, stderr, stdout }));
   });
   // The build log goes to stderr; show the lines a person looks at first.
   const interesting = r.stderr
     .split('\n')
     .filter((l) => /^(Attempt|error |warning |notice |Markdown report|NODE|amd64|i386|ERROR)/.test(l));
   console.log(interesting.join('\n'));
+  // The CLI's JSON verdict, in one line a person reads.
+  try {
+    const v = JSON.parse(r.stdout);
+    const tries = v.attempts.map((a) => `attempt ${a.number}: ${a.category ?? 'ok'}`).join(', ');
+    console.log(
+      `--> ${v.status === 'success' ? 'succeeded' : `failed (${v.failure?.category ?? 'unknown'})`} after ${v.attempts.length} attempt${v.attempts.length === 1 ? '' : 's'} (${tries}); ${v.findings} finding(s)${v.digest ? `; digest ${v.digest}` : ''}`,
+    );
+  } catch {
+    console.log(r.stdout.trim());
+  }
   return { code: r.status, report };
 }
 

@@ -15,6 +15,25 @@ export * from './deps.js';
 export { probeNodes, readState } from './status.js';
 export { nodesOutput, nodesTable, platformsOf, removeBuilder } from './display.js';
 
+/**
+ * Says what the bootstrap waits for, then each tcp node's reachability as soon as it is known (a
+ * dead node otherwise means a long silence: the remote driver waits 20 s before it says anything).
+ */
+function announce(name: string, config: BuilderConfig, deps: BuilderDeps, leftMs: number): void {
+  const tcp = config.nodes.filter((n) => n.endpoint.startsWith('tcp://'));
+  deps.info(
+    `Booting builder '${name}' and waiting for every node to report running (at most ${Math.round(leftMs / 1000)} s, bootstrap-timeout)…`,
+  );
+  for (const n of tcp) {
+    probeTcp(n.endpoint)
+      .then((problem) => {
+        if (problem)
+          deps.info(`Node '${n.name}' (${n.endpoint}): ${problem}; buildx keeps trying until the timeout.`);
+      })
+      .catch(() => undefined);
+  }
+}
+
 /** The least time a status read gets, even past the deadline: the failure must name each node. */
 const STATUS_READ_MIN_MS = 5_000;
 
@@ -54,6 +73,7 @@ export async function bootAndVerify(
   // bootstrap-timeout bounds the whole boot and verification, every round and status read included
   // (plus at most STATUS_READ_MIN_MS for the last status read, so the failure can name each node).
   const left = () => Math.max(0, deadline - Date.now());
+  announce(name, config, deps, left());
   for (let round = 0; ; round++) {
     // The rounds still possible share what is left, so a node that comes up late gets a retry.
     const rounds = config.bootstrapRetries - round + 1;

@@ -56,7 +56,20 @@ export class Buildx {
     const started = Date.now();
     const capture = opts.capture ?? true;
     return new Promise((resolve, reject) => {
-      const child = spawn(this.dockerPath, args, { env: this.env, stdio: ['pipe', 'pipe', 'pipe'] });
+      // Its own process group: `docker buildx` runs the buildx plugin as a child process, and a stop
+      // must reach both (a plugin left behind keeps the pipes open and waits on a silent node).
+      const child = spawn(this.dockerPath, args, {
+        env: this.env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        detached: true,
+      });
+      const signal = (sig: NodeJS.Signals) => {
+        try {
+          if (child.pid) process.kill(-child.pid, sig);
+        } catch {
+          child.kill(sig);
+        }
+      };
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       let tail = Buffer.alloc(0);
@@ -65,10 +78,10 @@ export class Buildx {
       const escalation: NodeJS.Timeout[] = [];
       const stop = () => {
         if (escalation.length) return;
-        child.kill('SIGINT');
+        signal('SIGINT');
         escalation.push(
-          setTimeout(() => child.kill('SIGTERM'), STOP_ESCALATION_MS.term),
-          setTimeout(() => child.kill('SIGKILL'), STOP_ESCALATION_MS.kill),
+          setTimeout(() => signal('SIGTERM'), STOP_ESCALATION_MS.term),
+          setTimeout(() => signal('SIGKILL'), STOP_ESCALATION_MS.kill),
         );
       };
       const timer = opts.timeoutMs

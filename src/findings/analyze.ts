@@ -30,6 +30,8 @@ export interface Analysis {
 
 export interface AnalyzeInput {
   trace: BuildTrace;
+  /** The first attempt's trace, when the build was retried. */
+  firstTrace?: BuildTrace;
   dockerfile?: DockerfileModel;
   attempts?: AttemptSummary[];
   nodes?: NodeProblem[];
@@ -49,6 +51,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   const failure = failed ? (input.failure ?? classify(failureText(trace))) : undefined;
   const list = findings({
     trace,
+    ...(input.firstTrace ? { firstTrace: input.firstTrace } : {}),
     dockerfile: input.dockerfile,
     failure,
     attempts: input.attempts ?? [],

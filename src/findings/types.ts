@@ -56,6 +56,11 @@ export const DEFAULT_OPTIONS: FindingOptions = {
 
 export interface FindingContext {
   trace: BuildTrace;
+  /**
+   * The first attempt's trace, when there were several: a retry sees what the first attempt rebuilt
+   * as cached, so the cache break is judged on the first.
+   */
+  firstTrace?: BuildTrace;
   dockerfile?: DockerfileModel;
   /** The failure's classification (shared classifier), when the build failed. */
   failure?: Classification;

@@ -125,8 +125,10 @@ export function reportFromBuild(opts: {
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace: BuildTrace = last.trace;
   const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
+  const first = outcome.attempts[0].trace;
   const analysis = analyze({
     trace,
+    ...(outcome.attempts.length > 1 ? { firstTrace: first } : {}),
     dockerfile,
     failure: outcome.failure,
     attempts: attemptSummaries(outcome.attempts),

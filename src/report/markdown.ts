@@ -131,19 +131,24 @@ function timingChart(input: ReportInput): string | undefined {
   let cursor = 0;
   const rows = shown.map((s, i) => {
     const start = s.startMs !== undefined && Number.isFinite(t0) ? s.startMs - t0 : cursor;
-    cursor = start + Math.max(s.durationMs, 1);
-    const tag = s.failed ? 'crit, ' : s.cached ? 'done, ' : 'active, ';
     const before = s.id ? input.baseline?.get(s.id) : undefined;
     const label = `${chartLabel(s.label)}${before !== undefined ? ` (was ${seconds(before)})` : ''}`;
+    // A cached step took no time: a milestone, not a 1 ms bar.
+    if (s.cached && !s.failed)
+      return `    ${chartLabel(`${label} cached`)} :milestone, done, s${i}, ${start}, 0ms`;
+    cursor = start + Math.max(s.durationMs, 1);
+    const tag = s.failed ? 'crit, ' : 'active, ';
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   });
+  const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
   return [
     '**Step timings**',
     '',
     '```mermaid',
     'gantt',
     '    dateFormat x',
-    '    axisFormat %M:%S',
+    // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
+    `    axisFormat ${span < 10_000 ? '%S.%L s' : '%M:%S'}`,
     ...rows,
     '```',
   ].join('\n');

@@ -60,3 +60,15 @@ test('the retry backoff ends as soon as the job is cancelled', async () => {
   await abortableSleep(3_600_000, abort.signal);
   expect(abort.signal.aborted).toBe(true);
 });
+
+test('a stop reaches the command’s children too (docker runs the buildx plugin as a child holding the pipes)', async () => {
+  const path = join(dir, 'docker-with-plugin');
+  // The "plugin" runs in the background: non-interactive sh starts it ignoring SIGINT, and it keeps
+  // stdout and stderr open. Signalling only the parent would leave it, and the pipes, behind.
+  writeFileSync(path, '#!/bin/sh\ntrap "" INT\nsleep 60 &\necho started >&2\nwait\n');
+  chmodSync(path, 0o755);
+  const buildx = new Buildx(path);
+  const abort = new AbortController();
+  const r = await buildx.buildx(['build'], { signal: abort.signal, onStderr: () => abort.abort() });
+  expect(r.cancelled).toBe(true);
+}, 15_000);

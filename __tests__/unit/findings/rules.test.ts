@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { analyze } from '../../../src/findings/analyze.js';
 import { classify } from '../../../src/diagnosis/classify.js';
 import { parseTrace } from '../../../src/trace/parser.js';
+import { findings } from '../../../src/findings/index.js';
+import { DEFAULT_OPTIONS } from '../../../src/findings/types.js';
+import { loadScenario } from '../../support/fixtures.js';
 import { repoRoot } from '../../support/paths.js';
 
 const corpus = new Map(
@@ -99,4 +102,55 @@ test('node-unavailable: one error per node that did not boot, with its hint', ()
       hint: 'the endpoint is unreachable',
     }),
   ]);
+});
+
+test('cache-invalidated after a retry judges the first attempt (the second sees its rebuilt steps as cached)', async () => {
+  const { trace: first, dockerfile } = await loadScenario('cache-break', '0.29.1-rawjson');
+  // What attempt 2 would see: the real break (COPY . /app) and the install are cached now; only a
+  // later step ran again.
+  const steps = first.steps.filter((s) => !s.internal);
+  const last = steps[steps.length - 1];
+  const second = {
+    ...first,
+    steps: first.steps.map((s) => ({ ...s, cached: s.internal ? s.cached : s !== last })),
+  };
+  const judge = (extra: object) =>
+    findings({
+      trace: second,
+      dockerfile,
+      attempts: [],
+      nodes: [],
+      host: [],
+      options: DEFAULT_OPTIONS,
+      ...extra,
+    }).find((f) => f.rule === 'cache-invalidated');
+  expect(judge({ firstTrace: first })?.title).toBe('Cache invalidated at [stage-1] COPY . /app');
+  expect(judge({})?.title).not.toBe('Cache invalidated at [stage-1] COPY . /app');
+});
+
+test('cache-invalidated: a step cancelled by another platform’s failure is not a cache break', async () => {
+  const { trace, dockerfile } = await loadScenario('cache-break', '0.29.1-rawjson');
+  const user = trace.steps.filter((s) => !s.internal);
+  const copy = user.findIndex((s) => s.instruction?.startsWith('COPY . /app'));
+  // Everything before the COPY cached; the COPY and after cancelled (no error of their own).
+  const cancelled = {
+    ...trace,
+    steps: trace.steps.map((s) => {
+      const i = user.indexOf(s);
+      return i < 0
+        ? s
+        : i < copy
+          ? { ...s, cached: true }
+          : { ...s, cached: false, canceled: true, error: undefined };
+    }),
+  };
+  const list = findings({
+    trace: cancelled,
+    dockerfile,
+    attempts: [],
+    nodes: [],
+    host: [],
+    options: DEFAULT_OPTIONS,
+  });
+  expect(list.filter((f) => f.rule === 'cache-invalidated')).toEqual([]);
 });

@@ -180,3 +180,27 @@ test('a platform no node serves stops the pipeline before any build', async () =
   expect(r.preflight).toMatchObject({ category: 'platform' });
   expect(t.buildx.calls.some((c) => c.startsWith('build'))).toBe(false);
 });
+
+test('the bootstrap says what it waits for, and a dead node’s probe result as soon as it is known', async () => {
+  const net = await import('node:net');
+  // A port nobody listens on: bind, read the port, close.
+  const port = await new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const t = setup([], {
+    builder: '',
+    driver: 'remote',
+    endpoint: `tcp://127.0.0.1:${port}`,
+    name: 'fixture',
+  });
+  const { bootAndVerify } = await import('../../../src/builder/bootstrap.js');
+  await bootAndVerify('fixture', { ...t.config.builder, bootstrapRetries: 0 }, t.deps).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 300));
+  expect(t.info[0]).toMatch(
+    /^Booting builder 'fixture' and waiting for every node to report running \(at most \d+ s/,
+  );
+  expect(t.info.some((l) => l.includes(`(tcp://127.0.0.1:${port}): `) && /refused/.test(l))).toBe(true);
+});

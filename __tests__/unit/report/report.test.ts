@@ -275,3 +275,18 @@ describe('the comment a reader wants', () => {
     expect(text).toMatch(/\d+ of \d+ steps from the cache/);
   });
 });
+
+test('the timing chart: a sub-second axis for a fast build, cached steps as cached milestones', () => {
+  const text = renderMarkdown(
+    input({
+      steps: [
+        { label: 'RUN fast', id: 'a', startMs: 1000, durationMs: 300, cached: false, failed: false },
+        { label: 'COPY . /app', id: 'b', startMs: 1000, durationMs: 0, cached: true, failed: false },
+      ],
+    }),
+    { limit: COMMENT_LIMIT, full: true },
+  );
+  expect(text).toContain('axisFormat %S.%L s');
+  expect(text).toMatch(/COPY \. \/app cached :milestone, done, s\d+, \d+, 0ms/);
+  expect(text).not.toMatch(/COPY \. \/app :done/);
+});

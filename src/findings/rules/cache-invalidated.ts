@@ -14,7 +14,8 @@ const DEPENDENCY_INSTALL =
 function byStage(steps: Step[]): Step[][] {
   const groups = new Map<string, Step[]>();
   for (const s of steps) {
-    if (s.internal || s.index === undefined) continue;
+    // A step cancelled because another platform failed says nothing about the cache.
+    if (s.internal || s.index === undefined || s.canceled || /\bcanceled\b/i.test(s.error ?? '')) continue;
     const key = s.stage ?? '';
     const g = groups.get(key);
     if (g) g.push(s);
@@ -41,7 +42,7 @@ export const cacheInvalidated: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     const seen = new Set<string>();
-    for (const steps of byStage(ctx.trace.steps)) {
+    for (const steps of byStage((ctx.firstTrace ?? ctx.trace).steps)) {
       const breakAt = firstBreak(steps);
       if (breakAt < 0) continue;
       const step = steps[breakAt];
