@@ -13352,12 +13352,18 @@ function suggest(flag, known) {
 }
 function parseFlags(argv, spec) {
   const known = Object.keys(spec);
-  const args = argv.flatMap((a, i) => {
+  const args = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
     const m = a.match(/^--([\w-]+)$/);
-    if (!m || !spec[m[1]]?.boolean) return [a];
     const next = argv[i + 1];
-    return next === "true" || next === "false" ? [a] : [`${a}=true`];
-  });
+    if (m && spec[m[1]]?.boolean) {
+      args.push(next === "true" || next === "false" ? a : `${a}=true`);
+    } else if (m && spec[m[1]] && next !== void 0 && !next.startsWith("--")) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -17185,8 +17191,7 @@ var log = (line) => process.stderr.write(`${line}
 `);
 async function withBuilder(config, fn) {
   const buildx = new Buildx();
-  const version = buildx.version();
-  version.catch(() => void 0);
+  const version = Promise.resolve(await buildx.version());
   const tempDir = mkdtempSync(join8(tmpdir(), "buildx-guard-"));
   const deps = {
     buildx,

@@ -90,12 +90,20 @@ export function parseFlags(
   const known = Object.keys(spec);
   // parseArgs on Node 20 cannot negate booleans: a bare boolean flag becomes --name=true, and
   // every flag is read as a string, so --cleanup=false and --cleanup false work too.
-  const args = argv.flatMap((a, i) => {
+  // A value flag takes the next token as its value even when it starts with '-' (a YAML list for
+  // --nodes, '-' for stdin), unless that token is itself a --flag.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
     const m = a.match(/^--([\w-]+)$/);
-    if (!m || !spec[m[1]]?.boolean) return [a];
     const next = argv[i + 1];
-    return next === 'true' || next === 'false' ? [a] : [`${a}=true`];
-  });
+    if (m && spec[m[1]]?.boolean) {
+      args.push(next === 'true' || next === 'false' ? a : `${a}=true`);
+    } else if (m && spec[m[1]] && next !== undefined && !next.startsWith('--')) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({

@@ -20,8 +20,8 @@ export async function withBuilder(
   fn: (setup: BuilderSetup, deps: BuilderDeps) => Promise<number>,
 ): Promise<number> {
   const buildx = new Buildx();
-  const version = buildx.version();
-  version.catch(() => undefined);
+  // On the command line the version comes first: without the buildx plugin, that is the one sentence.
+  const version = Promise.resolve(await buildx.version());
   const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
   const deps: BuilderDeps = {
     buildx,

@@ -121,3 +121,15 @@ test('without the buildx plugin: one sentence saying so and how to get it, no st
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.code).toBe(2);
 });
+
+test('a flag value may start with a dash (a YAML list for --nodes)', async () => {
+  const { parseFlags } = await import('../../../src/commands/command.js');
+  const { flags } = parseFlags(['--nodes', '- name: a\n  endpoint: tcp://x:1', '--push', '--log', '-'], {
+    nodes: { help: '' },
+    push: { boolean: true, help: '' },
+    log: { help: '' },
+  });
+  expect(flags('nodes')).toBe('- name: a\n  endpoint: tcp://x:1');
+  expect(flags('push')).toBe('true');
+  expect(flags('log')).toBe('-');
+});
