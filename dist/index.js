@@ -44373,6 +44373,12 @@ function parseBuilder(src, env) {
       "builder"
     );
   }
+  if (!getString(src, "driver") && nodes.some((n) => n.endpoint.startsWith("tcp://"))) {
+    throw new UserError(
+      `Nodes with tcp:// endpoints need input 'driver' set: 'remote' for BuildKit daemons (buildkitd --addr tcp://\u2026), or 'docker-container' if the endpoints are Docker daemons.`,
+      "driver"
+    );
+  }
   if (driver === "remote" && !existing) {
     const missing = nodes.find((n) => !n.endpoint);
     if (missing) {

@@ -57,6 +57,14 @@ export function parseBuilder(src: InputSource, env: ConfigEnv): BuilderConfig {
       'builder',
     );
   }
+  // A tcp:// endpoint under the default driver is read as a Docker daemon; a BuildKit address there
+  // answers with raw HTTP/2 bytes. Make the driver a choice, not a default.
+  if (!getString(src, 'driver') && nodes.some((n) => n.endpoint.startsWith('tcp://'))) {
+    throw new UserError(
+      `Nodes with tcp:// endpoints need input 'driver' set: 'remote' for BuildKit daemons (buildkitd --addr tcp://…), or 'docker-container' if the endpoints are Docker daemons.`,
+      'driver',
+    );
+  }
   if (driver === 'remote' && !existing) {
     const missing = nodes.find((n) => !n.endpoint);
     if (missing) {

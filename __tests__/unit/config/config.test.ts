@@ -189,3 +189,12 @@ describe('hardening: inputs that used to be accepted and fail later', () => {
       );
   });
 });
+
+test('tcp:// nodes with no driver set: an input error asking for the driver (not raw HTTP/2 bytes later)', () => {
+  const cfg = (inputs: Record<string, string>) => parseConfig((n) => inputs[n] ?? '', {});
+  expect(() => cfg({ endpoint: 'tcp://buildkitd:1234' })).toThrow(
+    "Nodes with tcp:// endpoints need input 'driver' set: 'remote' for BuildKit daemons",
+  );
+  expect(() => cfg({ driver: 'remote', endpoint: 'tcp://buildkitd:1234' })).not.toThrow();
+  expect(() => cfg({ driver: 'docker-container', endpoint: 'tcp://dockerd:2375' })).not.toThrow();
+});
