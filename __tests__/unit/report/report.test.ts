@@ -290,3 +290,43 @@ test('the timing chart: a sub-second axis for a fast build, cached steps as cach
   expect(text).toMatch(/COPY \. \/app cached :milestone, done, s\d+, \d+, 0ms/);
   expect(text).not.toMatch(/COPY \. \/app :done/);
 });
+
+test('a failed merge: registry-rate-limit and known-crash findings fire, and the report shows a merge as a merge', async () => {
+  const { reportFromMerge } = await import('../../../src/report/input.js');
+  const { parseTrace } = await import('../../../src/trace/parser.js');
+  const { classify } = await import('../../../src/diagnosis/classify.js');
+  const { parseConfig } = await import('../../../src/config/config.js');
+  const text = [
+    '#1 [internal] pushing 127.0.0.1:5000/app:1',
+    'ERROR: failed commit on ref "index-sha256:ab": unexpected status from PUT request to https://r/v2/app/manifests/1: 429 Too Many Requests',
+    'panic: runtime error: invalid memory address or nil pointer dereference',
+    'go.opentelemetry.io/contrib/instrumentation/net/http/httptrace/otelhttptrace.(*clientTracer).end(0xc000a2e1e0)',
+  ].join('\n');
+  const trace = parseTrace(text);
+  const failure = classify(text);
+  const config = parseConfig(
+    (n) => ({ 'merge-sources': 'r/app@sha256:' + 'a'.repeat(64), tags: 'r/app:1' })[n] ?? '',
+    {},
+  );
+  const report = reportFromMerge({
+    config,
+    key: 'merge',
+    outcome: {
+      success: false,
+      attempts: [
+        { number: 1, exitCode: 1, durationMs: 900, classification: failure, decision: 'stopped', trace },
+      ],
+      failure,
+      stopReason: 'no attempts left',
+      digest: '',
+      platforms: [],
+      metadata: '',
+    },
+    secrets: [],
+  });
+  const rules = report.findings.map((f) => f.rule);
+  expect(rules).toEqual(expect.arrayContaining(['registry-rate-limit', 'known-crash']));
+  const md = renderMarkdown(report, { limit: COMMENT_LIMIT, full: true });
+  expect(md).toContain('### ❌ Merge failed');
+  expect(md).toContain('| sources | platforms | tags | index digest |');
+});
