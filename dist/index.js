@@ -42782,10 +42782,12 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
   }
 }
 async function describe(down, state3, boot, reasons, config) {
-  const fallback = state3.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "";
+  const ours = (text) => boot.timedOut && !!text && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text);
+  const own = (text) => ours(text) ? "" : text ?? "";
+  const fallback = own(state3.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "");
   return Promise.all(
     down.map(async (n) => {
-      const said = n.error || reasons.get(n.name) || (boot.timedOut ? `did not boot within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : "") || fallback || "buildx gave no reason";
+      const said = n.error || own(reasons.get(n.name)) || (boot.timedOut ? `did not boot within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : "") || fallback || "buildx gave no reason";
       const probe = await probeTcp(n.endpoint);
       const reason = probe ? `${said} (${probe})` : said;
       return {

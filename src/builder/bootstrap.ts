@@ -126,12 +126,17 @@ async function describe(
   reasons: Map<string, string>,
   config: BuilderConfig,
 ): Promise<FailedNode[]> {
-  const fallback = state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : '';
+  // buildx's answer to our own stop at the timeout ("got 1 SIGTERM/SIGINTs, forcing shutdown",
+  // "context canceled") is not a reason: the timeout is.
+  const ours = (text: string | undefined) =>
+    boot.timedOut && !!text && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text);
+  const own = (text: string | undefined) => (ours(text) ? '' : (text ?? ''));
+  const fallback = own(state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : '');
   return Promise.all(
     down.map(async (n) => {
       const said =
         n.error ||
-        reasons.get(n.name) ||
+        own(reasons.get(n.name)) ||
         (boot.timedOut
           ? `did not boot within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)`
           : '') ||

@@ -204,3 +204,27 @@ test('the bootstrap says what it waits for, and a dead node’s probe result as 
   );
   expect(t.info.some((l) => l.includes(`(tcp://127.0.0.1:${port}): `) && /refused/.test(l))).toBe(true);
 });
+
+test('at the bootstrap timeout, buildx’s echo of the stop is not the node’s reason: the timeout is', async () => {
+  const t = setup([]);
+  t.buildx.ls = lsOneDown;
+  const original = t.buildx.buildx.bind(t.buildx);
+  t.buildx.buildx = async (args: string[], opts: RunOptions = {}) =>
+    args[0] === 'inspect' && args[1] === '--bootstrap'
+      ? {
+          code: 130,
+          stdout: '',
+          stderr:
+            '#1 [down internal] booting buildkit\n#1 ERROR: got 1 SIGTERM/SIGINTs, forcing shutdown\nERROR: got 1 SIGTERM/SIGINTs, forcing shutdown\n',
+          stderrTail: '',
+          timedOut: true,
+          cancelled: false,
+          durationMs: 5000,
+        }
+      : original(args, opts);
+  const err = (await setupBuilder({ ...t.config.builder, bootstrapRetries: 0 }, t.deps).catch(
+    (e) => e,
+  )) as NodesDownError;
+  expect(err.failed[0].reason).toMatch(/^did not boot within \d+ s \(bootstrap-timeout\)/);
+  expect(err.message).not.toContain('SIGTERM');
+});
