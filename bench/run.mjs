@@ -92,8 +92,15 @@ function table(title, rows) {
   }
 }
 
+const engine = join(repo, 'scripts', 'engine.sh');
+/** Whether this run started the engines (and so must stop them): what a benchmark starts, it stops. */
+let startedEngine = false;
+
 function engineEnv(daemons) {
-  const engine = join(repo, 'scripts', 'engine.sh');
+  const running = execFileSync('bash', [engine, 'status'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((l) => / running /.test(l)).length;
+  startedEngine = running < daemons;
   execFileSync('bash', [engine, 'start', String(daemons)], { stdio: ['ignore', 'ignore', 'inherit'] });
   const env = { ...process.env };
   for (const m of execFileSync('bash', [engine, 'env'], { encoding: 'utf8' }).matchAll(
@@ -402,6 +409,21 @@ async function coldstart() {
 
 // ---- main ----------------------------------------------------------------------------------
 
+function stopEngine() {
+  if (!startedEngine) return;
+  startedEngine = false;
+  execFileSync('bash', [engine, 'stop'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+// Ctrl-C or a CI cancellation: stop what this run started, then leave.
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    stopEngine();
+    rmSync(work, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
 const want = (name) => !only || only.includes(name);
 try {
   writeFileSync(join(work, 'state'), '');
@@ -418,5 +440,6 @@ try {
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nresults: ${outFile}`);
 } finally {
+  stopEngine();
   rmSync(work, { recursive: true, force: true });
 }
