@@ -3,8 +3,8 @@
 // `--check` bundles in memory (with dist/'s own paths, so source maps match) and fails when the
 // result differs from the committed dist/.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -17,11 +17,21 @@ const files = new Map();
 const requireShim =
   "import { createRequire as __bxgCreateRequire } from 'node:module'; const require = __bxgCreateRequire(import.meta.url);";
 
-async function bundle(entry, outfile, shebang) {
+/**
+ * `split`: the libraries a run loads only when a channel needs them (`import()` of the Actions cache
+ * and the GitHub client) become chunks beside the entry, so the cold start reads only what it runs.
+ */
+async function bundle(entry, outfile, shebang, split = false) {
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [entry],
-    outfile: join(outdir, outfile),
+    ...(split
+      ? {
+          entryPoints: { [outfile.replace(/\.js$/, '')]: entry },
+          outdir,
+          splitting: true,
+          chunkNames: 'chunk-[hash]',
+        }
+      : { entryPoints: [entry], outfile: join(outdir, outfile) }),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -34,7 +44,7 @@ async function bundle(entry, outfile, shebang) {
     logLevel: 'warning',
     banner: { js: (shebang ? '#!/usr/bin/env node\n' : '') + requireShim },
   });
-  for (const f of result.outputFiles) files.set(basename(f.path), Buffer.from(f.contents));
+  for (const f of result.outputFiles) files.set(relative(outdir, f.path), Buffer.from(f.contents));
   return Object.keys(result.metafile.inputs);
 }
 
@@ -70,7 +80,7 @@ function writeLicenses(inputs) {
 }
 
 const inputs = [
-  ...(await bundle('src/index.ts', 'index.js', false)),
+  ...(await bundle('src/index.ts', 'index.js', false, true)),
   ...(await bundle('src/cli.ts', 'cli.js', true)),
 ];
 writeLicenses(inputs);
@@ -92,6 +102,8 @@ if (check) {
   console.log('dist/ matches a fresh bundle of src/.');
 } else {
   mkdirSync(outdir, { recursive: true });
+  // Chunks of an earlier bundle have other hashes: remove what this bundle does not have.
+  for (const f of readdirSync(outdir)) if (!files.has(f)) rmSync(join(outdir, f), { force: true });
   for (const [f, contents] of files) writeFileSync(join(outdir, f), contents);
   // The CLI runs as a command (package.json bin, npx): executable.
   chmodSync(join(outdir, 'cli.js'), 0o755);

@@ -2,7 +2,8 @@
 // type=local cache. Keys are immutable, so each run saves under its own key and restores the newest of
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
 // save/restore fails, this says so once at debug level and the build carries on.
-import * as cache from '@actions/cache';
+// The Actions cache library (and its storage clients) loads only when a cache is used.
+const actionsCache = () => import('@actions/cache');
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,13 +65,13 @@ export async function restoreFolder(
   dir: string,
   debug: (m: string) => void,
 ): Promise<string | undefined> {
-  if (!cache.isFeatureAvailable()) {
+  if (!(await actionsCache()).isFeatureAvailable()) {
     debug(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
     return undefined;
   }
   try {
     // The primary key cannot exist yet (it has this run's id): only the prefix can match.
-    const hit = await cache.restoreCache([dir], keys.key, [keys.restorePrefix]);
+    const hit = await (await actionsCache()).restoreCache([dir], keys.key, [keys.restorePrefix]);
     debug(hit ? `cache: restored ${hit}` : `cache: none found under ${keys.restorePrefix}`);
     return hit;
   } catch (e) {
@@ -80,9 +81,9 @@ export async function restoreFolder(
 }
 
 export async function saveFolder(keys: CacheKeys, dir: string, debug: (m: string) => void): Promise<boolean> {
-  if (!cache.isFeatureAvailable() || !existsSync(dir)) return false;
+  if (!(await actionsCache()).isFeatureAvailable() || !existsSync(dir)) return false;
   try {
-    const id = await cache.saveCache([dir], keys.key);
+    const id = await (await actionsCache()).saveCache([dir], keys.key);
     debug(`cache: saved ${dir} as ${keys.key} (${id})`);
     return id !== -1;
   } catch (e) {
@@ -98,7 +99,7 @@ export async function restoreBaseline(
   dir: string,
   debug: (m: string) => void,
 ): Promise<Baseline | undefined> {
-  if (!cache.isFeatureAvailable()) {
+  if (!(await actionsCache()).isFeatureAvailable()) {
     debug('baseline: the Actions cache service is not available here; comparing with no baseline.');
     return undefined;
   }
@@ -117,7 +118,7 @@ export async function saveBaseline(
   baseline: Baseline,
   debug: (m: string) => void,
 ): Promise<boolean> {
-  if (!cache.isFeatureAvailable()) return false;
+  if (!(await actionsCache()).isFeatureAvailable()) return false;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, FILE), JSON.stringify(baseline));
   const saved = await saveFolder(keys, dir, debug);

@@ -1,7 +1,7 @@
 // The only module that talks to the GitHub API: the sticky PR comment and the check run.
 // A failure here is a reporting problem, never a build result: callers turn `ReportError` into a notice.
 import { readFileSync } from 'node:fs';
-import { Octokit } from '@octokit/rest';
+import type { Octokit } from '@octokit/rest';
 
 export interface GitHubContext {
   owner: string;
@@ -117,7 +117,10 @@ export function patientFetch(
 }
 
 export class GitHub {
-  private readonly octokit: Octokit;
+  /** The client, loaded on first use: a run that reports nothing to GitHub never loads it. */
+  private octokitP?: Promise<Octokit>;
+  private readonly token: string;
+  private readonly timeouts: { timeoutMs?: number; retries?: number };
   private identity?: Promise<string | undefined>;
   private readonly stop = new AbortController();
 
@@ -126,13 +129,22 @@ export class GitHub {
     readonly ctx: GitHubContext,
     opts: { timeoutMs?: number; retries?: number } = {},
   ) {
-    this.octokit = new Octokit({
-      auth: token,
-      baseUrl: ctx.apiUrl,
-      userAgent: 'buildx-guard',
-      log: { debug() {}, info() {}, warn() {}, error() {} },
-      request: { fetch: patientFetch(opts.timeoutMs, opts.retries, this.stop.signal) },
-    });
+    this.token = token;
+    this.timeouts = opts;
+  }
+
+  private client(): Promise<Octokit> {
+    this.octokitP ??= import('@octokit/rest').then(
+      ({ Octokit }) =>
+        new Octokit({
+          auth: this.token,
+          baseUrl: this.ctx.apiUrl,
+          userAgent: 'buildx-guard',
+          log: { debug() {}, info() {}, warn() {}, error() {} },
+          request: { fetch: patientFetch(this.timeouts.timeoutMs, this.timeouts.retries, this.stop.signal) },
+        }),
+    );
+    return this.octokitP;
   }
 
   /** Gives up every request still waiting (the reporting budget is spent). */
@@ -145,14 +157,16 @@ export class GitHub {
    * App), which cannot read /user: its comments are written by a bot.
    */
   private whoAmI(): Promise<string | undefined> {
-    this.identity ??= this.octokit.rest.users.getAuthenticated().then(
-      (r) => r.data.login,
-      (e) => {
-        const status = (e as { status?: number }).status;
-        if (status === 401 || status === 403) return undefined;
-        throw describe('find out who the token belongs to', e);
-      },
-    );
+    this.identity ??= this.client()
+      .then((c) => c.rest.users.getAuthenticated())
+      .then(
+        (r) => r.data.login,
+        (e) => {
+          const status = (e as { status?: number }).status;
+          if (status === 401 || status === 403) return undefined;
+          throw describe('find out who the token belongs to', e);
+        },
+      );
     return this.identity;
   }
 
@@ -175,10 +189,12 @@ export class GitHub {
     const existing = await this.findComment(pullNumber, marker);
     try {
       if (existing !== undefined) {
-        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: existing, body });
+        await (await this.client()).rest.issues.updateComment({ owner, repo, comment_id: existing, body });
         return { id: existing, created: false };
       }
-      const created = await this.octokit.rest.issues.createComment({
+      const created = await (
+        await this.client()
+      ).rest.issues.createComment({
         owner,
         repo,
         issue_number: pullNumber,
@@ -200,7 +216,9 @@ export class GitHub {
   async findComment(pullNumber: number, marker: string): Promise<number | undefined> {
     const { owner, repo } = this.ctx;
     try {
-      const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+      const comments = await (
+        await this.client()
+      ).paginate((await this.client()).rest.issues.listComments, {
         owner,
         repo,
         issue_number: pullNumber,
@@ -239,7 +257,9 @@ export class GitHub {
     });
     let id: number;
     try {
-      const created = await this.octokit.rest.checks.create({
+      const created = await (
+        await this.client()
+      ).rest.checks.create({
         owner,
         repo,
         name: opts.name,
@@ -256,7 +276,9 @@ export class GitHub {
     }
     for (const batch of batches.slice(1)) {
       try {
-        await this.octokit.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
+        await (
+          await this.client()
+        ).rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
       } catch (e) {
         throw describe('add annotations to the check run', e);
       }
