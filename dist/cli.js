@@ -14697,6 +14697,9 @@ function attemptSummaries(attempts) {
     ...a.stall ? { stall: a.stall } : {}
   }));
 }
+function failureOf(c, error) {
+  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason } : void 0;
+}
 function attemptRows(attempts) {
   return attempts.map((a) => ({
     number: a.number,
@@ -14734,11 +14737,7 @@ function reportFromBuild(opts) {
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
-    failure: outcome.failure ? {
-      category: outcome.failure.category,
-      reason: outcome.failure.reason,
-      message: trace.error ?? outcome.failure.reason
-    } : void 0,
+    failure: failureOf(outcome.failure, trace.error),
     attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
@@ -16741,6 +16740,23 @@ function decide(c, attempt, crashes, config) {
   }
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
+function planRetry(c, attempt, crashes, text, config, random) {
+  const d = decide(c, attempt, crashes, config);
+  if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
+  const waitMs = waitBeforeRetry(
+    attempt,
+    text,
+    c.category === "registry" && isRateLimited(text),
+    config,
+    random
+  );
+  return {
+    retry: true,
+    why: d.why,
+    waitMs,
+    decision: `retried after ${(waitMs / 1e3).toFixed(1)} s: ${d.why}`
+  };
+}
 
 // src/attempts/secrets.ts
 import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
@@ -16896,29 +16912,22 @@ async function runBuild(config, builder, deps) {
     if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const decision = decide(c, n, crashes, config.retry);
-    if (!decision.retry) {
-      attempt.decision = `stopped: ${decision.why}`;
-      deps.info(`Attempt ${n} failed (${c.category}): ${decision.why}.`);
+    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    attempt.decision = plan.decision;
+    if (!plan.retry) {
+      deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
       return {
         success: false,
         attempts,
         failure: c,
-        stopReason: decision.why,
+        stopReason: plan.why,
         metadata: "",
         imageid: "",
         digest: ""
       };
     }
-    const wait = waitBeforeRetry(
-      n,
-      text,
-      c.category === "registry" && isRateLimited(text),
-      config.retry,
-      random
-    );
+    const wait = plan.waitMs;
     attempt.waitMs = wait;
-    attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
     deps.info(
       `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1e3).toFixed(1)} s.`
     );

@@ -14856,6 +14856,23 @@ function decide(c, attempt, crashes, config) {
   }
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
+function planRetry(c, attempt, crashes, text, config, random) {
+  const d = decide(c, attempt, crashes, config);
+  if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
+  const waitMs = waitBeforeRetry(
+    attempt,
+    text,
+    c.category === "registry" && isRateLimited(text),
+    config,
+    random
+  );
+  return {
+    retry: true,
+    why: d.why,
+    waitMs,
+    decision: `retried after ${(waitMs / 1e3).toFixed(1)} s: ${d.why}`
+  };
+}
 
 // src/attempts/secrets.ts
 import { mkdirSync as mkdirSync3, readFileSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
@@ -15011,29 +15028,22 @@ async function runBuild(config, builder, deps) {
     if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const decision = decide(c, n, crashes, config.retry);
-    if (!decision.retry) {
-      attempt.decision = `stopped: ${decision.why}`;
-      deps.info(`Attempt ${n} failed (${c.category}): ${decision.why}.`);
+    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    attempt.decision = plan.decision;
+    if (!plan.retry) {
+      deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
       return {
         success: false,
         attempts,
         failure: c,
-        stopReason: decision.why,
+        stopReason: plan.why,
         metadata: "",
         imageid: "",
         digest: ""
       };
     }
-    const wait = waitBeforeRetry(
-      n,
-      text,
-      c.category === "registry" && isRateLimited(text),
-      config.retry,
-      random
-    );
+    const wait = plan.waitMs;
     attempt.waitMs = wait;
-    attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
     deps.info(
       `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1e3).toFixed(1)} s.`
     );
@@ -16951,6 +16961,9 @@ function attemptSummaries(attempts) {
     ...a.stall ? { stall: a.stall } : {}
   }));
 }
+function failureOf(c, error2) {
+  return c ? { category: c.category, reason: c.reason, message: error2 ?? c.reason } : void 0;
+}
 function attemptRows(attempts) {
   return attempts.map((a) => ({
     number: a.number,
@@ -16996,11 +17009,7 @@ function reportFromBuild(opts) {
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
-    failure: outcome.failure ? {
-      category: outcome.failure.category,
-      reason: outcome.failure.reason,
-      message: trace.error ?? outcome.failure.reason
-    } : void 0,
+    failure: failureOf(outcome.failure, trace.error),
     attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
@@ -17069,11 +17078,7 @@ function reportFromMerge(opts) {
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
-    failure: outcome.failure ? {
-      category: outcome.failure.category,
-      reason: outcome.failure.reason,
-      message: last.trace.error ?? outcome.stopReason ?? outcome.failure.reason
-    } : void 0,
+    failure: failureOf(outcome.failure, last.trace.error ?? outcome.stopReason),
     attempts: attemptRows(outcome.attempts),
     nodes: [],
     // A merge has no Dockerfile steps: the build-only rules have nothing to say.
@@ -17185,20 +17190,13 @@ async function runMerge(config, deps) {
     });
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const decision = decide(c, n, crashes, config.retry);
-    if (!decision.retry) {
-      attempt.decision = `stopped: ${decision.why}`;
-      deps.info(`Merge attempt ${n} failed (${c.category}): ${decision.why}.`);
-      return failed(c, decision.why);
+    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    attempt.decision = plan.decision;
+    if (!plan.retry) {
+      deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
+      return failed(c, plan.why);
     }
-    const wait = waitBeforeRetry(
-      n,
-      text,
-      c.category === "registry" && isRateLimited(text),
-      config.retry,
-      random
-    );
-    attempt.decision = `retried after ${(wait / 1e3).toFixed(1)} s: ${decision.why}`;
+    const wait = plan.waitMs;
     deps.info(
       `Merge attempt ${n} failed (${c.category}: ${c.reason}); retrying in ${(wait / 1e3).toFixed(1)} s.`
     );

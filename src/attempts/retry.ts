@@ -85,3 +85,37 @@ export function decide(
   }
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
+
+/** What follows a failed attempt: stop (and why), or retry after a wait; `decision` in words. */
+export type RetryPlan =
+  | { retry: false; why: string; decision: string }
+  | { retry: true; why: string; waitMs: number; decision: string };
+
+/**
+ * The retry decision and its wait for attempt `attempt`, classified `c`, `crashes` crashes so far:
+ * one piece for the build and the merge loops.
+ */
+export function planRetry(
+  c: Classification,
+  attempt: number,
+  crashes: number,
+  text: string,
+  config: RetryConfig,
+  random: Random,
+): RetryPlan {
+  const d = decide(c, attempt, crashes, config);
+  if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
+  const waitMs = waitBeforeRetry(
+    attempt,
+    text,
+    c.category === 'registry' && isRateLimited(text),
+    config,
+    random,
+  );
+  return {
+    retry: true,
+    why: d.why,
+    waitMs,
+    decision: `retried after ${(waitMs / 1000).toFixed(1)} s: ${d.why}`,
+  };
+}

@@ -11,7 +11,7 @@ import { buildArgs } from './args.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classification, classify } from '../diagnosis/classify.js';
-import { decide, isRateLimited, waitBeforeRetry, type Random } from './retry.js';
+import { planRetry, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
 import { describeStall, type SilentNode, type Stall } from './watchdog.js';
 
@@ -155,29 +155,22 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
     if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === 'crash') crashes++;
-    const decision = decide(c, n, crashes, config.retry);
-    if (!decision.retry) {
-      attempt.decision = `stopped: ${decision.why}`;
-      deps.info(`Attempt ${n} failed (${c.category}): ${decision.why}.`);
+    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    attempt.decision = plan.decision;
+    if (!plan.retry) {
+      deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
       return {
         success: false,
         attempts,
         failure: c,
-        stopReason: decision.why,
+        stopReason: plan.why,
         metadata: '',
         imageid: '',
         digest: '',
       };
     }
-    const wait = waitBeforeRetry(
-      n,
-      text,
-      c.category === 'registry' && isRateLimited(text),
-      config.retry,
-      random,
-    );
+    const wait = plan.waitMs;
     attempt.waitMs = wait;
-    attempt.decision = `retried after ${(wait / 1000).toFixed(1)} s: ${decision.why}`;
     deps.info(
       `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1000).toFixed(1)} s.`,
     );

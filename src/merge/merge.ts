@@ -3,7 +3,7 @@
 // then a strict read-back: every platform of every source must be in the index on every tag.
 import type { Buildx } from '../buildx/buildx.js';
 import { abortableSleep } from '../attempts/run.js';
-import { decide, isRateLimited, waitBeforeRetry, type Random } from '../attempts/retry.js';
+import { planRetry, type Random } from '../attempts/retry.js';
 import type { Config } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classify } from '../diagnosis/classify.js';
@@ -167,20 +167,13 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
     });
     attempt.classification = c;
     if (c.category === 'crash') crashes++;
-    const decision = decide(c, n, crashes, config.retry);
-    if (!decision.retry) {
-      attempt.decision = `stopped: ${decision.why}`;
-      deps.info(`Merge attempt ${n} failed (${c.category}): ${decision.why}.`);
-      return failed(c, decision.why);
+    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    attempt.decision = plan.decision;
+    if (!plan.retry) {
+      deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
+      return failed(c, plan.why);
     }
-    const wait = waitBeforeRetry(
-      n,
-      text,
-      c.category === 'registry' && isRateLimited(text),
-      config.retry,
-      random,
-    );
-    attempt.decision = `retried after ${(wait / 1000).toFixed(1)} s: ${decision.why}`;
+    const wait = plan.waitMs;
     deps.info(
       `Merge attempt ${n} failed (${c.category}: ${c.reason}); retrying in ${(wait / 1000).toFixed(1)} s.`,
     );

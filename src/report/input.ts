@@ -79,6 +79,11 @@ function attemptSummaries(attempts: AnyAttempt[]): AttemptSummary[] {
   }));
 }
 
+/** The report's failure: the category, the reason, and the error as the log gave it (or the reason). */
+function failureOf(c: Classification | undefined, error: string | undefined): ReportInput['failure'] {
+  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason } : undefined;
+}
+
 function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {
   return attempts.map((a) => ({
     number: a.number,
@@ -148,13 +153,7 @@ export function reportFromBuild(opts: {
   return {
     key: opts.key,
     status: outcome.success ? 'success' : 'failed',
-    failure: outcome.failure
-      ? {
-          category: outcome.failure.category,
-          reason: outcome.failure.reason,
-          message: trace.error ?? outcome.failure.reason,
-        }
-      : undefined,
+    failure: failureOf(outcome.failure, trace.error),
     attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
@@ -241,13 +240,7 @@ export function reportFromMerge(opts: {
   return {
     key: opts.key,
     status: outcome.success ? 'success' : 'failed',
-    failure: outcome.failure
-      ? {
-          category: outcome.failure.category,
-          reason: outcome.failure.reason,
-          message: last.trace.error ?? outcome.stopReason ?? outcome.failure.reason,
-        }
-      : undefined,
+    failure: failureOf(outcome.failure, last.trace.error ?? outcome.stopReason),
     attempts: attemptRows(outcome.attempts),
     nodes: [],
     // A merge has no Dockerfile steps: the build-only rules have nothing to say.
