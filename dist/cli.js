@@ -13267,6 +13267,11 @@ var INPUT_NAMES = [
   "cgroup-parent",
   "annotations",
   "merge-sources",
+  "files",
+  "targets",
+  "set",
+  "workdir",
+  "source",
   "provenance",
   "sbom",
   "attests",
@@ -13403,7 +13408,7 @@ ${rows.join("\n")}
 }
 
 // src/commands/analyze.ts
-import { closeSync, existsSync as existsSync2, openSync, readFileSync as readFileSync2, readSync, statSync } from "node:fs";
+import { closeSync, existsSync as existsSync3, openSync, readFileSync as readFileSync4, readSync, statSync as statSync3 } from "node:fs";
 
 // src/diagnosis/categories.ts
 var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
@@ -13749,16 +13754,22 @@ function failureLocation(trace) {
   }
   return void 0;
 }
+function dockerfileOf(ctx, target) {
+  if (ctx.dockerfiles && target) return ctx.dockerfiles[target];
+  return ctx.dockerfile;
+}
 function anchor(ctx, step, failing = false) {
-  const df = ctx.dockerfile;
+  const target = step?.target ?? (failing ? ctx.trace.errorTarget : void 0);
+  const named = target ? { target } : {};
+  const df = dockerfileOf(ctx, target);
   const ref = df && step ? locateStep(df, step) : void 0;
-  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine };
+  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
   const at = failing ? failureLocation(ctx.trace) : void 0;
-  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line };
-  return {};
+  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line, ...named };
+  return named;
 }
 function stepLabel(step) {
-  const where = [step.platform, step.stage].filter(Boolean).join(" ");
+  const where = [step.target, step.platform, step.stage].filter(Boolean).join(" ");
   return `${where ? `[${where}] ` : ""}${step.instruction ?? step.name}`;
 }
 
@@ -13805,7 +13816,7 @@ var buildFailed = {
       {
         rule: "build-failed",
         severity: "error",
-        title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : "Build failed",
+        title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : `Build failed${trace.errorTarget ? ` (target ${trace.errorTarget})` : ""}`,
         message: parts.join("\n\n"),
         ...anchor(ctx, step, true),
         ...failure?.remedy ? { hint: failure.remedy } : {}
@@ -13821,7 +13832,7 @@ function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
   for (const s of steps) {
     if (s.internal || s.index === void 0 || s.canceled || /\bcanceled\b/i.test(s.error ?? "")) continue;
-    const key = s.stage ?? "";
+    const key = `${s.target ?? ""} ${s.stage ?? ""}`;
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);
@@ -13851,7 +13862,7 @@ var cacheInvalidated = {
       const distinct = new Set(after.map((s) => s.index)).size;
       const rerunMs = after.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
       const where = anchor(ctx, step);
-      const key = `${where.line ?? step.instruction}`;
+      const key = `${where.file ?? ""}:${where.line ?? `${step.target} ${step.instruction}`}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const install = after.slice(1).find((s) => DEPENDENCY_INSTALL.test(s.instruction ?? ""));
@@ -13941,6 +13952,12 @@ var largeContext = {
 };
 
 // src/findings/rules/lint.ts
+function lintFile(ctx, file) {
+  if (!ctx.dockerfiles) return ctx.dockerfile?.path ?? file;
+  const dfs = Object.values(ctx.dockerfiles);
+  const df = file ? dfs.find((d) => d.path === file || d.path.endsWith(`/${file}`)) : void 0;
+  return df?.path ?? file;
+}
 var lint = {
   id: "lint/<RuleName>",
   description: "Each BuildKit build-check warning (FromAsCasing, SecretsUsedInArgOrEnv, \u2026) at its full range, with its documentation.",
@@ -13957,7 +13974,7 @@ var lint = {
         severity: "warning",
         title: `${w.rule || "Build check"}: ${message}`.slice(0, 200),
         message: [code(message), ...w.detail.map((d) => code(d))].join("\n\n"),
-        file: w.startLine ? ctx.dockerfile?.path ?? w.file : void 0,
+        file: w.startLine ? lintFile(ctx, w.file) : void 0,
         line: w.startLine,
         endLine: w.endLine,
         url: w.url
@@ -14037,7 +14054,8 @@ var slowStep = {
     const { slowStepShare, slowStepMinMs, slowStepMax } = ctx.options;
     const seen = /* @__PURE__ */ new Set();
     const once = (s) => {
-      const key = String(anchor(ctx, s).line ?? `${s.stage}|${s.instruction}`);
+      const at = anchor(ctx, s);
+      const key = at.line ? `${at.file}:${at.line}` : `${s.target}|${s.stage}|${s.instruction}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -14133,27 +14151,31 @@ var unpinnedBaseImage = {
   id: "unpinned-base-image",
   description: "A FROM names an image with no tag or with :latest, so builds change when the image does.",
   check(ctx) {
-    const df = ctx.dockerfile;
-    if (!df) return [];
+    const files = ctx.dockerfiles ? Object.values(ctx.dockerfiles) : ctx.dockerfile ? [ctx.dockerfile] : [];
     const out = [];
-    for (const st of df.stages) {
-      const f = st.from;
-      if (f.isStage || f.digest || !f.image || f.image.includes("$")) continue;
-      if (f.tag && f.tag !== "latest") continue;
-      out.push({
-        rule: "unpinned-base-image",
-        severity: "notice",
-        title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ""}`,
-        message: `${code(f.text)} uses ${f.tag ? code(":latest") : "no tag (so :latest)"}: the build changes whenever the image is re-published.`,
-        hint: "Pin a version tag, or a digest (image:tag@sha256:\u2026) for reproducible builds.",
-        file: df.path,
-        line: f.line,
-        endLine: f.endLine
-      });
-    }
+    for (const df of new Set(files)) out.push(...unpinned(df));
     return out;
   }
 };
+function unpinned(df) {
+  const out = [];
+  for (const st of df.stages) {
+    const f = st.from;
+    if (f.isStage || f.digest || !f.image || f.image.includes("$")) continue;
+    if (f.tag && f.tag !== "latest") continue;
+    out.push({
+      rule: "unpinned-base-image",
+      severity: "notice",
+      title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ""}`,
+      message: `${code(f.text)} uses ${f.tag ? code(":latest") : "no tag (so :latest)"}: the build changes whenever the image is re-published.`,
+      hint: "Pin a version tag, or a digest (image:tag@sha256:\u2026) for reproducible builds.",
+      file: df.path,
+      line: f.line,
+      endLine: f.endLine
+    });
+  }
+  return out;
+}
 
 // src/findings/index.ts
 var RULES = [
@@ -14214,6 +14236,7 @@ function analyze(input) {
     trace,
     ...input.firstTrace ? { firstTrace: input.firstTrace } : {},
     dockerfile: input.dockerfile,
+    ...input.dockerfiles ? { dockerfiles: input.dockerfiles } : {},
     failure,
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
@@ -14229,7 +14252,8 @@ function analyze(input) {
       retryable: failure.retryable,
       message: trace.error ?? failure.reason,
       ...main2?.file ? { file: main2.file } : {},
-      ...main2?.line ? { line: main2.line } : {}
+      ...main2?.line ? { line: main2.line } : {},
+      ...main2?.target ? { target: main2.target } : {}
     } : null,
     findings: list,
     stats: {
@@ -14255,7 +14279,8 @@ function analysisJson(a) {
         ...f.line ? { line: f.line } : {},
         ...f.endLine ? { endLine: f.endLine } : {},
         ...f.hint ? { hint: f.hint } : {},
-        ...f.url ? { url: f.url } : {}
+        ...f.url ? { url: f.url } : {},
+        ...f.target ? { target: f.target } : {}
       })),
       stats: a.stats
     },
@@ -14290,7 +14315,7 @@ function lineLink(input, f) {
   return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor2})`;
 }
 function headline(input) {
-  const what = input.merge ? "Merge" : "Build";
+  const what = input.merge ? "Merge" : input.targets ? "Bake" : "Build";
   if (input.status === "success") {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
     return `### \u2705 ${what} succeeded${retried}`;
@@ -14306,6 +14331,17 @@ function mergeTable(input) {
     "| sources | platforms | tags | index digest |",
     "| --- | --- | --- | --- |",
     `| ${m.sources.map(code).join("<br>")} | ${m.platforms.map(code).join(", ") || "-"} | ${m.tags.map(code).join("<br>")} | ${m.digest ? code(m.digest) : "-"} |`
+  ].join("\n");
+}
+function targetsTable(input) {
+  if (!input.targets?.length) return void 0;
+  const icon = { success: "\u2705", failed: "\u274C", cancelled: "\u23F9\uFE0F" };
+  return [
+    "| target | result | digest |",
+    "| --- | --- | --- |",
+    ...input.targets.map(
+      (t) => `| ${code(t.name)} | ${icon[t.status] ?? ""} ${escapeMarkdown(t.status)} | ${t.digest ? code(t.digest) : "-"} |`
+    )
   ].join("\n");
 }
 function statsTable(input) {
@@ -14370,10 +14406,20 @@ function timingChart(input) {
   const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
   if (!steps.length) return void 0;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
-  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+  const group = /* @__PURE__ */ new Map();
+  for (const s of steps) if (!group.has(s.target ?? "")) group.set(s.target ?? "", group.size);
+  const shown = steps.filter((s) => top.includes(s)).sort(
+    (a, b) => group.get(a.target ?? "") - group.get(b.target ?? "") || (a.startMs ?? 0) - (b.startMs ?? 0)
+  );
   const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
   let cursor = 0;
-  const rows = shown.map((s, i) => {
+  let section;
+  const rows = shown.flatMap((s, i) => {
+    const head = s.target && s.target !== section ? [`    section ${chartLabel(s.target)}`] : [];
+    section = s.target ?? section;
+    return [...head, row(s, i)];
+  });
+  function row(s, i) {
     const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
     const before = s.id ? input.baseline?.get(s.id) : void 0;
     const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
@@ -14382,7 +14428,7 @@ function timingChart(input) {
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? "crit, " : "active, ";
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
-  });
+  }
   const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
   return [
     "**Step timings**",
@@ -14432,6 +14478,7 @@ function renderMarkdown(input, opts) {
     // What failed first: the failing step's own last lines, then the error, each once.
     ...lead ? [{ text: lead, drop: 98, compact: true }] : [],
     ...input.status === "success" ? [{ text: greenLine(input), drop: 98, compact: true }] : [],
+    ...input.targets?.length ? [{ text: targetsTable(input), drop: 90, compact: true }] : [],
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
     ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
     {
@@ -14557,13 +14604,14 @@ import { isAbsolute, join, relative } from "node:path";
 function stepId(step, dockerfile) {
   const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
   const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
-  return [step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+  const target = step.target ? [step.target] : [];
+  return [...target, step.stage ?? "", step.instruction ?? step.name, text].join("\0");
 }
-function byId(trace, dockerfile) {
+function byId(trace, files) {
   const map = /* @__PURE__ */ new Map();
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
+    const id = stepId(s, dockerfileOf(files, s.target));
     const prev = map.get(id);
     const entry = {
       id,
@@ -14582,8 +14630,8 @@ function byId(trace, dockerfile) {
   }
   return map;
 }
-function toBaseline(trace, dockerfile, ref, now = /* @__PURE__ */ new Date()) {
-  const steps = [...byId(trace, dockerfile).values()];
+function toBaseline(trace, files, ref, now = /* @__PURE__ */ new Date()) {
+  const steps = [...byId(trace, files).values()];
   return {
     version: 1,
     createdAt: now.toISOString(),
@@ -14596,7 +14644,7 @@ function toBaseline(trace, dockerfile, ref, now = /* @__PURE__ */ new Date()) {
 }
 function compare(baseline, ctx, opts) {
   const out = [];
-  const { trace, dockerfile } = ctx;
+  const { trace } = ctx;
   const factor = 1 + opts.thresholdPercent / 100;
   const slower = (now, before2) => now > before2 * factor && now - before2 >= opts.minMs;
   if (slower(trace.durationMs, baseline.totalMs)) {
@@ -14613,8 +14661,7 @@ function compare(baseline, ctx, opts) {
   const seen = /* @__PURE__ */ new Set();
   const lost = [];
   const findingCtx = {
-    trace,
-    dockerfile,
+    ...ctx,
     attempts: [],
     nodes: [],
     host: [],
@@ -14622,7 +14669,7 @@ function compare(baseline, ctx, opts) {
   };
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
+    const id = stepId(s, dockerfileOf(ctx, s.target));
     const b = before.get(id);
     if (!b || seen.has(id)) continue;
     seen.add(id);
@@ -14678,10 +14725,28 @@ function loadDockerfile(config, workspace) {
   const path = dockerfilePath(config, workspace);
   return path ? parseDockerfile(readFileSync(isAbsolute(path) ? path : join(workspace, path), "utf8"), path) : void 0;
 }
-function chartSteps(trace, dockerfile) {
+function loadBakeDockerfiles(bake, workspace) {
+  const out = {};
+  const parsed = /* @__PURE__ */ new Map();
+  for (const t of bake.targets) {
+    if (!t.dockerfile) continue;
+    const rel = relative(workspace, t.dockerfile);
+    const path = rel.startsWith("..") ? t.dockerfile : rel.split("\\").join("/");
+    let df = parsed.get(path);
+    if (!df) {
+      df = parseDockerfile(readFileSync(t.dockerfile, "utf8"), path);
+      parsed.set(path, df);
+    }
+    out[t.name] = df;
+  }
+  return out;
+}
+function chartSteps(trace, files) {
+  const sources = files && "stages" in files ? { dockerfile: files } : files ?? {};
   return trace.steps.filter((s) => !s.internal).map((s) => ({
     label: stepLabel(s),
-    id: stepId(s, dockerfile),
+    ...s.target ? { target: s.target } : {},
+    id: stepId(s, dockerfileOf(sources, s.target)),
     startMs: s.startedMs,
     durationMs: s.durationMs ?? 0,
     cached: s.cached,
@@ -14716,12 +14781,14 @@ function reportFromBuild(opts) {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace = last.trace;
-  const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
+  const dockerfiles = opts.dockerfiles;
+  const dockerfile = opts.dockerfile ?? (config.bake ? void 0 : loadDockerfile(config, opts.workspace));
   const first = outcome.attempts[0].trace;
   const analysis = analyze({
     trace,
     ...outcome.attempts.length > 1 ? { firstTrace: first } : {},
     dockerfile,
+    ...dockerfiles ? { dockerfiles } : {},
     failure: outcome.failure,
     attempts: attemptSummaries(outcome.attempts),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
@@ -14730,7 +14797,7 @@ function reportFromBuild(opts) {
   const step = failingStep(trace);
   const regressions = opts.baseline ? compare(
     opts.baseline,
-    { trace, dockerfile },
+    { trace, dockerfile, dockerfiles },
     { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
   ) : [];
   const findings2 = rankFindings([...analysis.findings, ...regressions]);
@@ -14750,13 +14817,22 @@ function reportFromBuild(opts) {
         outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0)
       )
     },
-    steps: chartSteps(trace, dockerfile),
+    steps: chartSteps(trace, { dockerfile, dockerfiles }),
+    ...outcome.targets ? { targets: outcome.targets } : {},
     failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
     baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
   };
 }
+
+// src/attempts/bake.ts
+import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+
+// src/config/config.ts
+import { realpathSync } from "node:fs";
+import { basename, dirname, join as join2, resolve, sep } from "node:path";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -14829,9 +14905,77 @@ function getYaml(src, name) {
   }
 }
 
-// src/config/config.ts
-import { realpathSync } from "node:fs";
-import { basename, dirname, join as join2, resolve, sep } from "node:path";
+// src/config/bake.ts
+var BAKE_INPUTS = ["files", "targets", "set", "workdir", "source"];
+var BUILD_ONLY = [
+  "file",
+  "tags",
+  "labels",
+  "platforms",
+  "outputs",
+  "target",
+  "build-args",
+  "build-contexts",
+  "secrets",
+  "secret-files",
+  "secret-envs",
+  "ssh",
+  "cache-from",
+  "cache-to",
+  "no-cache-filters",
+  "network",
+  "add-hosts",
+  "shm-size",
+  "ulimit",
+  "cgroup-parent",
+  "annotations",
+  "attests",
+  "call",
+  "merge-sources"
+];
+var TARGET_NAME = /^[A-Za-z0-9_-]+$/;
+function parseBake(src, build) {
+  const given = BAKE_INPUTS.filter((n) => getString(src, n) !== "");
+  if (!given.length) return void 0;
+  const set = BUILD_ONLY.filter((name) => getString(src, name) !== "");
+  if (build.context !== ".") set.unshift("context");
+  if (build.cacheMode !== "none") set.push("cache-mode");
+  if (set.length) {
+    throw new UserError(
+      `Input${given.length === 1 ? "" : "s"} ${given.map((n) => `'${n}'`).join(", ")} run${given.length === 1 ? "s" : ""} docker buildx bake, which takes ${set.map((n) => `'${n}'`).join(", ")} from the bake file: remove ${set.length === 1 ? "it" : "them"} and set ${set.length === 1 ? "it" : "them"} in the bake file or with 'set' (e.g. *.platform=linux/amd64,linux/arm64).`,
+      set[0]
+    );
+  }
+  const targets = getList(src, "targets");
+  const badTarget = targets.find((t) => !TARGET_NAME.test(t));
+  if (badTarget) {
+    throw new UserError(
+      `Input 'targets' lists bake targets or groups (letters, digits, '-' and '_'), one per line or comma-separated; got '${badTarget}'.`,
+      "targets"
+    );
+  }
+  const overrides = getList(src, "set", { ignoreComma: true });
+  const badSet = overrides.find((s) => !/^[^=\s]+\.[^=\s]+=/.test(s));
+  if (badSet) {
+    throw new UserError(
+      `Each line of input 'set' must be target.key=value (e.g. *.platform=linux/amd64 or app.tags=app:dev); got '${badSet}'.`,
+      "set"
+    );
+  }
+  const files = getList(src, "files");
+  const bad = files.find((f) => f.startsWith("-"));
+  if (bad) throw new UserError(`Input 'files' lists bake files; '${bad}' is not a file name.`, "files");
+  return {
+    files,
+    targets,
+    set: overrides,
+    workdir: getString(src, "workdir", "."),
+    source: getString(src, "source")
+  };
+}
+function isRemoteSource(source) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith("git@");
+}
 
 // src/config/types.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
@@ -14842,7 +14986,7 @@ var FAIL_ON = ["none", "error", "warning"];
 
 // src/config/build.ts
 var CALLS = ["build", "check", "outline", "targets"];
-var BUILD_ONLY = [
+var BUILD_ONLY2 = [
   "file",
   "target",
   "platforms",
@@ -14862,7 +15006,7 @@ var BUILD_ONLY = [
 function parseMerge(src, build) {
   const sources = getList(src, "merge-sources", { ignoreComma: true });
   if (!sources.length) return void 0;
-  const set = BUILD_ONLY.filter((name) => {
+  const set = BUILD_ONLY2.filter((name) => {
     const v = getString(src, name);
     return v !== "" && v !== "false";
   });
@@ -15180,10 +15324,12 @@ function real(path) {
 }
 function parseConfig(src, env = process.env) {
   const build = parseBuild(src);
-  const merge = parseMerge(src, build);
+  const bake = parseBake(src, build);
+  const merge = bake ? void 0 : parseMerge(src, build);
   return {
     builder: parseBuilder(src, env),
     build,
+    ...bake ? { bake } : {},
     ...merge ? { merge } : {},
     retry: parseRetry(src),
     report: {
@@ -15236,6 +15382,313 @@ function parseRetry(src) {
     patterns,
     maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
   };
+}
+
+// src/attempts/secrets.ts
+import { mkdirSync, readFileSync as readFileSync2, statSync, writeFileSync } from "node:fs";
+import { join as join3 } from "node:path";
+function split(line) {
+  const eq = line.indexOf("=");
+  return [line.slice(0, eq), line.slice(eq + 1)];
+}
+function gitContextHost(context) {
+  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
+  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
+    return m[1].toLowerCase();
+  const bare = context.match(/^(github\.com)\//i);
+  return bare ? bare[1].toLowerCase() : void 0;
+}
+function gitTokenId(context, serverUrl = "https://github.com") {
+  const host = gitContextHost(context);
+  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
+  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
+}
+function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
+  const specs = [];
+  const write = (id, value) => {
+    if (value) maskValue(value, mask);
+    const file = join3(dir, `secret-${specs.length}`);
+    try {
+      mkdirSync(dir, { recursive: true, mode: 448 });
+      writeFileSync(file, value, { mode: 384 });
+    } catch (e) {
+      throw new Error(
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+        { cause: e }
+      );
+    }
+    specs.push(`id=${id},src=${file}`);
+  };
+  for (const line of b.secrets) write(...split(line));
+  for (const line of b.secretFiles) {
+    const [id, path] = split(line);
+    specs.push(`id=${id},src=${path}`);
+  }
+  for (const line of b.secretEnvs) {
+    const [id, env] = split(line);
+    specs.push(`id=${id},env=${env}`);
+  }
+  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
+  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
+  return specs;
+}
+function maskValue(value, mask) {
+  if (value) mask(value);
+  if (value.includes("\n")) {
+    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
+  }
+}
+var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
+function secretValues(b, env = process.env) {
+  const values = [
+    ...b.secrets.map((l) => split(l)[1]),
+    b.githubToken,
+    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
+    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
+  ];
+  for (const line of b.secretFiles) {
+    const path = split(line)[1];
+    try {
+      if (statSync(path).size <= 1 << 20) values.push(readFileSync2(path, "utf8").trim());
+    } catch {
+    }
+  }
+  return values.filter((v) => v.length >= 3);
+}
+
+// src/attempts/bake.ts
+function selection(bake) {
+  const local = !bake.source || bake.source === ".";
+  return [
+    ...local ? [] : [bake.source],
+    ...bake.files.flatMap((f) => ["--file", f]),
+    ...bake.set.flatMap((s) => ["--set", s]),
+    ...bake.targets
+  ];
+}
+function bakeEnv(bake, token, serverUrl) {
+  return token && isRemoteSource(bake.source) && gitTokenId(bake.source, serverUrl) ? { BUILDX_BAKE_GIT_AUTH_TOKEN: token } : {};
+}
+async function resolveBake(bake, buildx, opts = {}) {
+  const cwd = resolve2(opts.cwd ?? process.cwd(), bake.workdir);
+  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory()) {
+    throw new UserError(
+      `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
+      "workdir"
+    );
+  }
+  const remote = isRemoteSource(bake.source);
+  if (!remote) {
+    const missing = bake.files.find((f) => !existsSync2(resolve2(cwd, f)));
+    if (missing) {
+      throw new UserError(
+        `Bake file '${missing}' (input 'files') does not exist in ${bake.workdir === "." ? "the workspace" : `'${bake.workdir}'`}.`,
+        "files"
+      );
+    }
+  }
+  const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
+    cwd,
+    timeoutMs: 12e4,
+    ...opts.env ? { env: opts.env } : {}
+  });
+  if (r.code !== 0) {
+    const why = r.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).pop()?.replace(/^ERROR:\s*/, "") ?? `buildx exited ${r.code}`;
+    throw new UserError(
+      `The bake definition could not be read (${bake.files.length ? bake.files.join(", ") : "the default bake files"}${bake.targets.length ? `, targets ${bake.targets.join(", ")}` : ""}): ${why}.`,
+      bake.files.length ? "files" : "targets"
+    );
+  }
+  try {
+    return definitionOf(JSON.parse(r.stdout), cwd);
+  } catch {
+    throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
+  }
+}
+function definitionOf(printed, cwd) {
+  const targets = Object.entries(printed.target ?? {}).map(([name, t]) => describeTarget(name, t, cwd));
+  return { cwd, targets };
+}
+function describeTarget(name, t, cwd) {
+  const platforms = (t.platforms ?? []).flatMap((p) => p.split(",")).map((p) => p.trim());
+  const ctx = (t.context ?? ".").replace(/^cwd:\/\//, "");
+  if (isRemoteSource(ctx) || ctx === "-") return { name, platforms };
+  const context = isAbsolute2(ctx) ? ctx : join4(cwd, ctx);
+  if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
+  const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
+  const dockerfile = isAbsolute2(file) ? file : join4(context, file);
+  return { name, context, platforms, ...existsSync2(dockerfile) ? { dockerfile } : {} };
+}
+function bakeArgs(bake, b, f) {
+  const args = ["bake", "--builder", f.builder, "--progress=rawjson", "--metadata-file", f.metadataFile];
+  if (b.push) args.push("--push");
+  if (b.load) args.push("--load");
+  if (b.noCache) args.push("--no-cache");
+  if (b.pull) args.push("--pull");
+  if (b.provenance) args.push(`--provenance=${b.provenance}`);
+  if (b.sbom) args.push(`--sbom=${b.sbom}`);
+  if (b.allow.length) args.push("--allow", b.allow.join(","));
+  return [...args, ...selection(bake)];
+}
+function targetResults(names, metadata, outcome) {
+  let parsed = {};
+  try {
+    parsed = metadata ? JSON.parse(metadata) : {};
+  } catch {
+    parsed = {};
+  }
+  return names.map((name) => {
+    const m = parsed[name] ?? {};
+    const status = outcome.success ? "success" : outcome.failedTargets.includes(name) ? "failed" : parsed[name] || outcome.builtTargets.includes(name) ? "success" : "cancelled";
+    return {
+      name,
+      status,
+      digest: String(m["containerimage.digest"] ?? ""),
+      imageid: String(m["containerimage.config.digest"] ?? "")
+    };
+  });
+}
+function bakeResult(metadataFile, names, success, trace) {
+  const metadata = existsSync2(metadataFile) ? readFileSync3(metadataFile, "utf8").trim() : "";
+  const failedTargets = trace ? failedTargetsOf(trace) : [];
+  const builtTargets = trace ? builtTargetsOf(trace) : [];
+  const targets = targetResults(names, metadata, { success, failedTargets, builtTargets });
+  const one = targets.length === 1 && targets[0].status === "success" ? targets[0] : void 0;
+  return { metadata, targets, digest: one?.digest ?? "", imageid: one?.imageid ?? "" };
+}
+function failedTargetsOf(trace) {
+  const out = new Set(trace.errorTarget ? [trace.errorTarget] : []);
+  for (const s of trace.steps) if (s.target && s.error && !cancelled(s)) out.add(s.target);
+  return [...out];
+}
+function cancelled(s) {
+  return !!s.canceled || /\bcontext canceled\b/i.test(s.error ?? "");
+}
+function builtTargetsOf(trace) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of trace.steps) {
+    if (!s.target) continue;
+    seen.set(s.target, (seen.get(s.target) ?? true) && !!s.done && !s.error && !s.canceled);
+  }
+  return [...seen].filter(([, built]) => built).map(([t]) => t);
+}
+
+// src/buildx/buildx.ts
+import { spawn } from "node:child_process";
+var TAIL_BYTES = 64 * 1024;
+var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
+var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+var Buildx = class {
+  constructor(dockerPath = "docker", env = process.env) {
+    this.dockerPath = dockerPath;
+    this.env = env;
+  }
+  dockerPath;
+  env;
+  /** `docker buildx <args…>`. */
+  buildx(args, opts = {}) {
+    return this.docker(["buildx", ...args], opts);
+  }
+  /** `docker <args…>`. */
+  docker(args, opts = {}) {
+    const started = Date.now();
+    const capture = opts.capture ?? true;
+    return new Promise((resolve3, reject) => {
+      const child = spawn(this.dockerPath, args, {
+        env: opts.env ? { ...this.env, ...opts.env } : this.env,
+        ...opts.cwd ? { cwd: opts.cwd } : {},
+        stdio: ["pipe", "pipe", "pipe"],
+        detached: true
+      });
+      const signal = (sig) => {
+        try {
+          if (child.pid) process.kill(-child.pid, sig);
+        } catch {
+          child.kill(sig);
+        }
+      };
+      const out = [];
+      const err = [];
+      let tail = Buffer.alloc(0);
+      let timedOut = false;
+      let cancelled2 = false;
+      const escalation = [];
+      const stop = () => {
+        if (escalation.length) return;
+        signal("SIGINT");
+        escalation.push(
+          setTimeout(() => signal("SIGTERM"), STOP_ESCALATION_MS.term),
+          setTimeout(() => signal("SIGKILL"), STOP_ESCALATION_MS.kill)
+        );
+      };
+      const timer = opts.timeoutMs ? setTimeout(() => {
+        timedOut = true;
+        stop();
+      }, opts.timeoutMs) : void 0;
+      const onAbort = () => {
+        cancelled2 = true;
+        stop();
+      };
+      if (opts.signal?.aborted) onAbort();
+      opts.signal?.addEventListener("abort", onAbort, { once: true });
+      child.stdout.on("data", (d) => {
+        if (capture) out.push(d);
+        opts.onStdout?.(d);
+      });
+      child.stderr.on("data", (d) => {
+        if (capture) err.push(d);
+        tail = Buffer.concat([tail, d]);
+        if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
+        opts.onStderr?.(d);
+      });
+      child.on("error", (e) => {
+        clearTimeout(timer);
+        reject(
+          e.code === "ENOENT" ? new Error(
+            `'${this.dockerPath}' was not found on PATH; install the Docker CLI with the buildx plugin.`
+          ) : e
+        );
+      });
+      child.on("close", (code2, signal2) => {
+        clearTimeout(timer);
+        escalation.forEach(clearTimeout);
+        opts.signal?.removeEventListener("abort", onAbort);
+        resolve3({
+          code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
+          stdout: Buffer.concat(out).toString(),
+          stderr: Buffer.concat(err).toString(),
+          stderrTail: tail.toString(),
+          timedOut,
+          cancelled: cancelled2,
+          durationMs: Date.now() - started
+        });
+      });
+      child.stdin.on("error", () => {
+      });
+      child.stdin.end(opts.input ?? "");
+    });
+  }
+  async version() {
+    const r = await this.buildx(["version"], { timeoutMs: 3e4 });
+    if (r.code !== 0) {
+      throw new UserError(
+        /unknown (?:command|flag)|is not a docker command/i.test(r.stderr) ? `The buildx plugin is not installed (docker says: ${firstLine(r.stderr)}); install it (Debian/Ubuntu: apt-get install docker-buildx; or docker/setup-buildx-action in a workflow) and run again.` : `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
+      );
+    }
+    return parseBuildxVersion(r.stdout);
+  }
+};
+function parseBuildxVersion(text) {
+  const m = text.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
+  const raw = text.trim().split(/\s+/)[1] ?? text.trim();
+  if (!m) return { raw, major: 0, minor: 0, patch: 0 };
+  return { raw, major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
+}
+function atLeast(v, major, minor) {
+  return v.major > major || v.major === major && v.minor >= minor;
+}
+function firstLine(text) {
+  return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
 }
 
 // src/trace/read.ts
@@ -15489,7 +15942,21 @@ function normalizeLine(raw) {
 
 // src/trace/names.ts
 var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
-function describeStepName(name) {
+var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
+function announcedTarget(name) {
+  return name.match(TARGET_LOAD)?.[1];
+}
+function describeStepName(name, targets) {
+  if (targets?.size) {
+    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
+    if (m && targets.has(m[1])) {
+      const rest = m[2] === "] " ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
+      return { ...describeOne(rest), target: m[1] };
+    }
+  }
+  return describeOne(name);
+}
+function describeOne(name) {
   const m = name.match(STEP_NAME);
   if (m) {
     return {
@@ -15589,8 +16056,9 @@ function readTtyLine(line) {
 var LOG_TAIL_LINES = 30;
 var TTY_STEP_ERROR = "the step failed";
 var TraceParser = class {
-  constructor(listener) {
+  constructor(listener, opts = {}) {
     this.listener = listener;
+    this.targets = new Set(opts.targets ?? []);
   }
   listener;
   steps = /* @__PURE__ */ new Map();
@@ -15605,6 +16073,8 @@ var TraceParser = class {
   closing = new ClosingText((name, line) => this.summaryLog(name, line));
   /** The step later lines belong to: the display's running step, the legacy builder's current one. */
   current;
+  /** Bake targets: given by the caller (the resolved bake file) or announced by the log. */
+  targets;
   push(rawLine) {
     if (!this.json.active && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.jsonValue(rawLine)) {
       return;
@@ -15673,14 +16143,19 @@ var TraceParser = class {
         logLines: 0,
         internal: true
       };
-      if (name) Object.assign(s, describeStepName(name));
+      if (name) this.describe(s, name);
       this.steps.set(id, s);
     } else if (name && !s.name) {
       s.name = name;
-      Object.assign(s, describeStepName(name));
+      this.describe(s, name);
     }
     if (s.name && !this.byName.has(s.name)) this.byName.set(s.name, s);
     return s;
+  }
+  describe(s, name) {
+    const target = announcedTarget(name);
+    if (target) this.targets.add(target);
+    Object.assign(s, describeStepName(name, this.targets));
   }
   log(s, text) {
     s.logLines++;
@@ -15792,9 +16267,14 @@ var TraceParser = class {
     if (this.current && this.format === "legacy" && !this.current.error && !this.closing.error)
       this.current.done = true;
     const steps = [...this.steps.values()];
+    const c = this.closing;
+    if (c.error?.target) this.targets.add(c.error.target);
+    if (this.targets.size) {
+      for (const s of steps)
+        if (!s.target && s.name) Object.assign(s, describeStepName(s.name, this.targets));
+    }
     const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
     const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
-    const c = this.closing;
     return {
       format: this.format,
       steps,
@@ -15806,6 +16286,7 @@ var TraceParser = class {
       durationMs,
       error: c.error?.text,
       ...c.error?.target ? { errorTarget: c.error.target } : {},
+      ...this.targets.size ? { targets: [...this.targets] } : {},
       crashed: c.crashed,
       ...this.binary ? { binary: true } : {},
       ...c.check ? { check: c.check } : {},
@@ -15823,11 +16304,11 @@ function parseTrace(text) {
 
 // src/trace/read.ts
 var MAX_LINE_CHARS = 1 << 20;
-async function readTrace(path, listener) {
-  return readTraceFrom(createReadStream(path), listener);
+async function readTrace(path, listener, opts = {}) {
+  return readTraceFrom(createReadStream(path), listener, opts);
 }
-async function readTraceFrom(input, listener) {
-  const parser = new TraceParser(listener);
+async function readTraceFrom(input, listener, opts = {}) {
+  const parser = new TraceParser(listener, opts);
   const lines = new LineSplitter((l) => parser.push(l));
   for await (const chunk of input) lines.push(chunk);
   lines.end();
@@ -15915,13 +16396,38 @@ function render(format, analysis, dockerfilePath2, trace, dockerfile) {
       return analysisText(analysis);
   }
 }
+async function bakeDockerfiles(files, trace) {
+  const bake = { files, targets: trace.targets ?? [], set: [], workdir: ".", source: "" };
+  let definition;
+  try {
+    definition = await resolveBake(bake, new Buildx());
+  } catch (e) {
+    const json = files.length === 1 ? readJson(files[0]) : void 0;
+    if (!json) throw e;
+    definition = definitionOf(json, process.cwd());
+  }
+  return loadBakeDockerfiles(definition, process.cwd());
+}
+function readJson(path) {
+  try {
+    const v = JSON.parse(readFileSync4(path, "utf8"));
+    return v && typeof v === "object" && "target" in v ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
 var analyzeCommand = {
-  usage: "buildx-guard analyze --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]",
+  usage: "buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]",
   flags: {
     log: {
       help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx)"
     },
-    dockerfile: { help: "the Dockerfile, to place findings at its lines" },
+    dockerfile: {
+      help: "the Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target)"
+    },
+    "bake-file": {
+      help: "a bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder"
+    },
     format: { help: "json, text (default), markdown, sarif or codequality" },
     "context-size-warn-mb": { help: "warn when the build context is larger (default 50)" },
     "fail-on-findings": {
@@ -15938,10 +16444,10 @@ var analyzeCommand = {
         "--log is required: the path of a buildx log (--progress=rawjson or plain).",
         "log"
       );
-    if (!existsSync2(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
-    if (statSync(log2).isDirectory())
+    if (!existsSync3(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
+    if (statSync3(log2).isDirectory())
       throw new UserError(`'${log2}' (--log) is a folder; give the path of a build log file.`, "log");
-    if (statSync(log2).size === 0)
+    if (statSync3(log2).size === 0)
       throw new UserError(
         `'${log2}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
         "log"
@@ -15951,17 +16457,42 @@ var analyzeCommand = {
         `'${log2}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
         "log"
       );
-    const dockerfilePath2 = flags("dockerfile");
-    if (dockerfilePath2 && !existsSync2(dockerfilePath2)) {
-      throw new UserError(`Dockerfile '${dockerfilePath2}' (--dockerfile) does not exist.`, "dockerfile");
+    const specs = flags("dockerfile").split("\n").filter(Boolean);
+    const byTarget = specs.filter((s) => /^[A-Za-z0-9_-]+=./.test(s) && !existsSync3(s));
+    const paths = specs.filter((s) => !byTarget.includes(s));
+    if (paths.length > 1) {
+      throw new UserError(
+        `--dockerfile takes one path, or TARGET=PATH once per bake target; got ${paths.length} paths.`,
+        "dockerfile"
+      );
     }
+    const dockerfilePath2 = paths[0] ?? "";
+    for (const p of [dockerfilePath2, ...byTarget.map((s) => s.slice(s.indexOf("=") + 1))]) {
+      if (p && !existsSync3(p))
+        throw new UserError(`Dockerfile '${p}' (--dockerfile) does not exist.`, "dockerfile");
+    }
+    const bakeFiles = flags("bake-file").split("\n").filter(Boolean);
+    const missingBake = bakeFiles.find((f) => !existsSync3(f));
+    if (missingBake)
+      throw new UserError(`Bake file '${missingBake}' (--bake-file) does not exist.`, "bake-file");
     const format = getChoice(flags, "format", FORMATS, "text");
     const contextSizeWarnMb = getNumber(flags, "context-size-warn-mb", 50, { min: 0, max: 1e6 });
     const failOn = getChoice(flags, "fail-on-findings", FAIL_ON, "none");
     const failOnFailure = getBoolean(flags, "fail-on-failure", false);
     const trace = await readTrace(log2);
-    const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync2(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
-    const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
+    const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync4(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
+    const dockerfiles = bakeFiles.length ? await bakeDockerfiles(bakeFiles, trace) : byTarget.length ? Object.fromEntries(
+      byTarget.map((s) => {
+        const path = s.slice(s.indexOf("=") + 1);
+        return [s.slice(0, s.indexOf("=")), parseDockerfile(readFileSync4(path, "utf8"), path)];
+      })
+    ) : void 0;
+    const analysis = analyze({
+      trace,
+      dockerfile,
+      ...dockerfiles ? { dockerfiles } : {},
+      options: { contextSizeWarnMb }
+    });
     if (trace.truncatedLines) {
       process.stderr.write(
         `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${log2}' were longer than 1 MiB and were cut there.
@@ -15985,123 +16516,6 @@ var analyzeCommand = {
 
 // src/commands/build.ts
 import { writeFileSync as writeFileSync4 } from "node:fs";
-
-// src/buildx/buildx.ts
-import { spawn } from "node:child_process";
-var TAIL_BYTES = 64 * 1024;
-var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
-var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
-var Buildx = class {
-  constructor(dockerPath = "docker", env = process.env) {
-    this.dockerPath = dockerPath;
-    this.env = env;
-  }
-  dockerPath;
-  env;
-  /** `docker buildx <args…>`. */
-  buildx(args, opts = {}) {
-    return this.docker(["buildx", ...args], opts);
-  }
-  /** `docker <args…>`. */
-  docker(args, opts = {}) {
-    const started = Date.now();
-    const capture = opts.capture ?? true;
-    return new Promise((resolve2, reject) => {
-      const child = spawn(this.dockerPath, args, {
-        env: this.env,
-        stdio: ["pipe", "pipe", "pipe"],
-        detached: true
-      });
-      const signal = (sig) => {
-        try {
-          if (child.pid) process.kill(-child.pid, sig);
-        } catch {
-          child.kill(sig);
-        }
-      };
-      const out = [];
-      const err = [];
-      let tail = Buffer.alloc(0);
-      let timedOut = false;
-      let cancelled = false;
-      const escalation = [];
-      const stop = () => {
-        if (escalation.length) return;
-        signal("SIGINT");
-        escalation.push(
-          setTimeout(() => signal("SIGTERM"), STOP_ESCALATION_MS.term),
-          setTimeout(() => signal("SIGKILL"), STOP_ESCALATION_MS.kill)
-        );
-      };
-      const timer = opts.timeoutMs ? setTimeout(() => {
-        timedOut = true;
-        stop();
-      }, opts.timeoutMs) : void 0;
-      const onAbort = () => {
-        cancelled = true;
-        stop();
-      };
-      if (opts.signal?.aborted) onAbort();
-      opts.signal?.addEventListener("abort", onAbort, { once: true });
-      child.stdout.on("data", (d) => {
-        if (capture) out.push(d);
-        opts.onStdout?.(d);
-      });
-      child.stderr.on("data", (d) => {
-        if (capture) err.push(d);
-        tail = Buffer.concat([tail, d]);
-        if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
-        opts.onStderr?.(d);
-      });
-      child.on("error", (e) => {
-        clearTimeout(timer);
-        reject(
-          e.code === "ENOENT" ? new Error(
-            `'${this.dockerPath}' was not found on PATH; install the Docker CLI with the buildx plugin.`
-          ) : e
-        );
-      });
-      child.on("close", (code2, signal2) => {
-        clearTimeout(timer);
-        escalation.forEach(clearTimeout);
-        opts.signal?.removeEventListener("abort", onAbort);
-        resolve2({
-          code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
-          stdout: Buffer.concat(out).toString(),
-          stderr: Buffer.concat(err).toString(),
-          stderrTail: tail.toString(),
-          timedOut,
-          cancelled,
-          durationMs: Date.now() - started
-        });
-      });
-      child.stdin.on("error", () => {
-      });
-      child.stdin.end(opts.input ?? "");
-    });
-  }
-  async version() {
-    const r = await this.buildx(["version"], { timeoutMs: 3e4 });
-    if (r.code !== 0) {
-      throw new UserError(
-        /unknown (?:command|flag)|is not a docker command/i.test(r.stderr) ? `The buildx plugin is not installed (docker says: ${firstLine(r.stderr)}); install it (Debian/Ubuntu: apt-get install docker-buildx; or docker/setup-buildx-action in a workflow) and run again.` : `'docker buildx version' failed (${firstLine(r.stderr) || `exit code ${r.code}`}); is the buildx plugin installed?`
-      );
-    }
-    return parseBuildxVersion(r.stdout);
-  }
-};
-function parseBuildxVersion(text) {
-  const m = text.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
-  const raw = text.trim().split(/\s+/)[1] ?? text.trim();
-  if (!m) return { raw, major: 0, minor: 0, patch: 0 };
-  return { raw, major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
-}
-function atLeast(v, major, minor) {
-  return v.major > major || v.major === major && v.minor >= minor;
-}
-function firstLine(text) {
-  return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
-}
 
 // src/builder/hints.ts
 var HINTS = [
@@ -16142,11 +16556,11 @@ async function probeTcp(endpoint, timeoutMs = 3e3) {
   }
   if (url.protocol !== "tcp:" || !url.port) return void 0;
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     const socket = net.connect({ host, port: Number(url.port) });
     const done = (result) => {
       socket.destroy();
-      resolve2(result);
+      resolve3(result);
     };
     socket.setTimeout(
       timeoutMs,
@@ -16278,8 +16692,8 @@ function finalError(stderr) {
 }
 
 // src/builder/create-nodes.ts
-import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join4 } from "node:path";
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join6 } from "node:path";
 
 // src/builder/create.ts
 function createArgs(builder, node, index, driverOpts, configFile) {
@@ -16315,8 +16729,8 @@ var NodesDownError = class extends Error {
 };
 
 // src/builder/tls.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join5 } from "node:path";
 var KEYS = [
   ["CACERT", "cacert"],
   ["CERT", "cert"],
@@ -16328,9 +16742,9 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
   for (const [envKey, opt] of KEYS) {
     const pem = env[`BUILDER_NODE_${index}_AUTH_TLS_${envKey}`];
     if (!pem || out.some((o) => o.startsWith(`${opt}=`))) continue;
-    mkdirSync(privateDir, { recursive: true, mode: 448 });
-    const file = join3(privateDir, `node${index}-${opt}.pem`);
-    writeFileSync(file, pem, { mode: 384 });
+    mkdirSync2(privateDir, { recursive: true, mode: 448 });
+    const file = join5(privateDir, `node${index}-${opt}.pem`);
+    writeFileSync2(file, pem, { mode: 384 });
     out.push(`${opt}=${file}`);
     if (envKey === "KEY") secrets.push(pem);
   }
@@ -16349,13 +16763,13 @@ async function refuseExisting(name, deps) {
 }
 async function createNodes(config, deps, onCreated, deadline) {
   for (const [i, node] of config.nodes.entries()) {
-    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join4(deps.tempDir, "tls"));
+    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join6(deps.tempDir, "tls"));
     for (const s of tls.secrets) deps.setSecret?.(s);
     let configFile;
     if (node.buildkitdConfigInline.trim()) {
-      mkdirSync2(deps.tempDir, { recursive: true, mode: 448 });
-      configFile = join4(deps.tempDir, `buildkitd-${node.name}.toml`);
-      writeFileSync2(configFile, node.buildkitdConfigInline, { mode: 384 });
+      mkdirSync3(deps.tempDir, { recursive: true, mode: 448 });
+      configFile = join6(deps.tempDir, `buildkitd-${node.name}.toml`);
+      writeFileSync3(configFile, node.buildkitdConfigInline, { mode: 384 });
     }
     const args = createArgs(config, node, i, tls.driverOpts, configFile);
     deps.debug(`docker buildx ${args.join(" ")}`);
@@ -16525,8 +16939,8 @@ async function describe(down, state, boot, reasons, config) {
 }
 
 // src/attempts/run.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join7 } from "node:path";
 
 // src/attempts/args.ts
 function buildArgs(b, f) {
@@ -16672,18 +17086,23 @@ async function runAttempt(buildx, args, logFile, opts) {
     },
     onStall: () => stop.abort()
   }) : void 0;
-  const parser = new TraceParser((e) => {
-    if (e.kind === "started") running.set(e.step.id, e.step);
-    else if (e.kind === "completed") running.delete(e.step.id);
-    const line = renderEvent(e);
-    if (line !== void 0) opts.out(line);
-  });
+  const parser = new TraceParser(
+    (e) => {
+      if (e.kind === "started") running.set(e.step.id, e.step);
+      else if (e.kind === "completed") running.delete(e.step.id);
+      const line = renderEvent(e);
+      if (line !== void 0) opts.out(line);
+    },
+    { targets: opts.targets }
+  );
   const lines = new LineSplitter((l) => parser.push(l));
   const stdout = new LineSplitter((l) => opts.out(l));
   watch?.start();
   const result = await buildx.buildx(args, {
     capture: false,
     timeoutMs: opts.timeoutMs,
+    ...opts.cwd ? { cwd: opts.cwd } : {},
+    ...opts.env ? { env: opts.env } : {},
     signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
       watch?.progress();
@@ -16758,109 +17177,51 @@ function planRetry(c, attempt, crashes, text, config, random) {
   };
 }
 
-// src/attempts/secrets.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join5 } from "node:path";
-function split(line) {
-  const eq = line.indexOf("=");
-  return [line.slice(0, eq), line.slice(eq + 1)];
-}
-function gitContextHost(context) {
-  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
-  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
-    return m[1].toLowerCase();
-  const bare = context.match(/^(github\.com)\//i);
-  return bare ? bare[1].toLowerCase() : void 0;
-}
-function gitTokenId(context, serverUrl = "https://github.com") {
-  const host = gitContextHost(context);
-  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
-  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
-}
-function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
-  const specs = [];
-  const write = (id, value) => {
-    if (value) maskValue(value, mask);
-    const file = join5(dir, `secret-${specs.length}`);
-    try {
-      mkdirSync3(dir, { recursive: true, mode: 448 });
-      writeFileSync3(file, value, { mode: 384 });
-    } catch (e) {
-      throw new Error(
-        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
-        { cause: e }
-      );
-    }
-    specs.push(`id=${id},src=${file}`);
-  };
-  for (const line of b.secrets) write(...split(line));
-  for (const line of b.secretFiles) {
-    const [id, path] = split(line);
-    specs.push(`id=${id},src=${path}`);
-  }
-  for (const line of b.secretEnvs) {
-    const [id, env] = split(line);
-    specs.push(`id=${id},env=${env}`);
-  }
-  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
-  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
-  return specs;
-}
-function maskValue(value, mask) {
-  if (value) mask(value);
-  if (value.includes("\n")) {
-    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
-  }
-}
-var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
-function secretValues(b, env = process.env) {
-  const values = [
-    ...b.secrets.map((l) => split(l)[1]),
-    b.githubToken,
-    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
-    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
-  ];
-  for (const line of b.secretFiles) {
-    const path = split(line)[1];
-    try {
-      if (statSync2(path).size <= 1 << 20) values.push(readFileSync3(path, "utf8").trim());
-    } catch {
-    }
-  }
-  return values.filter((v) => v.length >= 3);
-}
-
 // src/attempts/run.ts
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute2(context) ? context : join6(cwd, context);
-  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) {
+  const dir = isAbsolute3(context) ? context : join7(cwd, context);
+  if (!existsSync4(dir) || !statSync4(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
     );
   }
   if (file === "-") return;
-  const dockerfile = file ? isAbsolute2(file) ? file : join6(cwd, file) : join6(dir, "Dockerfile");
-  if (!existsSync3(dockerfile)) {
+  const dockerfile = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(dir, "Dockerfile");
+  if (!existsSync4(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
     );
   }
 }
-async function runBuild(config, builder, deps) {
+function invocation(config, builder, deps, files, bake) {
+  if (config.bake && bake) {
+    return {
+      args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
+      cwd: bake.cwd,
+      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+      targets: bake.targets.map((t) => t.name)
+    };
+  }
+  return {
+    args: buildArgs(config.build, {
+      builder,
+      ...files,
+      secretSpecs: secretSpecs(config.build, join7(deps.tempDir, "secrets"), deps.mask)
+    })
+  };
+}
+async function runBuild(config, builder, deps, bake) {
   const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
-  const metadataFile = join6(deps.tempDir, "metadata.json");
-  const iidFile = join6(deps.tempDir, "iid.txt");
-  const args = buildArgs(config.build, {
-    builder,
-    metadataFile,
-    iidFile,
-    secretSpecs: secretSpecs(config.build, join6(deps.tempDir, "secrets"), deps.mask)
-  });
+  const metadataFile = join7(deps.tempDir, "metadata.json");
+  const iidFile = join7(deps.tempDir, "iid.txt");
+  const run = invocation(config, builder, deps, { metadataFile, iidFile }, bake);
+  const args = run.args;
+  const produced = (success, trace) => run.targets ? bakeResult(metadataFile, run.targets, success, trace) : success ? readResult(metadataFile, iidFile) : { metadata: "", imageid: "", digest: "" };
   const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
   const attempts = [];
   let crashes = 0;
@@ -16875,11 +17236,14 @@ async function runBuild(config, builder, deps) {
     )
   } : void 0;
   for (let n = 1; ; n++) {
-    const logFile = join6(deps.tempDir, `attempt-${n}.log`);
+    const logFile = join7(deps.tempDir, `attempt-${n}.log`);
     const { result, trace, logError, stall } = await deps.group(
-      `Build, attempt ${n} of ${config.retry.maxAttempts}`,
+      `${run.targets ? "Bake" : "Build"}, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, {
         timeoutMs,
+        cwd: run.cwd,
+        env: run.env,
+        targets: run.targets,
         signal: deps.signal,
         out: deps.out,
         stall: watch
@@ -16897,7 +17261,7 @@ async function runBuild(config, builder, deps) {
     };
     attempts.push(attempt);
     if (result.code === 0 && !result.timedOut && !result.cancelled) {
-      return { success: true, attempts, ...readResult(metadataFile, iidFile) };
+      return { success: true, attempts, ...produced(true) };
     }
     const text = failureText(trace, result.stderrTail);
     const c = stall ? classification("transport", describeStall(stall), {
@@ -16916,15 +17280,7 @@ async function runBuild(config, builder, deps) {
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
-      return {
-        success: false,
-        attempts,
-        failure: c,
-        stopReason: plan.why,
-        metadata: "",
-        imageid: "",
-        digest: ""
-      };
+      return { success: false, attempts, failure: c, stopReason: plan.why, ...produced(false, trace) };
     }
     const wait = plan.waitMs;
     attempt.waitMs = wait;
@@ -16938,9 +17294,7 @@ async function runBuild(config, builder, deps) {
         attempts,
         failure: c,
         stopReason: "the job was cancelled",
-        metadata: "",
-        imageid: "",
-        digest: ""
+        ...produced(false, trace)
       };
     }
     try {
@@ -16948,28 +17302,28 @@ async function runBuild(config, builder, deps) {
     } catch (e) {
       const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
       attempt.decision = `stopped: ${why}`;
-      return { success: false, attempts, failure: c, stopReason: why, metadata: "", imageid: "", digest: "" };
+      return { success: false, attempts, failure: c, stopReason: why, ...produced(false, trace) };
     }
   }
 }
 function readResult(metadataFile, iidFile) {
-  const metadata = existsSync3(metadataFile) ? readFileSync4(metadataFile, "utf8").trim() : "";
+  const metadata = existsSync4(metadataFile) ? readFileSync5(metadataFile, "utf8").trim() : "";
   let parsed;
   try {
     parsed = metadata ? JSON.parse(metadata) : {};
   } catch {
     parsed = {};
   }
-  const imageid = existsSync3(iidFile) ? readFileSync4(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const imageid = existsSync4(iidFile) ? readFileSync5(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 function abortableSleep(ms, signal) {
-  return new Promise((resolve2) => {
-    if (signal?.aborted) return resolve2();
+  return new Promise((resolve3) => {
+    if (signal?.aborted) return resolve3();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
-      resolve2();
+      resolve3();
     };
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
@@ -16977,11 +17331,11 @@ function abortableSleep(ms, signal) {
 }
 
 // src/builder/host.ts
-import { readdirSync, readFileSync as readFileSync5, readlinkSync, statfsSync } from "node:fs";
-import { join as join7 } from "node:path";
+import { readdirSync, readFileSync as readFileSync6, readlinkSync, statfsSync } from "node:fs";
+import { join as join8 } from "node:path";
 function readNumber(path) {
   try {
-    const n = Number(readFileSync5(path, "utf8").trim());
+    const n = Number(readFileSync6(path, "utf8").trim());
     return Number.isFinite(n) ? n : void 0;
   } catch {
     return void 0;
@@ -16989,7 +17343,7 @@ function readNumber(path) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readFileSync5(join7(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readFileSync6(join8(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -16998,7 +17352,7 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join7(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join8(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
@@ -17009,10 +17363,10 @@ function readInotify(proc, uid) {
   }
   for (const pid of pids) {
     try {
-      const owner = readFileSync5(join7(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readFileSync6(join8(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync(join7(proc, pid, "fd"))) {
-        if (readlinkSync(join7(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync(join8(proc, pid, "fd"))) {
+        if (readlinkSync(join8(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -17101,9 +17455,13 @@ function missingPlatformsMessage(missing, nodes) {
 }
 
 // src/pipeline.ts
-async function runPipeline(config, setup, deps, key, io) {
-  const dockerfile = loadDockerfile(config, io.workspace);
-  const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
+async function runPipeline(config, setup, deps, key, io, bake) {
+  const dockerfiles = bake ? loadBakeDockerfiles(bake, io.workspace) : void 0;
+  const only = bake?.targets.length === 1 ? dockerfiles?.[bake.targets[0].name] : void 0;
+  const dockerfile = bake ? only : loadDockerfile(config, io.workspace);
+  const runsOn = (df) => !!df && runsOnTargetPlatform(df);
+  const wanted = bake ? [...new Set(bake.targets.filter((t) => runsOn(dockerfiles?.[t.name])).flatMap((t) => t.platforms))] : runsOn(dockerfile) ? config.build.platforms : [];
+  const missing = missingPlatforms(wanted, setup.state.nodes);
   if (missing.length) {
     const message = missingPlatformsMessage(missing, setup.state.nodes);
     return {
@@ -17123,16 +17481,21 @@ async function runPipeline(config, setup, deps, key, io) {
   const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })).catch(
     () => []
   );
-  const outcome = await runBuild(buildConfig, setup.name, {
-    ...io,
-    buildx: deps.buildx,
-    tempDir: deps.tempDir,
-    // Before a retry every node must be running again; one that stays down ends the loop.
-    recheckNodes: async () => {
-      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+  const outcome = await runBuild(
+    buildConfig,
+    setup.name,
+    {
+      ...io,
+      buildx: deps.buildx,
+      tempDir: deps.tempDir,
+      // Before a retry every node must be running again; one that stays down ends the loop.
+      recheckNodes: async () => {
+        await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+      },
+      probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
     },
-    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
-  });
+    bake
+  );
   if (local && outcome.success) await local.save();
   const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : void 0;
   const report = reportFromBuild({
@@ -17146,11 +17509,12 @@ async function runPipeline(config, setup, deps, key, io) {
     secrets: secretValues(config.build),
     baseline,
     dockerfile,
+    ...dockerfiles ? { dockerfiles } : {},
     host: await host
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
-    await io.cache.saveBaseline(toBaseline(last.trace, dockerfile, io.ref ?? "local"));
+    await io.cache.saveBaseline(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? "local"));
   }
   return { outcome, report };
 }
@@ -17203,13 +17567,13 @@ function redactReport(input) {
 // src/commands/session.ts
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var log = (line) => process.stderr.write(`${line}
 `);
 async function withBuilder(config, fn) {
   const buildx = new Buildx();
   const version = Promise.resolve(await buildx.version());
-  const tempDir = mkdtempSync(join8(tmpdir(), "buildx-guard-"));
+  const tempDir = mkdtempSync(join9(tmpdir(), "buildx-guard-"));
   const deps = {
     buildx,
     version,
@@ -17236,21 +17600,24 @@ async function withBuilder(config, fn) {
 }
 
 // src/commands/build.ts
+var BUILDER_FLAGS = {
+  driver: "docker-container, remote, kubernetes or docker",
+  endpoint: "the single node (tcp://host:port, or a Docker context)",
+  nodes: "the nodes, as YAML",
+  builder: "an existing builder to verify and use",
+  push: "push the image",
+  "max-attempts": "attempts at most (transient failures only are retried)",
+  "stall-timeout-seconds": "seconds of silence before the nodes are probed (0: off)"
+};
 var buildCommand = {
   usage: "buildx-guard build [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--flags as the action inputs] [CONTEXT]",
   flags: {
     ...inputFlags({
-      driver: "docker-container, remote, kubernetes or docker",
-      endpoint: "the single node (tcp://host:port, or a Docker context)",
-      nodes: "the nodes, as YAML",
-      builder: "an existing builder to verify and use",
+      ...BUILDER_FLAGS,
       file: "the Dockerfile (default CONTEXT/Dockerfile)",
       tags: "image tags (repeat the flag for several)",
       platforms: "platforms to build, comma-separated",
-      "build-args": "KEY=value (repeat the flag for several)",
-      push: "push the image",
-      "max-attempts": "attempts at most (transient failures only are retried)",
-      "stall-timeout-seconds": "seconds of silence before the nodes are probed (0: off)"
+      "build-args": "KEY=value (repeat the flag for several)"
     }),
     "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
     debug: DEBUG_FLAG
@@ -17260,10 +17627,52 @@ var buildCommand = {
     const config = parseConfig(
       (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
     );
+    if (config.bake) {
+      throw new UserError(
+        `'buildx-guard build' builds one image; run 'buildx-guard bake' for --files, --targets, --set, --workdir and --source.`,
+        "targets"
+      );
+    }
     checkContext(config);
-    return withBuilder(config, async (setup, deps) => {
-      log(nodesTable2(setup.state));
-      const result = await runPipeline(config, setup, deps, "cli", {
+    return runOnTerminal(config, flags);
+  }
+};
+var bakeCommand = {
+  usage: "buildx-guard bake [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--files F] [--set target.key=value] [--workdir DIR] [TARGET...]",
+  flags: {
+    ...inputFlags({
+      ...BUILDER_FLAGS,
+      files: "bake files (default docker-bake.hcl, compose.yaml, \u2026 in the working folder)",
+      targets: "targets or groups, comma-separated (or give them as arguments)",
+      set: "override a target field, target.key=value (repeat the flag for several)",
+      workdir: "the folder bake runs in (default the current one)",
+      source: "a remote bake definition (a Git URL)"
+    }),
+    "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
+    debug: DEBUG_FLAG
+  },
+  summary: "docker buildx bake on a strictly verified builder, retried and reported per target",
+  async run(flags, positionals) {
+    const targets = [flags("targets"), ...positionals].filter(Boolean).join(",");
+    const config = parseConfig(
+      (name) => (name === "targets" ? targets : flags(name)) || (name === "workdir" ? "." : "")
+    );
+    const bake = await resolveBake(config.bake, new Buildx(), {
+      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL)
+    });
+    log(`bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
+    return runOnTerminal(config, flags, bake);
+  }
+};
+async function runOnTerminal(config, flags, bake) {
+  return withBuilder(config, async (setup, deps) => {
+    log(nodesTable2(setup.state));
+    const result = await runPipeline(
+      config,
+      setup,
+      deps,
+      "cli",
+      {
         info: log,
         out: log,
         group: async (name, fn) => {
@@ -17273,41 +17682,43 @@ var buildCommand = {
         mask: () => {
         },
         workspace: process.cwd()
-      });
-      const report = redactReport(result.report);
-      if (result.preflight) log(result.preflight.message);
-      for (const f of report.findings) {
-        log(
-          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
-        );
-      }
-      const reportFile = flags("report-file");
-      if (reportFile) {
-        writeFileSync4(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
-        log(`Markdown report: ${reportFile}`);
-      }
-      const outcome = result.outcome;
-      const summary = {
-        status: outcome?.success ? "success" : "failed",
-        attempts: (outcome?.attempts ?? []).map((a) => ({
-          number: a.number,
-          exitCode: a.exitCode,
-          durationMs: a.durationMs,
-          category: a.classification?.category ?? null,
-          decision: a.decision ?? null
-        })),
-        failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
-        stopReason: outcome?.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : result.preflight?.message ?? null,
-        findings: report.findings.length,
-        imageid: outcome?.imageid ?? "",
-        digest: outcome?.digest ?? ""
-      };
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}
+      },
+      bake
+    );
+    const report = redactReport(result.report);
+    if (result.preflight) log(result.preflight.message);
+    for (const f of report.findings) {
+      log(
+        `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
+      );
+    }
+    const reportFile = flags("report-file");
+    if (reportFile) {
+      writeFileSync4(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+      log(`Markdown report: ${reportFile}`);
+    }
+    const outcome = result.outcome;
+    const summary = {
+      status: outcome?.success ? "success" : "failed",
+      attempts: (outcome?.attempts ?? []).map((a) => ({
+        number: a.number,
+        exitCode: a.exitCode,
+        durationMs: a.durationMs,
+        category: a.classification?.category ?? null,
+        decision: a.decision ?? null
+      })),
+      failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
+      stopReason: outcome?.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : result.preflight?.message ?? null,
+      findings: report.findings.length,
+      imageid: outcome?.imageid ?? "",
+      digest: outcome?.digest ?? "",
+      ...outcome?.targets ? { targets: outcome.targets } : {}
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}
 `);
-      return outcome?.success ? 0 : 1;
-    });
-  }
-};
+    return outcome?.success ? 0 : 1;
+  });
+}
 
 // src/commands/classify.ts
 async function readStdin() {
@@ -17394,6 +17805,7 @@ ${rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b.padEnd(6)}  ${c}`).join("\n")
 var commands = {
   analyze: analyzeCommand,
   build: buildCommand,
+  bake: bakeCommand,
   classify: classifyCommand,
   doctor
 };

@@ -13173,9 +13173,7 @@ var require_main = __commonJS({
 });
 
 // src/action.ts
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync3 } from "node:fs";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join10 } from "node:path";
+import { rmSync as rmSync4 } from "node:fs";
 
 // src/config/errors.ts
 var UserError = class extends Error {
@@ -13224,9 +13222,10 @@ var Buildx = class {
   docker(args, opts = {}) {
     const started = Date.now();
     const capture = opts.capture ?? true;
-    return new Promise((resolve2, reject) => {
+    return new Promise((resolve3, reject) => {
       const child = spawn(this.dockerPath, args, {
-        env: this.env,
+        env: opts.env ? { ...this.env, ...opts.env } : this.env,
+        ...opts.cwd ? { cwd: opts.cwd } : {},
         stdio: ["pipe", "pipe", "pipe"],
         detached: true
       });
@@ -13241,7 +13240,7 @@ var Buildx = class {
       const err = [];
       let tail = Buffer.alloc(0);
       let timedOut = false;
-      let cancelled = false;
+      let cancelled2 = false;
       const escalation = [];
       const stop = () => {
         if (escalation.length) return;
@@ -13256,7 +13255,7 @@ var Buildx = class {
         stop();
       }, opts.timeoutMs) : void 0;
       const onAbort = () => {
-        cancelled = true;
+        cancelled2 = true;
         stop();
       };
       if (opts.signal?.aborted) onAbort();
@@ -13283,13 +13282,13 @@ var Buildx = class {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
         opts.signal?.removeEventListener("abort", onAbort);
-        resolve2({
+        resolve3({
           code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
           stderrTail: tail.toString(),
           timedOut,
-          cancelled,
+          cancelled: cancelled2,
           durationMs: Date.now() - started
         });
       });
@@ -13360,11 +13359,11 @@ async function probeTcp(endpoint, timeoutMs = 3e3) {
   }
   if (url.protocol !== "tcp:" || !url.port) return void 0;
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  return new Promise((resolve2) => {
+  return new Promise((resolve3) => {
     const socket = net.connect({ host, port: Number(url.port) });
     const done = (result) => {
       socket.destroy();
-      resolve2(result);
+      resolve3(result);
     };
     socket.setTimeout(
       timeoutMs,
@@ -13757,8 +13756,8 @@ async function describe(down, state, boot, reasons, config) {
 }
 
 // src/attempts/run.ts
-import { existsSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join4 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
 
 // src/trace/query.ts
 var CANCELED = /\bcontext canceled\b|\bcanceled\b/i;
@@ -13843,1258 +13842,13 @@ function takesImageIdFile(outputs) {
   });
 }
 
-// src/attempts/attempt.ts
-import { createWriteStream } from "node:fs";
-import { finished } from "node:stream/promises";
-
-// src/trace/final-line.ts
-var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
-function readFinalLine(line) {
-  if (line.startsWith("##[error]")) return readFinalLine(line.slice(9)) ?? { text: line.slice(9), rank: 2 };
-  const wrapped = line.match(WRAPPER);
-  if (wrapped) {
-    const inner = readFinalLine(wrapped[1]);
-    return { ...inner ?? { text: wrapped[1] }, rank: 2 };
-  }
-  const exit = line.match(/^Error: Process completed with exit code (\d+)\.?$/);
-  if (exit) return exit[1] === "0" ? void 0 : { text: `the process exited with code ${exit[1]}`, rank: 1 };
-  const target = line.match(/^ERROR: target ([^\s:]+): (.*)$/);
-  if (target) return { text: target[2], rank: 3, target: target[1] };
-  const compose = line.match(/^ERROR: Service '([^']+)' failed to build\s*:?\s*(.*)$/);
-  if (compose) return { text: compose[2] || `service '${compose[1]}' failed to build`, rank: 2 };
-  const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
-  if (prefixed) return { text: prefixed[1], rank: 3 };
-  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
-    return { text: line, rank: 3 };
-  }
-  return void 0;
-}
-
-// src/trace/closing.ts
-var MAX_LINE = 4e3;
-var MAX_WARNINGS = 500;
-var TAIL_LINES = 40;
-var EXCERPT_LINES = 40;
-function clip(s) {
-  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}\u2026` : s;
-}
-var EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
-var ClosingText = class {
-  /** `onSummaryLog(step, line)`: a log line the failure summary repeats (or only it shows). */
-  constructor(onSummaryLog) {
-    this.onSummaryLog = onSummaryLog;
-  }
-  onSummaryLog;
-  tail = [];
-  excerpt;
-  error;
-  crashed = false;
-  warnings = [];
-  /** `--call=check`'s verdict: how many warnings it reported. */
-  check;
-  /** Inside a `------` failure summary: its step's name once the ` > name:` line was read. */
-  inSummary = false;
-  summaryStep;
-  /** 0: no excerpt, 1: header seen, 2: inside the dashes. */
-  inExcerpt = 0;
-  /** The excerpt being read belongs to a warning (`--call=check`), not to the failure. */
-  excerptOf;
-  inWarningList = false;
-  checkWarning;
-  /** Reads one normalized line (the tail keeps it for the failure's text); false if it meant nothing. */
-  push(line) {
-    this.tail.push(clip(line));
-    if (this.tail.length > TAIL_LINES) this.tail.shift();
-    if (this.excerptLine(line)) return true;
-    if (/^-{6}$/.test(line)) {
-      this.inSummary = !this.inSummary;
-      this.summaryStep = void 0;
-      return true;
-    }
-    if (this.inSummary && this.summaryLine(line)) return true;
-    if (this.warningLine(line)) return true;
-    if (/^(?:panic|fatal error): /.test(line)) {
-      this.crashed = true;
-      return true;
-    }
-    const final = readFinalLine(line);
-    if (!final) return this.inSummary || /^(?:WARNING|WARN|goroutine) /.test(line);
-    if (!this.error || final.rank >= this.error.rank) this.error = { ...final, text: clip(final.text) };
-    return true;
-  }
-  excerptLine(line) {
-    const header = line.match(EXCERPT_HEADER);
-    if (header) {
-      const at = { file: header[1], line: Number(header[2]), lines: [] };
-      if (this.checkWarning && this.checkWarning.startLine === void 0) {
-        this.excerptOf = this.checkWarning;
-        Object.assign(this.excerptOf, { file: at.file, startLine: at.line, endLine: at.line });
-      } else {
-        this.excerptOf = void 0;
-        this.excerpt = at;
-      }
-      this.inExcerpt = 1;
-      return true;
-    }
-    if (this.inExcerpt && /^-{10,}$/.test(line)) {
-      this.inExcerpt = this.inExcerpt === 1 ? 2 : 0;
-      if (!this.inExcerpt) this.checkWarning = void 0;
-      return true;
-    }
-    if (this.inExcerpt === 2) {
-      if (!this.excerptOf && this.excerpt && this.excerpt.lines.length < EXCERPT_LINES)
-        this.excerpt.lines.push(clip(line));
-      return true;
-    }
-    return false;
-  }
-  /** ` > [test 3/3] RUN …:` names the step; `0.143 text` and `#0 0.143 text` are its log lines. */
-  summaryLine(line) {
-    const head = line.match(/^> (.*):$/);
-    if (head) {
-      this.summaryStep = head[1];
-      return true;
-    }
-    const log = line.match(/^(?:#\d+ )?\d+\.\d+ (.*)$/s);
-    if (log && this.summaryStep) {
-      this.onSummaryLog(this.summaryStep, log[1]);
-      return true;
-    }
-    return false;
-  }
-  /**
-   * Plain warnings after `N warnings found`: ` - FromAsCasing: … (line 3)`. `--call=check`:
-   * `WARNING: FromAsCasing - https://…`, the message, then its excerpt.
-   */
-  warningLine(line) {
-    if (/^\d+ warnings? found\b/.test(line)) {
-      this.inWarningList = true;
-      return true;
-    }
-    const listed = this.inWarningList ? line.match(/^- ([A-Z]\w*): (.*?)(?: \(line (\d+)\))?$/) : null;
-    if (listed) {
-      const ln = listed[3] ? Number(listed[3]) : void 0;
-      this.addWarning({
-        rule: listed[1],
-        level: 1,
-        message: `${listed[1]}: ${listed[2]}`,
-        detail: [],
-        startLine: ln,
-        endLine: ln
-      });
-      return true;
-    }
-    this.inWarningList = false;
-    const check = line.match(
-      /^Check complete, (\d+|no) warnings? ha(?:ve|s) been found!?|^Check complete, no warnings found/
-    );
-    if (check) {
-      this.check = { warnings: check[1] && check[1] !== "no" ? Number(check[1]) : 0 };
-      return true;
-    }
-    const block = line.match(/^WARNING: ([A-Z]\w*) - (\S+)$/);
-    if (block) {
-      this.checkWarning = { rule: block[1], level: 1, message: "", detail: [], url: block[2] };
-      if (this.warnings.length < MAX_WARNINGS) this.warnings.push(this.checkWarning);
-      return true;
-    }
-    if (this.checkWarning && !this.checkWarning.message && line.trim()) {
-      this.checkWarning.message = clip(`${this.checkWarning.rule}: ${line}`);
-      return true;
-    }
-    return false;
-  }
-  /** Adds a warning unless the same check (rule, line, message) is there: platforms repeat them. */
-  addWarning(w) {
-    if (this.warnings.length >= MAX_WARNINGS) return;
-    if (this.warnings.some((x) => x.rule === w.rule && x.startLine === w.startLine && x.message === w.message))
-      return;
-    this.warnings.push(w);
-  }
-};
-
-// src/trace/json.ts
-var MAX_PENDING_BYTES = 32 * 1024 * 1024;
-var JsonAssembler = class {
-  lines = [];
-  bytes = 0;
-  depth = 0;
-  inString = false;
-  escaped = false;
-  active = false;
-  /** Starts a value at a line that is exactly `{`. */
-  start() {
-    this.active = true;
-    this.lines = [];
-    this.bytes = 0;
-    this.depth = 0;
-    this.inString = false;
-    this.escaped = false;
-  }
-  /** Inside a pretty-printed value every line is indented or closes a bracket. */
-  continues(line) {
-    return /^(?:\s|[}\]])/.test(line);
-  }
-  /** Gives up on the value (a line that cannot belong to it arrived). */
-  abandon() {
-    this.active = false;
-    const n = this.lines.length;
-    this.lines = [];
-    return n;
-  }
-  push(line) {
-    this.lines.push(line);
-    this.bytes += line.length + 1;
-    for (const ch of line) {
-      if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (ch === "\\") this.escaped = true;
-        else if (ch === '"') this.inString = false;
-      } else if (ch === '"') this.inString = true;
-      else if (ch === "{" || ch === "[") this.depth++;
-      else if (ch === "}" || ch === "]") this.depth--;
-    }
-    if (this.depth > 0 && this.bytes <= MAX_PENDING_BYTES && !this.inString) return { kind: "more" };
-    const broken = this.depth > 0 || this.inString;
-    const text = broken ? "" : this.lines.join("\n");
-    const n = this.abandon();
-    if (broken) return { kind: "dropped", lines: n };
-    try {
-      return { kind: "value", value: JSON.parse(text) };
-    } catch {
-      return { kind: "dropped", lines: n };
-    }
-  }
-};
-
-// src/trace/legacy.ts
-function readLegacyLine(line) {
-  const step = line.match(/^Step (\d+)\/(\d+) : (.*)$/);
-  if (step) return { kind: "step", index: Number(step[1]), total: Number(step[2]), instruction: step[3] };
-  const ctx = line.match(/^Sending build context to Docker daemon\s+([\d.]+\s*[kMGT]?i?B)/);
-  if (ctx) return { kind: "context", size: ctx[1] };
-  if (/^---> |^Removing intermediate container |^Successfully (?:built|tagged) /.test(line))
-    return { kind: "meta" };
-  return void 0;
-}
-
-// src/trace/lines.ts
-var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
-var TIMESTAMP = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?|\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\] ?)/;
-function stripAnsi(s) {
-  return s.replace(ANSI, "");
-}
-function normalizeLine(raw) {
-  let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
-  if (line.includes("\x1B")) line = stripAnsi(line);
-  line = line.replace(TIMESTAMP, "");
-  if (line.startsWith(">") && !line.startsWith(">>>")) line = line.replace(/^(?:> ?)+/, "");
-  return line.trimStart();
-}
-
-// src/trace/names.ts
-var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
-function describeStepName(name) {
-  const m = name.match(STEP_NAME);
-  if (m) {
-    return {
-      internal: false,
-      platform: m[1],
-      stage: m[2],
-      index: Number(m[3]),
-      total: Number(m[4]),
-      instruction: m[5].trim()
-    };
-  }
-  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
-  return { internal: true, platform: plat?.[1] };
-}
-function parseSize(text) {
-  const m = text.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
-  if (!m) return void 0;
-  const mult = {
-    B: 1,
-    kB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    TB: 1e12,
-    KiB: 1024,
-    MiB: 1024 ** 2,
-    GiB: 1024 ** 3,
-    TiB: 1024 ** 4
-  };
-  const f = mult[m[2]];
-  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
-}
-
-// src/trace/solve-status.ts
-function decode(b64) {
-  return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
-}
-function readSolveStatus(v, sink) {
-  for (const raw of v.vertexes ?? []) {
-    if (!raw.digest) continue;
-    const s = sink.step(raw.digest, raw.name);
-    const wasStarted = s.startedMs !== void 0;
-    const wasDone = s.completedMs !== void 0;
-    if (raw.cached) s.cached = true;
-    if (raw.started) s.startedMs = Date.parse(raw.started);
-    if (raw.completed) {
-      s.completedMs = Date.parse(raw.completed);
-      s.done = true;
-    }
-    if (raw.error) s.error = clip(raw.error);
-    if (s.startedMs !== void 0 && s.completedMs !== void 0)
-      s.durationMs = Math.max(0, s.completedMs - s.startedMs);
-    sink.changed(s, wasStarted, wasDone);
-  }
-  for (const st of v.statuses ?? []) {
-    if (st.id?.startsWith("transferring context") && typeof st.current === "number")
-      sink.contextBytes(st.current);
-  }
-  for (const log of v.logs ?? []) {
-    if (!log.vertex) continue;
-    const s = sink.step(log.vertex);
-    for (const l of decode(log.data).split("\n")) if (l !== "") sink.log(s, l);
-  }
-  for (const w of v.warnings ?? []) {
-    const short = decode(w.short);
-    const r = w.range?.[0];
-    sink.warning({
-      rule: short.match(/^(\w+):/)?.[1] ?? "",
-      level: w.level ?? 1,
-      message: clip(short),
-      detail: (w.detail ?? []).map((d) => clip(decode(d))),
-      url: w.url,
-      file: w.sourceInfo?.filename,
-      startLine: r?.start?.line,
-      endLine: r?.end?.line ?? r?.start?.line
-    });
-  }
-}
-
-// src/trace/tty.ts
-var DURATION = /\s+(\d+(?:\.\d+)?)s$/;
-function readTtyLine(line) {
-  if (/^\[\+\] Building [\d.]+s \(\d+\/\d+\)/.test(line)) return { kind: "header" };
-  if (!line.startsWith("=> ")) return void 0;
-  if (line.startsWith("=> => # ")) return { kind: "log", text: line.slice(8).trimEnd() };
-  if (line.startsWith("=> => "))
-    return { kind: "detail", text: line.slice(6).replace(DURATION, "").trimEnd() };
-  let rest = line.slice(3);
-  const d = rest.match(DURATION);
-  const durationMs = d ? Math.round(parseFloat(d[1]) * 1e3) : void 0;
-  if (d) rest = rest.slice(0, d.index).trimEnd();
-  const word = rest.match(/^(CACHED|ERROR|CANCELED) (.*)$/);
-  const status = word ? { CACHED: "cached", ERROR: "error", CANCELED: "canceled" }[word[1]] : durationMs !== void 0 ? "done" : "running";
-  return { kind: "step", status, name: word ? word[2] : rest, durationMs };
-}
-
-// src/trace/parser.ts
-var LOG_TAIL_LINES = 30;
-var TTY_STEP_ERROR = "the step failed";
-var TraceParser = class {
-  constructor(listener) {
-    this.listener = listener;
-  }
-  listener;
-  steps = /* @__PURE__ */ new Map();
-  byName = /* @__PURE__ */ new Map();
-  contextBytes = 0;
-  format = "unknown";
-  unread = 0;
-  binary = false;
-  started;
-  completed;
-  json = new JsonAssembler();
-  closing = new ClosingText((name, line) => this.summaryLog(name, line));
-  /** The step later lines belong to: the display's running step, the legacy builder's current one. */
-  current;
-  push(rawLine) {
-    if (!this.json.active && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.jsonValue(rawLine)) {
-      return;
-    }
-    if (this.json.active) {
-      const raw = stripAnsi(rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine);
-      if (this.json.continues(raw)) {
-        const r = this.json.push(raw);
-        if (r.kind === "value") this.solveStatus(r.value);
-        else if (r.kind === "dropped") this.unread += r.lines;
-        return;
-      }
-      this.unread += this.json.abandon();
-    }
-    if (rawLine.includes("\0")) {
-      this.binary = true;
-      this.unread++;
-      return;
-    }
-    const line = normalizeLine(rawLine);
-    if (line === "{") {
-      this.json.start();
-      this.json.push(line);
-      return;
-    }
-    if (line.startsWith("{") && line.endsWith("}") && this.jsonValue(line)) return;
-    if (!this.closing.inSummary && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
-    this.text(line);
-  }
-  /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
-  jsonValue(text) {
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return false;
-    }
-    if (!value || typeof value !== "object") return false;
-    this.solveStatus(value);
-    return true;
-  }
-  solveStatus(value) {
-    this.format = "rawjson";
-    readSolveStatus(value, {
-      step: (id, name) => this.step(id, name),
-      changed: (s, wasStarted, wasDone) => {
-        this.span(s);
-        if (!wasStarted && (s.startedMs !== void 0 || s.cached))
-          this.listener?.({ kind: "started", step: s });
-        if (!wasDone && s.completedMs !== void 0) this.listener?.({ kind: "completed", step: s });
-      },
-      log: (s, l) => this.log(s, l),
-      contextBytes: (n) => this.contextBytes = Math.max(this.contextBytes, n),
-      warning: (w) => this.closing.addWarning(w)
-    });
-  }
-  step(id, name) {
-    let s = this.steps.get(id);
-    if (!s) {
-      s = {
-        number: this.steps.size + 1,
-        id,
-        name: name ?? "",
-        cached: false,
-        logTail: [],
-        logLines: 0,
-        internal: true
-      };
-      if (name) Object.assign(s, describeStepName(name));
-      this.steps.set(id, s);
-    } else if (name && !s.name) {
-      s.name = name;
-      Object.assign(s, describeStepName(name));
-    }
-    if (s.name && !this.byName.has(s.name)) this.byName.set(s.name, s);
-    return s;
-  }
-  log(s, text) {
-    s.logLines++;
-    s.logTail.push(clip(text));
-    if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
-    this.listener?.({ kind: "log", step: s, line: text });
-  }
-  /** A line the failure summary shows: kept when the step's own log did not reach the trace. */
-  summaryLog(name, line) {
-    const s = this.byName.get(name) ?? [...this.byName.values()].find((x) => name.startsWith(x.name.replace(/\.\.\.$/, "")));
-    if (s && (s.logLines === 0 || s.summaryOnly)) {
-      s.summaryOnly = true;
-      this.log(s, line);
-    }
-  }
-  span(s) {
-    if (s.startedMs !== void 0 && (this.started === void 0 || s.startedMs < this.started))
-      this.started = s.startedMs;
-    if (s.completedMs !== void 0 && (this.completed === void 0 || s.completedMs > this.completed))
-      this.completed = s.completedMs;
-  }
-  setFormat(f) {
-    if (this.format === "unknown") this.format = f;
-  }
-  /** Plain progress: `#N name`, `#N CACHED`, `#N DONE 1.2s`, `#N ERROR: …`, `#N 0.114 log`. */
-  plain(line) {
-    const m = line.match(/^#(\d+) (.*)$/s);
-    if (!m) return false;
-    this.setFormat("plain");
-    const id = `#${m[1]}`;
-    const rest = m[2];
-    const known = this.steps.get(id);
-    if (!known) {
-      const s = this.step(id, rest);
-      this.listener?.({ kind: "started", step: s });
-      return true;
-    }
-    if (rest === "CACHED") {
-      known.cached = true;
-      known.durationMs = 0;
-      known.done = true;
-      this.listener?.({ kind: "completed", step: known });
-    } else if (/^DONE [\d.]+s$/.test(rest)) {
-      known.durationMs = Math.round(parseFloat(rest.slice(5)) * 1e3);
-      known.done = true;
-      this.listener?.({ kind: "completed", step: known });
-    } else if (rest.startsWith("ERROR: ")) {
-      known.error = clip(rest.slice(7));
-      known.done = true;
-      this.listener?.({ kind: "completed", step: known });
-    } else if (rest === "CANCELED") {
-      known.canceled = true;
-      known.done = true;
-    } else if (rest !== "..." && rest !== known.name && !rest.startsWith("WARN: ")) {
-      const ctx = rest.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
-      if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
-      const log = rest.match(/^\d+\.\d+ (.*)$/s);
-      if (log) this.log(known, log[1]);
-    }
-    return true;
-  }
-  /** The interactive display (tty.ts): steps keyed by name, since the display redraws them. */
-  tty(line) {
-    const t = readTtyLine(line);
-    if (!t) return false;
-    this.setFormat("tty");
-    if (t.kind === "step") {
-      const s = this.step(`tty:${t.name}`, t.name);
-      this.current = s;
-      if (t.status === "cached") s.cached = true;
-      if (t.status === "error") s.error ??= TTY_STEP_ERROR;
-      if (t.status === "canceled") s.canceled = true;
-      if (t.status !== "running") s.done = true;
-      if (t.durationMs !== void 0) s.durationMs = t.durationMs;
-    } else if (t.kind === "log" && this.current) this.log(this.current, t.text);
-    else if (t.kind === "detail") {
-      const ctx = t.text.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
-      if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
-    }
-    return true;
-  }
-  /** The legacy builder (legacy.ts): a step's output follows its `Step i/n :` line unprefixed. */
-  legacy(line) {
-    const l = readLegacyLine(line);
-    if (!l) {
-      if (this.format !== "legacy" || !this.current || this.closing.error) return false;
-      if (readFinalLine(line)) {
-        this.current.error = clip(line);
-        return false;
-      }
-      if (line.trim()) this.log(this.current, line);
-      return true;
-    }
-    this.setFormat("legacy");
-    if (l.kind === "step") {
-      if (this.current && !this.current.error) this.current.done = true;
-      const s = this.step(`step:${l.index}`, l.instruction);
-      Object.assign(s, { internal: false, instruction: l.instruction, legacyIndex: l.index });
-      this.current = s;
-    } else if (l.kind === "context") this.contextBytes = Math.max(this.contextBytes, parseSize(l.size) ?? 0);
-    return true;
-  }
-  text(line) {
-    this.listener?.({ kind: "text", line });
-    if (!this.closing.push(line) && line.trim() !== "") this.unread++;
-    if (this.closing.check && this.format === "unknown") this.format = "check";
-  }
-  finish() {
-    if (this.current && this.format === "legacy" && !this.current.error && !this.closing.error)
-      this.current.done = true;
-    const steps = [...this.steps.values()];
-    const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
-    const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
-    const c = this.closing;
-    return {
-      format: this.format,
-      steps,
-      warnings: c.warnings,
-      contextBytes: this.contextBytes,
-      platforms,
-      startedMs: this.started,
-      completedMs: this.completed,
-      durationMs,
-      error: c.error?.text,
-      ...c.error?.target ? { errorTarget: c.error.target } : {},
-      crashed: c.crashed,
-      ...this.binary ? { binary: true } : {},
-      ...c.check ? { check: c.check } : {},
-      excerpt: c.excerpt,
-      unreadLines: this.unread,
-      tail: c.tail
-    };
-  }
-};
-function parseTrace(text) {
-  const p = new TraceParser();
-  for (const line of text.split("\n")) p.push(line);
-  return p.finish();
-}
-
-// src/trace/read.ts
-import { StringDecoder } from "node:string_decoder";
-var MAX_LINE_CHARS = 1 << 20;
-function withTruncated(trace, truncated) {
-  return truncated ? { ...trace, truncatedLines: truncated } : trace;
-}
-var LineSplitter = class {
-  constructor(onLine, max = MAX_LINE_CHARS) {
-    this.onLine = onLine;
-    this.max = max;
-  }
-  onLine;
-  max;
-  partial = "";
-  dropping = false;
-  decoder = new StringDecoder("utf8");
-  /** How many lines were cut at `max`. */
-  truncated = 0;
-  push(chunk) {
-    const text = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
-    let start = 0;
-    for (; ; ) {
-      const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl;
-      if (!this.dropping) {
-        const room = this.max - this.partial.length;
-        if (end - start > room) {
-          this.partial += text.slice(start, start + room);
-          this.dropping = true;
-          this.truncated++;
-        } else this.partial += text.slice(start, end);
-      }
-      if (nl < 0) return;
-      this.onLine(this.partial);
-      this.partial = "";
-      this.dropping = false;
-      start = nl + 1;
-    }
-  }
-  end() {
-    this.push(this.decoder.end());
-    if (this.partial) this.onLine(this.partial);
-    this.partial = "";
-    this.dropping = false;
-  }
-};
-
-// src/diagnosis/stall.ts
-function describeStall(s) {
-  const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
-  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
-}
-
-// src/attempts/watchdog.ts
-var StallWatch = class {
-  constructor(opts) {
-    this.opts = opts;
-    this.last = this.now();
-  }
-  opts;
-  last;
-  probing = false;
-  quietSaid = false;
-  timer;
-  stall;
-  now() {
-    return this.opts.now?.() ?? Date.now();
-  }
-  /** Progress arrived (any output of buildx). */
-  progress() {
-    this.last = this.now();
-    this.quietSaid = false;
-  }
-  start() {
-    const every = Math.min(5e3, Math.max(250, Math.floor(this.opts.timeoutMs / 5)));
-    this.timer = setInterval(() => void this.check(), every);
-    this.timer.unref();
-  }
-  stop() {
-    clearInterval(this.timer);
-  }
-  /** One look: probe when the build has been silent for the timeout. */
-  async check() {
-    if (this.probing || this.stall) return;
-    const quietMs = this.now() - this.last;
-    if (quietMs < this.opts.timeoutMs) return;
-    this.probing = true;
-    let silent;
-    try {
-      silent = await this.opts.probe();
-    } catch (e) {
-      silent = [{ name: "?", endpoint: "", reason: e instanceof Error ? e.message : String(e) }];
-    } finally {
-      this.probing = false;
-    }
-    if (this.now() - this.last < this.opts.timeoutMs) return;
-    const step = this.opts.runningStep();
-    if (!silent.length) {
-      if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
-      this.quietSaid = true;
-      return;
-    }
-    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
-    this.stop();
-    this.opts.onStall(this.stall);
-  }
-};
-
-// src/attempts/render.ts
-function renderEvent(e) {
-  switch (e.kind) {
-    case "started":
-      return `#${e.step.number} ${e.step.name}`;
-    case "log": {
-      const t = e.step.startedMs !== void 0 ? ((Date.now() - e.step.startedMs) / 1e3).toFixed(3) : "";
-      return `#${e.step.number} ${t ? `${t} ` : ""}${e.line}`;
-    }
-    case "completed":
-      if (e.step.error) return `#${e.step.number} ERROR: ${e.step.error}`;
-      if (e.step.cached) return `#${e.step.number} CACHED`;
-      return `#${e.step.number} DONE ${((e.step.durationMs ?? 0) / 1e3).toFixed(1)}s`;
-    case "text":
-      return e.line;
-  }
-}
-
-// src/attempts/attempt.ts
-async function runAttempt(buildx, args, logFile, opts) {
-  let logError;
-  const file = createWriteStream(logFile);
-  file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
-  const running = /* @__PURE__ */ new Map();
-  const stop = new AbortController();
-  const watch = opts.stall ? new StallWatch({
-    ...opts.stall,
-    runningStep: () => {
-      const s = [...running.values()].pop();
-      return s ? s.name || s.id : void 0;
-    },
-    onStall: () => stop.abort()
-  }) : void 0;
-  const parser = new TraceParser((e) => {
-    if (e.kind === "started") running.set(e.step.id, e.step);
-    else if (e.kind === "completed") running.delete(e.step.id);
-    const line = renderEvent(e);
-    if (line !== void 0) opts.out(line);
-  });
-  const lines = new LineSplitter((l) => parser.push(l));
-  const stdout = new LineSplitter((l) => opts.out(l));
-  watch?.start();
-  const result = await buildx.buildx(args, {
-    capture: false,
-    timeoutMs: opts.timeoutMs,
-    signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
-    onStderr: (chunk) => {
-      watch?.progress();
-      if (!logError) file.write(chunk);
-      lines.push(chunk);
-    },
-    onStdout: (chunk) => stdout.push(chunk)
-  });
-  watch?.stop();
-  lines.end();
-  stdout.end();
-  file.end();
-  await finished(file).catch(() => {
-  });
-  return {
-    result,
-    trace: withTruncated(parser.finish(), lines.truncated),
-    ...logError ? { logError } : {},
-    ...watch?.stall ? { stall: watch.stall } : {}
-  };
-}
-
-// src/diagnosis/categories.ts
-var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
-
-// src/diagnosis/patterns.ts
-var REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit(?:ed| exceeded)?\b/i;
-var EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
-var ERROR_PATTERNS = [
-  {
-    id: "status-stream-lost",
-    category: "transport",
-    scope: "error",
-    reason: "the status stream from BuildKit broke (failed to receive status)",
-    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
-    remedy: "retried automatically; if it repeats, check the network between the runner and the nodes"
-  },
-  {
-    id: "cancelled",
-    category: "cancelled",
-    scope: "error",
-    reason: "the build was cancelled (the job was cancelled or timed out)",
-    pattern: /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
-    remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
-  },
-  {
-    id: "disk-full",
-    category: "resource",
-    scope: "error",
-    reason: "the disk of the builder is full (no space left on device)",
-    pattern: /no space left on device|disk quota exceeded/i,
-    remedy: "free disk space on the runner or node (docker builder prune, remove unused images), or use a larger disk"
-  },
-  {
-    id: "out-of-memory",
-    category: "resource",
-    scope: "all",
-    reason: "a step ran out of memory (killed, exit code 137)",
-    pattern: /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
-    remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
-  },
-  {
-    id: "exec-format",
-    category: "platform",
-    scope: "all",
-    reason: "a binary for another architecture was run (exec format error)",
-    pattern: EXEC_FORMAT,
-    remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
-  },
-  {
-    id: "platform-not-in-manifest",
-    category: "platform",
-    scope: "error",
-    reason: "the base image has no variant for the requested platform",
-    pattern: /no match for platform in manifest|no matching manifest for/,
-    remedy: "pick a base image published for every platform in `platforms`, or drop that platform"
-  },
-  {
-    id: "docker-driver-multi-platform",
-    category: "platform",
-    scope: "error",
-    reason: "the docker driver cannot build several platforms at once",
-    pattern: /multiple platforms feature is currently not supported for docker driver/i,
-    remedy: "use the docker-container or remote driver (driver input), or the containerd image store"
-  },
-  {
-    id: "step-failed",
-    category: "step",
-    scope: "error",
-    reason: "a build step exited non-zero",
-    pattern: /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
-  },
-  {
-    id: "dockerfile",
-    category: "dockerfile",
-    scope: "error",
-    reason: "the Dockerfile does not parse or fails a build check",
-    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
-    remedy: "fix the Dockerfile at the line shown"
-  },
-  {
-    // A trap: this reads like a missing file, but it is a context transfer cut short.
-    id: "context-transfer-cut",
-    category: "transport",
-    scope: "error",
-    reason: "the build context transfer to BuildKit was cut short",
-    pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
-  },
-  {
-    id: "missing-file",
-    category: "missing-file",
-    scope: "error",
-    reason: "a file the build needs is not in the build context",
-    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
-    remedy: "check the path against the build context and .dockerignore"
-  },
-  {
-    id: "message-too-large",
-    category: "resource",
-    scope: "error",
-    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
-    pattern: /ResourceExhausted|larger than max/
-  },
-  {
-    id: "registry-auth",
-    category: "auth",
-    scope: "error",
-    reason: "the registry refused the credentials",
-    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
-    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
-  },
-  {
-    // After auth: a registry that hides a private image as "not found" answered 401 first.
-    id: "image-not-found",
-    category: "image-not-found",
-    scope: "error",
-    reason: "an image the build or merge names does not exist (a base image, a merge source)",
-    pattern: /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
-    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
-  },
-  {
-    // After auth: an export the registry refuses is not retried.
-    id: "cache-export",
-    category: "cache-export",
-    scope: "all",
-    reason: "exporting the build cache failed",
-    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.*(?:timeout|deadline exceeded)/im,
-    remedy: "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build"
-  },
-  {
-    id: "crash",
-    category: "crash",
-    scope: "all",
-    reason: "buildx or BuildKit crashed",
-    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
-    remedy: "retried once (max-crash-retries); see the known-crash finding for a fixed release"
-  },
-  {
-    id: "connection-lost",
-    category: "transport",
-    scope: "error",
-    reason: "the connection between buildx and BuildKit was lost",
-    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
-  },
-  {
-    id: "registry-rate-limit",
-    category: "registry",
-    scope: "error",
-    reason: "the registry rate-limited the build (429)",
-    pattern: REGISTRY_RATE_LIMIT,
-    remedy: "log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run"
-  },
-  {
-    id: "registry-io",
-    category: "registry",
-    scope: "error",
-    reason: "registry or network I/O failed (5xx, timeout, reset, cut transfer)",
-    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
-  }
-];
-function errorPattern(id) {
-  const p = ERROR_PATTERNS.find((x) => x.id === id);
-  if (!p) throw new Error(`no error pattern '${id}'`);
-  return p;
-}
-var KNOWN_CRASHES = [
-  {
-    id: "otel-clienttracer",
-    pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
-    what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
-    fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
-    url: "https://github.com/docker/buildx/issues/2232"
-  },
-  {
-    id: "containerd-pushwriter",
-    pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
-    what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
-    fix: "upgrade BuildKit and buildx to 0.14 or later",
-    url: "https://github.com/moby/buildkit/issues"
-  },
-  {
-    id: "cdi-fsnotify",
-    pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
-    what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
-    fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
-    url: "https://github.com/moby/buildkit/issues/5767"
-  }
-];
-
-// src/diagnosis/classify.ts
-function errorLines(text) {
-  const errors = text.split("\n").filter((l) => /^(?:ERROR|Error|error): /.test(l));
-  return errors.length ? errors.slice(-3).join("\n") : text;
-}
-function matchPattern(text) {
-  const error2 = errorLines(text);
-  return ERROR_PATTERNS.find((p) => p.pattern.test(p.scope === "error" ? error2 : text));
-}
-function classification(category, reason, extra = {}) {
-  return { category, retryable: RETRYABLE.has(category), reason, ...extra };
-}
-function classify(text, opts = {}) {
-  if (opts.timedOut) {
-    return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
-      pattern: "attempt-timeout",
-      remedy: "a hung attempt is retried; raise attempt-timeout-minutes if the build needs longer"
-    });
-  }
-  if (opts.cancelled || opts.exitCode === 130) {
-    return classification("cancelled", "the build was cancelled");
-  }
-  const p = matchPattern(text);
-  const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
-  const custom = opts.retryPatterns?.find((re) => re.test(text));
-  if (custom && !base.retryable) {
-    return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
-  }
-  return base;
-}
-function mentions(id, text) {
-  return errorPattern(id).pattern.test(text);
-}
-
-// src/attempts/retry.ts
-function backoffMs(retry, rateLimited, config, random) {
-  const cap = config.maxWaitSeconds * 1e3;
-  const exp = Math.min(cap, config.waitSeconds * 1e3 * 2 ** (retry - 1));
-  if (rateLimited) {
-    const long = Math.min(cap, exp * 4);
-    return Math.round(long / 2 + random() * (long / 2));
-  }
-  return Math.round(random() * exp);
-}
-function retryAfterSeconds(text) {
-  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
-  return m ? Number(m[1]) : void 0;
-}
-function waitBeforeRetry(retry, text, rateLimited, config, random) {
-  const backoff = backoffMs(retry, rateLimited, config, random);
-  const asked = retryAfterSeconds(text);
-  return asked === void 0 ? backoff : Math.min(config.maxWaitSeconds * 1e3, Math.max(backoff, asked * 1e3));
-}
-function isRateLimited(text) {
-  return mentions("registry-rate-limit", text);
-}
-function decide(c, attempt, crashes, config) {
-  if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
-  if (attempt >= config.maxAttempts)
-    return { retry: false, why: `no attempts left (max-attempts ${config.maxAttempts})` };
-  if (c.category === "crash" && crashes > config.maxCrashRetries) {
-    return {
-      retry: false,
-      why: `a crash was already retried ${config.maxCrashRetries} time(s) (max-crash-retries)`
-    };
-  }
-  return { retry: true, why: `${c.category}: ${c.reason}` };
-}
-function planRetry(c, attempt, crashes, text, config, random) {
-  const d = decide(c, attempt, crashes, config);
-  if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
-  const waitMs = waitBeforeRetry(
-    attempt,
-    text,
-    c.category === "registry" && isRateLimited(text),
-    config,
-    random
-  );
-  return {
-    retry: true,
-    why: d.why,
-    waitMs,
-    decision: `retried after ${(waitMs / 1e3).toFixed(1)} s: ${d.why}`
-  };
-}
-
-// src/attempts/secrets.ts
-import { mkdirSync as mkdirSync3, readFileSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join3 } from "node:path";
-function split(line) {
-  const eq = line.indexOf("=");
-  return [line.slice(0, eq), line.slice(eq + 1)];
-}
-function gitContextHost(context) {
-  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
-  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
-    return m[1].toLowerCase();
-  const bare = context.match(/^(github\.com)\//i);
-  return bare ? bare[1].toLowerCase() : void 0;
-}
-function gitTokenId(context, serverUrl = "https://github.com") {
-  const host = gitContextHost(context);
-  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
-  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
-}
-function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
-  const specs = [];
-  const write = (id, value) => {
-    if (value) maskValue(value, mask);
-    const file = join3(dir, `secret-${specs.length}`);
-    try {
-      mkdirSync3(dir, { recursive: true, mode: 448 });
-      writeFileSync3(file, value, { mode: 384 });
-    } catch (e) {
-      throw new Error(
-        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
-        { cause: e }
-      );
-    }
-    specs.push(`id=${id},src=${file}`);
-  };
-  for (const line of b.secrets) write(...split(line));
-  for (const line of b.secretFiles) {
-    const [id, path] = split(line);
-    specs.push(`id=${id},src=${path}`);
-  }
-  for (const line of b.secretEnvs) {
-    const [id, env] = split(line);
-    specs.push(`id=${id},env=${env}`);
-  }
-  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
-  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
-  return specs;
-}
-function maskValue(value, mask) {
-  if (value) mask(value);
-  if (value.includes("\n")) {
-    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
-  }
-}
-var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
-function secretValues(b, env = process.env) {
-  const values = [
-    ...b.secrets.map((l) => split(l)[1]),
-    b.githubToken,
-    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
-    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
-  ];
-  for (const line of b.secretFiles) {
-    const path = split(line)[1];
-    try {
-      if (statSync(path).size <= 1 << 20) values.push(readFileSync(path, "utf8").trim());
-    } catch {
-    }
-  }
-  return values.filter((v) => v.length >= 3);
-}
-
-// src/attempts/run.ts
-function checkContext(config, cwd = process.cwd()) {
-  const { context, file } = config.build;
-  if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute(context) ? context : join4(cwd, context);
-  if (!existsSync(dir) || !statSync2(dir).isDirectory()) {
-    throw new UserError(
-      `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
-      "context"
-    );
-  }
-  if (file === "-") return;
-  const dockerfile = file ? isAbsolute(file) ? file : join4(cwd, file) : join4(dir, "Dockerfile");
-  if (!existsSync(dockerfile)) {
-    throw new UserError(
-      file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
-      file ? "file" : "context"
-    );
-  }
-}
-async function runBuild(config, builder, deps) {
-  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
-  const random = deps.random ?? Math.random;
-  const metadataFile = join4(deps.tempDir, "metadata.json");
-  const iidFile = join4(deps.tempDir, "iid.txt");
-  const args = buildArgs(config.build, {
-    builder,
-    metadataFile,
-    iidFile,
-    secretSpecs: secretSpecs(config.build, join4(deps.tempDir, "secrets"), deps.mask)
-  });
-  const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
-  const attempts = [];
-  let crashes = 0;
-  const stallMs = config.retry.stallTimeoutSeconds * 1e3;
-  const probe = deps.probeNodes;
-  const watch = stallMs > 0 && probe ? {
-    timeoutMs: stallMs,
-    // The cheapest real check: buildx asks each node, within the stall timeout (30 s at most).
-    probe: () => probe(Math.min(3e4, Math.max(2e3, stallMs))),
-    onQuiet: (step, quietMs) => deps.info(
-      `No build output for ${Math.round(quietMs / 1e3)} s${step ? ` while ${step} runs` : ""}; every node answers, so the step is quiet, not stalled: waiting.`
-    )
-  } : void 0;
-  for (let n = 1; ; n++) {
-    const logFile = join4(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError, stall } = await deps.group(
-      `Build, attempt ${n} of ${config.retry.maxAttempts}`,
-      () => runAttempt(deps.buildx, args, logFile, {
-        timeoutMs,
-        signal: deps.signal,
-        out: deps.out,
-        stall: watch
-      })
-    );
-    if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
-    const attempt = {
-      number: n,
-      exitCode: result.code,
-      durationMs: result.durationMs,
-      logFile,
-      timedOut: result.timedOut,
-      cancelled: result.cancelled,
-      trace
-    };
-    attempts.push(attempt);
-    if (result.code === 0 && !result.timedOut && !result.cancelled) {
-      return { success: true, attempts, ...readResult(metadataFile, iidFile) };
-    }
-    const text = failureText(trace, result.stderrTail);
-    const c = stall ? classification("transport", describeStall(stall), {
-      pattern: "stalled-build",
-      remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
-    }) : classify(text, {
-      exitCode: result.code,
-      cancelled: result.cancelled,
-      timedOut: result.timedOut,
-      retryPatterns: config.retry.patterns
-    });
-    if (stall) attempt.stall = stall;
-    attempt.classification = c;
-    if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
-    attempt.decision = plan.decision;
-    if (!plan.retry) {
-      deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
-      return {
-        success: false,
-        attempts,
-        failure: c,
-        stopReason: plan.why,
-        metadata: "",
-        imageid: "",
-        digest: ""
-      };
-    }
-    const wait = plan.waitMs;
-    attempt.waitMs = wait;
-    deps.info(
-      `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1e3).toFixed(1)} s.`
-    );
-    await sleep(wait);
-    if (deps.signal?.aborted) {
-      return {
-        success: false,
-        attempts,
-        failure: c,
-        stopReason: "the job was cancelled",
-        metadata: "",
-        imageid: "",
-        digest: ""
-      };
-    }
-    try {
-      await deps.recheckNodes();
-    } catch (e) {
-      const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
-      attempt.decision = `stopped: ${why}`;
-      return { success: false, attempts, failure: c, stopReason: why, metadata: "", imageid: "", digest: "" };
-    }
-  }
-}
-function readResult(metadataFile, iidFile) {
-  const metadata = existsSync(metadataFile) ? readFileSync2(metadataFile, "utf8").trim() : "";
-  let parsed;
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
-  const imageid = existsSync(iidFile) ? readFileSync2(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
-  return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
-}
-function abortableSleep(ms, signal) {
-  return new Promise((resolve2) => {
-    if (signal?.aborted) return resolve2();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve2();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
+// src/attempts/bake.ts
+import { existsSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { isAbsolute, join as join5, resolve as resolve2 } from "node:path";
 
 // src/config/config.ts
 import { realpathSync } from "node:fs";
-import { basename, dirname, join as join5, resolve, sep } from "node:path";
+import { basename, dirname, join as join3, resolve, sep } from "node:path";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -15167,6 +13921,78 @@ function getYaml(src, name) {
   }
 }
 
+// src/config/bake.ts
+var BAKE_INPUTS = ["files", "targets", "set", "workdir", "source"];
+var BUILD_ONLY = [
+  "file",
+  "tags",
+  "labels",
+  "platforms",
+  "outputs",
+  "target",
+  "build-args",
+  "build-contexts",
+  "secrets",
+  "secret-files",
+  "secret-envs",
+  "ssh",
+  "cache-from",
+  "cache-to",
+  "no-cache-filters",
+  "network",
+  "add-hosts",
+  "shm-size",
+  "ulimit",
+  "cgroup-parent",
+  "annotations",
+  "attests",
+  "call",
+  "merge-sources"
+];
+var TARGET_NAME = /^[A-Za-z0-9_-]+$/;
+function parseBake(src, build) {
+  const given = BAKE_INPUTS.filter((n) => getString(src, n) !== "");
+  if (!given.length) return void 0;
+  const set = BUILD_ONLY.filter((name) => getString(src, name) !== "");
+  if (build.context !== ".") set.unshift("context");
+  if (build.cacheMode !== "none") set.push("cache-mode");
+  if (set.length) {
+    throw new UserError(
+      `Input${given.length === 1 ? "" : "s"} ${given.map((n) => `'${n}'`).join(", ")} run${given.length === 1 ? "s" : ""} docker buildx bake, which takes ${set.map((n) => `'${n}'`).join(", ")} from the bake file: remove ${set.length === 1 ? "it" : "them"} and set ${set.length === 1 ? "it" : "them"} in the bake file or with 'set' (e.g. *.platform=linux/amd64,linux/arm64).`,
+      set[0]
+    );
+  }
+  const targets = getList(src, "targets");
+  const badTarget = targets.find((t) => !TARGET_NAME.test(t));
+  if (badTarget) {
+    throw new UserError(
+      `Input 'targets' lists bake targets or groups (letters, digits, '-' and '_'), one per line or comma-separated; got '${badTarget}'.`,
+      "targets"
+    );
+  }
+  const overrides = getList(src, "set", { ignoreComma: true });
+  const badSet = overrides.find((s) => !/^[^=\s]+\.[^=\s]+=/.test(s));
+  if (badSet) {
+    throw new UserError(
+      `Each line of input 'set' must be target.key=value (e.g. *.platform=linux/amd64 or app.tags=app:dev); got '${badSet}'.`,
+      "set"
+    );
+  }
+  const files = getList(src, "files");
+  const bad = files.find((f) => f.startsWith("-"));
+  if (bad) throw new UserError(`Input 'files' lists bake files; '${bad}' is not a file name.`, "files");
+  return {
+    files,
+    targets,
+    set: overrides,
+    workdir: getString(src, "workdir", "."),
+    source: getString(src, "source")
+  };
+}
+function isRemoteSource(source) {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith("git@");
+}
+
 // src/config/types.ts
 var DRIVERS = ["docker-container", "remote", "kubernetes", "docker"];
 var CACHE_MODES = ["none", "local"];
@@ -15176,7 +14002,7 @@ var FAIL_ON = ["none", "error", "warning"];
 
 // src/config/build.ts
 var CALLS = ["build", "check", "outline", "targets"];
-var BUILD_ONLY = [
+var BUILD_ONLY2 = [
   "file",
   "target",
   "platforms",
@@ -15196,7 +14022,7 @@ var BUILD_ONLY = [
 function parseMerge(src, build) {
   const sources = getList(src, "merge-sources", { ignoreComma: true });
   if (!sources.length) return void 0;
-  const set = BUILD_ONLY.filter((name) => {
+  const set = BUILD_ONLY2.filter((name) => {
     const v = getString(src, name);
     return v !== "" && v !== "false";
   });
@@ -15494,7 +14320,7 @@ function sarifPath(value, env, cwd = process.cwd()) {
   const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
   const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
   const parent = real(dirname(abs));
-  const path = join5(parent, basename(abs));
+  const path = join3(parent, basename(abs));
   const inside = roots.some((r) => path === r || path.startsWith(r + sep));
   if (!inside) {
     throw new UserError(
@@ -15509,15 +14335,17 @@ function real(path) {
     return realpathSync(path);
   } catch {
     const up = dirname(path);
-    return up === path ? path : join5(real(up), basename(path));
+    return up === path ? path : join3(real(up), basename(path));
   }
 }
 function parseConfig(src, env = process.env) {
   const build = parseBuild(src);
-  const merge2 = parseMerge(src, build);
+  const bake = parseBake(src, build);
+  const merge2 = bake ? void 0 : parseMerge(src, build);
   return {
     builder: parseBuilder(src, env),
     build,
+    ...bake ? { bake } : {},
     ...merge2 ? { merge: merge2 } : {},
     retry: parseRetry(src),
     report: {
@@ -15572,14 +14400,1420 @@ function parseRetry(src) {
   };
 }
 
+// src/attempts/secrets.ts
+import { mkdirSync as mkdirSync3, readFileSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join4 } from "node:path";
+function split(line) {
+  const eq = line.indexOf("=");
+  return [line.slice(0, eq), line.slice(eq + 1)];
+}
+function gitContextHost(context) {
+  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
+  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
+    return m[1].toLowerCase();
+  const bare = context.match(/^(github\.com)\//i);
+  return bare ? bare[1].toLowerCase() : void 0;
+}
+function gitTokenId(context, serverUrl = "https://github.com") {
+  const host = gitContextHost(context);
+  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
+  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
+}
+function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
+  const specs = [];
+  const write = (id, value) => {
+    if (value) maskValue(value, mask);
+    const file = join4(dir, `secret-${specs.length}`);
+    try {
+      mkdirSync3(dir, { recursive: true, mode: 448 });
+      writeFileSync3(file, value, { mode: 384 });
+    } catch (e) {
+      throw new Error(
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+        { cause: e }
+      );
+    }
+    specs.push(`id=${id},src=${file}`);
+  };
+  for (const line of b.secrets) write(...split(line));
+  for (const line of b.secretFiles) {
+    const [id, path] = split(line);
+    specs.push(`id=${id},src=${path}`);
+  }
+  for (const line of b.secretEnvs) {
+    const [id, env] = split(line);
+    specs.push(`id=${id},env=${env}`);
+  }
+  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
+  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
+  return specs;
+}
+function maskValue(value, mask) {
+  if (value) mask(value);
+  if (value.includes("\n")) {
+    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
+  }
+}
+var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
+function secretValues(b, env = process.env) {
+  const values = [
+    ...b.secrets.map((l) => split(l)[1]),
+    b.githubToken,
+    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
+    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
+  ];
+  for (const line of b.secretFiles) {
+    const path = split(line)[1];
+    try {
+      if (statSync(path).size <= 1 << 20) values.push(readFileSync(path, "utf8").trim());
+    } catch {
+    }
+  }
+  return values.filter((v) => v.length >= 3);
+}
+
+// src/attempts/bake.ts
+function selection(bake) {
+  const local = !bake.source || bake.source === ".";
+  return [
+    ...local ? [] : [bake.source],
+    ...bake.files.flatMap((f) => ["--file", f]),
+    ...bake.set.flatMap((s) => ["--set", s]),
+    ...bake.targets
+  ];
+}
+function bakeEnv(bake, token, serverUrl) {
+  return token && isRemoteSource(bake.source) && gitTokenId(bake.source, serverUrl) ? { BUILDX_BAKE_GIT_AUTH_TOKEN: token } : {};
+}
+async function resolveBake(bake, buildx, opts = {}) {
+  const cwd = resolve2(opts.cwd ?? process.cwd(), bake.workdir);
+  if (!existsSync(cwd) || !statSync2(cwd).isDirectory()) {
+    throw new UserError(
+      `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
+      "workdir"
+    );
+  }
+  const remote = isRemoteSource(bake.source);
+  if (!remote) {
+    const missing = bake.files.find((f) => !existsSync(resolve2(cwd, f)));
+    if (missing) {
+      throw new UserError(
+        `Bake file '${missing}' (input 'files') does not exist in ${bake.workdir === "." ? "the workspace" : `'${bake.workdir}'`}.`,
+        "files"
+      );
+    }
+  }
+  const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
+    cwd,
+    timeoutMs: 12e4,
+    ...opts.env ? { env: opts.env } : {}
+  });
+  if (r.code !== 0) {
+    const why = r.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).pop()?.replace(/^ERROR:\s*/, "") ?? `buildx exited ${r.code}`;
+    throw new UserError(
+      `The bake definition could not be read (${bake.files.length ? bake.files.join(", ") : "the default bake files"}${bake.targets.length ? `, targets ${bake.targets.join(", ")}` : ""}): ${why}.`,
+      bake.files.length ? "files" : "targets"
+    );
+  }
+  try {
+    return definitionOf(JSON.parse(r.stdout), cwd);
+  } catch {
+    throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
+  }
+}
+function definitionOf(printed, cwd) {
+  const targets = Object.entries(printed.target ?? {}).map(([name, t]) => describeTarget(name, t, cwd));
+  return { cwd, targets };
+}
+function describeTarget(name, t, cwd) {
+  const platforms = (t.platforms ?? []).flatMap((p) => p.split(",")).map((p) => p.trim());
+  const ctx = (t.context ?? ".").replace(/^cwd:\/\//, "");
+  if (isRemoteSource(ctx) || ctx === "-") return { name, platforms };
+  const context = isAbsolute(ctx) ? ctx : join5(cwd, ctx);
+  if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
+  const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
+  const dockerfile = isAbsolute(file) ? file : join5(context, file);
+  return { name, context, platforms, ...existsSync(dockerfile) ? { dockerfile } : {} };
+}
+function bakeArgs(bake, b, f) {
+  const args = ["bake", "--builder", f.builder, "--progress=rawjson", "--metadata-file", f.metadataFile];
+  if (b.push) args.push("--push");
+  if (b.load) args.push("--load");
+  if (b.noCache) args.push("--no-cache");
+  if (b.pull) args.push("--pull");
+  if (b.provenance) args.push(`--provenance=${b.provenance}`);
+  if (b.sbom) args.push(`--sbom=${b.sbom}`);
+  if (b.allow.length) args.push("--allow", b.allow.join(","));
+  return [...args, ...selection(bake)];
+}
+function targetResults(names, metadata, outcome) {
+  let parsed = {};
+  try {
+    parsed = metadata ? JSON.parse(metadata) : {};
+  } catch {
+    parsed = {};
+  }
+  return names.map((name) => {
+    const m = parsed[name] ?? {};
+    const status = outcome.success ? "success" : outcome.failedTargets.includes(name) ? "failed" : parsed[name] || outcome.builtTargets.includes(name) ? "success" : "cancelled";
+    return {
+      name,
+      status,
+      digest: String(m["containerimage.digest"] ?? ""),
+      imageid: String(m["containerimage.config.digest"] ?? "")
+    };
+  });
+}
+function bakeResult(metadataFile, names, success, trace) {
+  const metadata = existsSync(metadataFile) ? readFileSync2(metadataFile, "utf8").trim() : "";
+  const failedTargets = trace ? failedTargetsOf(trace) : [];
+  const builtTargets = trace ? builtTargetsOf(trace) : [];
+  const targets = targetResults(names, metadata, { success, failedTargets, builtTargets });
+  const one = targets.length === 1 && targets[0].status === "success" ? targets[0] : void 0;
+  return { metadata, targets, digest: one?.digest ?? "", imageid: one?.imageid ?? "" };
+}
+function failedTargetsOf(trace) {
+  const out = new Set(trace.errorTarget ? [trace.errorTarget] : []);
+  for (const s of trace.steps) if (s.target && s.error && !cancelled(s)) out.add(s.target);
+  return [...out];
+}
+function cancelled(s) {
+  return !!s.canceled || /\bcontext canceled\b/i.test(s.error ?? "");
+}
+function builtTargetsOf(trace) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of trace.steps) {
+    if (!s.target) continue;
+    seen.set(s.target, (seen.get(s.target) ?? true) && !!s.done && !s.error && !s.canceled);
+  }
+  return [...seen].filter(([, built]) => built).map(([t]) => t);
+}
+
+// src/attempts/attempt.ts
+import { createWriteStream } from "node:fs";
+import { finished } from "node:stream/promises";
+
+// src/trace/final-line.ts
+var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
+function readFinalLine(line) {
+  if (line.startsWith("##[error]")) return readFinalLine(line.slice(9)) ?? { text: line.slice(9), rank: 2 };
+  const wrapped = line.match(WRAPPER);
+  if (wrapped) {
+    const inner = readFinalLine(wrapped[1]);
+    return { ...inner ?? { text: wrapped[1] }, rank: 2 };
+  }
+  const exit = line.match(/^Error: Process completed with exit code (\d+)\.?$/);
+  if (exit) return exit[1] === "0" ? void 0 : { text: `the process exited with code ${exit[1]}`, rank: 1 };
+  const target = line.match(/^ERROR: target ([^\s:]+): (.*)$/);
+  if (target) return { text: target[2], rank: 3, target: target[1] };
+  const compose = line.match(/^ERROR: Service '([^']+)' failed to build\s*:?\s*(.*)$/);
+  if (compose) return { text: compose[2] || `service '${compose[1]}' failed to build`, rank: 2 };
+  const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
+  if (prefixed) return { text: prefixed[1], rank: 3 };
+  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
+    return { text: line, rank: 3 };
+  }
+  return void 0;
+}
+
+// src/trace/closing.ts
+var MAX_LINE = 4e3;
+var MAX_WARNINGS = 500;
+var TAIL_LINES = 40;
+var EXCERPT_LINES = 40;
+function clip(s) {
+  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}\u2026` : s;
+}
+var EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
+var ClosingText = class {
+  /** `onSummaryLog(step, line)`: a log line the failure summary repeats (or only it shows). */
+  constructor(onSummaryLog) {
+    this.onSummaryLog = onSummaryLog;
+  }
+  onSummaryLog;
+  tail = [];
+  excerpt;
+  error;
+  crashed = false;
+  warnings = [];
+  /** `--call=check`'s verdict: how many warnings it reported. */
+  check;
+  /** Inside a `------` failure summary: its step's name once the ` > name:` line was read. */
+  inSummary = false;
+  summaryStep;
+  /** 0: no excerpt, 1: header seen, 2: inside the dashes. */
+  inExcerpt = 0;
+  /** The excerpt being read belongs to a warning (`--call=check`), not to the failure. */
+  excerptOf;
+  inWarningList = false;
+  checkWarning;
+  /** Reads one normalized line (the tail keeps it for the failure's text); false if it meant nothing. */
+  push(line) {
+    this.tail.push(clip(line));
+    if (this.tail.length > TAIL_LINES) this.tail.shift();
+    if (this.excerptLine(line)) return true;
+    if (/^-{6}$/.test(line)) {
+      this.inSummary = !this.inSummary;
+      this.summaryStep = void 0;
+      return true;
+    }
+    if (this.inSummary && this.summaryLine(line)) return true;
+    if (this.warningLine(line)) return true;
+    if (/^(?:panic|fatal error): /.test(line)) {
+      this.crashed = true;
+      return true;
+    }
+    const final = readFinalLine(line);
+    if (!final) return this.inSummary || /^(?:WARNING|WARN|goroutine) /.test(line);
+    if (!this.error || final.rank >= this.error.rank) this.error = { ...final, text: clip(final.text) };
+    return true;
+  }
+  excerptLine(line) {
+    const header = line.match(EXCERPT_HEADER);
+    if (header) {
+      const at = { file: header[1], line: Number(header[2]), lines: [] };
+      if (this.checkWarning && this.checkWarning.startLine === void 0) {
+        this.excerptOf = this.checkWarning;
+        Object.assign(this.excerptOf, { file: at.file, startLine: at.line, endLine: at.line });
+      } else {
+        this.excerptOf = void 0;
+        this.excerpt = at;
+      }
+      this.inExcerpt = 1;
+      return true;
+    }
+    if (this.inExcerpt && /^-{10,}$/.test(line)) {
+      this.inExcerpt = this.inExcerpt === 1 ? 2 : 0;
+      if (!this.inExcerpt) this.checkWarning = void 0;
+      return true;
+    }
+    if (this.inExcerpt === 2) {
+      if (!this.excerptOf && this.excerpt && this.excerpt.lines.length < EXCERPT_LINES)
+        this.excerpt.lines.push(clip(line));
+      return true;
+    }
+    return false;
+  }
+  /** ` > [test 3/3] RUN …:` names the step; `0.143 text` and `#0 0.143 text` are its log lines. */
+  summaryLine(line) {
+    const head = line.match(/^> (.*):$/);
+    if (head) {
+      this.summaryStep = head[1];
+      return true;
+    }
+    const log = line.match(/^(?:#\d+ )?\d+\.\d+ (.*)$/s);
+    if (log && this.summaryStep) {
+      this.onSummaryLog(this.summaryStep, log[1]);
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Plain warnings after `N warnings found`: ` - FromAsCasing: … (line 3)`. `--call=check`:
+   * `WARNING: FromAsCasing - https://…`, the message, then its excerpt.
+   */
+  warningLine(line) {
+    if (/^\d+ warnings? found\b/.test(line)) {
+      this.inWarningList = true;
+      return true;
+    }
+    const listed = this.inWarningList ? line.match(/^- ([A-Z]\w*): (.*?)(?: \(line (\d+)\))?$/) : null;
+    if (listed) {
+      const ln = listed[3] ? Number(listed[3]) : void 0;
+      this.addWarning({
+        rule: listed[1],
+        level: 1,
+        message: `${listed[1]}: ${listed[2]}`,
+        detail: [],
+        startLine: ln,
+        endLine: ln
+      });
+      return true;
+    }
+    this.inWarningList = false;
+    const check = line.match(
+      /^Check complete, (\d+|no) warnings? ha(?:ve|s) been found!?|^Check complete, no warnings found/
+    );
+    if (check) {
+      this.check = { warnings: check[1] && check[1] !== "no" ? Number(check[1]) : 0 };
+      return true;
+    }
+    const block = line.match(/^WARNING: ([A-Z]\w*) - (\S+)$/);
+    if (block) {
+      this.checkWarning = { rule: block[1], level: 1, message: "", detail: [], url: block[2] };
+      if (this.warnings.length < MAX_WARNINGS) this.warnings.push(this.checkWarning);
+      return true;
+    }
+    if (this.checkWarning && !this.checkWarning.message && line.trim()) {
+      this.checkWarning.message = clip(`${this.checkWarning.rule}: ${line}`);
+      return true;
+    }
+    return false;
+  }
+  /** Adds a warning unless the same check (rule, line, message) is there: platforms repeat them. */
+  addWarning(w) {
+    if (this.warnings.length >= MAX_WARNINGS) return;
+    if (this.warnings.some((x) => x.rule === w.rule && x.startLine === w.startLine && x.message === w.message))
+      return;
+    this.warnings.push(w);
+  }
+};
+
+// src/trace/json.ts
+var MAX_PENDING_BYTES = 32 * 1024 * 1024;
+var JsonAssembler = class {
+  lines = [];
+  bytes = 0;
+  depth = 0;
+  inString = false;
+  escaped = false;
+  active = false;
+  /** Starts a value at a line that is exactly `{`. */
+  start() {
+    this.active = true;
+    this.lines = [];
+    this.bytes = 0;
+    this.depth = 0;
+    this.inString = false;
+    this.escaped = false;
+  }
+  /** Inside a pretty-printed value every line is indented or closes a bracket. */
+  continues(line) {
+    return /^(?:\s|[}\]])/.test(line);
+  }
+  /** Gives up on the value (a line that cannot belong to it arrived). */
+  abandon() {
+    this.active = false;
+    const n = this.lines.length;
+    this.lines = [];
+    return n;
+  }
+  push(line) {
+    this.lines.push(line);
+    this.bytes += line.length + 1;
+    for (const ch of line) {
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (ch === "\\") this.escaped = true;
+        else if (ch === '"') this.inString = false;
+      } else if (ch === '"') this.inString = true;
+      else if (ch === "{" || ch === "[") this.depth++;
+      else if (ch === "}" || ch === "]") this.depth--;
+    }
+    if (this.depth > 0 && this.bytes <= MAX_PENDING_BYTES && !this.inString) return { kind: "more" };
+    const broken = this.depth > 0 || this.inString;
+    const text = broken ? "" : this.lines.join("\n");
+    const n = this.abandon();
+    if (broken) return { kind: "dropped", lines: n };
+    try {
+      return { kind: "value", value: JSON.parse(text) };
+    } catch {
+      return { kind: "dropped", lines: n };
+    }
+  }
+};
+
+// src/trace/legacy.ts
+function readLegacyLine(line) {
+  const step = line.match(/^Step (\d+)\/(\d+) : (.*)$/);
+  if (step) return { kind: "step", index: Number(step[1]), total: Number(step[2]), instruction: step[3] };
+  const ctx = line.match(/^Sending build context to Docker daemon\s+([\d.]+\s*[kMGT]?i?B)/);
+  if (ctx) return { kind: "context", size: ctx[1] };
+  if (/^---> |^Removing intermediate container |^Successfully (?:built|tagged) /.test(line))
+    return { kind: "meta" };
+  return void 0;
+}
+
+// src/trace/lines.ts
+var ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
+var TIMESTAMP = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?|\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d+)?\] ?)/;
+function stripAnsi(s) {
+  return s.replace(ANSI, "");
+}
+function normalizeLine(raw) {
+  let line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+  if (line.includes("\x1B")) line = stripAnsi(line);
+  line = line.replace(TIMESTAMP, "");
+  if (line.startsWith(">") && !line.startsWith(">>>")) line = line.replace(/^(?:> ?)+/, "");
+  return line.trimStart();
+}
+
+// src/trace/names.ts
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
+var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
+function announcedTarget(name) {
+  return name.match(TARGET_LOAD)?.[1];
+}
+function describeStepName(name, targets) {
+  if (targets?.size) {
+    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
+    if (m && targets.has(m[1])) {
+      const rest = m[2] === "] " ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
+      return { ...describeOne(rest), target: m[1] };
+    }
+  }
+  return describeOne(name);
+}
+function describeOne(name) {
+  const m = name.match(STEP_NAME);
+  if (m) {
+    return {
+      internal: false,
+      platform: m[1],
+      stage: m[2],
+      index: Number(m[3]),
+      total: Number(m[4]),
+      instruction: m[5].trim()
+    };
+  }
+  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
+  return { internal: true, platform: plat?.[1] };
+}
+function parseSize(text) {
+  const m = text.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
+  if (!m) return void 0;
+  const mult = {
+    B: 1,
+    kB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+    TiB: 1024 ** 4
+  };
+  const f = mult[m[2]];
+  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
+}
+
+// src/trace/solve-status.ts
+function decode(b64) {
+  return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
+}
+function readSolveStatus(v, sink) {
+  for (const raw of v.vertexes ?? []) {
+    if (!raw.digest) continue;
+    const s = sink.step(raw.digest, raw.name);
+    const wasStarted = s.startedMs !== void 0;
+    const wasDone = s.completedMs !== void 0;
+    if (raw.cached) s.cached = true;
+    if (raw.started) s.startedMs = Date.parse(raw.started);
+    if (raw.completed) {
+      s.completedMs = Date.parse(raw.completed);
+      s.done = true;
+    }
+    if (raw.error) s.error = clip(raw.error);
+    if (s.startedMs !== void 0 && s.completedMs !== void 0)
+      s.durationMs = Math.max(0, s.completedMs - s.startedMs);
+    sink.changed(s, wasStarted, wasDone);
+  }
+  for (const st of v.statuses ?? []) {
+    if (st.id?.startsWith("transferring context") && typeof st.current === "number")
+      sink.contextBytes(st.current);
+  }
+  for (const log of v.logs ?? []) {
+    if (!log.vertex) continue;
+    const s = sink.step(log.vertex);
+    for (const l of decode(log.data).split("\n")) if (l !== "") sink.log(s, l);
+  }
+  for (const w of v.warnings ?? []) {
+    const short = decode(w.short);
+    const r = w.range?.[0];
+    sink.warning({
+      rule: short.match(/^(\w+):/)?.[1] ?? "",
+      level: w.level ?? 1,
+      message: clip(short),
+      detail: (w.detail ?? []).map((d) => clip(decode(d))),
+      url: w.url,
+      file: w.sourceInfo?.filename,
+      startLine: r?.start?.line,
+      endLine: r?.end?.line ?? r?.start?.line
+    });
+  }
+}
+
+// src/trace/tty.ts
+var DURATION = /\s+(\d+(?:\.\d+)?)s$/;
+function readTtyLine(line) {
+  if (/^\[\+\] Building [\d.]+s \(\d+\/\d+\)/.test(line)) return { kind: "header" };
+  if (!line.startsWith("=> ")) return void 0;
+  if (line.startsWith("=> => # ")) return { kind: "log", text: line.slice(8).trimEnd() };
+  if (line.startsWith("=> => "))
+    return { kind: "detail", text: line.slice(6).replace(DURATION, "").trimEnd() };
+  let rest = line.slice(3);
+  const d = rest.match(DURATION);
+  const durationMs = d ? Math.round(parseFloat(d[1]) * 1e3) : void 0;
+  if (d) rest = rest.slice(0, d.index).trimEnd();
+  const word = rest.match(/^(CACHED|ERROR|CANCELED) (.*)$/);
+  const status = word ? { CACHED: "cached", ERROR: "error", CANCELED: "canceled" }[word[1]] : durationMs !== void 0 ? "done" : "running";
+  return { kind: "step", status, name: word ? word[2] : rest, durationMs };
+}
+
+// src/trace/parser.ts
+var LOG_TAIL_LINES = 30;
+var TTY_STEP_ERROR = "the step failed";
+var TraceParser = class {
+  constructor(listener, opts = {}) {
+    this.listener = listener;
+    this.targets = new Set(opts.targets ?? []);
+  }
+  listener;
+  steps = /* @__PURE__ */ new Map();
+  byName = /* @__PURE__ */ new Map();
+  contextBytes = 0;
+  format = "unknown";
+  unread = 0;
+  binary = false;
+  started;
+  completed;
+  json = new JsonAssembler();
+  closing = new ClosingText((name, line) => this.summaryLog(name, line));
+  /** The step later lines belong to: the display's running step, the legacy builder's current one. */
+  current;
+  /** Bake targets: given by the caller (the resolved bake file) or announced by the log. */
+  targets;
+  push(rawLine) {
+    if (!this.json.active && rawLine.charCodeAt(0) === 123 && rawLine.charCodeAt(rawLine.length - 1) === 125 && this.jsonValue(rawLine)) {
+      return;
+    }
+    if (this.json.active) {
+      const raw = stripAnsi(rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine);
+      if (this.json.continues(raw)) {
+        const r = this.json.push(raw);
+        if (r.kind === "value") this.solveStatus(r.value);
+        else if (r.kind === "dropped") this.unread += r.lines;
+        return;
+      }
+      this.unread += this.json.abandon();
+    }
+    if (rawLine.includes("\0")) {
+      this.binary = true;
+      this.unread++;
+      return;
+    }
+    const line = normalizeLine(rawLine);
+    if (line === "{") {
+      this.json.start();
+      this.json.push(line);
+      return;
+    }
+    if (line.startsWith("{") && line.endsWith("}") && this.jsonValue(line)) return;
+    if (!this.closing.inSummary && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
+    this.text(line);
+  }
+  /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
+  jsonValue(text) {
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!value || typeof value !== "object") return false;
+    this.solveStatus(value);
+    return true;
+  }
+  solveStatus(value) {
+    this.format = "rawjson";
+    readSolveStatus(value, {
+      step: (id, name) => this.step(id, name),
+      changed: (s, wasStarted, wasDone) => {
+        this.span(s);
+        if (!wasStarted && (s.startedMs !== void 0 || s.cached))
+          this.listener?.({ kind: "started", step: s });
+        if (!wasDone && s.completedMs !== void 0) this.listener?.({ kind: "completed", step: s });
+      },
+      log: (s, l) => this.log(s, l),
+      contextBytes: (n) => this.contextBytes = Math.max(this.contextBytes, n),
+      warning: (w) => this.closing.addWarning(w)
+    });
+  }
+  step(id, name) {
+    let s = this.steps.get(id);
+    if (!s) {
+      s = {
+        number: this.steps.size + 1,
+        id,
+        name: name ?? "",
+        cached: false,
+        logTail: [],
+        logLines: 0,
+        internal: true
+      };
+      if (name) this.describe(s, name);
+      this.steps.set(id, s);
+    } else if (name && !s.name) {
+      s.name = name;
+      this.describe(s, name);
+    }
+    if (s.name && !this.byName.has(s.name)) this.byName.set(s.name, s);
+    return s;
+  }
+  describe(s, name) {
+    const target = announcedTarget(name);
+    if (target) this.targets.add(target);
+    Object.assign(s, describeStepName(name, this.targets));
+  }
+  log(s, text) {
+    s.logLines++;
+    s.logTail.push(clip(text));
+    if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
+    this.listener?.({ kind: "log", step: s, line: text });
+  }
+  /** A line the failure summary shows: kept when the step's own log did not reach the trace. */
+  summaryLog(name, line) {
+    const s = this.byName.get(name) ?? [...this.byName.values()].find((x) => name.startsWith(x.name.replace(/\.\.\.$/, "")));
+    if (s && (s.logLines === 0 || s.summaryOnly)) {
+      s.summaryOnly = true;
+      this.log(s, line);
+    }
+  }
+  span(s) {
+    if (s.startedMs !== void 0 && (this.started === void 0 || s.startedMs < this.started))
+      this.started = s.startedMs;
+    if (s.completedMs !== void 0 && (this.completed === void 0 || s.completedMs > this.completed))
+      this.completed = s.completedMs;
+  }
+  setFormat(f) {
+    if (this.format === "unknown") this.format = f;
+  }
+  /** Plain progress: `#N name`, `#N CACHED`, `#N DONE 1.2s`, `#N ERROR: …`, `#N 0.114 log`. */
+  plain(line) {
+    const m = line.match(/^#(\d+) (.*)$/s);
+    if (!m) return false;
+    this.setFormat("plain");
+    const id = `#${m[1]}`;
+    const rest = m[2];
+    const known = this.steps.get(id);
+    if (!known) {
+      const s = this.step(id, rest);
+      this.listener?.({ kind: "started", step: s });
+      return true;
+    }
+    if (rest === "CACHED") {
+      known.cached = true;
+      known.durationMs = 0;
+      known.done = true;
+      this.listener?.({ kind: "completed", step: known });
+    } else if (/^DONE [\d.]+s$/.test(rest)) {
+      known.durationMs = Math.round(parseFloat(rest.slice(5)) * 1e3);
+      known.done = true;
+      this.listener?.({ kind: "completed", step: known });
+    } else if (rest.startsWith("ERROR: ")) {
+      known.error = clip(rest.slice(7));
+      known.done = true;
+      this.listener?.({ kind: "completed", step: known });
+    } else if (rest === "CANCELED") {
+      known.canceled = true;
+      known.done = true;
+    } else if (rest !== "..." && rest !== known.name && !rest.startsWith("WARN: ")) {
+      const ctx = rest.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
+      if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
+      const log = rest.match(/^\d+\.\d+ (.*)$/s);
+      if (log) this.log(known, log[1]);
+    }
+    return true;
+  }
+  /** The interactive display (tty.ts): steps keyed by name, since the display redraws them. */
+  tty(line) {
+    const t = readTtyLine(line);
+    if (!t) return false;
+    this.setFormat("tty");
+    if (t.kind === "step") {
+      const s = this.step(`tty:${t.name}`, t.name);
+      this.current = s;
+      if (t.status === "cached") s.cached = true;
+      if (t.status === "error") s.error ??= TTY_STEP_ERROR;
+      if (t.status === "canceled") s.canceled = true;
+      if (t.status !== "running") s.done = true;
+      if (t.durationMs !== void 0) s.durationMs = t.durationMs;
+    } else if (t.kind === "log" && this.current) this.log(this.current, t.text);
+    else if (t.kind === "detail") {
+      const ctx = t.text.match(/^transferring context: ([\d.]+\s*[kMGT]?i?B)/);
+      if (ctx) this.contextBytes = Math.max(this.contextBytes, parseSize(ctx[1]) ?? 0);
+    }
+    return true;
+  }
+  /** The legacy builder (legacy.ts): a step's output follows its `Step i/n :` line unprefixed. */
+  legacy(line) {
+    const l = readLegacyLine(line);
+    if (!l) {
+      if (this.format !== "legacy" || !this.current || this.closing.error) return false;
+      if (readFinalLine(line)) {
+        this.current.error = clip(line);
+        return false;
+      }
+      if (line.trim()) this.log(this.current, line);
+      return true;
+    }
+    this.setFormat("legacy");
+    if (l.kind === "step") {
+      if (this.current && !this.current.error) this.current.done = true;
+      const s = this.step(`step:${l.index}`, l.instruction);
+      Object.assign(s, { internal: false, instruction: l.instruction, legacyIndex: l.index });
+      this.current = s;
+    } else if (l.kind === "context") this.contextBytes = Math.max(this.contextBytes, parseSize(l.size) ?? 0);
+    return true;
+  }
+  text(line) {
+    this.listener?.({ kind: "text", line });
+    if (!this.closing.push(line) && line.trim() !== "") this.unread++;
+    if (this.closing.check && this.format === "unknown") this.format = "check";
+  }
+  finish() {
+    if (this.current && this.format === "legacy" && !this.current.error && !this.closing.error)
+      this.current.done = true;
+    const steps = [...this.steps.values()];
+    const c = this.closing;
+    if (c.error?.target) this.targets.add(c.error.target);
+    if (this.targets.size) {
+      for (const s of steps)
+        if (!s.target && s.name) Object.assign(s, describeStepName(s.name, this.targets));
+    }
+    const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
+    const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    return {
+      format: this.format,
+      steps,
+      warnings: c.warnings,
+      contextBytes: this.contextBytes,
+      platforms,
+      startedMs: this.started,
+      completedMs: this.completed,
+      durationMs,
+      error: c.error?.text,
+      ...c.error?.target ? { errorTarget: c.error.target } : {},
+      ...this.targets.size ? { targets: [...this.targets] } : {},
+      crashed: c.crashed,
+      ...this.binary ? { binary: true } : {},
+      ...c.check ? { check: c.check } : {},
+      excerpt: c.excerpt,
+      unreadLines: this.unread,
+      tail: c.tail
+    };
+  }
+};
+function parseTrace(text) {
+  const p = new TraceParser();
+  for (const line of text.split("\n")) p.push(line);
+  return p.finish();
+}
+
+// src/trace/read.ts
+import { StringDecoder } from "node:string_decoder";
+var MAX_LINE_CHARS = 1 << 20;
+function withTruncated(trace, truncated) {
+  return truncated ? { ...trace, truncatedLines: truncated } : trace;
+}
+var LineSplitter = class {
+  constructor(onLine, max = MAX_LINE_CHARS) {
+    this.onLine = onLine;
+    this.max = max;
+  }
+  onLine;
+  max;
+  partial = "";
+  dropping = false;
+  decoder = new StringDecoder("utf8");
+  /** How many lines were cut at `max`. */
+  truncated = 0;
+  push(chunk) {
+    const text = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
+    let start = 0;
+    for (; ; ) {
+      const nl = text.indexOf("\n", start);
+      const end = nl < 0 ? text.length : nl;
+      if (!this.dropping) {
+        const room = this.max - this.partial.length;
+        if (end - start > room) {
+          this.partial += text.slice(start, start + room);
+          this.dropping = true;
+          this.truncated++;
+        } else this.partial += text.slice(start, end);
+      }
+      if (nl < 0) return;
+      this.onLine(this.partial);
+      this.partial = "";
+      this.dropping = false;
+      start = nl + 1;
+    }
+  }
+  end() {
+    this.push(this.decoder.end());
+    if (this.partial) this.onLine(this.partial);
+    this.partial = "";
+    this.dropping = false;
+  }
+};
+
+// src/diagnosis/stall.ts
+function describeStall(s) {
+  const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
+  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
+}
+
+// src/attempts/watchdog.ts
+var StallWatch = class {
+  constructor(opts) {
+    this.opts = opts;
+    this.last = this.now();
+  }
+  opts;
+  last;
+  probing = false;
+  quietSaid = false;
+  timer;
+  stall;
+  now() {
+    return this.opts.now?.() ?? Date.now();
+  }
+  /** Progress arrived (any output of buildx). */
+  progress() {
+    this.last = this.now();
+    this.quietSaid = false;
+  }
+  start() {
+    const every = Math.min(5e3, Math.max(250, Math.floor(this.opts.timeoutMs / 5)));
+    this.timer = setInterval(() => void this.check(), every);
+    this.timer.unref();
+  }
+  stop() {
+    clearInterval(this.timer);
+  }
+  /** One look: probe when the build has been silent for the timeout. */
+  async check() {
+    if (this.probing || this.stall) return;
+    const quietMs = this.now() - this.last;
+    if (quietMs < this.opts.timeoutMs) return;
+    this.probing = true;
+    let silent;
+    try {
+      silent = await this.opts.probe();
+    } catch (e) {
+      silent = [{ name: "?", endpoint: "", reason: e instanceof Error ? e.message : String(e) }];
+    } finally {
+      this.probing = false;
+    }
+    if (this.now() - this.last < this.opts.timeoutMs) return;
+    const step = this.opts.runningStep();
+    if (!silent.length) {
+      if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
+      this.quietSaid = true;
+      return;
+    }
+    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    this.stop();
+    this.opts.onStall(this.stall);
+  }
+};
+
+// src/attempts/render.ts
+function renderEvent(e) {
+  switch (e.kind) {
+    case "started":
+      return `#${e.step.number} ${e.step.name}`;
+    case "log": {
+      const t = e.step.startedMs !== void 0 ? ((Date.now() - e.step.startedMs) / 1e3).toFixed(3) : "";
+      return `#${e.step.number} ${t ? `${t} ` : ""}${e.line}`;
+    }
+    case "completed":
+      if (e.step.error) return `#${e.step.number} ERROR: ${e.step.error}`;
+      if (e.step.cached) return `#${e.step.number} CACHED`;
+      return `#${e.step.number} DONE ${((e.step.durationMs ?? 0) / 1e3).toFixed(1)}s`;
+    case "text":
+      return e.line;
+  }
+}
+
+// src/attempts/attempt.ts
+async function runAttempt(buildx, args, logFile, opts) {
+  let logError;
+  const file = createWriteStream(logFile);
+  file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
+  const running = /* @__PURE__ */ new Map();
+  const stop = new AbortController();
+  const watch = opts.stall ? new StallWatch({
+    ...opts.stall,
+    runningStep: () => {
+      const s = [...running.values()].pop();
+      return s ? s.name || s.id : void 0;
+    },
+    onStall: () => stop.abort()
+  }) : void 0;
+  const parser = new TraceParser(
+    (e) => {
+      if (e.kind === "started") running.set(e.step.id, e.step);
+      else if (e.kind === "completed") running.delete(e.step.id);
+      const line = renderEvent(e);
+      if (line !== void 0) opts.out(line);
+    },
+    { targets: opts.targets }
+  );
+  const lines = new LineSplitter((l) => parser.push(l));
+  const stdout = new LineSplitter((l) => opts.out(l));
+  watch?.start();
+  const result = await buildx.buildx(args, {
+    capture: false,
+    timeoutMs: opts.timeoutMs,
+    ...opts.cwd ? { cwd: opts.cwd } : {},
+    ...opts.env ? { env: opts.env } : {},
+    signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
+    onStderr: (chunk) => {
+      watch?.progress();
+      if (!logError) file.write(chunk);
+      lines.push(chunk);
+    },
+    onStdout: (chunk) => stdout.push(chunk)
+  });
+  watch?.stop();
+  lines.end();
+  stdout.end();
+  file.end();
+  await finished(file).catch(() => {
+  });
+  return {
+    result,
+    trace: withTruncated(parser.finish(), lines.truncated),
+    ...logError ? { logError } : {},
+    ...watch?.stall ? { stall: watch.stall } : {}
+  };
+}
+
+// src/diagnosis/categories.ts
+var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
+
+// src/diagnosis/patterns.ts
+var REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit(?:ed| exceeded)?\b/i;
+var EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
+var ERROR_PATTERNS = [
+  {
+    id: "status-stream-lost",
+    category: "transport",
+    scope: "error",
+    reason: "the status stream from BuildKit broke (failed to receive status)",
+    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
+    remedy: "retried automatically; if it repeats, check the network between the runner and the nodes"
+  },
+  {
+    id: "cancelled",
+    category: "cancelled",
+    scope: "error",
+    reason: "the build was cancelled (the job was cancelled or timed out)",
+    pattern: /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
+    remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
+  },
+  {
+    id: "disk-full",
+    category: "resource",
+    scope: "error",
+    reason: "the disk of the builder is full (no space left on device)",
+    pattern: /no space left on device|disk quota exceeded/i,
+    remedy: "free disk space on the runner or node (docker builder prune, remove unused images), or use a larger disk"
+  },
+  {
+    id: "out-of-memory",
+    category: "resource",
+    scope: "all",
+    reason: "a step ran out of memory (killed, exit code 137)",
+    pattern: /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
+    remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
+  },
+  {
+    id: "exec-format",
+    category: "platform",
+    scope: "all",
+    reason: "a binary for another architecture was run (exec format error)",
+    pattern: EXEC_FORMAT,
+    remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
+  },
+  {
+    id: "platform-not-in-manifest",
+    category: "platform",
+    scope: "error",
+    reason: "the base image has no variant for the requested platform",
+    pattern: /no match for platform in manifest|no matching manifest for/,
+    remedy: "pick a base image published for every platform in `platforms`, or drop that platform"
+  },
+  {
+    id: "docker-driver-multi-platform",
+    category: "platform",
+    scope: "error",
+    reason: "the docker driver cannot build several platforms at once",
+    pattern: /multiple platforms feature is currently not supported for docker driver/i,
+    remedy: "use the docker-container or remote driver (driver input), or the containerd image store"
+  },
+  {
+    id: "step-failed",
+    category: "step",
+    scope: "error",
+    reason: "a build step exited non-zero",
+    pattern: /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
+  },
+  {
+    id: "dockerfile",
+    category: "dockerfile",
+    scope: "error",
+    reason: "the Dockerfile does not parse or fails a build check",
+    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
+    remedy: "fix the Dockerfile at the line shown"
+  },
+  {
+    // A trap: this reads like a missing file, but it is a context transfer cut short.
+    id: "context-transfer-cut",
+    category: "transport",
+    scope: "error",
+    reason: "the build context transfer to BuildKit was cut short",
+    pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
+  },
+  {
+    id: "missing-file",
+    category: "missing-file",
+    scope: "error",
+    reason: "a file the build needs is not in the build context",
+    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+    remedy: "check the path against the build context and .dockerignore"
+  },
+  {
+    id: "message-too-large",
+    category: "resource",
+    scope: "error",
+    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
+    pattern: /ResourceExhausted|larger than max/
+  },
+  {
+    id: "registry-auth",
+    category: "auth",
+    scope: "error",
+    reason: "the registry refused the credentials",
+    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
+    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
+  },
+  {
+    // After auth: a registry that hides a private image as "not found" answered 401 first.
+    id: "image-not-found",
+    category: "image-not-found",
+    scope: "error",
+    reason: "an image the build or merge names does not exist (a base image, a merge source)",
+    pattern: /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
+    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
+  },
+  {
+    // After auth: an export the registry refuses is not retried.
+    id: "cache-export",
+    category: "cache-export",
+    scope: "all",
+    reason: "exporting the build cache failed",
+    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.*(?:timeout|deadline exceeded)/im,
+    remedy: "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build"
+  },
+  {
+    id: "crash",
+    category: "crash",
+    scope: "all",
+    reason: "buildx or BuildKit crashed",
+    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
+    remedy: "retried once (max-crash-retries); see the known-crash finding for a fixed release"
+  },
+  {
+    id: "connection-lost",
+    category: "transport",
+    scope: "error",
+    reason: "the connection between buildx and BuildKit was lost",
+    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
+  },
+  {
+    id: "registry-rate-limit",
+    category: "registry",
+    scope: "error",
+    reason: "the registry rate-limited the build (429)",
+    pattern: REGISTRY_RATE_LIMIT,
+    remedy: "log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run"
+  },
+  {
+    id: "registry-io",
+    category: "registry",
+    scope: "error",
+    reason: "registry or network I/O failed (5xx, timeout, reset, cut transfer)",
+    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
+  }
+];
+function errorPattern(id) {
+  const p = ERROR_PATTERNS.find((x) => x.id === id);
+  if (!p) throw new Error(`no error pattern '${id}'`);
+  return p;
+}
+var KNOWN_CRASHES = [
+  {
+    id: "otel-clienttracer",
+    pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
+    what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
+    fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
+    url: "https://github.com/docker/buildx/issues/2232"
+  },
+  {
+    id: "containerd-pushwriter",
+    pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
+    what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
+    fix: "upgrade BuildKit and buildx to 0.14 or later",
+    url: "https://github.com/moby/buildkit/issues"
+  },
+  {
+    id: "cdi-fsnotify",
+    pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
+    what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
+    fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
+    url: "https://github.com/moby/buildkit/issues/5767"
+  }
+];
+
+// src/diagnosis/classify.ts
+function errorLines(text) {
+  const errors = text.split("\n").filter((l) => /^(?:ERROR|Error|error): /.test(l));
+  return errors.length ? errors.slice(-3).join("\n") : text;
+}
+function matchPattern(text) {
+  const error2 = errorLines(text);
+  return ERROR_PATTERNS.find((p) => p.pattern.test(p.scope === "error" ? error2 : text));
+}
+function classification(category, reason, extra = {}) {
+  return { category, retryable: RETRYABLE.has(category), reason, ...extra };
+}
+function classify(text, opts = {}) {
+  if (opts.timedOut) {
+    return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
+      pattern: "attempt-timeout",
+      remedy: "a hung attempt is retried; raise attempt-timeout-minutes if the build needs longer"
+    });
+  }
+  if (opts.cancelled || opts.exitCode === 130) {
+    return classification("cancelled", "the build was cancelled");
+  }
+  const p = matchPattern(text);
+  const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
+  const custom = opts.retryPatterns?.find((re) => re.test(text));
+  if (custom && !base.retryable) {
+    return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
+  }
+  return base;
+}
+function mentions(id, text) {
+  return errorPattern(id).pattern.test(text);
+}
+
+// src/attempts/retry.ts
+function backoffMs(retry, rateLimited, config, random) {
+  const cap = config.maxWaitSeconds * 1e3;
+  const exp = Math.min(cap, config.waitSeconds * 1e3 * 2 ** (retry - 1));
+  if (rateLimited) {
+    const long = Math.min(cap, exp * 4);
+    return Math.round(long / 2 + random() * (long / 2));
+  }
+  return Math.round(random() * exp);
+}
+function retryAfterSeconds(text) {
+  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
+  return m ? Number(m[1]) : void 0;
+}
+function waitBeforeRetry(retry, text, rateLimited, config, random) {
+  const backoff = backoffMs(retry, rateLimited, config, random);
+  const asked = retryAfterSeconds(text);
+  return asked === void 0 ? backoff : Math.min(config.maxWaitSeconds * 1e3, Math.max(backoff, asked * 1e3));
+}
+function isRateLimited(text) {
+  return mentions("registry-rate-limit", text);
+}
+function decide(c, attempt, crashes, config) {
+  if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
+  if (attempt >= config.maxAttempts)
+    return { retry: false, why: `no attempts left (max-attempts ${config.maxAttempts})` };
+  if (c.category === "crash" && crashes > config.maxCrashRetries) {
+    return {
+      retry: false,
+      why: `a crash was already retried ${config.maxCrashRetries} time(s) (max-crash-retries)`
+    };
+  }
+  return { retry: true, why: `${c.category}: ${c.reason}` };
+}
+function planRetry(c, attempt, crashes, text, config, random) {
+  const d = decide(c, attempt, crashes, config);
+  if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
+  const waitMs = waitBeforeRetry(
+    attempt,
+    text,
+    c.category === "registry" && isRateLimited(text),
+    config,
+    random
+  );
+  return {
+    retry: true,
+    why: d.why,
+    waitMs,
+    decision: `retried after ${(waitMs / 1e3).toFixed(1)} s: ${d.why}`
+  };
+}
+
+// src/attempts/run.ts
+function checkContext(config, cwd = process.cwd()) {
+  const { context, file } = config.build;
+  if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
+  const dir = isAbsolute2(context) ? context : join6(cwd, context);
+  if (!existsSync2(dir) || !statSync3(dir).isDirectory()) {
+    throw new UserError(
+      `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
+      "context"
+    );
+  }
+  if (file === "-") return;
+  const dockerfile = file ? isAbsolute2(file) ? file : join6(cwd, file) : join6(dir, "Dockerfile");
+  if (!existsSync2(dockerfile)) {
+    throw new UserError(
+      file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
+      file ? "file" : "context"
+    );
+  }
+}
+function invocation(config, builder, deps, files, bake) {
+  if (config.bake && bake) {
+    return {
+      args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
+      cwd: bake.cwd,
+      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+      targets: bake.targets.map((t) => t.name)
+    };
+  }
+  return {
+    args: buildArgs(config.build, {
+      builder,
+      ...files,
+      secretSpecs: secretSpecs(config.build, join6(deps.tempDir, "secrets"), deps.mask)
+    })
+  };
+}
+async function runBuild(config, builder, deps, bake) {
+  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+  const random = deps.random ?? Math.random;
+  const metadataFile = join6(deps.tempDir, "metadata.json");
+  const iidFile = join6(deps.tempDir, "iid.txt");
+  const run2 = invocation(config, builder, deps, { metadataFile, iidFile }, bake);
+  const args = run2.args;
+  const produced = (success, trace) => run2.targets ? bakeResult(metadataFile, run2.targets, success, trace) : success ? readResult(metadataFile, iidFile) : { metadata: "", imageid: "", digest: "" };
+  const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
+  const attempts = [];
+  let crashes = 0;
+  const stallMs = config.retry.stallTimeoutSeconds * 1e3;
+  const probe = deps.probeNodes;
+  const watch = stallMs > 0 && probe ? {
+    timeoutMs: stallMs,
+    // The cheapest real check: buildx asks each node, within the stall timeout (30 s at most).
+    probe: () => probe(Math.min(3e4, Math.max(2e3, stallMs))),
+    onQuiet: (step, quietMs) => deps.info(
+      `No build output for ${Math.round(quietMs / 1e3)} s${step ? ` while ${step} runs` : ""}; every node answers, so the step is quiet, not stalled: waiting.`
+    )
+  } : void 0;
+  for (let n = 1; ; n++) {
+    const logFile = join6(deps.tempDir, `attempt-${n}.log`);
+    const { result, trace, logError, stall } = await deps.group(
+      `${run2.targets ? "Bake" : "Build"}, attempt ${n} of ${config.retry.maxAttempts}`,
+      () => runAttempt(deps.buildx, args, logFile, {
+        timeoutMs,
+        cwd: run2.cwd,
+        env: run2.env,
+        targets: run2.targets,
+        signal: deps.signal,
+        out: deps.out,
+        stall: watch
+      })
+    );
+    if (logError) deps.info(`The log of attempt ${n} could not be written: ${logError}; the build goes on.`);
+    const attempt = {
+      number: n,
+      exitCode: result.code,
+      durationMs: result.durationMs,
+      logFile,
+      timedOut: result.timedOut,
+      cancelled: result.cancelled,
+      trace
+    };
+    attempts.push(attempt);
+    if (result.code === 0 && !result.timedOut && !result.cancelled) {
+      return { success: true, attempts, ...produced(true) };
+    }
+    const text = failureText(trace, result.stderrTail);
+    const c = stall ? classification("transport", describeStall(stall), {
+      pattern: "stalled-build",
+      remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
+    }) : classify(text, {
+      exitCode: result.code,
+      cancelled: result.cancelled,
+      timedOut: result.timedOut,
+      retryPatterns: config.retry.patterns
+    });
+    if (stall) attempt.stall = stall;
+    attempt.classification = c;
+    if (c.category === "crash") crashes++;
+    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    attempt.decision = plan.decision;
+    if (!plan.retry) {
+      deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
+      return { success: false, attempts, failure: c, stopReason: plan.why, ...produced(false, trace) };
+    }
+    const wait = plan.waitMs;
+    attempt.waitMs = wait;
+    deps.info(
+      `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1e3).toFixed(1)} s.`
+    );
+    await sleep(wait);
+    if (deps.signal?.aborted) {
+      return {
+        success: false,
+        attempts,
+        failure: c,
+        stopReason: "the job was cancelled",
+        ...produced(false, trace)
+      };
+    }
+    try {
+      await deps.recheckNodes();
+    } catch (e) {
+      const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
+      attempt.decision = `stopped: ${why}`;
+      return { success: false, attempts, failure: c, stopReason: why, ...produced(false, trace) };
+    }
+  }
+}
+function readResult(metadataFile, iidFile) {
+  const metadata = existsSync2(metadataFile) ? readFileSync3(metadataFile, "utf8").trim() : "";
+  let parsed;
+  try {
+    parsed = metadata ? JSON.parse(metadata) : {};
+  } catch {
+    parsed = {};
+  }
+  const imageid = existsSync2(iidFile) ? readFileSync3(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
+}
+function abortableSleep(ms, signal) {
+  return new Promise((resolve3) => {
+    if (signal?.aborted) return resolve3();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve3();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}
+
 // src/github/github.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 function readContext(env = process.env) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return void 0;
   let event = {};
   try {
-    if (env.GITHUB_EVENT_PATH) event = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8"));
+    if (env.GITHUB_EVENT_PATH) event = JSON.parse(readFileSync4(env.GITHUB_EVENT_PATH, "utf8"));
   } catch {
     event = {};
   }
@@ -15879,16 +16113,22 @@ function failureLocation(trace) {
   }
   return void 0;
 }
+function dockerfileOf(ctx, target) {
+  if (ctx.dockerfiles && target) return ctx.dockerfiles[target];
+  return ctx.dockerfile;
+}
 function anchor(ctx, step, failing = false) {
-  const df = ctx.dockerfile;
+  const target = step?.target ?? (failing ? ctx.trace.errorTarget : void 0);
+  const named = target ? { target } : {};
+  const df = dockerfileOf(ctx, target);
   const ref = df && step ? locateStep(df, step) : void 0;
-  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine };
+  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
   const at = failing ? failureLocation(ctx.trace) : void 0;
-  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line };
-  return {};
+  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line, ...named };
+  return named;
 }
 function stepLabel(step) {
-  const where = [step.platform, step.stage].filter(Boolean).join(" ");
+  const where = [step.target, step.platform, step.stage].filter(Boolean).join(" ");
   return `${where ? `[${where}] ` : ""}${step.instruction ?? step.name}`;
 }
 
@@ -15935,7 +16175,7 @@ var buildFailed = {
       {
         rule: "build-failed",
         severity: "error",
-        title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : "Build failed",
+        title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : `Build failed${trace.errorTarget ? ` (target ${trace.errorTarget})` : ""}`,
         message: parts.join("\n\n"),
         ...anchor(ctx, step, true),
         ...failure?.remedy ? { hint: failure.remedy } : {}
@@ -15951,7 +16191,7 @@ function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
   for (const s of steps) {
     if (s.internal || s.index === void 0 || s.canceled || /\bcanceled\b/i.test(s.error ?? "")) continue;
-    const key = s.stage ?? "";
+    const key = `${s.target ?? ""} ${s.stage ?? ""}`;
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);
@@ -15981,7 +16221,7 @@ var cacheInvalidated = {
       const distinct = new Set(after.map((s) => s.index)).size;
       const rerunMs = after.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
       const where = anchor(ctx, step);
-      const key = `${where.line ?? step.instruction}`;
+      const key = `${where.file ?? ""}:${where.line ?? `${step.target} ${step.instruction}`}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const install = after.slice(1).find((s) => DEPENDENCY_INSTALL.test(s.instruction ?? ""));
@@ -16071,6 +16311,12 @@ var largeContext = {
 };
 
 // src/findings/rules/lint.ts
+function lintFile(ctx, file) {
+  if (!ctx.dockerfiles) return ctx.dockerfile?.path ?? file;
+  const dfs = Object.values(ctx.dockerfiles);
+  const df = file ? dfs.find((d) => d.path === file || d.path.endsWith(`/${file}`)) : void 0;
+  return df?.path ?? file;
+}
 var lint = {
   id: "lint/<RuleName>",
   description: "Each BuildKit build-check warning (FromAsCasing, SecretsUsedInArgOrEnv, \u2026) at its full range, with its documentation.",
@@ -16087,7 +16333,7 @@ var lint = {
         severity: "warning",
         title: `${w.rule || "Build check"}: ${message}`.slice(0, 200),
         message: [code(message), ...w.detail.map((d) => code(d))].join("\n\n"),
-        file: w.startLine ? ctx.dockerfile?.path ?? w.file : void 0,
+        file: w.startLine ? lintFile(ctx, w.file) : void 0,
         line: w.startLine,
         endLine: w.endLine,
         url: w.url
@@ -16167,7 +16413,8 @@ var slowStep = {
     const { slowStepShare, slowStepMinMs, slowStepMax } = ctx.options;
     const seen = /* @__PURE__ */ new Set();
     const once = (s) => {
-      const key = String(anchor(ctx, s).line ?? `${s.stage}|${s.instruction}`);
+      const at = anchor(ctx, s);
+      const key = at.line ? `${at.file}:${at.line}` : `${s.target}|${s.stage}|${s.instruction}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
@@ -16257,27 +16504,31 @@ var unpinnedBaseImage = {
   id: "unpinned-base-image",
   description: "A FROM names an image with no tag or with :latest, so builds change when the image does.",
   check(ctx) {
-    const df = ctx.dockerfile;
-    if (!df) return [];
+    const files = ctx.dockerfiles ? Object.values(ctx.dockerfiles) : ctx.dockerfile ? [ctx.dockerfile] : [];
     const out = [];
-    for (const st of df.stages) {
-      const f = st.from;
-      if (f.isStage || f.digest || !f.image || f.image.includes("$")) continue;
-      if (f.tag && f.tag !== "latest") continue;
-      out.push({
-        rule: "unpinned-base-image",
-        severity: "notice",
-        title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ""}`,
-        message: `${code(f.text)} uses ${f.tag ? code(":latest") : "no tag (so :latest)"}: the build changes whenever the image is re-published.`,
-        hint: "Pin a version tag, or a digest (image:tag@sha256:\u2026) for reproducible builds.",
-        file: df.path,
-        line: f.line,
-        endLine: f.endLine
-      });
-    }
+    for (const df of new Set(files)) out.push(...unpinned(df));
     return out;
   }
 };
+function unpinned(df) {
+  const out = [];
+  for (const st of df.stages) {
+    const f = st.from;
+    if (f.isStage || f.digest || !f.image || f.image.includes("$")) continue;
+    if (f.tag && f.tag !== "latest") continue;
+    out.push({
+      rule: "unpinned-base-image",
+      severity: "notice",
+      title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ""}`,
+      message: `${code(f.text)} uses ${f.tag ? code(":latest") : "no tag (so :latest)"}: the build changes whenever the image is re-published.`,
+      hint: "Pin a version tag, or a digest (image:tag@sha256:\u2026) for reproducible builds.",
+      file: df.path,
+      line: f.line,
+      endLine: f.endLine
+    });
+  }
+  return out;
+}
 
 // src/findings/index.ts
 var RULES = [
@@ -16358,7 +16609,7 @@ function lineLink(input, f) {
   return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor2})`;
 }
 function headline(input) {
-  const what = input.merge ? "Merge" : "Build";
+  const what = input.merge ? "Merge" : input.targets ? "Bake" : "Build";
   if (input.status === "success") {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
     return `### \u2705 ${what} succeeded${retried}`;
@@ -16374,6 +16625,17 @@ function mergeTable(input) {
     "| sources | platforms | tags | index digest |",
     "| --- | --- | --- | --- |",
     `| ${m.sources.map(code).join("<br>")} | ${m.platforms.map(code).join(", ") || "-"} | ${m.tags.map(code).join("<br>")} | ${m.digest ? code(m.digest) : "-"} |`
+  ].join("\n");
+}
+function targetsTable(input) {
+  if (!input.targets?.length) return void 0;
+  const icon = { success: "\u2705", failed: "\u274C", cancelled: "\u23F9\uFE0F" };
+  return [
+    "| target | result | digest |",
+    "| --- | --- | --- |",
+    ...input.targets.map(
+      (t) => `| ${code(t.name)} | ${icon[t.status] ?? ""} ${escapeMarkdown(t.status)} | ${t.digest ? code(t.digest) : "-"} |`
+    )
   ].join("\n");
 }
 function statsTable(input) {
@@ -16438,10 +16700,20 @@ function timingChart(input) {
   const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
   if (!steps.length) return void 0;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
-  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+  const group2 = /* @__PURE__ */ new Map();
+  for (const s of steps) if (!group2.has(s.target ?? "")) group2.set(s.target ?? "", group2.size);
+  const shown = steps.filter((s) => top.includes(s)).sort(
+    (a, b) => group2.get(a.target ?? "") - group2.get(b.target ?? "") || (a.startMs ?? 0) - (b.startMs ?? 0)
+  );
   const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
   let cursor = 0;
-  const rows = shown.map((s, i) => {
+  let section;
+  const rows = shown.flatMap((s, i) => {
+    const head = s.target && s.target !== section ? [`    section ${chartLabel(s.target)}`] : [];
+    section = s.target ?? section;
+    return [...head, row(s, i)];
+  });
+  function row(s, i) {
     const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
     const before = s.id ? input.baseline?.get(s.id) : void 0;
     const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
@@ -16450,7 +16722,7 @@ function timingChart(input) {
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? "crit, " : "active, ";
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
-  });
+  }
   const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
   return [
     "**Step timings**",
@@ -16500,6 +16772,7 @@ function renderMarkdown(input, opts) {
     // What failed first: the failing step's own last lines, then the error, each once.
     ...lead ? [{ text: lead, drop: 98, compact: true }] : [],
     ...input.status === "success" ? [{ text: greenLine(input), drop: 98, compact: true }] : [],
+    ...input.targets?.length ? [{ text: targetsTable(input), drop: 90, compact: true }] : [],
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
     ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
     {
@@ -16757,8 +17030,8 @@ function writeNoFollow(path, text) {
 }
 
 // src/report/input.ts
-import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6, relative } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join7, relative } from "node:path";
 
 // src/findings/types.ts
 var DEFAULT_OPTIONS = {
@@ -16781,6 +17054,7 @@ function analyze(input) {
     trace,
     ...input.firstTrace ? { firstTrace: input.firstTrace } : {},
     dockerfile: input.dockerfile,
+    ...input.dockerfiles ? { dockerfiles: input.dockerfiles } : {},
     failure,
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
@@ -16796,7 +17070,8 @@ function analyze(input) {
       retryable: failure.retryable,
       message: trace.error ?? failure.reason,
       ...main?.file ? { file: main.file } : {},
-      ...main?.line ? { line: main.line } : {}
+      ...main?.line ? { line: main.line } : {},
+      ...main?.target ? { target: main.target } : {}
     } : null,
     findings: list,
     stats: {
@@ -16813,13 +17088,14 @@ function analyze(input) {
 function stepId(step, dockerfile) {
   const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
   const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
-  return [step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+  const target = step.target ? [step.target] : [];
+  return [...target, step.stage ?? "", step.instruction ?? step.name, text].join("\0");
 }
-function byId(trace, dockerfile) {
+function byId(trace, files) {
   const map = /* @__PURE__ */ new Map();
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
+    const id = stepId(s, dockerfileOf(files, s.target));
     const prev = map.get(id);
     const entry = {
       id,
@@ -16838,8 +17114,8 @@ function byId(trace, dockerfile) {
   }
   return map;
 }
-function toBaseline(trace, dockerfile, ref, now = /* @__PURE__ */ new Date()) {
-  const steps = [...byId(trace, dockerfile).values()];
+function toBaseline(trace, files, ref, now = /* @__PURE__ */ new Date()) {
+  const steps = [...byId(trace, files).values()];
   return {
     version: 1,
     createdAt: now.toISOString(),
@@ -16860,7 +17136,7 @@ function parseBaseline(text) {
 }
 function compare(baseline, ctx, opts) {
   const out = [];
-  const { trace, dockerfile } = ctx;
+  const { trace } = ctx;
   const factor = 1 + opts.thresholdPercent / 100;
   const slower = (now, before2) => now > before2 * factor && now - before2 >= opts.minMs;
   if (slower(trace.durationMs, baseline.totalMs)) {
@@ -16877,8 +17153,7 @@ function compare(baseline, ctx, opts) {
   const seen = /* @__PURE__ */ new Set();
   const lost = [];
   const findingCtx = {
-    trace,
-    dockerfile,
+    ...ctx,
     attempts: [],
     nodes: [],
     host: [],
@@ -16886,7 +17161,7 @@ function compare(baseline, ctx, opts) {
   };
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
+    const id = stepId(s, dockerfileOf(ctx, s.target));
     const b = before.get(id);
     if (!b || seen.has(id)) continue;
     seen.add(id);
@@ -16933,19 +17208,37 @@ function baselineDurations(baseline) {
 function dockerfilePath(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
-  const abs = file ? isAbsolute2(file) ? file : join6(cwd, file) : join6(isAbsolute2(context) ? context : join6(cwd, context), "Dockerfile");
-  if (!existsSync2(abs)) return void 0;
+  const abs = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(isAbsolute3(context) ? context : join7(cwd, context), "Dockerfile");
+  if (!existsSync3(abs)) return void 0;
   const rel = relative(workspace, abs);
   return rel.startsWith("..") ? abs : rel.split("\\").join("/");
 }
 function loadDockerfile(config, workspace) {
   const path = dockerfilePath(config, workspace);
-  return path ? parseDockerfile(readFileSync4(isAbsolute2(path) ? path : join6(workspace, path), "utf8"), path) : void 0;
+  return path ? parseDockerfile(readFileSync5(isAbsolute3(path) ? path : join7(workspace, path), "utf8"), path) : void 0;
 }
-function chartSteps(trace, dockerfile) {
+function loadBakeDockerfiles(bake, workspace) {
+  const out = {};
+  const parsed = /* @__PURE__ */ new Map();
+  for (const t of bake.targets) {
+    if (!t.dockerfile) continue;
+    const rel = relative(workspace, t.dockerfile);
+    const path = rel.startsWith("..") ? t.dockerfile : rel.split("\\").join("/");
+    let df = parsed.get(path);
+    if (!df) {
+      df = parseDockerfile(readFileSync5(t.dockerfile, "utf8"), path);
+      parsed.set(path, df);
+    }
+    out[t.name] = df;
+  }
+  return out;
+}
+function chartSteps(trace, files) {
+  const sources = files && "stages" in files ? { dockerfile: files } : files ?? {};
   return trace.steps.filter((s) => !s.internal).map((s) => ({
     label: stepLabel(s),
-    id: stepId(s, dockerfile),
+    ...s.target ? { target: s.target } : {},
+    id: stepId(s, dockerfileOf(sources, s.target)),
     startMs: s.startedMs,
     durationMs: s.durationMs ?? 0,
     cached: s.cached,
@@ -16974,6 +17267,15 @@ function attemptRows(attempts) {
   }));
 }
 function reportKey(config, env, builderInput) {
+  if (config.bake) {
+    const b = config.bake;
+    return [
+      env.GITHUB_JOB || "job",
+      builderInput || config.builder.driver,
+      `bake:${b.targets.join(",") || "default"}`,
+      [b.source, ...b.files].filter(Boolean).join(",") || b.workdir
+    ].join(":");
+  }
   return [
     env.GITHUB_JOB || "job",
     builderInput || config.builder.driver,
@@ -16988,12 +17290,14 @@ function reportFromBuild(opts) {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace = last.trace;
-  const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
+  const dockerfiles = opts.dockerfiles;
+  const dockerfile = opts.dockerfile ?? (config.bake ? void 0 : loadDockerfile(config, opts.workspace));
   const first = outcome.attempts[0].trace;
   const analysis = analyze({
     trace,
     ...outcome.attempts.length > 1 ? { firstTrace: first } : {},
     dockerfile,
+    ...dockerfiles ? { dockerfiles } : {},
     failure: outcome.failure,
     attempts: attemptSummaries(outcome.attempts),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
@@ -17002,7 +17306,7 @@ function reportFromBuild(opts) {
   const step = failingStep(trace);
   const regressions = opts.baseline ? compare(
     opts.baseline,
-    { trace, dockerfile },
+    { trace, dockerfile, dockerfiles },
     { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
   ) : [];
   const findings2 = rankFindings([...analysis.findings, ...regressions]);
@@ -17022,7 +17326,8 @@ function reportFromBuild(opts) {
         outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0)
       )
     },
-    steps: chartSteps(trace, dockerfile),
+    steps: chartSteps(trace, { dockerfile, dockerfiles }),
+    ...outcome.targets ? { targets: outcome.targets } : {},
     failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
@@ -17222,11 +17527,11 @@ async function runMerge(config, deps) {
 }
 
 // src/builder/host.ts
-import { readdirSync, readFileSync as readFileSync5, readlinkSync, statfsSync } from "node:fs";
-import { join as join7 } from "node:path";
+import { readdirSync, readFileSync as readFileSync6, readlinkSync, statfsSync } from "node:fs";
+import { join as join8 } from "node:path";
 function readNumber(path) {
   try {
-    const n = Number(readFileSync5(path, "utf8").trim());
+    const n = Number(readFileSync6(path, "utf8").trim());
     return Number.isFinite(n) ? n : void 0;
   } catch {
     return void 0;
@@ -17234,7 +17539,7 @@ function readNumber(path) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readFileSync5(join7(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readFileSync6(join8(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -17243,7 +17548,7 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join7(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join8(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
@@ -17254,10 +17559,10 @@ function readInotify(proc, uid) {
   }
   for (const pid of pids) {
     try {
-      const owner = readFileSync5(join7(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readFileSync6(join8(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync(join7(proc, pid, "fd"))) {
-        if (readlinkSync(join7(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync(join8(proc, pid, "fd"))) {
+        if (readlinkSync(join8(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -17346,9 +17651,13 @@ function missingPlatformsMessage(missing, nodes) {
 }
 
 // src/pipeline.ts
-async function runPipeline(config, setup, deps, key, io) {
-  const dockerfile = loadDockerfile(config, io.workspace);
-  const missing = dockerfile && runsOnTargetPlatform(dockerfile) ? missingPlatforms(config.build.platforms, setup.state.nodes) : [];
+async function runPipeline(config, setup, deps, key, io, bake) {
+  const dockerfiles = bake ? loadBakeDockerfiles(bake, io.workspace) : void 0;
+  const only = bake?.targets.length === 1 ? dockerfiles?.[bake.targets[0].name] : void 0;
+  const dockerfile = bake ? only : loadDockerfile(config, io.workspace);
+  const runsOn = (df) => !!df && runsOnTargetPlatform(df);
+  const wanted = bake ? [...new Set(bake.targets.filter((t) => runsOn(dockerfiles?.[t.name])).flatMap((t) => t.platforms))] : runsOn(dockerfile) ? config.build.platforms : [];
+  const missing = missingPlatforms(wanted, setup.state.nodes);
   if (missing.length) {
     const message = missingPlatformsMessage(missing, setup.state.nodes);
     return {
@@ -17368,16 +17677,21 @@ async function runPipeline(config, setup, deps, key, io) {
   const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })).catch(
     () => []
   );
-  const outcome = await runBuild(buildConfig, setup.name, {
-    ...io,
-    buildx: deps.buildx,
-    tempDir: deps.tempDir,
-    // Before a retry every node must be running again; one that stays down ends the loop.
-    recheckNodes: async () => {
-      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+  const outcome = await runBuild(
+    buildConfig,
+    setup.name,
+    {
+      ...io,
+      buildx: deps.buildx,
+      tempDir: deps.tempDir,
+      // Before a retry every node must be running again; one that stays down ends the loop.
+      recheckNodes: async () => {
+        await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+      },
+      probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
     },
-    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
-  });
+    bake
+  );
   if (local && outcome.success) await local.save();
   const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : void 0;
   const report2 = reportFromBuild({
@@ -17391,11 +17705,12 @@ async function runPipeline(config, setup, deps, key, io) {
     secrets: secretValues(config.build),
     baseline,
     dockerfile,
+    ...dockerfiles ? { dockerfiles } : {},
     host: await host
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
-    await io.cache.saveBaseline(toBaseline(last.trace, dockerfile, io.ref ?? "local"));
+    await io.cache.saveBaseline(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? "local"));
   }
   return { outcome, report: report2 };
 }
@@ -17418,14 +17733,38 @@ function failureMessage(outcome) {
   const n = outcome.attempts.length;
   const last = outcome.attempts[n - 1];
   const error2 = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
-  return `The build failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
+  const failed = outcome.targets?.filter((t) => t.status === "failed").map((t) => t.name) ?? [];
+  const what = outcome.targets ? `The bake${failed.length ? ` (failed: target${failed.length === 1 ? "" : "s"} ${failed.join(", ")})` : ""}` : "The build";
+  return `${what} failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
+}
+
+// src/action-io.ts
+import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync3 } from "node:fs";
+import { tmpdir as tmpdir2 } from "node:os";
+import { join as join11 } from "node:path";
+
+// src/attempts/local-cache.ts
+import { existsSync as existsSync4, renameSync, rmSync } from "node:fs";
+import { join as join9 } from "node:path";
+function localCacheArgs(dir) {
+  const restored = existsSync4(join9(dir, "index.json"));
+  return {
+    cacheFrom: restored ? [`type=local,src=${dir}`] : [],
+    cacheTo: [`type=local,dest=${dir}-new,mode=max`]
+  };
+}
+function rotateLocalCache(dir) {
+  if (!existsSync4(join9(`${dir}-new`, "index.json"))) return false;
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(`${dir}-new`, dir);
+  return true;
 }
 
 // src/baseline/store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync3, mkdirSync as mkdirSync4, readFileSync as readFileSync6, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join10 } from "node:path";
 var actionsCache = () => import("./chunk-BYQPNZPP.js");
 function clean(s) {
   return s.replace(/[^a-zA-Z0-9._/-]/g, "-").slice(0, 120);
@@ -17443,7 +17782,7 @@ function baselineKeys(env, buildKey) {
   return cacheKeys("baseline", env, buildKey);
 }
 function cacheFolder(kind, buildKey) {
-  return join8(
+  return join10(
     tmpdir(),
     `buildx-guard-${kind}-${createHash2("sha256").update(buildKey).digest("hex").slice(0, 16)}`
   );
@@ -17466,7 +17805,7 @@ async function restoreFolder(keys, dir, debug2) {
   }
 }
 async function saveFolder(keys, dir, debug2) {
-  if (!(await actionsCache()).isFeatureAvailable() || !existsSync3(dir)) return false;
+  if (!(await actionsCache()).isFeatureAvailable() || !existsSync5(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
     debug2(`cache: saved ${dir} as ${keys.key} (${id})`);
@@ -17482,38 +17821,61 @@ async function restoreBaseline(keys, dir, debug2) {
     debug2("baseline: the Actions cache service is not available here; comparing with no baseline.");
     return void 0;
   }
-  rmSync(dir, { recursive: true, force: true });
+  rmSync2(dir, { recursive: true, force: true });
   mkdirSync4(dir, { recursive: true });
   const hit = await restoreFolder(keys, dir, debug2);
-  const file = join8(dir, FILE);
-  const b = hit && existsSync3(file) ? parseBaseline(readFileSync6(file, "utf8")) : void 0;
+  const file = join10(dir, FILE);
+  const b = hit && existsSync5(file) ? parseBaseline(readFileSync7(file, "utf8")) : void 0;
   if (hit) debug2(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
   return b;
 }
 async function saveBaseline(keys, dir, baseline, debug2) {
   if (!(await actionsCache()).isFeatureAvailable()) return false;
   mkdirSync4(dir, { recursive: true });
-  writeFileSync4(join8(dir, FILE), JSON.stringify(baseline));
+  writeFileSync4(join10(dir, FILE), JSON.stringify(baseline));
   const saved = await saveFolder(keys, dir, debug2);
   if (saved) debug2(`baseline: saved as ${keys.key}`);
   return saved;
 }
 
-// src/attempts/local-cache.ts
-import { existsSync as existsSync4, renameSync, rmSync as rmSync2 } from "node:fs";
-import { join as join9 } from "node:path";
-function localCacheArgs(dir) {
-  const restored = existsSync4(join9(dir, "index.json"));
+// src/action-io.ts
+function actionsCache2(key) {
+  const keys = baselineKeys(process.env, key);
+  const baselineDir = baselineFolder(key);
   return {
-    cacheFrom: restored ? [`type=local,src=${dir}`] : [],
-    cacheTo: [`type=local,dest=${dir}-new,mode=max`]
+    async restoreLocal() {
+      const dir = cacheFolder("buildcache", key);
+      rmSync3(dir, { recursive: true, force: true });
+      rmSync3(`${dir}-new`, { recursive: true, force: true });
+      mkdirSync5(dir, { recursive: true });
+      const localKeys = cacheKeys("buildcache", process.env, key);
+      const hit = await restoreFolder(localKeys, dir, debug);
+      info(
+        hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
+      );
+      return {
+        ...localCacheArgs(dir),
+        save: async () => {
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, debug);
+        }
+      };
+    },
+    restoreBaseline: () => restoreBaseline(keys, baselineDir, debug),
+    saveBaseline: async (b) => {
+      await saveBaseline(keys, baselineDir, b, debug);
+    }
   };
 }
-function rotateLocalCache(dir) {
-  if (!existsSync4(join9(`${dir}-new`, "index.json"))) return false;
-  rmSync2(dir, { recursive: true, force: true });
-  renameSync(`${dir}-new`, dir);
-  return true;
+function stepTempDir() {
+  const root = process.env.RUNNER_TEMP || tmpdir2();
+  try {
+    return mkdtempSync(join11(root, "buildx-guard-"));
+  } catch (e) {
+    throw new Error(
+      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
+      { cause: e }
+    );
+  }
 }
 
 // src/report/untrusted.ts
@@ -17555,8 +17917,12 @@ async function run() {
     config = parseConfig((name) => getInput(name));
     for (const v of secretValues(config.build)) maskValue(v, setSecret);
     if (config.merge) return await merge(config);
-    if (config.build.enabled) checkContext(config);
+    if (config.build.enabled && !config.bake) checkContext(config);
     const buildx = new Buildx();
+    const bake = config.bake && config.build.enabled ? await resolveBake(config.bake, buildx, {
+      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL)
+    }) : void 0;
+    if (bake) info(`Bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
     const version = buildx.version();
     version.then((v) => info(`buildx ${v.raw}`)).catch((e) => debug(`buildx version: ${e}`));
     const tempDir = stepTempDir();
@@ -17588,14 +17954,21 @@ ${nodesTable(setup.state)}`
     const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
     const ctx = readContext();
     const result = await guarded(
-      (io) => runPipeline(config, setup, deps, key, {
-        ...io,
-        mask: setSecret,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        ctx,
-        cache: actionsCache2(key),
-        ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "local"}@${(process.env.GITHUB_SHA ?? "").slice(0, 7)}`
-      })
+      (io) => runPipeline(
+        config,
+        setup,
+        deps,
+        key,
+        {
+          ...io,
+          mask: setSecret,
+          workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+          ctx,
+          cache: actionsCache2(key),
+          ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "local"}@${(process.env.GITHUB_SHA ?? "").slice(0, 7)}`
+        },
+        bake
+      )
     );
     const outcome = result.outcome;
     setOutput("attempts", String(outcome?.attempts.length ?? 0));
@@ -17603,6 +17976,7 @@ ${nodesTable(setup.state)}`
     setOutput("metadata", outcome?.metadata ?? "");
     setOutput("imageid", outcome?.imageid ?? "");
     setOutput("digest", outcome?.digest ?? "");
+    if (bake) setOutput("targets", JSON.stringify(targetsOutput(bake, outcome?.targets)));
     const gate = await report(config, ctx, result.report);
     if (result.preflight) setFailed(result.preflight.message);
     else if (outcome && !outcome.success) setFailed(failureMessage(outcome));
@@ -17626,43 +18000,11 @@ ${nodesTable(setup.state)}`
     fail(e);
   }
 }
-function actionsCache2(key) {
-  const keys = baselineKeys(process.env, key);
-  const baselineDir = baselineFolder(key);
-  return {
-    async restoreLocal() {
-      const dir = cacheFolder("buildcache", key);
-      rmSync3(dir, { recursive: true, force: true });
-      rmSync3(`${dir}-new`, { recursive: true, force: true });
-      mkdirSync5(dir, { recursive: true });
-      const localKeys = cacheKeys("buildcache", process.env, key);
-      const hit = await restoreFolder(localKeys, dir, debug);
-      info(
-        hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
-      );
-      return {
-        ...localCacheArgs(dir),
-        save: async () => {
-          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, debug);
-        }
-      };
-    },
-    restoreBaseline: () => restoreBaseline(keys, baselineDir, debug),
-    saveBaseline: async (b) => {
-      await saveBaseline(keys, baselineDir, b, debug);
-    }
-  };
-}
-function stepTempDir() {
-  const root = process.env.RUNNER_TEMP || tmpdir2();
-  try {
-    return mkdtempSync(join10(root, "buildx-guard-"));
-  } catch (e) {
-    throw new Error(
-      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
-      { cause: e }
-    );
-  }
+function targetsOutput(bake, results) {
+  return bake.targets.map((t) => {
+    const r = results?.find((x) => x.name === t.name);
+    return { name: t.name, status: r?.status ?? "not-run", digest: r?.digest ?? "" };
+  });
 }
 function maskRawSecrets(input) {
   for (const line of input("secrets").split(/\r?\n/)) {
@@ -17756,7 +18098,7 @@ async function post() {
       warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
-  if (tempDir) rmSync3(tempDir, { recursive: true, force: true });
+  if (tempDir) rmSync4(tempDir, { recursive: true, force: true });
 }
 function fail(e) {
   const message = e instanceof Error ? e.message : String(e);

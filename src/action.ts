@@ -1,7 +1,5 @@
 import * as core from '@actions/core';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { Buildx } from './buildx/buildx.js';
 import {
   NodesDownError,
@@ -15,24 +13,15 @@ import {
 import { checkContext } from './attempts/run.js';
 import { maskValue, secretValues } from './attempts/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
-import { describeFsError, isUserError } from './config/errors.js';
+import { isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
 import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { runMerge } from './merge/merge.js';
-import { failureMessage, runPipeline, type PipelineCache } from './pipeline.js';
-import {
-  baselineFolder,
-  baselineKeys,
-  cacheFolder,
-  cacheKeys,
-  restoreBaseline,
-  restoreFolder,
-  saveBaseline,
-  saveFolder,
-} from './baseline/store.js';
-import { localCacheArgs, rotateLocalCache } from './attempts/local-cache.js';
+import { failureMessage, runPipeline } from './pipeline.js';
+import { actionsCache, stepTempDir } from './action-io.js';
+import { bakeEnv, resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { UntrustedOutput } from './report/untrusted.js';
 import { VERSION } from './version.js';
 
@@ -48,8 +37,16 @@ export async function run(): Promise<void> {
     config = parseConfig((name) => core.getInput(name));
     for (const v of secretValues(config.build)) maskValue(v, core.setSecret);
     if (config.merge) return await merge(config);
-    if (config.build.enabled) checkContext(config);
+    if (config.build.enabled && !config.bake) checkContext(config);
     const buildx = new Buildx();
+    // A bake's targets are resolved first: a bad bake file fails before any builder exists.
+    const bake =
+      config.bake && config.build.enabled
+        ? await resolveBake(config.bake, buildx, {
+            env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+          })
+        : undefined;
+    if (bake) core.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
     // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
     const version = buildx.version();
     version.then((v) => core.info(`buildx ${v.raw}`)).catch((e) => core.debug(`buildx version: ${e}`));
@@ -82,14 +79,21 @@ export async function run(): Promise<void> {
     const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
     const ctx = readContext();
     const result = await guarded((io) =>
-      runPipeline(config!, setup, deps, key, {
-        ...io,
-        mask: core.setSecret,
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        ctx,
-        cache: actionsCache(key),
-        ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`,
-      }),
+      runPipeline(
+        config!,
+        setup,
+        deps,
+        key,
+        {
+          ...io,
+          mask: core.setSecret,
+          workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+          ctx,
+          cache: actionsCache(key),
+          ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`,
+        },
+        bake,
+      ),
     );
     const outcome = result.outcome;
     core.setOutput('attempts', String(outcome?.attempts.length ?? 0));
@@ -97,6 +101,7 @@ export async function run(): Promise<void> {
     core.setOutput('metadata', outcome?.metadata ?? '');
     core.setOutput('imageid', outcome?.imageid ?? '');
     core.setOutput('digest', outcome?.digest ?? '');
+    if (bake) core.setOutput('targets', JSON.stringify(targetsOutput(bake, outcome?.targets)));
     const gate = await report(config, ctx, result.report);
     if (result.preflight) core.setFailed(result.preflight.message);
     else if (outcome && !outcome.success) core.setFailed(failureMessage(outcome));
@@ -121,48 +126,15 @@ export async function run(): Promise<void> {
   }
 }
 
-/** The Actions cache behind cache-mode local and the baselines, keyed by this build. */
-function actionsCache(key: string): PipelineCache {
-  const keys = baselineKeys(process.env, key);
-  const baselineDir = baselineFolder(key);
-  return {
-    async restoreLocal() {
-      const dir = cacheFolder('buildcache', key);
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(`${dir}-new`, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
-      const localKeys = cacheKeys('buildcache', process.env, key);
-      const hit = await restoreFolder(localKeys, dir, core.debug);
-      core.info(
-        hit
-          ? `cache-mode local: restored the build cache ${hit}.`
-          : 'cache-mode local: no build cache to restore; starting cold.',
-      );
-      return {
-        ...localCacheArgs(dir),
-        save: async () => {
-          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, core.debug);
-        },
-      };
-    },
-    restoreBaseline: () => restoreBaseline(keys, baselineDir, core.debug),
-    saveBaseline: async (b) => {
-      await saveBaseline(keys, baselineDir, b, core.debug);
-    },
-  };
-}
-
-/** The step's private folder in RUNNER_TEMP; an error names the folder and what is wrong with it. */
-function stepTempDir(): string {
-  const root = process.env.RUNNER_TEMP || tmpdir();
-  try {
-    return mkdtempSync(join(root, 'buildx-guard-'));
-  } catch (e) {
-    throw new Error(
-      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
-      { cause: e },
-    );
-  }
+/** The `targets` output: every resolved target with its result (not run: the preflight stopped it). */
+function targetsOutput(
+  bake: BakeDefinition,
+  results: TargetResult[] | undefined,
+): { name: string; status: string; digest: string }[] {
+  return bake.targets.map((t) => {
+    const r = results?.find((x) => x.name === t.name);
+    return { name: t.name, status: r?.status ?? 'not-run', digest: r?.digest ?? '' };
+  });
 }
 
 /** The raw secret inputs, masked before they are parsed (a malformed line is masked too). */

@@ -3,7 +3,7 @@
 import { isUserError } from './config/errors.js';
 import { helpText, parseFlags, suggest, UsageError, type Command } from './commands/command.js';
 import { analyzeCommand } from './commands/analyze.js';
-import { buildCommand } from './commands/build.js';
+import { bakeCommand, buildCommand } from './commands/build.js';
 import { classifyCommand } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 import { VERSION } from './version.js';
@@ -11,6 +11,7 @@ import { VERSION } from './version.js';
 const commands: Record<string, Command> = {
   analyze: analyzeCommand,
   build: buildCommand,
+  bake: bakeCommand,
   classify: classifyCommand,
   doctor,
 };

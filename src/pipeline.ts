@@ -10,7 +10,9 @@ import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.j
 import type { Config } from './config/config.js';
 import { runsOnTargetPlatform } from './findings/dockerfile.js';
 import type { GitHubContext } from './github/github.js';
-import { linksOf, loadDockerfile, reportFromBuild } from './report/input.js';
+import { linksOf, loadBakeDockerfiles, loadDockerfile, reportFromBuild } from './report/input.js';
+import type { BakeDefinition } from './attempts/bake.js';
+import type { DockerfileModel } from './findings/dockerfile.js';
 import type { ReportInput } from './report/model.js';
 import { secretValues } from './attempts/secrets.js';
 
@@ -50,14 +52,22 @@ export async function runPipeline(
   deps: BuilderDeps,
   key: string,
   io: PipelineIO,
+  /** The resolved bake definition, when the step bakes (config.bake). */
+  bake?: BakeDefinition,
 ): Promise<PipelineResult> {
-  const dockerfile = loadDockerfile(config, io.workspace);
+  const dockerfiles = bake ? loadBakeDockerfiles(bake, io.workspace) : undefined;
+  // A bake of one target names no steps by target: its Dockerfile is the build's.
+  const only = bake?.targets.length === 1 ? dockerfiles?.[bake.targets[0].name] : undefined;
+  const dockerfile = bake ? only : loadDockerfile(config, io.workspace);
   // A requested platform no running node serves fails later, when a RUN executes on it; COPY-only
   // and cross-compiled images need no node of that platform, and a Git context is not judged.
-  const missing =
-    dockerfile && runsOnTargetPlatform(dockerfile)
-      ? missingPlatforms(config.build.platforms, setup.state.nodes)
+  const runsOn = (df?: DockerfileModel) => !!df && runsOnTargetPlatform(df);
+  const wanted = bake
+    ? [...new Set(bake.targets.filter((t) => runsOn(dockerfiles?.[t.name])).flatMap((t) => t.platforms))]
+    : runsOn(dockerfile)
+      ? config.build.platforms
       : [];
+  const missing = missingPlatforms(wanted, setup.state.nodes);
   if (missing.length) {
     const message = missingPlatformsMessage(missing, setup.state.nodes);
     return {
@@ -80,16 +90,21 @@ export async function runPipeline(
   const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })).catch(
     () => [],
   );
-  const outcome = await runBuild(buildConfig, setup.name, {
-    ...io,
-    buildx: deps.buildx,
-    tempDir: deps.tempDir,
-    // Before a retry every node must be running again; one that stays down ends the loop.
-    recheckNodes: async () => {
-      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+  const outcome = await runBuild(
+    buildConfig,
+    setup.name,
+    {
+      ...io,
+      buildx: deps.buildx,
+      tempDir: deps.tempDir,
+      // Before a retry every node must be running again; one that stays down ends the loop.
+      recheckNodes: async () => {
+        await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
+      },
+      probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
     },
-    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
-  });
+    bake,
+  );
   if (local && outcome.success) await local.save();
   const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : undefined;
   const report = reportFromBuild({
@@ -103,11 +118,12 @@ export async function runPipeline(
     secrets: secretValues(config.build),
     baseline,
     dockerfile,
+    ...(dockerfiles ? { dockerfiles } : {}),
     host: await host,
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
-    await io.cache.saveBaseline(toBaseline(last.trace, dockerfile, io.ref ?? 'local'));
+    await io.cache.saveBaseline(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? 'local'));
   }
   return { outcome, report };
 }
@@ -139,5 +155,9 @@ export function failureMessage(outcome: BuildOutcome): string {
   const n = outcome.attempts.length;
   const last = outcome.attempts[n - 1];
   const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
-  return `The build failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
+  const failed = outcome.targets?.filter((t) => t.status === 'failed').map((t) => t.name) ?? [];
+  const what = outcome.targets
+    ? `The bake${failed.length ? ` (failed: target${failed.length === 1 ? '' : 's'} ${failed.join(', ')})` : ''}`
+    : 'The build';
+  return `${what} failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
 }

@@ -27,6 +27,10 @@ export async function runAttempt(
     timeoutMs?: number;
     signal?: AbortSignal;
     out: (line: string) => void;
+    /** bake: the folder it runs in, extra environment, and its targets (to read step names). */
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    targets?: string[];
     /** The stall watchdog (stall-timeout-seconds), when on. */
     stall?: Omit<StallWatchOptions, 'runningStep' | 'onStall'>;
   },
@@ -49,18 +53,23 @@ export async function runAttempt(
         onStall: () => stop.abort(),
       })
     : undefined;
-  const parser = new TraceParser((e) => {
-    if (e.kind === 'started') running.set(e.step.id, e.step);
-    else if (e.kind === 'completed') running.delete(e.step.id);
-    const line = renderEvent(e);
-    if (line !== undefined) opts.out(line);
-  });
+  const parser = new TraceParser(
+    (e) => {
+      if (e.kind === 'started') running.set(e.step.id, e.step);
+      else if (e.kind === 'completed') running.delete(e.step.id);
+      const line = renderEvent(e);
+      if (line !== undefined) opts.out(line);
+    },
+    { targets: opts.targets },
+  );
   const lines = new LineSplitter((l) => parser.push(l));
   const stdout = new LineSplitter((l) => opts.out(l));
   watch?.start();
   const result = await buildx.buildx(args, {
     capture: false,
     timeoutMs: opts.timeoutMs,
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    ...(opts.env ? { env: opts.env } : {}),
     signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
       watch?.progress();

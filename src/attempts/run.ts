@@ -8,6 +8,7 @@ import { UserError } from '../config/errors.js';
 import { failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { buildArgs } from './args.js';
+import { bakeArgs, bakeEnv, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classification, classify } from '../diagnosis/classify.js';
@@ -40,6 +41,8 @@ export interface BuildOutcome {
   metadata: string;
   imageid: string;
   digest: string;
+  /** A bake's targets: what each produced, or how it ended. */
+  targets?: TargetResult[];
 }
 
 export interface BuildDeps {
@@ -84,17 +87,57 @@ export function checkContext(config: Config, cwd = process.cwd()): void {
   }
 }
 
-export async function runBuild(config: Config, builder: string, deps: BuildDeps): Promise<BuildOutcome> {
+/** What one attempt runs: a build, or a bake of a resolved definition. */
+interface Invocation {
+  args: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  targets?: string[];
+}
+
+function invocation(
+  config: Config,
+  builder: string,
+  deps: BuildDeps,
+  files: { metadataFile: string; iidFile: string },
+  bake?: BakeDefinition,
+): Invocation {
+  if (config.bake && bake) {
+    return {
+      args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
+      cwd: bake.cwd,
+      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+      targets: bake.targets.map((t) => t.name),
+    };
+  }
+  return {
+    args: buildArgs(config.build, {
+      builder,
+      ...files,
+      secretSpecs: secretSpecs(config.build, join(deps.tempDir, 'secrets'), deps.mask),
+    }),
+  };
+}
+
+/** Runs the build (or the bake of `bake`, when the config is one) with classified retry. */
+export async function runBuild(
+  config: Config,
+  builder: string,
+  deps: BuildDeps,
+  bake?: BakeDefinition,
+): Promise<BuildOutcome> {
   const sleep = deps.sleep ?? ((ms: number) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const metadataFile = join(deps.tempDir, 'metadata.json');
   const iidFile = join(deps.tempDir, 'iid.txt');
-  const args = buildArgs(config.build, {
-    builder,
-    metadataFile,
-    iidFile,
-    secretSpecs: secretSpecs(config.build, join(deps.tempDir, 'secrets'), deps.mask),
-  });
+  const run = invocation(config, builder, deps, { metadataFile, iidFile }, bake);
+  const args = run.args;
+  const produced = (success: boolean, trace?: BuildTrace) =>
+    run.targets
+      ? bakeResult(metadataFile, run.targets, success, trace)
+      : success
+        ? readResult(metadataFile, iidFile)
+        : { metadata: '', imageid: '', digest: '' };
   const timeoutMs =
     config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 60_000 : undefined;
   const attempts: Attempt[] = [];
@@ -116,10 +159,13 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
   for (let n = 1; ; n++) {
     const logFile = join(deps.tempDir, `attempt-${n}.log`);
     const { result, trace, logError, stall } = await deps.group(
-      `Build, attempt ${n} of ${config.retry.maxAttempts}`,
+      `${run.targets ? 'Bake' : 'Build'}, attempt ${n} of ${config.retry.maxAttempts}`,
       () =>
         runAttempt(deps.buildx, args, logFile, {
           timeoutMs,
+          cwd: run.cwd,
+          env: run.env,
+          targets: run.targets,
           signal: deps.signal,
           out: deps.out,
           stall: watch,
@@ -137,7 +183,7 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
     };
     attempts.push(attempt);
     if (result.code === 0 && !result.timedOut && !result.cancelled) {
-      return { success: true, attempts, ...readResult(metadataFile, iidFile) };
+      return { success: true, attempts, ...produced(true) };
     }
     const text = failureText(trace, result.stderrTail);
     const c = stall
@@ -159,15 +205,7 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
-      return {
-        success: false,
-        attempts,
-        failure: c,
-        stopReason: plan.why,
-        metadata: '',
-        imageid: '',
-        digest: '',
-      };
+      return { success: false, attempts, failure: c, stopReason: plan.why, ...produced(false, trace) };
     }
     const wait = plan.waitMs;
     attempt.waitMs = wait;
@@ -181,9 +219,7 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
         attempts,
         failure: c,
         stopReason: 'the job was cancelled',
-        metadata: '',
-        imageid: '',
-        digest: '',
+        ...produced(false, trace),
       };
     }
     try {
@@ -191,7 +227,7 @@ export async function runBuild(config: Config, builder: string, deps: BuildDeps)
     } catch (e) {
       const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
       attempt.decision = `stopped: ${why}`;
-      return { success: false, attempts, failure: c, stopReason: why, metadata: '', imageid: '', digest: '' };
+      return { success: false, attempts, failure: c, stopReason: why, ...produced(false, trace) };
     }
   }
 }

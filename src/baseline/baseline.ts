@@ -1,7 +1,7 @@
 // A build's baseline (per-step durations and cache hits keyed by a stable step identity), and the
 // comparison of a build with the previous one. Pure.
 import { code, seconds } from '../findings/markdown-escape.js';
-import { anchor, stepLabel } from '../findings/anchor.js';
+import { anchor, dockerfileOf, stepLabel } from '../findings/anchor.js';
 import type { DockerfileModel } from '../findings/dockerfile.js';
 import { locateStep } from '../findings/dockerfile.js';
 import type { Finding, FindingContext } from '../findings/types.js';
@@ -35,15 +35,20 @@ export function stepId(step: Step, dockerfile?: DockerfileModel): string {
           .join('\n')
           .trim()
       : '';
-  return [step.stage ?? '', step.instruction ?? step.name, text].join('\u0000');
+  // A bake target leads the id; a build's ids are as they always were (saved baselines still match).
+  const target = step.target ? [step.target] : [];
+  return [...target, step.stage ?? '', step.instruction ?? step.name, text].join('\u0000');
 }
 
+/** The build's Dockerfile, or a bake's by target. */
+export type Dockerfiles = Pick<FindingContext, 'dockerfile' | 'dockerfiles'>;
+
 /** Merges a step's runs on several platforms into one entry (slowest run, cached only if all were). */
-function byId(trace: BuildTrace, dockerfile?: DockerfileModel): Map<string, BaselineStep> {
+function byId(trace: BuildTrace, files: Dockerfiles): Map<string, BaselineStep> {
   const map = new Map<string, BaselineStep>();
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
+    const id = stepId(s, dockerfileOf(files, s.target));
     const prev = map.get(id);
     const entry: BaselineStep = {
       id,
@@ -65,13 +70,8 @@ function byId(trace: BuildTrace, dockerfile?: DockerfileModel): Map<string, Base
   return map;
 }
 
-export function toBaseline(
-  trace: BuildTrace,
-  dockerfile: DockerfileModel | undefined,
-  ref: string,
-  now = new Date(),
-): Baseline {
-  const steps = [...byId(trace, dockerfile).values()];
+export function toBaseline(trace: BuildTrace, files: Dockerfiles, ref: string, now = new Date()): Baseline {
+  const steps = [...byId(trace, files).values()];
   return {
     version: 1,
     createdAt: now.toISOString(),
@@ -102,11 +102,11 @@ export interface CompareOptions {
 /** `slower-than-baseline` and `cache-ratio-drop` findings for this build against the baseline. */
 export function compare(
   baseline: Baseline,
-  ctx: Pick<FindingContext, 'trace' | 'dockerfile'>,
+  ctx: Pick<FindingContext, 'trace' | 'dockerfile' | 'dockerfiles'>,
   opts: CompareOptions,
 ): Finding[] {
   const out: Finding[] = [];
-  const { trace, dockerfile } = ctx;
+  const { trace } = ctx;
   const factor = 1 + opts.thresholdPercent / 100;
   const slower = (now: number, before: number) => now > before * factor && now - before >= opts.minMs;
   if (slower(trace.durationMs, baseline.totalMs)) {
@@ -123,8 +123,7 @@ export function compare(
   const seen = new Set<string>();
   const lost: Step[] = [];
   const findingCtx = {
-    trace,
-    dockerfile,
+    ...ctx,
     attempts: [],
     nodes: [],
     host: [],
@@ -132,7 +131,7 @@ export function compare(
   };
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfile);
+    const id = stepId(s, dockerfileOf(ctx, s.target));
     const b = before.get(id);
     if (!b || seen.has(id)) continue;
     seen.add(id);

@@ -12,6 +12,10 @@ export interface RunOptions {
   /** Keep the whole stdout/stderr in the result (default). Off for builds, whose logs stream to files. */
   capture?: boolean;
   input?: string;
+  /** The working folder (bake reads its files and contexts relative to it). */
+  cwd?: string;
+  /** Variables added to the environment for this command. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunResult {
@@ -59,7 +63,8 @@ export class Buildx {
       // Its own process group: `docker buildx` runs the buildx plugin as a child process, and a stop
       // must reach both (a plugin left behind keeps the pipes open and waits on a silent node).
       const child = spawn(this.dockerPath, args, {
-        env: this.env,
+        env: opts.env ? { ...this.env, ...opts.env } : this.env,
+        ...(opts.cwd ? { cwd: opts.cwd } : {}),
         stdio: ['pipe', 'pipe', 'pipe'],
         detached: true,
       });

@@ -7,7 +7,9 @@ import { toSarif } from '../report/sarif.js';
 import type { BuildTrace } from '../trace/types.js';
 import { VERSION } from '../version.js';
 import { parseDockerfile, type DockerfileModel } from '../findings/dockerfile.js';
-import { chartSteps } from '../report/input.js';
+import { chartSteps, loadBakeDockerfiles } from '../report/input.js';
+import { definitionOf, resolveBake, type BakeDefinition } from '../attempts/bake.js';
+import { Buildx } from '../buildx/buildx.js';
 import { getBoolean, getChoice, getNumber } from '../config/inputs.js';
 import { FAIL_ON } from '../config/config.js';
 import { SEVERITY_RANK } from '../findings/index.js';
@@ -64,14 +66,45 @@ function render(
   }
 }
 
+/**
+ * Each target's Dockerfile, from the bake file(s): `docker buildx bake --print` of the targets the
+ * log names, in the current folder (where bake ran); without buildx, a JSON bake file read as is.
+ */
+async function bakeDockerfiles(files: string[], trace: BuildTrace): Promise<Record<string, DockerfileModel>> {
+  const bake = { files, targets: trace.targets ?? [], set: [], workdir: '.', source: '' };
+  let definition: BakeDefinition;
+  try {
+    definition = await resolveBake(bake, new Buildx());
+  } catch (e) {
+    const json = files.length === 1 ? readJson(files[0]) : undefined;
+    if (!json) throw e;
+    definition = definitionOf(json, process.cwd());
+  }
+  return loadBakeDockerfiles(definition, process.cwd());
+}
+
+function readJson(path: string): { target?: Record<string, never> } | undefined {
+  try {
+    const v = JSON.parse(readFileSync(path, 'utf8'));
+    return v && typeof v === 'object' && 'target' in v ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const analyzeCommand: Command = {
   usage:
-    'buildx-guard analyze --log FILE [--dockerfile PATH] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]',
+    'buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]',
   flags: {
     log: {
       help: 'the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx)',
     },
-    dockerfile: { help: 'the Dockerfile, to place findings at its lines' },
+    dockerfile: {
+      help: 'the Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target)',
+    },
+    'bake-file': {
+      help: "a bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder",
+    },
     format: { help: 'json, text (default), markdown, sarif or codequality' },
     'context-size-warn-mb': { help: 'warn when the build context is larger (default 50)' },
     'fail-on-findings': {
@@ -102,10 +135,25 @@ export const analyzeCommand: Command = {
         `'${log}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
         'log',
       );
-    const dockerfilePath = flags('dockerfile');
-    if (dockerfilePath && !existsSync(dockerfilePath)) {
-      throw new UserError(`Dockerfile '${dockerfilePath}' (--dockerfile) does not exist.`, 'dockerfile');
+    const specs = flags('dockerfile').split('\n').filter(Boolean);
+    // TARGET=PATH maps a bake target; a path that exists as given is a path, even with '='.
+    const byTarget = specs.filter((s) => /^[A-Za-z0-9_-]+=./.test(s) && !existsSync(s));
+    const paths = specs.filter((s) => !byTarget.includes(s));
+    if (paths.length > 1) {
+      throw new UserError(
+        `--dockerfile takes one path, or TARGET=PATH once per bake target; got ${paths.length} paths.`,
+        'dockerfile',
+      );
     }
+    const dockerfilePath = paths[0] ?? '';
+    for (const p of [dockerfilePath, ...byTarget.map((s) => s.slice(s.indexOf('=') + 1))]) {
+      if (p && !existsSync(p))
+        throw new UserError(`Dockerfile '${p}' (--dockerfile) does not exist.`, 'dockerfile');
+    }
+    const bakeFiles = flags('bake-file').split('\n').filter(Boolean);
+    const missingBake = bakeFiles.find((f) => !existsSync(f));
+    if (missingBake)
+      throw new UserError(`Bake file '${missingBake}' (--bake-file) does not exist.`, 'bake-file');
     const format = getChoice(flags, 'format', FORMATS, 'text');
     const contextSizeWarnMb = getNumber(flags, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 });
     const failOn = getChoice(flags, 'fail-on-findings', FAIL_ON, 'none');
@@ -114,7 +162,22 @@ export const analyzeCommand: Command = {
     const dockerfile = dockerfilePath
       ? parseDockerfile(readFileSync(dockerfilePath, 'utf8'), dockerfilePath)
       : undefined;
-    const analysis = analyze({ trace, dockerfile, options: { contextSizeWarnMb } });
+    const dockerfiles = bakeFiles.length
+      ? await bakeDockerfiles(bakeFiles, trace)
+      : byTarget.length
+        ? Object.fromEntries(
+            byTarget.map((s) => {
+              const path = s.slice(s.indexOf('=') + 1);
+              return [s.slice(0, s.indexOf('=')), parseDockerfile(readFileSync(path, 'utf8'), path)];
+            }),
+          )
+        : undefined;
+    const analysis = analyze({
+      trace,
+      dockerfile,
+      ...(dockerfiles ? { dockerfiles } : {}),
+      options: { contextSizeWarnMb },
+    });
     if (trace.truncatedLines) {
       process.stderr.write(
         `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${log}' were longer than 1 MiB and were cut there.\n`,

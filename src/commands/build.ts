@@ -1,32 +1,40 @@
-// `buildx-guard build`: the action's pipeline (src/pipeline.ts) on the terminal. Flags are the
-// action's inputs; no Actions cache, so no local build cache and no baseline.
+// `buildx-guard build` and `buildx-guard bake`: the action's pipeline (src/pipeline.ts) on the
+// terminal. Flags are the action's inputs; no Actions cache, so no local build cache and no baseline.
 import { writeFileSync } from 'node:fs';
 import { nodesTable } from '../builder/bootstrap.js';
 import { checkContext } from '../attempts/run.js';
+import { bakeEnv, resolveBake } from '../attempts/bake.js';
+import { Buildx } from '../buildx/buildx.js';
+import { UserError } from '../config/errors.js';
 import { secretValues } from '../attempts/secrets.js';
-import { parseConfig } from '../config/config.js';
+import { parseConfig, type Config } from '../config/config.js';
+import type { BakeDefinition } from '../attempts/bake.js';
 import { runPipeline } from '../pipeline.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { needles, redactReport, redactText } from '../report/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { log, withBuilder } from './session.js';
 
+const BUILDER_FLAGS = {
+  driver: 'docker-container, remote, kubernetes or docker',
+  endpoint: 'the single node (tcp://host:port, or a Docker context)',
+  nodes: 'the nodes, as YAML',
+  builder: 'an existing builder to verify and use',
+  push: 'push the image',
+  'max-attempts': 'attempts at most (transient failures only are retried)',
+  'stall-timeout-seconds': 'seconds of silence before the nodes are probed (0: off)',
+};
+
 export const buildCommand: Command = {
   usage:
     'buildx-guard build [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--flags as the action inputs] [CONTEXT]',
   flags: {
     ...inputFlags({
-      driver: 'docker-container, remote, kubernetes or docker',
-      endpoint: 'the single node (tcp://host:port, or a Docker context)',
-      nodes: 'the nodes, as YAML',
-      builder: 'an existing builder to verify and use',
+      ...BUILDER_FLAGS,
       file: 'the Dockerfile (default CONTEXT/Dockerfile)',
       tags: 'image tags (repeat the flag for several)',
       platforms: 'platforms to build, comma-separated',
       'build-args': 'KEY=value (repeat the flag for several)',
-      push: 'push the image',
-      'max-attempts': 'attempts at most (transient failures only are retried)',
-      'stall-timeout-seconds': 'seconds of silence before the nodes are probed (0: off)',
     }),
     'report-file': { help: 'write the Markdown report (what the PR comment and summary show) here' },
     debug: DEBUG_FLAG,
@@ -37,10 +45,60 @@ export const buildCommand: Command = {
     const config = parseConfig(
       (name) => (name === 'context' && !flags(name) && positionals[0]) || flags(name),
     );
+    if (config.bake) {
+      throw new UserError(
+        `'buildx-guard build' builds one image; run 'buildx-guard bake' for --files, --targets, --set, --workdir and --source.`,
+        'targets',
+      );
+    }
     checkContext(config);
-    return withBuilder(config, async (setup, deps) => {
-      log(nodesTable(setup.state));
-      const result = await runPipeline(config, setup, deps, 'cli', {
+    return runOnTerminal(config, flags);
+  },
+};
+
+export const bakeCommand: Command = {
+  usage:
+    'buildx-guard bake [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--files F] [--set target.key=value] [--workdir DIR] [TARGET...]',
+  flags: {
+    ...inputFlags({
+      ...BUILDER_FLAGS,
+      files: 'bake files (default docker-bake.hcl, compose.yaml, … in the working folder)',
+      targets: 'targets or groups, comma-separated (or give them as arguments)',
+      set: 'override a target field, target.key=value (repeat the flag for several)',
+      workdir: 'the folder bake runs in (default the current one)',
+      source: 'a remote bake definition (a Git URL)',
+    }),
+    'report-file': { help: 'write the Markdown report (what the PR comment and summary show) here' },
+    debug: DEBUG_FLAG,
+  },
+  summary: 'docker buildx bake on a strictly verified builder, retried and reported per target',
+  async run(flags, positionals) {
+    const targets = [flags('targets'), ...positionals].filter(Boolean).join(',');
+    // A bake with no bake input still bakes: the default group of the folder's bake file.
+    const config = parseConfig(
+      (name) => (name === 'targets' ? targets : flags(name)) || (name === 'workdir' ? '.' : ''),
+    );
+    const bake = await resolveBake(config.bake!, new Buildx(), {
+      env: bakeEnv(config.bake!, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+    });
+    log(`bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
+    return runOnTerminal(config, flags, bake);
+  },
+};
+
+async function runOnTerminal(
+  config: Config,
+  flags: (name: string) => string,
+  bake?: BakeDefinition,
+): Promise<number> {
+  return withBuilder(config, async (setup, deps) => {
+    log(nodesTable(setup.state));
+    const result = await runPipeline(
+      config,
+      setup,
+      deps,
+      'cli',
+      {
         info: log,
         out: log,
         group: async (name, fn) => {
@@ -49,40 +107,42 @@ export const buildCommand: Command = {
         },
         mask: () => {},
         workspace: process.cwd(),
-      });
-      // Redacted once: the terminal lines and the report file show the same model.
-      const report = redactReport(result.report);
-      if (result.preflight) log(result.preflight.message);
-      for (const f of report.findings) {
-        log(
-          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
-        );
-      }
-      const reportFile = flags('report-file');
-      if (reportFile) {
-        writeFileSync(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
-        log(`Markdown report: ${reportFile}`);
-      }
-      const outcome = result.outcome;
-      const summary = {
-        status: outcome?.success ? 'success' : 'failed',
-        attempts: (outcome?.attempts ?? []).map((a) => ({
-          number: a.number,
-          exitCode: a.exitCode,
-          durationMs: a.durationMs,
-          category: a.classification?.category ?? null,
-          decision: a.decision ?? null,
-        })),
-        failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
-        stopReason: outcome?.stopReason
-          ? redactText(outcome.stopReason, needles(secretValues(config.build)))
-          : (result.preflight?.message ?? null),
-        findings: report.findings.length,
-        imageid: outcome?.imageid ?? '',
-        digest: outcome?.digest ?? '',
-      };
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      return outcome?.success ? 0 : 1;
-    });
-  },
-};
+      },
+      bake,
+    );
+    // Redacted once: the terminal lines and the report file show the same model.
+    const report = redactReport(result.report);
+    if (result.preflight) log(result.preflight.message);
+    for (const f of report.findings) {
+      log(
+        `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
+      );
+    }
+    const reportFile = flags('report-file');
+    if (reportFile) {
+      writeFileSync(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
+      log(`Markdown report: ${reportFile}`);
+    }
+    const outcome = result.outcome;
+    const summary = {
+      status: outcome?.success ? 'success' : 'failed',
+      attempts: (outcome?.attempts ?? []).map((a) => ({
+        number: a.number,
+        exitCode: a.exitCode,
+        durationMs: a.durationMs,
+        category: a.classification?.category ?? null,
+        decision: a.decision ?? null,
+      })),
+      failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
+      stopReason: outcome?.stopReason
+        ? redactText(outcome.stopReason, needles(secretValues(config.build)))
+        : (result.preflight?.message ?? null),
+      findings: report.findings.length,
+      imageid: outcome?.imageid ?? '',
+      digest: outcome?.digest ?? '',
+      ...(outcome?.targets ? { targets: outcome.targets } : {}),
+    };
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    return outcome?.success ? 0 : 1;
+  });
+}

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import { parseBake } from './bake.js';
 import { parseBuild, parseMerge } from './build.js';
 import { parseBuilder } from './builder.js';
 import { UserError } from './errors.js';
@@ -14,6 +15,7 @@ import {
 } from './types.js';
 
 export * from './types.js';
+export { isRemoteSource } from './bake.js';
 
 /**
  * `sarif-file` resolved inside the workspace or RUNNER_TEMP (symlinked folders resolved first), so a
@@ -48,10 +50,12 @@ function real(path: string): string {
 /** Builds the typed Config from inputs; every bad value becomes one UserError naming its input. */
 export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Config {
   const build = parseBuild(src);
-  const merge = parseMerge(src, build);
+  const bake = parseBake(src, build);
+  const merge = bake ? undefined : parseMerge(src, build);
   return {
     builder: parseBuilder(src, env),
     build,
+    ...(bake ? { bake } : {}),
     ...(merge ? { merge } : {}),
     retry: parseRetry(src),
     report: {

@@ -110,9 +110,25 @@ export interface MergeConfig {
   sources: string[];
 }
 
+/** `docker buildx bake` instead of a build (docker/bake-action's inputs). */
+export interface BakeConfig {
+  /** Bake files (`--file`); none: buildx's defaults (docker-bake.hcl, compose.yaml, …). */
+  files: string[];
+  /** Targets or groups; none: the file's `default` group. */
+  targets: string[];
+  /** `--set` overrides, `target.key=value`. */
+  set: string[];
+  /** The folder bake runs in; files and contexts are relative to it. */
+  workdir: string;
+  /** A remote bake definition (a Git URL); '' or '.': the local files. */
+  source: string;
+}
+
 export interface Config {
   builder: BuilderConfig;
   build: BuildConfig;
+  /** Set when a bake input is: the step runs `docker buildx bake` instead of `build`. */
+  bake?: BakeConfig;
   /** Set when `merge-sources` is: the step merges instead of building (no builder is needed). */
   merge?: MergeConfig;
   retry: RetryConfig;

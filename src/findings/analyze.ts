@@ -17,7 +17,15 @@ import {
 export interface Analysis {
   /** `unknown`: the text shows no build progress and no error, or stops mid-build (docs/findings.md). */
   status: 'success' | 'failed' | 'unknown';
-  failure: null | { category: string; retryable: boolean; message: string; file?: string; line?: number };
+  failure: null | {
+    category: string;
+    retryable: boolean;
+    message: string;
+    file?: string;
+    line?: number;
+    /** The bake target that failed. */
+    target?: string;
+  };
   findings: Finding[];
   stats: {
     durationMs: number;
@@ -33,6 +41,8 @@ export interface AnalyzeInput {
   /** The first attempt's trace, when the build was retried. */
   firstTrace?: BuildTrace;
   dockerfile?: DockerfileModel;
+  /** A bake's Dockerfiles by target. */
+  dockerfiles?: Record<string, DockerfileModel>;
   attempts?: AttemptSummary[];
   nodes?: NodeProblem[];
   host?: HostCheck[];
@@ -53,6 +63,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     trace,
     ...(input.firstTrace ? { firstTrace: input.firstTrace } : {}),
     dockerfile: input.dockerfile,
+    ...(input.dockerfiles ? { dockerfiles: input.dockerfiles } : {}),
     failure,
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
@@ -70,6 +81,7 @@ export function analyze(input: AnalyzeInput): Analysis {
           message: trace.error ?? failure.reason,
           ...(main?.file ? { file: main.file } : {}),
           ...(main?.line ? { line: main.line } : {}),
+          ...(main?.target ? { target: main.target } : {}),
         }
       : null,
     findings: list,
@@ -99,6 +111,7 @@ export function analysisJson(a: Analysis): string {
         ...(f.endLine ? { endLine: f.endLine } : {}),
         ...(f.hint ? { hint: f.hint } : {}),
         ...(f.url ? { url: f.url } : {}),
+        ...(f.target ? { target: f.target } : {}),
       })),
       stats: a.stats,
     },

@@ -1,5 +1,5 @@
 import type { BuildTrace, Step } from '../trace/types.js';
-import { locateStep } from './dockerfile.js';
+import { locateStep, type DockerfileModel } from './dockerfile.js';
 import type { Finding, FindingContext } from './types.js';
 
 /**
@@ -22,22 +22,42 @@ export function failureLocation(trace: BuildTrace): { file?: string; line: numbe
   return undefined;
 }
 
-/** The Dockerfile lines of a step; for the failing step, where the log places the failure when mapping fails. */
+/**
+ * The Dockerfile a step comes from: in a bake with each target's Dockerfile known, its target's
+ * (none for a target whose Dockerfile is not known); otherwise the build's.
+ */
+export function dockerfileOf(
+  ctx: Pick<FindingContext, 'dockerfile' | 'dockerfiles'>,
+  target: string | undefined,
+): DockerfileModel | undefined {
+  if (ctx.dockerfiles && target) return ctx.dockerfiles[target];
+  return ctx.dockerfile;
+}
+
+/**
+ * The Dockerfile lines of a step (and its bake target); for the failing step, where the log places
+ * the failure when mapping fails.
+ */
 export function anchor(
   ctx: FindingContext,
   step?: Step,
   failing = false,
-): Pick<Finding, 'file' | 'line' | 'endLine'> {
-  const df = ctx.dockerfile;
+): Pick<Finding, 'file' | 'line' | 'endLine' | 'target'> {
+  const target = step?.target ?? (failing ? ctx.trace.errorTarget : undefined);
+  const named = target ? { target } : {};
+  const df = dockerfileOf(ctx, target);
   const ref = df && step ? locateStep(df, step) : undefined;
-  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine };
+  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
   const at = failing ? failureLocation(ctx.trace) : undefined;
-  if (at) return { file: df?.path ?? at.file ?? 'Dockerfile', line: at.line, endLine: at.line };
-  return {};
+  if (at) return { file: df?.path ?? at.file ?? 'Dockerfile', line: at.line, endLine: at.line, ...named };
+  return named;
 }
 
-/** How a step reads in a message: its instruction, with stage and platform when there are several. */
+/**
+ * How a step reads in a message: its instruction, with its bake target, and stage and platform when
+ * there are several (`[test] RUN make`, `[app linux/arm64 build] RUN make`).
+ */
 export function stepLabel(step: Step): string {
-  const where = [step.platform, step.stage].filter(Boolean).join(' ');
+  const where = [step.target, step.platform, step.stage].filter(Boolean).join(' ');
   return `${where ? `[${where}] ` : ''}${step.instruction ?? step.name}`;
 }

@@ -20,6 +20,8 @@ export interface Finding {
   endLine?: number;
   hint?: string;
   url?: string;
+  /** The bake target it concerns, in a bake. */
+  target?: string;
   /** Milliseconds of build time at stake, to rank findings of one severity. */
   impactMs?: number;
 }
@@ -62,6 +64,8 @@ export interface FindingContext {
    */
   firstTrace?: BuildTrace;
   dockerfile?: DockerfileModel;
+  /** A bake's Dockerfiles by target (steps are mapped to their target's); `dockerfile` is then unused for targeted steps. */
+  dockerfiles?: Record<string, DockerfileModel>;
   /** The failure's classification (shared classifier), when the build failed. */
   failure?: Classification;
   attempts: AttemptSummary[];

@@ -5,6 +5,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import type { BuilderState } from '../types/builder.js';
 import type { FailedNode } from '../types/builder.js';
 import type { BuildOutcome } from '../attempts/run.js';
+import type { BakeDefinition } from '../attempts/bake.js';
 import type { MergeOutcome } from '../merge/merge.js';
 import type { HostCheck } from '../types/host.js';
 import type { Classification } from '../diagnosis/categories.js';
@@ -14,12 +15,12 @@ import type { Config } from '../config/config.js';
 import { analyze } from '../findings/analyze.js';
 import { rankFindings } from '../findings/index.js';
 import { parseDockerfile } from '../findings/dockerfile.js';
-import { stepLabel } from '../findings/anchor.js';
+import { dockerfileOf, stepLabel } from '../findings/anchor.js';
 import type { GitHubContext } from '../github/github.js';
 import { failingStep, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { ReportInput } from './model.js';
-import { baselineDurations, compare, stepId, type Baseline } from '../baseline/baseline.js';
+import { baselineDurations, compare, stepId, type Baseline, type Dockerfiles } from '../baseline/baseline.js';
 import type { DockerfileModel } from '../findings/dockerfile.js';
 
 /** The Dockerfile of a local build, relative to the workspace (so links and annotations land). */
@@ -44,13 +45,39 @@ export function loadDockerfile(config: Config, workspace: string): DockerfileMod
     : undefined;
 }
 
+/** Each bake target's Dockerfile as a syntax tree (targets of an inline or remote Dockerfile have none). */
+export function loadBakeDockerfiles(
+  bake: BakeDefinition,
+  workspace: string,
+): Record<string, DockerfileModel> {
+  const out: Record<string, DockerfileModel> = {};
+  const parsed = new Map<string, DockerfileModel>();
+  for (const t of bake.targets) {
+    if (!t.dockerfile) continue;
+    const rel = relative(workspace, t.dockerfile);
+    const path = rel.startsWith('..') ? t.dockerfile : rel.split('\\').join('/');
+    let df = parsed.get(path);
+    if (!df) {
+      df = parseDockerfile(readFileSync(t.dockerfile, 'utf8'), path);
+      parsed.set(path, df);
+    }
+    out[t.name] = df;
+  }
+  return out;
+}
+
 /** A trace's Dockerfile steps as the timing chart shows them (with the baseline id when mapped). */
-export function chartSteps(trace: BuildTrace, dockerfile?: DockerfileModel): ReportInput['steps'] {
+export function chartSteps(
+  trace: BuildTrace,
+  files: DockerfileModel | Dockerfiles | undefined,
+): ReportInput['steps'] {
+  const sources: Dockerfiles = files && 'stages' in files ? { dockerfile: files } : (files ?? {});
   return trace.steps
     .filter((s) => !s.internal)
     .map((s) => ({
       label: stepLabel(s),
-      id: stepId(s, dockerfile),
+      ...(s.target ? { target: s.target } : {}),
+      id: stepId(s, dockerfileOf(sources, s.target)),
       startMs: s.startedMs,
       durationMs: s.durationMs ?? 0,
       cached: s.cached,
@@ -96,6 +123,15 @@ function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {
 
 /** The sticky comment's key: stable across runs (never the random default builder name). */
 export function reportKey(config: Config, env: NodeJS.ProcessEnv, builderInput: string): string {
+  if (config.bake) {
+    const b = config.bake;
+    return [
+      env.GITHUB_JOB || 'job',
+      builderInput || config.builder.driver,
+      `bake:${b.targets.join(',') || 'default'}`,
+      [b.source, ...b.files].filter(Boolean).join(',') || b.workdir,
+    ].join(':');
+  }
   return [
     env.GITHUB_JOB || 'job',
     builderInput || config.builder.driver,
@@ -123,18 +159,22 @@ export function reportFromBuild(opts: {
   baseline?: Baseline;
   /** The build's Dockerfile, when the caller has read it already (see loadDockerfile). */
   dockerfile?: DockerfileModel;
+  /** A bake's Dockerfiles by target (loadBakeDockerfiles). */
+  dockerfiles?: Record<string, DockerfileModel>;
   /** Host checks of the nodes on this host. */
   host?: HostCheck[];
 }): ReportInput {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace: BuildTrace = last.trace;
-  const dockerfile = opts.dockerfile ?? loadDockerfile(config, opts.workspace);
+  const dockerfiles = opts.dockerfiles;
+  const dockerfile = opts.dockerfile ?? (config.bake ? undefined : loadDockerfile(config, opts.workspace));
   const first = outcome.attempts[0].trace;
   const analysis = analyze({
     trace,
     ...(outcome.attempts.length > 1 ? { firstTrace: first } : {}),
     dockerfile,
+    ...(dockerfiles ? { dockerfiles } : {}),
     failure: outcome.failure,
     attempts: attemptSummaries(outcome.attempts),
     options: { contextSizeWarnMb: config.report.contextSizeWarnMb },
@@ -145,7 +185,7 @@ export function reportFromBuild(opts: {
   const regressions = opts.baseline
     ? compare(
         opts.baseline,
-        { trace, dockerfile },
+        { trace, dockerfile, dockerfiles },
         { thresholdPercent: config.report.regressionThreshold, minMs: 5000 },
       )
     : [];
@@ -166,7 +206,8 @@ export function reportFromBuild(opts: {
         outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0),
       ),
     },
-    steps: chartSteps(trace, dockerfile),
+    steps: chartSteps(trace, { dockerfile, dockerfiles }),
+    ...(outcome.targets ? { targets: outcome.targets } : {}),
     failingLog:
       step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : undefined,
     links: linksOf(opts.ctx),

@@ -24,7 +24,7 @@ function lineLink(input: ReportInput, f: Finding): string {
 }
 
 function headline(input: ReportInput): string {
-  const what = input.merge ? 'Merge' : 'Build';
+  const what = input.merge ? 'Merge' : input.targets ? 'Bake' : 'Build';
   if (input.status === 'success') {
     const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : '';
     return `### ✅ ${what} succeeded${retried}`;
@@ -42,6 +42,20 @@ function mergeTable(input: ReportInput): string | undefined {
     '| sources | platforms | tags | index digest |',
     '| --- | --- | --- | --- |',
     `| ${m.sources.map(code).join('<br>')} | ${m.platforms.map(code).join(', ') || '-'} | ${m.tags.map(code).join('<br>')} | ${m.digest ? code(m.digest) : '-'} |`,
+  ].join('\n');
+}
+
+/** A bake's targets: how each ended and its image. */
+function targetsTable(input: ReportInput): string | undefined {
+  if (!input.targets?.length) return undefined;
+  const icon: Record<string, string> = { success: '✅', failed: '❌', cancelled: '⏹️' };
+  return [
+    '| target | result | digest |',
+    '| --- | --- | --- |',
+    ...input.targets.map(
+      (t) =>
+        `| ${code(t.name)} | ${icon[t.status] ?? ''} ${escapeMarkdown(t.status)} | ${t.digest ? code(t.digest) : '-'} |`,
+    ),
   ].join('\n');
 }
 
@@ -126,10 +140,24 @@ function timingChart(input: ReportInput): string | undefined {
   const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
   if (!steps.length) return undefined;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
-  const shown = steps.filter((s) => top.includes(s)).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+  // A bake's steps in one section per target (the steps come grouped by target), each by start.
+  const group = new Map<string, number>();
+  for (const s of steps) if (!group.has(s.target ?? '')) group.set(s.target ?? '', group.size);
+  const shown = steps
+    .filter((s) => top.includes(s))
+    .sort(
+      (a, b) =>
+        group.get(a.target ?? '')! - group.get(b.target ?? '')! || (a.startMs ?? 0) - (b.startMs ?? 0),
+    );
   const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
   let cursor = 0;
-  const rows = shown.map((s, i) => {
+  let section: string | undefined;
+  const rows = shown.flatMap((s, i) => {
+    const head = s.target && s.target !== section ? [`    section ${chartLabel(s.target)}`] : [];
+    section = s.target ?? section;
+    return [...head, row(s, i)];
+  });
+  function row(s: ReportInput['steps'][number], i: number): string {
     const start = s.startMs !== undefined && Number.isFinite(t0) ? s.startMs - t0 : cursor;
     const before = s.id ? input.baseline?.get(s.id) : undefined;
     const label = `${chartLabel(s.label)}${before !== undefined ? ` (was ${seconds(before)})` : ''}`;
@@ -139,7 +167,7 @@ function timingChart(input: ReportInput): string | undefined {
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? 'crit, ' : 'active, ';
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
-  });
+  }
   const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
   return [
     '**Step timings**',
@@ -196,6 +224,7 @@ export function renderMarkdown(
     // What failed first: the failing step's own last lines, then the error, each once.
     ...(lead ? [{ text: lead, drop: 98, compact: true }] : []),
     ...(input.status === 'success' ? [{ text: greenLine(input), drop: 98, compact: true }] : []),
+    ...(input.targets?.length ? [{ text: targetsTable(input)!, drop: 90, compact: true }] : []),
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
     ...(input.findings.length > top && !opts.full
       ? [{ text: `…and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }]

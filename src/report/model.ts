@@ -15,6 +15,8 @@ export interface ReportInput {
   /** Step timings for the chart, in build order. */
   steps: {
     label: string;
+    /** The bake target, in a bake of several. */
+    target?: string;
     id?: string;
     startMs?: number;
     durationMs: number;
@@ -28,6 +30,8 @@ export interface ReportInput {
   secrets: string[];
   /** Findings not shown as annotations because of GitHub's per-step limits. */
   omittedAnnotations?: number;
+  /** A bake's targets: how each ended and the image it produced. */
+  targets?: { name: string; status: string; digest: string }[];
   /** A merge (`merge-sources`) instead of a build: what went in and what came out. */
   merge?: { sources: string[]; tags: string[]; platforms: string[]; digest: string };
   /** The previous build's step durations by step id (baseline), for before/after in the chart. */

@@ -5,9 +5,33 @@ import type { Step } from './types.js';
 const STEP_NAME =
   /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
 
-export function describeStepName(
-  name: string,
-): Pick<Step, 'internal' | 'stage' | 'platform' | 'index' | 'total' | 'instruction'> {
+/** Every bake target of several loads its Dockerfile first: `[app internal] load build definition …`. */
+const TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
+
+/** The bake target a step name announces, when it is a target's first vertex. */
+export function announcedTarget(name: string): string | undefined {
+  return name.match(TARGET_LOAD)?.[1];
+}
+
+type Described = Pick<Step, 'internal' | 'target' | 'stage' | 'platform' | 'index' | 'total' | 'instruction'>;
+
+/**
+ * What a step's name says. A bake of several targets prefixes each name with its target
+ * (`[test 2/3] RUN …`, `[app stage-1 1/1] RUN …`, `[app] exporting to image`); the prefix is read as
+ * the target only when it is one of `targets`, since `[test 2/3]` is also a stage named test.
+ */
+export function describeStepName(name: string, targets?: ReadonlySet<string>): Described {
+  if (targets?.size) {
+    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
+    if (m && targets.has(m[1])) {
+      const rest = m[2] === '] ' ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
+      return { ...describeOne(rest), target: m[1] };
+    }
+  }
+  return describeOne(name);
+}
+
+function describeOne(name: string): Described {
   const m = name.match(STEP_NAME);
   if (m) {
     return {

@@ -8,7 +8,7 @@ import { readFinalLine } from './final-line.js';
 import { JsonAssembler } from './json.js';
 import { readLegacyLine } from './legacy.js';
 import { normalizeLine, stripAnsi } from './lines.js';
-import { describeStepName, parseSize } from './names.js';
+import { announcedTarget, describeStepName, parseSize } from './names.js';
 import { readSolveStatus } from './solve-status.js';
 import { readTtyLine } from './tty.js';
 import type { BuildTrace, Step } from './types.js';
@@ -41,7 +41,15 @@ export class TraceParser {
   /** The step later lines belong to: the display's running step, the legacy builder's current one. */
   private current?: Step;
 
-  constructor(private readonly listener?: (e: TraceEvent) => void) {}
+  /** Bake targets: given by the caller (the resolved bake file) or announced by the log. */
+  private targets: Set<string>;
+
+  constructor(
+    private readonly listener?: (e: TraceEvent) => void,
+    opts: { targets?: readonly string[] } = {},
+  ) {
+    this.targets = new Set(opts.targets ?? []);
+  }
 
   push(rawLine: string): void {
     // The hot path: a one-line JSON value (JSON escapes control characters, so no ANSI codes inside).
@@ -122,14 +130,20 @@ export class TraceParser {
         logLines: 0,
         internal: true,
       };
-      if (name) Object.assign(s, describeStepName(name));
+      if (name) this.describe(s, name);
       this.steps.set(id, s);
     } else if (name && !s.name) {
       s.name = name;
-      Object.assign(s, describeStepName(name));
+      this.describe(s, name);
     }
     if (s.name && !this.byName.has(s.name)) this.byName.set(s.name, s);
     return s;
+  }
+
+  private describe(s: Step, name: string): void {
+    const target = announcedTarget(name);
+    if (target) this.targets.add(target);
+    Object.assign(s, describeStepName(name, this.targets));
   }
 
   private log(s: Step, text: string): void {
@@ -253,12 +267,18 @@ export class TraceParser {
     if (this.current && this.format === 'legacy' && !this.current.error && !this.closing.error)
       this.current.done = true;
     const steps = [...this.steps.values()];
+    const c = this.closing;
+    if (c.error?.target) this.targets.add(c.error.target);
+    // A target announced after a step of it was named (rawjson may order vertexes so).
+    if (this.targets.size) {
+      for (const s of steps)
+        if (!s.target && s.name) Object.assign(s, describeStepName(s.name, this.targets));
+    }
     const platforms = [...new Set(steps.map((s) => s.platform).filter((p): p is string => !!p))];
     const durationMs =
       this.started !== undefined && this.completed !== undefined
         ? this.completed - this.started
         : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
-    const c = this.closing;
     return {
       format: this.format,
       steps,
@@ -270,6 +290,7 @@ export class TraceParser {
       durationMs,
       error: c.error?.text,
       ...(c.error?.target ? { errorTarget: c.error.target } : {}),
+      ...(this.targets.size ? { targets: [...this.targets] } : {}),
       crashed: c.crashed,
       ...(this.binary ? { binary: true } : {}),
       ...(c.check ? { check: c.check } : {}),

@@ -9,15 +9,25 @@ import type { BuildTrace } from './types.js';
 /** The longest line kept; buildx's own lines are far shorter, a log line past this is cut. */
 export const MAX_LINE_CHARS = 1 << 20;
 
-export async function readTrace(path: string, listener?: (e: TraceEvent) => void): Promise<BuildTrace> {
-  return readTraceFrom(createReadStream(path), listener);
+/** What the reader knows beforehand: the bake targets of the build, when it is a bake. */
+export interface ReadOptions {
+  targets?: readonly string[];
+}
+
+export async function readTrace(
+  path: string,
+  listener?: (e: TraceEvent) => void,
+  opts: ReadOptions = {},
+): Promise<BuildTrace> {
+  return readTraceFrom(createReadStream(path), listener, opts);
 }
 
 export async function readTraceFrom(
   input: Readable,
   listener?: (e: TraceEvent) => void,
+  opts: ReadOptions = {},
 ): Promise<BuildTrace> {
-  const parser = new TraceParser(listener);
+  const parser = new TraceParser(listener, opts);
   const lines = new LineSplitter((l) => parser.push(l));
   for await (const chunk of input) lines.push(chunk as Buffer);
   lines.end();

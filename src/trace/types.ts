@@ -7,6 +7,8 @@ export interface Step {
   name: string;
   /** `[internal] …`, `exporting to image`, `[auth] …`: not a Dockerfile instruction. */
   internal: boolean;
+  /** The bake target the step belongs to: bake of several targets names steps `[test 2/3] RUN …`. */
+  target?: string;
   stage?: string;
   platform?: string;
   /** Position in its stage, `[stage 2/4]` → { index: 2, total: 4 }. */
@@ -64,6 +66,8 @@ export interface BuildTrace {
   error?: string;
   /** The bake target the final error names (`ERROR: target <name>: …`). */
   errorTarget?: string;
+  /** The bake targets the log names (each target's `[<target> internal] load build definition`). */
+  targets?: string[];
   /** A `panic:` or `fatal error:` of buildx itself was printed. */
   crashed?: boolean;
   /** Lines longer than the reader keeps (1 MiB), cut there. */

@@ -7,7 +7,7 @@ describe.each(LOG_FORMATS)('%s', (format) => {
   test('cached baseline, cold build: cache-ratio-drop at the first step that lost its cache', async () => {
     const cached = await loadScenario('two-node', `${format}.cached`);
     const cold = await loadScenario('two-node', format);
-    const baseline = parseBaseline(JSON.stringify(toBaseline(cached.trace, cached.dockerfile, 'main@abc')))!;
+    const baseline = parseBaseline(JSON.stringify(toBaseline(cached.trace, cached, 'main@abc')))!;
     expect(baseline.cacheRatio).toBe(1);
     const findings = compare(baseline, cold, { thresholdPercent: 25, minMs: 5000 });
     expect(findings.map((f) => f.rule)).toEqual(['cache-ratio-drop']);
@@ -24,9 +24,7 @@ describe.each(LOG_FORMATS)('%s', (format) => {
 
   test('the same build against itself: nothing', async () => {
     const cold = await loadScenario('two-node', format);
-    expect(
-      compare(toBaseline(cold.trace, cold.dockerfile, 'x'), cold, { thresholdPercent: 25, minMs: 0 }),
-    ).toEqual([]);
+    expect(compare(toBaseline(cold.trace, cold, 'x'), cold, { thresholdPercent: 25, minMs: 0 })).toEqual([]);
   });
 });
 

@@ -20,7 +20,7 @@ function run(args: string[], input = ''): Promise<{ code: number; stdout: string
   });
 }
 
-test.each(['analyze', 'build', 'classify', 'doctor'])(
+test.each(['analyze', 'bake', 'build', 'classify', 'doctor'])(
   '%s --help and -h print usage and do nothing else',
   async (cmd) => {
     for (const flag of ['--help', '-h']) {
@@ -132,4 +132,45 @@ test('a flag value may start with a dash (a YAML list for --nodes)', async () =>
   expect(flags('nodes')).toBe('- name: a\n  endpoint: tcp://x:1');
   expect(flags('push')).toBe('true');
   expect(flags('log')).toBe('-');
+});
+
+test('analyze a bake log: TARGET=PATH maps each target to its Dockerfile, with no docker at hand', async () => {
+  const fixture = join(repoRoot, '__fixtures__', 'logs', 'bake-failing');
+  const r = await run([
+    'analyze',
+    '--log',
+    join(fixture, '0.29.1-rawjson.log'),
+    '--dockerfile',
+    `test=${join(fixture, 'test.Dockerfile')}`,
+    '--dockerfile',
+    `app=${join(fixture, 'Dockerfile')}`,
+    '--format',
+    'json',
+  ]);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).failure).toMatchObject({
+    category: 'step',
+    file: join(fixture, 'test.Dockerfile'),
+    line: 4,
+    target: 'test',
+  });
+  const twoPaths = await run([
+    'analyze',
+    '--log',
+    join(fixture, '0.29.1-plain.log'),
+    '--dockerfile',
+    join(fixture, 'Dockerfile'),
+    '--dockerfile',
+    join(fixture, 'test.Dockerfile'),
+  ]);
+  expect(twoPaths.code).toBe(2);
+  expect(twoPaths.stderr).toMatch(
+    /--dockerfile takes one path, or TARGET=PATH once per bake target; got 2 paths\./,
+  );
+});
+
+test('build refuses bake inputs and points to bake', async () => {
+  const r = await run(['build', '--targets', 'app']);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("run 'buildx-guard bake'");
 });

@@ -23,7 +23,9 @@ export const buildFailed: Rule = {
       {
         rule: 'build-failed',
         severity: 'error',
-        title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : 'Build failed',
+        title: step
+          ? `Build failed at ${stepLabel(step)}`.slice(0, 200)
+          : `Build failed${trace.errorTarget ? ` (target ${trace.errorTarget})` : ''}`,
         message: parts.join('\n\n'),
         ...anchor(ctx, step, true),
         ...(failure?.remedy ? { hint: failure.remedy } : {}),

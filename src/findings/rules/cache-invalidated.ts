@@ -16,7 +16,7 @@ function byStage(steps: Step[]): Step[][] {
   for (const s of steps) {
     // A step cancelled because another platform failed says nothing about the cache.
     if (s.internal || s.index === undefined || s.canceled || /\bcanceled\b/i.test(s.error ?? '')) continue;
-    const key = s.stage ?? '';
+    const key = `${s.target ?? ''} ${s.stage ?? ''}`;
     const g = groups.get(key);
     if (g) g.push(s);
     else groups.set(key, [s]);
@@ -50,7 +50,7 @@ export const cacheInvalidated: Rule = {
       const distinct = new Set(after.map((s) => s.index)).size;
       const rerunMs = after.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
       const where = anchor(ctx, step);
-      const key = `${where.line ?? step.instruction}`;
+      const key = `${where.file ?? ''}:${where.line ?? `${step.target} ${step.instruction}`}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const install = after.slice(1).find((s) => DEPENDENCY_INSTALL.test(s.instruction ?? ''));

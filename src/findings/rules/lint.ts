@@ -1,5 +1,13 @@
 import { code } from '../markdown-escape.js';
-import type { Finding, Rule } from '../types.js';
+import type { Finding, FindingContext, Rule } from '../types.js';
+
+/** The warning's Dockerfile in the workspace: in a bake, the target Dockerfile of that name. */
+function lintFile(ctx: FindingContext, file: string | undefined): string | undefined {
+  if (!ctx.dockerfiles) return ctx.dockerfile?.path ?? file;
+  const dfs = Object.values(ctx.dockerfiles);
+  const df = file ? dfs.find((d) => d.path === file || d.path.endsWith(`/${file}`)) : undefined;
+  return df?.path ?? file;
+}
 
 export const lint: Rule = {
   id: 'lint/<RuleName>',
@@ -18,7 +26,7 @@ export const lint: Rule = {
         severity: 'warning',
         title: `${w.rule || 'Build check'}: ${message}`.slice(0, 200),
         message: [code(message), ...w.detail.map((d) => code(d))].join('\n\n'),
-        file: w.startLine ? (ctx.dockerfile?.path ?? w.file) : undefined,
+        file: w.startLine ? lintFile(ctx, w.file) : undefined,
         line: w.startLine,
         endLine: w.endLine,
         url: w.url,

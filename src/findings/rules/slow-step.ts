@@ -14,7 +14,8 @@ export const slowStep: Rule = {
     const seen = new Set<string>();
     // A multi-platform build runs each line once per platform: keep the slowest run of a line.
     const once = (s: Step) => {
-      const key = String(anchor(ctx, s).line ?? `${s.stage}|${s.instruction}`);
+      const at = anchor(ctx, s);
+      const key = at.line ? `${at.file}:${at.line}` : `${s.target}|${s.stage}|${s.instruction}`;
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

@@ -1,0 +1,63 @@
+// The action's own I/O around the pipeline: the Actions cache (cache-mode local, baselines) and the
+// step's private folder in RUNNER_TEMP.
+import * as core from '@actions/core';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localCacheArgs, rotateLocalCache } from './attempts/local-cache.js';
+import {
+  baselineFolder,
+  baselineKeys,
+  cacheFolder,
+  cacheKeys,
+  restoreBaseline,
+  restoreFolder,
+  saveBaseline,
+  saveFolder,
+} from './baseline/store.js';
+import { describeFsError } from './config/errors.js';
+import type { PipelineCache } from './pipeline.js';
+
+/** The Actions cache behind cache-mode local and the baselines, keyed by this build. */
+export function actionsCache(key: string): PipelineCache {
+  const keys = baselineKeys(process.env, key);
+  const baselineDir = baselineFolder(key);
+  return {
+    async restoreLocal() {
+      const dir = cacheFolder('buildcache', key);
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}-new`, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const localKeys = cacheKeys('buildcache', process.env, key);
+      const hit = await restoreFolder(localKeys, dir, core.debug);
+      core.info(
+        hit
+          ? `cache-mode local: restored the build cache ${hit}.`
+          : 'cache-mode local: no build cache to restore; starting cold.',
+      );
+      return {
+        ...localCacheArgs(dir),
+        save: async () => {
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, core.debug);
+        },
+      };
+    },
+    restoreBaseline: () => restoreBaseline(keys, baselineDir, core.debug),
+    saveBaseline: async (b) => {
+      await saveBaseline(keys, baselineDir, b, core.debug);
+    },
+  };
+}
+
+/** The step's private folder in RUNNER_TEMP; an error names the folder and what is wrong with it. */
+export function stepTempDir(): string {
+  const root = process.env.RUNNER_TEMP || tmpdir();
+  try {
+    return mkdtempSync(join(root, 'buildx-guard-'));
+  } catch (e) {
+    throw new Error(
+      `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
+      { cause: e },
+    );
+  }
+}

@@ -1,0 +1,83 @@
+// `docker buildx bake` instead of a build: the inputs of docker/bake-action. Any of them makes the
+// step a bake; an input that only means something to `docker buildx build` is then an error naming it.
+import { UserError } from './errors.js';
+import { getList, getString, type InputSource } from './inputs.js';
+import type { BakeConfig, BuildConfig } from './types.js';
+
+export const BAKE_INPUTS = ['files', 'targets', 'set', 'workdir', 'source'] as const;
+
+/** Inputs a bake takes from its bake file (or `set`), never from the step. */
+const BUILD_ONLY = [
+  'file',
+  'tags',
+  'labels',
+  'platforms',
+  'outputs',
+  'target',
+  'build-args',
+  'build-contexts',
+  'secrets',
+  'secret-files',
+  'secret-envs',
+  'ssh',
+  'cache-from',
+  'cache-to',
+  'no-cache-filters',
+  'network',
+  'add-hosts',
+  'shm-size',
+  'ulimit',
+  'cgroup-parent',
+  'annotations',
+  'attests',
+  'call',
+  'merge-sources',
+];
+
+/** A bake target or group name, as buildx accepts them. */
+const TARGET_NAME = /^[A-Za-z0-9_-]+$/;
+
+export function parseBake(src: InputSource, build: BuildConfig): BakeConfig | undefined {
+  const given = BAKE_INPUTS.filter((n) => getString(src, n) !== '');
+  if (!given.length) return undefined;
+  const set = BUILD_ONLY.filter((name) => getString(src, name) !== '');
+  if (build.context !== '.') set.unshift('context');
+  if (build.cacheMode !== 'none') set.push('cache-mode');
+  if (set.length) {
+    throw new UserError(
+      `Input${given.length === 1 ? '' : 's'} ${given.map((n) => `'${n}'`).join(', ')} run${given.length === 1 ? 's' : ''} docker buildx bake, which takes ${set.map((n) => `'${n}'`).join(', ')} from the bake file: remove ${set.length === 1 ? 'it' : 'them'} and set ${set.length === 1 ? 'it' : 'them'} in the bake file or with 'set' (e.g. *.platform=linux/amd64,linux/arm64).`,
+      set[0],
+    );
+  }
+  const targets = getList(src, 'targets');
+  const badTarget = targets.find((t) => !TARGET_NAME.test(t));
+  if (badTarget) {
+    throw new UserError(
+      `Input 'targets' lists bake targets or groups (letters, digits, '-' and '_'), one per line or comma-separated; got '${badTarget}'.`,
+      'targets',
+    );
+  }
+  const overrides = getList(src, 'set', { ignoreComma: true });
+  const badSet = overrides.find((s) => !/^[^=\s]+\.[^=\s]+=/.test(s));
+  if (badSet) {
+    throw new UserError(
+      `Each line of input 'set' must be target.key=value (e.g. *.platform=linux/amd64 or app.tags=app:dev); got '${badSet}'.`,
+      'set',
+    );
+  }
+  const files = getList(src, 'files');
+  const bad = files.find((f) => f.startsWith('-'));
+  if (bad) throw new UserError(`Input 'files' lists bake files; '${bad}' is not a file name.`, 'files');
+  return {
+    files,
+    targets,
+    set: overrides,
+    workdir: getString(src, 'workdir', '.'),
+    source: getString(src, 'source'),
+  };
+}
+
+/** A bake source that is not a local folder: a Git URL or another remote bake definition. */
+export function isRemoteSource(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(source) || source.startsWith('git@');
+}
