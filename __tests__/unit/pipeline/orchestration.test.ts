@@ -45,7 +45,7 @@ class FakeBuildx {
     });
     if (args[0] === 'inspect') return done(0, fixture('buildx', '0.29.1', 'inspect-bootstrap.txt'));
     if (args[0] === 'ls') return done(0, this.ls);
-    if (args[0] === 'build') {
+    if (args[0] === 'build' || args[0] === 'bake') {
       const step = this.builds.shift();
       if (!step) throw new Error('no build left in the script');
       if (step.hang) {
@@ -94,7 +94,7 @@ function setup(builds: Scripted[], inputs: Record<string, string> = {}) {
     (n) =>
       ({
         builder: 'fixture',
-        context: join(repoRoot, '__fixtures__', 'logs', 'failing-run'),
+        ...(inputs.targets ? {} : { context: join(repoRoot, '__fixtures__', 'logs', 'failing-run') }),
         'retry-wait-seconds': '1',
         'stall-timeout-seconds': '0',
         baseline: 'false',
@@ -227,4 +227,65 @@ test('at the bootstrap timeout, buildx’s echo of the stop is not the node’s 
   )) as NodesDownError;
   expect(err.failed[0].reason).toMatch(/^did not boot within \d+ s \(bootstrap-timeout\)/);
   expect(err.message).not.toContain('SIGTERM');
+});
+
+describe('bake', () => {
+  const dir = join(repoRoot, '__fixtures__', 'logs', 'bake-failing');
+  const definition = (platforms: string[]) => ({
+    cwd: dir,
+    targets: [
+      { name: 'app', context: dir, dockerfile: join(dir, 'Dockerfile'), platforms },
+      { name: 'test', context: dir, dockerfile: join(dir, 'test.Dockerfile'), platforms: [] },
+    ],
+  });
+
+  test("every target's platforms go through the preflight: none served, nothing baked", async () => {
+    const t = setup([], { targets: 'app,test' });
+    const builder = await setupBuilder(t.config.builder, t.deps);
+    const r = await runPipeline(t.config, builder, t.deps, 'k', t.io(), definition(['linux/s390x']));
+    expect(r.preflight).toMatchObject({ category: 'platform' });
+    expect(r.preflight!.message).toContain('linux/s390x');
+    expect(t.buildx.calls.some((c) => c.startsWith('bake'))).toBe(false);
+  });
+
+  test('a failing target: one attempt, step, the finding in its own Dockerfile, the targets reported', async () => {
+    const t = setup([{ log: fixture('logs', 'bake-failing', '0.29.1-rawjson.log'), code: 1 }], {
+      targets: 'app,test',
+    });
+    const builder = await setupBuilder(t.config.builder, t.deps);
+    const r = await runPipeline(t.config, builder, t.deps, 'k', t.io(), definition([]));
+    expect(t.buildx.calls.find((c) => c.startsWith('bake'))).toMatch(
+      /^bake --builder fixture --progress=rawjson --metadata-file \S+ app test$/,
+    );
+    expect(r.outcome!.attempts).toHaveLength(1);
+    expect(r.outcome!.failure?.category).toBe('step');
+    expect(r.outcome!.targets?.map((x) => [x.name, x.status])).toEqual([
+      ['app', 'success'],
+      ['test', 'failed'],
+    ]);
+    const failed = r.report.findings.find((f) => f.rule === 'build-failed')!;
+    expect(failed).toMatchObject({
+      file: '__fixtures__/logs/bake-failing/test.Dockerfile',
+      line: 4,
+      target: 'test',
+    });
+    expect(r.report.targets).toHaveLength(2);
+    expect(new Set(r.report.steps.map((x) => x.target))).toEqual(new Set(['app', 'test']));
+  });
+
+  test('a transient failure of a bake is retried like a build', async () => {
+    const t = setup(
+      [
+        { log: log('transport'), code: 1 },
+        { log: log('cache-break'), code: 0 },
+      ],
+      { targets: 'app' },
+    );
+    const builder = await setupBuilder(t.config.builder, t.deps);
+    const one = { ...definition([]), targets: definition([]).targets.slice(0, 1) };
+    const r = await runPipeline(t.config, builder, t.deps, 'k', t.io(), one);
+    expect(r.outcome!.success).toBe(true);
+    expect(r.outcome!.attempts).toHaveLength(2);
+    expect(t.buildx.calls.filter((c) => c.startsWith('bake'))).toHaveLength(2);
+  });
 });
