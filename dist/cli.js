@@ -17478,6 +17478,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       cacheTo: [...config.build.cacheTo, ...local.cacheTo]
     }
   } : config;
+  const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => void 0) : void 0;
   const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })).catch(
     () => []
   );
@@ -17497,7 +17498,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     bake
   );
   if (local && outcome.success) await local.save();
-  const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : void 0;
+  const baseline = await restoring;
   const report = reportFromBuild({
     config,
     key,
@@ -17599,7 +17600,25 @@ async function withBuilder(config, fn) {
   }
 }
 
+// src/timings.ts
+import { performance } from "node:perf_hooks";
+var Timings = class {
+  last = 0;
+  rows = [];
+  /** Ends the phase that ran since the previous mark. */
+  mark(phase) {
+    const now = performance.now();
+    this.rows.push([phase, now - this.last]);
+    this.last = now;
+  }
+  toString() {
+    const rows = this.rows.map(([p, ms]) => `${p} ${Math.round(ms)} ms`);
+    return `Timings: ${rows.join(", ")}; total ${Math.round(this.last)} ms since the process started.`;
+  }
+};
+
 // src/commands/build.ts
+var TIMINGS_FLAG = { boolean: true, help: "print where the time went, phase by phase (to stderr)" };
 var BUILDER_FLAGS = {
   driver: "docker-container, remote, kubernetes or docker",
   endpoint: "the single node (tcp://host:port, or a Docker context)",
@@ -17620,6 +17639,7 @@ var buildCommand = {
       "build-args": "KEY=value (repeat the flag for several)"
     }),
     "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
+    timings: TIMINGS_FLAG,
     debug: DEBUG_FLAG
   },
   summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
@@ -17649,6 +17669,7 @@ var bakeCommand = {
       source: "a remote bake definition (a Git URL)"
     }),
     "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
+    timings: TIMINGS_FLAG,
     debug: DEBUG_FLAG
   },
   summary: "docker buildx bake on a strictly verified builder, retried and reported per target",
@@ -17665,7 +17686,10 @@ var bakeCommand = {
   }
 };
 async function runOnTerminal(config, flags, bake) {
-  return withBuilder(config, async (setup, deps) => {
+  const timings = new Timings();
+  timings.mark(bake ? "start-up, inputs and bake definition" : "start-up and inputs");
+  const code2 = await withBuilder(config, async (setup, deps) => {
+    timings.mark("builder");
     log(nodesTable2(setup.state));
     const result = await runPipeline(
       config,
@@ -17685,6 +17709,7 @@ async function runOnTerminal(config, flags, bake) {
       },
       bake
     );
+    timings.mark(bake ? "bake" : "build");
     const report = redactReport(result.report);
     if (result.preflight) log(result.preflight.message);
     for (const f of report.findings) {
@@ -17718,6 +17743,9 @@ async function runOnTerminal(config, flags, bake) {
 `);
     return outcome?.success ? 0 : 1;
   });
+  timings.mark("cleanup");
+  if (flags("timings") === "true") log(timings.toString());
+  return code2;
 }
 
 // src/commands/classify.ts

@@ -1,12 +1,10 @@
 import * as core from '@actions/core';
-import { rmSync } from 'node:fs';
 import { Buildx } from './buildx/buildx.js';
 import {
   NodesDownError,
   nodesOutput,
   nodesTable,
   platformsOf,
-  removeBuilder,
   setupBuilder,
   type BuilderDeps,
 } from './builder/bootstrap.js';
@@ -17,6 +15,7 @@ import { isUserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
+import { marker } from './report/markdown.js';
 import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline } from './pipeline.js';
@@ -25,16 +24,18 @@ import { bakeEnv, resolveBake, type BakeDefinition, type TargetResult } from './
 import { UntrustedOutput } from './report/untrusted.js';
 import { VERSION } from './version.js';
 
-/** Keys of what the main phase saves for the post phase. */
-const STATE = { builder: 'builder', cleanup: 'cleanup', tempDir: 'temp-dir' } as const;
+import { STATE } from './state-keys.js';
+import { Timings } from './timings.js';
 
 /** The main phase: config → builder → build → trace → findings → report. */
 export async function run(): Promise<void> {
   let config: Config | undefined;
+  const timings = new Timings();
   try {
     // Masked before anything can print them, even an input error.
     maskRawSecrets((name) => core.getInput(name));
     config = parseConfig((name) => core.getInput(name));
+    timings.mark('start-up and inputs');
     for (const v of secretValues(config.build)) maskValue(v, core.setSecret);
     if (config.merge) return await merge(config);
     if (config.build.enabled && !config.bake) checkContext(config);
@@ -46,7 +47,10 @@ export async function run(): Promise<void> {
             env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
           })
         : undefined;
-    if (bake) core.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
+    if (bake) {
+      core.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
+      timings.mark('bake definition');
+    }
     // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
     const version = buildx.version();
     version.then((v) => core.info(`buildx ${v.raw}`)).catch((e) => core.debug(`buildx version: ${e}`));
@@ -74,10 +78,15 @@ export async function run(): Promise<void> {
     core.setOutput('driver', setup.driver);
     core.setOutput('platforms', platformsOf(setup.state).join(','));
     core.setOutput('nodes', nodesOutput(setup.state));
+    timings.mark('builder');
     if (!config.build.enabled) return;
 
     const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
     const ctx = readContext();
+    const gh = ctx && config.build.githubToken ? new GitHub(config.build.githubToken, ctx) : undefined;
+    // The sticky comment is looked up while the build runs.
+    if (gh && config.report.comment !== 'off' && ctx?.pullNumber)
+      gh.prefetchComment(ctx.pullNumber, marker(key));
     const result = await guarded((io) =>
       runPipeline(
         config!,
@@ -95,6 +104,7 @@ export async function run(): Promise<void> {
         bake,
       ),
     );
+    timings.mark(bake ? 'bake' : 'build');
     const outcome = result.outcome;
     core.setOutput('attempts', String(outcome?.attempts.length ?? 0));
     core.setOutput('failure-category', outcome?.failure?.category ?? result.preflight?.category ?? '');
@@ -102,7 +112,8 @@ export async function run(): Promise<void> {
     core.setOutput('imageid', outcome?.imageid ?? '');
     core.setOutput('digest', outcome?.digest ?? '');
     if (bake) core.setOutput('targets', JSON.stringify(targetsOutput(bake, outcome?.targets)));
-    const gate = await report(config, ctx, result.report);
+    const gate = await report(config, ctx, result.report, gh);
+    timings.mark('report');
     if (result.preflight) core.setFailed(result.preflight.message);
     else if (outcome && !outcome.success) core.setFailed(failureMessage(outcome));
     else if (gate) core.setFailed(gate);
@@ -123,6 +134,8 @@ export async function run(): Promise<void> {
       ).catch((err) => core.debug(`report: ${err}`));
     }
     fail(e);
+  } finally {
+    if (config?.debug) core.info(timings.toString());
   }
 }
 
@@ -152,6 +165,7 @@ async function report(
   config: Config,
   ctx: GitHubContext | undefined,
   input: ReportInput,
+  gh?: GitHub,
 ): Promise<string | undefined> {
   const token = config.build.githubToken;
   const result = await publish(input, config.report, {
@@ -164,7 +178,7 @@ async function report(
     },
     notice: (m) => core.notice(m),
     info: core.info,
-    github: ctx && token ? new GitHub(token, ctx) : undefined,
+    github: gh ?? (ctx && token ? new GitHub(token, ctx) : undefined),
     version: VERSION,
   });
   return result.gate;
@@ -237,25 +251,6 @@ async function merge(config: Config): Promise<void> {
       `The merge of ${config.merge!.sources.length} source(s) failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`,
     );
   } else if (gate) core.setFailed(gate);
-}
-
-/** The post phase: removes what the main phase created, whatever its result (also when cancelled). */
-export async function post(): Promise<void> {
-  const builder = core.getState(STATE.builder);
-  const tempDir = core.getState(STATE.tempDir);
-  if (core.getState(STATE.cleanup) === 'false') {
-    core.info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
-    return;
-  }
-  if (builder) {
-    try {
-      await removeBuilder(new Buildx(), builder);
-      core.info(`Removed builder '${builder}'.`);
-    } catch (e) {
-      core.warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
 
 /** One sentence for errors a user can fix; the stack trace only with debug logging on. */

@@ -86,7 +86,9 @@ export async function runPipeline(
         },
       }
     : config;
-  // Read while the build runs: nothing waits for it.
+  // Read while the build runs: nothing waits for them. The baseline is restored from the Actions
+  // cache meanwhile (a restore that fails is no baseline).
+  const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => undefined) : undefined;
   const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })).catch(
     () => [],
   );
@@ -106,7 +108,7 @@ export async function runPipeline(
     bake,
   );
   if (local && outcome.success) await local.save();
-  const baseline = config.report.baseline ? await io.cache?.restoreBaseline() : undefined;
+  const baseline = await restoring;
   const report = reportFromBuild({
     config,
     key,

@@ -14,6 +14,9 @@ import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { needles, redactReport, redactText } from '../report/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { log, withBuilder } from './session.js';
+import { Timings } from '../timings.js';
+
+const TIMINGS_FLAG = { boolean: true, help: 'print where the time went, phase by phase (to stderr)' };
 
 const BUILDER_FLAGS = {
   driver: 'docker-container, remote, kubernetes or docker',
@@ -37,6 +40,7 @@ export const buildCommand: Command = {
       'build-args': 'KEY=value (repeat the flag for several)',
     }),
     'report-file': { help: 'write the Markdown report (what the PR comment and summary show) here' },
+    timings: TIMINGS_FLAG,
     debug: DEBUG_FLAG,
   },
   summary:
@@ -69,6 +73,7 @@ export const bakeCommand: Command = {
       source: 'a remote bake definition (a Git URL)',
     }),
     'report-file': { help: 'write the Markdown report (what the PR comment and summary show) here' },
+    timings: TIMINGS_FLAG,
     debug: DEBUG_FLAG,
   },
   summary: 'docker buildx bake on a strictly verified builder, retried and reported per target',
@@ -91,7 +96,10 @@ async function runOnTerminal(
   flags: (name: string) => string,
   bake?: BakeDefinition,
 ): Promise<number> {
-  return withBuilder(config, async (setup, deps) => {
+  const timings = new Timings();
+  timings.mark(bake ? 'start-up, inputs and bake definition' : 'start-up and inputs');
+  const code = await withBuilder(config, async (setup, deps) => {
+    timings.mark('builder');
     log(nodesTable(setup.state));
     const result = await runPipeline(
       config,
@@ -110,6 +118,7 @@ async function runOnTerminal(
       },
       bake,
     );
+    timings.mark(bake ? 'bake' : 'build');
     // Redacted once: the terminal lines and the report file show the same model.
     const report = redactReport(result.report);
     if (result.preflight) log(result.preflight.message);
@@ -145,4 +154,7 @@ async function runOnTerminal(
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     return outcome?.success ? 0 : 1;
   });
+  timings.mark('cleanup');
+  if (flags('timings') === 'true') log(timings.toString());
+  return code;
 }

@@ -209,11 +209,40 @@ export class GitHub {
     }
   }
 
+  /** Lookups started early (prefetchComment), each used once by findComment. */
+  private readonly early = new Map<string, Promise<number | undefined>>();
+
+  /**
+   * Starts looking up the sticky comment (and loading the client) while the build runs, so that
+   * reporting waits for no lookup. A lookup that fails here is simply done again when needed.
+   */
+  prefetchComment(pullNumber: number, marker: string): void {
+    const key = `${pullNumber}\n${marker}`;
+    if (this.early.has(key)) return;
+    const lookup = this.lookupComment(pullNumber, marker);
+    lookup.catch(() => this.early.delete(key));
+    this.early.set(key, lookup);
+  }
+
   /**
    * The id of the comment carrying `marker` that this token wrote (a person's comment that quotes
    * the marker is never taken over), reading every page of the pull request's comments.
    */
   async findComment(pullNumber: number, marker: string): Promise<number | undefined> {
+    const key = `${pullNumber}\n${marker}`;
+    const early = this.early.get(key);
+    this.early.delete(key);
+    if (early) {
+      try {
+        return await early;
+      } catch {
+        // Looked up again below.
+      }
+    }
+    return this.lookupComment(pullNumber, marker);
+  }
+
+  private async lookupComment(pullNumber: number, marker: string): Promise<number | undefined> {
     const { owner, repo } = this.ctx;
     try {
       const comments = await (

@@ -14,7 +14,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-RTMRDP52.js";
+} from "./chunk-IUZV2USF.js";
 import {
   __commonJS,
   __export,
@@ -47766,4 +47766,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
-//# sourceMappingURL=chunk-BYQPNZPP.js.map
+//# sourceMappingURL=chunk-PAIA2OOO.js.map

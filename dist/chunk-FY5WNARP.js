@@ -1,0 +1,36 @@
+import { createRequire as __bxgCreateRequire } from 'node:module'; const require = __bxgCreateRequire(import.meta.url);
+import {
+  Buildx,
+  STATE,
+  removeBuilder
+} from "./chunk-NUZNCOXQ.js";
+import {
+  getState,
+  info,
+  warning
+} from "./chunk-IUZV2USF.js";
+import "./chunk-GGFBBGUM.js";
+
+// src/post.ts
+import { rmSync } from "node:fs";
+async function post() {
+  const builder = getState(STATE.builder);
+  const tempDir = getState(STATE.tempDir);
+  if (getState(STATE.cleanup) === "false") {
+    info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
+    return;
+  }
+  if (builder) {
+    try {
+      await removeBuilder(new Buildx(), builder);
+      info(`Removed builder '${builder}'.`);
+    } catch (e) {
+      warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}
+export {
+  post
+};
+//# sourceMappingURL=chunk-FY5WNARP.js.map
