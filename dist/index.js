@@ -11,7 +11,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-IXBG6KNY.js");
+  const { run } = await import("./chunk-L3IZSJEZ.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

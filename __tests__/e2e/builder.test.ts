@@ -207,3 +207,21 @@ test('docker-container driver without registry access fails with the pull hint',
 function stateEnv(state: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]));
 }
+
+test('four nodes with their own platforms are appended at once: every one registered and running', async () => {
+  const bridges = await Promise.all([0, 1, 0, 1].map((d) => startBridge(d)));
+  const platforms = ['linux/amd64', 'linux/386', 'linux/amd64/v2', 'linux/amd64/v3'];
+  const name = uniqueName('four');
+  const nodes = bridges
+    .map((b, i) => `- name: ${name}${i}\n  endpoint: ${b.endpoint}\n  platforms: ${platforms[i]}\n`)
+    .join('');
+  const run = await runAction({ driver: 'remote', name, nodes, build: 'false', debug: 'true' });
+  expect(run.main.code).toBe(0);
+  const listed = JSON.parse(run.outputs.nodes) as { name: string; status: string; platforms: string[] }[];
+  expect(listed.map((n) => n.name).sort()).toEqual([0, 1, 2, 3].map((i) => `${name}${i}`));
+  expect(listed.every((n) => n.status === 'running')).toBe(true);
+  // The first node is the builder's first (a build with no platform goes there).
+  expect(listed[0].name).toBe(`${name}0`);
+  expect(run.main.stdout).toMatch(/Timings: start-up and inputs \d+ ms, builder \d+ ms/);
+  expect(run.post.code).toBe(0);
+});

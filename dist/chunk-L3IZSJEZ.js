@@ -780,7 +780,7 @@ var require_createNode = __commonJS({
       }
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
-    function createNode(value, tagName, ctx) {
+    function createNode2(value, tagName, ctx) {
       if (identity.isDocument(value))
         value = value.contents;
       if (identity.isNode(value))
@@ -833,7 +833,7 @@ var require_createNode = __commonJS({
         ref.node = node;
       return node;
     }
-    exports.createNode = createNode;
+    exports.createNode = createNode2;
   }
 });
 
@@ -841,7 +841,7 @@ var require_createNode = __commonJS({
 var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
-    var createNode = require_createNode();
+    var createNode2 = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
@@ -856,7 +856,7 @@ var require_Collection = __commonJS({
           v = /* @__PURE__ */ new Map([[k, v]]);
         }
       }
-      return createNode.createNode(v, void 0, {
+      return createNode2.createNode(v, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -1823,13 +1823,13 @@ var require_addPairToJSMap = __commonJS({
 var require_Pair = __commonJS({
   "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
-    var createNode = require_createNode();
+    var createNode2 = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
     function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
+      const k = createNode2.createNode(key, void 0, ctx);
+      const v = createNode2.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
@@ -2180,7 +2180,7 @@ var require_map = __commonJS({
 var require_YAMLSeq = __commonJS({
   "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
-    var createNode = require_createNode();
+    var createNode2 = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection = require_Collection();
     var identity = require_identity();
@@ -2276,7 +2276,7 @@ var require_YAMLSeq = __commonJS({
               const key = obj instanceof Set ? it : String(i++);
               it = replacer.call(obj, key, it);
             }
-            seq.items.push(createNode.createNode(it, void 0, ctx));
+            seq.items.push(createNode2.createNode(it, void 0, ctx));
           }
         }
         return seq;
@@ -3410,7 +3410,7 @@ var require_Document = __commonJS({
     var stringifyDocument = require_stringifyDocument();
     var anchors = require_anchors();
     var applyReviver = require_applyReviver();
-    var createNode = require_createNode();
+    var createNode2 = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
       constructor(value, replacer, options) {
@@ -3526,7 +3526,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value, tag, ctx);
+        const node = createNode2.createNode(value, tag, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -13427,38 +13427,59 @@ async function refuseExisting(name, deps) {
     );
   }
 }
-async function createNodes(config, deps, onCreated, deadline) {
-  for (const [i, node] of config.nodes.entries()) {
-    const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join2(deps.tempDir, "tls"));
-    for (const s of tls.secrets) deps.setSecret?.(s);
-    let configFile;
-    if (node.buildkitdConfigInline.trim()) {
-      mkdirSync2(deps.tempDir, { recursive: true, mode: 448 });
-      configFile = join2(deps.tempDir, `buildkitd-${node.name}.toml`);
-      writeFileSync2(configFile, node.buildkitdConfigInline, { mode: 384 });
-    }
-    const args = createArgs(config, node, i, tls.driverOpts, configFile);
-    deps.debug(`docker buildx ${args.join(" ")}`);
-    const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1e3, deadline - Date.now()) });
-    if (i === 0 && r.code === 0) onCreated(config.name);
-    if (r.code !== 0) {
-      const reason = r.timedOut ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
-      throw new NodesDownError(
-        config.name,
-        [
-          {
-            name: node.name,
-            endpoint: node.endpoint,
-            driver: config.driver,
-            status: "not created",
-            reason: `docker buildx create failed: ${reason}`,
-            hint: hintFor(reason)
-          }
-        ],
-        config.nodes.length
-      );
+function appendOrderFree(nodes) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const n of nodes.slice(1)) {
+    if (!n.platforms.length) return false;
+    for (const p of n.platforms) {
+      if (seen.has(p)) return false;
+      seen.add(p);
     }
   }
+  return true;
+}
+async function createNodes(config, deps, onCreated, deadline) {
+  const create = (i) => createNode(config, i, deps, deadline);
+  const first = await create(0);
+  if (!first) onCreated(config.name);
+  const failed = first ? [first] : [];
+  const rest = config.nodes.slice(1).map((_, i) => i + 1);
+  if (!first && appendOrderFree(config.nodes)) {
+    failed.push(...(await Promise.all(rest.map(create))).filter((f) => !!f));
+  } else if (!first) {
+    for (const i of rest) {
+      const f = await create(i);
+      if (f) {
+        failed.push(f);
+        break;
+      }
+    }
+  }
+  if (failed.length) throw new NodesDownError(config.name, failed, config.nodes.length);
+}
+async function createNode(config, i, deps, deadline) {
+  const node = config.nodes[i];
+  const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join2(deps.tempDir, "tls"));
+  for (const s of tls.secrets) deps.setSecret?.(s);
+  let configFile;
+  if (node.buildkitdConfigInline.trim()) {
+    mkdirSync2(deps.tempDir, { recursive: true, mode: 448 });
+    configFile = join2(deps.tempDir, `buildkitd-${node.name}.toml`);
+    writeFileSync2(configFile, node.buildkitdConfigInline, { mode: 384 });
+  }
+  const args = createArgs(config, node, i, tls.driverOpts, configFile);
+  deps.debug(`docker buildx ${args.join(" ")}`);
+  const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1e3, deadline - Date.now()) });
+  if (r.code === 0) return void 0;
+  const reason = r.timedOut ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+  return {
+    name: node.name,
+    endpoint: node.endpoint,
+    driver: config.driver,
+    status: "not created",
+    reason: `docker buildx create failed: ${reason}`,
+    hint: hintFor(reason)
+  };
 }
 
 // src/builder/status.ts
@@ -17977,4 +17998,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-IXBG6KNY.js.map
+//# sourceMappingURL=chunk-L3IZSJEZ.js.map
