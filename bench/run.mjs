@@ -138,7 +138,7 @@ async function post(e) {
   const state = readFileSync(e.GITHUB_STATE, 'utf8');
   const env = { ...e };
   for (const m of state.matchAll(/^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) env[`STATE_${m[1]}`] = m[3];
-  await run(process.execPath, [join(repo, 'dist', 'index.js')], { env });
+  return (await run(process.execPath, [join(repo, 'dist', 'index.js')], { env })).ms;
 }
 
 /** A remote-driver builder with one node per bridge. */
@@ -162,23 +162,30 @@ async function overhead(env) {
     RUNS,
     async () => (await run('docker', ['buildx', 'build', '--network=none', ctx], { env })).ms,
   );
+  // Main and post, as a job runs them (the post phase removes nothing on the docker driver).
+  const mainOnly = [];
   const action = await measure(RUNS, async () => {
     const e = actionEnv(env, { driver: 'docker', context: ctx, network: 'none', comment: 'off' });
     const ms = (await run(process.execPath, [join(repo, 'dist', 'index.js')], { env: e })).ms;
-    await post(e);
-    return ms;
+    mainOnly.push(ms);
+    return ms + (await post(e));
   });
+  const main = stats(mainOnly.slice(-RUNS));
   table('Action overhead: a warm, fully cached build', [
     ['bare docker buildx build', bare],
-    ['node dist/index.js (verification, build, findings, summary)', action],
+    ['action main phase (verification, build, findings, summary)', main],
+    ['action main + post', action],
   ]);
   const ratio = action.median / bare.median;
-  console.log(`\noverhead ratio (action / bare): ${ratio.toFixed(2)} (target ≤ 1.10)`);
-  results.scenarios.overhead = { bare, action, ratio };
+  console.log(`\noverhead ratio (action main+post / bare): ${ratio.toFixed(2)} (target ≤ 1.35)`);
+  results.scenarios.overhead = { bare, main, action, ratio };
   results.overheadRatio = ratio;
 }
 
 // ---- 2. bootstrap scaling ------------------------------------------------------------------
+
+/** One platform per node (the test bed's daemons are amd64; a remote node's list is declared). */
+const PLATFORMS = ['linux/amd64', 'linux/386', 'linux/amd64/v2', 'linux/amd64/v3'];
 
 async function bootstrap(env) {
   const sockets = env.BUILDX_GUARD_DOCKER_HOSTS.split(' ').map((h) => h.replace('unix://', ''));
@@ -191,9 +198,11 @@ async function bootstrap(env) {
   const boots = {};
   try {
     for (const n of counts) {
+      // Each node serves its own platform, as in a multi-architecture builder (the nodes after the
+      // first are then appended concurrently).
       const nodes = bridges
         .slice(0, n)
-        .map((b, i) => `- name: n${i}\n  endpoint: ${b.endpoint}\n`)
+        .map((b, i) => `- name: n${i}\n  endpoint: ${b.endpoint}\n  platforms: ${PLATFORMS[i]}\n`)
         .join('');
       times[n] = await measure(RUNS, async () => {
         const r = await run(
@@ -235,7 +244,7 @@ async function bootstrap(env) {
     table('Bootstrap scaling (remote nodes, separate daemons)', rows);
     const ratio = times[n].median / times[1].median;
     console.log(
-      `\nbootstrap ratio ${n}-node / 1-node: ${ratio.toFixed(2)} (target ≤ 1.5 for 4 nodes); boot + verification alone: ${(boots[n].median / boots[1].median).toFixed(2)}`,
+      `\nbootstrap ratio ${n}-node / 1-node: ${ratio.toFixed(2)} (target ≤ 1.3 for 4 nodes); boot + verification alone: ${(boots[n].median / boots[1].median).toFixed(2)}`,
     );
     results.scenarios.bootstrap = { times, boots, strictCheck: check, nodes: counts };
     results.bootRatio4to1 = boots[n].median / boots[1].median;
@@ -393,13 +402,15 @@ async function coldstart() {
     (sum, f) => sum + statSync(join(repo, 'dist', f)).size,
     0,
   );
-  const jsBytes = ['index.js', 'cli.js'].reduce((sum, f) => sum + statSync(join(repo, 'dist', f)).size, 0);
+  const jsBytes = readdirSync(join(repo, 'dist'))
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + statSync(join(repo, 'dist', f)).size, 0);
   table('Cold start', [
     ['node -e "" (the floor)', empty],
     ['node dist/index.js to its first decision', load],
   ]);
   console.log(
-    `\ndist/: ${(distBytes / 1e6).toFixed(2)} MB in all, ${(jsBytes / 1e6).toFixed(2)} MB of JavaScript`,
+    `\ncold start to the first decision: ${load.median.toFixed(0)} ms (target ≤ 150 ms); dist/: ${(distBytes / 1e6).toFixed(2)} MB in all, ${(jsBytes / 1e6).toFixed(2)} MB of JavaScript`,
   );
   writeFileSync(join(work, 'state'), '');
   results.scenarios.coldstart = { empty, load, distBytes, jsBytes };
