@@ -13408,7 +13408,7 @@ ${rows.join("\n")}
 }
 
 // src/commands/analyze.ts
-import { closeSync, existsSync as existsSync3, openSync, readFileSync as readFileSync4, readSync, statSync as statSync3 } from "node:fs";
+import { closeSync, existsSync as existsSync4, openSync, readFileSync as readFileSync4, readSync, statSync as statSync3 } from "node:fs";
 
 // src/diagnosis/categories.ts
 var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
@@ -13646,6 +13646,9 @@ function traceStatus(trace) {
   const unfinished = trace.steps.some((s) => !s.done && !s.cached && !s.internal && trace.format !== "tty");
   return unfinished ? "unknown" : "success";
 }
+function cancelledStep(s) {
+  return !!s.canceled || CANCELED.test(s.error ?? "");
+}
 function failingStep(trace) {
   const failed = trace.steps.filter(fatalError);
   return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? failed[0];
@@ -13831,7 +13834,7 @@ var DEPENDENCY_INSTALL = /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (
 function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
   for (const s of steps) {
-    if (s.internal || s.index === void 0 || s.canceled || /\bcanceled\b/i.test(s.error ?? "")) continue;
+    if (s.internal || s.index === void 0 || cancelledStep(s)) continue;
     const key = `${s.target ?? ""} ${s.stage ?? ""}`;
     const g = groups.get(key);
     if (g) g.push(s);
@@ -14741,8 +14744,7 @@ function loadBakeDockerfiles(bake, workspace) {
   }
   return out;
 }
-function chartSteps(trace, files) {
-  const sources = files && "stages" in files ? { dockerfile: files } : files ?? {};
+function chartSteps(trace, sources) {
   return trace.steps.filter((s) => !s.internal).map((s) => ({
     label: stepLabel(s),
     ...s.target ? { target: s.target } : {},
@@ -14827,7 +14829,7 @@ function reportFromBuild(opts) {
 }
 
 // src/attempts/bake.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 
 // src/config/config.ts
@@ -15384,8 +15386,21 @@ function parseRetry(src) {
   };
 }
 
+// src/attempts/metadata.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+function readMetadata(file) {
+  return existsSync2(file) ? readFileSync2(file, "utf8").trim() : "";
+}
+function parseMetadata(text) {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}
+
 // src/attempts/secrets.ts
-import { mkdirSync, readFileSync as readFileSync2, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync as readFileSync3, statSync, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
@@ -15449,7 +15464,7 @@ function secretValues(b, env = process.env) {
   for (const line of b.secretFiles) {
     const path = split(line)[1];
     try {
-      if (statSync(path).size <= 1 << 20) values.push(readFileSync2(path, "utf8").trim());
+      if (statSync(path).size <= 1 << 20) values.push(readFileSync3(path, "utf8").trim());
     } catch {
     }
   }
@@ -15471,7 +15486,8 @@ function bakeEnv(bake, token, serverUrl) {
 }
 async function resolveBake(bake, buildx, opts = {}) {
   const cwd = resolve2(opts.cwd ?? process.cwd(), bake.workdir);
-  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory()) {
+  const env = bakeEnv(bake, opts.token ?? "", process.env.GITHUB_SERVER_URL);
+  if (!existsSync3(cwd) || !statSync2(cwd).isDirectory()) {
     throw new UserError(
       `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
       "workdir"
@@ -15479,7 +15495,7 @@ async function resolveBake(bake, buildx, opts = {}) {
   }
   const remote = isRemoteSource(bake.source);
   if (!remote) {
-    const missing = bake.files.find((f) => !existsSync2(resolve2(cwd, f)));
+    const missing = bake.files.find((f) => !existsSync3(resolve2(cwd, f)));
     if (missing) {
       throw new UserError(
         `Bake file '${missing}' (input 'files') does not exist in ${bake.workdir === "." ? "the workspace" : `'${bake.workdir}'`}.`,
@@ -15490,7 +15506,7 @@ async function resolveBake(bake, buildx, opts = {}) {
   const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
     cwd,
     timeoutMs: 12e4,
-    ...opts.env ? { env: opts.env } : {}
+    env
   });
   if (r.code !== 0) {
     const why = r.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).pop()?.replace(/^ERROR:\s*/, "") ?? `buildx exited ${r.code}`;
@@ -15500,7 +15516,7 @@ async function resolveBake(bake, buildx, opts = {}) {
     );
   }
   try {
-    return definitionOf(JSON.parse(r.stdout), cwd);
+    return { ...definitionOf(JSON.parse(r.stdout), cwd), env };
   } catch {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
@@ -15517,7 +15533,7 @@ function describeTarget(name, t, cwd) {
   if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
   const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
   const dockerfile = isAbsolute2(file) ? file : join4(context, file);
-  return { name, context, platforms, ...existsSync2(dockerfile) ? { dockerfile } : {} };
+  return { name, context, platforms, ...existsSync3(dockerfile) ? { dockerfile } : {} };
 }
 function bakeArgs(bake, b, f) {
   const args = ["bake", "--builder", f.builder, "--progress=rawjson", "--metadata-file", f.metadataFile];
@@ -15531,12 +15547,7 @@ function bakeArgs(bake, b, f) {
   return [...args, ...selection(bake)];
 }
 function targetResults(names, metadata, outcome) {
-  let parsed = {};
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
+  const parsed = parseMetadata(metadata);
   return names.map((name) => {
     const m = parsed[name] ?? {};
     const status = outcome.success ? "success" : outcome.failedTargets.includes(name) ? "failed" : parsed[name] || outcome.builtTargets.includes(name) ? "success" : "cancelled";
@@ -15549,7 +15560,7 @@ function targetResults(names, metadata, outcome) {
   });
 }
 function bakeResult(metadataFile, names, success, trace) {
-  const metadata = existsSync2(metadataFile) ? readFileSync3(metadataFile, "utf8").trim() : "";
+  const metadata = readMetadata(metadataFile);
   const failedTargets = trace ? failedTargetsOf(trace) : [];
   const builtTargets = trace ? builtTargetsOf(trace) : [];
   const targets = targetResults(names, metadata, { success, failedTargets, builtTargets });
@@ -15558,11 +15569,8 @@ function bakeResult(metadataFile, names, success, trace) {
 }
 function failedTargetsOf(trace) {
   const out = new Set(trace.errorTarget ? [trace.errorTarget] : []);
-  for (const s of trace.steps) if (s.target && s.error && !cancelled(s)) out.add(s.target);
+  for (const s of trace.steps) if (s.target && s.error && !cancelledStep(s)) out.add(s.target);
   return [...out];
-}
-function cancelled(s) {
-  return !!s.canceled || /\bcontext canceled\b/i.test(s.error ?? "");
 }
 function builtTargetsOf(trace) {
   const seen = /* @__PURE__ */ new Map();
@@ -15611,7 +15619,7 @@ var Buildx = class {
       const err = [];
       let tail = Buffer.alloc(0);
       let timedOut = false;
-      let cancelled2 = false;
+      let cancelled = false;
       const escalation = [];
       const stop = () => {
         if (escalation.length) return;
@@ -15626,7 +15634,7 @@ var Buildx = class {
         stop();
       }, opts.timeoutMs) : void 0;
       const onAbort = () => {
-        cancelled2 = true;
+        cancelled = true;
         stop();
       };
       if (opts.signal?.aborted) onAbort();
@@ -15659,7 +15667,7 @@ var Buildx = class {
           stderr: Buffer.concat(err).toString(),
           stderrTail: tail.toString(),
           timedOut,
-          cancelled: cancelled2,
+          cancelled,
           durationMs: Date.now() - started
         });
       });
@@ -16387,7 +16395,7 @@ function render(format, analysis, dockerfilePath2, trace, dockerfile) {
           nodes: [],
           findings: analysis.findings,
           stats: analysis.stats,
-          steps: chartSteps(trace, dockerfile),
+          steps: chartSteps(trace, { dockerfile }),
           secrets: []
         },
         { limit: SUMMARY_LIMIT, full: true }
@@ -16444,7 +16452,7 @@ var analyzeCommand = {
         "--log is required: the path of a buildx log (--progress=rawjson or plain).",
         "log"
       );
-    if (!existsSync3(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
+    if (!existsSync4(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
     if (statSync3(log2).isDirectory())
       throw new UserError(`'${log2}' (--log) is a folder; give the path of a build log file.`, "log");
     if (statSync3(log2).size === 0)
@@ -16458,7 +16466,7 @@ var analyzeCommand = {
         "log"
       );
     const specs = flags("dockerfile").split("\n").filter(Boolean);
-    const byTarget = specs.filter((s) => /^[A-Za-z0-9_-]+=./.test(s) && !existsSync3(s));
+    const byTarget = specs.filter((s) => /^[A-Za-z0-9_-]+=./.test(s) && !existsSync4(s));
     const paths = specs.filter((s) => !byTarget.includes(s));
     if (paths.length > 1) {
       throw new UserError(
@@ -16468,11 +16476,11 @@ var analyzeCommand = {
     }
     const dockerfilePath2 = paths[0] ?? "";
     for (const p of [dockerfilePath2, ...byTarget.map((s) => s.slice(s.indexOf("=") + 1))]) {
-      if (p && !existsSync3(p))
+      if (p && !existsSync4(p))
         throw new UserError(`Dockerfile '${p}' (--dockerfile) does not exist.`, "dockerfile");
     }
     const bakeFiles = flags("bake-file").split("\n").filter(Boolean);
-    const missingBake = bakeFiles.find((f) => !existsSync3(f));
+    const missingBake = bakeFiles.find((f) => !existsSync4(f));
     if (missingBake)
       throw new UserError(`Bake file '${missingBake}' (--bake-file) does not exist.`, "bake-file");
     const format = getChoice(flags, "format", FORMATS, "text");
@@ -16960,7 +16968,7 @@ async function describe(down, state, boot, reasons, config) {
 }
 
 // src/attempts/run.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync5, statSync as statSync4 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join7 } from "node:path";
 
 // src/attempts/args.ts
@@ -17203,7 +17211,7 @@ function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
   const dir = isAbsolute3(context) ? context : join7(cwd, context);
-  if (!existsSync4(dir) || !statSync4(dir).isDirectory()) {
+  if (!existsSync5(dir) || !statSync4(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
@@ -17211,7 +17219,7 @@ function checkContext(config, cwd = process.cwd()) {
   }
   if (file === "-") return;
   const dockerfile = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(dir, "Dockerfile");
-  if (!existsSync4(dockerfile)) {
+  if (!existsSync5(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
@@ -17223,7 +17231,7 @@ function invocation(config, builder, deps, files, bake) {
     return {
       args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
       cwd: bake.cwd,
-      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+      env: bake.env,
       targets: bake.targets.map((t) => t.name)
     };
   }
@@ -17328,14 +17336,9 @@ async function runBuild(config, builder, deps, bake) {
   }
 }
 function readResult(metadataFile, iidFile) {
-  const metadata = existsSync4(metadataFile) ? readFileSync5(metadataFile, "utf8").trim() : "";
-  let parsed;
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
-  const imageid = existsSync4(iidFile) ? readFileSync5(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const metadata = readMetadata(metadataFile);
+  const parsed = parseMetadata(metadata);
+  const imageid = existsSync5(iidFile) ? readFileSync5(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 function abortableSleep(ms, signal) {
@@ -17699,9 +17702,7 @@ var bakeCommand = {
     const config = parseConfig(
       (name) => (name === "targets" ? targets : flags(name)) || (name === "workdir" ? "." : "")
     );
-    const bake = await resolveBake(config.bake, new Buildx(), {
-      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL)
-    });
+    const bake = await resolveBake(config.bake, new Buildx(), { token: config.build.githubToken });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
     return runOnTerminal(config, flags, bake);
   }

@@ -11,7 +11,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-L3IZSJEZ.js");
+  const { run } = await import("./chunk-ZJUWM2XA.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

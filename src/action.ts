@@ -20,7 +20,7 @@ import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline } from './pipeline.js';
 import { actionsCache, stepTempDir } from './action-io.js';
-import { bakeEnv, resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
+import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { UntrustedOutput } from './report/untrusted.js';
 import { VERSION } from './version.js';
 
@@ -43,9 +43,7 @@ export async function run(): Promise<void> {
     // A bake's targets are resolved first: a bad bake file fails before any builder exists.
     const bake =
       config.bake && config.build.enabled
-        ? await resolveBake(config.bake, buildx, {
-            env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
-          })
+        ? await resolveBake(config.bake, buildx, { token: config.build.githubToken })
         : undefined;
     if (bake) {
       core.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);

@@ -1,11 +1,13 @@
 // `docker buildx bake`: the definition resolved before anything starts (`bake --print`: each target's
 // context, Dockerfile and platforms), the argv of an attempt, and what each target produced.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Buildx } from '../buildx/buildx.js';
 import { isRemoteSource, type BakeConfig, type BuildConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
+import { cancelledStep } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
+import { parseMetadata, readMetadata } from './metadata.js';
 import { gitTokenId } from './secrets.js';
 
 export interface BakeTarget {
@@ -21,6 +23,8 @@ export interface BakeDefinition {
   /** The folder bake runs in (absolute). */
   cwd: string;
   targets: BakeTarget[];
+  /** What bake's environment gets besides the runner's: the token of a remote source (bakeEnv). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** What `bake --print` prints for a target (the fields read here). */
@@ -56,9 +60,10 @@ export function bakeEnv(bake: BakeConfig, token: string, serverUrl?: string): No
 export async function resolveBake(
   bake: BakeConfig,
   buildx: Buildx,
-  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { cwd?: string; token?: string } = {},
 ): Promise<BakeDefinition> {
   const cwd = resolve(opts.cwd ?? process.cwd(), bake.workdir);
+  const env = bakeEnv(bake, opts.token ?? '', process.env.GITHUB_SERVER_URL);
   if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
     throw new UserError(
       `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
@@ -78,7 +83,7 @@ export async function resolveBake(
   const r = await buildx.buildx(['bake', '--print', '--progress=quiet', ...selection(bake)], {
     cwd,
     timeoutMs: 120_000,
-    ...(opts.env ? { env: opts.env } : {}),
+    env,
   });
   if (r.code !== 0) {
     const why =
@@ -94,7 +99,7 @@ export async function resolveBake(
     );
   }
   try {
-    return definitionOf(JSON.parse(r.stdout), cwd);
+    return { ...definitionOf(JSON.parse(r.stdout), cwd), env };
   } catch {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
@@ -152,12 +157,7 @@ export function targetResults(
   metadata: string,
   outcome: { success: boolean; failedTargets: string[]; builtTargets: string[] },
 ): TargetResult[] {
-  let parsed: Record<string, Record<string, unknown> | undefined> = {};
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
+  const parsed = parseMetadata(metadata) as Record<string, Record<string, unknown> | undefined>;
   return names.map((name) => {
     const m = parsed[name] ?? {};
     const status = outcome.success
@@ -186,7 +186,7 @@ export function bakeResult(
   success: boolean,
   trace?: BuildTrace,
 ): { metadata: string; imageid: string; digest: string; targets: TargetResult[] } {
-  const metadata = existsSync(metadataFile) ? readFileSync(metadataFile, 'utf8').trim() : '';
+  const metadata = readMetadata(metadataFile);
   const failedTargets = trace ? failedTargetsOf(trace) : [];
   const builtTargets = trace ? builtTargetsOf(trace) : [];
   const targets = targetResults(names, metadata, { success, failedTargets, builtTargets });
@@ -197,13 +197,8 @@ export function bakeResult(
 /** The targets whose own step failed (a step cancelled by another target's failure does not count). */
 function failedTargetsOf(trace: BuildTrace): string[] {
   const out = new Set<string>(trace.errorTarget ? [trace.errorTarget] : []);
-  for (const s of trace.steps) if (s.target && s.error && !cancelled(s)) out.add(s.target);
+  for (const s of trace.steps) if (s.target && s.error && !cancelledStep(s)) out.add(s.target);
   return [...out];
-}
-
-/** Stopped because another step failed (`CANCELED`, or an error that is the cancellation). */
-function cancelled(s: BuildTrace['steps'][number]): boolean {
-  return !!s.canceled || /\bcontext canceled\b/i.test(s.error ?? '');
 }
 
 /** The targets whose every step finished without error (their build completed before a failure). */

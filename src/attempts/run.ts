@@ -8,7 +8,8 @@ import { UserError } from '../config/errors.js';
 import { failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { buildArgs } from './args.js';
-import { bakeArgs, bakeEnv, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
+import { parseMetadata, readMetadata } from './metadata.js';
+import { bakeArgs, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classification, classify } from '../diagnosis/classify.js';
@@ -106,7 +107,7 @@ function invocation(
     return {
       args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
       cwd: bake.cwd,
-      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+      env: bake.env,
       targets: bake.targets.map((t) => t.name),
     };
   }
@@ -236,13 +237,8 @@ function readResult(
   metadataFile: string,
   iidFile: string,
 ): { metadata: string; imageid: string; digest: string } {
-  const metadata = existsSync(metadataFile) ? readFileSync(metadataFile, 'utf8').trim() : '';
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
+  const metadata = readMetadata(metadataFile);
+  const parsed = parseMetadata(metadata);
   const imageid = existsSync(iidFile)
     ? readFileSync(iidFile, 'utf8').trim()
     : String(parsed['containerimage.config.digest'] ?? '');

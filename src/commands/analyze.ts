@@ -56,7 +56,7 @@ function render(
           nodes: [],
           findings: analysis.findings,
           stats: analysis.stats,
-          steps: chartSteps(trace, dockerfile),
+          steps: chartSteps(trace, { dockerfile }),
           secrets: [],
         },
         { limit: SUMMARY_LIMIT, full: true },

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { nodesTable } from '../builder/bootstrap.js';
 import { checkContext } from '../attempts/run.js';
-import { bakeEnv, resolveBake } from '../attempts/bake.js';
+import { resolveBake } from '../attempts/bake.js';
 import { Buildx } from '../buildx/buildx.js';
 import { UserError } from '../config/errors.js';
 import { secretValues } from '../attempts/secrets.js';
@@ -83,9 +83,7 @@ export const bakeCommand: Command = {
     const config = parseConfig(
       (name) => (name === 'targets' ? targets : flags(name)) || (name === 'workdir' ? '.' : ''),
     );
-    const bake = await resolveBake(config.bake!, new Buildx(), {
-      env: bakeEnv(config.bake!, config.build.githubToken, process.env.GITHUB_SERVER_URL),
-    });
+    const bake = await resolveBake(config.bake!, new Buildx(), { token: config.build.githubToken });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
     return runOnTerminal(config, flags, bake);
   },

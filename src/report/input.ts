@@ -67,11 +67,7 @@ export function loadBakeDockerfiles(
 }
 
 /** A trace's Dockerfile steps as the timing chart shows them (with the baseline id when mapped). */
-export function chartSteps(
-  trace: BuildTrace,
-  files: DockerfileModel | Dockerfiles | undefined,
-): ReportInput['steps'] {
-  const sources: Dockerfiles = files && 'stages' in files ? { dockerfile: files } : (files ?? {});
+export function chartSteps(trace: BuildTrace, sources: Dockerfiles): ReportInput['steps'] {
   return trace.steps
     .filter((s) => !s.internal)
     .map((s) => ({

@@ -31,6 +31,11 @@ export function traceStatus(trace: BuildTrace): 'success' | 'failed' | 'unknown'
   return unfinished ? 'unknown' : 'success';
 }
 
+/** A step stopped because another failed (`CANCELED`, or an error that is the cancellation). */
+export function cancelledStep(s: Step): boolean {
+  return !!s.canceled || CANCELED.test(s.error ?? '');
+}
+
 /** The step that failed the build: the first error that is not a consequence (cancellation) of another. */
 export function failingStep(trace: BuildTrace): Step | undefined {
   const failed = trace.steps.filter(fatalError);

@@ -1,3 +1,4 @@
+import { cancelledStep } from '../../trace/query.js';
 import type { Step } from '../../trace/types.js';
 import { anchor, stepLabel } from '../anchor.js';
 import { code, seconds } from '../markdown-escape.js';
@@ -15,7 +16,7 @@ function byStage(steps: Step[]): Step[][] {
   const groups = new Map<string, Step[]>();
   for (const s of steps) {
     // A step cancelled because another platform failed says nothing about the cache.
-    if (s.internal || s.index === undefined || s.canceled || /\bcanceled\b/i.test(s.error ?? '')) continue;
+    if (s.internal || s.index === undefined || cancelledStep(s)) continue;
     const key = `${s.target ?? ''} ${s.stage ?? ''}`;
     const g = groups.get(key);
     if (g) g.push(s);

@@ -13605,7 +13605,7 @@ async function describe(down, state, boot, reasons, config) {
 }
 
 // src/attempts/run.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
 
 // src/trace/query.ts
@@ -13622,6 +13622,9 @@ function traceStatus(trace) {
   if (trace.steps.length === 0) return "unknown";
   const unfinished = trace.steps.some((s) => !s.done && !s.cached && !s.internal && trace.format !== "tty");
   return unfinished ? "unknown" : "success";
+}
+function cancelledStep(s) {
+  return !!s.canceled || CANCELED.test(s.error ?? "");
 }
 function failingStep(trace) {
   const failed = trace.steps.filter(fatalError);
@@ -13691,8 +13694,21 @@ function takesImageIdFile(outputs) {
   });
 }
 
+// src/attempts/metadata.ts
+import { existsSync, readFileSync } from "node:fs";
+function readMetadata(file) {
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : "";
+}
+function parseMetadata(text) {
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    return {};
+  }
+}
+
 // src/attempts/bake.ts
-import { existsSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
 import { isAbsolute, join as join5, resolve as resolve2 } from "node:path";
 
 // src/config/config.ts
@@ -14250,7 +14266,7 @@ function parseRetry(src) {
 }
 
 // src/attempts/secrets.ts
-import { mkdirSync as mkdirSync3, readFileSync, statSync, writeFileSync as writeFileSync3 } from "node:fs";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, statSync, writeFileSync as writeFileSync3 } from "node:fs";
 import { join as join4 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
@@ -14314,7 +14330,7 @@ function secretValues(b, env = process.env) {
   for (const line of b.secretFiles) {
     const path = split(line)[1];
     try {
-      if (statSync(path).size <= 1 << 20) values.push(readFileSync(path, "utf8").trim());
+      if (statSync(path).size <= 1 << 20) values.push(readFileSync2(path, "utf8").trim());
     } catch {
     }
   }
@@ -14336,7 +14352,8 @@ function bakeEnv(bake, token, serverUrl) {
 }
 async function resolveBake(bake, buildx, opts = {}) {
   const cwd = resolve2(opts.cwd ?? process.cwd(), bake.workdir);
-  if (!existsSync(cwd) || !statSync2(cwd).isDirectory()) {
+  const env = bakeEnv(bake, opts.token ?? "", process.env.GITHUB_SERVER_URL);
+  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory()) {
     throw new UserError(
       `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
       "workdir"
@@ -14344,7 +14361,7 @@ async function resolveBake(bake, buildx, opts = {}) {
   }
   const remote = isRemoteSource(bake.source);
   if (!remote) {
-    const missing = bake.files.find((f) => !existsSync(resolve2(cwd, f)));
+    const missing = bake.files.find((f) => !existsSync2(resolve2(cwd, f)));
     if (missing) {
       throw new UserError(
         `Bake file '${missing}' (input 'files') does not exist in ${bake.workdir === "." ? "the workspace" : `'${bake.workdir}'`}.`,
@@ -14355,7 +14372,7 @@ async function resolveBake(bake, buildx, opts = {}) {
   const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
     cwd,
     timeoutMs: 12e4,
-    ...opts.env ? { env: opts.env } : {}
+    env
   });
   if (r.code !== 0) {
     const why = r.stderr.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")).pop()?.replace(/^ERROR:\s*/, "") ?? `buildx exited ${r.code}`;
@@ -14365,7 +14382,7 @@ async function resolveBake(bake, buildx, opts = {}) {
     );
   }
   try {
-    return definitionOf(JSON.parse(r.stdout), cwd);
+    return { ...definitionOf(JSON.parse(r.stdout), cwd), env };
   } catch {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
@@ -14382,7 +14399,7 @@ function describeTarget(name, t, cwd) {
   if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
   const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
   const dockerfile = isAbsolute(file) ? file : join5(context, file);
-  return { name, context, platforms, ...existsSync(dockerfile) ? { dockerfile } : {} };
+  return { name, context, platforms, ...existsSync2(dockerfile) ? { dockerfile } : {} };
 }
 function bakeArgs(bake, b, f) {
   const args = ["bake", "--builder", f.builder, "--progress=rawjson", "--metadata-file", f.metadataFile];
@@ -14396,12 +14413,7 @@ function bakeArgs(bake, b, f) {
   return [...args, ...selection(bake)];
 }
 function targetResults(names, metadata, outcome) {
-  let parsed = {};
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
+  const parsed = parseMetadata(metadata);
   return names.map((name) => {
     const m = parsed[name] ?? {};
     const status = outcome.success ? "success" : outcome.failedTargets.includes(name) ? "failed" : parsed[name] || outcome.builtTargets.includes(name) ? "success" : "cancelled";
@@ -14414,7 +14426,7 @@ function targetResults(names, metadata, outcome) {
   });
 }
 function bakeResult(metadataFile, names, success, trace) {
-  const metadata = existsSync(metadataFile) ? readFileSync2(metadataFile, "utf8").trim() : "";
+  const metadata = readMetadata(metadataFile);
   const failedTargets = trace ? failedTargetsOf(trace) : [];
   const builtTargets = trace ? builtTargetsOf(trace) : [];
   const targets = targetResults(names, metadata, { success, failedTargets, builtTargets });
@@ -14423,11 +14435,8 @@ function bakeResult(metadataFile, names, success, trace) {
 }
 function failedTargetsOf(trace) {
   const out = new Set(trace.errorTarget ? [trace.errorTarget] : []);
-  for (const s of trace.steps) if (s.target && s.error && !cancelled(s)) out.add(s.target);
+  for (const s of trace.steps) if (s.target && s.error && !cancelledStep(s)) out.add(s.target);
   return [...out];
-}
-function cancelled(s) {
-  return !!s.canceled || /\bcontext canceled\b/i.test(s.error ?? "");
 }
 function builtTargetsOf(trace) {
   const seen = /* @__PURE__ */ new Map();
@@ -15507,7 +15516,7 @@ function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
   const dir = isAbsolute2(context) ? context : join6(cwd, context);
-  if (!existsSync2(dir) || !statSync3(dir).isDirectory()) {
+  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
@@ -15515,7 +15524,7 @@ function checkContext(config, cwd = process.cwd()) {
   }
   if (file === "-") return;
   const dockerfile = file ? isAbsolute2(file) ? file : join6(cwd, file) : join6(dir, "Dockerfile");
-  if (!existsSync2(dockerfile)) {
+  if (!existsSync3(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
@@ -15527,7 +15536,7 @@ function invocation(config, builder, deps, files, bake) {
     return {
       args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
       cwd: bake.cwd,
-      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL),
+      env: bake.env,
       targets: bake.targets.map((t) => t.name)
     };
   }
@@ -15632,14 +15641,9 @@ async function runBuild(config, builder, deps, bake) {
   }
 }
 function readResult(metadataFile, iidFile) {
-  const metadata = existsSync2(metadataFile) ? readFileSync3(metadataFile, "utf8").trim() : "";
-  let parsed;
-  try {
-    parsed = metadata ? JSON.parse(metadata) : {};
-  } catch {
-    parsed = {};
-  }
-  const imageid = existsSync2(iidFile) ? readFileSync3(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const metadata = readMetadata(metadataFile);
+  const parsed = parseMetadata(metadata);
+  const imageid = existsSync3(iidFile) ? readFileSync3(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 function abortableSleep(ms, signal) {
@@ -16066,7 +16070,7 @@ var DEPENDENCY_INSTALL = /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (
 function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
   for (const s of steps) {
-    if (s.internal || s.index === void 0 || s.canceled || /\bcanceled\b/i.test(s.error ?? "")) continue;
+    if (s.internal || s.index === void 0 || cancelledStep(s)) continue;
     const key = `${s.target ?? ""} ${s.stage ?? ""}`;
     const g = groups.get(key);
     if (g) g.push(s);
@@ -16906,7 +16910,7 @@ function writeNoFollow(path, text) {
 }
 
 // src/report/input.ts
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join7, relative } from "node:path";
 
 // src/findings/types.ts
@@ -17085,7 +17089,7 @@ function dockerfilePath(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
   const abs = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(isAbsolute3(context) ? context : join7(cwd, context), "Dockerfile");
-  if (!existsSync3(abs)) return void 0;
+  if (!existsSync4(abs)) return void 0;
   const rel = relative(workspace, abs);
   return rel.startsWith("..") ? abs : rel.split("\\").join("/");
 }
@@ -17109,8 +17113,7 @@ function loadBakeDockerfiles(bake, workspace) {
   }
   return out;
 }
-function chartSteps(trace, files) {
-  const sources = files && "stages" in files ? { dockerfile: files } : files ?? {};
+function chartSteps(trace, sources) {
   return trace.steps.filter((s) => !s.internal).map((s) => ({
     label: stepLabel(s),
     ...s.target ? { target: s.target } : {},
@@ -17621,17 +17624,17 @@ import { tmpdir as tmpdir2 } from "node:os";
 import { join as join11 } from "node:path";
 
 // src/attempts/local-cache.ts
-import { existsSync as existsSync4, renameSync, rmSync } from "node:fs";
+import { existsSync as existsSync5, renameSync, rmSync } from "node:fs";
 import { join as join9 } from "node:path";
 function localCacheArgs(dir) {
-  const restored = existsSync4(join9(dir, "index.json"));
+  const restored = existsSync5(join9(dir, "index.json"));
   return {
     cacheFrom: restored ? [`type=local,src=${dir}`] : [],
     cacheTo: [`type=local,dest=${dir}-new,mode=max`]
   };
 }
 function rotateLocalCache(dir) {
-  if (!existsSync4(join9(`${dir}-new`, "index.json"))) return false;
+  if (!existsSync5(join9(`${dir}-new`, "index.json"))) return false;
   rmSync(dir, { recursive: true, force: true });
   renameSync(`${dir}-new`, dir);
   return true;
@@ -17639,7 +17642,7 @@ function rotateLocalCache(dir) {
 
 // src/baseline/store.ts
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
 var actionsCache = () => import("./chunk-PAIA2OOO.js");
@@ -17682,7 +17685,7 @@ async function restoreFolder(keys, dir, debug2) {
   }
 }
 async function saveFolder(keys, dir, debug2) {
-  if (!(await actionsCache()).isFeatureAvailable() || !existsSync5(dir)) return false;
+  if (!(await actionsCache()).isFeatureAvailable() || !existsSync6(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
     debug2(`cache: saved ${dir} as ${keys.key} (${id})`);
@@ -17702,7 +17705,7 @@ async function restoreBaseline(keys, dir, debug2) {
   mkdirSync4(dir, { recursive: true });
   const hit = await restoreFolder(keys, dir, debug2);
   const file = join10(dir, FILE);
-  const b = hit && existsSync5(file) ? parseBaseline(readFileSync7(file, "utf8")) : void 0;
+  const b = hit && existsSync6(file) ? parseBaseline(readFileSync7(file, "utf8")) : void 0;
   if (hit) debug2(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
   return b;
 }
@@ -17814,9 +17817,7 @@ async function run() {
     if (config.merge) return await merge(config);
     if (config.build.enabled && !config.bake) checkContext(config);
     const buildx = new Buildx();
-    const bake = config.bake && config.build.enabled ? await resolveBake(config.bake, buildx, {
-      env: bakeEnv(config.bake, config.build.githubToken, process.env.GITHUB_SERVER_URL)
-    }) : void 0;
+    const bake = config.bake && config.build.enabled ? await resolveBake(config.bake, buildx, { token: config.build.githubToken }) : void 0;
     if (bake) {
       info(`Bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
       timings.mark("bake definition");
@@ -17998,4 +17999,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-L3IZSJEZ.js.map
+//# sourceMappingURL=chunk-ZJUWM2XA.js.map
