@@ -2,8 +2,17 @@
 // type=local cache. Keys are immutable, so each run saves under its own key and restores the newest of
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
 // save/restore fails, this says so once at debug level and the build carries on.
-// The Actions cache library (and its storage clients) loads only when a cache is used.
+// The Actions cache library (and its storage clients, 1.6 MB) loads only when a cache is used.
 const actionsCache = () => import('@actions/cache');
+
+/**
+ * Whether the Actions cache service can be there. @actions/cache's isFeatureAvailable() reads one of
+ * these two variables (v1 or v2 service); without either the library is not even loaded.
+ */
+async function cacheAvailable(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
+  return (await actionsCache()).isFeatureAvailable();
+}
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +74,7 @@ export async function restoreFolder(
   dir: string,
   debug: (m: string) => void,
 ): Promise<string | undefined> {
-  if (!(await actionsCache()).isFeatureAvailable()) {
+  if (!(await cacheAvailable())) {
     debug(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
     return undefined;
   }
@@ -81,7 +90,7 @@ export async function restoreFolder(
 }
 
 export async function saveFolder(keys: CacheKeys, dir: string, debug: (m: string) => void): Promise<boolean> {
-  if (!(await actionsCache()).isFeatureAvailable() || !existsSync(dir)) return false;
+  if (!(await cacheAvailable()) || !existsSync(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
     debug(`cache: saved ${dir} as ${keys.key} (${id})`);
@@ -99,7 +108,7 @@ export async function restoreBaseline(
   dir: string,
   debug: (m: string) => void,
 ): Promise<Baseline | undefined> {
-  if (!(await actionsCache()).isFeatureAvailable()) {
+  if (!(await cacheAvailable())) {
     debug('baseline: the Actions cache service is not available here; comparing with no baseline.');
     return undefined;
   }
@@ -118,7 +127,7 @@ export async function saveBaseline(
   baseline: Baseline,
   debug: (m: string) => void,
 ): Promise<boolean> {
-  if (!(await actionsCache()).isFeatureAvailable()) return false;
+  if (!(await cacheAvailable())) return false;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, FILE), JSON.stringify(baseline));
   const saved = await saveFolder(keys, dir, debug);
