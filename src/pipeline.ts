@@ -5,7 +5,7 @@
 import { toBaseline, type Baseline } from './baseline/baseline.js';
 import { runBuild, type BuildOutcome } from './attempts/run.js';
 import { bootAndVerify, probeNodes, type BuilderDeps, type BuilderSetup } from './builder/bootstrap.js';
-import { hostChecks } from './builder/host.js';
+import { deferredHostChecks, hostChecks } from './builder/host.js';
 import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
 import type { Config } from './config/config.js';
 import { runsOnTargetPlatform } from './findings/dockerfile.js';
@@ -23,6 +23,12 @@ export interface PipelineCache {
   restoreBaseline(): Promise<Baseline | undefined>;
   saveBaseline(b: Baseline): Promise<void>;
 }
+
+/**
+ * How long a build runs before the host is read beside it (`docker info` starts the Docker CLI,
+ * which also scans its plugins: about 100 ms of CPU that a warm, cached build would wait for).
+ */
+export const HOST_READING_DELAY_MS = 1_000;
 
 export interface PipelineIO {
   info: (line: string) => void;
@@ -89,8 +95,9 @@ export async function runPipeline(
   // Read while the build runs: nothing waits for them. The baseline is restored from the Actions
   // cache meanwhile (a restore that fails is no baseline).
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => undefined) : undefined;
-  const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })).catch(
-    () => [],
+  const host = deferredHostChecks(
+    () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })),
+    HOST_READING_DELAY_MS,
   );
   const outcome = await runBuild(
     buildConfig,
@@ -121,7 +128,7 @@ export async function runPipeline(
     baseline,
     dockerfile,
     ...(dockerfiles ? { dockerfiles } : {}),
-    host: await host,
+    host: await host.settle(outcome.success),
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];

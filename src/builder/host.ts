@@ -89,6 +89,27 @@ export async function hostChecks(
   return judgeHost(readHost({ dataRoot: dataRoot || undefined }));
 }
 
+/**
+ * The host checks, read beside a build once it has run `delayMs`, or after it when it failed. A
+ * short successful build (a warm cache) does not wait for `docker info` (the Docker CLI's start-up
+ * and plugin scan, about 100 ms). A reading that fails is no reading.
+ */
+export function deferredHostChecks(
+  read: () => Promise<HostCheck[]>,
+  delayMs: number,
+): { settle: (buildSucceeded: boolean) => Promise<HostCheck[]> } {
+  let reading: Promise<HostCheck[]> | undefined;
+  const start = () => (reading ??= read().catch(() => []));
+  const timer = setTimeout(start, delayMs);
+  timer.unref();
+  return {
+    settle(buildSucceeded) {
+      clearTimeout(timer);
+      return reading ?? (buildSucceeded ? Promise.resolve([]) : start());
+    },
+  };
+}
+
 export function readHost(opts: { proc?: string; uid?: number; dataRoot?: string } = {}): HostReadings {
   const proc = opts.proc ?? '/proc';
   return {

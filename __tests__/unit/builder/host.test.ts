@@ -2,7 +2,14 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { judgeHost, readHost, readInotify, readOpenFiles } from '../../../src/builder/host.js';
+import {
+  deferredHostChecks,
+  judgeHost,
+  readHost,
+  readInotify,
+  readOpenFiles,
+  type HostCheck,
+} from '../../../src/builder/host.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -88,4 +95,40 @@ test('this machine’s real /proc can be read', () => {
   const r = readHost();
   expect(r.openFiles?.soft).toBeGreaterThan(0);
   expect(r.inotify?.max).toBeGreaterThan(0);
+});
+
+describe('host checks beside the build', () => {
+  const check: HostCheck = { check: 'disk', ok: false, reading: 'disk: 1.0 GB free', fix: 'free space' };
+  const counted = () => {
+    const calls = { n: 0 };
+    return { calls, read: async () => (calls.n++, [check]) };
+  };
+
+  test('a successful build that ends before the delay is not read at all', async () => {
+    const { calls, read } = counted();
+    const host = deferredHostChecks(read, 60_000);
+    expect(await host.settle(true)).toEqual([]);
+    expect(calls.n).toBe(0);
+  });
+
+  test('a failed build that ends before the delay is read after it', async () => {
+    const { calls, read } = counted();
+    const host = deferredHostChecks(read, 60_000);
+    expect(await host.settle(false)).toEqual([check]);
+    expect(calls.n).toBe(1);
+  });
+
+  test('a build still running at the delay is read beside it, once, whatever its result', async () => {
+    const { calls, read } = counted();
+    const host = deferredHostChecks(read, 5);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(calls.n).toBe(1);
+    expect(await host.settle(true)).toEqual([check]);
+    expect(calls.n).toBe(1);
+  });
+
+  test('a reading that fails is no reading, not an error', async () => {
+    const host = deferredHostChecks(() => Promise.reject(new Error('docker info: exit 1')), 60_000);
+    expect(await host.settle(false)).toEqual([]);
+  });
 });
