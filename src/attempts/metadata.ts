@@ -14,3 +14,14 @@ export function parseMetadata(text: string): Record<string, unknown> {
     return {};
   }
 }
+
+/**
+ * The environment that keeps the provenance out of the metadata file. buildx copies the build's
+ * provenance into the file by default (`buildx.build.provenance`), which costs a round trip to
+ * BuildKit after the build (60–100 ms on a remote node); nothing here reads it. A job that wants
+ * it sets BUILDX_METADATA_PROVENANCE (min or max) and that value is kept. The image's own
+ * provenance attestation (`provenance`) is not affected.
+ */
+export function metadataEnv(env: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  return env?.BUILDX_METADATA_PROVENANCE ? {} : { BUILDX_METADATA_PROVENANCE: 'disabled' };
+}

@@ -8,7 +8,7 @@ import { UserError } from '../config/errors.js';
 import { failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { buildArgs } from './args.js';
-import { parseMetadata, readMetadata } from './metadata.js';
+import { metadataEnv, parseMetadata, readMetadata } from './metadata.js';
 import { bakeArgs, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
@@ -107,11 +107,12 @@ function invocation(
     return {
       args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
       cwd: bake.cwd,
-      env: bake.env,
+      env: { ...metadataEnv(deps.buildx.env), ...bake.env },
       targets: bake.targets.map((t) => t.name),
     };
   }
   return {
+    env: metadataEnv(deps.buildx.env),
     args: buildArgs(config.build, {
       builder,
       ...files,
