@@ -2,16 +2,16 @@ import { createRequire as __bxgCreateRequire } from 'node:module'; const require
 import {
   getState,
   saveState
-} from "./chunk-IUZV2USF.js";
+} from "./chunk-GMEL22WL.js";
 import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-FY5WNARP.js");
+  const { post } = await import("./chunk-Q3WSFWJL.js");
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-ZJUWM2XA.js");
+  const { run } = await import("./chunk-TLLK5ZEF.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

@@ -3,12 +3,12 @@ import {
   Buildx,
   STATE,
   removeBuilder
-} from "./chunk-NUZNCOXQ.js";
+} from "./chunk-5U7CYRLP.js";
 import {
   getState,
   info,
   warning
-} from "./chunk-IUZV2USF.js";
+} from "./chunk-GMEL22WL.js";
 import "./chunk-GGFBBGUM.js";
 
 // src/post.ts
@@ -33,4 +33,4 @@ async function post() {
 export {
   post
 };
-//# sourceMappingURL=chunk-FY5WNARP.js.map
+//# sourceMappingURL=chunk-Q3WSFWJL.js.map

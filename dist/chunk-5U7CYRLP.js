@@ -29,27 +29,41 @@ function describeFsError(e) {
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
 var TAIL_BYTES = 64 * 1024;
 var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
 var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 var Buildx = class {
-  constructor(dockerPath = "docker", env = process.env) {
+  constructor(dockerPath = "docker", env = process.env, plugin = dockerPath === "docker" ? findBuildxPlugin(env) : void 0) {
     this.dockerPath = dockerPath;
     this.env = env;
+    this.plugin = plugin;
   }
   dockerPath;
   env;
-  /** `docker buildx <args…>`. */
+  /**
+   * `plugin`: the buildx binary to run directly (standalone), the one `docker buildx` would run;
+   * found on the Docker CLI's plugin path when the default `docker` is used. Running it directly
+   * saves the Docker CLI's start-up and its plugin scan, about 80 ms per call.
+   */
+  plugin;
+  /** `docker buildx <args…>` (the plugin run directly when it was found). */
   buildx(args, opts = {}) {
-    return this.docker(["buildx", ...args], opts);
+    if (!this.plugin) return this.docker(["buildx", ...args], opts);
+    return this.spawn(this.plugin, args, opts);
   }
   /** `docker <args…>`. */
   docker(args, opts = {}) {
+    return this.spawn(this.dockerPath, args, opts);
+  }
+  spawn(command, args, opts) {
     const started = Date.now();
     const capture = opts.capture ?? true;
     return new Promise((resolve, reject) => {
-      const child = spawn(this.dockerPath, args, {
-        env: opts.env ? { ...this.env, ...opts.env } : this.env,
+      const child = spawn(command, args, {
+        env: childEnv(this.env, opts.env),
         ...opts.cwd ? { cwd: opts.cwd } : {},
         stdio: ["pipe", "pipe", "pipe"],
         detached: true
@@ -99,7 +113,7 @@ var Buildx = class {
         clearTimeout(timer);
         reject(
           e.code === "ENOENT" ? new Error(
-            `'${this.dockerPath}' was not found on PATH; install the Docker CLI with the buildx plugin.`
+            `'${command}' was not found${command === this.dockerPath ? " on PATH" : ""}; install the Docker CLI with the buildx plugin.`
           ) : e
         );
       });
@@ -132,6 +146,36 @@ var Buildx = class {
     return parseBuildxVersion(r.stdout);
   }
 };
+function childEnv(base, extra) {
+  const env = extra ? { ...base, ...extra } : { ...base };
+  delete env.DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND;
+  return env;
+}
+var SYSTEM_PLUGIN_DIRS = [
+  "/usr/local/lib/docker/cli-plugins",
+  "/usr/local/libexec/docker/cli-plugins",
+  "/usr/lib/docker/cli-plugins",
+  "/usr/libexec/docker/cli-plugins"
+];
+function findBuildxPlugin(env, platform = process.platform, systemDirs = SYSTEM_PLUGIN_DIRS) {
+  if (platform === "win32" || env.BUILDX_GUARD_DOCKER_CLI === "1") return void 0;
+  const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), ".docker");
+  try {
+    const config = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"));
+    const extra = config?.cliPluginsExtraDirs;
+    if (Array.isArray(extra) && extra.length > 0) return void 0;
+  } catch {
+  }
+  for (const dir of [join(configDir, "cli-plugins"), ...systemDirs]) {
+    const path = join(dir, "docker-buildx");
+    try {
+      const st = statSync(path);
+      if (st.isFile() && st.mode & 73) return path;
+    } catch {
+    }
+  }
+  return void 0;
+}
 function parseBuildxVersion(text) {
   const m = text.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
   const raw = text.trim().split(/\s+/)[1] ?? text.trim();
@@ -196,4 +240,4 @@ export {
   removeBuilder,
   STATE
 };
-//# sourceMappingURL=chunk-NUZNCOXQ.js.map
+//# sourceMappingURL=chunk-5U7CYRLP.js.map

@@ -3,7 +3,9 @@ import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
-  HttpCodes,
+  HttpCodes
+} from "./chunk-MMFXAP7O.js";
+import {
   debug,
   error,
   exec,
@@ -14,7 +16,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-IUZV2USF.js";
+} from "./chunk-GMEL22WL.js";
 import {
   __commonJS,
   __export,
@@ -47766,4 +47768,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
-//# sourceMappingURL=chunk-PAIA2OOO.js.map
+//# sourceMappingURL=chunk-XO6OJLND.js.map

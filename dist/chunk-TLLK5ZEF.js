@@ -10,7 +10,7 @@ import {
   nodesOutput,
   nodesTable,
   platformsOf
-} from "./chunk-NUZNCOXQ.js";
+} from "./chunk-5U7CYRLP.js";
 import {
   debug,
   endGroup,
@@ -27,7 +27,7 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-IUZV2USF.js";
+} from "./chunk-GMEL22WL.js";
 import {
   __commonJS,
   __esm,
@@ -13706,6 +13706,9 @@ function parseMetadata(text) {
     return {};
   }
 }
+function metadataEnv(env) {
+  return env?.BUILDX_METADATA_PROVENANCE ? {} : { BUILDX_METADATA_PROVENANCE: "disabled" };
+}
 
 // src/attempts/bake.ts
 import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
@@ -15536,11 +15539,12 @@ function invocation(config, builder, deps, files, bake) {
     return {
       args: bakeArgs(config.bake, config.build, { builder, metadataFile: files.metadataFile }),
       cwd: bake.cwd,
-      env: bake.env,
+      env: { ...metadataEnv(deps.buildx.env), ...bake.env },
       targets: bake.targets.map((t) => t.name)
     };
   }
   return {
+    env: metadataEnv(deps.buildx.env),
     args: buildArgs(config.build, {
       builder,
       ...files,
@@ -17465,6 +17469,18 @@ async function hostChecks(driver, docker) {
   const dataRoot = info2.code === 0 ? info2.stdout.trim() : void 0;
   return judgeHost(readHost({ dataRoot: dataRoot || void 0 }));
 }
+function deferredHostChecks(read, delayMs) {
+  let reading;
+  const start = () => reading ??= read().catch(() => []);
+  const timer = setTimeout(start, delayMs);
+  timer.unref();
+  return {
+    settle(buildSucceeded) {
+      clearTimeout(timer);
+      return reading ?? (buildSucceeded ? Promise.resolve([]) : start());
+    }
+  };
+}
 function readHost(opts = {}) {
   const proc = opts.proc ?? "/proc";
   return {
@@ -17530,6 +17546,7 @@ function missingPlatformsMessage(missing, nodes) {
 }
 
 // src/pipeline.ts
+var HOST_READING_DELAY_MS = 1e3;
 async function runPipeline(config, setup, deps, key, io, bake) {
   const dockerfiles = bake ? loadBakeDockerfiles(bake, io.workspace) : void 0;
   const only = bake?.targets.length === 1 ? dockerfiles?.[bake.targets[0].name] : void 0;
@@ -17554,8 +17571,9 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     }
   } : config;
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => void 0) : void 0;
-  const host = hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })).catch(
-    () => []
+  const host = deferredHostChecks(
+    () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })),
+    HOST_READING_DELAY_MS
   );
   const outcome = await runBuild(
     buildConfig,
@@ -17586,7 +17604,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     baseline,
     dockerfile,
     ...dockerfiles ? { dockerfiles } : {},
-    host: await host
+    host: await host.settle(outcome.success)
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
@@ -17645,7 +17663,11 @@ import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
-var actionsCache = () => import("./chunk-PAIA2OOO.js");
+var actionsCache = () => import("./chunk-XO6OJLND.js");
+async function cacheAvailable(env = process.env) {
+  if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
+  return (await actionsCache()).isFeatureAvailable();
+}
 function clean(s) {
   return s.replace(/[^a-zA-Z0-9._/-]/g, "-").slice(0, 120);
 }
@@ -17671,7 +17693,7 @@ function baselineFolder(buildKey) {
   return cacheFolder("baseline", buildKey);
 }
 async function restoreFolder(keys, dir, debug2) {
-  if (!(await actionsCache()).isFeatureAvailable()) {
+  if (!await cacheAvailable()) {
     debug2(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
     return void 0;
   }
@@ -17685,7 +17707,7 @@ async function restoreFolder(keys, dir, debug2) {
   }
 }
 async function saveFolder(keys, dir, debug2) {
-  if (!(await actionsCache()).isFeatureAvailable() || !existsSync6(dir)) return false;
+  if (!await cacheAvailable() || !existsSync6(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
     debug2(`cache: saved ${dir} as ${keys.key} (${id})`);
@@ -17697,7 +17719,7 @@ async function saveFolder(keys, dir, debug2) {
 }
 var FILE = "baseline.json";
 async function restoreBaseline(keys, dir, debug2) {
-  if (!(await actionsCache()).isFeatureAvailable()) {
+  if (!await cacheAvailable()) {
     debug2("baseline: the Actions cache service is not available here; comparing with no baseline.");
     return void 0;
   }
@@ -17710,7 +17732,7 @@ async function restoreBaseline(keys, dir, debug2) {
   return b;
 }
 async function saveBaseline(keys, dir, baseline, debug2) {
-  if (!(await actionsCache()).isFeatureAvailable()) return false;
+  if (!await cacheAvailable()) return false;
   mkdirSync4(dir, { recursive: true });
   writeFileSync4(join10(dir, FILE), JSON.stringify(baseline));
   const saved = await saveFolder(keys, dir, debug2);
@@ -17999,4 +18021,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-ZJUWM2XA.js.map
+//# sourceMappingURL=chunk-TLLK5ZEF.js.map
