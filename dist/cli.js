@@ -15600,11 +15600,6 @@ var Buildx = class {
   }
   dockerPath;
   env;
-  /**
-   * `plugin`: the buildx binary to run directly (standalone), the one `docker buildx` would run;
-   * found on the Docker CLI's plugin path when the default `docker` is used. Running it directly
-   * saves the Docker CLI's start-up and its plugin scan, about 80 ms per call.
-   */
   plugin;
   /** `docker buildx <args…>` (the plugin run directly when it was found). */
   buildx(args, opts = {}) {

@@ -7,11 +7,11 @@ import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-Q3WSFWJL.js");
+  const { post } = await import("./chunk-EJNMKO7N.js");
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-TLLK5ZEF.js");
+  const { run } = await import("./chunk-4GD46A6V.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

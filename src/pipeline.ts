@@ -28,7 +28,7 @@ export interface PipelineCache {
  * How long a build runs before the host is read beside it (`docker info` starts the Docker CLI,
  * which also scans its plugins: about 100 ms of CPU that a warm, cached build would wait for).
  */
-export const HOST_READING_DELAY_MS = 1_000;
+const HOST_READING_DELAY_MS = 1_000;
 
 export interface PipelineIO {
   info: (line: string) => void;
@@ -93,7 +93,8 @@ export async function runPipeline(
       }
     : config;
   // Read while the build runs: nothing waits for them. The baseline is restored from the Actions
-  // cache meanwhile (a restore that fails is no baseline).
+  // cache meanwhile (a restore that fails is no baseline); the host is read once the build has run
+  // a while, or after it failed.
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => undefined) : undefined;
   const host = deferredHostChecks(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })),

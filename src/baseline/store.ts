@@ -2,6 +2,12 @@
 // type=local cache. Keys are immutable, so each run saves under its own key and restores the newest of
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
 // save/restore fails, this says so once at debug level and the build carries on.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseBaseline, type Baseline } from './baseline.js';
+
 // The Actions cache library (and its storage clients, 1.6 MB) loads only when a cache is used.
 const actionsCache = () => import('@actions/cache');
 
@@ -13,11 +19,6 @@ async function cacheAvailable(env: NodeJS.ProcessEnv = process.env): Promise<boo
   if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
   return (await actionsCache()).isFeatureAvailable();
 }
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parseBaseline, type Baseline } from './baseline.js';
 
 export type Kept = 'baseline' | 'buildcache';
 

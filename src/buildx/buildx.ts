@@ -48,20 +48,16 @@ export const STOP_ESCALATION_MS = { term: 3_000, kill: 6_000 };
 const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 export class Buildx {
-  /**
-   * `plugin`: the buildx binary to run directly (standalone), the one `docker buildx` would run;
-   * found on the Docker CLI's plugin path when the default `docker` is used. Running it directly
-   * saves the Docker CLI's start-up and its plugin scan, about 80 ms per call.
-   */
-  readonly plugin: string | undefined;
-
   constructor(
     readonly dockerPath = 'docker',
     readonly env: NodeJS.ProcessEnv = process.env,
-    plugin: string | undefined = dockerPath === 'docker' ? findBuildxPlugin(env) : undefined,
-  ) {
-    this.plugin = plugin;
-  }
+    /**
+     * The buildx binary to run directly (standalone), the one `docker buildx` would run; found on
+     * the Docker CLI's plugin path when the default `docker` is used. Running it directly saves the
+     * Docker CLI's start-up and its plugin scan, about 80 ms per call.
+     */
+    readonly plugin: string | undefined = dockerPath === 'docker' ? findBuildxPlugin(env) : undefined,
+  ) {}
 
   /** `docker buildx <args…>` (the plugin run directly when it was found). */
   buildx(args: string[], opts: RunOptions = {}): Promise<RunResult> {

@@ -3,7 +3,7 @@ import {
   Buildx,
   STATE,
   removeBuilder
-} from "./chunk-5U7CYRLP.js";
+} from "./chunk-ISF64YMF.js";
 import {
   getState,
   info,
@@ -33,4 +33,4 @@ async function post() {
 export {
   post
 };
-//# sourceMappingURL=chunk-Q3WSFWJL.js.map
+//# sourceMappingURL=chunk-EJNMKO7N.js.map

@@ -10,7 +10,7 @@ import {
   nodesOutput,
   nodesTable,
   platformsOf
-} from "./chunk-5U7CYRLP.js";
+} from "./chunk-ISF64YMF.js";
 import {
   debug,
   endGroup,
@@ -18021,4 +18021,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-TLLK5ZEF.js.map
+//# sourceMappingURL=chunk-4GD46A6V.js.map

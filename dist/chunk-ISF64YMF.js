@@ -43,11 +43,6 @@ var Buildx = class {
   }
   dockerPath;
   env;
-  /**
-   * `plugin`: the buildx binary to run directly (standalone), the one `docker buildx` would run;
-   * found on the Docker CLI's plugin path when the default `docker` is used. Running it directly
-   * saves the Docker CLI's start-up and its plugin scan, about 80 ms per call.
-   */
   plugin;
   /** `docker buildx <args…>` (the plugin run directly when it was found). */
   buildx(args, opts = {}) {
@@ -240,4 +235,4 @@ export {
   removeBuilder,
   STATE
 };
-//# sourceMappingURL=chunk-5U7CYRLP.js.map
+//# sourceMappingURL=chunk-ISF64YMF.js.map
