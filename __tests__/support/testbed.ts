@@ -6,6 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
+import { startContainerdStoreDaemon as startStoreDaemon } from '../../scripts/testbed/containerd-store.mjs';
 import { repoRoot } from './paths.js';
 
 export const repo = repoRoot;
@@ -255,60 +256,11 @@ export async function waitFor(check: () => boolean, ms = 60_000, what = 'conditi
   }
 }
 
-/**
- * A private dockerd with the containerd image store (native snapshotter), for what the default store's
- * embedded BuildKit cannot do, such as exporting a type=local cache. Stop it with `stop()`.
- */
+/** A containerd-store dockerd (scripts/testbed/containerd-store.mjs); its folder is removed by `cleanupDirs()` too. */
 export async function startContainerdStoreDaemon(): Promise<{ socket: string; stop: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bxg-cs-'));
-  dirs.push(dir);
-  const config = join(dir, 'daemon.json');
-  writeFileSync(config, JSON.stringify({ features: { 'containerd-snapshotter': true } }));
-  const socket = join(dir, 'docker.sock');
-  const child = spawn(
-    'dockerd',
-    [
-      '--config-file',
-      config,
-      '--data-root',
-      join(dir, 'data'),
-      '--exec-root',
-      join(dir, 'exec'),
-      '-H',
-      `unix://${socket}`,
-      '--pidfile',
-      join(dir, 'docker.pid'),
-      '--iptables=false',
-      '--ip6tables=false',
-      '--bridge=none',
-      '--storage-driver=native',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let log = '';
-  child.stderr.on('data', (d) => (log = (log + d).slice(-4000)));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const closed = new Promise((r) => child.once('close', r));
-      child.kill('SIGTERM');
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 15_000).unref())]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    // Its containerd may hold the inherited stderr pipe: let go of it, so nothing keeps jest alive.
-    child.stderr?.destroy();
-    child.unref();
-  };
-  for (let i = 0; i < 150; i++) {
-    if (
-      (await exec('docker', ['version'], { env: { ...process.env, DOCKER_HOST: `unix://${socket}` } }))
-        .code === 0
-    )
-      return { socket, stop };
-    if (child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`the containerd-store dockerd did not start: ${log}`);
+  const d = await startStoreDaemon();
+  dirs.push(d.dir);
+  return d;
 }
 
 /** The head commit of the test pull requests. */

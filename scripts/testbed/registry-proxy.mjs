@@ -59,7 +59,14 @@ export class RegistryProxy {
     }
     const [host, port] = this.target.split(':');
     const up = http.request(
-      { host, port: Number(port), method: req.method, path: req.url, headers: req.headers },
+      {
+        host,
+        port: Number(port),
+        method: req.method,
+        path: req.url,
+        headers: req.headers,
+        agent: this.agent,
+      },
       (r) => {
         res.writeHead(r.statusCode ?? 502, r.headers);
         r.pipe(res);

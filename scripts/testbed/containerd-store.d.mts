@@ -1,0 +1,5 @@
+export function startContainerdStoreDaemon(): Promise<{
+  socket: string;
+  dir: string;
+  stop: () => Promise<void>;
+}>;
