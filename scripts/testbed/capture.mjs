@@ -1,5 +1,5 @@
 // Captures real buildx output from the test bed into __fixtures__/ (never typed by hand).
-// Needs a started engine: eval "$(bash scripts/engine.sh env)" && node scripts/testbed/capture.mjs [builder|logs|diagnosis] [scenario]
+// Needs a started engine: eval "$(bash scripts/engine.sh env)" && node scripts/testbed/capture.mjs [builder|logs|diagnosis|merge-race] [scenario]
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +17,12 @@ if (sockets.length < 2) throw new Error('start the engine first: eval "$(bash sc
 const configOf = (v) => process.env[`BUILDX_GUARD_CONFIG_${v.replace(/\./g, '_')}`];
 
 export function run(args, { version = '0.29.1', cwd } = {}) {
+  return exec('docker', args, { env: { ...process.env, DOCKER_CONFIG: configOf(version) }, cwd });
+}
+
+function exec(file, args, opts = {}) {
   return new Promise((resolve) => {
-    const child = spawn('docker', args, { env: { ...process.env, DOCKER_CONFIG: configOf(version) }, cwd });
+    const child = spawn(file, args, opts);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -124,4 +128,7 @@ else if (what === 'logs') {
 } else if (what === 'diagnosis') {
   const { captureDiagnosis } = await import('./capture-diagnosis.mjs');
   await captureDiagnosis({ fixtures });
+} else if (what === 'merge-race') {
+  const { captureMergeRace } = await import('./capture-merge-race.mjs');
+  await captureMergeRace({ run, fixtures, NodeBridge });
 } else throw new Error(`unknown capture '${what}'`);

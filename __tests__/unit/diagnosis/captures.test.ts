@@ -32,6 +32,9 @@ const VERDICTS: Record<string, Verdict> = {
   'cache-import-missing': { status: 'success' },
   'cache-export-fail': { status: 'failed', category: 'cache-export', retryable: true },
   'bake-failing': { status: 'failed', category: 'step', retryable: false, file: 'test.Dockerfile', line: 4 },
+  // `imagetools create` into two repositories: the registry refused an index whose manifests were
+  // being copied at the same moment (capture.mjs merge-race). A retry of the merge succeeds.
+  'merge-manifest-race': { status: 'failed', category: 'registry', retryable: true },
 };
 
 /** Captures whose verdict differs from their scenario's. */

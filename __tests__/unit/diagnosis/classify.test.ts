@@ -154,6 +154,19 @@ describe('gaps seen in the wild', () => {
       true,
     ],
     ['ERROR: failed to solve: rate limit exceeded', 'registry', true],
+    // A manifest refused for a blob it names (parallel pushes into one registry, moby/moby#22854).
+    [
+      'ERROR: failed to solve: failed to push r:5000/x:1: failed commit on ref "manifest-sha256:ab": unexpected status from PUT request to https://r:5000/v2/x/manifests/sha256:ab: 400 Bad Request\nerrors:\nunknown: blob unknown to registry',
+      'registry',
+      true,
+    ],
+    ['17a992d2fac2: Pushed\nerrors:\nmanifest blob unknown: blob unknown to registry', 'registry', true],
+    // A manifest the registry cannot take (an OCI index on an old registry) is not retried.
+    [
+      'ERROR: failed commit on ref "index-sha256:ab": unexpected status from PUT request to https://r/v2/x/manifests/1: 400 Bad Request\nerrors:\nmanifest invalid: manifest invalid',
+      'unknown',
+      false,
+    ],
     ['ERROR: 127.0.0.1:5000/app-src:1: not found', 'image-not-found', false],
     [
       'ERROR: failed to solve: nodee:18: failed to resolve source metadata for docker.io/library/nodee:18: docker.io/library/nodee:18: not found',
