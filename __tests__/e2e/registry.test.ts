@@ -152,6 +152,9 @@ describe('merge-sources', () => {
   test('two platforms into two repositories, a 503 on the first index PUT: 2 attempts, one digest, both platforms', async () => {
     // The index is PUT by tag (the sources' manifests are copied by digest first). imagetools tries
     // a PUT twice itself (measured here): two 503s fail the first attempt, the second succeeds.
+    // The registry may also refuse a manifest it is still linking for the other repository (400
+    // "blob unknown to registry", the merge-manifest-race capture): that is retried as well, so an
+    // attempt more is allowed, and every failed attempt must be a registry failure.
     const p = await proxy([{ method: 'PUT', path: `/v2/app/manifests/${run}$`, status: 503, times: 2 }]);
     // The sources go through the proxy too: every request of the merge meets the fault proxy.
     const viaProxy = Object.values(sources).map((s) => s.replace(registry(), p.address));
@@ -161,14 +164,19 @@ describe('merge-sources', () => {
       tags: tags.join('\n'),
       annotations: 'index:org.opencontainers.image.description=merged by buildx-guard',
       'retry-wait-seconds': '1',
+      'max-attempts': '4',
     });
     expect({ code: r.main.code, tail: r.main.code ? r.main.stdout.slice(-2500) : '' }).toEqual({
       code: 0,
       tail: '',
     });
     expect(p.hits).toEqual([2]);
-    expect(r.outputs.attempts).toBe('2');
-    expect(r.main.stdout).toMatch(/Merge attempt 1 failed \(registry/);
+    const attempts = Number(r.outputs.attempts);
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    const failures = r.main.stdout.match(/Merge attempt \d+ failed \(\w[\w-]*/g) ?? [];
+    expect(failures).toEqual(
+      Array.from({ length: attempts - 1 }, (_, i) => `Merge attempt ${i + 1} failed (registry`),
+    );
     expect(r.outputs['failure-category']).toBe('');
     const served = await Promise.all(tags.map((t) => registryDigest(t.replace(p.address, registry()))));
     expect(new Set(served)).toEqual(new Set([r.outputs.digest]));
@@ -177,7 +185,7 @@ describe('merge-sources', () => {
     expect(metadata.tags).toEqual(tags);
     // No builder was created for a merge.
     expect(r.main.stdout).not.toContain('::group::Builder');
-    expect(r.summary).toContain('### ✅ Merge succeeded after 2 attempts');
+    expect(r.summary).toContain(`### ✅ Merge succeeded after ${attempts} attempts`);
     expect(r.summary).toContain(r.outputs.digest);
   });
 
