@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startContainerdStoreDaemon } from './containerd-store.mjs';
 
 const BASE = `FROM scratch AS busybox
 COPY busybox /bin/busybox
@@ -36,48 +37,6 @@ function context(files) {
   copyFileSync(process.env.BUILDX_GUARD_BUSYBOX_AMD64, join(dir, 'busybox'));
   for (const [f, text] of Object.entries(files)) writeFileSync(join(dir, f), text);
   return dir;
-}
-
-async function startContainerdStore() {
-  const dir = mkdtempSync(join(tmpdir(), 'bxg-cs-'));
-  writeFileSync(join(dir, 'daemon.json'), JSON.stringify({ features: { 'containerd-snapshotter': true } }));
-  const socket = join(dir, 'docker.sock');
-  const child = spawn(
-    'dockerd',
-    [
-      '--config-file',
-      join(dir, 'daemon.json'),
-      '--data-root',
-      join(dir, 'data'),
-      '--exec-root',
-      join(dir, 'exec'),
-      '-H',
-      `unix://${socket}`,
-      '--pidfile',
-      join(dir, 'docker.pid'),
-      '--iptables=false',
-      '--ip6tables=false',
-      '--bridge=none',
-      '--storage-driver=native',
-    ],
-    { stdio: 'ignore' },
-  );
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const closed = new Promise((r) => child.once('close', r));
-      child.kill('SIGTERM');
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 15_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  for (let i = 0; i < 150; i++) {
-    if ((await exec('docker', ['version'], { DOCKER_HOST: `unix://${socket}` })).code === 0)
-      return { socket, stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error('the containerd-store dockerd did not start');
 }
 
 export async function captureDiagnosis({ fixtures }) {
@@ -128,7 +87,7 @@ export async function captureDiagnosis({ fixtures }) {
     }
   }
   if (want('cache-export-fail')) {
-    const daemon = await startContainerdStore();
+    const daemon = await startContainerdStoreDaemon();
     try {
       const df = `${BASE}\nFROM busybox\nRUN echo built\n`;
       for (const progress of ['rawjson', 'plain']) {
