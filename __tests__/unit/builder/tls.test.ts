@@ -1,12 +1,21 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createArgs } from '../../../src/builder/create.js';
 import { tlsDriverOpts } from '../../../src/builder/tls.js';
 import { parseConfig } from '../../../src/config/config.js';
 
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** A folder `tls` (not yet created) inside a fresh temporary folder, removed after the file. */
+function tlsDir(): string {
+  const parent = mkdtempSync(join(tmpdir(), 'bxg-tls-'));
+  dirs.push(parent);
+  return join(parent, 'tls');
+}
+
 test('PEMs from BUILDER_NODE_<i>_AUTH_TLS_* become private files and driver-opts; the key is a secret', () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'bxg-tls-')), 'tls');
+  const dir = tlsDir();
   const env = {
     BUILDER_NODE_1_AUTH_TLS_CACERT: 'CA PEM',
     BUILDER_NODE_1_AUTH_TLS_CERT: 'CERT PEM',
@@ -26,7 +35,7 @@ test('PEMs from BUILDER_NODE_<i>_AUTH_TLS_* become private files and driver-opts
 });
 
 test('an explicit cacert= driver-opt wins over the environment; other nodes are untouched', () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'bxg-tls-')), 'tls');
+  const dir = tlsDir();
   const r = tlsDriverOpts(
     0,
     ['cacert=/etc/ca.pem'],

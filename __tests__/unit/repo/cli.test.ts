@@ -2,13 +2,15 @@
 // nothing else, --version, strict flags with suggestions (exit 2), clear sentences for bad --log
 // values, documented exit codes.
 import { execFile, spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/paths.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'bxg-cli-'));
+const bin = mkdtempSync(join(tmpdir(), 'bxg-nobuildx-'));
+afterAll(() => [dir, bin].forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Runs the CLI with no docker on PATH: a command that reached for buildx would fail loudly. */
 function run(args: string[], input = ''): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -101,7 +103,6 @@ test('a garbage file never becomes lint findings', async () => {
 });
 
 test('without the buildx plugin: one sentence saying so and how to get it, no stack', async () => {
-  const bin = mkdtempSync(join(tmpdir(), 'bxg-nobuildx-'));
   writeFileSync(
     join(bin, 'docker'),
     '#!/bin/sh\necho "docker: unknown command: docker buildx" >&2\nexit 1\n',

@@ -1,13 +1,17 @@
 // The bundled entry as the runner starts it: a bad input is one sentence naming the input and its
 // accepted values; the stack trace appears only with debug logging on.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../support/paths.js';
 
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function runEntry(env: Record<string, string>): Promise<{ code: number; stdout: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bxg-entry-'));
+  dirs.push(dir);
   for (const f of ['state', 'output']) writeFileSync(join(dir, f), '');
   return new Promise((resolve) => {
     execFile(
