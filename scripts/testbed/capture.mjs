@@ -17,12 +17,8 @@ if (sockets.length < 2) throw new Error('start the engine first: eval "$(bash sc
 const configOf = (v) => process.env[`BUILDX_GUARD_CONFIG_${v.replace(/\./g, '_')}`];
 
 export function run(args, { version = '0.29.1', cwd } = {}) {
-  return exec('docker', args, { env: { ...process.env, DOCKER_CONFIG: configOf(version) }, cwd });
-}
-
-function exec(file, args, opts = {}) {
   return new Promise((resolve) => {
-    const child = spawn(file, args, opts);
+    const child = spawn('docker', args, { env: { ...process.env, DOCKER_CONFIG: configOf(version) }, cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -59,7 +59,7 @@ export async function startContainerdStoreDaemon() {
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
-      // A mount the daemon left behind: the caller's own clean-up of temporary folders retries.
+      // A mount the daemon left behind: the e2e support removes the folder again in cleanupDirs().
     }
   };
   for (let i = 0; i < 150; i++) {
