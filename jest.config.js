@@ -9,13 +9,24 @@ const common = {
   watchPathIgnorePatterns: ['<rootDir>/.engine/'],
 };
 
+// Test files named on the command line narrow each project to them. `--selectProjects` takes every
+// word after it as a project name, so `jest --selectProjects e2e __tests__/e2e/x.test.ts` would
+// otherwise ignore the file and run the whole e2e suite.
+const named = process.argv
+  .filter((a) => /\.test\.ts$/.test(a))
+  .map((a) => (a.startsWith('/') ? a : `<rootDir>/${a.replace(/^\.\//, '')}`));
+const match = (folder) =>
+  named.length
+    ? named.filter((p) => p.includes(`/${folder}/`))
+    : [`<rootDir>/__tests__/${folder}/**/*.test.ts`];
+
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/__tests__/unit/**/*.test.ts'] },
+    { ...common, displayName: 'unit', testMatch: match('unit') },
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
+      testMatch: match('e2e'),
       globalSetup: '<rootDir>/__tests__/support/global-setup.ts',
       globalTeardown: '<rootDir>/__tests__/support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/__tests__/support/e2e-setup.ts'],
