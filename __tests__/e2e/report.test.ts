@@ -70,11 +70,11 @@ test('a failing build on a pull request: error annotation at the failing line, o
   expect(ours()).toHaveLength(1);
   const body = ours()[0].body;
   expect(body).toContain('<!-- buildx-guard:build:docker:default:');
-  expect(body).toContain('### ❌ Build failed (step)');
+  expect(body).toContain('### ❌ Build failed (step, not retryable)');
   expect(body).toContain(`(https://github.com/octo/app/blob/${HEAD_SHA}/Dockerfile#L6)`);
   expect(body).toContain('assertion failed: 2 + 2 = 5');
   expect(body).toContain('```mermaid');
-  expect(first.summary).toContain('### ❌ Build failed (step)');
+  expect(first.summary).toContain('### ❌ Build failed (step, not retryable)');
 
   const second = await runAction(inputs, { env: prEnv(ctx, pr) });
   expect(second.main.code).toBe(1);

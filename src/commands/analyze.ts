@@ -1,9 +1,10 @@
-// `buildx-guard analyze --log <file> [--dockerfile <path>] [--format json|text|markdown|sarif|codequality]`
+// `buildx-guard analyze --log <file> [--dockerfile <path>] [--format json|text|markdown|sarif|codequality|junit]`
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { analysisJson, analysisText, analyze, type Analysis } from '../findings/analyze.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { toCodeQuality } from '../report/codequality.js';
 import { toSarif } from '../report/sarif.js';
+import { toJUnit } from '../report/junit.js';
 import type { BuildTrace } from '../trace/types.js';
 import { VERSION } from '../version.js';
 import { parseDockerfile, type DockerfileModel } from '../findings/dockerfile.js';
@@ -14,7 +15,7 @@ import { getBoolean, getChoice, getNumber } from '../config/inputs.js';
 import { FAIL_ON } from '../config/config.js';
 import { SEVERITY_RANK } from '../findings/index.js';
 import { UserError } from '../config/errors.js';
-import { readTrace } from '../trace/read.js';
+import { readTrace, readTraceFrom } from '../trace/read.js';
 import { DEBUG_FLAG, type Command } from './command.js';
 
 /** A NUL byte in the first 8 KiB: no build tool writes one. */
@@ -28,7 +29,7 @@ function isBinary(path: string): boolean {
   }
 }
 
-export const FORMATS = ['json', 'text', 'markdown', 'sarif', 'codequality'] as const;
+export const FORMATS = ['json', 'text', 'markdown', 'sarif', 'codequality', 'junit'] as const;
 
 function render(
   format: (typeof FORMATS)[number],
@@ -50,8 +51,16 @@ function render(
           key: `analyze:${dockerfilePath}`,
           status: analysis.status,
           failure: analysis.failure
-            ? { category: analysis.failure.category, reason: '', message: analysis.failure.message }
+            ? {
+                category: analysis.failure.category,
+                reason: '',
+                message: analysis.failure.message,
+                retryable: analysis.failure.retryable,
+              }
             : undefined,
+          ...(analysis.failure?.lastLines
+            ? { failingLog: { step: analysis.failure.step ?? '', lines: analysis.failure.lastLines } }
+            : {}),
           attempts: [],
           nodes: [],
           findings: analysis.findings,
@@ -61,6 +70,8 @@ function render(
         },
         { limit: SUMMARY_LIMIT, full: true },
       );
+    case 'junit':
+      return toJUnit(analysis, dockerfilePath);
     case 'text':
       return analysisText(analysis);
   }
@@ -92,12 +103,29 @@ function readJson(path: string): { target?: Record<string, never> } | undefined 
   }
 }
 
+/** A log file that can be read: one sentence for what is wrong with it. */
+function checkLogFile(log: string): void {
+  if (!existsSync(log)) throw new UserError(`Log file '${log}' (--log) does not exist.`, 'log');
+  if (statSync(log).isDirectory())
+    throw new UserError(`'${log}' (--log) is a folder; give the path of a build log file.`, 'log');
+  if (statSync(log).size === 0)
+    throw new UserError(
+      `'${log}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
+      'log',
+    );
+  if (isBinary(log))
+    throw new UserError(
+      `'${log}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
+      'log',
+    );
+}
+
 export const analyzeCommand: Command = {
   usage:
-    'buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]',
+    'buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality|junit] [--fail-on-findings error|warning] [--fail-on-failure]',
   flags: {
     log: {
-      help: 'the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx)',
+      help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx); '-' reads it from stdin",
     },
     dockerfile: {
       help: 'the Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target)',
@@ -105,7 +133,7 @@ export const analyzeCommand: Command = {
     'bake-file': {
       help: "a bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder",
     },
-    format: { help: 'json, text (default), markdown, sarif or codequality' },
+    format: { help: 'json, text (default), markdown, sarif, codequality or junit (JUnit XML)' },
     'context-size-warn-mb': { help: 'warn when the build context is larger (default 50)' },
     'fail-on-findings': {
       help: 'exit 1 when a finding has this severity or worse: error, warning, none (default)',
@@ -122,19 +150,13 @@ export const analyzeCommand: Command = {
         '--log is required: the path of a buildx log (--progress=rawjson or plain).',
         'log',
       );
-    if (!existsSync(log)) throw new UserError(`Log file '${log}' (--log) does not exist.`, 'log');
-    if (statSync(log).isDirectory())
-      throw new UserError(`'${log}' (--log) is a folder; give the path of a build log file.`, 'log');
-    if (statSync(log).size === 0)
+    const stdin = log === '-';
+    if (stdin && process.stdin.isTTY)
       throw new UserError(
-        `'${log}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
+        '--log - reads the log from stdin, which is a terminal here: pipe it in (docker buildx build . 2>&1 | buildx-guard analyze --log -).',
         'log',
       );
-    if (isBinary(log))
-      throw new UserError(
-        `'${log}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
-        'log',
-      );
+    if (!stdin) checkLogFile(log);
     const specs = flags('dockerfile').split('\n').filter(Boolean);
     // TARGET=PATH maps a bake target; a path that exists as given is a path, even with '='.
     const byTarget = specs.filter((s) => /^[A-Za-z0-9_-]+=./.test(s) && !existsSync(s));
@@ -158,7 +180,7 @@ export const analyzeCommand: Command = {
     const contextSizeWarnMb = getNumber(flags, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 });
     const failOn = getChoice(flags, 'fail-on-findings', FAIL_ON, 'none');
     const failOnFailure = getBoolean(flags, 'fail-on-failure', false);
-    const trace = await readTrace(log);
+    const trace = stdin ? await readTraceFrom(process.stdin) : await readTrace(log);
     const dockerfile = dockerfilePath
       ? parseDockerfile(readFileSync(dockerfilePath, 'utf8'), dockerfilePath)
       : undefined;
@@ -180,12 +202,12 @@ export const analyzeCommand: Command = {
     });
     if (trace.truncatedLines) {
       process.stderr.write(
-        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${log}' were longer than 1 MiB and were cut there.\n`,
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? 'stdin' : log}' were longer than 1 MiB and were cut there.\n`,
       );
     }
     if (trace.format === 'unknown' && trace.steps.length === 0) {
       process.stderr.write(
-        `buildx-guard analyze: no build progress found in '${log}' (${trace.unreadLines} unreadable lines); reporting what could be read.\n`,
+        `buildx-guard analyze: no build progress found in '${stdin ? 'stdin' : log}' (${trace.unreadLines} unreadable lines); reporting what could be read.\n`,
       );
     }
     process.stdout.write(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace, dockerfile)}\n`);

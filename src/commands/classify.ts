@@ -2,6 +2,7 @@
 // The text may be a bare error message or a whole pasted log (timestamps, wrappers, quotes): a log is
 // read like `analyze` reads it, so both commands agree.
 import { parseConfig } from '../config/config.js';
+import { getBoolean, getChoice } from '../config/inputs.js';
 import { classify } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
 import { failureText, failingStep } from '../trace/query.js';
@@ -20,15 +21,22 @@ export function classifiedText(text: string): string {
 }
 
 export const classifyCommand: Command = {
-  usage: 'buildx-guard classify [--retry-patterns RE] < error.txt',
+  usage: 'buildx-guard classify [--retry-patterns RE] [--format json|text] [--exit-code] < error.txt',
   flags: {
     'retry-patterns': { help: 'extra regular expressions whose match makes a failure retryable' },
+    format: { help: 'json (default: one line, {"category","retryable","reason","remedy"}) or text' },
+    'exit-code': {
+      boolean: true,
+      help: 'exit 0 when the failure is transient (worth a retry), 1 when it is not: for shell retry loops',
+    },
     debug: DEBUG_FLAG,
   },
   summary:
     'classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)',
   async run(flags) {
     const { retry } = parseConfig(flags, {});
+    const format = getChoice(flags, 'format', ['json', 'text'] as const, 'json');
+    const exitCode = getBoolean(flags, 'exit-code', false);
     if (process.stdin.isTTY) {
       throw new UsageError(
         'classify reads the error text (or a whole build log) on stdin: buildx-guard classify < build.log, or docker buildx build . 2>&1 | buildx-guard classify',
@@ -36,8 +44,11 @@ export const classifyCommand: Command = {
     }
     const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
     process.stdout.write(
-      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}) })}\n`,
+      format === 'text'
+        ? `${c.category} (${c.retryable ? 'transient: worth a retry' : 'not transient: a retry will fail the same way'}): ${c.reason}${c.remedy ? `\nremedy: ${c.remedy}` : ''}\n`
+        : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}) })}\n`,
     );
-    return 0;
+    // Exit codes: with --exit-code, 0 transient and 1 not; else 0 whatever the verdict (2 is usage).
+    return exitCode && !c.retryable ? 1 : 0;
   },
 };

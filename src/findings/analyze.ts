@@ -1,7 +1,8 @@
 // A build's trace (and its Dockerfile) → findings and the `analyze` JSON contract. Pure.
 import type { Classification } from '../diagnosis/categories.js';
 import { classify, matchPattern } from '../diagnosis/classify.js';
-import { failureText, traceStatus } from '../trace/query.js';
+import { failingStep, failureText, traceStatus } from '../trace/query.js';
+import { dockerfileOf, stepLabel } from './anchor.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { HostCheck } from '../types/host.js';
 import type { DockerfileModel } from './dockerfile.js';
@@ -25,6 +26,12 @@ export interface Analysis {
     line?: number;
     /** The bake target that failed. */
     target?: string;
+    /** The failing step as the log names it (`[test] RUN make`). */
+    step?: string;
+    /** The failing instruction's text in the Dockerfile, when the Dockerfile is known. */
+    lineText?: string;
+    /** The failing step's own last lines of output. */
+    lastLines?: string[];
   };
   findings: Finding[];
   stats: {
@@ -72,6 +79,17 @@ export function analyze(input: AnalyzeInput): Analysis {
   });
   const main = list.find((f) => f.rule === 'build-failed');
   const steps = trace.steps.filter((s) => !s.internal);
+  const failing = failed ? failingStep(trace) : undefined;
+  const df = failing && main?.line ? dockerfileOf(input, main.target) : undefined;
+  const lineText =
+    df && main?.line && main.file === df.path
+      ? df.lines
+          .slice(main.line - 1, main.endLine ?? main.line)
+          .map((l) => l.replace(/\\\s*$/, '').trim())
+          .join(' ')
+          .trim()
+      : undefined;
+  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
   return {
     status,
     failure: failure
@@ -82,6 +100,9 @@ export function analyze(input: AnalyzeInput): Analysis {
           ...(main?.file ? { file: main.file } : {}),
           ...(main?.line ? { line: main.line } : {}),
           ...(main?.target ? { target: main.target } : {}),
+          ...(failing ? { step: stepLabel(failing) } : {}),
+          ...(lineText ? { lineText } : {}),
+          ...(lastLines.length ? { lastLines } : {}),
         }
       : null,
     findings: list,
@@ -120,18 +141,30 @@ export function analysisJson(a: Analysis): string {
   );
 }
 
-/** One line per finding, for a terminal. */
+/** The verdict, the failure (error, category, where, the step's last lines), then one line per finding. */
 export function analysisText(a: Analysis): string {
+  const f = a.failure;
   const verdict =
     a.status === 'success'
       ? 'build succeeded'
       : a.status === 'unknown'
         ? 'no build verdict in this log'
-        : `build failed (${a.failure?.category})`;
+        : `build failed (${f?.category}, ${f?.retryable ? 'transient: retryable' : 'not retryable'})`;
   const head = `${verdict} in ${(a.stats.durationMs / 1000).toFixed(1)} s: ${a.stats.steps} steps, ${a.stats.cachedSteps} cached, context ${(a.stats.contextBytes / 1e6).toFixed(1)} MB`;
-  const rows = a.findings.map((f) => {
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-';
-    return `${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${where.padEnd(24)} ${f.title}${f.hint ? `\n${' '.repeat(56)}hint: ${f.hint}` : ''}`;
+  const failure: string[] = [];
+  if (f) {
+    failure.push(`error: ${f.message}`);
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '';
+    const what = f.lineText ?? f.step;
+    if (where || what) failure.push(`at ${[where, what].filter(Boolean).join(': ')}`);
+    if (f.lastLines?.length) {
+      failure.push(`last ${f.lastLines.length} line${f.lastLines.length === 1 ? '' : 's'} of its output:`);
+      failure.push(...f.lastLines.map((l) => `  | ${l}`));
+    }
+  }
+  const rows = a.findings.map((x) => {
+    const where = x.file ? `${x.file}${x.line ? `:${x.line}` : ''}` : '-';
+    return `${x.severity.padEnd(7)} ${x.rule.padEnd(22)} ${where.padEnd(24)} ${x.title}${x.hint ? `\n${' '.repeat(56)}hint: ${x.hint}` : ''}`;
   });
-  return [head, ...rows].join('\n');
+  return [head, ...failure, ...(rows.length ? ['', ...rows] : [])].join('\n');
 }

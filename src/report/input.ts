@@ -104,7 +104,9 @@ function attemptSummaries(attempts: AnyAttempt[]): AttemptSummary[] {
 
 /** The report's failure: the category, the reason, and the error as the log gave it (or the reason). */
 function failureOf(c: Classification | undefined, error: string | undefined): ReportInput['failure'] {
-  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason } : undefined;
+  return c
+    ? { category: c.category, reason: c.reason, message: error ?? c.reason, retryable: c.retryable }
+    : undefined;
 }
 
 function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {

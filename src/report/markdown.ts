@@ -31,7 +31,10 @@ function headline(input: ReportInput): string {
   }
   if (input.status === 'unknown')
     return '### ❔ No build verdict: the log shows no finished build and no error';
-  return `### ❌ ${what} failed${input.failure ? ` (${input.failure.category})` : ''}`;
+  const f = input.failure;
+  // Whether it is transient: the attempts say whether it was retried.
+  const kind = f?.retryable === undefined ? '' : f.retryable ? ', transient' : ', not retryable';
+  return `### ❌ ${what} failed${f ? ` (${f.category}${kind})` : ''}`;
 }
 
 /** A merge, as a merge: the sources, the platforms, the tags and the index digest. */

@@ -6,7 +6,7 @@ export interface ReportInput {
   /** Identity of this build in the workflow (builder, target, Dockerfile): the sticky comment's key. */
   key: string;
   status: 'success' | 'failed' | 'unknown';
-  failure?: { category: string; reason: string; message: string };
+  failure?: { category: string; reason: string; message: string; retryable?: boolean };
   attempts: { number: number; durationMs: number; exitCode: number; category?: string; decision?: string }[];
   builder?: { name: string; driver: string };
   nodes: { name: string; endpoint: string; status: string; buildkit: string; platforms: string[] }[];

@@ -14,7 +14,7 @@ export const buildFailed: Rule = {
     const error = trace.error ?? step?.error ?? 'the build failed';
     const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
     const parts = [
-      `${step ? `Step ${code(stepLabel(step))} failed` : 'The build failed'}${failure ? ` (${failure.category})` : ''}:`,
+      `${step ? `Step ${code(stepLabel(step))} failed` : 'The build failed'}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ''}:`,
       codeBlock([error]),
     ];
     if (log.length)
@@ -33,3 +33,9 @@ export const buildFailed: Rule = {
     ];
   },
 };
+
+/** Whether the failure was retried, or could be: every report format says so. */
+function retried(attempts: number, retryable: boolean): string {
+  if (attempts > 1) return `after ${attempts} attempts`;
+  return retryable ? 'transient: retryable' : 'not retryable';
+}
