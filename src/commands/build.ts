@@ -10,7 +10,8 @@ import { secretValues } from '../attempts/secrets.js';
 import { parseConfig, type Config } from '../config/config.js';
 import type { BakeDefinition } from '../attempts/bake.js';
 import { runPipeline } from '../pipeline.js';
-import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
+import { publish } from '../report/publish.js';
+import { VERSION } from '../version.js';
 import { needles, redactReport, redactText } from '../report/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { log, withBuilder } from './session.js';
@@ -26,6 +27,8 @@ const BUILDER_FLAGS = {
   push: 'push the image',
   'max-attempts': 'attempts at most (transient failures only are retried)',
   'stall-timeout-seconds': 'seconds of silence before the nodes are probed (0: off)',
+  'sarif-file': 'write the findings as SARIF here (a path inside the current folder)',
+  'fail-on-findings': 'exit 1 when a finding has this severity or worse: error, warning, none (default)',
 };
 
 export const buildCommand: Command = {
@@ -125,11 +128,30 @@ async function runOnTerminal(
         `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
       );
     }
+    // The action's own publishing: the report file is the job summary, SARIF and the
+    // fail-on-findings gate work as in the action; there are no annotations, comment or check run.
     const reportFile = flags('report-file');
-    if (reportFile) {
-      writeFileSync(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
-      log(`Markdown report: ${reportFile}`);
-    }
+    const published = await publish(
+      report,
+      {
+        ...config.report,
+        summary: reportFile ? 'full' : 'off',
+        comment: 'off',
+        checkRun: false,
+        annotations: false,
+      },
+      {
+        annotate: () => {},
+        writeSummary: async (markdown) => {
+          writeFileSync(reportFile, markdown);
+          log(`Markdown report: ${reportFile}`);
+        },
+        notice: log,
+        info: log,
+        version: VERSION,
+      },
+    );
+    if (published.gate) log(published.gate);
     const outcome = result.outcome;
     const summary = {
       status: outcome?.success ? 'success' : 'failed',
@@ -145,12 +167,13 @@ async function runOnTerminal(
         ? redactText(outcome.stopReason, needles(secretValues(config.build)))
         : (result.preflight?.message ?? null),
       findings: report.findings.length,
+      ...(published.gate ? { gate: published.gate } : {}),
       imageid: outcome?.imageid ?? '',
       digest: outcome?.digest ?? '',
       ...(outcome?.targets ? { targets: outcome.targets } : {}),
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    return outcome?.success ? 0 : 1;
+    return outcome?.success && !published.gate ? 0 : 1;
   });
   timings.mark('cleanup');
   if (flags('timings') === 'true') log(timings.toString());
