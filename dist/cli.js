@@ -13823,7 +13823,7 @@ var buildFailed = {
     const error = trace.error ?? step?.error ?? "the build failed";
     const log2 = step?.logTail.slice(-ctx.options.logLines) ?? [];
     const parts = [
-      `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category})` : ""}:`,
+      `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ""}:`,
       codeBlock([error])
     ];
     if (log2.length)
@@ -13840,6 +13840,10 @@ var buildFailed = {
     ];
   }
 };
+function retried(attempts, retryable) {
+  if (attempts > 1) return `after ${attempts} attempts`;
+  return retryable ? "transient: retryable" : "not retryable";
+}
 
 // src/findings/rules/cache-invalidated.ts
 var BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;
@@ -14141,20 +14145,20 @@ var transientFailure = {
   id: "transient-failure",
   description: "An attempt failed for a transient reason (transport, registry, crash) and was retried.",
   check(ctx) {
-    const retried = ctx.attempts.filter(
+    const retried2 = ctx.attempts.filter(
       (a) => a.classification?.retryable && a.decision?.startsWith("retried")
     );
-    if (!retried.length) return [];
+    if (!retried2.length) return [];
     const total = ctx.attempts.length;
     const ok = !ctx.failure;
-    const lines = retried.map(
+    const lines = retried2.map(
       (a) => `- attempt ${a.number}: ${code(a.classification.category)}, ${a.classification.reason}; ${a.decision}`
     );
     return [
       {
         rule: "transient-failure",
         severity: ok ? "notice" : "warning",
-        title: `${retried.length} transient failure${retried.length === 1 ? "" : "s"}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
+        title: `${retried2.length} transient failure${retried2.length === 1 ? "" : "s"}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
         message: lines.join("\n"),
         hint: "Repeated transport failures point at the network between the runner and the BuildKit nodes, or at nodes restarting under load."
       }
@@ -14261,6 +14265,10 @@ function analyze(input) {
   });
   const main2 = list.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
+  const failing = failed ? failingStep(trace) : void 0;
+  const df = failing && main2?.line ? dockerfileOf(input, main2.target) : void 0;
+  const lineText = df && main2?.line && main2.file === df.path ? df.lines.slice(main2.line - 1, main2.endLine ?? main2.line).map((l) => l.replace(/\\\s*$/, "").trim()).join(" ").trim() : void 0;
+  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
   return {
     status,
     failure: failure ? {
@@ -14269,7 +14277,10 @@ function analyze(input) {
       message: trace.error ?? failure.reason,
       ...main2?.file ? { file: main2.file } : {},
       ...main2?.line ? { line: main2.line } : {},
-      ...main2?.target ? { target: main2.target } : {}
+      ...main2?.target ? { target: main2.target } : {},
+      ...failing ? { step: stepLabel(failing) } : {},
+      ...lineText ? { lineText } : {},
+      ...lastLines.length ? { lastLines } : {}
     } : null,
     findings: list,
     stats: {
@@ -14305,17 +14316,30 @@ function analysisJson(a) {
   );
 }
 function analysisText(a) {
-  const verdict = a.status === "success" ? "build succeeded" : a.status === "unknown" ? "no build verdict in this log" : `build failed (${a.failure?.category})`;
+  const f = a.failure;
+  const verdict = a.status === "success" ? "build succeeded" : a.status === "unknown" ? "no build verdict in this log" : `build failed (${f?.category}, ${f?.retryable ? "transient: retryable" : "not retryable"})`;
   const head = `${verdict} in ${(a.stats.durationMs / 1e3).toFixed(1)} s: ${a.stats.steps} steps, ${a.stats.cachedSteps} cached, context ${(a.stats.contextBytes / 1e6).toFixed(1)} MB`;
-  const rows = a.findings.map((f) => {
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-";
-    return `${f.severity.padEnd(7)} ${f.rule.padEnd(22)} ${where.padEnd(24)} ${f.title}${f.hint ? `
-${" ".repeat(56)}hint: ${f.hint}` : ""}`;
+  const failure = [];
+  if (f) {
+    failure.push(`error: ${f.message}`);
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
+    const what = f.lineText ?? f.step;
+    if (where || what) failure.push(`at ${[where, what].filter(Boolean).join(": ")}`);
+    if (f.lastLines?.length) {
+      failure.push(`last ${f.lastLines.length} line${f.lastLines.length === 1 ? "" : "s"} of its output:`);
+      failure.push(...f.lastLines.map((l) => `  | ${l}`));
+    }
+  }
+  const rows = a.findings.map((x) => {
+    const where = x.file ? `${x.file}${x.line ? `:${x.line}` : ""}` : "-";
+    return `${x.severity.padEnd(7)} ${x.rule.padEnd(22)} ${where.padEnd(24)} ${x.title}${x.hint ? `
+${" ".repeat(56)}hint: ${x.hint}` : ""}`;
   });
-  return [head, ...rows].join("\n");
+  return [head, ...failure, ...rows.length ? ["", ...rows] : []].join("\n");
 }
 
 // src/report/markdown.ts
+var COMMENT_LIMIT = 65536;
 var SUMMARY_LIMIT = 1024 * 1024;
 var ICON = { error: "\u{1F6D1}", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 function marker(key) {
@@ -14333,12 +14357,14 @@ function lineLink(input, f) {
 function headline(input) {
   const what = input.merge ? "Merge" : input.targets ? "Bake" : "Build";
   if (input.status === "success") {
-    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 ${what} succeeded${retried}`;
+    const retried2 = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
+    return `### \u2705 ${what} succeeded${retried2}`;
   }
   if (input.status === "unknown")
     return "### \u2754 No build verdict: the log shows no finished build and no error";
-  return `### \u274C ${what} failed${input.failure ? ` (${input.failure.category})` : ""}`;
+  const f = input.failure;
+  const kind = f?.retryable === void 0 ? "" : f.retryable ? ", transient" : ", not retryable";
+  return `### \u274C ${what} failed${f ? ` (${f.category}${kind})` : ""}`;
 }
 function mergeTable(input) {
   const m = input.merge;
@@ -14535,15 +14561,32 @@ _Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${in
   return text;
 }
 
-// src/report/sarif.ts
-import { createHash } from "node:crypto";
-
 // src/report/annotations.ts
+var PER_LEVEL = 10;
+var PER_JOB = 50;
+function selectAnnotations(findings2) {
+  const seen = /* @__PURE__ */ new Set();
+  const unique = findings2.filter((f) => {
+    const key = `${f.rule}|${f.file ?? ""}|${f.line ?? ""}|${f.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const count = { error: 0, warning: 0, notice: 0 };
+  const shown = [];
+  for (const f of unique) {
+    if (count[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
+    count[f.severity]++;
+    shown.push(f);
+  }
+  return { shown, omitted: findings2.length - shown.length };
+}
 function plainText(markdown) {
   return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*([^*\n]+?)\*\*/g, "$1").trim();
 }
 
 // src/report/sarif.ts
+import { createHash } from "node:crypto";
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 function toSarif(findings2, version) {
   const ruleIds = [...new Set(findings2.map((f) => f.rule))];
@@ -14605,8 +14648,77 @@ function toCodeQuality(findings2, dockerfile = "Dockerfile") {
     check_name: f.rule,
     fingerprint: fingerprint(f),
     severity: SEVERITY[f.severity],
-    location: { path: f.file ?? dockerfile, lines: { begin: f.line ?? 1, end: f.endLine ?? f.line ?? 1 } }
+    location: { path: f.file ?? dockerfile, lines: { begin: f.line ?? 1, end: f.endLine ?? f.line ?? 1 } },
+    // The whole finding (for a failed build: the error, its category and the step's last lines), as
+    // Code Climate's `content.body`, which GitLab keeps with the entry.
+    content: { body: plainText(f.message) }
   }));
+}
+
+// src/report/junit.ts
+var NOT_XML = new RegExp(
+  "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|[\\ud800-\\udfff]",
+  "gu"
+);
+function xmlText(text) {
+  return text.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+function attrs(values) {
+  return Object.entries(values).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
+}
+var seconds2 = (ms) => (ms / 1e3).toFixed(3);
+function buildCase(a, dockerfile) {
+  const open = `    <testcase${attrs({ classname: "buildx-guard", name: "build", file: a.failure?.file ?? dockerfile, line: a.failure?.line, time: seconds2(a.stats.durationMs) })}>`;
+  if (a.status === "success") return `${open}</testcase>`;
+  if (a.status === "unknown")
+    return `${open}
+      <skipped${attrs({ message: "no build verdict in this log" })}/>
+    </testcase>`;
+  const f = a.failure;
+  const where = f?.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
+  const body = [
+    `category: ${f?.category ?? "unknown"} (${f?.retryable ? "transient: retryable" : "not retryable"})`,
+    ...where || f?.lineText || f?.step ? [`at ${[where, f?.lineText ?? f?.step].filter(Boolean).join(": ")}`] : [],
+    `error: ${f?.message ?? "the build failed"}`,
+    ...f?.lastLines?.length ? ["last lines of the step:", ...f.lastLines.map((l) => `  | ${l}`)] : []
+  ].join("\n");
+  return `${open}
+      <failure${attrs({ type: f?.category ?? "unknown", message: f?.message ?? "the build failed" })}>${xmlText(body)}</failure>
+    </testcase>`;
+}
+function findingCase(f, dockerfile) {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : dockerfile;
+  const text = `${plainText(f.message)}${f.hint ? `
+
+Hint: ${f.hint}` : ""}`;
+  const open = `    <testcase${attrs({ classname: `buildx-guard.${f.rule}`, name: `${where} ${f.title}`, file: f.file ?? dockerfile, line: f.line })}>`;
+  if (f.severity === "notice")
+    return `${open}
+      <system-out>${xmlText(text)}</system-out>
+    </testcase>`;
+  return `${open}
+      <failure${attrs({ type: f.severity, message: f.title })}>${xmlText(text)}</failure>
+    </testcase>`;
+}
+function toJUnit(a, dockerfile = "Dockerfile") {
+  const findings2 = a.findings.filter((f) => f.rule !== "build-failed");
+  const cases = [buildCase(a, dockerfile), ...findings2.map((f) => findingCase(f, dockerfile))];
+  const failures = (a.status === "failed" ? 1 : 0) + findings2.filter((f) => f.severity !== "notice").length;
+  const counts = {
+    tests: cases.length,
+    failures,
+    errors: 0,
+    skipped: a.status === "unknown" ? 1 : 0,
+    time: seconds2(a.stats.durationMs)
+  };
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites${attrs({ name: "buildx-guard", ...counts })}>`,
+    `  <testsuite${attrs({ name: "buildx-guard", ...counts })}>`,
+    ...cases,
+    "  </testsuite>",
+    "</testsuites>"
+  ].join("\n");
 }
 
 // src/version.ts
@@ -14778,7 +14890,7 @@ function attemptSummaries(attempts) {
   }));
 }
 function failureOf(c, error) {
-  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason } : void 0;
+  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason, retryable: c.retryable } : void 0;
 }
 function attemptRows(attempts) {
   return attempts.map((a) => ({
@@ -16431,7 +16543,7 @@ function isBinary(path) {
     closeSync(fd);
   }
 }
-var FORMATS = ["json", "text", "markdown", "sarif", "codequality"];
+var FORMATS = ["json", "text", "markdown", "sarif", "codequality", "junit"];
 function render(format, analysis, dockerfilePath2, trace, dockerfile) {
   switch (format) {
     case "json":
@@ -16445,7 +16557,13 @@ function render(format, analysis, dockerfilePath2, trace, dockerfile) {
         {
           key: `analyze:${dockerfilePath2}`,
           status: analysis.status,
-          failure: analysis.failure ? { category: analysis.failure.category, reason: "", message: analysis.failure.message } : void 0,
+          failure: analysis.failure ? {
+            category: analysis.failure.category,
+            reason: "",
+            message: analysis.failure.message,
+            retryable: analysis.failure.retryable
+          } : void 0,
+          ...analysis.failure?.lastLines ? { failingLog: { step: analysis.failure.step ?? "", lines: analysis.failure.lastLines } } : {},
           attempts: [],
           nodes: [],
           findings: analysis.findings,
@@ -16455,6 +16573,8 @@ function render(format, analysis, dockerfilePath2, trace, dockerfile) {
         },
         { limit: SUMMARY_LIMIT, full: true }
       );
+    case "junit":
+      return toJUnit(analysis, dockerfilePath2);
     case "text":
       return analysisText(analysis);
   }
@@ -16479,11 +16599,26 @@ function readJson(path) {
     return void 0;
   }
 }
+function checkLogFile(log2) {
+  if (!existsSync4(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
+  if (statSync4(log2).isDirectory())
+    throw new UserError(`'${log2}' (--log) is a folder; give the path of a build log file.`, "log");
+  if (statSync4(log2).size === 0)
+    throw new UserError(
+      `'${log2}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
+      "log"
+    );
+  if (isBinary(log2))
+    throw new UserError(
+      `'${log2}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
+      "log"
+    );
+}
 var analyzeCommand = {
-  usage: "buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality] [--fail-on-findings error|warning] [--fail-on-failure]",
+  usage: "buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality|junit] [--fail-on-findings error|warning] [--fail-on-failure]",
   flags: {
     log: {
-      help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx)"
+      help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx); '-' reads it from stdin"
     },
     dockerfile: {
       help: "the Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target)"
@@ -16491,7 +16626,7 @@ var analyzeCommand = {
     "bake-file": {
       help: "a bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder"
     },
-    format: { help: "json, text (default), markdown, sarif or codequality" },
+    format: { help: "json, text (default), markdown, sarif, codequality or junit (JUnit XML)" },
     "context-size-warn-mb": { help: "warn when the build context is larger (default 50)" },
     "fail-on-findings": {
       help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
@@ -16507,19 +16642,13 @@ var analyzeCommand = {
         "--log is required: the path of a buildx log (--progress=rawjson or plain).",
         "log"
       );
-    if (!existsSync4(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
-    if (statSync4(log2).isDirectory())
-      throw new UserError(`'${log2}' (--log) is a folder; give the path of a build log file.`, "log");
-    if (statSync4(log2).size === 0)
+    const stdin = log2 === "-";
+    if (stdin && process.stdin.isTTY)
       throw new UserError(
-        `'${log2}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
+        "--log - reads the log from stdin, which is a terminal here: pipe it in (docker buildx build . 2>&1 | buildx-guard analyze --log -).",
         "log"
       );
-    if (isBinary(log2))
-      throw new UserError(
-        `'${log2}' (--log) is a binary file, not a build log; capture one with docker buildx build --progress=rawjson (or plain) 2> build.log.`,
-        "log"
-      );
+    if (!stdin) checkLogFile(log2);
     const specs = flags("dockerfile").split("\n").filter(Boolean);
     const byTarget = specs.filter((s) => /^[A-Za-z0-9_-]+=./.test(s) && !existsSync4(s));
     const paths = specs.filter((s) => !byTarget.includes(s));
@@ -16542,7 +16671,7 @@ var analyzeCommand = {
     const contextSizeWarnMb = getNumber(flags, "context-size-warn-mb", 50, { min: 0, max: 1e6 });
     const failOn = getChoice(flags, "fail-on-findings", FAIL_ON, "none");
     const failOnFailure = getBoolean(flags, "fail-on-failure", false);
-    const trace = await readTrace(log2);
+    const trace = stdin ? await readTraceFrom(process.stdin) : await readTrace(log2);
     const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync5(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
     const dockerfiles = bakeFiles.length ? await bakeDockerfiles(bakeFiles, trace) : byTarget.length ? Object.fromEntries(
       byTarget.map((s) => {
@@ -16558,13 +16687,13 @@ var analyzeCommand = {
     });
     if (trace.truncatedLines) {
       process.stderr.write(
-        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${log2}' were longer than 1 MiB and were cut there.
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? "stdin" : log2}' were longer than 1 MiB and were cut there.
 `
       );
     }
     if (trace.format === "unknown" && trace.steps.length === 0) {
       process.stderr.write(
-        `buildx-guard analyze: no build progress found in '${log2}' (${trace.unreadLines} unreadable lines); reporting what could be read.
+        `buildx-guard analyze: no build progress found in '${stdin ? "stdin" : log2}' (${trace.unreadLines} unreadable lines); reporting what could be read.
 `
       );
     }
@@ -17629,6 +17758,19 @@ function preflightReport(config, key, setup, message, io) {
   };
 }
 
+// src/report/publish.ts
+import { closeSync as closeSync2, constants, openSync as openSync2, writeSync } from "node:fs";
+
+// src/github/github.ts
+var ReportError = class extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+    this.name = "ReportError";
+  }
+  status;
+};
+
 // src/report/redact.ts
 var REDACTED = "***";
 function needles(values) {
@@ -17657,6 +17799,137 @@ function redactReport(input) {
   const list = needles(input.secrets);
   if (!list.length) return input;
   return { ...deep({ ...input, secrets: [] }, list), secrets: [] };
+}
+
+// src/report/publish.ts
+var REPORT_BUDGET_MS = 12e4;
+async function publish(raw, cfg, deps) {
+  const result = {};
+  const problems = [];
+  const redacted = redactReport(raw);
+  const { shown, omitted } = selectAnnotations(redacted.findings);
+  const input = { ...redacted, omittedAnnotations: omitted };
+  if (cfg.annotations)
+    for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
+  try {
+    if (cfg.summary !== "off")
+      await deps.writeSummary(
+        renderMarkdown(input, {
+          limit: SUMMARY_LIMIT,
+          full: cfg.summary === "full",
+          compact: cfg.summary === "compact"
+        })
+      );
+  } catch (e) {
+    problems.push(`Could not write the job summary: ${e.message}.`);
+  }
+  if (cfg.sarifFile) {
+    try {
+      writeNoFollow(cfg.sarifFile, `${JSON.stringify(toSarif(input.findings, deps.version), null, 2)}
+`);
+      deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
+    } catch (e) {
+      problems.push(`Could not write SARIF to ${cfg.sarifFile} (sarif-file): ${describeFsError(e)}.`);
+    }
+  }
+  const gh = deps.github;
+  if (gh) {
+    const budget = deps.budgetMs ?? REPORT_BUDGET_MS;
+    let timer;
+    const expired = new Promise((r) => timer = setTimeout(() => r("expired"), budget));
+    const done = await Promise.race([toGitHub(gh, input, cfg, result, problems, deps.info), expired]);
+    clearTimeout(timer);
+    if (done === "expired") {
+      gh.abort();
+      problems.push(
+        `GitHub did not answer within ${Math.round(budget / 1e3)} s; the comment and check run were not updated.`
+      );
+    }
+  }
+  if (problems.length) {
+    deps.notice(
+      `buildx-guard could not publish everything (the build result is unchanged; annotations and the job summary are complete): ${problems.join(" ")}`
+    );
+  }
+  if (cfg.failOnFindings !== "none") {
+    const limit = SEVERITY_RANK[cfg.failOnFindings];
+    const hits = input.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+    if (hits.length) {
+      result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
+    }
+  }
+  return result;
+}
+async function toGitHub(gh, input, cfg, result, problems, info) {
+  if (cfg.comment !== "off" && gh.ctx.pullNumber) {
+    const body = renderMarkdown(input, { limit: COMMENT_LIMIT, full: false });
+    try {
+      if (cfg.comment === "sticky" || input.status === "failed") {
+        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+        info(`${c.created ? "Created" : "Updated"} the pull request comment ${c.id}.`);
+      } else {
+        const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
+        if (id !== void 0) {
+          await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof ReportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  if (cfg.checkRun) {
+    try {
+      result.checkRequests = await gh.checkRun({
+        name: `buildx-guard (${input.key})`.slice(0, 100),
+        headSha: gh.ctx.headSha,
+        conclusion: input.status === "failed" ? "failure" : input.status === "unknown" ? "neutral" : "success",
+        title: input.status === "failed" ? `Build failed (${input.failure?.category ?? "unknown"})` : "Build succeeded",
+        summary: `${input.findings.length} finding(s). The full report is in the job summary.`,
+        annotations: checkAnnotations(input.findings),
+        detailsUrl: input.links?.runUrl
+      });
+    } catch (e) {
+      if (!(e instanceof ReportError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  return "done";
+}
+function annotationText(f) {
+  const text = plainText(f.message);
+  return `${text.length > 4e3 ? `${text.slice(0, 4e3)}\u2026` : text}${f.hint ? `
+Hint: ${f.hint}` : ""}`;
+}
+function annotationProps(f) {
+  return {
+    title: f.title,
+    ...f.file ? { file: f.file } : {},
+    ...f.line ? { startLine: f.line, endLine: f.endLine ?? f.line } : {}
+  };
+}
+var LEVEL2 = { error: "failure", warning: "warning", notice: "notice" };
+function checkAnnotations(findings2) {
+  return findings2.filter((f) => f.file && f.line).map((f) => ({
+    path: f.file,
+    start_line: f.line,
+    end_line: f.endLine ?? f.line,
+    annotation_level: LEVEL2[f.severity],
+    title: f.title.slice(0, 255),
+    message: annotationText(f).slice(0, 64 * 1024 - 1)
+  }));
+}
+function writeNoFollow(path, text) {
+  const fd = openSync2(
+    path,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
+    420
+  );
+  try {
+    writeSync(fd, text);
+  } finally {
+    closeSync2(fd);
+  }
 }
 
 // src/commands/session.ts
@@ -17720,7 +17993,9 @@ var BUILDER_FLAGS = {
   builder: "an existing builder to verify and use",
   push: "push the image",
   "max-attempts": "attempts at most (transient failures only are retried)",
-  "stall-timeout-seconds": "seconds of silence before the nodes are probed (0: off)"
+  "stall-timeout-seconds": "seconds of silence before the nodes are probed (0: off)",
+  "sarif-file": "write the findings as SARIF here (a path inside the current folder)",
+  "fail-on-findings": "exit 1 when a finding has this severity or worse: error, warning, none (default)"
 };
 var buildCommand = {
   usage: "buildx-guard build [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--flags as the action inputs] [CONTEXT]",
@@ -17810,10 +18085,28 @@ async function runOnTerminal(config, flags, bake) {
       );
     }
     const reportFile = flags("report-file");
-    if (reportFile) {
-      writeFileSync4(reportFile, renderMarkdown(report, { limit: SUMMARY_LIMIT, full: true }));
-      log(`Markdown report: ${reportFile}`);
-    }
+    const published = await publish(
+      report,
+      {
+        ...config.report,
+        summary: reportFile ? "full" : "off",
+        comment: "off",
+        checkRun: false,
+        annotations: false
+      },
+      {
+        annotate: () => {
+        },
+        writeSummary: async (markdown) => {
+          writeFileSync4(reportFile, markdown);
+          log(`Markdown report: ${reportFile}`);
+        },
+        notice: log,
+        info: log,
+        version: VERSION
+      }
+    );
+    if (published.gate) log(published.gate);
     const outcome = result.outcome;
     const summary = {
       status: outcome?.success ? "success" : "failed",
@@ -17827,13 +18120,14 @@ async function runOnTerminal(config, flags, bake) {
       failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
       stopReason: outcome?.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : result.preflight?.message ?? null,
       findings: report.findings.length,
+      ...published.gate ? { gate: published.gate } : {},
       imageid: outcome?.imageid ?? "",
       digest: outcome?.digest ?? "",
       ...outcome?.targets ? { targets: outcome.targets } : {}
     };
     process.stdout.write(`${JSON.stringify(summary, null, 2)}
 `);
-    return outcome?.success ? 0 : 1;
+    return outcome?.success && !published.gate ? 0 : 1;
   });
   timings.mark("cleanup");
   if (flags("timings") === "true") log(timings.toString());
@@ -17851,14 +18145,21 @@ function classifiedText(text) {
   return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
 }
 var classifyCommand = {
-  usage: "buildx-guard classify [--retry-patterns RE] < error.txt",
+  usage: "buildx-guard classify [--retry-patterns RE] [--format json|text] [--exit-code] < error.txt",
   flags: {
     "retry-patterns": { help: "extra regular expressions whose match makes a failure retryable" },
+    format: { help: 'json (default: one line, {"category","retryable","reason","remedy"}) or text' },
+    "exit-code": {
+      boolean: true,
+      help: "exit 0 when the failure is transient (worth a retry), 1 when it is not: for shell retry loops"
+    },
     debug: DEBUG_FLAG
   },
   summary: "classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)",
   async run(flags) {
     const { retry } = parseConfig(flags, {});
+    const format = getChoice(flags, "format", ["json", "text"], "json");
+    const exitCode = getBoolean(flags, "exit-code", false);
     if (process.stdin.isTTY) {
       throw new UsageError(
         "classify reads the error text (or a whole build log) on stdin: buildx-guard classify < build.log, or docker buildx build . 2>&1 | buildx-guard classify"
@@ -17866,10 +18167,12 @@ var classifyCommand = {
     }
     const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
     process.stdout.write(
-      `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {} })}
+      format === "text" ? `${c.category} (${c.retryable ? "transient: worth a retry" : "not transient: a retry will fail the same way"}): ${c.reason}${c.remedy ? `
+remedy: ${c.remedy}` : ""}
+` : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {} })}
 `
     );
-    return 0;
+    return exitCode && !c.retryable ? 1 : 0;
   }
 };
 

@@ -11,7 +11,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-NIFRYTNR.js");
+  const { run } = await import("./chunk-IFAEZAPS.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

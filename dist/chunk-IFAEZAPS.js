@@ -16063,7 +16063,7 @@ var buildFailed = {
     const error2 = trace.error ?? step?.error ?? "the build failed";
     const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
     const parts = [
-      `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category})` : ""}:`,
+      `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ""}:`,
       codeBlock([error2])
     ];
     if (log.length)
@@ -16080,6 +16080,10 @@ var buildFailed = {
     ];
   }
 };
+function retried(attempts, retryable) {
+  if (attempts > 1) return `after ${attempts} attempts`;
+  return retryable ? "transient: retryable" : "not retryable";
+}
 
 // src/findings/rules/cache-invalidated.ts
 var BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;
@@ -16375,20 +16379,20 @@ var transientFailure = {
   id: "transient-failure",
   description: "An attempt failed for a transient reason (transport, registry, crash) and was retried.",
   check(ctx) {
-    const retried = ctx.attempts.filter(
+    const retried2 = ctx.attempts.filter(
       (a) => a.classification?.retryable && a.decision?.startsWith("retried")
     );
-    if (!retried.length) return [];
+    if (!retried2.length) return [];
     const total = ctx.attempts.length;
     const ok = !ctx.failure;
-    const lines = retried.map(
+    const lines = retried2.map(
       (a) => `- attempt ${a.number}: ${code(a.classification.category)}, ${a.classification.reason}; ${a.decision}`
     );
     return [
       {
         rule: "transient-failure",
         severity: ok ? "notice" : "warning",
-        title: `${retried.length} transient failure${retried.length === 1 ? "" : "s"}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
+        title: `${retried2.length} transient failure${retried2.length === 1 ? "" : "s"}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
         message: lines.join("\n"),
         hint: "Repeated transport failures point at the network between the runner and the BuildKit nodes, or at nodes restarting under load."
       }
@@ -16508,12 +16512,14 @@ function lineLink(input, f) {
 function headline(input) {
   const what = input.merge ? "Merge" : input.targets ? "Bake" : "Build";
   if (input.status === "success") {
-    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 ${what} succeeded${retried}`;
+    const retried2 = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
+    return `### \u2705 ${what} succeeded${retried2}`;
   }
   if (input.status === "unknown")
     return "### \u2754 No build verdict: the log shows no finished build and no error";
-  return `### \u274C ${what} failed${input.failure ? ` (${input.failure.category})` : ""}`;
+  const f = input.failure;
+  const kind = f?.retryable === void 0 ? "" : f.retryable ? ", transient" : ", not retryable";
+  return `### \u274C ${what} failed${f ? ` (${f.category}${kind})` : ""}`;
 }
 function mergeTable(input) {
   const m = input.merge;
@@ -16960,6 +16966,10 @@ function analyze(input) {
   });
   const main = list.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
+  const failing = failed ? failingStep(trace) : void 0;
+  const df = failing && main?.line ? dockerfileOf(input, main.target) : void 0;
+  const lineText = df && main?.line && main.file === df.path ? df.lines.slice(main.line - 1, main.endLine ?? main.line).map((l) => l.replace(/\\\s*$/, "").trim()).join(" ").trim() : void 0;
+  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
   return {
     status,
     failure: failure ? {
@@ -16968,7 +16978,10 @@ function analyze(input) {
       message: trace.error ?? failure.reason,
       ...main?.file ? { file: main.file } : {},
       ...main?.line ? { line: main.line } : {},
-      ...main?.target ? { target: main.target } : {}
+      ...main?.target ? { target: main.target } : {},
+      ...failing ? { step: stepLabel(failing) } : {},
+      ...lineText ? { lineText } : {},
+      ...lastLines.length ? { lastLines } : {}
     } : null,
     findings: list,
     stats: {
@@ -17151,7 +17164,7 @@ function attemptSummaries(attempts) {
   }));
 }
 function failureOf(c, error2) {
-  return c ? { category: c.category, reason: c.reason, message: error2 ?? c.reason } : void 0;
+  return c ? { category: c.category, reason: c.reason, message: error2 ?? c.reason, retryable: c.retryable } : void 0;
 }
 function attemptRows(attempts) {
   return attempts.map((a) => ({
@@ -18034,4 +18047,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-NIFRYTNR.js.map
+//# sourceMappingURL=chunk-IFAEZAPS.js.map
