@@ -5,6 +5,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import { validateXML } from 'xmllint-wasm';
 import { repoRoot } from '../../support/paths.js';
 
@@ -14,6 +15,8 @@ const log = join(fixture, '0.29.1-plain.log');
 const dockerfile = join(fixture, 'Dockerfile');
 const schema = readFileSync(join(repoRoot, '__fixtures__', 'junit', 'junit.xsd'), 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'bxg-formats-'));
+// Each test runs the bundled CLI several times (and libxml2 in WebAssembly): seconds on a busy machine.
+jest.setTimeout(60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
