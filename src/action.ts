@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { Buildx } from './buildx/buildx.js';
 import {
   NodesDownError,
+  nodesDownOutput,
   nodesOutput,
   nodesTable,
   platformsOf,
@@ -117,6 +118,12 @@ export async function run(): Promise<void> {
     else if (gate) core.setFailed(gate);
   } catch (e) {
     if (e instanceof NodesDownError && config) {
+      // Every exit path sets its outputs: the category says infrastructure, `nodes` every node's status.
+      core.setOutput('name', e.builder);
+      core.setOutput('driver', config.builder.driver);
+      core.setOutput('nodes', nodesDownOutput(e));
+      core.setOutput('attempts', '0');
+      core.setOutput('failure-category', 'builder');
       const ctx = readContext();
       await report(
         config,

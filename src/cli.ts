@@ -1,5 +1,6 @@
 // `buildx-guard <command> [--flag value …]`: the action's pipeline for local use and other CI.
-// Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage.
+// Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage,
+// 3 the builder or a node did not come up (infrastructure, not the build).
 import { isUserError } from './config/errors.js';
 import { helpText, parseFlags, suggest, UsageError, type Command } from './commands/command.js';
 import { analyzeCommand } from './commands/analyze.js';
@@ -18,7 +19,7 @@ const commands: Record<string, Command> = {
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
-  return `Usage: buildx-guard <command> [--flag value ...]\n\nCommands:\n${lines.join('\n')}\n\nRun 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.\nExit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage or set-up (a bad flag, a missing buildx plugin).\n`;
+  return `Usage: buildx-guard <command> [--flag value ...]\n\nCommands:\n${lines.join('\n')}\n\nRun 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.\nExit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage or set-up (a bad flag, a missing buildx plugin), 3 the builder or a node did not come up.\n`;
 }
 
 export async function main(argv: string[]): Promise<number> {

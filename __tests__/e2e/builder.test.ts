@@ -159,6 +159,12 @@ test('one healthy and one dead node: the step fails naming the dead node; plain 
       );
       expect(error).toContain('connection refused');
       expect(error).not.toContain("node 'up'");
+      // Every exit path sets its outputs: infrastructure's category, and every node with its status.
+      expect(run.outputs['failure-category']).toBe('builder');
+      const nodes = JSON.parse(run.outputs.nodes) as { name: string; status: string; reason?: string }[];
+      expect(nodes.map((n) => n.name).sort()).toEqual(['down', 'up']);
+      expect(nodes.find((n) => n.name === 'down')).toMatchObject({ status: 'inactive' });
+      expect(nodes.find((n) => n.name === 'down')?.reason).toContain('connection refused');
       // The same builder, left in place (cleanup: false), passes buildx's own check on 0.13.1.
       up.setFault('late=2000');
       const plain = await docker(['buildx', 'inspect', '--bootstrap', name], version);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.js';
-import { BUSYBOX_BASE, busyboxContext, cleanupDirs } from '../support/testbed.js';
+import { BUSYBOX_BASE, busyboxContext, cleanupDirs, deadEndpoint } from '../support/testbed.js';
 
 afterAll(() => cleanupDirs());
 
@@ -48,4 +48,41 @@ test('build --sarif-file outside the current folder is refused with one sentence
   expect(r.stderr.trim().split('\n')).toHaveLength(1);
   expect(r.stderr).toContain('--sarif-file must be a path inside');
   expect(existsSync('/etc/buildx-guard.sarif')).toBe(false);
+});
+
+test('a node that does not come up: exit 3 (infrastructure, not the build) with the JSON verdict naming every node', async () => {
+  const ctx = busyboxContext(WARNED);
+  const dead = await deadEndpoint();
+  const r = spawnSync(
+    process.execPath,
+    [
+      join(repoRoot, 'dist', 'cli.js'),
+      'build',
+      '--driver',
+      'remote',
+      '--endpoint',
+      dead,
+      '--bootstrap-timeout',
+      '5',
+      '--bootstrap-retries',
+      '0',
+      '.',
+    ],
+    { cwd: ctx, env: process.env, encoding: 'utf8', timeout: 120_000 },
+  );
+  expect({ code: r.status, stderr: r.stderr }).toEqual({
+    code: 3,
+    stderr: expect.stringContaining('not running'),
+  });
+  const verdict = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+  expect(verdict).toMatchObject({
+    status: 'failed',
+    failure: { category: 'builder', retryable: false },
+    attempts: [],
+  });
+  expect(verdict.nodes).toHaveLength(1);
+  expect(verdict.nodes[0]).toMatchObject({
+    endpoint: dead,
+    reason: expect.stringContaining('connection refused'),
+  });
 });

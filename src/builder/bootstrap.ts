@@ -13,7 +13,7 @@ import { readState } from './status.js';
 
 export * from './deps.js';
 export { probeNodes, readState } from './status.js';
-export { nodesOutput, nodesTable, platformsOf, removeBuilder } from './display.js';
+export { nodesDownOutput, nodesOutput, nodesTable, platformsOf, removeBuilder } from './display.js';
 
 /**
  * Says what the bootstrap waits for, then each tcp node's reachability as soon as it is known (a
@@ -110,6 +110,7 @@ export async function bootAndVerify(
         await describe(down, state, boot, reasons, config),
         state.nodes.length,
         builderError,
+        state,
       );
     }
     deps.info(

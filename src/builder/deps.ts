@@ -26,6 +26,8 @@ export class NodesDownError extends Error {
     readonly total: number,
     /** Why the builder as a whole is unusable, when buildx lists no node to blame. */
     readonly builderError?: string,
+    /** Every node as the last check saw it, the running ones too (the `nodes` output, doctor's table). */
+    readonly state?: BuilderState,
   ) {
     super(
       failed.length === 0

@@ -1,5 +1,6 @@
 // The builder as the log and the outputs show it.
 import { firstLine, type Buildx } from '../buildx/buildx.js';
+import type { NodesDownError } from './deps.js';
 import type { BuilderState } from './state.js';
 
 /** The union of the nodes' platforms, in first-seen order. */
@@ -35,6 +36,35 @@ export function nodesOutput(state: BuilderState): string {
       platforms: n.platforms,
     })),
   );
+}
+
+/**
+ * The `nodes` output when the builder did not come up: every node the last check saw (the running
+ * ones too), and each failed node it did not see, with its status and reason.
+ */
+export function nodesDownOutput(e: NodesDownError): string {
+  const seen = e.state?.nodes ?? [];
+  const reasons = new Map(e.failed.map((f) => [f.name, f.reason]));
+  return JSON.stringify([
+    ...seen.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status || 'unknown',
+      buildkit: n.buildkit,
+      platforms: n.platforms,
+      ...(reasons.has(n.name) ? { reason: reasons.get(n.name) } : {}),
+    })),
+    ...e.failed
+      .filter((f) => !seen.some((n) => n.name === f.name))
+      .map((f) => ({
+        name: f.name,
+        endpoint: f.endpoint,
+        status: f.status || 'unknown',
+        buildkit: '',
+        platforms: [],
+        reason: f.reason,
+      })),
+  ]);
 }
 
 /** Removes a builder this step created. Never called for an existing builder. */

@@ -1,7 +1,7 @@
 // `buildx-guard build` and `buildx-guard bake`: the action's pipeline (src/pipeline.ts) on the
 // terminal. Flags are the action's inputs; no Actions cache, so no local build cache and no baseline.
 import { writeFileSync } from 'node:fs';
-import { nodesTable } from '../builder/bootstrap.js';
+import { nodesDownOutput, nodesTable } from '../builder/bootstrap.js';
 import { checkContext } from '../attempts/run.js';
 import { resolveBake } from '../attempts/bake.js';
 import { Buildx } from '../buildx/buildx.js';
@@ -99,82 +99,100 @@ async function runOnTerminal(
 ): Promise<number> {
   const timings = new Timings();
   timings.mark(bake ? 'start-up, inputs and bake definition' : 'start-up and inputs');
-  const code = await withBuilder(config, async (setup, deps) => {
-    timings.mark('builder');
-    log(nodesTable(setup.state));
-    const result = await runPipeline(
-      config,
-      setup,
-      deps,
-      'cli',
-      {
-        info: log,
-        out: log,
-        group: async (name, fn) => {
-          log(`--- ${name}`);
-          return fn();
+  const code = await withBuilder(
+    config,
+    async (setup, deps) => {
+      timings.mark('builder');
+      log(nodesTable(setup.state));
+      const result = await runPipeline(
+        config,
+        setup,
+        deps,
+        'cli',
+        {
+          info: log,
+          out: log,
+          group: async (name, fn) => {
+            log(`--- ${name}`);
+            return fn();
+          },
+          mask: () => {},
+          workspace: process.cwd(),
         },
-        mask: () => {},
-        workspace: process.cwd(),
-      },
-      bake,
-    );
-    timings.mark(bake ? 'bake' : 'build');
-    // Redacted once: the terminal lines and the report file show the same model.
-    const report = redactReport(result.report);
-    if (result.preflight) log(result.preflight.message);
-    for (const f of report.findings) {
-      log(
-        `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
+        bake,
       );
-    }
-    // The action's own publishing: the report file is the job summary, SARIF and the
-    // fail-on-findings gate work as in the action; there are no annotations, comment or check run.
-    const reportFile = flags('report-file');
-    const published = await publish(
-      report,
-      {
-        ...config.report,
-        summary: reportFile ? 'full' : 'off',
-        comment: 'off',
-        checkRun: false,
-        annotations: false,
-      },
-      {
-        annotate: () => {},
-        writeSummary: async (markdown) => {
-          writeFileSync(reportFile, markdown);
-          log(`Markdown report: ${reportFile}`);
+      timings.mark(bake ? 'bake' : 'build');
+      // Redacted once: the terminal lines and the report file show the same model.
+      const report = redactReport(result.report);
+      if (result.preflight) log(result.preflight.message);
+      for (const f of report.findings) {
+        log(
+          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
+        );
+      }
+      // The action's own publishing: the report file is the job summary, SARIF and the
+      // fail-on-findings gate work as in the action; there are no annotations, comment or check run.
+      const reportFile = flags('report-file');
+      const published = await publish(
+        report,
+        {
+          ...config.report,
+          summary: reportFile ? 'full' : 'off',
+          comment: 'off',
+          checkRun: false,
+          annotations: false,
         },
-        notice: log,
-        info: log,
-        version: VERSION,
-      },
-    );
-    if (published.gate) log(published.gate);
-    const outcome = result.outcome;
-    const summary = {
-      status: outcome?.success ? 'success' : 'failed',
-      attempts: (outcome?.attempts ?? []).map((a) => ({
-        number: a.number,
-        exitCode: a.exitCode,
-        durationMs: a.durationMs,
-        category: a.classification?.category ?? null,
-        decision: a.decision ?? null,
-      })),
-      failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
-      stopReason: outcome?.stopReason
-        ? redactText(outcome.stopReason, needles(secretValues(config.build)))
-        : (result.preflight?.message ?? null),
-      findings: report.findings.length,
-      ...(published.gate ? { gate: published.gate } : {}),
-      imageid: outcome?.imageid ?? '',
-      digest: outcome?.digest ?? '',
-      ...(outcome?.targets ? { targets: outcome.targets } : {}),
-    };
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-    return outcome?.success && !published.gate ? 0 : 1;
-  });
+        {
+          annotate: () => {},
+          writeSummary: async (markdown) => {
+            writeFileSync(reportFile, markdown);
+            log(`Markdown report: ${reportFile}`);
+          },
+          notice: log,
+          info: log,
+          version: VERSION,
+        },
+      );
+      if (published.gate) log(published.gate);
+      const outcome = result.outcome;
+      const summary = {
+        status: outcome?.success ? 'success' : 'failed',
+        attempts: (outcome?.attempts ?? []).map((a) => ({
+          number: a.number,
+          exitCode: a.exitCode,
+          durationMs: a.durationMs,
+          category: a.classification?.category ?? null,
+          decision: a.decision ?? null,
+        })),
+        failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
+        stopReason: outcome?.stopReason
+          ? redactText(outcome.stopReason, needles(secretValues(config.build)))
+          : (result.preflight?.message ?? null),
+        findings: report.findings.length,
+        ...(published.gate ? { gate: published.gate } : {}),
+        imageid: outcome?.imageid ?? '',
+        digest: outcome?.digest ?? '',
+        ...(outcome?.targets ? { targets: outcome.targets } : {}),
+      };
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      return outcome?.success && !published.gate ? 0 : 1;
+    },
+    // The same JSON verdict when the builder did not come up: the category says infrastructure.
+    (e) => {
+      log(e.message);
+      const verdict = {
+        status: 'failed',
+        attempts: [],
+        failure: { category: 'builder', retryable: false, reason: 'the builder or a node is not running' },
+        stopReason: e.message,
+        findings: 0,
+        imageid: '',
+        digest: '',
+        nodes: JSON.parse(nodesDownOutput(e)),
+      };
+      process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+    },
+  );
   timings.mark('cleanup');
   if (flags('timings') === 'true') log(timings.toString());
   return code;

@@ -1,5 +1,6 @@
 // What `build` and `doctor` share: a builder set up for the command, a node that stays down printed
-// as the command's verdict (exit 1), and cleanup of what the command created.
+// as the command's verdict (exit 3: infrastructure, not the build), and cleanup of what the command
+// created.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +16,14 @@ import type { Config } from '../config/config.js';
 
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** The exit code when the builder or a node did not come up (1 is the build's own failure). */
+export const EXIT_BUILDER = 3;
+
 export async function withBuilder(
   config: Config,
   fn: (setup: BuilderSetup, deps: BuilderDeps) => Promise<number>,
+  /** Prints the command's verdict when the builder did not come up; default: the message. */
+  onDown: (e: NodesDownError) => void = (e) => process.stdout.write(`${e.message}\n`),
 ): Promise<number> {
   const buildx = new Buildx();
   // On the command line the version comes first: without the buildx plugin, that is the one sentence.
@@ -37,8 +43,8 @@ export async function withBuilder(
     return await fn(setup, deps);
   } catch (e) {
     if (!(e instanceof NodesDownError)) throw e;
-    process.stdout.write(`${e.message}\n`);
-    return 1;
+    onDown(e);
+    return EXIT_BUILDER;
   } finally {
     if (created && config.builder.cleanup)
       await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));

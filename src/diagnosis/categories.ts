@@ -14,6 +14,8 @@ export const CATEGORIES = [
   'auth',
   'resource',
   'cancelled',
+  // The builder or one of its nodes did not come up: infrastructure, before any build ran.
+  'builder',
   'unknown',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -240,7 +240,7 @@ export function reportFromNodes(opts: {
     key: opts.key,
     status: 'failed',
     failure: {
-      category: 'node-unavailable',
+      category: 'builder',
       reason: 'a builder node is not running',
       message: `${opts.failed.length} node(s) of builder '${opts.builder}' not running`,
     },
