@@ -16901,7 +16901,7 @@ function createArgs(builder, node, index, driverOpts, configFile) {
 
 // src/builder/deps.ts
 var NodesDownError = class extends Error {
-  constructor(builder, failed, total, builderError) {
+  constructor(builder, failed, total, builderError, state) {
     super(
       failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
 ` + failed.map(
@@ -16912,12 +16912,14 @@ var NodesDownError = class extends Error {
     this.failed = failed;
     this.total = total;
     this.builderError = builderError;
+    this.state = state;
     this.name = "NodesDownError";
   }
   builder;
   failed;
   total;
   builderError;
+  state;
 };
 
 // src/builder/tls.ts
@@ -17054,6 +17056,28 @@ function nodesTable2(state) {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => r.map((cell, c) => c === r.length - 1 ? cell : cell.padEnd(widths[c])).join("  ")).join("\n");
 }
+function nodesDownOutput(e) {
+  const seen = e.state?.nodes ?? [];
+  const reasons = new Map(e.failed.map((f) => [f.name, f.reason]));
+  return JSON.stringify([
+    ...seen.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status || "unknown",
+      buildkit: n.buildkit,
+      platforms: n.platforms,
+      ...reasons.has(n.name) ? { reason: reasons.get(n.name) } : {}
+    })),
+    ...e.failed.filter((f) => !seen.some((n) => n.name === f.name)).map((f) => ({
+      name: f.name,
+      endpoint: f.endpoint,
+      status: f.status || "unknown",
+      buildkit: "",
+      platforms: [],
+      reason: f.reason
+    }))
+  ]);
+}
 async function removeBuilder(buildx, name) {
   const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
   if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
@@ -17121,7 +17145,8 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
         name,
         await describe(down, state, boot, reasons, config),
         state.nodes.length,
-        builderError
+        builderError,
+        state
       );
     }
     deps.info(
@@ -17938,7 +17963,9 @@ import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
 var log = (line) => process.stderr.write(`${line}
 `);
-async function withBuilder(config, fn) {
+var EXIT_BUILDER = 3;
+async function withBuilder(config, fn, onDown = (e) => process.stdout.write(`${e.message}
+`)) {
   const buildx = new Buildx();
   const version = Promise.resolve(await buildx.version());
   const tempDir = mkdtempSync(join10(tmpdir(), "buildx-guard-"));
@@ -17957,9 +17984,8 @@ async function withBuilder(config, fn) {
     return await fn(setup, deps);
   } catch (e) {
     if (!(e instanceof NodesDownError)) throw e;
-    process.stdout.write(`${e.message}
-`);
-    return 1;
+    onDown(e);
+    return EXIT_BUILDER;
   } finally {
     if (created && config.builder.cleanup)
       await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
@@ -18055,80 +18081,99 @@ var bakeCommand = {
 async function runOnTerminal(config, flags, bake) {
   const timings = new Timings();
   timings.mark(bake ? "start-up, inputs and bake definition" : "start-up and inputs");
-  const code2 = await withBuilder(config, async (setup, deps) => {
-    timings.mark("builder");
-    log(nodesTable2(setup.state));
-    const result = await runPipeline(
-      config,
-      setup,
-      deps,
-      "cli",
-      {
-        info: log,
-        out: log,
-        group: async (name, fn) => {
-          log(`--- ${name}`);
-          return fn();
+  const code2 = await withBuilder(
+    config,
+    async (setup, deps) => {
+      timings.mark("builder");
+      log(nodesTable2(setup.state));
+      const result = await runPipeline(
+        config,
+        setup,
+        deps,
+        "cli",
+        {
+          info: log,
+          out: log,
+          group: async (name, fn) => {
+            log(`--- ${name}`);
+            return fn();
+          },
+          mask: () => {
+          },
+          workspace: process.cwd()
         },
-        mask: () => {
-        },
-        workspace: process.cwd()
-      },
-      bake
-    );
-    timings.mark(bake ? "bake" : "build");
-    const report = redactReport(result.report);
-    if (result.preflight) log(result.preflight.message);
-    for (const f of report.findings) {
-      log(
-        `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
+        bake
       );
-    }
-    const reportFile = flags("report-file");
-    const published = await publish(
-      report,
-      {
-        ...config.report,
-        summary: reportFile ? "full" : "off",
-        comment: "off",
-        checkRun: false,
-        annotations: false
-      },
-      {
-        annotate: () => {
-        },
-        writeSummary: async (markdown) => {
-          writeFileSync4(reportFile, markdown);
-          log(`Markdown report: ${reportFile}`);
-        },
-        notice: log,
-        info: log,
-        version: VERSION
+      timings.mark(bake ? "bake" : "build");
+      const report = redactReport(result.report);
+      if (result.preflight) log(result.preflight.message);
+      for (const f of report.findings) {
+        log(
+          `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
+        );
       }
-    );
-    if (published.gate) log(published.gate);
-    const outcome = result.outcome;
-    const summary = {
-      status: outcome?.success ? "success" : "failed",
-      attempts: (outcome?.attempts ?? []).map((a) => ({
-        number: a.number,
-        exitCode: a.exitCode,
-        durationMs: a.durationMs,
-        category: a.classification?.category ?? null,
-        decision: a.decision ?? null
-      })),
-      failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
-      stopReason: outcome?.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : result.preflight?.message ?? null,
-      findings: report.findings.length,
-      ...published.gate ? { gate: published.gate } : {},
-      imageid: outcome?.imageid ?? "",
-      digest: outcome?.digest ?? "",
-      ...outcome?.targets ? { targets: outcome.targets } : {}
-    };
-    process.stdout.write(`${JSON.stringify(summary, null, 2)}
+      const reportFile = flags("report-file");
+      const published = await publish(
+        report,
+        {
+          ...config.report,
+          summary: reportFile ? "full" : "off",
+          comment: "off",
+          checkRun: false,
+          annotations: false
+        },
+        {
+          annotate: () => {
+          },
+          writeSummary: async (markdown) => {
+            writeFileSync4(reportFile, markdown);
+            log(`Markdown report: ${reportFile}`);
+          },
+          notice: log,
+          info: log,
+          version: VERSION
+        }
+      );
+      if (published.gate) log(published.gate);
+      const outcome = result.outcome;
+      const summary = {
+        status: outcome?.success ? "success" : "failed",
+        attempts: (outcome?.attempts ?? []).map((a) => ({
+          number: a.number,
+          exitCode: a.exitCode,
+          durationMs: a.durationMs,
+          category: a.classification?.category ?? null,
+          decision: a.decision ?? null
+        })),
+        failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
+        stopReason: outcome?.stopReason ? redactText(outcome.stopReason, needles(secretValues(config.build))) : result.preflight?.message ?? null,
+        findings: report.findings.length,
+        ...published.gate ? { gate: published.gate } : {},
+        imageid: outcome?.imageid ?? "",
+        digest: outcome?.digest ?? "",
+        ...outcome?.targets ? { targets: outcome.targets } : {}
+      };
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}
 `);
-    return outcome?.success && !published.gate ? 0 : 1;
-  });
+      return outcome?.success && !published.gate ? 0 : 1;
+    },
+    // The same JSON verdict when the builder did not come up: the category says infrastructure.
+    (e) => {
+      log(e.message);
+      const verdict = {
+        status: "failed",
+        attempts: [],
+        failure: { category: "builder", retryable: false, reason: "the builder or a node is not running" },
+        stopReason: e.message,
+        findings: 0,
+        imageid: "",
+        digest: "",
+        nodes: JSON.parse(nodesDownOutput(e))
+      };
+      process.stdout.write(`${JSON.stringify(verdict, null, 2)}
+`);
+    }
+  );
   timings.mark("cleanup");
   if (flags("timings") === "true") log(timings.toString());
   return code2;
@@ -18240,7 +18285,7 @@ Commands:
 ${lines.join("\n")}
 
 Run 'buildx-guard <command> --help' for a command's flags; 'buildx-guard --version' for the version.
-Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage or set-up (a bad flag, a missing buildx plugin).
+Exit codes: 0 success, 1 the command's verdict (a failed build, findings at the threshold), 2 usage or set-up (a bad flag, a missing buildx plugin), 3 the builder or a node did not come up.
 `;
 }
 async function main(argv) {

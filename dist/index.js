@@ -7,11 +7,11 @@ import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-EJNMKO7N.js");
+  const { post } = await import("./chunk-2UNZVLCA.js");
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-IFAEZAPS.js");
+  const { run } = await import("./chunk-LSLOGHMP.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

@@ -7,10 +7,11 @@ import {
   describeFsError,
   firstLine,
   isUserError,
+  nodesDownOutput,
   nodesOutput,
   nodesTable,
   platformsOf
-} from "./chunk-ISF64YMF.js";
+} from "./chunk-SAKPOXYH.js";
 import {
   debug,
   endGroup,
@@ -13375,7 +13376,7 @@ function createArgs(builder, node, index, driverOpts, configFile) {
 
 // src/builder/deps.ts
 var NodesDownError = class extends Error {
-  constructor(builder, failed, total, builderError) {
+  constructor(builder, failed, total, builderError, state) {
     super(
       failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
 ` + failed.map(
@@ -13386,12 +13387,14 @@ var NodesDownError = class extends Error {
     this.failed = failed;
     this.total = total;
     this.builderError = builderError;
+    this.state = state;
     this.name = "NodesDownError";
   }
   builder;
   failed;
   total;
   builderError;
+  state;
 };
 
 // src/builder/tls.ts
@@ -13574,7 +13577,8 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
         name,
         await describe(down, state, boot, reasons, config),
         state.nodes.length,
-        builderError
+        builderError,
+        state
       );
     }
     deps.info(
@@ -17261,7 +17265,7 @@ function reportFromNodes(opts) {
     key: opts.key,
     status: "failed",
     failure: {
-      category: "node-unavailable",
+      category: "builder",
       reason: "a builder node is not running",
       message: `${opts.failed.length} node(s) of builder '${opts.builder}' not running`
     },
@@ -17936,6 +17940,11 @@ ${nodesTable(setup.state)}`
     else if (gate) setFailed(gate);
   } catch (e) {
     if (e instanceof NodesDownError && config) {
+      setOutput("name", e.builder);
+      setOutput("driver", config.builder.driver);
+      setOutput("nodes", nodesDownOutput(e));
+      setOutput("attempts", "0");
+      setOutput("failure-category", "builder");
       const ctx = readContext();
       await report(
         config,
@@ -18047,4 +18056,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-IFAEZAPS.js.map
+//# sourceMappingURL=chunk-LSLOGHMP.js.map

@@ -3,7 +3,7 @@ import {
   Buildx,
   STATE,
   removeBuilder
-} from "./chunk-ISF64YMF.js";
+} from "./chunk-SAKPOXYH.js";
 import {
   getState,
   info,
@@ -33,4 +33,4 @@ async function post() {
 export {
   post
 };
-//# sourceMappingURL=chunk-EJNMKO7N.js.map
+//# sourceMappingURL=chunk-2UNZVLCA.js.map

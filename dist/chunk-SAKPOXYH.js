@@ -212,6 +212,28 @@ function nodesOutput(state) {
     }))
   );
 }
+function nodesDownOutput(e) {
+  const seen = e.state?.nodes ?? [];
+  const reasons = new Map(e.failed.map((f) => [f.name, f.reason]));
+  return JSON.stringify([
+    ...seen.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status || "unknown",
+      buildkit: n.buildkit,
+      platforms: n.platforms,
+      ...reasons.has(n.name) ? { reason: reasons.get(n.name) } : {}
+    })),
+    ...e.failed.filter((f) => !seen.some((n) => n.name === f.name)).map((f) => ({
+      name: f.name,
+      endpoint: f.endpoint,
+      status: f.status || "unknown",
+      buildkit: "",
+      platforms: [],
+      reason: f.reason
+    }))
+  ]);
+}
 async function removeBuilder(buildx, name) {
   const r = await buildx.buildx(["rm", "--force", name], { timeoutMs: 12e4 });
   if (r.code !== 0 && !/not found|no builder/i.test(r.stderr)) {
@@ -232,7 +254,8 @@ export {
   platformsOf,
   nodesTable,
   nodesOutput,
+  nodesDownOutput,
   removeBuilder,
   STATE
 };
-//# sourceMappingURL=chunk-ISF64YMF.js.map
+//# sourceMappingURL=chunk-SAKPOXYH.js.map
