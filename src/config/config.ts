@@ -47,8 +47,29 @@ function real(path: string): string {
   }
 }
 
+/**
+ * Inputs of docker/setup-buildx-action that this action does not take, with what to do instead. The
+ * runner only warns about an input a step does not declare, and still passes it (INPUT_<NAME>): a
+ * workflow moved over from setup-buildx-action would otherwise lose its meaning without a word.
+ */
+export const REFUSED_INPUTS: Record<string, string> = {
+  version:
+    'buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created',
+  use: 'the build always runs on the builder this step created or verified; remove use',
+  'keep-state': 'cleanup: false keeps the builder and its state; remove keep-state',
+  'buildkitd-config':
+    "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)",
+};
+
 /** Builds the typed Config from inputs; every bad value becomes one UserError naming its input. */
 export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Config {
+  for (const [name, instead] of Object.entries(REFUSED_INPUTS)) {
+    if (getString(src, name))
+      throw new UserError(
+        `Input '${name}' is docker/setup-buildx-action's and is not an input of buildx-guard: ${instead}.`,
+        name,
+      );
+  }
   const build = parseBuild(src);
   const bake = parseBake(src, build);
   const merge = bake ? undefined : parseMerge(src, build);

@@ -198,3 +198,19 @@ test('tcp:// nodes with no driver set: an input error asking for the driver (not
   expect(() => cfg({ driver: 'remote', endpoint: 'tcp://buildkitd:1234' })).not.toThrow();
   expect(() => cfg({ driver: 'docker-container', endpoint: 'tcp://dockerd:2375' })).not.toThrow();
 });
+
+test.each([
+  ['version', 'v0.29.1', 'docker/setup-buildx-action with version before this step'],
+  ['use', 'true', 'remove use'],
+  ['keep-state', 'true', 'cleanup: false keeps the builder'],
+  ['buildkitd-config', '.github/buildkitd.toml', 'buildkitd-config-inline'],
+])("setup-buildx-action's %s is refused by name with what to do instead", (name, value, instead) => {
+  const e = errorOf(() => parseConfig(from({ [name]: value })));
+  expect(
+    e.message.startsWith(
+      `Input '${name}' is docker/setup-buildx-action's and is not an input of buildx-guard: `,
+    ),
+  ).toBe(true);
+  expect(e.message).toContain(instead);
+  expect(e.message.split('. ').length).toBe(1);
+});
