@@ -15449,7 +15449,20 @@ function real(path) {
     return up === path ? path : join2(real(up), basename(path));
   }
 }
+var REFUSED_INPUTS = {
+  version: "buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created",
+  use: "the build always runs on the builder this step created or verified; remove use",
+  "keep-state": "cleanup: false keeps the builder and its state; remove keep-state",
+  "buildkitd-config": "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)"
+};
 function parseConfig(src, env = process.env) {
+  for (const [name, instead] of Object.entries(REFUSED_INPUTS)) {
+    if (getString(src, name))
+      throw new UserError(
+        `Input '${name}' is docker/setup-buildx-action's and is not an input of buildx-guard: ${instead}.`,
+        name
+      );
+  }
   const build = parseBuild(src);
   const bake = parseBake(src, build);
   const merge = bake ? void 0 : parseMerge(src, build);

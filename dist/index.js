@@ -11,7 +11,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   saveState("isPost", "true");
-  const { run } = await import("./chunk-LSLOGHMP.js");
+  const { run } = await import("./chunk-V2ACY2HN.js");
   await run();
 }
 //# sourceMappingURL=index.js.map
