@@ -18,7 +18,7 @@ import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
 import { marker } from './report/markdown.js';
 import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
-import { runMerge } from './merge/merge.js';
+import { mergeFailureMessage, runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline } from './pipeline.js';
 import { actionsCache, stepTempDir } from './action-io.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
@@ -249,13 +249,8 @@ async function merge(config: Config): Promise<void> {
     ctx,
     reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) }),
   );
-  if (!outcome.success) {
-    const n = outcome.attempts.length;
-    const error = outcome.attempts[n - 1]?.trace.error ?? outcome.stopReason ?? 'imagetools create failed';
-    core.setFailed(
-      `The merge of ${config.merge!.sources.length} source(s) failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`,
-    );
-  } else if (gate) core.setFailed(gate);
+  if (!outcome.success) core.setFailed(mergeFailureMessage(config.merge!.sources.length, outcome));
+  else if (gate) core.setFailed(gate);
 }
 
 /** One sentence for errors a user can fix; the stack trace only with debug logging on. */

@@ -7,6 +7,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { bakeCommand, buildCommand } from './commands/build.js';
 import { classifyCommand } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
+import { mergeCommand } from './commands/merge.js';
 import { VERSION } from './version.js';
 
 const commands: Record<string, Command> = {
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   bake: bakeCommand,
   classify: classifyCommand,
   doctor,
+  merge: mergeCommand,
 };
 
 function usage(): string {

@@ -1,15 +1,18 @@
 // The registry path on the test bed: a real registry (Debian's docker-registry) behind the registry
 // fault proxy (scripts/testbed/registry-proxy.mjs), pushes and merges through the bundled action.
+import { join } from 'node:path';
 import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
 import { RegistryProxy, type RegistryFault } from '../../scripts/testbed/registry-proxy.mjs';
 import {
   BUSYBOX_BASE,
   busyboxContext,
+  buildxEnv,
   cleanupDirs,
   exec,
   runAction,
   startContainerdStoreDaemon,
 } from '../support/testbed.js';
+import { repoRoot } from '../support/paths.js';
 
 function need(name: string): string {
   const v = process.env[name];
@@ -187,6 +190,33 @@ describe('merge-sources', () => {
     expect(r.main.stdout).not.toContain('::group::Builder');
     expect(r.summary).toContain(`### ✅ Merge succeeded after ${attempts} attempts`);
     expect(r.summary).toContain(r.outputs.digest);
+  });
+
+  test('the CLI merges the same way: two repositories, retried after a 503, digests read back, JSON verdict', async () => {
+    const p = await proxy([{ method: 'PUT', path: `/v2/cli-app/manifests/${run}$`, status: 503, times: 2 }]);
+    const tags = [`${p.address}/cli-app:${run}`, `${p.address}/cli-mirror:${run}`];
+    const r = await exec(
+      process.execPath,
+      [
+        join(repoRoot, 'dist', 'cli.js'),
+        'merge',
+        ...Object.values(sources).flatMap((s) => ['--sources', s.replace(registry(), p.address)]),
+        ...tags.flatMap((t) => ['--tags', t]),
+        '--retry-wait-seconds',
+        '1',
+        '--max-attempts',
+        '4',
+      ],
+      { env: buildxEnv('0.29.1') },
+    );
+    expect({ code: r.code, tail: r.code ? r.stderr.slice(-2500) : '' }).toEqual({ code: 0, tail: '' });
+    const verdict = JSON.parse(r.stdout);
+    expect(verdict.status).toBe('success');
+    expect(verdict.attempts.length).toBeGreaterThanOrEqual(2);
+    expect(verdict.attempts[0].category).toBe('registry');
+    expect(verdict.platforms.sort()).toEqual(['linux/386', 'linux/amd64']);
+    const served = await Promise.all(tags.map((t) => registryDigest(t.replace(p.address, registry()))));
+    expect(new Set(served)).toEqual(new Set([verdict.digest]));
   });
 
   test('a source that does not exist: 1 attempt, the step names it', async () => {

@@ -58,6 +58,7 @@ export const buildCommand: Command = {
         'targets',
       );
     }
+    if (config.merge) throw mergeElsewhere();
     checkContext(config);
     return runOnTerminal(config, flags);
   },
@@ -86,11 +87,20 @@ export const bakeCommand: Command = {
     const config = parseConfig(
       (name) => (name === 'targets' ? targets : flags(name)) || (name === 'workdir' ? '.' : ''),
     );
+    if (flags('merge-sources')) throw mergeElsewhere();
     const bake = await resolveBake(config.bake!, new Buildx(), { token: config.build.githubToken });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
     return runOnTerminal(config, flags, bake);
   },
 };
+
+/** `--merge-sources` is the action's input; on the command line merging is its own command. */
+function mergeElsewhere(): UserError {
+  return new UserError(
+    "Input 'merge-sources' merges images, which 'buildx-guard build' and 'bake' do not: run 'buildx-guard merge --sources REF --sources REF --tags REF'.",
+    'merge-sources',
+  );
+}
 
 async function runOnTerminal(
   config: Config,

@@ -197,3 +197,10 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
     return failed({ category: 'unknown', retryable: false, reason, pattern: 'merge-verify' }, reason);
   }
 }
+
+/** The step's (and the CLI's) one sentence when the merge failed for good. */
+export function mergeFailureMessage(sources: number, outcome: MergeOutcome): string {
+  const n = outcome.attempts.length;
+  const error = outcome.attempts[n - 1]?.trace.error ?? outcome.stopReason ?? 'imagetools create failed';
+  return `The merge of ${sources} source(s) failed after ${n} attempt${n === 1 ? '' : 's'} (${outcome.failure?.category ?? 'unknown'}): ${error}. Not retried further: ${outcome.stopReason ?? 'unknown'}.`;
+}

@@ -22,7 +22,7 @@ function run(args: string[], input = ''): Promise<{ code: number; stdout: string
   });
 }
 
-test.each(['analyze', 'bake', 'build', 'classify', 'doctor'])(
+test.each(['analyze', 'bake', 'build', 'classify', 'doctor', 'merge'])(
   '%s --help and -h print usage and do nothing else',
   async (cmd) => {
     for (const flag of ['--help', '-h']) {
@@ -174,4 +174,19 @@ test('build refuses bake inputs and points to bake', async () => {
   const r = await run(['build', '--targets', 'app']);
   expect(r.code).toBe(2);
   expect(r.stderr).toContain("run 'buildx-guard bake'");
+});
+
+test('build and bake refuse --merge-sources (accepted and ignored before) and point to merge; merge needs --sources', async () => {
+  for (const cmd of ['build', 'bake']) {
+    const r = await run([cmd, '--merge-sources', 'r/a@sha256:' + '0'.repeat(64), '--tags', 'r/a:1']);
+    expect({ cmd, code: r.code }).toEqual({ cmd, code: 2 });
+    expect(r.stderr).toContain('merge-sources');
+  }
+  const build = await run(['build', '--merge-sources', 'r/a@sha256:' + '0'.repeat(64), '--tags', 'r/a:1']);
+  expect(build.stderr).toContain(
+    "--merge-sources merges images, which 'buildx-guard build' and 'bake' do not: run 'buildx-guard merge --sources REF",
+  );
+  const none = await run(['merge', '--tags', 'r/a:1']);
+  expect(none.code).toBe(2);
+  expect(none.stderr).toContain('--sources is required');
 });
