@@ -12,7 +12,8 @@ import type { BakeDefinition } from '../attempts/bake.js';
 import { runPipeline } from '../pipeline.js';
 import { publish } from '../report/publish.js';
 import { VERSION } from '../version.js';
-import { needles, redactReport, redactText } from '../report/redact.js';
+import { redactReport } from '../report/redact.js';
+import { derive, Redactor, type Redacted } from '../redact/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { log, withBuilder } from './session.js';
 import { Timings } from '../timings.js';
@@ -145,7 +146,7 @@ async function runOnTerminal(
         {
           annotate: () => {},
           writeSummary: async (markdown) => {
-            writeFileSync(reportFile, markdown);
+            writeReport(reportFile, markdown);
             log(`Markdown report: ${reportFile}`);
           },
           notice: log,
@@ -165,16 +166,15 @@ async function runOnTerminal(
           decision: a.decision ?? null,
         })),
         failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
-        stopReason: outcome?.stopReason
-          ? redactText(outcome.stopReason, needles(secretValues(config.build)))
-          : (result.preflight?.message ?? null),
+        stopReason: outcome?.stopReason ?? result.preflight?.message ?? null,
         findings: report.findings.length,
         ...(published.gate ? { gate: published.gate } : {}),
         imageid: outcome?.imageid ?? '',
         digest: outcome?.digest ?? '',
         ...(outcome?.targets ? { targets: outcome.targets } : {}),
       };
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      // The verdict carries build text (why the retries stopped): redacted like the report.
+      writeOut(new Redactor(secretValues(config.build)).value(summary));
       return outcome?.success && !published.gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
@@ -190,10 +190,20 @@ async function runOnTerminal(
         digest: '',
         nodes: JSON.parse(nodesDownOutput(e)),
       };
-      process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+      writeOut(new Redactor(secretValues(config.build)).value(verdict));
     },
   );
   timings.mark('cleanup');
   if (flags('timings') === 'true') log(timings.toString());
   return code;
+}
+
+/** The terminal's JSON verdict (stdout): redacted values only. */
+function writeOut(verdict: Redacted<object>): void {
+  process.stdout.write(derive(verdict, (v) => `${JSON.stringify(v, null, 2)}\n`));
+}
+
+/** `--report-file`: redacted text only. */
+function writeReport(path: string, text: Redacted<string>): void {
+  writeFileSync(path, text);
 }

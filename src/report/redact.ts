@@ -5,8 +5,6 @@
 import { Redactor, type Redacted } from '../redact/redact.js';
 import type { ReportInput } from './model.js';
 
-export { REDACTED, needles, redactText } from '../redact/redact.js';
-
 /** The report with every secret replaced in every string it holds; `secrets` itself is emptied. */
 export function redactReport(input: ReportInput): Redacted<ReportInput> {
   return new Redactor(input.secrets).value({ ...input, secrets: [] });
