@@ -66,6 +66,8 @@ export function forms(value: string): string[] {
     text.replace(/"/g, '&quot;').replace(/'/g, '&#x27;'),
   );
   out.push(value.replace(/"/g, '\\"'), value.replace(/'/g, "''"));
+  // The runner's TrimDoubleQuotes: a quoted value is masked without its quotes too.
+  if (value.length > 8 && value.startsWith('"') && value.endsWith('"')) out.push(value.slice(1, -1));
   return [value, ...out.slice(1).filter((f) => f !== value && f.length >= MIN_DERIVED)];
 }
 

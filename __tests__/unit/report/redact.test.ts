@@ -127,6 +127,23 @@ describe('every form of a secret is redacted', () => {
     expect(forms('abc')).toEqual(['abc']);
   });
 
+  test('the runner’s encoders: each is one of the forms', () => {
+    const v = '"p4ss word/ü\'&<x>"';
+    const f = forms(v);
+    const runner = [
+      Buffer.from(v).toString('base64'),
+      Buffer.from(v).subarray(1).toString('base64'),
+      Buffer.from(v).subarray(2).toString('base64'),
+      v.replace(/"/g, '\\"'),
+      v.replace(/'/g, "''"),
+      JSON.stringify(v).slice(1, -1),
+      encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+      xml(v),
+      v.slice(1, -1),
+    ];
+    expect(runner.filter((r) => !f.includes(r))).toEqual([]);
+  });
+
   test('text without a secret is returned as it was; no secrets, no change', () => {
     const text = 'RUN make\n#5 0.1 done\nsha256:0123456789abcdef';
     expect(new Redactor(SECRETS).text(text)).toBe(text);
