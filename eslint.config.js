@@ -89,6 +89,33 @@ export default tseslint.config(
     'github talks to the API only; it imports no stage.',
     [],
   ),
+  // One redactor for everything that leaves the process: only src/redact makes a `Redacted` value,
+  // and the step fails and writes its summary only through the sinks that take one (src/action.ts).
+  forbid(['src/redact/**'], [...folders, 'types'], 'the redactor is a leaf: it imports nothing.'),
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/redact/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            ":matches(TSAsExpression, TSTypeAssertion, TSSatisfiesExpression) TSTypeReference[typeName.name='Redacted']",
+          message:
+            'only src/redact makes a Redacted value: call Redactor.value/text, or derive() from a Redacted one.',
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'core',
+          property: 'setFailed',
+          message: 'fail through failed() (src/action.ts): redacted text only.',
+        },
+        { object: 'core', property: 'summary', message: 'write the summary through publish() (redacted).' },
+      ],
+    },
+  },
   forbid(
     ['src/report/**'],
     ['builder', 'buildx', 'commands'],

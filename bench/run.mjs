@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,retry,coldstart] [-- --out FILE]`
+// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,retry,coldstart,redaction] [-- --out FILE]`
 //
 // Numbers, not opinions: every figure is a ratio taken side by side in one run, because these
 // machines are shared and noisy. Each scenario prints median/min/max over ≥ 5 runs after a warm-up
@@ -428,6 +428,67 @@ async function retry(env) {
   }
 }
 
+// ---- 6. redaction cost ---------------------------------------------------------------------
+
+/**
+ * The one redactor (src/redact/redact.ts, bundled here with esbuild) over a report model of growing
+ * size: the failing step's log lines from a real capture, repeated, with five secrets (one of them
+ * multi-line). Cost must stay linear: ms per MB at the largest size vs the smallest.
+ */
+async function redaction() {
+  const { build } = await import('esbuild');
+  const mod = join(work, 'redact.mjs');
+  await build({
+    entryPoints: [join(repo, 'src', 'redact', 'redact.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: mod,
+    logLevel: 'silent',
+  });
+  const { Redactor } = await import(mod);
+  const lines = readFileSync(
+    join(repo, '__fixtures__', 'logs', 'failing-run', '0.29.1-plain.log'),
+    'utf8',
+  ).split('\n');
+  const secrets = [
+    'my_s3cret*val%1',
+    'tok_VAL*UE%9x',
+    'ghs_0123456789abcdefABCDEF',
+    'p@ss w0rd!',
+    'line-one_AAAA\nline-two_BBBB',
+  ];
+  const sizes = quick ? [1e6, 4e6] : [1e6, 4e6, 16e6];
+  const rows = [];
+  const per = {};
+  for (const size of sizes) {
+    const log = [];
+    let bytes = 0;
+    for (let i = 0; bytes < size; i++) {
+      const l = lines[i % lines.length];
+      log.push(l);
+      bytes += l.length + 1;
+    }
+    const report = {
+      findings: [{ title: 'x', message: log.slice(0, 200).join('\n') }],
+      failingLog: { lines: log },
+    };
+    const s = await measure(RUNS, async () => {
+      const t0 = process.hrtime.bigint();
+      new Redactor(secrets).value(report);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    });
+    rows.push([`redact a ${(bytes / 1e6).toFixed(0)} MB report, 5 secrets`, s]);
+    per[`${Math.round(bytes / 1e6)}MB`] = { ms: s, msPerMB: s.median / (bytes / 1e6) };
+  }
+  table('Redaction (lower is better)', rows);
+  const keys = Object.keys(per);
+  const ratio = per[keys.at(-1)].msPerMB / per[keys[0]].msPerMB;
+  console.log(`\nredaction ms per MB, largest vs smallest report: ${ratio.toFixed(2)} (linear: about 1)`);
+  results.scenarios.redaction = per;
+  results.redactionLinearity = ratio;
+}
+
 // ---- 5. cold start -------------------------------------------------------------------------
 
 async function coldstart() {
@@ -494,6 +555,7 @@ try {
   if (want('analysis')) await analysis();
   if (want('retry')) await retry(env);
   if (want('coldstart')) await coldstart();
+  if (want('redaction')) await redaction();
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nresults: ${outFile}`);

@@ -23,6 +23,7 @@ import { failureMessage, runPipeline } from './pipeline.js';
 import { actionsCache, stepTempDir } from './action-io.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { UntrustedOutput } from './report/untrusted.js';
+import { Redactor, type Redacted } from './redact/redact.js';
 import { VERSION } from './version.js';
 
 import { STATE } from './state-keys.js';
@@ -113,9 +114,10 @@ export async function run(): Promise<void> {
     if (bake) core.setOutput('targets', JSON.stringify(targetsOutput(bake, outcome?.targets)));
     const gate = await report(config, ctx, result.report, gh);
     timings.mark('report');
-    if (result.preflight) core.setFailed(result.preflight.message);
-    else if (outcome && !outcome.success) core.setFailed(failureMessage(outcome));
-    else if (gate) core.setFailed(gate);
+    const redactor = new Redactor(secretValues(config.build));
+    if (result.preflight) failed(redactor.text(result.preflight.message));
+    else if (outcome && !outcome.success) failed(redactor.text(failureMessage(outcome)));
+    else if (gate) failed(redactor.text(gate));
   } catch (e) {
     if (e instanceof NodesDownError && config) {
       // Every exit path sets its outputs: the category says infrastructure, `nodes` every node's status.
@@ -138,7 +140,7 @@ export async function run(): Promise<void> {
         }),
       ).catch((err) => core.debug(`report: ${err}`));
     }
-    fail(e);
+    fail(e, config ? secretValues(config.build) : []);
   } finally {
     if (config?.debug) core.info(timings.toString());
   }
@@ -179,6 +181,7 @@ async function report(
       fn(message, props);
     },
     writeSummary: async (markdown) => {
+      // eslint-disable-next-line no-restricted-properties -- publish() gives only redacted Markdown
       if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
     },
     notice: (m) => core.notice(m),
@@ -249,13 +252,28 @@ async function merge(config: Config): Promise<void> {
     ctx,
     reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) }),
   );
-  if (!outcome.success) core.setFailed(mergeFailureMessage(config.merge!.sources.length, outcome));
-  else if (gate) core.setFailed(gate);
+  const redactor = new Redactor(secretValues(config.build));
+  if (!outcome.success) failed(redactor.text(mergeFailureMessage(config.merge!.sources.length, outcome)));
+  else if (gate) failed(redactor.text(gate));
 }
 
-/** One sentence for errors a user can fix; the stack trace only with debug logging on. */
-export function fail(e: unknown): void {
+/**
+ * One sentence for errors a user can fix; the stack trace only with debug logging on. The message
+ * can quote build output (a bake file's error): redacted with the secrets known by then.
+ */
+export function fail(e: unknown, secrets: readonly string[] = []): void {
+  const redactor = new Redactor(secrets);
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof Error && e.stack && (core.isDebug() || !isUserError(e))) core.debug(e.stack);
+  if (e instanceof Error && e.stack && (core.isDebug() || !isUserError(e)))
+    core.debug(redactor.text(e.stack));
+  failed(redactor.text(message));
+}
+
+/**
+ * The step's failure message, the one text of the action's own that carries build output outside
+ * the report (the runner masks only the raw, base64 and URL forms in the log): redacted only.
+ */
+function failed(message: Redacted<string>): void {
+  // eslint-disable-next-line no-restricted-properties -- the one place the step fails
   core.setFailed(message);
 }

@@ -15,13 +15,15 @@ import type { BakeDefinition } from './attempts/bake.js';
 import type { DockerfileModel } from './findings/dockerfile.js';
 import type { ReportInput } from './report/model.js';
 import { secretValues } from './attempts/secrets.js';
+import { Redactor, type Redacted } from './redact/redact.js';
 
 /** The Actions cache, where the adapter has one (the action): the local build cache and baselines. */
 export interface PipelineCache {
   /** cache-mode local: restores the buildx cache folder; its cache-from/cache-to arguments. */
   restoreLocal(): Promise<{ cacheFrom: string[]; cacheTo: string[]; save: () => Promise<void> }>;
   restoreBaseline(): Promise<Baseline | undefined>;
-  saveBaseline(b: Baseline): Promise<void>;
+  /** Saved only redacted: a step name can carry a secret build-arg (`WORKDIR /tmp/${API_TOKEN}`). */
+  saveBaseline(b: Redacted<Baseline>): Promise<void>;
 }
 
 /**
@@ -133,7 +135,10 @@ export async function runPipeline(
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
-    await io.cache.saveBaseline(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? 'local'));
+    const redactor = new Redactor(secretValues(config.build));
+    await io.cache.saveBaseline(
+      redactor.value(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? 'local')),
+    );
   }
   return { outcome, report };
 }

@@ -97,6 +97,8 @@ export interface CompareOptions {
   thresholdPercent: number;
   /** And at least this much slower, in milliseconds. */
   minMs: number;
+  /** How the saved ids were redacted (a secret build-arg in a step name): applied to this build's. */
+  redactId?: (id: string) => string;
 }
 
 /** `slower-than-baseline` and `cache-ratio-drop` findings for this build against the baseline. */
@@ -129,9 +131,10 @@ export function compare(
     host: [],
     options: {} as FindingContext['options'],
   };
+  const redactId = opts.redactId ?? ((id: string) => id);
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfileOf(ctx, s.target));
+    const id = redactId(stepId(s, dockerfileOf(ctx, s.target)));
     const b = before.get(id);
     if (!b || seen.has(id)) continue;
     seen.add(id);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Redacted } from '../redact/redact.js';
 import { parseBaseline, type Baseline } from './baseline.js';
 
 // The Actions cache library (and its storage clients, 1.6 MB) loads only when a cache is used.
@@ -125,7 +126,7 @@ export async function restoreBaseline(
 export async function saveBaseline(
   keys: CacheKeys,
   dir: string,
-  baseline: Baseline,
+  baseline: Redacted<Baseline>,
   debug: (m: string) => void,
 ): Promise<boolean> {
   if (!(await cacheAvailable())) return false;

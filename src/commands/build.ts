@@ -1,6 +1,5 @@
 // `buildx-guard build` and `buildx-guard bake`: the action's pipeline (src/pipeline.ts) on the
 // terminal. Flags are the action's inputs; no Actions cache, so no local build cache and no baseline.
-import { writeFileSync } from 'node:fs';
 import { nodesDownOutput, nodesTable } from '../builder/bootstrap.js';
 import { checkContext } from '../attempts/run.js';
 import { resolveBake } from '../attempts/bake.js';
@@ -12,9 +11,10 @@ import type { BakeDefinition } from '../attempts/bake.js';
 import { runPipeline } from '../pipeline.js';
 import { publish } from '../report/publish.js';
 import { VERSION } from '../version.js';
-import { needles, redactReport, redactText } from '../report/redact.js';
+import { redactReport } from '../report/redact.js';
+import { Redactor } from '../redact/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
-import { log, withBuilder } from './session.js';
+import { log, withBuilder, writeOut, writeReport } from './session.js';
 import { Timings } from '../timings.js';
 
 const TIMINGS_FLAG = { boolean: true, help: 'print where the time went, phase by phase (to stderr)' };
@@ -155,7 +155,7 @@ async function runOnTerminal(
         {
           annotate: () => {},
           writeSummary: async (markdown) => {
-            writeFileSync(reportFile, markdown);
+            writeReport(reportFile, markdown);
             log(`Markdown report: ${reportFile}`);
           },
           notice: log,
@@ -175,16 +175,15 @@ async function runOnTerminal(
           decision: a.decision ?? null,
         })),
         failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
-        stopReason: outcome?.stopReason
-          ? redactText(outcome.stopReason, needles(secretValues(config.build)))
-          : (result.preflight?.message ?? null),
+        stopReason: outcome?.stopReason ?? result.preflight?.message ?? null,
         findings: report.findings.length,
         ...(published.gate ? { gate: published.gate } : {}),
         imageid: outcome?.imageid ?? '',
         digest: outcome?.digest ?? '',
         ...(outcome?.targets ? { targets: outcome.targets } : {}),
       };
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      // The verdict carries build text (why the retries stopped): redacted like the report.
+      writeOut(new Redactor(secretValues(config.build)).value(summary));
       return outcome?.success && !published.gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
@@ -200,7 +199,7 @@ async function runOnTerminal(
         digest: '',
         nodes: JSON.parse(nodesDownOutput(e)),
       };
-      process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+      writeOut(new Redactor(secretValues(config.build)).value(verdict));
     },
   );
   timings.mark('cleanup');

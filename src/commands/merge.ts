@@ -1,7 +1,6 @@
 // `buildx-guard merge --sources … --tags …`: the action's `merge-sources` on the terminal. The same
 // merge module (imagetools create with the build's classified retry, then the strict read-back),
 // the same report (--report-file, --sarif-file, --fail-on-findings) and exit codes as `build`.
-import { writeFileSync } from 'node:fs';
 import { secretValues } from '../attempts/secrets.js';
 import { Buildx } from '../buildx/buildx.js';
 import { parseConfig } from '../config/config.js';
@@ -10,9 +9,10 @@ import { mergeFailureMessage, runMerge } from '../merge/merge.js';
 import { reportFromMerge } from '../report/input.js';
 import { publish } from '../report/publish.js';
 import { redactReport } from '../report/redact.js';
+import { Redactor } from '../redact/redact.js';
 import { VERSION } from '../version.js';
 import { DEBUG_FLAG, type Command, type FlagSpec } from './command.js';
-import { log } from './session.js';
+import { log, writeOut, writeReport } from './session.js';
 
 const flag = (help: string, boolean = false): FlagSpec => ({ help, ...(boolean ? { boolean } : {}) });
 
@@ -68,7 +68,7 @@ export const mergeCommand: Command = {
       {
         annotate: () => {},
         writeSummary: async (markdown) => {
-          writeFileSync(reportFile, markdown);
+          writeReport(reportFile, markdown);
           log(`Markdown report: ${reportFile}`);
         },
         notice: log,
@@ -76,7 +76,8 @@ export const mergeCommand: Command = {
         version: VERSION,
       },
     );
-    if (!outcome.success) log(mergeFailureMessage(config.merge!.sources.length, outcome));
+    const redactor = new Redactor(secretValues(config.build));
+    if (!outcome.success) log(redactor.text(mergeFailureMessage(config.merge!.sources.length, outcome)));
     if (published.gate) log(published.gate);
     const verdict = {
       status: outcome.success ? 'success' : 'failed',
@@ -94,7 +95,7 @@ export const mergeCommand: Command = {
       tags: config.build.tags,
       ...(published.gate ? { gate: published.gate } : {}),
     };
-    process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+    writeOut(redactor.value(verdict));
     return outcome.success && !published.gate ? 0 : 1;
   },
 };

@@ -1,7 +1,7 @@
 // What `build` and `doctor` share: a builder set up for the command, a node that stays down printed
 // as the command's verdict (exit 3: infrastructure, not the build), and cleanup of what the command
 // created.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Buildx } from '../buildx/buildx.js';
@@ -13,6 +13,7 @@ import {
   type BuilderSetup,
 } from '../builder/bootstrap.js';
 import type { Config } from '../config/config.js';
+import { derive, type Redacted } from '../redact/redact.js';
 
 export const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -50,4 +51,14 @@ export async function withBuilder(
       await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/** The terminal's JSON verdict (stdout): redacted values only. */
+export function writeOut(verdict: Redacted<object>): void {
+  process.stdout.write(derive(verdict, (v) => `${JSON.stringify(v, null, 2)}\n`));
+}
+
+/** `--report-file`: redacted text only. */
+export function writeReport(path: string, text: Redacted<string>): void {
+  writeFileSync(path, text);
 }

@@ -2,6 +2,7 @@
 // A failure here is a reporting problem, never a build result: callers turn `ReportError` into a notice.
 import { readFileSync } from 'node:fs';
 import type { Octokit } from '@octokit/rest';
+import type { Redacted } from '../redact/redact.js';
 
 export interface GitHubContext {
   owner: string;
@@ -183,7 +184,7 @@ export class GitHub {
   async upsertComment(
     pullNumber: number,
     marker: string,
-    body: string,
+    body: Redacted<string>,
   ): Promise<{ id: number; created: boolean }> {
     const { owner, repo } = this.ctx;
     const existing = await this.findComment(pullNumber, marker);
@@ -265,15 +266,17 @@ export class GitHub {
    * One completed check run on `headSha` with every annotation: the first 50 with the create call,
    * the rest appended 50 per update. Returns the number of requests made.
    */
-  async checkRun(opts: {
-    name: string;
-    headSha: string;
-    conclusion: 'success' | 'failure' | 'neutral';
-    title: string;
-    summary: string;
-    annotations: CheckAnnotation[];
-    detailsUrl?: string;
-  }): Promise<number> {
+  async checkRun(
+    opts: Redacted<{
+      name: string;
+      headSha: string;
+      conclusion: 'success' | 'failure' | 'neutral';
+      title: string;
+      summary: string;
+      annotations: CheckAnnotation[];
+      detailsUrl?: string;
+    }>,
+  ): Promise<number> {
     const { owner, repo } = this.ctx;
     const batches: CheckAnnotation[][] = [];
     for (let i = 0; i < opts.annotations.length; i += ANNOTATIONS_PER_REQUEST) {

@@ -20,6 +20,7 @@ import type { GitHubContext } from '../github/github.js';
 import { failingStep, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { ReportInput } from './model.js';
+import { Redactor } from '../redact/redact.js';
 import { baselineDurations, compare, stepId, type Baseline, type Dockerfiles } from '../baseline/baseline.js';
 import type { DockerfileModel } from '../findings/dockerfile.js';
 
@@ -180,11 +181,17 @@ export function reportFromBuild(opts: {
   });
   const step = failingStep(trace);
   // Regressions against the baseline: slower steps and cache hits that were lost.
+  const redactor = new Redactor(opts.secrets);
   const regressions = opts.baseline
     ? compare(
         opts.baseline,
         { trace, dockerfile, dockerfiles },
-        { thresholdPercent: config.report.regressionThreshold, minMs: 5000 },
+        {
+          thresholdPercent: config.report.regressionThreshold,
+          minMs: 5000,
+          // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
+          redactId: (id) => redactor.text(id),
+        },
       )
     : [];
   const findings = rankFindings([...analysis.findings, ...regressions]);

@@ -11,6 +11,7 @@ import { plainText, selectAnnotations } from './annotations.js';
 import { COMMENT_LIMIT, marker, renderMarkdown, SUMMARY_LIMIT } from './markdown.js';
 import type { ReportInput } from './model.js';
 import { redactReport } from './redact.js';
+import { derive, type Redacted } from '../redact/redact.js';
 import { toSarif } from './sarif.js';
 
 export interface AnnotationProps {
@@ -21,8 +22,8 @@ export interface AnnotationProps {
 }
 
 export interface PublishDeps {
-  annotate: (severity: Severity, message: string, props: AnnotationProps) => void;
-  writeSummary: (markdown: string) => Promise<void>;
+  annotate: (severity: Severity, message: Redacted<string>, props: Redacted<AnnotationProps>) => void;
+  writeSummary: (markdown: Redacted<string>) => Promise<void>;
   notice: (message: string) => void;
   info: (message: string) => void;
   github?: GitHub;
@@ -50,25 +51,35 @@ export async function publish(
   // Once, before any channel: nothing below ever sees a secret.
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
-  const input: ReportInput = { ...redacted, omittedAnnotations: omitted };
+  const input = derive(redacted, (r): ReportInput => ({ ...r, omittedAnnotations: omitted }));
   if (cfg.annotations)
-    for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
+    for (const f of derive(input, () => shown))
+      deps.annotate(
+        f.severity,
+        derive(input, () => annotationText(f)),
+        derive(input, () => annotationProps(f)),
+      );
 
   try {
     if (cfg.summary !== 'off')
       await deps.writeSummary(
-        renderMarkdown(input, {
-          limit: SUMMARY_LIMIT,
-          full: cfg.summary === 'full',
-          compact: cfg.summary === 'compact',
-        }),
+        derive(input, (r) =>
+          renderMarkdown(r, {
+            limit: SUMMARY_LIMIT,
+            full: cfg.summary === 'full',
+            compact: cfg.summary === 'compact',
+          }),
+        ),
       );
   } catch (e) {
     problems.push(`Could not write the job summary: ${(e as Error).message}.`);
   }
   if (cfg.sarifFile) {
     try {
-      writeNoFollow(cfg.sarifFile, `${JSON.stringify(toSarif(input.findings, deps.version), null, 2)}\n`);
+      writeNoFollow(
+        cfg.sarifFile,
+        derive(input, (r) => `${JSON.stringify(toSarif(r.findings, deps.version), null, 2)}\n`),
+      );
       deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
     } catch (e) {
       problems.push(`Could not write SARIF to ${cfg.sarifFile} (sarif-file): ${describeFsError(e)}.`);
@@ -109,14 +120,14 @@ export async function publish(
 /** The sticky comment and the check run; a failure of either adds to `problems`. */
 async function toGitHub(
   gh: GitHub,
-  input: ReportInput,
+  input: Redacted<ReportInput>,
   cfg: ReportConfig,
   result: PublishResult,
   problems: string[],
   info: (message: string) => void,
 ): Promise<'done'> {
   if (cfg.comment !== 'off' && gh.ctx.pullNumber) {
-    const body = renderMarkdown(input, { limit: COMMENT_LIMIT, full: false });
+    const body = derive(input, (r) => renderMarkdown(r, { limit: COMMENT_LIMIT, full: false }));
     try {
       if (cfg.comment === 'sticky' || input.status === 'failed') {
         const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
@@ -135,19 +146,23 @@ async function toGitHub(
   }
   if (cfg.checkRun) {
     try {
-      result.checkRequests = await gh.checkRun({
-        name: `buildx-guard (${input.key})`.slice(0, 100),
-        headSha: gh.ctx.headSha,
-        conclusion:
-          input.status === 'failed' ? 'failure' : input.status === 'unknown' ? 'neutral' : 'success',
-        title:
-          input.status === 'failed'
-            ? `Build failed (${input.failure?.category ?? 'unknown'})`
-            : 'Build succeeded',
-        summary: `${input.findings.length} finding(s). The full report is in the job summary.`,
-        annotations: checkAnnotations(input.findings),
-        detailsUrl: input.links?.runUrl,
-      });
+      result.checkRequests = await gh.checkRun(
+        derive(input, (r) => ({
+          name: `buildx-guard (${r.key})`.slice(0, 100),
+          headSha: gh.ctx.headSha,
+          conclusion:
+            r.status === 'failed'
+              ? ('failure' as const)
+              : r.status === 'unknown'
+                ? ('neutral' as const)
+                : ('success' as const),
+          title:
+            r.status === 'failed' ? `Build failed (${r.failure?.category ?? 'unknown'})` : 'Build succeeded',
+          summary: `${r.findings.length} finding(s). The full report is in the job summary.`,
+          annotations: checkAnnotations(r.findings),
+          detailsUrl: r.links?.runUrl,
+        })),
+      );
     } catch (e) {
       if (!(e instanceof ReportError)) throw e;
       problems.push(e.message);
@@ -186,7 +201,7 @@ export function checkAnnotations(findings: Finding[]): CheckAnnotation[] {
 }
 
 /** Writes a file without following a symlink at its path (a planted link cannot redirect it). */
-function writeNoFollow(path: string, text: string): void {
+function writeNoFollow(path: string, text: Redacted<string>): void {
   const fd = openSync(
     path,
     constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,

@@ -289,3 +289,41 @@ describe('bake', () => {
     expect(t.buildx.calls.filter((c) => c.startsWith('bake'))).toHaveLength(2);
   });
 });
+
+test('the baseline saved to the cache has a secret build-arg redacted from its step names, and still matches', async () => {
+  // The step names of a real build whose `RUN echo "${API_TOKEN}"` expanded the secret build-arg.
+  const SECRET = 'tok_VAL*UE%9';
+  const named = log('cache-break').replace(/npm install/g, SECRET);
+  const t = setup(
+    [
+      { log: named, code: 0 },
+      { log: named, code: 0 },
+    ],
+    {
+      baseline: 'true',
+      'build-args': `API_TOKEN=${SECRET}`,
+    },
+  );
+  const saved: string[] = [];
+  const io = (restored?: string): PipelineIO => ({
+    ...t.io(),
+    cache: {
+      restoreLocal: () => Promise.reject(new Error('not used')),
+      restoreBaseline: async () => (restored ? JSON.parse(restored) : undefined),
+      saveBaseline: async (b) => void saved.push(JSON.stringify(b)),
+    },
+  });
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const first = await runPipeline(t.config, builder, t.deps, 'k', io());
+  expect(first.outcome!.success).toBe(true);
+  expect(saved).toHaveLength(1);
+  expect(saved[0]).toContain('RUN echo \\"***\\"');
+  expect(saved[0]).not.toContain(SECRET);
+  // The next build compares with it: its step is found under the redacted id (had every step been
+  // cached in the baseline, the one that ran now is a lost cache hit).
+  const allCached = JSON.parse(saved[0]);
+  for (const s of allCached.steps) s.cached = true;
+  const second = await runPipeline(t.config, builder, t.deps, 'k', io(JSON.stringify(allCached)));
+  const drop = second.report.findings.find((f) => f.rule === 'cache-ratio-drop');
+  expect(drop?.message).toContain(SECRET);
+});
