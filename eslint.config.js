@@ -39,6 +39,38 @@ const forbid = (files, names, why, extra = external) => ({
   },
 });
 
+// One way to the job log (src/joblog.ts): only that module prints. Everything else hands it text.
+const JOBLOG =
+  'print through src/joblog.ts (jobLog for the action, terminal for the CLI): it is the one way to the job log, where every line is neutralised and build output stays inside stop-commands.';
+const jobLogOnly = {
+  files: ['src/**/*.ts'],
+  ignores: ['src/joblog.ts'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...[
+        'ImportDeclaration[source.value=/^@actions\\/core/]',
+        'ImportExpression[source.value=/^@actions\\/core/]',
+        'ExportNamedDeclaration[source.value=/^@actions\\/core/]',
+        'ExportAllDeclaration[source.value=/^@actions\\/core/]',
+        'ImportDeclaration[source.value=/^(node:)?(process|console|tty)$/]',
+        'ImportExpression[source.value=/^(node:)?(process|console|tty)$/]',
+        "MemberExpression[object.name='globalThis'][property.name=/^(process|console)$/]",
+        // fs.write(Sync) to file descriptor 1 or 2, as a method or imported on its own.
+        ':matches(CallExpression[callee.property.name=/^write(Sync)?$/], CallExpression[callee.name=/^write(Sync)?$/])[arguments.0.value=1]',
+        ':matches(CallExpression[callee.property.name=/^write(Sync)?$/], CallExpression[callee.name=/^write(Sync)?$/])[arguments.0.value=2]',
+        'Literal[value=/^\\/(dev\\/(stdout|stderr|tty|fd\\/[12])|proc\\/self\\/fd\\/[12])$/]',
+      ].map((selector) => ({ selector, message: JOBLOG })),
+    ],
+    'no-restricted-properties': [
+      'error',
+      { object: 'process', property: 'stdout', message: JOBLOG },
+      { object: 'process', property: 'stderr', message: JOBLOG },
+    ],
+    'no-restricted-globals': ['error', { name: 'console', message: JOBLOG }],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.engine/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -60,6 +92,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  jobLogOnly,
   // Leaves: the log formats, the diagnosis core and the shared types import no other stage.
   forbid(
     ['src/trace/**'],

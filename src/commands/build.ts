@@ -16,6 +16,7 @@ import { needles, redactReport, redactText } from '../report/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { log, withBuilder } from './session.js';
 import { Timings } from '../timings.js';
+import { terminal } from '../joblog.js';
 
 const TIMINGS_FLAG = { boolean: true, help: 'print where the time went, phase by phase (to stderr)' };
 
@@ -174,7 +175,7 @@ async function runOnTerminal(
         digest: outcome?.digest ?? '',
         ...(outcome?.targets ? { targets: outcome.targets } : {}),
       };
-      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+      terminal.out(`${JSON.stringify(summary, null, 2)}\n`);
       return outcome?.success && !published.gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
@@ -190,7 +191,7 @@ async function runOnTerminal(
         digest: '',
         nodes: JSON.parse(nodesDownOutput(e)),
       };
-      process.stdout.write(`${JSON.stringify(verdict, null, 2)}\n`);
+      terminal.out(`${JSON.stringify(verdict, null, 2)}\n`);
     },
   );
   timings.mark('cleanup');

@@ -13,8 +13,9 @@ import {
   type BuilderSetup,
 } from '../builder/bootstrap.js';
 import type { Config } from '../config/config.js';
+import { terminal } from '../joblog.js';
 
-export const log = (line: string) => process.stderr.write(`${line}\n`);
+export const log = (line: string) => terminal.err(`${line}\n`);
 
 /** The exit code when the builder or a node did not come up (1 is the build's own failure). */
 export const EXIT_BUILDER = 3;
@@ -23,7 +24,7 @@ export async function withBuilder(
   config: Config,
   fn: (setup: BuilderSetup, deps: BuilderDeps) => Promise<number>,
   /** Prints the command's verdict when the builder did not come up; default: the message. */
-  onDown: (e: NodesDownError) => void = (e) => process.stdout.write(`${e.message}\n`),
+  onDown: (e: NodesDownError) => void = (e) => terminal.out(`${e.message}\n`),
 ): Promise<number> {
   const buildx = new Buildx();
   // On the command line the version comes first: without the buildx plugin, that is the one sentence.
