@@ -59,6 +59,10 @@ const jobLogOnly = {
         // fs.write(Sync) to file descriptor 1 or 2, as a method or imported on its own.
         ':matches(CallExpression[callee.property.name=/^write(Sync)?$/], CallExpression[callee.name=/^write(Sync)?$/])[arguments.0.value=1]',
         ':matches(CallExpression[callee.property.name=/^write(Sync)?$/], CallExpression[callee.name=/^write(Sync)?$/])[arguments.0.value=2]',
+        // A child process writing to our stdout/stderr itself (stdio 'inherit', or fd 1 or 2).
+        "Property[key.name='stdio'] Literal[value='inherit']",
+        "Property[key.name='stdio'] Literal[value=1]",
+        "Property[key.name='stdio'] Literal[value=2]",
         'Literal[value=/^\\/(dev\\/(stdout|stderr|tty|fd\\/[12])|proc\\/self\\/fd\\/[12])$/]',
       ].map((selector) => ({ selector, message: JOBLOG })),
     ],

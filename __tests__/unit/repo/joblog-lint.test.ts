@@ -25,6 +25,14 @@ test.each([
   ['src/attempts/probe.ts', 'console.log(step);'],
   ['src/attempts/probe.ts', "import { stdout } from 'node:process';\nstdout.write(step);"],
   ['src/attempts/probe.ts', "import { writeSync } from 'node:fs';\nwriteSync(1, step);"],
+  [
+    'src/buildx/probe.ts',
+    "import { spawn } from 'node:child_process';\nspawn('docker', [step], { stdio: 'inherit' });",
+  ],
+  [
+    'src/buildx/probe.ts',
+    "import { spawn } from 'node:child_process';\nspawn('docker', [step], { stdio: ['pipe', 1, 'pipe'] });",
+  ],
   ['src/attempts/probe.ts', "import { writeFileSync } from 'node:fs';\nwriteFileSync('/dev/stderr', step);"],
 ])('%s may not print itself: %s', async (file, code) => {
   const messages = await refused(file, `declare const step: string;\n${code}\nexport const x = 1;\n`);
@@ -36,6 +44,10 @@ test.each([
   ['src/attempts/probe.ts', "import { jobLog } from '../joblog.js';\njobLog.info(`while ${step} runs`);"],
   ['src/commands/probe.ts', "import { terminal } from '../joblog.js';\nterminal.err(step);"],
   ['src/commands/probe.ts', 'for await (const c of process.stdin) void c;'],
+  [
+    'src/buildx/probe.ts',
+    "import { spawn } from 'node:child_process';\nspawn('docker', [step], { stdio: ['pipe', 'pipe', 'pipe'] });",
+  ],
   ['src/joblog.ts', 'process.stdout.write(step);'],
 ])('%s may: %s', async (file, code) => {
   expect(await refused(file, `declare const step: string;\n${code}\nexport const x = 1;\n`)).toEqual([]);
