@@ -8,8 +8,8 @@
 // So here:
 //  - text is cut into lines at every line break and each line is neutralised (`LogLine`, which only
 //    `neutralise` makes): a line that could be read as a command gains a visible prefix, and a legacy
-//    `##[` is broken; characters .NET's comparisons may ignore (format characters, combining marks)
-//    are discounted when looking for either;
+//    `##[` is broken; characters .NET's comparisons may ignore (format characters, combining marks,
+//    default-ignorable code points) are discounted when looking for either;
 //  - the action's plain lines and build output are printed inside `::stop-commands::<random token>`;
 //    commands are resumed only for the action's own commands (annotations, groups, the failure,
 //    masks, outputs, state), whose text @actions/core escapes (%, CR and LF) after it is neutralised
@@ -24,15 +24,19 @@ export type LogLine = string & { readonly [SAFE]: true };
 
 /** Every line break the runner (.NET ReadLine) or a terminal honours. */
 const BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
-/** What .NET's culture-aware StartsWith/IndexOf may skip: controls, format characters, marks. */
-const IGNORABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Mn}\p{Me}]/gu;
+/**
+ * `::` at the start after white space, and the legacy `##[` anywhere, allowing between their
+ * characters what .NET's culture-aware StartsWith/IndexOf may skip (controls, format characters,
+ * marks, default-ignorable code points such as the Hangul filler): both read a little more than the runner does, never less.
+ */
+const V2 = /^[\s\p{C}\p{M}\p{DI}]*:[\p{C}\p{M}\p{DI}]*:/u;
+const LEGACY = /#[\p{C}\p{M}\p{DI}]*#[\p{C}\p{M}\p{DI}]*\[/u;
 /** The prefix a command-like line gets: visible, and not white space. */
 const MARK = '» ';
 
 /** Whether the runner could read `line` as a workflow command (`::name` or legacy `##[name]`). */
 export function isCommandLike(line: string): boolean {
-  const probe = line.replace(IGNORABLE, '');
-  return /^\s*::/u.test(probe) || probe.includes('##[');
+  return V2.test(line) || LEGACY.test(line);
 }
 
 /** `text` as lines none of which is a workflow command. */

@@ -13,7 +13,7 @@ export interface RunnerCommand {
   line: string;
 }
 
-const IGNORABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Mn}\p{Me}]/gu;
+const IGNORABLE = /[\p{C}\p{M}\p{DI}]/gu;
 
 function unescapeData(s: string): string {
   return s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%');

@@ -17,6 +17,8 @@ const HOSTILE = [
   '\u00ad::warning::pwned',
   ':\u200b:warning::pwned',
   '\ufeff::add-mask::pwned',
+  '\u3164::warning::pwned',
+  ':\u034f:error::pwned',
   'step \u2028::warning::pwned',
   'step\v::warning::pwned',
   '##[warning]pwned',
