@@ -39,6 +39,63 @@ const forbid = (files, names, why, extra = external) => ({
   },
 });
 
+// One way to the job log (src/joblog.ts): only that module prints. Everything else hands it text.
+const JOBLOG =
+  'print through src/joblog.ts (jobLog for the action, terminal for the CLI): it is the one way to the job log, where every line is neutralised and build output stays inside stop-commands.';
+const jobLogSyntax = [
+  'ImportDeclaration[source.value=/^@actions\\/core/]',
+  'ImportExpression[source.value=/^@actions\\/core/]',
+  'ExportNamedDeclaration[source.value=/^@actions\\/core/]',
+  'ExportAllDeclaration[source.value=/^@actions\\/core/]',
+  'ImportDeclaration[source.value=/^(node:)?(process|console|tty)$/]',
+  'ImportExpression[source.value=/^(node:)?(process|console|tty)$/]',
+  "MemberExpression[object.name='globalThis'][property.name=/^(process|console)$/]",
+  // fs.write(Sync) to file descriptor 1 or 2, as a method or imported on its own.
+  ':matches(CallExpression[callee.property.name=/^write(Sync)?$/], CallExpression[callee.name=/^write(Sync)?$/])[arguments.0.value=1]',
+  ':matches(CallExpression[callee.property.name=/^write(Sync)?$/], CallExpression[callee.name=/^write(Sync)?$/])[arguments.0.value=2]',
+  // A child process writing to our stdout/stderr itself (stdio 'inherit', or fd 1 or 2).
+  "Property[key.name='stdio'] Literal[value='inherit']",
+  "Property[key.name='stdio'] Literal[value=1]",
+  "Property[key.name='stdio'] Literal[value=2]",
+  'Literal[value=/^\\/(dev\\/(stdout|stderr|tty|fd\\/[12])|proc\\/self\\/fd\\/[12])$/]',
+].map((selector) => ({ selector, message: JOBLOG }));
+const jobLogProperties = [
+  { object: 'process', property: 'stdout', message: JOBLOG },
+  { object: 'process', property: 'stderr', message: JOBLOG },
+];
+
+// One redactor for everything that leaves the process: only src/redact makes a `Redacted` value, and
+// the step fails and writes its summary only through the sinks that take one (src/joblog.ts).
+const redactSyntax = [
+  {
+    selector:
+      ":matches(TSAsExpression, TSTypeAssertion, TSSatisfiesExpression) TSTypeReference[typeName.name='Redacted']",
+    message:
+      'only src/redact makes a Redacted value: call Redactor.value/text, or derive() from a Redacted one.',
+  },
+];
+const redactProperties = [
+  { object: 'core', property: 'setFailed', message: 'fail through jobLog.fail(): redacted text only.' },
+  { object: 'core', property: 'summary', message: 'write the summary through publish() (redacted).' },
+];
+
+// Flat config: a later block's rule of the same name replaces an earlier one, so both invariants are
+// written once per group of files.
+const rules = (syntax, properties, consoleToo) => ({
+  'no-restricted-syntax': ['error', ...syntax],
+  'no-restricted-properties': ['error', ...properties],
+  ...(consoleToo ? { 'no-restricted-globals': ['error', { name: 'console', message: JOBLOG }] } : {}),
+});
+const printingAndRedaction = [
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/joblog.ts', 'src/redact/**'],
+    rules: rules([...jobLogSyntax, ...redactSyntax], [...jobLogProperties, ...redactProperties], true),
+  },
+  { files: ['src/joblog.ts'], rules: rules(redactSyntax, redactProperties, false) },
+  { files: ['src/redact/**/*.ts'], rules: rules(jobLogSyntax, jobLogProperties, true) },
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.engine/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -60,6 +117,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  ...printingAndRedaction,
+  forbid(['src/redact/**'], [...folders, 'types'], 'the redactor is a leaf: it imports nothing.'),
   // Leaves: the log formats, the diagnosis core and the shared types import no other stage.
   forbid(
     ['src/trace/**'],
@@ -89,33 +148,6 @@ export default tseslint.config(
     'github talks to the API only; it imports no stage.',
     [],
   ),
-  // One redactor for everything that leaves the process: only src/redact makes a `Redacted` value,
-  // and the step fails and writes its summary only through the sinks that take one (src/action.ts).
-  forbid(['src/redact/**'], [...folders, 'types'], 'the redactor is a leaf: it imports nothing.'),
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/redact/**'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector:
-            ":matches(TSAsExpression, TSTypeAssertion, TSSatisfiesExpression) TSTypeReference[typeName.name='Redacted']",
-          message:
-            'only src/redact makes a Redacted value: call Redactor.value/text, or derive() from a Redacted one.',
-        },
-      ],
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'core',
-          property: 'setFailed',
-          message: 'fail through failed() (src/action.ts): redacted text only.',
-        },
-        { object: 'core', property: 'summary', message: 'write the summary through publish() (redacted).' },
-      ],
-    },
-  },
   forbid(
     ['src/report/**'],
     ['builder', 'buildx', 'commands'],

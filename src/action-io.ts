@@ -1,6 +1,6 @@
 // The action's own I/O around the pipeline: the Actions cache (cache-mode local, baselines) and the
 // step's private folder in RUNNER_TEMP.
-import * as core from '@actions/core';
+import { jobLog as log } from './joblog.js';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,8 @@ export function actionsCache(key: string): PipelineCache {
       rmSync(`${dir}-new`, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
       const localKeys = cacheKeys('buildcache', process.env, key);
-      const hit = await restoreFolder(localKeys, dir, core.debug);
-      core.info(
+      const hit = await restoreFolder(localKeys, dir, (l) => log.debug(l));
+      log.info(
         hit
           ? `cache-mode local: restored the build cache ${hit}.`
           : 'cache-mode local: no build cache to restore; starting cold.',
@@ -38,13 +38,13 @@ export function actionsCache(key: string): PipelineCache {
       return {
         ...localCacheArgs(dir),
         save: async () => {
-          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, core.debug);
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, (l) => log.debug(l));
         },
       };
     },
-    restoreBaseline: () => restoreBaseline(keys, baselineDir, core.debug),
+    restoreBaseline: () => restoreBaseline(keys, baselineDir, (l) => log.debug(l)),
     saveBaseline: async (b) => {
-      await saveBaseline(keys, baselineDir, b, core.debug);
+      await saveBaseline(keys, baselineDir, b, (l) => log.debug(l));
     },
   };
 }

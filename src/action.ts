@@ -1,4 +1,4 @@
-import * as core from '@actions/core';
+import { getInput, isDebug, jobLog as log, writeSummary } from './joblog.js';
 import { Buildx } from './buildx/buildx.js';
 import {
   NodesDownError,
@@ -22,7 +22,6 @@ import { mergeFailureMessage, runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline } from './pipeline.js';
 import { actionsCache, stepTempDir } from './action-io.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
-import { UntrustedOutput } from './report/untrusted.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import { VERSION } from './version.js';
 
@@ -35,10 +34,10 @@ export async function run(): Promise<void> {
   const timings = new Timings();
   try {
     // Masked before anything can print them, even an input error.
-    maskRawSecrets((name) => core.getInput(name));
-    config = parseConfig((name) => core.getInput(name));
+    maskRawSecrets((name) => getInput(name));
+    config = parseConfig((name) => getInput(name));
     timings.mark('start-up and inputs');
-    for (const v of secretValues(config.build)) maskValue(v, core.setSecret);
+    for (const v of secretValues(config.build)) maskValue(v, (x) => log.setSecret(x));
     if (config.merge) return await merge(config);
     if (config.build.enabled && !config.bake) checkContext(config);
     const buildx = new Buildx();
@@ -48,40 +47,38 @@ export async function run(): Promise<void> {
         ? await resolveBake(config.bake, buildx, { token: config.build.githubToken })
         : undefined;
     if (bake) {
-      core.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
+      log.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
       timings.mark('bake definition');
     }
     // Asked for alongside the bootstrap: only parsing old buildx output waits for it.
     const version = buildx.version();
-    version.then((v) => core.info(`buildx ${v.raw}`)).catch((e) => core.debug(`buildx version: ${e}`));
+    version.then((v) => log.info(`buildx ${v.raw}`)).catch((e) => log.debug(`buildx version: ${e}`));
     const tempDir = stepTempDir();
-    core.saveState(STATE.tempDir, tempDir);
-    core.saveState(STATE.cleanup, String(config.builder.cleanup));
+    log.saveState(STATE.tempDir, tempDir);
+    log.saveState(STATE.cleanup, String(config.builder.cleanup));
 
     const deps: BuilderDeps = {
       buildx,
       version,
       tempDir,
       env: process.env,
-      info: core.info,
-      debug: core.debug,
-      setSecret: core.setSecret,
+      info: (l) => log.info(l),
+      debug: (l) => log.debug(l),
+      setSecret: (v) => log.setSecret(v),
     };
     const cfg = config;
-    const setup = await core.group('Builder', () =>
-      setupBuilder(cfg.builder, deps, (name) => core.saveState(STATE.builder, name)),
+    const setup = await log.group('Builder', () =>
+      setupBuilder(cfg.builder, deps, (name) => log.saveState(STATE.builder, name)),
     );
-    core.info(
-      `Builder '${setup.name}' (${setup.driver}): every node is running.\n${nodesTable(setup.state)}`,
-    );
-    core.setOutput('name', setup.name);
-    core.setOutput('driver', setup.driver);
-    core.setOutput('platforms', platformsOf(setup.state).join(','));
-    core.setOutput('nodes', nodesOutput(setup.state));
+    log.info(`Builder '${setup.name}' (${setup.driver}): every node is running.\n${nodesTable(setup.state)}`);
+    log.setOutput('name', setup.name);
+    log.setOutput('driver', setup.driver);
+    log.setOutput('platforms', platformsOf(setup.state).join(','));
+    log.setOutput('nodes', nodesOutput(setup.state));
     timings.mark('builder');
     if (!config.build.enabled) return;
 
-    const key = reportKey(config, process.env, core.getInput('builder') || core.getInput('name'));
+    const key = reportKey(config, process.env, getInput('builder') || getInput('name'));
     const ctx = readContext();
     const gh = ctx && config.build.githubToken ? new GitHub(config.build.githubToken, ctx) : undefined;
     // The sticky comment is looked up while the build runs.
@@ -95,7 +92,7 @@ export async function run(): Promise<void> {
         key,
         {
           ...io,
-          mask: core.setSecret,
+          mask: (v) => log.setSecret(v),
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,
           cache: actionsCache(key),
@@ -106,12 +103,12 @@ export async function run(): Promise<void> {
     );
     timings.mark(bake ? 'bake' : 'build');
     const outcome = result.outcome;
-    core.setOutput('attempts', String(outcome?.attempts.length ?? 0));
-    core.setOutput('failure-category', outcome?.failure?.category ?? result.preflight?.category ?? '');
-    core.setOutput('metadata', outcome?.metadata ?? '');
-    core.setOutput('imageid', outcome?.imageid ?? '');
-    core.setOutput('digest', outcome?.digest ?? '');
-    if (bake) core.setOutput('targets', JSON.stringify(targetsOutput(bake, outcome?.targets)));
+    log.setOutput('attempts', String(outcome?.attempts.length ?? 0));
+    log.setOutput('failure-category', outcome?.failure?.category ?? result.preflight?.category ?? '');
+    log.setOutput('metadata', outcome?.metadata ?? '');
+    log.setOutput('imageid', outcome?.imageid ?? '');
+    log.setOutput('digest', outcome?.digest ?? '');
+    if (bake) log.setOutput('targets', JSON.stringify(targetsOutput(bake, outcome?.targets)));
     const gate = await report(config, ctx, result.report, gh);
     timings.mark('report');
     const redactor = new Redactor(secretValues(config.build));
@@ -121,28 +118,28 @@ export async function run(): Promise<void> {
   } catch (e) {
     if (e instanceof NodesDownError && config) {
       // Every exit path sets its outputs: the category says infrastructure, `nodes` every node's status.
-      core.setOutput('name', e.builder);
-      core.setOutput('driver', config.builder.driver);
-      core.setOutput('nodes', nodesDownOutput(e));
-      core.setOutput('attempts', '0');
-      core.setOutput('failure-category', 'builder');
+      log.setOutput('name', e.builder);
+      log.setOutput('driver', config.builder.driver);
+      log.setOutput('nodes', nodesDownOutput(e));
+      log.setOutput('attempts', '0');
+      log.setOutput('failure-category', 'builder');
       const ctx = readContext();
       await report(
         config,
         ctx,
         reportFromNodes({
-          key: reportKey(config, process.env, core.getInput('builder') || core.getInput('name')),
+          key: reportKey(config, process.env, getInput('builder') || getInput('name')),
           builder: e.builder,
           driver: config.builder.driver,
           failed: e.failed,
           ctx,
           secrets: secretValues(config.build),
         }),
-      ).catch((err) => core.debug(`report: ${err}`));
+      ).catch((err) => log.debug(`report: ${err}`));
     }
     fail(e, config ? secretValues(config.build) : []);
   } finally {
-    if (config?.debug) core.info(timings.toString());
+    if (config?.debug) log.info(timings.toString());
   }
 }
 
@@ -161,10 +158,10 @@ function targetsOutput(
 function maskRawSecrets(input: (name: string) => string): void {
   for (const line of input('secrets').split(/\r?\n/)) {
     const value = line.includes('=') ? line.slice(line.indexOf('=') + 1) : line;
-    if (value.trim().length >= 3) maskValue(value.trim(), core.setSecret);
+    if (value.trim().length >= 3) maskValue(value.trim(), (x) => log.setSecret(x));
   }
   const token = input('github-token');
-  if (token) core.setSecret(token);
+  if (token) log.setSecret(token);
 }
 
 /** Publishes the report to every channel; returns the fail-on-findings verdict, if any. */
@@ -177,15 +174,15 @@ async function report(
   const token = config.build.githubToken;
   const result = await publish(input, config.report, {
     annotate: (severity, message, props) => {
-      const fn = severity === 'error' ? core.error : severity === 'warning' ? core.warning : core.notice;
-      fn(message, props);
+      if (severity === 'error') log.error(message, props);
+      else if (severity === 'warning') log.warning(message, props);
+      else log.notice(message, props);
     },
     writeSummary: async (markdown) => {
-      // eslint-disable-next-line no-restricted-properties -- publish() gives only redacted Markdown
-      if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write();
+      if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(markdown);
     },
-    notice: (m) => core.notice(m),
-    info: core.info,
+    notice: (m) => log.notice(m),
+    info: (l) => log.info(l),
     github: gh ?? (ctx && token ? new GitHub(token, ctx) : undefined),
     version: VERSION,
   });
@@ -211,27 +208,14 @@ async function guarded<T>(fn: (io: StageIO) => Promise<T>): Promise<T> {
   // after buildx stops), neither may end Node.
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const untrusted = new UntrustedOutput((t) => process.stdout.write(t));
   try {
     return await fn({
-      info: (line) => {
-        untrusted.close();
-        core.info(line);
-      },
-      out: (line) => untrusted.line(line),
-      group: async (name, inner) => {
-        core.startGroup(name);
-        try {
-          return await inner();
-        } finally {
-          untrusted.close();
-          core.endGroup();
-        }
-      },
+      info: (line) => log.info(line),
+      out: (line) => log.out(line),
+      group: (name, inner) => log.group(name, inner),
       signal: abort.signal,
     });
   } finally {
-    untrusted.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
@@ -241,10 +225,10 @@ async function guarded<T>(fn: (io: StageIO) => Promise<T>): Promise<T> {
 async function merge(config: Config): Promise<void> {
   const buildx = new Buildx();
   const outcome = await guarded((io) => runMerge(config, { ...io, buildx }));
-  core.setOutput('attempts', String(outcome.attempts.length));
-  core.setOutput('failure-category', outcome.failure?.category ?? '');
-  core.setOutput('metadata', outcome.metadata);
-  core.setOutput('digest', outcome.digest);
+  log.setOutput('attempts', String(outcome.attempts.length));
+  log.setOutput('failure-category', outcome.failure?.category ?? '');
+  log.setOutput('metadata', outcome.metadata);
+  log.setOutput('digest', outcome.digest);
   const ctx = readContext();
   const key = reportKey(config, process.env, 'merge');
   const gate = await report(
@@ -264,8 +248,7 @@ async function merge(config: Config): Promise<void> {
 export function fail(e: unknown, secrets: readonly string[] = []): void {
   const redactor = new Redactor(secrets);
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof Error && e.stack && (core.isDebug() || !isUserError(e)))
-    core.debug(redactor.text(e.stack));
+  if (e instanceof Error && e.stack && (isDebug() || !isUserError(e))) log.debug(redactor.text(e.stack));
   failed(redactor.text(message));
 }
 
@@ -274,6 +257,5 @@ export function fail(e: unknown, secrets: readonly string[] = []): void {
  * the report (the runner masks only the raw, base64 and URL forms in the log): redacted only.
  */
 function failed(message: Redacted<string>): void {
-  // eslint-disable-next-line no-restricted-properties -- the one place the step fails
-  core.setFailed(message);
+  log.fail(message);
 }

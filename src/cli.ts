@@ -9,6 +9,7 @@ import { classifyCommand } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 import { mergeCommand } from './commands/merge.js';
 import { VERSION } from './version.js';
+import { terminal } from './joblog.js';
 
 const commands: Record<string, Command> = {
   analyze: analyzeCommand,
@@ -27,24 +28,24 @@ function usage(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v' || name === 'version') {
-    process.stdout.write(`buildx-guard ${VERSION}\n`);
+    terminal.out(`buildx-guard ${VERSION}\n`);
     return 0;
   }
   if (!name || ['--help', '-h', 'help'].includes(name)) {
-    (name ? process.stdout : process.stderr).write(usage());
+    (name ? terminal.out : terminal.err)(usage());
     return name ? 0 : 2;
   }
   const command = commands[name];
   if (!command) {
     const s = suggest(name, Object.keys(commands));
-    process.stderr.write(
+    terminal.err(
       `buildx-guard: unknown command '${name}'${s ? `; did you mean '${s}'?` : ''} Commands: ${Object.keys(commands).join(', ')}.\n`,
     );
     return 2;
   }
   // Help does nothing else: no builder, no stdin.
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(helpText(command));
+    terminal.out(helpText(command));
     return 0;
   }
   let parsed: ReturnType<typeof parseFlags>;
@@ -53,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const end = /[?.]$/.test(e.message) ? '' : '.';
-    process.stderr.write(
+    terminal.err(
       `buildx-guard ${name}: ${e.message}${end} Run 'buildx-guard ${name} --help' for its flags.\n`,
     );
     return 2;
@@ -65,9 +66,9 @@ export async function main(argv: string[]): Promise<number> {
     const debug = flags('debug') === 'true' || process.env.RUNNER_DEBUG === '1';
     // Errors name action inputs ("Input 'driver' …"); on the command line they are flags.
     const message = (e instanceof Error ? e.message : String(e)).replace(/Input '([\w-]+)'/g, '--$1');
-    process.stderr.write(`buildx-guard ${name}: ${message}\n`);
+    terminal.err(`buildx-guard ${name}: ${message}\n`);
     const usersOwn = isUserError(e) || e instanceof UsageError;
-    if (e instanceof Error && e.stack && (debug || !usersOwn)) process.stderr.write(`${e.stack}\n`);
+    if (e instanceof Error && e.stack && (debug || !usersOwn)) terminal.err(`${e.stack}\n`);
     return usersOwn ? 2 : 1;
   }
 }

@@ -49,7 +49,7 @@ export interface BuildOutcome {
 export interface BuildDeps {
   buildx: Buildx;
   tempDir: string;
-  /** Trusted messages of the action. */
+  /** Messages of the action: any text (src/joblog.ts neutralises every line it prints). */
   info: (line: string) => void;
   /** Untrusted build output (wrapped by the caller so it cannot issue workflow commands). */
   out: (line: string) => void;

@@ -17,6 +17,7 @@ import { SEVERITY_RANK } from '../findings/index.js';
 import { UserError } from '../config/errors.js';
 import { readTrace, readTraceFrom } from '../trace/read.js';
 import { DEBUG_FLAG, type Command } from './command.js';
+import { terminal } from '../joblog.js';
 
 /** A NUL byte in the first 8 KiB: no build tool writes one. */
 function isBinary(path: string): boolean {
@@ -201,16 +202,16 @@ export const analyzeCommand: Command = {
       options: { contextSizeWarnMb },
     });
     if (trace.truncatedLines) {
-      process.stderr.write(
+      terminal.err(
         `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? 'stdin' : log}' were longer than 1 MiB and were cut there.\n`,
       );
     }
     if (trace.format === 'unknown' && trace.steps.length === 0) {
-      process.stderr.write(
+      terminal.err(
         `buildx-guard analyze: no build progress found in '${stdin ? 'stdin' : log}' (${trace.unreadLines} unreadable lines); reporting what could be read.\n`,
       );
     }
-    process.stdout.write(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace, dockerfile)}\n`);
+    terminal.out(`${render(format, analysis, dockerfilePath || 'Dockerfile', trace, dockerfile)}\n`);
     // Exit codes: 1 when asked to gate on the verdict or on findings, else 0 (2 is a usage error).
     if (failOnFailure && analysis.status === 'failed') return 1;
     if (

@@ -7,6 +7,7 @@ import { classify } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
 import { failureText, failingStep } from '../trace/query.js';
 import { DEBUG_FLAG, UsageError, type Command } from './command.js';
+import { terminal } from '../joblog.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -43,7 +44,7 @@ export const classifyCommand: Command = {
       );
     }
     const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
-    process.stdout.write(
+    terminal.out(
       format === 'text'
         ? `${c.category} (${c.retryable ? 'transient: worth a retry' : 'not transient: a retry will fail the same way'}): ${c.reason}${c.remedy ? `\nremedy: ${c.remedy}` : ''}\n`
         : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}) })}\n`,

@@ -7,6 +7,7 @@ import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.
 import { parseConfig } from '../config/config.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
 import { withBuilder } from './session.js';
+import { terminal } from '../joblog.js';
 
 export const doctor: Command = {
   usage: 'buildx-guard doctor [--driver D] [--endpoint URL | --nodes YAML | --builder NAME] [--platforms P]',
@@ -27,7 +28,7 @@ export const doctor: Command = {
   async run(flags) {
     const config = parseConfig(flags);
     return withBuilder(config, async (setup, deps) => {
-      process.stdout.write(`${nodesTable(setup.state)}\n\n`);
+      terminal.out(`${nodesTable(setup.state)}\n\n`);
       const rows: [string, string, string][] = [
         ['running nodes', 'ok', `${setup.state.nodes.length} of ${setup.state.nodes.length}`],
       ];
@@ -44,10 +45,10 @@ export const doctor: Command = {
       for (const c of host)
         rows.push([c.check, c.ok ? 'ok' : 'WARN', c.ok ? c.reading : `${c.reading}; fix: ${c.fix}`]);
       const width = Math.max(...rows.map((r) => r[0].length));
-      process.stdout.write(
+      terminal.out(
         `${'CHECK'.padEnd(width)}  RESULT  DETAIL\n${rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b.padEnd(6)}  ${c}`).join('\n')}\n`,
       );
-      process.stdout.write(`builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw})\n`);
+      terminal.out(`builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw})\n`);
       return missing.length ? 1 : 0;
     });
   },

@@ -14,8 +14,9 @@ import {
 } from '../builder/bootstrap.js';
 import type { Config } from '../config/config.js';
 import { derive, type Redacted } from '../redact/redact.js';
+import { terminal } from '../joblog.js';
 
-export const log = (line: string) => process.stderr.write(`${line}\n`);
+export const log = (line: string) => terminal.err(`${line}\n`);
 
 /** The exit code when the builder or a node did not come up (1 is the build's own failure). */
 export const EXIT_BUILDER = 3;
@@ -24,7 +25,7 @@ export async function withBuilder(
   config: Config,
   fn: (setup: BuilderSetup, deps: BuilderDeps) => Promise<number>,
   /** Prints the command's verdict when the builder did not come up; default: the message. */
-  onDown: (e: NodesDownError) => void = (e) => process.stdout.write(`${e.message}\n`),
+  onDown: (e: NodesDownError) => void = (e) => terminal.out(`${e.message}\n`),
 ): Promise<number> {
   const buildx = new Buildx();
   // On the command line the version comes first: without the buildx plugin, that is the one sentence.
@@ -55,7 +56,7 @@ export async function withBuilder(
 
 /** The terminal's JSON verdict (stdout): redacted values only. */
 export function writeOut(verdict: Redacted<object>): void {
-  process.stdout.write(derive(verdict, (v) => `${JSON.stringify(v, null, 2)}\n`));
+  terminal.out(derive(verdict, (v) => `${JSON.stringify(v, null, 2)}\n`));
 }
 
 /** `--report-file`: redacted text only. */
