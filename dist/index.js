@@ -1,17 +1,18 @@
 import { createRequire as __bxgCreateRequire } from 'node:module'; const require = __bxgCreateRequire(import.meta.url);
 import {
   getState,
-  saveState
-} from "./chunk-GMEL22WL.js";
+  jobLog
+} from "./chunk-WU2D2DYT.js";
+import "./chunk-KQN36BZN.js";
 import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-2UNZVLCA.js");
+  const { post } = await import("./chunk-G7D7SWJ6.js");
   await post();
 } else {
-  saveState("isPost", "true");
-  const { run } = await import("./chunk-V2ACY2HN.js");
+  jobLog.saveState("isPost", "true");
+  const { run } = await import("./chunk-FUGFZT54.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

@@ -6,7 +6,7 @@ import {
 import {
   debug,
   setSecret
-} from "./chunk-GMEL22WL.js";
+} from "./chunk-KQN36BZN.js";
 import "./chunk-GGFBBGUM.js";
 
 // node_modules/@actions/core/lib/oidc-utils.js
@@ -98,4 +98,4 @@ var OidcClient = class _OidcClient {
 export {
   OidcClient
 };
-//# sourceMappingURL=chunk-VGQZQTXO.js.map
+//# sourceMappingURL=chunk-OOYH7CSN.js.map

@@ -13,22 +13,12 @@ import {
   platformsOf
 } from "./chunk-SAKPOXYH.js";
 import {
-  debug,
-  endGroup,
-  error,
   getInput,
-  group,
-  info,
   isDebug,
-  notice,
-  saveState,
-  setFailed,
-  setOutput,
-  setSecret,
-  startGroup,
-  summary,
-  warning
-} from "./chunk-GMEL22WL.js";
+  jobLog,
+  writeSummary
+} from "./chunk-WU2D2DYT.js";
+import "./chunk-KQN36BZN.js";
 import {
   __commonJS,
   __esm,
@@ -100,7 +90,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
@@ -112,7 +102,7 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK;
+    visit.BREAK = BREAK2;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
@@ -128,8 +118,8 @@ var require_visit = __commonJS({
             const ci = visit_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -138,13 +128,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = visit_("value", node.value, visitor, path);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -160,7 +150,7 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK;
+    visitAsync.BREAK = BREAK2;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
@@ -176,8 +166,8 @@ var require_visit = __commonJS({
             const ci = await visitAsync_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -186,13 +176,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
-          if (ck === BREAK)
-            return BREAK;
+          if (ck === BREAK2)
+            return BREAK2;
           else if (ck === REMOVE)
             node.key = null;
           const cv = await visitAsync_("value", node.value, visitor, path);
-          if (cv === BREAK)
-            return BREAK;
+          if (cv === BREAK2)
+            return BREAK2;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -375,8 +365,8 @@ var require_directives = __commonJS({
         if (prefix) {
           try {
             return prefix + decodeURIComponent(suffix);
-          } catch (error2) {
-            onError(String(error2));
+          } catch (error) {
+            onError(String(error));
             return null;
           }
         }
@@ -478,9 +468,9 @@ var require_anchors = __commonJS({
             if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
-              const error2 = new Error("Failed to resolve repeated object (this should not happen)");
-              error2.source = source;
-              throw error2;
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
             }
           }
         },
@@ -1095,16 +1085,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -1679,19 +1669,19 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug2(logLevel, ...messages) {
+    function debug(logLevel, ...messages) {
       if (logLevel === "debug")
         console.log(...messages);
     }
-    function warn(logLevel, warning2) {
+    function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
         if (typeof node_process.emitWarning === "function")
-          node_process.emitWarning(warning2);
+          node_process.emitWarning(warning);
         else
-          console.warn(warning2);
+          console.warn(warning);
       }
     }
-    exports.debug = debug2;
+    exports.debug = debug;
     exports.warn = warn;
   }
 });
@@ -3730,12 +3720,12 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code2, message);
       }
     };
-    var prettifyError = (src, lc) => (error2) => {
-      if (error2.pos[0] === -1)
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
         return;
-      error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error2.linePos[0];
-      error2.message += ` at line ${line}, column ${col}`;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
@@ -3753,12 +3743,12 @@ var require_errors = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error2.linePos[1];
+        const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
-        error2.message += `:
+        error.message += `:
 
 ${lineStr}
 ${pointer}
@@ -4561,7 +4551,7 @@ var require_resolve_block_scalar = __commonJS({
       const mode = source[0];
       let indent = 0;
       let chomp = "";
-      let error2 = -1;
+      let error = -1;
       for (let i = 1; i < source.length; ++i) {
         const ch = source[i];
         if (!chomp && (ch === "-" || ch === "+"))
@@ -4570,12 +4560,12 @@ var require_resolve_block_scalar = __commonJS({
           const n = Number(ch);
           if (!indent && n)
             indent = n;
-          else if (error2 === -1)
-            error2 = offset + i;
+          else if (error === -1)
+            error = offset + i;
         }
       }
-      if (error2 !== -1)
-        onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
       let comment = "";
       let length = source.length;
@@ -4743,8 +4733,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -4784,19 +4774,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -4871,8 +4861,8 @@ var require_compose_scalar = __commonJS({
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-      } catch (error2) {
-        const msg = error2 instanceof Error ? error2.message : String(error2);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar.Scalar(value);
       }
@@ -4995,8 +4985,8 @@ var require_compose_node = __commonJS({
             node = composeCollection.composeCollection(CN, ctx, token, props, onError);
             if (anchor2)
               node.anchor = anchor2.source.substring(1);
-          } catch (error2) {
-            const message = error2 instanceof Error ? error2.message : String(error2);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
             onError(token, "RESOURCE_EXHAUSTION", message);
           }
           break;
@@ -5158,9 +5148,9 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
-          if (warning2)
+          if (warning)
             this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
@@ -5233,10 +5223,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning2) => {
+            this.directives.add(token.source, (offset, message, warning) => {
               const pos = getErrorPos(token);
               pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning2);
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -5261,11 +5251,11 @@ ${cb}` : comment;
             break;
           case "error": {
             const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
-            const error2 = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
             if (this.atDirectives || !this.doc)
-              this.errors.push(error2);
+              this.errors.push(error);
             else
-              this.doc.errors.push(error2);
+              this.doc.errors.push(error);
             break;
           }
           case "doc-end": {
@@ -5565,7 +5555,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
@@ -5573,7 +5563,7 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK;
+    visit.BREAK = BREAK2;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
@@ -5606,8 +5596,8 @@ var require_cst_visit = __commonJS({
             const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK)
-              return BREAK;
+            else if (ci === BREAK2)
+              return BREAK2;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
@@ -6578,8 +6568,8 @@ var require_parser = __commonJS({
       peek(n) {
         return this.stack[this.stack.length - n];
       }
-      *pop(error2) {
-        const token = error2 ?? this.stack.pop();
+      *pop(error) {
+        const token = error ?? this.stack.pop();
         if (!token) {
           const message = "Tried to pop an empty stack";
           yield { type: "error", offset: this.offset, source: "", message };
@@ -7278,7 +7268,7 @@ var require_public_api = __commonJS({
       const doc = parseDocument(src, options);
       if (!doc)
         return null;
-      doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
       if (doc.errors.length > 0) {
         if (doc.options.logLevel !== "silent")
           throw doc.errors[0];
@@ -13376,15 +13366,15 @@ function createArgs(builder, node, index, driverOpts, configFile) {
 
 // src/builder/deps.ts
 var NodesDownError = class extends Error {
-  constructor(builder, failed, total, builderError, state) {
+  constructor(builder, failed2, total, builderError, state) {
     super(
-      failed.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed.length === 1 ? "is" : "are"} not running:
-` + failed.map(
+      failed2.length === 0 ? `Builder '${builder}' has no node that is running: ${builderError || "buildx lists no nodes for it"}.` : `${failed2.length} of ${total} node${total === 1 ? "" : "s"} of builder '${builder}' ${failed2.length === 1 ? "is" : "are"} not running:
+` + failed2.map(
         (f) => `- node '${f.name}' (${f.driver}, ${f.endpoint || "default endpoint"}): ${f.status || "unknown"}, ${f.reason}. Hint: ${f.hint}.`
       ).join("\n")
     );
     this.builder = builder;
-    this.failed = failed;
+    this.failed = failed2;
     this.total = total;
     this.builderError = builderError;
     this.state = state;
@@ -13445,20 +13435,20 @@ async function createNodes(config, deps, onCreated, deadline) {
   const create = (i) => createNode(config, i, deps, deadline);
   const first = await create(0);
   if (!first) onCreated(config.name);
-  const failed = first ? [first] : [];
+  const failed2 = first ? [first] : [];
   const rest = config.nodes.slice(1).map((_, i) => i + 1);
   if (!first && appendOrderFree(config.nodes)) {
-    failed.push(...(await Promise.all(rest.map(create))).filter((f) => !!f));
+    failed2.push(...(await Promise.all(rest.map(create))).filter((f) => !!f));
   } else if (!first) {
     for (const i of rest) {
       const f = await create(i);
       if (f) {
-        failed.push(f);
+        failed2.push(f);
         break;
       }
     }
   }
-  if (failed.length) throw new NodesDownError(config.name, failed, config.nodes.length);
+  if (failed2.length) throw new NodesDownError(config.name, failed2, config.nodes.length);
 }
 async function createNode(config, i, deps, deadline) {
   const node = config.nodes[i];
@@ -13631,18 +13621,18 @@ function cancelledStep(s) {
   return !!s.canceled || CANCELED.test(s.error ?? "");
 }
 function failingStep(trace) {
-  const failed = trace.steps.filter(fatalError);
-  return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? failed[0];
+  const failed2 = trace.steps.filter(fatalError);
+  return failed2.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed2.find((s) => !CANCELED.test(s.error)) ?? failed2[0];
 }
 function failureText(trace, stderrTail = "") {
   const step = failingStep(trace);
   const parts = step ? [`#${step.number} ${step.name}`, ...step.logTail.map((l) => `#${step.number} ${l}`)] : [];
   parts.push(...trace.tail.filter((l) => !/^(?:ERROR|Error|error): /.test(l)));
-  const error2 = trace.error ?? step?.error;
-  if (error2) parts.push(`ERROR: ${error2}`);
+  const error = trace.error ?? step?.error;
+  if (error) parts.push(`ERROR: ${error}`);
   else if (trace.check?.warnings)
     parts.push(`ERROR: Check complete, ${trace.check.warnings} warnings have been found!`);
-  if (!error2 && !step && stderrTail) parts.push(stderrTail);
+  if (!error && !step && stderrTail) parts.push(stderrTail);
   return parts.join("\n");
 }
 
@@ -15464,8 +15454,8 @@ function errorLines(text) {
   return errors.length ? errors.slice(-3).join("\n") : text;
 }
 function matchPattern(text) {
-  const error2 = errorLines(text);
-  return ERROR_PATTERNS.find((p) => p.pattern.test(p.scope === "error" ? error2 : text));
+  const error = errorLines(text);
+  return ERROR_PATTERNS.find((p) => p.pattern.test(p.scope === "error" ? error : text));
 }
 function classification(category, reason, extra = {}) {
   return { category, retryable: RETRYABLE.has(category), reason, ...extra };
@@ -16077,11 +16067,11 @@ var buildFailed = {
     const { trace, failure } = ctx;
     if (!trace.error && !failure) return [];
     const step = failingStep(trace);
-    const error2 = trace.error ?? step?.error ?? "the build failed";
+    const error = trace.error ?? step?.error ?? "the build failed";
     const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
     const parts = [
       `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ""}:`,
-      codeBlock([error2])
+      codeBlock([error])
     ];
     if (log.length)
       parts.push(`Last ${log.length} line${log.length === 1 ? "" : "s"} of its output:`, codeBlock(log));
@@ -16289,10 +16279,10 @@ var registryRateLimit = {
     const hit = texts(ctx).find((t) => RATE_LIMIT.pattern.test(t));
     if (!hit) return [];
     const line = hit.split("\n").find((l) => RATE_LIMIT.pattern.test(l)) ?? hit;
-    const failed = ctx.failure?.category === "registry";
+    const failed2 = ctx.failure?.category === "registry";
     const f = {
       rule: "registry-rate-limit",
-      severity: failed ? "error" : "warning",
+      severity: failed2 ? "error" : "warning",
       title: "Registry rate limit (429)",
       message: `A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
       hint: `${capital(RATE_LIMIT.remedy)}.`
@@ -16305,13 +16295,13 @@ var registryAuth = {
   description: "A registry refused the credentials (401/403, failed to fetch oauth token, denied).",
   check(ctx) {
     if (ctx.failure?.category !== "auth") return [];
-    const error2 = ctx.trace.error ?? ctx.attempts.at(-1)?.errorText ?? "";
+    const error = ctx.trace.error ?? ctx.attempts.at(-1)?.errorText ?? "";
     return [
       {
         rule: "registry-auth",
         severity: "error",
         title: "Registry authentication failed",
-        message: `The registry refused the credentials: ${code(error2.split("\n").pop().slice(0, 300))}.`,
+        message: `The registry refused the credentials: ${code(error.split("\n").pop().slice(0, 300))}.`,
         hint: `${capital(AUTH.remedy)}.`
       }
     ];
@@ -16620,10 +16610,10 @@ function timingChart(input) {
   const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
   if (!steps.length) return void 0;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
-  const group2 = /* @__PURE__ */ new Map();
-  for (const s of steps) if (!group2.has(s.target ?? "")) group2.set(s.target ?? "", group2.size);
+  const group = /* @__PURE__ */ new Map();
+  for (const s of steps) if (!group.has(s.target ?? "")) group.set(s.target ?? "", group.size);
   const shown = steps.filter((s) => top.includes(s)).sort(
-    (a, b) => group2.get(a.target ?? "") - group2.get(b.target ?? "") || (a.startMs ?? 0) - (b.startMs ?? 0)
+    (a, b) => group.get(a.target ?? "") - group.get(b.target ?? "") || (a.startMs ?? 0) - (b.startMs ?? 0)
   );
   const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
   let cursor = 0;
@@ -16659,8 +16649,8 @@ function timingChart(input) {
 function failureLead(input) {
   if (!input.failure) return void 0;
   const l = input.failingLog;
-  const error2 = codeBlock([input.failure.message]);
-  if (!l || !l.lines.length) return error2;
+  const error = codeBlock([input.failure.message]);
+  if (!l || !l.lines.length) return error;
   const lines = l.lines.slice(-15);
   return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? "" : "s"}):
 
@@ -16668,7 +16658,7 @@ ${codeBlock(lines)}
 
 and failed with:
 
-${error2}`;
+${error}`;
 }
 function greenLine(input) {
   const s = input.stats;
@@ -16733,34 +16723,146 @@ _Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${in
   return text;
 }
 
-// src/report/redact.ts
+// src/redact/redact.ts
 var REDACTED = "***";
+var MIN_SECRET = 3;
+var MIN_LINE = 4;
+var MIN_DERIVED = 8;
+var BASE64_URL = (s) => s.replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+function forms(value) {
+  const out = [value];
+  const bytes = Buffer.from(value, "utf8");
+  for (let shift = 0; shift < 3; shift++) {
+    const rest = bytes.length > shift ? bytes.subarray(shift) : bytes;
+    const whole = rest.toString("base64");
+    const stable = rest.subarray(0, rest.length - rest.length % 3).toString("base64");
+    out.push(whole, BASE64_URL(whole), stable, BASE64_URL(stable));
+  }
+  out.push(bytes.toString("hex"));
+  const component = encodeURIComponent(value);
+  out.push(
+    component,
+    component.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`),
+    new URLSearchParams({ v: value }).toString().slice(2),
+    encodeURI(value)
+  );
+  const json = JSON.stringify(value).slice(1, -1);
+  out.push(
+    json,
+    json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+    json.replace(/\//g, "\\/")
+  );
+  const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  out.push(
+    text,
+    text.replace(/"/g, "&quot;").replace(/'/g, "&apos;"),
+    text.replace(/"/g, "&quot;").replace(/'/g, "&#39;"),
+    text.replace(/"/g, "&quot;").replace(/'/g, "&#x27;")
+  );
+  out.push(value.replace(/"/g, '\\"'), value.replace(/'/g, "''"));
+  if (value.length > 8 && value.startsWith('"') && value.endsWith('"')) out.push(value.slice(1, -1));
+  return [value, ...out.slice(1).filter((f) => f !== value && f.length >= MIN_DERIVED)];
+}
+function fold(s) {
+  const lower = s.toLowerCase();
+  if (lower.length === s.length) return lower;
+  let out = "";
+  for (const c of s) {
+    const l = c.toLowerCase();
+    out += l.length === c.length ? l : c;
+  }
+  return out;
+}
 function needles(values) {
   const out = /* @__PURE__ */ new Set();
   for (const v of values) {
-    if (v.length >= 3) out.add(v);
-    for (const line of v.split(/\r?\n/)) if (line.trim().length >= 4) out.add(line.trim());
+    const parts = v.length >= MIN_SECRET ? [v] : [];
+    if (/[\r\n]/.test(v)) {
+      for (const line of v.split(/\r?\n/)) if (line.trim().length >= MIN_LINE) parts.push(line.trim());
+    }
+    for (const p of parts) for (const f of forms(p)) out.add(fold(f));
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
+var BREAK = /[\r\n]/g;
 function redactText(text, list) {
-  let out = text;
-  for (const n of list) if (out.includes(n)) out = out.split(n).join(REDACTED);
-  return out;
+  if (!list.length || text.length < MIN_SECRET) return text;
+  const lower = fold(text);
+  const broken = lower.includes("\n") || lower.includes("\r");
+  const flat = broken ? lower.replace(BREAK, "") : lower;
+  let at;
+  if (broken) {
+    at = new Int32Array(flat.length);
+    for (let i = 0, k = 0; i < lower.length; i++) {
+      const c = lower.charCodeAt(i);
+      if (c !== 10 && c !== 13) at[k++] = i;
+    }
+  }
+  let marks;
+  for (const n of list) {
+    let i = flat.indexOf(n);
+    let done = -1;
+    while (i >= 0) {
+      marks ??= new Uint8Array(text.length);
+      const end = i + n.length - 1;
+      const from = at ? at[Math.max(i, done + 1)] : Math.max(i, done + 1);
+      const to = at ? at[end] : end;
+      marks.fill(1, from, to + 1);
+      done = end;
+      i = flat.indexOf(n, i + 1);
+    }
+  }
+  if (!marks) return text;
+  let out = "";
+  let start = 0;
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (!marks[i] || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    out += text.slice(start, i) + REDACTED;
+    while (i < text.length && marks[i] && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    start = i;
+  }
+  return out + text.slice(start);
+}
+function redactLines(lines, list) {
+  if (lines.some((l) => l.includes("\n") || l.includes("\r"))) return lines.map((l) => redactText(l, list));
+  return redactText(lines.join("\n"), list).split("\n");
 }
 function deep(value, list) {
   if (typeof value === "string") return redactText(value, list);
-  if (Array.isArray(value)) return value.map((v) => deep(v, list));
+  if (Array.isArray(value)) {
+    if (value.length > 1 && value.every((v) => typeof v === "string")) return redactLines(value, list);
+    return value.map((v) => deep(v, list));
+  }
   if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list), deep(v, list)]));
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list)]));
   }
   return value;
 }
+var Redactor = class {
+  list;
+  constructor(secrets) {
+    this.list = needles(secrets);
+  }
+  text(text) {
+    return redactText(text, this.list);
+  }
+  /** Every string in `value` (arrays, Maps and their keys included), a copy. */
+  value(value) {
+    return this.list.length ? deep(value, this.list) : value;
+  }
+};
+function derive(value, render) {
+  return render(value);
+}
+
+// src/report/redact.ts
 function redactReport(input) {
-  const list = needles(input.secrets);
-  if (!list.length) return input;
-  return { ...deep({ ...input, secrets: [] }, list), secrets: [] };
+  return new Redactor(input.secrets).value({ ...input, secrets: [] });
 }
 
 // src/report/sarif.ts
@@ -16825,25 +16927,36 @@ async function publish(raw, cfg, deps) {
   const problems = [];
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
-  const input = { ...redacted, omittedAnnotations: omitted };
+  const input = derive(redacted, (r) => ({ ...r, omittedAnnotations: omitted }));
   if (cfg.annotations)
-    for (const f of shown) deps.annotate(f.severity, annotationText(f), annotationProps(f));
+    for (const f of derive(input, () => shown))
+      deps.annotate(
+        f.severity,
+        derive(input, () => annotationText(f)),
+        derive(input, () => annotationProps(f))
+      );
   try {
     if (cfg.summary !== "off")
       await deps.writeSummary(
-        renderMarkdown(input, {
-          limit: SUMMARY_LIMIT,
-          full: cfg.summary === "full",
-          compact: cfg.summary === "compact"
-        })
+        derive(
+          input,
+          (r) => renderMarkdown(r, {
+            limit: SUMMARY_LIMIT,
+            full: cfg.summary === "full",
+            compact: cfg.summary === "compact"
+          })
+        )
       );
   } catch (e) {
     problems.push(`Could not write the job summary: ${e.message}.`);
   }
   if (cfg.sarifFile) {
     try {
-      writeNoFollow(cfg.sarifFile, `${JSON.stringify(toSarif(input.findings, deps.version), null, 2)}
-`);
+      writeNoFollow(
+        cfg.sarifFile,
+        derive(input, (r) => `${JSON.stringify(toSarif(r.findings, deps.version), null, 2)}
+`)
+      );
       deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
     } catch (e) {
       problems.push(`Could not write SARIF to ${cfg.sarifFile} (sarif-file): ${describeFsError(e)}.`);
@@ -16877,13 +16990,13 @@ async function publish(raw, cfg, deps) {
   }
   return result;
 }
-async function toGitHub(gh, input, cfg, result, problems, info2) {
+async function toGitHub(gh, input, cfg, result, problems, info) {
   if (cfg.comment !== "off" && gh.ctx.pullNumber) {
-    const body = renderMarkdown(input, { limit: COMMENT_LIMIT, full: false });
+    const body = derive(input, (r) => renderMarkdown(r, { limit: COMMENT_LIMIT, full: false }));
     try {
       if (cfg.comment === "sticky" || input.status === "failed") {
         const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
-        info2(`${c.created ? "Created" : "Updated"} the pull request comment ${c.id}.`);
+        info(`${c.created ? "Created" : "Updated"} the pull request comment ${c.id}.`);
       } else {
         const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
         if (id !== void 0) {
@@ -16897,15 +17010,17 @@ async function toGitHub(gh, input, cfg, result, problems, info2) {
   }
   if (cfg.checkRun) {
     try {
-      result.checkRequests = await gh.checkRun({
-        name: `buildx-guard (${input.key})`.slice(0, 100),
-        headSha: gh.ctx.headSha,
-        conclusion: input.status === "failed" ? "failure" : input.status === "unknown" ? "neutral" : "success",
-        title: input.status === "failed" ? `Build failed (${input.failure?.category ?? "unknown"})` : "Build succeeded",
-        summary: `${input.findings.length} finding(s). The full report is in the job summary.`,
-        annotations: checkAnnotations(input.findings),
-        detailsUrl: input.links?.runUrl
-      });
+      result.checkRequests = await gh.checkRun(
+        derive(input, (r) => ({
+          name: `buildx-guard (${r.key})`.slice(0, 100),
+          headSha: gh.ctx.headSha,
+          conclusion: r.status === "failed" ? "failure" : r.status === "unknown" ? "neutral" : "success",
+          title: r.status === "failed" ? `Build failed (${r.failure?.category ?? "unknown"})` : "Build succeeded",
+          summary: `${r.findings.length} finding(s). The full report is in the job summary.`,
+          annotations: checkAnnotations(r.findings),
+          detailsUrl: r.links?.runUrl
+        }))
+      );
     } catch (e) {
       if (!(e instanceof ReportError)) throw e;
       problems.push(e.message);
@@ -16968,8 +17083,8 @@ function analyze(input) {
   let status = input.failure ? "failed" : traceStatus(trace);
   if (status === "unknown" && !trace.steps.length && !trace.binary && matchPattern(failureText(trace)))
     status = "failed";
-  const failed = status === "failed";
-  const failure = failed ? input.failure ?? classify(failureText(trace)) : void 0;
+  const failed2 = status === "failed";
+  const failure = failed2 ? input.failure ?? classify(failureText(trace)) : void 0;
   const list = findings({
     trace,
     ...input.firstTrace ? { firstTrace: input.firstTrace } : {},
@@ -16983,7 +17098,7 @@ function analyze(input) {
   });
   const main = list.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
-  const failing = failed ? failingStep(trace) : void 0;
+  const failing = failed2 ? failingStep(trace) : void 0;
   const df = failing && main?.line ? dockerfileOf(input, main.target) : void 0;
   const lineText = df && main?.line && main.file === df.path ? df.lines.slice(main.line - 1, main.endLine ?? main.line).map((l) => l.replace(/\\\s*$/, "").trim()).join(" ").trim() : void 0;
   const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
@@ -17086,9 +17201,10 @@ function compare(baseline, ctx, opts) {
     host: [],
     options: {}
   };
+  const redactId = opts.redactId ?? ((id) => id);
   for (const s of trace.steps) {
     if (s.internal || s.error) continue;
-    const id = stepId(s, dockerfileOf(ctx, s.target));
+    const id = redactId(stepId(s, dockerfileOf(ctx, s.target)));
     const b = before.get(id);
     if (!b || seen.has(id)) continue;
     seen.add(id);
@@ -17180,8 +17296,8 @@ function attemptSummaries(attempts) {
     ...a.stall ? { stall: a.stall } : {}
   }));
 }
-function failureOf(c, error2) {
-  return c ? { category: c.category, reason: c.reason, message: error2 ?? c.reason, retryable: c.retryable } : void 0;
+function failureOf(c, error) {
+  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason, retryable: c.retryable } : void 0;
 }
 function attemptRows(attempts) {
   return attempts.map((a) => ({
@@ -17230,10 +17346,16 @@ function reportFromBuild(opts) {
     host: opts.host
   });
   const step = failingStep(trace);
+  const redactor = new Redactor(opts.secrets);
   const regressions = opts.baseline ? compare(
     opts.baseline,
     { trace, dockerfile, dockerfiles },
-    { thresholdPercent: config.report.regressionThreshold, minMs: 5e3 }
+    {
+      thresholdPercent: config.report.regressionThreshold,
+      minMs: 5e3,
+      // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
+      redactId: (id) => redactor.text(id)
+    }
   ) : [];
   const findings2 = rankFindings([...analysis.findings, ...regressions]);
   return {
@@ -17389,7 +17511,7 @@ async function runMerge(config, deps) {
   const random = deps.random ?? Math.random;
   const args = mergeArgs(sources, tags, annotations);
   const attempts = [];
-  const failed = (failure, stopReason) => ({
+  const failed2 = (failure, stopReason) => ({
     success: false,
     attempts,
     failure,
@@ -17425,14 +17547,14 @@ async function runMerge(config, deps) {
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
-      return failed(c, plan.why);
+      return failed2(c, plan.why);
     }
     const wait = plan.waitMs;
     deps.info(
       `Merge attempt ${n} failed (${c.category}: ${c.reason}); retrying in ${(wait / 1e3).toFixed(1)} s.`
     );
     await sleep(wait);
-    if (deps.signal?.aborted) return failed(c, "the job was cancelled");
+    if (deps.signal?.aborted) return failed2(c, "the job was cancelled");
   }
   try {
     const got = await verifyMerge(deps.buildx, sources, tags);
@@ -17448,8 +17570,13 @@ async function runMerge(config, deps) {
     };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
-    return failed({ category: "unknown", retryable: false, reason, pattern: "merge-verify" }, reason);
+    return failed2({ category: "unknown", retryable: false, reason, pattern: "merge-verify" }, reason);
   }
+}
+function mergeFailureMessage(sources, outcome) {
+  const n = outcome.attempts.length;
+  const error = outcome.attempts[n - 1]?.trace.error ?? outcome.stopReason ?? "imagetools create failed";
+  return `The merge of ${sources} source(s) failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
 }
 
 // src/builder/host.ts
@@ -17505,11 +17632,11 @@ function readDisk(path) {
 }
 async function hostChecks(driver, docker) {
   if (driver !== "docker" && driver !== "docker-container") return [];
-  const info2 = await docker(["info", "--format", "{{.DockerRootDir}}"]).catch(() => ({
+  const info = await docker(["info", "--format", "{{.DockerRootDir}}"]).catch(() => ({
     code: 1,
     stdout: ""
   }));
-  const dataRoot = info2.code === 0 ? info2.stdout.trim() : void 0;
+  const dataRoot = info.code === 0 ? info.stdout.trim() : void 0;
   return judgeHost(readHost({ dataRoot: dataRoot || void 0 }));
 }
 function deferredHostChecks(read, delayMs) {
@@ -17651,7 +17778,10 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
-    await io.cache.saveBaseline(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? "local"));
+    const redactor = new Redactor(secretValues(config.build));
+    await io.cache.saveBaseline(
+      redactor.value(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? "local"))
+    );
   }
   return { outcome, report: report2 };
 }
@@ -17673,10 +17803,10 @@ function preflightReport(config, key, setup, message, io) {
 function failureMessage(outcome) {
   const n = outcome.attempts.length;
   const last = outcome.attempts[n - 1];
-  const error2 = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
-  const failed = outcome.targets?.filter((t) => t.status === "failed").map((t) => t.name) ?? [];
-  const what = outcome.targets ? `The bake${failed.length ? ` (failed: target${failed.length === 1 ? "" : "s"} ${failed.join(", ")})` : ""}` : "The build";
-  return `${what} failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
+  const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
+  const failed2 = outcome.targets?.filter((t) => t.status === "failed").map((t) => t.name) ?? [];
+  const what = outcome.targets ? `The bake${failed2.length ? ` (failed: target${failed2.length === 1 ? "" : "s"} ${failed2.join(", ")})` : ""}` : "The build";
+  return `${what} failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
 }
 
 // src/action-io.ts
@@ -17706,7 +17836,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
-var actionsCache = () => import("./chunk-XO6OJLND.js");
+var actionsCache = () => import("./chunk-ARFRYWCR.js");
 async function cacheAvailable(env = process.env) {
   if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
   return (await actionsCache()).isFeatureAvailable();
@@ -17735,51 +17865,51 @@ function cacheFolder(kind, buildKey) {
 function baselineFolder(buildKey) {
   return cacheFolder("baseline", buildKey);
 }
-async function restoreFolder(keys, dir, debug2) {
+async function restoreFolder(keys, dir, debug) {
   if (!await cacheAvailable()) {
-    debug2(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
+    debug(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
     return void 0;
   }
   try {
     const hit = await (await actionsCache()).restoreCache([dir], keys.key, [keys.restorePrefix]);
-    debug2(hit ? `cache: restored ${hit}` : `cache: none found under ${keys.restorePrefix}`);
+    debug(hit ? `cache: restored ${hit}` : `cache: none found under ${keys.restorePrefix}`);
     return hit;
   } catch (e) {
-    debug2(`cache: restore failed (${e.message}); carrying on without it.`);
+    debug(`cache: restore failed (${e.message}); carrying on without it.`);
     return void 0;
   }
 }
-async function saveFolder(keys, dir, debug2) {
+async function saveFolder(keys, dir, debug) {
   if (!await cacheAvailable() || !existsSync6(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
-    debug2(`cache: saved ${dir} as ${keys.key} (${id})`);
+    debug(`cache: saved ${dir} as ${keys.key} (${id})`);
     return id !== -1;
   } catch (e) {
-    debug2(`cache: save failed (${e.message}); carrying on.`);
+    debug(`cache: save failed (${e.message}); carrying on.`);
     return false;
   }
 }
 var FILE = "baseline.json";
-async function restoreBaseline(keys, dir, debug2) {
+async function restoreBaseline(keys, dir, debug) {
   if (!await cacheAvailable()) {
-    debug2("baseline: the Actions cache service is not available here; comparing with no baseline.");
+    debug("baseline: the Actions cache service is not available here; comparing with no baseline.");
     return void 0;
   }
   rmSync2(dir, { recursive: true, force: true });
   mkdirSync4(dir, { recursive: true });
-  const hit = await restoreFolder(keys, dir, debug2);
+  const hit = await restoreFolder(keys, dir, debug);
   const file = join10(dir, FILE);
   const b = hit && existsSync6(file) ? parseBaseline(readFileSync7(file, "utf8")) : void 0;
-  if (hit) debug2(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
+  if (hit) debug(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
   return b;
 }
-async function saveBaseline(keys, dir, baseline, debug2) {
+async function saveBaseline(keys, dir, baseline, debug) {
   if (!await cacheAvailable()) return false;
   mkdirSync4(dir, { recursive: true });
   writeFileSync4(join10(dir, FILE), JSON.stringify(baseline));
-  const saved = await saveFolder(keys, dir, debug2);
-  if (saved) debug2(`baseline: saved as ${keys.key}`);
+  const saved = await saveFolder(keys, dir, debug);
+  if (saved) debug(`baseline: saved as ${keys.key}`);
   return saved;
 }
 
@@ -17794,20 +17924,20 @@ function actionsCache2(key) {
       rmSync3(`${dir}-new`, { recursive: true, force: true });
       mkdirSync5(dir, { recursive: true });
       const localKeys = cacheKeys("buildcache", process.env, key);
-      const hit = await restoreFolder(localKeys, dir, debug);
-      info(
+      const hit = await restoreFolder(localKeys, dir, (l) => jobLog.debug(l));
+      jobLog.info(
         hit ? `cache-mode local: restored the build cache ${hit}.` : "cache-mode local: no build cache to restore; starting cold."
       );
       return {
         ...localCacheArgs(dir),
         save: async () => {
-          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, debug);
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, (l) => jobLog.debug(l));
         }
       };
     },
-    restoreBaseline: () => restoreBaseline(keys, baselineDir, debug),
+    restoreBaseline: () => restoreBaseline(keys, baselineDir, (l) => jobLog.debug(l)),
     saveBaseline: async (b) => {
-      await saveBaseline(keys, baselineDir, b, debug);
+      await saveBaseline(keys, baselineDir, b, (l) => jobLog.debug(l));
     }
   };
 }
@@ -17822,33 +17952,6 @@ function stepTempDir() {
     );
   }
 }
-
-// src/report/untrusted.ts
-import { randomBytes } from "node:crypto";
-var UntrustedOutput = class {
-  constructor(write) {
-    this.write = write;
-  }
-  write;
-  token;
-  /** Prints one line of build output, stopping workflow commands first if they are not yet. */
-  line(text) {
-    if (!this.token) {
-      this.token = randomBytes(16).toString("hex");
-      this.write(`::stop-commands::${this.token}
-`);
-    }
-    this.write(`${text}
-`);
-  }
-  /** Resumes workflow commands; call before the action itself prints a command again. */
-  close() {
-    if (!this.token) return;
-    this.write(`::${this.token}::
-`);
-    this.token = void 0;
-  }
-};
 
 // src/version.ts
 var VERSION = "0.1.0";
@@ -17878,42 +17981,40 @@ async function run() {
     maskRawSecrets((name) => getInput(name));
     config = parseConfig((name) => getInput(name));
     timings.mark("start-up and inputs");
-    for (const v of secretValues(config.build)) maskValue(v, setSecret);
+    for (const v of secretValues(config.build)) maskValue(v, (x) => jobLog.setSecret(x));
     if (config.merge) return await merge(config);
     if (config.build.enabled && !config.bake) checkContext(config);
     const buildx = new Buildx();
     const bake = config.bake && config.build.enabled ? await resolveBake(config.bake, buildx, { token: config.build.githubToken }) : void 0;
     if (bake) {
-      info(`Bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
+      jobLog.info(`Bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
       timings.mark("bake definition");
     }
     const version = buildx.version();
-    version.then((v) => info(`buildx ${v.raw}`)).catch((e) => debug(`buildx version: ${e}`));
+    version.then((v) => jobLog.info(`buildx ${v.raw}`)).catch((e) => jobLog.debug(`buildx version: ${e}`));
     const tempDir = stepTempDir();
-    saveState(STATE.tempDir, tempDir);
-    saveState(STATE.cleanup, String(config.builder.cleanup));
+    jobLog.saveState(STATE.tempDir, tempDir);
+    jobLog.saveState(STATE.cleanup, String(config.builder.cleanup));
     const deps = {
       buildx,
       version,
       tempDir,
       env: process.env,
-      info,
-      debug,
-      setSecret
+      info: (l) => jobLog.info(l),
+      debug: (l) => jobLog.debug(l),
+      setSecret: (v) => jobLog.setSecret(v)
     };
     const cfg = config;
-    const setup = await group(
+    const setup = await jobLog.group(
       "Builder",
-      () => setupBuilder(cfg.builder, deps, (name) => saveState(STATE.builder, name))
+      () => setupBuilder(cfg.builder, deps, (name) => jobLog.saveState(STATE.builder, name))
     );
-    info(
-      `Builder '${setup.name}' (${setup.driver}): every node is running.
-${nodesTable(setup.state)}`
-    );
-    setOutput("name", setup.name);
-    setOutput("driver", setup.driver);
-    setOutput("platforms", platformsOf(setup.state).join(","));
-    setOutput("nodes", nodesOutput(setup.state));
+    jobLog.info(`Builder '${setup.name}' (${setup.driver}): every node is running.
+${nodesTable(setup.state)}`);
+    jobLog.setOutput("name", setup.name);
+    jobLog.setOutput("driver", setup.driver);
+    jobLog.setOutput("platforms", platformsOf(setup.state).join(","));
+    jobLog.setOutput("nodes", nodesOutput(setup.state));
     timings.mark("builder");
     if (!config.build.enabled) return;
     const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
@@ -17929,7 +18030,7 @@ ${nodesTable(setup.state)}`
         key,
         {
           ...io,
-          mask: setSecret,
+          mask: (v) => jobLog.setSecret(v),
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,
           cache: actionsCache2(key),
@@ -17940,24 +18041,25 @@ ${nodesTable(setup.state)}`
     );
     timings.mark(bake ? "bake" : "build");
     const outcome = result.outcome;
-    setOutput("attempts", String(outcome?.attempts.length ?? 0));
-    setOutput("failure-category", outcome?.failure?.category ?? result.preflight?.category ?? "");
-    setOutput("metadata", outcome?.metadata ?? "");
-    setOutput("imageid", outcome?.imageid ?? "");
-    setOutput("digest", outcome?.digest ?? "");
-    if (bake) setOutput("targets", JSON.stringify(targetsOutput(bake, outcome?.targets)));
+    jobLog.setOutput("attempts", String(outcome?.attempts.length ?? 0));
+    jobLog.setOutput("failure-category", outcome?.failure?.category ?? result.preflight?.category ?? "");
+    jobLog.setOutput("metadata", outcome?.metadata ?? "");
+    jobLog.setOutput("imageid", outcome?.imageid ?? "");
+    jobLog.setOutput("digest", outcome?.digest ?? "");
+    if (bake) jobLog.setOutput("targets", JSON.stringify(targetsOutput(bake, outcome?.targets)));
     const gate = await report(config, ctx, result.report, gh);
     timings.mark("report");
-    if (result.preflight) setFailed(result.preflight.message);
-    else if (outcome && !outcome.success) setFailed(failureMessage(outcome));
-    else if (gate) setFailed(gate);
+    const redactor = new Redactor(secretValues(config.build));
+    if (result.preflight) failed(redactor.text(result.preflight.message));
+    else if (outcome && !outcome.success) failed(redactor.text(failureMessage(outcome)));
+    else if (gate) failed(redactor.text(gate));
   } catch (e) {
     if (e instanceof NodesDownError && config) {
-      setOutput("name", e.builder);
-      setOutput("driver", config.builder.driver);
-      setOutput("nodes", nodesDownOutput(e));
-      setOutput("attempts", "0");
-      setOutput("failure-category", "builder");
+      jobLog.setOutput("name", e.builder);
+      jobLog.setOutput("driver", config.builder.driver);
+      jobLog.setOutput("nodes", nodesDownOutput(e));
+      jobLog.setOutput("attempts", "0");
+      jobLog.setOutput("failure-category", "builder");
       const ctx = readContext();
       await report(
         config,
@@ -17970,11 +18072,11 @@ ${nodesTable(setup.state)}`
           ctx,
           secrets: secretValues(config.build)
         })
-      ).catch((err) => debug(`report: ${err}`));
+      ).catch((err) => jobLog.debug(`report: ${err}`));
     }
-    fail(e);
+    fail(e, config ? secretValues(config.build) : []);
   } finally {
-    if (config?.debug) info(timings.toString());
+    if (config?.debug) jobLog.info(timings.toString());
   }
 }
 function targetsOutput(bake, results) {
@@ -17986,23 +18088,24 @@ function targetsOutput(bake, results) {
 function maskRawSecrets(input) {
   for (const line of input("secrets").split(/\r?\n/)) {
     const value = line.includes("=") ? line.slice(line.indexOf("=") + 1) : line;
-    if (value.trim().length >= 3) maskValue(value.trim(), setSecret);
+    if (value.trim().length >= 3) maskValue(value.trim(), (x) => jobLog.setSecret(x));
   }
   const token = input("github-token");
-  if (token) setSecret(token);
+  if (token) jobLog.setSecret(token);
 }
 async function report(config, ctx, input, gh) {
   const token = config.build.githubToken;
   const result = await publish(input, config.report, {
     annotate: (severity, message, props) => {
-      const fn = severity === "error" ? error : severity === "warning" ? warning : notice;
-      fn(message, props);
+      if (severity === "error") jobLog.error(message, props);
+      else if (severity === "warning") jobLog.warning(message, props);
+      else jobLog.notice(message, props);
     },
     writeSummary: async (markdown) => {
-      if (process.env.GITHUB_STEP_SUMMARY) await summary.addRaw(markdown).write();
+      if (process.env.GITHUB_STEP_SUMMARY) await writeSummary(markdown);
     },
-    notice: (m) => notice(m),
-    info,
+    notice: (m) => jobLog.notice(m),
+    info: (l) => jobLog.info(l),
     github: gh ?? (ctx && token ? new GitHub(token, ctx) : void 0),
     version: VERSION
   });
@@ -18013,27 +18116,14 @@ async function guarded(fn) {
   const onSignal = () => abort.abort();
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  const untrusted = new UntrustedOutput((t) => process.stdout.write(t));
   try {
     return await fn({
-      info: (line) => {
-        untrusted.close();
-        info(line);
-      },
-      out: (line) => untrusted.line(line),
-      group: async (name, inner) => {
-        startGroup(name);
-        try {
-          return await inner();
-        } finally {
-          untrusted.close();
-          endGroup();
-        }
-      },
+      info: (line) => jobLog.info(line),
+      out: (line) => jobLog.out(line),
+      group: (name, inner) => jobLog.group(name, inner),
       signal: abort.signal
     });
   } finally {
-    untrusted.close();
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
@@ -18041,10 +18131,10 @@ async function guarded(fn) {
 async function merge(config) {
   const buildx = new Buildx();
   const outcome = await guarded((io) => runMerge(config, { ...io, buildx }));
-  setOutput("attempts", String(outcome.attempts.length));
-  setOutput("failure-category", outcome.failure?.category ?? "");
-  setOutput("metadata", outcome.metadata);
-  setOutput("digest", outcome.digest);
+  jobLog.setOutput("attempts", String(outcome.attempts.length));
+  jobLog.setOutput("failure-category", outcome.failure?.category ?? "");
+  jobLog.setOutput("metadata", outcome.metadata);
+  jobLog.setOutput("digest", outcome.digest);
   const ctx = readContext();
   const key = reportKey(config, process.env, "merge");
   const gate = await report(
@@ -18052,21 +18142,21 @@ async function merge(config) {
     ctx,
     reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) })
   );
-  if (!outcome.success) {
-    const n = outcome.attempts.length;
-    const error2 = outcome.attempts[n - 1]?.trace.error ?? outcome.stopReason ?? "imagetools create failed";
-    setFailed(
-      `The merge of ${config.merge.sources.length} source(s) failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`
-    );
-  } else if (gate) setFailed(gate);
+  const redactor = new Redactor(secretValues(config.build));
+  if (!outcome.success) failed(redactor.text(mergeFailureMessage(config.merge.sources.length, outcome)));
+  else if (gate) failed(redactor.text(gate));
 }
-function fail(e) {
+function fail(e, secrets = []) {
+  const redactor = new Redactor(secrets);
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof Error && e.stack && (isDebug() || !isUserError(e))) debug(e.stack);
-  setFailed(message);
+  if (e instanceof Error && e.stack && (isDebug() || !isUserError(e))) jobLog.debug(redactor.text(e.stack));
+  failed(redactor.text(message));
+}
+function failed(message) {
+  jobLog.fail(message);
 }
 export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-V2ACY2HN.js.map
+//# sourceMappingURL=chunk-FUGFZT54.js.map

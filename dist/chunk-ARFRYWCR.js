@@ -16,7 +16,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-GMEL22WL.js";
+} from "./chunk-KQN36BZN.js";
 import {
   __commonJS,
   __export,
@@ -47768,4 +47768,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
-//# sourceMappingURL=chunk-XO6OJLND.js.map
+//# sourceMappingURL=chunk-ARFRYWCR.js.map

@@ -6,9 +6,9 @@ import {
 } from "./chunk-SAKPOXYH.js";
 import {
   getState,
-  info,
-  warning
-} from "./chunk-GMEL22WL.js";
+  jobLog
+} from "./chunk-WU2D2DYT.js";
+import "./chunk-KQN36BZN.js";
 import "./chunk-GGFBBGUM.js";
 
 // src/post.ts
@@ -17,15 +17,15 @@ async function post() {
   const builder = getState(STATE.builder);
   const tempDir = getState(STATE.tempDir);
   if (getState(STATE.cleanup) === "false") {
-    info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
+    jobLog.info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
     return;
   }
   if (builder) {
     try {
       await removeBuilder(new Buildx(), builder);
-      info(`Removed builder '${builder}'.`);
+      jobLog.info(`Removed builder '${builder}'.`);
     } catch (e) {
-      warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
+      jobLog.warning(`Cleanup: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
@@ -33,4 +33,4 @@ async function post() {
 export {
   post
 };
-//# sourceMappingURL=chunk-2UNZVLCA.js.map
+//# sourceMappingURL=chunk-G7D7SWJ6.js.map
