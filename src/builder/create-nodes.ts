@@ -6,7 +6,7 @@ import type { BuilderConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { firstLine } from '../buildx/buildx.js';
 import { createArgs } from './create.js';
-import { NodesDownError, type BuilderDeps, type FailedNode } from './deps.js';
+import { bootstrapBound, NodesDownError, type BuilderDeps, type FailedNode } from './deps.js';
 import { hintFor } from './hints.js';
 import { finalError } from './state.js';
 import { tlsDriverOpts } from './tls.js';
@@ -97,7 +97,7 @@ async function createNode(
   const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1000, deadline - Date.now()) });
   if (r.code === 0) return undefined;
   const reason = r.timedOut
-    ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)`
+    ? `no answer within ${bootstrapBound(config)}`
     : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
   return {
     name: node.name,
@@ -105,6 +105,6 @@ async function createNode(
     driver: config.driver,
     status: 'not created',
     reason: `docker buildx create failed: ${reason}`,
-    hint: hintFor(reason),
+    hint: hintFor(reason, config.driver),
   };
 }

@@ -14,9 +14,19 @@ export interface BuilderDeps {
   debug: (line: string) => void;
   setSecret?: (value: string) => void;
   sleep?: (ms: number) => Promise<void>;
+  /** The waits between quick probes of tcp:// nodes (QUICK_PROBE_DELAYS_MS unless set). */
+  quickProbeDelaysMs?: number[];
 }
 
 export type { FailedNode } from '../types/builder.js';
+
+/**
+ * The one bound every bootstrap message states: `bootstrap-timeout` covers creating, booting and
+ * verifying the nodes (plus at most STATUS_READ_MIN_MS for the last status read).
+ */
+export function bootstrapBound(config: { bootstrapTimeoutSeconds: number }): string {
+  return `${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)`;
+}
 
 /** The builder's nodes are not all running; the message names each one. */
 export class NodesDownError extends Error {

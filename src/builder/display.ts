@@ -1,5 +1,6 @@
 // The builder as the log and the outputs show it.
 import { firstLine, type Buildx } from '../buildx/buildx.js';
+import type { BuilderConfig } from '../config/config.js';
 import type { NodesDownError } from './deps.js';
 import type { BuilderState } from './state.js';
 
@@ -23,6 +24,28 @@ export function nodesTable(state: BuilderState): string {
   return rows
     .map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : cell.padEnd(widths[c]))).join('  '))
     .join('\n');
+}
+
+/**
+ * Every node of a builder that failed, healthy ones included: the status buildx read when it could,
+ * else the configured nodes with what failed (a node never read shows `-`).
+ */
+export function failedNodesTable(e: NodesDownError, config: BuilderConfig): string {
+  const failed = new Map(e.failed.map((f) => [f.name, f]));
+  const state: BuilderState = e.state ?? {
+    name: e.builder,
+    driver: config.driver,
+    nodes: config.nodes.map((n) => ({
+      name: n.name,
+      endpoint: failed.get(n.name)?.endpoint || n.endpoint,
+      status: failed.get(n.name)?.status ?? '',
+      error: '',
+      buildkit: '',
+      platforms: n.platforms,
+    })),
+    unknown: [],
+  };
+  return nodesTable(state);
 }
 
 /** The `nodes` output: a JSON array a workflow can read with fromJSON. */

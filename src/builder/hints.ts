@@ -1,5 +1,12 @@
+/** Where an unreachable endpoint points, by driver: buildkitd itself, or the Docker daemon that runs it. */
+function unreachable(driver: string): string {
+  return driver === 'docker' || driver === 'docker-container'
+    ? "the node's Docker daemon is unreachable: check the endpoint (Docker host or context), that dockerd listens there, and the firewall between the runner and it"
+    : 'the endpoint is unreachable: check the address and port, that buildkitd listens there, and the firewall between the runner and the node';
+}
+
 /** One hint per cause of a node that did not boot, keyed on what buildx (or our probe) said. */
-const HINTS: [RegExp, string][] = [
+const HINTS: [RegExp, string | ((driver: string) => string)][] = [
   [
     /too many open files|fsnotify|inotify/i,
     'raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host; BuildKit ≥ 0.20.1 fixes the CDI fsnotify panic',
@@ -19,13 +26,16 @@ const HINTS: [RegExp, string][] = [
   [/permission denied/i, 'the runner user cannot reach the endpoint (socket permissions or file modes)'],
   [
     /connection refused|no such host|i\/o timeout|deadline exceeded|no route to host|network is unreachable|did not boot within|connection reset/i,
-    'the endpoint is unreachable: check the address and port, that buildkitd listens there, and the firewall between the runner and the node',
+    unreachable,
   ],
 ];
 
-export function hintFor(reason: string): string {
+/** The hint for a node's failure reason, worded for its driver. */
+export function hintFor(reason: string, driver: string): string {
+  const hint = HINTS.find(([re]) => re.test(reason))?.[1];
+  if (typeof hint === 'function') return hint(driver);
   return (
-    HINTS.find(([re]) => re.test(reason))?.[1] ??
+    hint ??
     'run with debug logging (in a workflow: ACTIONS_STEP_DEBUG; on the command line: --debug) to see what buildx said'
   );
 }

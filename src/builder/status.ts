@@ -33,12 +33,16 @@ export async function probeNodes(
     .map((n) => silent(n, n.error || `status ${n.status || 'unknown'}`));
 }
 
-/** Reads every node's live status: `ls --format json` on buildx ≥ 0.13, `inspect` text otherwise. */
+/**
+ * Reads every node's live status: `ls --format json` on buildx ≥ 0.13, `inspect` text otherwise.
+ * `timeoutMs` bounds the whole read, the fallback from `ls` to `inspect` included.
+ */
 export async function readState(
   name: string,
   deps: Pick<BuilderDeps, 'buildx' | 'version' | 'debug'>,
   timeoutMs = 60_000,
 ): Promise<BuilderState> {
+  const until = Date.now() + timeoutMs;
   if (atLeast(await deps.version, 0, 13)) {
     const ls = await deps.buildx.buildx(['ls', '--format', 'json'], { timeoutMs });
     const state = parseLsJson(ls.stdout, name);
@@ -48,7 +52,9 @@ export async function readState(
     }
     deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
   }
-  const r = await deps.buildx.buildx(['inspect', name], { timeoutMs });
+  const r = await deps.buildx.buildx(['inspect', name], {
+    timeoutMs: Math.max(1000, until - Date.now()),
+  });
   const state = parseInspect(r.stdout);
   if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(' | ')}`);
   if (!state.name)

@@ -181,7 +181,7 @@ test('a platform no node serves stops the pipeline before any build', async () =
   expect(t.buildx.calls.some((c) => c.startsWith('build'))).toBe(false);
 });
 
-test('the bootstrap says what it waits for, and a dead node’s probe result as soon as it is known', async () => {
+test('the bootstrap states its one bound; a refused node is named at once and stops the boot after the quick probes', async () => {
   const net = await import('node:net');
   // A port nobody listens on: bind, read the port, close.
   const port = await new Promise<number>((resolve) => {
@@ -196,13 +196,42 @@ test('the bootstrap says what it waits for, and a dead node’s probe result as 
     endpoint: `tcp://127.0.0.1:${port}`,
     name: 'fixture',
   });
-  const { bootAndVerify } = await import('../../../src/builder/bootstrap.js');
-  await bootAndVerify('fixture', { ...t.config.builder, bootstrapRetries: 0 }, t.deps).catch(() => undefined);
-  await new Promise((r) => setTimeout(r, 300));
-  expect(t.info[0]).toMatch(
-    /^Booting builder 'fixture' and waiting for every node to report running \(at most \d+ s/,
+  t.deps.quickProbeDelaysMs = [20, 20, 20];
+  const original = t.buildx.buildx.bind(t.buildx);
+  let stopped = false;
+  t.buildx.buildx = async (args: string[], opts: RunOptions = {}) => {
+    if (args.join(' ') === 'inspect fixture') return { ...(await original(args, opts)), code: 1 }; // no such builder yet
+    if (args[0] === 'inspect' && args[1] === '--bootstrap') {
+      // buildx's remote driver waits 20 s for the dead node: only the stop ends this boot.
+      t.buildx.calls.push(args.join(' '));
+      return new Promise((resolve) =>
+        opts.signal?.addEventListener('abort', () => {
+          stopped = true;
+          resolve({
+            code: 130,
+            stdout: '',
+            stderr: '',
+            stderrTail: '',
+            timedOut: false,
+            cancelled: true,
+            durationMs: 1,
+          });
+        }),
+      );
+    }
+    return original(args, opts);
+  };
+  const err = (await setupBuilder(t.config.builder, t.deps).catch((e) => e)) as NodesDownError;
+  expect(stopped).toBe(true);
+  expect(err).toBeInstanceOf(NodesDownError);
+  expect(err.failed[0].reason).toBe(`tcp 127.0.0.1:${port}: connection refused (4 probes over 0 s)`);
+  expect(t.buildx.calls.filter((c) => c.startsWith('inspect --bootstrap'))).toHaveLength(1);
+  expect(t.info).toContain(
+    "Booting builder 'fixture' and waiting for every node to report running (within 120 s (bootstrap-timeout))…",
   );
   expect(t.info.some((l) => l.includes(`(tcp://127.0.0.1:${port}): `) && /refused/.test(l))).toBe(true);
+  // The table still shows every node buildx listed.
+  expect(err.state?.nodes.map((n) => n.name)).toEqual(['up', 'down']); // as the captured ls lists them
 });
 
 test('at the bootstrap timeout, buildx’s echo of the stop is not the node’s reason: the timeout is', async () => {
