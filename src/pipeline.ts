@@ -77,7 +77,7 @@ export async function runPipeline(
       : [];
   const missing = missingPlatforms(wanted, setup.state.nodes);
   if (missing.length) {
-    const message = missingPlatformsMessage(missing, setup.state.nodes);
+    const message = missingPlatformsMessage(missing, setup.state.nodes, setup.driver);
     return {
       preflight: { category: 'platform', message },
       report: preflightReport(config, key, setup, message, io),

@@ -23,10 +23,19 @@ test('a platform is missing when no running node serves it', () => {
   const nodes = [node('a', ['linux/amd64', 'linux/386']), node('b', ['linux/arm64'], 'inactive')];
   expect(missingPlatforms(['linux/amd64', 'linux/arm64'], nodes)).toEqual(['linux/arm64']);
   expect(missingPlatforms(['linux/386'], nodes)).toEqual([]);
-  const msg = missingPlatformsMessage(['linux/arm64'], nodes);
+  const msg = missingPlatformsMessage(['linux/arm64'], nodes, 'docker-container');
   expect(msg).toContain('No running node serves linux/arm64');
   expect(msg).toContain("'a' (running): linux/amd64, linux/386");
   expect(msg).toContain('docker/setup-qemu-action');
+});
+
+test('the emulation remedy fits the driver: a remote node needs QEMU on its own host, not on the runner', () => {
+  const nodes = [node('a', ['linux/amd64'])];
+  const remote = missingPlatformsMessage(['linux/arm64'], nodes, 'remote');
+  expect(remote).toContain("Install QEMU/binfmt on the node's own host");
+  expect(remote).not.toContain('docker/setup-qemu-action');
+  expect(missingPlatformsMessage(['linux/arm64'], nodes, 'kubernetes')).toContain("the cluster's nodes");
+  expect(missingPlatformsMessage(['linux/arm64'], nodes, 'docker')).toContain('docker/setup-qemu-action');
 });
 
 test('only a RUN on the target platform needs a node of it (COPY-only and cross-compiled images do not)', async () => {
