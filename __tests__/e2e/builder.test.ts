@@ -1,6 +1,7 @@
 // Strict multi-node bootstrap, run as the bundled action on the test bed with both buildx versions.
 import {
   BUILDX_VERSIONS,
+  buildxEnv,
   cleanupDirs,
   closeBridges,
   deadEndpoint,
@@ -15,6 +16,18 @@ import {
   type BuildxVersion,
 } from '../support/testbed.js';
 import { join } from 'node:path';
+
+/** The step's main phase, timed: how long it took is what issue 28 promises about. */
+async function timedAction(
+  inputs: Record<string, string>,
+  version: BuildxVersion,
+): Promise<{ run: Awaited<ReturnType<typeof runAction>>; seconds: number }> {
+  const started = Date.now();
+  const run = await runAction(inputs, { version, skipPost: true });
+  return { run, seconds: (Date.now() - started) / 1000 };
+}
+
+const errorLine = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
 
 // These tests set up builders only (as docker/setup-buildx-action does): no build.
 const runAction: typeof runActionWithBuild = (inputs, opts) =>
@@ -154,8 +167,10 @@ test('one healthy and one dead node: the step fails naming the dead node; plain 
       expect(run.main.code).not.toBe(0);
       const error = run.main.stdout.split('\n').find((l) => l.startsWith('::error::')) ?? '';
       expect(error).toContain(`1 of 2 nodes of builder '${name}' is not running`);
-      expect(error).toContain(
-        `node 'down' (remote, ${dead}): inactive, did not boot within 5 s (bootstrap-timeout)`,
+      // Either the boot round ends first (bootstrap-timeout) or the quick probes do (refused at each).
+      expect(error).toContain(`node 'down' (remote, ${dead}): inactive, `);
+      expect(error).toMatch(
+        /: inactive, (did not boot within 5 s \(bootstrap-timeout\)|tcp \S+: connection refused \(\d probes over \d s\))/,
       );
       expect(error).toContain('connection refused');
       expect(error).not.toContain("node 'up'");
@@ -231,3 +246,91 @@ test('four nodes with their own platforms are appended at once: every one regist
   expect(run.main.stdout).toMatch(/Timings: start-up and inputs \d+ ms, builder \d+ ms/);
   expect(run.post.code).toBe(0);
 });
+
+test('a node whose port refuses connections fails within 15 s with the defaults: quick probes, no boot rounds', async () => {
+  // Before: three boot rounds of buildx's own 20 s wait, 68 s. Both versions side by side.
+  await Promise.all(
+    BUILDX_VERSIONS.map(async (version) => {
+      const up = await startBridge(1);
+      const dead = await deadEndpoint();
+      const name = uniqueName('refused');
+      leftovers.push([name, version]);
+      const { run, seconds } = await timedAction(
+        {
+          driver: 'remote',
+          name,
+          nodes: nodesYaml([
+            { name: 'up', endpoint: up.endpoint },
+            { name: 'down', endpoint: dead },
+          ]),
+        },
+        version,
+      );
+      expect(run.main.code).not.toBe(0);
+      const error = errorLine(run.main.stdout);
+      expect(error).toContain(`1 of 2 nodes of builder '${name}' is not running`);
+      expect(error).toMatch(
+        new RegExp(
+          `node 'down' \\(remote, ${dead}\\): \\w+, tcp 127\\.0\\.0\\.1:\\d+: connection refused \\(4 probes over 7 s\\)`,
+        ),
+      );
+      expect(error).not.toContain("node 'up'");
+      expect(run.main.stdout).toContain(`Node 'down' (${dead}): tcp 127.0.0.1:`);
+      expect(run.main.stdout).not.toMatch(/booting again/);
+      // Measured 11 s (probes end at 7 s); the acceptance bound is 15 s.
+      expect(seconds).toBeLessThan(15);
+    }),
+  );
+}, 120_000);
+
+test('a node that accepts and never answers is bounded by bootstrap-timeout, and every message states that bound', async () => {
+  // Before: 18 s with bootstrap-timeout 10, announced as "at most 9 s" and failed as "within 10 s".
+  await Promise.all(
+    BUILDX_VERSIONS.map(async (version) => {
+      const hole = await startBridge(0, 'blackhole');
+      const name = uniqueName('hole');
+      leftovers.push([name, version]);
+      const { run, seconds } = await timedAction(
+        { driver: 'remote', name, endpoint: hole.endpoint, 'bootstrap-timeout': '10' },
+        version,
+      );
+      expect(run.main.code).not.toBe(0);
+      expect(errorLine(run.main.stdout)).toContain('did not boot within 10 s (bootstrap-timeout)');
+      const bounds = [...run.main.stdout.matchAll(/(?:within|at most) \d+ s[^)]*\)/g)].map((m) => m[0]);
+      expect(bounds.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(bounds)).toEqual(new Set(['within 10 s (bootstrap-timeout)']));
+      // Measured 11.5 s; the acceptance bound is bootstrap-timeout + 5 s.
+      expect(seconds).toBeLessThan(15);
+    }),
+  );
+}, 120_000);
+
+test('doctor prints the node table when a node is down: the healthy node is shown running', async () => {
+  const up = await startBridge(1);
+  const dead = await deadEndpoint();
+  const name = uniqueName('doctor');
+  leftovers.push([name, '0.29.1']);
+  const r = await exec(
+    process.execPath,
+    [
+      join(repo, 'dist', 'cli.js'),
+      'doctor',
+      '--driver',
+      'remote',
+      '--name',
+      name,
+      '--nodes',
+      nodesYaml([
+        { name: 'up', endpoint: up.endpoint },
+        { name: 'down', endpoint: dead },
+      ]),
+    ],
+    { env: buildxEnv('0.29.1') },
+  );
+  expect(r.code).toBe(1);
+  expect(r.stdout).toMatch(/^NODE +ENDPOINT +STATUS +BUILDKIT +PLATFORMS$/m);
+  expect(r.stdout).toMatch(new RegExp(`^up +${up.endpoint} +running +\\S+ +linux/amd64`, 'm'));
+  expect(r.stdout).toMatch(new RegExp(`^down +${dead} +inactive `, 'm'));
+  expect(r.stdout).toContain(`node 'down' (remote, ${dead}): inactive, `);
+  expect(await builderExists(name, '0.29.1')).toBe(false); // doctor removes what it created
+}, 60_000);
