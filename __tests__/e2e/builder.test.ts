@@ -333,4 +333,4 @@ test('doctor prints the node table when a node is down: the healthy node is show
   expect(r.stdout).toMatch(new RegExp(`^down +${dead} +inactive `, 'm'));
   expect(r.stdout).toContain(`node 'down' (remote, ${dead}): inactive, `);
   expect(await builderExists(name, '0.29.1')).toBe(false); // doctor removes what it created
-}, 60_000);
+}, 120_000);
