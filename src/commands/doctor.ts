@@ -1,6 +1,7 @@
 // `buildx-guard doctor`: create (or take) a builder, boot it, verify every node, then check what
 // would fail later: requested platforms without a node (--platforms) and host limits of nodes on
-// this host. Prints a readable table; exits 3 when a node is down (the node table still shown), 1 when a check fails.
+// this host. Prints a readable table (the node table also when a node is down); exits 3 when a node
+// is down, 1 when a check fails.
 import { failedNodesTable, nodesTable, type NodesDownError } from '../builder/bootstrap.js';
 import { hostChecks } from '../builder/host.js';
 import { missingPlatforms, missingPlatformsMessage } from '../builder/platforms.js';
