@@ -46,6 +46,7 @@ const QUOTES: readonly (readonly [open: string, close: string])[] = [
 
 /** The line with the quoted command replaced by `…` (linear: two index searches per quote). */
 export function withoutCommand(line: string): string {
+  if (!line.includes('"') && !line.includes('[') && !line.includes("'")) return line;
   for (const [open, close] of QUOTES) {
     const i = line.indexOf(open);
     if (i < 0) continue;
@@ -68,7 +69,13 @@ export interface VerdictText {
   step: string;
 }
 
+/** Words without which a text quotes no step (literal searches: linear). */
+const STEP_WORDS = ['RUN', 'process "', 'executor failed running [', "The command '", ' | '];
+
 export function verdictText(text: string): VerdictText {
+  // A short text that quotes no step (most bare errors): nothing to take out or clip.
+  if (text.length <= MAX_LINE_CHARS && !STEP_WORDS.some((w) => text.includes(w)))
+    return { own: text, step: text };
   const lines = bounded(text);
   const own: string[] = [];
   const step: string[] = [];
@@ -78,11 +85,13 @@ export function verdictText(text: string): VerdictText {
   let summaryRun = false;
   for (const raw of lines) {
     const line = withoutCommand(raw);
+    const c = line[0];
     if (line === '------') {
       inSummary = !inSummary;
       summaryRun = false;
     }
-    const header = line.match(RUN_HEADER);
+    // Cheap gates before the regexes: each shape starts with `#`, `>`, a space or a digit.
+    const header = c === '#' || c === ' ' || c === '>' ? line.match(RUN_HEADER) : null;
     if (header) {
       if (header[1].startsWith('#')) runSteps.add(header[1]);
       else summaryRun = inSummary;
@@ -90,10 +99,12 @@ export function verdictText(text: string): VerdictText {
       step.push(`${header[0]} …`);
       continue;
     }
-    if (EXCERPT_LINE.test(line)) continue;
+    if ((c === ' ' || (c >= '0' && c <= '9')) && EXCERPT_LINE.test(line)) continue;
     step.push(line);
-    const number = line.match(STEP_NUMBER);
-    if (number && runSteps.has(number[0])) continue;
+    if (c === '#' && runSteps.size) {
+      const number = line.match(STEP_NUMBER);
+      if (number && runSteps.has(number[0])) continue;
+    }
     if (summaryRun && SUMMARY_LOG.test(line)) continue;
     own.push(line);
   }
