@@ -1,4 +1,5 @@
-// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,retry,coldstart,redaction] [-- --out FILE]`
+// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,verdict,retry,coldstart,redaction] [-- --out FILE]`
+// (`--only verdict --src DIR --cli FILE` measures another tree's classifier and CLI: before/after.)
 //
 // Numbers, not opinions: every figure is a ratio taken side by side in one run, because these
 // machines are shared and noisy. Each scenario prints median/min/max over ≥ 5 runs after a warm-up
@@ -380,6 +381,114 @@ async function analysis() {
   results.analysisPeakRssMB = largest.peakRssMB;
 }
 
+// ---- 3b. classification: throughput and an adversarial line --------------------------------
+
+/**
+ * A failing RUN (plain progress, buildx 0.29's wording) whose command is `body`: the command is
+ * quoted in the step header, the summary, the excerpt and the final error.
+ */
+function failingRunLog(body) {
+  const quoted = `/bin/sh -c ${body}`;
+  return [
+    '#1 [internal] load build definition from Dockerfile',
+    '#1 DONE 0.0s',
+    `#2 [test 1/1] RUN ${body}`,
+    '#2 0.143 running tests',
+    `#2 ERROR: process "${quoted}" did not complete successfully: exit code: 3`,
+    '------',
+    ` > [test 1/1] RUN ${body}:`,
+    '0.143 running tests',
+    '------',
+    'Dockerfile:2',
+    '--------------------',
+    `   2 | >>> RUN ${body}`,
+    '--------------------',
+    `ERROR: failed to build: failed to solve: process "${quoted}" did not complete successfully: exit code: 3`,
+    '',
+  ].join('\n');
+}
+
+/** 1 MiB of prefixes the error patterns start on, never completed: what makes `.*x` quadratic. */
+function adversarialBody(bytes) {
+  const unit =
+    'process "failed to compute cache key: lstat failed to calculate checksum of ref base name (cache export Dockerfile:1 listing workers unexpected status retry-after ';
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+async function verdict() {
+  const { build } = await import('esbuild');
+  const srcRoot = opt('src') ?? join(repo, 'src');
+  const cli = opt('cli') ?? join(repo, 'dist', 'cli.js');
+  const out = join(work, 'classify.mjs');
+  await build({
+    entryPoints: [join(srcRoot, 'diagnosis', 'classify.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  const { classify } = await import(out);
+  const corpus = readFileSync(join(repo, '__fixtures__', 'corpus', 'buildx-errors.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l).text);
+  const texts = [...corpus, failingRunLog('echo "running tests" && exit 3')];
+  const rounds = quick ? 200 : 2000;
+  const throughput = await measure(RUNS, async () => {
+    const t0 = process.hrtime.bigint();
+    for (let r = 0; r < rounds; r++) for (const t of texts) classify(t);
+    return (rounds * texts.length) / (Number(process.hrtime.bigint() - t0) / 1e9);
+  });
+  // A 1 MiB adversarial command vs a 1 MiB plain one, through `analyze` (the CLI, the whole path).
+  // 1 MiB lines, less the words around the command: trace/read.ts keeps lines up to 1 MiB.
+  const size = (1 << 20) - 4096;
+  const plainLog = join(work, 'plain-line.log');
+  const hostileLog = join(work, 'adversarial-line.log');
+  writeFileSync(plainLog, failingRunLog('x'.repeat(size)));
+  writeFileSync(hostileLog, failingRunLog(adversarialBody(size)));
+  const budgetMs = 120_000;
+  const analyze = (file) => async () => {
+    const t0 = Date.now();
+    const r = await new Promise((resolve) => {
+      const child = spawn(process.execPath, [cli, 'analyze', '--log', file, '--format', 'json'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let stdout = '';
+      const timer = setTimeout(() => child.kill('SIGKILL'), budgetMs);
+      child.stdout.on('data', (d) => (stdout += d));
+      child.on('close', () => {
+        clearTimeout(timer);
+        resolve(stdout);
+      });
+    });
+    const ms = Date.now() - t0;
+    try {
+      lastCategory[file] = JSON.parse(r).failure?.category ?? 'none';
+    } catch {
+      lastCategory[file] = `killed after ${budgetMs / 1000} s`;
+    }
+    return ms;
+  };
+  const lastCategory = {};
+  const plain = await measure(quick ? 1 : 3, analyze(plainLog));
+  const hostile = await measure(quick ? 1 : 3, analyze(hostileLog));
+  table('Classification (higher is better) and a 1 MiB line through analyze', [
+    [`classify, ${texts.length} texts`, throughput, 'texts/s'],
+    [`analyze, 1 MiB plain RUN command (${lastCategory[plainLog]})`, plain],
+    [`analyze, 1 MiB adversarial RUN command (${lastCategory[hostileLog]})`, hostile],
+  ]);
+  const ratio = hostile.median / plain.median;
+  console.log(`\nadversarial / plain 1 MiB line: ${ratio.toFixed(2)} (linear: close to 1)`);
+  results.scenarios.verdict = {
+    classifyPerSecond: throughput,
+    plainLineMs: plain,
+    adversarialLineMs: hostile,
+    categories: { plain: lastCategory[plainLog], adversarial: lastCategory[hostileLog] },
+  };
+  results.adversarialLineRatio = ratio;
+}
+
 // ---- 4. retry recovery ---------------------------------------------------------------------
 
 async function retry(env) {
@@ -553,6 +662,7 @@ try {
   if (want('overhead')) await overhead(env);
   if (want('bootstrap')) await bootstrap(env);
   if (want('analysis')) await analysis();
+  if (want('verdict')) await verdict();
   if (want('retry')) await retry(env);
   if (want('coldstart')) await coldstart();
   if (want('redaction')) await redaction();

@@ -2,7 +2,7 @@
 // reproducible under a seed.
 import type { RetryConfig } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
-import { mentions } from '../diagnosis/classify.js';
+import { mentions, retryAfterSeconds } from '../diagnosis/classify.js';
 
 export type Random = () => number;
 
@@ -33,14 +33,7 @@ export function backoffMs(retry: number, rateLimited: boolean, config: RetryConf
   return Math.round(random() * exp);
 }
 
-/**
- * Seconds a registry asked to wait (`Retry-After: 30`, `retry after 30s`), when the error text carries
- * it. buildx and imagetools do not print the HTTP header itself; some registries repeat it in the body.
- */
-export function retryAfterSeconds(text: string): number | undefined {
-  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
-  return m ? Number(m[1]) : undefined;
-}
+export { retryAfterSeconds };
 
 /** The wait before a retry: the backoff, or longer when the registry asked for it (capped). */
 export function waitBeforeRetry(

@@ -75,12 +75,13 @@ export function parseInspect(text: string): BuilderState {
     if (raw.trim() === '') continue;
     // Indented lines and GC policy blocks belong to the key above them (policies, labels, devices).
     if (/^\s/.test(raw) || raw.startsWith('GC Policy') || raw.startsWith('Worker ')) continue;
-    const m = raw.match(/^([A-Za-z][A-Za-z ]*?):\s*(.*)$/);
+    const m = raw.match(/^([A-Za-z][A-Za-z ]*?):(.*)$/);
     if (!m) {
       state.unknown.push(raw);
       continue;
     }
-    const [, key, value] = m;
+    const key = m[1];
+    const value = m[2].trimStart();
     if (key === 'Nodes') {
       inNodes = true;
       continue;

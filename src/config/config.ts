@@ -4,6 +4,7 @@ import { parseBake } from './bake.js';
 import { parseBuild, parseMerge } from './build.js';
 import { parseBuilder } from './builder.js';
 import { UserError } from './errors.js';
+import { catastrophicShape } from './regex-shape.js';
 import { getBoolean, getChoice, getList, getNumber, getString, type InputSource } from './inputs.js';
 import {
   COMMENT_MODES,
@@ -100,14 +101,23 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
 
 function parseRetry(src: InputSource): RetryConfig {
   const patterns = getList(src, 'retry-patterns', { ignoreComma: true }).map((p) => {
+    let re: RegExp;
     try {
-      return new RegExp(p, 'm');
+      re = new RegExp(p, 'm');
     } catch (e) {
       throw new UserError(
         `Input 'retry-patterns' has an invalid regular expression '${p}': ${(e as Error).message}.`,
         'retry-patterns',
       );
     }
+    const shape = catastrophicShape(p, 'm');
+    if (shape) {
+      throw new UserError(
+        `Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '${p}' (${shape.problem}): rewrite it without nested or adjacent overlapping quantifiers and backreferences, e.g. 'a+' instead of '(a+)+'.`,
+        'retry-patterns',
+      );
+    }
+    return re;
   });
   const waitSeconds = getNumber(src, 'retry-wait-seconds', 10, { min: 0, max: 3600 });
   const maxWaitSeconds = getNumber(src, 'retry-max-wait-seconds', 120, { min: 0, max: 3600 });

@@ -3,18 +3,24 @@
 // findings rules and the retry backoff look patterns up by id, and docs/retry.md lists them.
 import type { Category } from './categories.js';
 
-export interface ErrorPattern {
+/** The categories a failing step's own output may decide: what made it fail. Never retried. */
+export type StepCause = Extract<Category, 'resource' | 'platform'>;
+
+interface PatternBase {
   id: string;
-  category: Category;
-  /**
-   * `error`: matched against the final error line(s) only; `all`: against the whole failure text
-   * (the failing step's header and last log lines, buildx's closing text).
-   */
-  scope: 'error' | 'all';
   pattern: RegExp;
   reason: string;
   remedy?: string;
 }
+
+/**
+ * Scopes (verdict-text.ts): `error`: the final error line(s) of buildx's words; `all`: all of
+ * buildx's words (the closing text, the failing step's header without its command); `step`: also the
+ * failing step's own output, for a step's cause only (the type allows nothing retryable there, so a
+ * step cannot print its way into a retry).
+ */
+export type ErrorPattern = PatternBase &
+  ({ scope: 'error' | 'all'; category: Category } | { scope: 'step'; category: StepCause });
 
 const REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit(?:ed| exceeded)?\b/i;
 const EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
@@ -56,7 +62,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
   {
     id: 'out-of-memory',
     category: 'resource',
-    scope: 'all',
+    scope: 'step',
     reason: 'a step ran out of memory (killed, exit code 137)',
     pattern:
       /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
@@ -65,7 +71,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
   {
     id: 'exec-format',
     category: 'platform',
-    scope: 'all',
+    scope: 'step',
     reason: 'a binary for another architecture was run (exec format error)',
     pattern: EXEC_FORMAT,
     remedy:
@@ -93,7 +99,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     scope: 'error',
     reason: 'a build step exited non-zero',
     pattern:
-      /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/,
+      /process "…" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/,
   },
   {
     id: 'dockerfile',
@@ -101,7 +107,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     scope: 'error',
     reason: 'the Dockerfile does not parse or fails a build check',
     pattern:
-      /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
+      /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
     remedy: 'fix the Dockerfile at the line shown',
   },
   {
@@ -156,7 +162,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     scope: 'all',
     reason: 'exporting the build cache failed',
     pattern:
-      /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.*(?:timeout|deadline exceeded)/im,
+      /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.{0,200}(?:timeout|deadline exceeded)/im,
     remedy:
       'add ignore-error=true to cache-to (e.g. type=registry,ref=…,ignore-error=true) so a cache backend hiccup cannot fail the build',
   },

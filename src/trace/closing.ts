@@ -10,8 +10,14 @@ const MAX_WARNINGS = 500;
 const TAIL_LINES = 40;
 const EXCERPT_LINES = 40;
 
+/**
+ * A line clipped from the middle: the head (which operation) and the tail survive, since the tail
+ * decides a category (`… did not complete successfully: exit code: 1` after a long command).
+ */
 export function clip(s: string): string {
-  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}…` : s;
+  if (s.length <= MAX_LINE) return s;
+  const head = MAX_LINE / 2;
+  return `${s.slice(0, head)}…${s.slice(s.length - (MAX_LINE - head - 1))}`;
 }
 
 const EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;

@@ -31,9 +31,12 @@ export function readFinalLine(line: string): FinalLine | undefined {
   if (exit) return exit[1] === '0' ? undefined : { text: `the process exited with code ${exit[1]}`, rank: 1 };
   const target = line.match(/^ERROR: target ([^\s:]+): (.*)$/);
   if (target) return { text: target[2], rank: 3, target: target[1] };
-  const compose = line.match(/^ERROR: Service '([^']+)' failed to build\s*:?\s*(.*)$/);
+  const compose = line.match(/^ERROR: Service '([^']+)' failed to build(.*)$/);
   // It follows the builder's own error and only summarises it.
-  if (compose) return { text: compose[2] || `service '${compose[1]}' failed to build`, rank: 2 };
+  if (compose) {
+    const rest = compose[2].replace(/^[\s:]+/, '');
+    return { text: rest || `service '${compose[1]}' failed to build`, rank: 2 };
+  }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
   if (prefixed) return { text: prefixed[1], rank: 3 };
   if (

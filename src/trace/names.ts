@@ -3,7 +3,7 @@ import type { Step } from './types.js';
 
 // BuildKit pads the index when a stage has ten steps or more (`[ 1/12]`).
 const STEP_NAME =
-  /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
+  /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) )?\s*(\d+)\/(\d+)\] (.*)$/s;
 
 /** Every bake target of several loads its Dockerfile first: `[app internal] load build definition …`. */
 const TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;

@@ -107,6 +107,12 @@ test('bad retry and build inputs are one sentence each', () => {
   expect(() => config({ 'retry-patterns': '(' })).toThrow(
     /^Input 'retry-patterns' has an invalid regular expression '\('/,
   );
+  // Catastrophic shapes are refused when the inputs are read (issue 27, item 8), in one sentence.
+  for (const bad of ['(a+)+$', '(x|xy)*z', '\\s*.*\\s*$', '(\\w)\\1'])
+    expect(() => config({ 'retry-patterns': bad })).toThrow(
+      /^Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '.*' \([a-z ]+\): rewrite it [^\n]*\.$/,
+    );
+  expect(config({ 'retry-patterns': 'corporate proxy\nETIMEDOUT.*registry' }).retry.patterns).toHaveLength(2);
   expect(() => config({ 'retry-wait-seconds': '30', 'retry-max-wait-seconds': '10' })).toThrow(
     "Input 'retry-max-wait-seconds' (10) must not be below 'retry-wait-seconds' (30).",
   );
@@ -134,7 +140,7 @@ test('--iidfile only with exporters that accept it', async () => {
   expect(takesImageIdFile(['-'])).toBe(false);
 });
 
-test('Retry-After in the error text is honoured, capped by retry-max-wait-seconds', async () => {
+test("a registry's Retry-After (on its 429/503 line) is honoured, capped by retry-max-wait-seconds", async () => {
   const { retryAfterSeconds, waitBeforeRetry, seededRandom } = await import('../../../src/attempts/retry.js');
   expect(retryAfterSeconds('429 Too Many Requests (Retry-After: 30)')).toBe(30);
   expect(retryAfterSeconds('toomanyrequests: retry after 7s')).toBe(7);
@@ -148,8 +154,12 @@ test('Retry-After in the error text is honoured, capped by retry-max-wait-second
     patterns: [],
     maxCrashRetries: 1,
   };
-  expect(waitBeforeRetry(1, 'Retry-After: 12', true, cfg, seededRandom(1))).toBe(12_000);
-  expect(waitBeforeRetry(1, 'Retry-After: 600', true, cfg, seededRandom(1))).toBe(20_000);
+  expect(waitBeforeRetry(1, '429 Too Many Requests (Retry-After: 12)', true, cfg, seededRandom(1))).toBe(
+    12_000,
+  );
+  expect(waitBeforeRetry(1, '429 Too Many Requests (Retry-After: 600)', true, cfg, seededRandom(1))).toBe(
+    20_000,
+  );
   expect(waitBeforeRetry(1, '503 Service Unavailable', false, cfg, seededRandom(1))).toBeLessThanOrEqual(
     1_000,
   );

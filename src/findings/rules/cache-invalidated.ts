@@ -4,7 +4,14 @@ import { anchor, stepLabel } from '../anchor.js';
 import { code, seconds } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
-const BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;
+/** `COPY [--flag…] . <dest>` (or `./`): the whole context copied, by words (no backtracking). */
+function broadCopy(instruction: string): boolean {
+  const words = instruction.trim().split(/\s+/);
+  if (!/^(?:COPY|ADD)$/i.test(words[0])) return false;
+  let i = 1;
+  while (words[i]?.startsWith('--')) i++;
+  return (words[i] === '.' || words[i] === './') && i + 1 < words.length;
+}
 const DEPENDENCY_INSTALL =
   /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (?:install|i)\b|pip3? install|poetry install|uv (?:sync|pip)|bundle install|go mod download|cargo (?:build|fetch)|mvn\b|gradle\b|composer install|apt-get install|apk add|dotnet restore)/i;
 
@@ -55,7 +62,7 @@ export const cacheInvalidated: Rule = {
       if (seen.has(key)) continue;
       seen.add(key);
       const install = after.slice(1).find((s) => DEPENDENCY_INSTALL.test(s.instruction ?? ''));
-      const broad = BROAD_COPY.test(step.instruction ?? '') && install;
+      const broad = broadCopy(step.instruction ?? '') && install;
       out.push({
         rule: 'cache-invalidated',
         severity: broad ? 'warning' : 'notice',

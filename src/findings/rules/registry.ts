@@ -1,3 +1,4 @@
+import { mentions } from '../../diagnosis/classify.js';
 import { errorPattern } from '../../diagnosis/patterns.js';
 import { code } from '../markdown-escape.js';
 import type { Finding, FindingContext, Rule } from '../types.js';
@@ -13,7 +14,7 @@ export const registryRateLimit: Rule = {
   id: 'registry-rate-limit',
   description: 'A registry rate-limited the build (HTTP 429, toomanyrequests).',
   check(ctx) {
-    const hit = texts(ctx).find((t) => RATE_LIMIT.pattern.test(t));
+    const hit = texts(ctx).find((t) => mentions('registry-rate-limit', t));
     if (!hit) return [];
     const line = hit.split('\n').find((l) => RATE_LIMIT.pattern.test(l)) ?? hit;
     const failed = ctx.failure?.category === 'registry';
