@@ -8,11 +8,11 @@ import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-G7D7SWJ6.js");
+  const { post } = await import("./chunk-TBE6H5NG.js");
   await post();
 } else {
   jobLog.saveState("isPost", "true");
-  const { run } = await import("./chunk-FUGFZT54.js");
+  const { run } = await import("./chunk-RNWGRVE6.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

@@ -3,7 +3,7 @@ import {
   Buildx,
   STATE,
   removeBuilder
-} from "./chunk-SAKPOXYH.js";
+} from "./chunk-Y4EJOUAJ.js";
 import {
   getState,
   jobLog
@@ -33,4 +33,4 @@ async function post() {
 export {
   post
 };
-//# sourceMappingURL=chunk-G7D7SWJ6.js.map
+//# sourceMappingURL=chunk-TBE6H5NG.js.map

@@ -11,7 +11,7 @@ import {
   nodesOutput,
   nodesTable,
   platformsOf
-} from "./chunk-SAKPOXYH.js";
+} from "./chunk-Y4EJOUAJ.js";
 import {
   getInput,
   isDebug,
@@ -6432,7 +6432,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser2 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -7205,7 +7205,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -12606,7 +12606,7 @@ var require_parser2 = __commonJS({
     var dockerfile_1 = require_dockerfile();
     var util_1 = require_util();
     var main_1 = require_main();
-    var Parser = class _Parser {
+    var Parser2 = class _Parser {
       constructor() {
         this.escapeChar = null;
       }
@@ -12998,7 +12998,7 @@ var require_parser2 = __commonJS({
         return _Parser.createInstruction(this.document, dockerfile, this.escapeChar, lineRange, instruction, instructionRange);
       }
     };
-    exports.Parser = Parser;
+    exports.Parser = Parser2;
   }
 });
 
@@ -13175,6 +13175,9 @@ var require_main = __commonJS({
 });
 
 // src/builder/hints.ts
+function unreachable(driver) {
+  return driver === "docker" || driver === "docker-container" ? "the node's Docker daemon is unreachable: check the endpoint (Docker host or context), that dockerd listens there, and the firewall between the runner and it" : "the endpoint is unreachable: check the address and port, that buildkitd listens there, and the firewall between the runner and the node";
+}
 var HINTS = [
   [
     /too many open files|fsnotify|inotify/i,
@@ -13195,39 +13198,96 @@ var HINTS = [
   [/permission denied/i, "the runner user cannot reach the endpoint (socket permissions or file modes)"],
   [
     /connection refused|no such host|i\/o timeout|deadline exceeded|no route to host|network is unreachable|did not boot within|connection reset/i,
-    "the endpoint is unreachable: check the address and port, that buildkitd listens there, and the firewall between the runner and the node"
+    unreachable
   ]
 ];
-function hintFor(reason) {
-  return HINTS.find(([re]) => re.test(reason))?.[1] ?? "run with debug logging (in a workflow: ACTIONS_STEP_DEBUG; on the command line: --debug) to see what buildx said";
+function hintFor(reason, driver) {
+  const hint = HINTS.find(([re]) => re.test(reason))?.[1];
+  if (typeof hint === "function") return hint(driver);
+  return hint ?? "run with debug logging (in a workflow: ACTIONS_STEP_DEBUG; on the command line: --debug) to see what buildx said";
 }
 
 // src/builder/probe.ts
 import net from "node:net";
-async function probeTcp(endpoint, timeoutMs = 3e3) {
+var DEAD = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "no such host",
+  EAI_NONAME: "no such host",
+  EHOSTUNREACH: "no route to host",
+  ENETUNREACH: "network is unreachable"
+};
+var PROBE_TIMEOUT_MS = 3e3;
+var QUICK_PROBE_DELAYS_MS = [2e3, 2e3, 3e3];
+function probeWindowSeconds(delaysMs = QUICK_PROBE_DELAYS_MS) {
+  return Math.round(delaysMs.reduce((a, b) => a + b, 0) / 1e3);
+}
+function probeEndpoint(endpoint, opts = {}) {
+  const timeoutMs = opts.timeoutMs ?? PROBE_TIMEOUT_MS;
   let url;
   try {
     url = new URL(endpoint);
   } catch {
-    return void 0;
+    return Promise.resolve({ kind: "not-tcp" });
   }
-  if (url.protocol !== "tcp:" || !url.port) return void 0;
+  if (url.protocol !== "tcp:" || !url.port) return Promise.resolve({ kind: "not-tcp" });
   const host = url.hostname.replace(/^\[|\]$/g, "");
+  const where = `tcp ${host}:${url.port}`;
   return new Promise((resolve3) => {
-    const socket = net.connect({ host, port: Number(url.port) });
+    const socket = net.connect({
+      host,
+      port: Number(url.port),
+      ...opts.lookup ? { lookup: opts.lookup } : {}
+    });
     const done = (result) => {
       socket.destroy();
       resolve3(result);
     };
     socket.setTimeout(
       timeoutMs,
-      () => done(`tcp ${host}:${url.port}: no answer within ${timeoutMs / 1e3} s`)
+      () => done({ kind: "unsure", detail: `${where}: no answer within ${timeoutMs / 1e3} s` })
     );
-    socket.once("connect", () => done(void 0));
+    socket.once("connect", () => done({ kind: "open" }));
     socket.once("error", (e) => {
-      const what = e.code === "ECONNREFUSED" ? "connection refused" : e.code === "ENOTFOUND" ? "no such host" : e.message;
-      done(`tcp ${host}:${url.port}: ${what}`);
+      const dead = e.code ? DEAD[e.code] : void 0;
+      done(
+        dead ? { kind: "dead", detail: `${where}: ${dead}` } : { kind: "unsure", detail: `${where}: ${e.message}` }
+      );
     });
+  });
+}
+async function probeTcp(endpoint, opts = {}) {
+  const r = await probeEndpoint(endpoint, opts);
+  return r.kind === "dead" || r.kind === "unsure" ? r.detail : void 0;
+}
+async function quickProbe(endpoint, opts = {}) {
+  const delays = opts.delaysMs ?? QUICK_PROBE_DELAYS_MS;
+  const start = Date.now();
+  let last = await probeEndpoint(endpoint, opts);
+  let probes = 1;
+  if (last.kind === "dead") opts.onDead?.(last.detail);
+  for (const delay of delays) {
+    if (last.kind !== "dead" || opts.signal?.aborted) return last;
+    if (opts.deadline !== void 0 && Date.now() + delay >= opts.deadline) break;
+    if (!await wait(delay, opts.signal)) return last;
+    last = await probeEndpoint(endpoint, opts);
+    probes++;
+  }
+  if (last.kind !== "dead") return last;
+  const over = probes > 1 ? ` over ${Math.round((Date.now() - start) / 1e3)} s` : "";
+  return { kind: "dead", detail: `${last.detail} (${probes} probe${probes === 1 ? "" : "s"}${over})` };
+}
+function wait(ms, signal) {
+  return new Promise((resolve3) => {
+    if (signal?.aborted) return resolve3(false);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve3(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve3(true);
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
@@ -13285,12 +13345,13 @@ function parseInspect(text) {
   for (const raw of text.split(/\r?\n/)) {
     if (raw.trim() === "") continue;
     if (/^\s/.test(raw) || raw.startsWith("GC Policy") || raw.startsWith("Worker ")) continue;
-    const m = raw.match(/^([A-Za-z][A-Za-z ]*?):\s*(.*)$/);
+    const m = raw.match(/^([A-Za-z][A-Za-z ]*?):(.*)$/);
     if (!m) {
       state.unknown.push(raw);
       continue;
     }
-    const [, key, value] = m;
+    const key = m[1];
+    const value = m[2].trimStart();
     if (key === "Nodes") {
       inNodes = true;
       continue;
@@ -13365,6 +13426,9 @@ function createArgs(builder, node, index, driverOpts, configFile) {
 }
 
 // src/builder/deps.ts
+function bootstrapBound(config) {
+  return `${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)`;
+}
 var NodesDownError = class extends Error {
   constructor(builder, failed2, total, builderError, state) {
     super(
@@ -13464,14 +13528,14 @@ async function createNode(config, i, deps, deadline) {
   deps.debug(`docker buildx ${args.join(" ")}`);
   const r = await deps.buildx.buildx(args, { timeoutMs: Math.max(1e3, deadline - Date.now()) });
   if (r.code === 0) return void 0;
-  const reason = r.timedOut ? `no answer within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
+  const reason = r.timedOut ? `no answer within ${bootstrapBound(config)}` : finalError(r.stderr) || firstLine(r.stderr) || `exit code ${r.code}`;
   return {
     name: node.name,
     endpoint: node.endpoint,
     driver: config.driver,
     status: "not created",
     reason: `docker buildx create failed: ${reason}`,
-    hint: hintFor(reason)
+    hint: hintFor(reason, config.driver)
   };
 }
 
@@ -13490,6 +13554,7 @@ async function probeNodes(name, serving, deps, timeoutMs) {
   return parseInspect(r.stdout).nodes.filter((n) => n.status !== "running").map((n) => silent(n, n.error || `status ${n.status || "unknown"}`));
 }
 async function readState(name, deps, timeoutMs = 6e4) {
+  const until = Date.now() + timeoutMs;
   if (atLeast(await deps.version, 0, 13)) {
     const ls = await deps.buildx.buildx(["ls", "--format", "json"], { timeoutMs });
     const state2 = parseLsJson(ls.stdout, name);
@@ -13499,7 +13564,9 @@ async function readState(name, deps, timeoutMs = 6e4) {
     }
     deps.debug(`ls --format json did not list builder '${name}' (exit ${ls.code}); reading inspect instead`);
   }
-  const r = await deps.buildx.buildx(["inspect", name], { timeoutMs });
+  const r = await deps.buildx.buildx(["inspect", name], {
+    timeoutMs: Math.max(1e3, until - Date.now())
+  });
   const state = parseInspect(r.stdout);
   if (state.unknown.length) deps.debug(`inspect: unrecognised lines: ${state.unknown.join(" | ")}`);
   if (!state.name)
@@ -13508,43 +13575,115 @@ async function readState(name, deps, timeoutMs = 6e4) {
 }
 
 // src/builder/bootstrap.ts
-function announce(name, config, deps, leftMs) {
-  const tcp = config.nodes.filter((n) => n.endpoint.startsWith("tcp://"));
+function announce(name, config, deps) {
   deps.info(
-    `Booting builder '${name}' and waiting for every node to report running (at most ${Math.round(leftMs / 1e3)} s, bootstrap-timeout)\u2026`
+    `Booting builder '${name}' and waiting for every node to report running (within ${bootstrapBound(config)})\u2026`
   );
-  for (const n of tcp) {
-    probeTcp(n.endpoint).then((problem) => {
-      if (problem)
-        deps.info(`Node '${n.name}' (${n.endpoint}): ${problem}; buildx keeps trying until the timeout.`);
-    }).catch(() => void 0);
-  }
 }
-var STATUS_READ_MIN_MS = 5e3;
+var STATUS_READ_MIN_MS = 3e3;
+function bootPhaseEnd(deadline, config) {
+  return deadline - Math.min(STATUS_READ_MIN_MS, config.bootstrapTimeoutSeconds * 1e3 / 2);
+}
 var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
+var BootStopped = class extends Error {
+};
 async function setupBuilder(config, deps, onCreated = () => {
 }) {
   const existing = config.existing || (config.driver === "docker" ? config.nodes[0].endpoint || "default" : "");
-  if (existing) {
-    const state2 = await bootAndVerify(existing, config, deps);
-    return { name: existing, driver: state2.driver, state: state2 };
-  }
-  if (config.nameGiven) await refuseExisting(config.name, deps);
+  const name = existing || config.name;
   const deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3;
-  await createNodes(config, deps, onCreated, deadline);
-  const state = await bootAndVerify(config.name, config, deps, deadline);
-  return { name: config.name, driver: config.driver, state };
+  let created = !!existing;
+  const state = await failFast(
+    name,
+    config,
+    deps,
+    deadline,
+    () => created,
+    async (signal) => {
+      if (!existing) {
+        if (config.nameGiven) await refuseExisting(config.name, deps);
+        await createNodes(
+          config,
+          deps,
+          (n) => {
+            created = true;
+            onCreated(n);
+          },
+          bootPhaseEnd(deadline, config)
+        );
+      }
+      return bootAndVerify(name, config, deps, deadline, signal);
+    }
+  );
+  return { name, driver: existing ? state.driver : config.driver, state };
 }
-async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3) {
+async function failFast(name, config, deps, deadline, created, run2) {
+  const probed = config.nodes.filter((n) => n.endpoint.startsWith("tcp://"));
+  const stopBoot = new AbortController();
+  const stopProbes = new AbortController();
+  const verdicts = Promise.all(
+    probed.map(async (n) => ({
+      node: n,
+      reach: await quickProbe(n.endpoint, {
+        deadline,
+        ...deps.quickProbeDelaysMs ? { delaysMs: deps.quickProbeDelaysMs } : {},
+        signal: stopProbes.signal,
+        onDead: (detail) => deps.info(
+          `Node '${n.name}' (${n.endpoint}): ${detail}; probing again for ${probeWindowSeconds(deps.quickProbeDelaysMs)} s before failing.`
+        )
+      })
+    }))
+  ).then((all) => {
+    const dead2 = all.filter((v) => v.reach.kind === "dead");
+    if (dead2.length && !stopProbes.signal.aborted) stopBoot.abort();
+    return dead2;
+  });
+  try {
+    return await run2(stopBoot.signal);
+  } catch (e) {
+    if (!stopBoot.signal.aborted) throw e;
+  } finally {
+    stopProbes.abort();
+  }
+  const dead = await verdicts;
+  const state = created() ? await readState(name, deps, STATUS_READ_MIN_MS).catch(() => void 0) : void 0;
+  throw new NodesDownError(
+    name,
+    dead.map(({ node, reach }) => {
+      const reason = reach.kind === "dead" ? reach.detail : "";
+      const driver = state?.driver || config.driver;
+      return {
+        name: node.name,
+        endpoint: node.endpoint,
+        driver,
+        status: state?.nodes.find((s) => s.name === node.name)?.status || "not booted",
+        reason,
+        hint: hintFor(reason, driver)
+      };
+    }),
+    config.nodes.length,
+    void 0,
+    state
+  );
+}
+async function bootAndVerify(name, config, deps, deadline = Date.now() + config.bootstrapTimeoutSeconds * 1e3, signal) {
   const sleep = deps.sleep ?? sleeper;
+  const stopped = () => {
+    if (signal?.aborted) throw new BootStopped(`boot of builder '${name}' stopped`);
+  };
   const left = () => Math.max(0, deadline - Date.now());
-  announce(name, config, deps, left());
+  const bootLeft = () => Math.max(0, bootPhaseEnd(deadline, config) - Date.now());
+  announce(name, config, deps);
   for (let round = 0; ; round++) {
+    stopped();
     const rounds = config.bootstrapRetries - round + 1;
-    const boot = await deps.buildx.buildx(["inspect", "--bootstrap", name], {
-      timeoutMs: Math.max(1e3, Math.floor(left() / rounds))
-    });
+    const budget = Math.floor(bootLeft() / rounds);
+    const boot = budget >= 1e3 ? await deps.buildx.buildx(["inspect", "--bootstrap", name], {
+      timeoutMs: budget,
+      ...signal ? { signal } : {}
+    }) : { code: 1, stdout: "", stderr: "", timedOut: true };
     deps.debug(`inspect --bootstrap exited ${boot.code}${boot.timedOut ? " (timed out)" : ""}`);
+    stopped();
     if (/no builder .* found/i.test(boot.stderr)) {
       throw new UserError(
         `Builder '${name}' does not exist (${finalError(boot.stderr) || firstLine(boot.stderr)}); create it first or leave input 'builder' empty.`,
@@ -13554,14 +13693,15 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
     const printed = boot.code === 0 ? parseInspect(boot.stdout) : void 0;
     const allRunning = (s) => !!s && s.nodes.length > 0 && s.nodes.every((n) => n.status === "running");
     const state = printed && allRunning(printed) ? printed : await readState(name, deps, Math.max(STATUS_READ_MIN_MS, left()));
+    stopped();
     const down = state.nodes.filter((n) => n.status !== "running");
     if (state.nodes.length > 0 && down.length === 0) return state;
     const reasons = parseBootProgress(
       boot.stderr,
       down.map((n) => n.name)
     );
-    const wait = Math.min(2e3 * 2 ** round, 15e3);
-    if (round >= config.bootstrapRetries || left() < wait + 1e3) {
+    const wait2 = Math.min(2e3 * 2 ** round, 15e3);
+    if (round >= config.bootstrapRetries || bootLeft() < wait2 + 1e3) {
       const builderError = state.error || printed?.error || finalError(boot.stderr) || void 0;
       throw new NodesDownError(
         name,
@@ -13572,10 +13712,16 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
       );
     }
     deps.info(
-      `Node${down.length === 1 ? "" : "s"} ${down.map((n) => `'${n.name}' (${n.status || "unknown"})`).join(", ")} not running; booting again in ${wait / 1e3} s (retry ${round + 1} of ${config.bootstrapRetries}).`
+      `Node${down.length === 1 ? "" : "s"} ${down.map((n) => `'${n.name}' (${n.status || "unknown"})`).join(", ")} not running; booting again in ${wait2 / 1e3} s (retry ${round + 1} of ${config.bootstrapRetries}).`
     );
-    await sleep(wait);
+    await Promise.race([sleep(wait2), aborted(signal)]);
   }
+}
+function aborted(signal) {
+  return new Promise((resolve3) => {
+    if (signal?.aborted) resolve3();
+    signal?.addEventListener("abort", () => resolve3(), { once: true });
+  });
 }
 async function describe(down, state, boot, reasons, config) {
   const ours = (text) => boot.timedOut && !!text && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text);
@@ -13583,16 +13729,17 @@ async function describe(down, state, boot, reasons, config) {
   const fallback = own(state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "");
   return Promise.all(
     down.map(async (n) => {
-      const said = n.error || own(reasons.get(n.name)) || (boot.timedOut ? `did not boot within ${config.bootstrapTimeoutSeconds} s (bootstrap-timeout)` : "") || fallback || "buildx gave no reason";
+      const said = n.error || own(reasons.get(n.name)) || (boot.timedOut ? `did not boot within ${bootstrapBound(config)}` : "") || fallback || "buildx gave no reason";
       const probe = await probeTcp(n.endpoint);
       const reason = probe ? `${said} (${probe})` : said;
+      const driver = state.driver || config.driver;
       return {
         name: n.name,
         endpoint: n.endpoint,
-        driver: state.driver || config.driver,
+        driver,
         status: n.status,
         reason,
-        hint: hintFor(reason)
+        hint: hintFor(reason, driver)
       };
     })
   );
@@ -14176,6 +14323,198 @@ function validateEndpoint(endpoint, input, driver) {
   }
 }
 
+// src/config/regex-shape.ts
+var NONE = /* @__PURE__ */ new Set();
+var simple = (chars) => ({ chars, min: 1, max: 1, head: NONE, tail: NONE });
+var zeroWidth = () => ({ chars: NONE, min: 0, max: 0, head: NONE, tail: NONE });
+function loops(alts, end) {
+  const out = /* @__PURE__ */ new Set();
+  for (const seq of alts) {
+    const items = end === "head" ? seq : [...seq].reverse();
+    for (const it of items) {
+      for (const c of it[end]) out.add(c);
+      if (it.min > 0) break;
+    }
+  }
+  return out;
+}
+var ALPHABET = [...Array.from({ length: 128 }, (_, i) => i), 160, 233, 8232, 19968, 128512];
+function setOf(test) {
+  return new Set(ALPHABET.filter((c) => test(String.fromCodePoint(c))));
+}
+var ESCAPE_CLASS = {
+  d: /\d/,
+  D: /\D/,
+  w: /\w/,
+  W: /\W/,
+  s: /\s/,
+  S: /\S/
+};
+var Parser = class {
+  constructor(src, flags) {
+    this.src = src;
+    this.flags = flags;
+  }
+  src;
+  flags;
+  i = 0;
+  problem;
+  fail(problem) {
+    this.problem ??= problem;
+    throw new Error(problem);
+  }
+  /** Alternatives of a sequence, up to `)` or the end. Returns items per alternative. */
+  alternatives() {
+    const alts = [[]];
+    while (this.i < this.src.length) {
+      const c = this.src[this.i];
+      if (c === ")") break;
+      if (c === "|") {
+        this.i++;
+        alts.push([]);
+        continue;
+      }
+      const item = this.atom();
+      if (item) {
+        this.quantifier(item);
+        alts[alts.length - 1].push(item);
+      }
+    }
+    for (const seq of alts) this.checkSequence(seq);
+    return alts;
+  }
+  /** One atom; undefined for a zero-width assertion that takes no quantifier here. */
+  atom() {
+    const c = this.src[this.i++];
+    const dotAll = this.flags.includes("s");
+    if (c === "^" || c === "$") return zeroWidth();
+    if (c === ".") return simple(setOf((ch) => dotAll || !/[\n\r\u2028\u2029]/.test(ch)));
+    if (c === "[") return simple(this.charClass());
+    if (c === "(") return this.group();
+    if (c === "\\") return this.escape(false);
+    return simple(/* @__PURE__ */ new Set([c.codePointAt(0)]));
+  }
+  group() {
+    let lookaround = false;
+    if (this.src.startsWith("?:", this.i)) this.i += 2;
+    else if (/^\?<?[=!]/.test(this.src.slice(this.i, this.i + 3))) {
+      lookaround = true;
+      this.i += this.src[this.i + 1] === "<" ? 3 : 2;
+    } else if (this.src.startsWith("?<", this.i)) this.i = this.src.indexOf(">", this.i) + 1;
+    const start = this.i;
+    const alts = this.alternatives();
+    if (this.src[this.i] !== ")") this.fail("an unbalanced parenthesis");
+    const body = this.src.slice(start, this.i);
+    this.i++;
+    const items = alts.flat();
+    const chars = /* @__PURE__ */ new Set();
+    for (const it of items) for (const ch of it.chars) chars.add(ch);
+    const complex = alts.length > 1 || items.some((it) => it.max > 1 || it.complex);
+    if (lookaround) return { ...zeroWidth(), complex: complex || body === "" };
+    return {
+      head: loops(alts, "head"),
+      tail: loops(alts, "tail"),
+      chars,
+      min: Math.min(...alts.map((a) => a.reduce((s, it) => s + it.min, 0))),
+      max: alts.some((a) => a.some((it) => it.max === Infinity)) ? Infinity : Math.max(...alts.map((a) => a.reduce((s, it) => s + it.max, 0))),
+      complex
+    };
+  }
+  escape(inClass) {
+    const c = this.src[this.i++];
+    if (c === void 0) this.fail("a trailing backslash");
+    if (!inClass && (/[1-9]/.test(c) || c === "k")) this.fail("a backreference");
+    if (!inClass && (c === "b" || c === "B")) return zeroWidth();
+    if (ESCAPE_CLASS[c]) return simple(setOf((ch) => ESCAPE_CLASS[c].test(ch)));
+    const control = { n: "\n", r: "\r", t: "	", f: "\f", v: "\v", "0": "\0" };
+    if (control[c]) return simple(/* @__PURE__ */ new Set([control[c].codePointAt(0)]));
+    if (c === "x" || c === "u") {
+      const m = this.src.slice(this.i).match(c === "x" ? /^[0-9a-fA-F]{2}/ : /^\{[0-9a-fA-F]+\}|^[0-9a-fA-F]{4}/);
+      if (m) {
+        this.i += m[0].length;
+        return simple(/* @__PURE__ */ new Set([parseInt(m[0].replace(/[{}]/g, ""), 16)]));
+      }
+    }
+    if (c === "p" || c === "P") {
+      if (this.src[this.i] === "{") this.i = this.src.indexOf("}", this.i) + 1;
+      return simple(new Set(ALPHABET));
+    }
+    return simple(/* @__PURE__ */ new Set([c.codePointAt(0)]));
+  }
+  charClass() {
+    const negated = this.src[this.i] === "^";
+    if (negated) this.i++;
+    const chars = /* @__PURE__ */ new Set();
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== "]" || first)) {
+      first = false;
+      let from;
+      if (this.src[this.i] === "\\") {
+        this.i++;
+        from = this.escape(true).chars;
+      } else from = /* @__PURE__ */ new Set([this.src.codePointAt(this.i++)]);
+      if (this.src[this.i] === "-" && this.src[this.i + 1] !== "]" && from.size === 1) {
+        this.i++;
+        let to;
+        if (this.src[this.i] === "\\") {
+          this.i++;
+          to = [...this.escape(true).chars][0] ?? 0;
+        } else to = this.src.codePointAt(this.i++);
+        const lo = [...from][0];
+        for (const c of ALPHABET) if (c >= lo && c <= to) chars.add(c);
+        continue;
+      }
+      for (const c of from) chars.add(c);
+    }
+    if (this.src[this.i] !== "]") this.fail("an unterminated character class");
+    this.i++;
+    return negated ? new Set(ALPHABET.filter((c) => !chars.has(c))) : chars;
+  }
+  quantifier(item) {
+    const rest = this.src.slice(this.i, this.i + 24);
+    const m = rest.match(/^(?:([*+?])|\{(\d+)(,(\d*))?\})(\??)/);
+    if (!m) return;
+    this.i += m[0].length;
+    let min;
+    let max;
+    if (m[1]) [min, max] = m[1] === "*" ? [0, Infinity] : m[1] === "+" ? [1, Infinity] : [0, 1];
+    else {
+      min = Number(m[2]);
+      max = m[3] === void 0 ? min : m[4] ? Number(m[4]) : Infinity;
+    }
+    if (item.complex && max > 1) this.fail("a quantified group that holds a quantifier or an alternation");
+    item.min *= min;
+    if (max === Infinity && item.max > 0) item.head = item.tail = item.chars;
+    item.max = item.max === 0 ? 0 : max === Infinity || item.max === Infinity ? Infinity : item.max * max;
+  }
+  /**
+   * A loop at the end of one item and a loop at the start of a later one over overlapping
+   * characters, with only optional items between them (`\s*:?\s*`).
+   */
+  checkSequence(seq) {
+    for (let a = 0; a < seq.length; a++) {
+      const tail = seq[a].tail;
+      if (!tail.size) continue;
+      for (let b = a + 1; b < seq.length; b++) {
+        const it = seq[b];
+        if ([...it.head].some((c) => tail.has(c)))
+          this.fail("two unbounded quantifiers in a row over the same characters");
+        if (it.min > 0) break;
+      }
+    }
+  }
+};
+function catastrophicShape(source, flags = "") {
+  const p = new Parser(source, flags);
+  try {
+    p.alternatives();
+    if (p.i < source.length) p.fail("an unbalanced parenthesis");
+  } catch {
+    return { problem: p.problem ?? "a shape this check cannot read" };
+  }
+  return void 0;
+}
+
 // src/config/config.ts
 function sarifPath(value, env, cwd = process.cwd()) {
   if (!value) return "";
@@ -14243,14 +14582,23 @@ function parseConfig(src, env = process.env) {
 }
 function parseRetry(src) {
   const patterns = getList(src, "retry-patterns", { ignoreComma: true }).map((p) => {
+    let re;
     try {
-      return new RegExp(p, "m");
+      re = new RegExp(p, "m");
     } catch (e) {
       throw new UserError(
         `Input 'retry-patterns' has an invalid regular expression '${p}': ${e.message}.`,
         "retry-patterns"
       );
     }
+    const shape = catastrophicShape(p, "m");
+    if (shape) {
+      throw new UserError(
+        `Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '${p}' (${shape.problem}): rewrite it without nested or adjacent overlapping quantifiers and backreferences, e.g. 'a+' instead of '(a+)+'.`,
+        "retry-patterns"
+      );
+    }
+    return re;
   });
   const waitSeconds = getNumber(src, "retry-wait-seconds", 10, { min: 0, max: 3600 });
   const maxWaitSeconds = getNumber(src, "retry-max-wait-seconds", 120, { min: 0, max: 3600 });
@@ -14474,8 +14822,11 @@ function readFinalLine(line) {
   if (exit) return exit[1] === "0" ? void 0 : { text: `the process exited with code ${exit[1]}`, rank: 1 };
   const target = line.match(/^ERROR: target ([^\s:]+): (.*)$/);
   if (target) return { text: target[2], rank: 3, target: target[1] };
-  const compose = line.match(/^ERROR: Service '([^']+)' failed to build\s*:?\s*(.*)$/);
-  if (compose) return { text: compose[2] || `service '${compose[1]}' failed to build`, rank: 2 };
+  const compose = line.match(/^ERROR: Service '([^']+)' failed to build(.*)$/);
+  if (compose) {
+    const rest = compose[2].replace(/^[\s:]+/, "");
+    return { text: rest || `service '${compose[1]}' failed to build`, rank: 2 };
+  }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
   if (prefixed) return { text: prefixed[1], rank: 3 };
   if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
@@ -14490,7 +14841,9 @@ var MAX_WARNINGS = 500;
 var TAIL_LINES = 40;
 var EXCERPT_LINES = 40;
 function clip(s) {
-  return s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}\u2026` : s;
+  if (s.length <= MAX_LINE) return s;
+  const head = MAX_LINE / 2;
+  return `${s.slice(0, head)}\u2026${s.slice(s.length - (MAX_LINE - head - 1))}`;
 }
 var EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
 var ClosingText = class {
@@ -14707,7 +15060,7 @@ function normalizeLine(raw) {
 }
 
 // src/trace/names.ts
-var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) +)?\s*(\d+)\/(\d+)\] (.*)$/s;
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) )?\s*(\d+)\/(\d+)\] (.*)$/s;
 var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
 function announcedTarget(name) {
   return name.match(TARGET_LOAD)?.[1];
@@ -15282,7 +15635,7 @@ var ERROR_PATTERNS = [
   {
     id: "out-of-memory",
     category: "resource",
-    scope: "all",
+    scope: "step",
     reason: "a step ran out of memory (killed, exit code 137)",
     pattern: /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
     remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
@@ -15290,7 +15643,7 @@ var ERROR_PATTERNS = [
   {
     id: "exec-format",
     category: "platform",
-    scope: "all",
+    scope: "step",
     reason: "a binary for another architecture was run (exec format error)",
     pattern: EXEC_FORMAT,
     remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
@@ -15316,14 +15669,14 @@ var ERROR_PATTERNS = [
     category: "step",
     scope: "error",
     reason: "a build step exited non-zero",
-    pattern: /process ".*" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
+    pattern: /process "…" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
   },
   {
     id: "dockerfile",
     category: "dockerfile",
     scope: "error",
     reason: "the Dockerfile does not parse or fails a build check",
-    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+.*(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
+    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
     remedy: "fix the Dockerfile at the line shown"
   },
   {
@@ -15372,7 +15725,7 @@ var ERROR_PATTERNS = [
     category: "cache-export",
     scope: "all",
     reason: "exporting the build cache failed",
-    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.*(?:timeout|deadline exceeded)/im,
+    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.{0,200}(?:timeout|deadline exceeded)/im,
     remedy: "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build"
   },
   {
@@ -15448,14 +15801,93 @@ var KNOWN_CRASHES = [
   }
 ];
 
+// src/diagnosis/verdict-text.ts
+var MAX_LINE_CHARS2 = 2e3;
+var MAX_LINES = 200;
+function clipMiddle(line, max = MAX_LINE_CHARS2) {
+  if (line.length <= max) return line;
+  const head = Math.ceil((max - 1) / 2);
+  return `${line.slice(0, head)}\u2026${line.slice(line.length - (max - 1 - head))}`;
+}
+function bounded(text) {
+  const lines = [];
+  let end = text.length;
+  while (lines.length < MAX_LINES && end >= 0) {
+    const start = text.lastIndexOf("\n", end - 1);
+    lines.push(clipMiddle(text.slice(start + 1, end)));
+    if (start < 0) break;
+    end = start;
+  }
+  return lines.reverse();
+}
+var QUOTES = [
+  ['process "', '" did not complete successfully'],
+  ["executor failed running [", "]: "],
+  ["The command '", "' returned a non-zero code"]
+];
+function withoutCommand(line) {
+  if (!line.includes('"') && !line.includes("[") && !line.includes("'")) return line;
+  for (const [open, close] of QUOTES) {
+    const i = line.indexOf(open);
+    if (i < 0) continue;
+    const j = line.lastIndexOf(close);
+    if (j >= i + open.length) line = `${line.slice(0, i + open.length)}\u2026${line.slice(j)}`;
+  }
+  return line;
+}
+var RUN_HEADER = /^(#\d+ |\s{0,8}> )(\[[^\]\n]{0,200}\] )?RUN\b/;
+var STEP_NUMBER = /^#\d+ /;
+var EXCERPT_LINE = /^\s{0,8}\d{1,7} \| /;
+var SUMMARY_LOG = /^\s{0,8}(?:#\d+ )?\d+\.\d+ /;
+var STEP_WORDS = ["RUN", 'process "', "executor failed running [", "The command '", " | "];
+function verdictText(text) {
+  if (text.length <= MAX_LINE_CHARS2 && !STEP_WORDS.some((w) => text.includes(w)))
+    return { own: text, step: text };
+  const lines = bounded(text);
+  const own = [];
+  const step = [];
+  const runSteps = /* @__PURE__ */ new Set();
+  let inSummary = false;
+  let summaryRun = false;
+  for (const raw of lines) {
+    const line = withoutCommand(raw);
+    const c = line[0];
+    if (line === "------") {
+      inSummary = !inSummary;
+      summaryRun = false;
+    }
+    const header = c === "#" || c === " " || c === ">" ? line.match(RUN_HEADER) : null;
+    if (header) {
+      if (header[1].startsWith("#")) runSteps.add(header[1]);
+      else summaryRun = inSummary;
+      own.push(`${header[0]} \u2026`);
+      step.push(`${header[0]} \u2026`);
+      continue;
+    }
+    if ((c === " " || c >= "0" && c <= "9") && EXCERPT_LINE.test(line)) continue;
+    step.push(line);
+    if (c === "#" && runSteps.size) {
+      const number = line.match(STEP_NUMBER);
+      if (number && runSteps.has(number[0])) continue;
+    }
+    if (summaryRun && SUMMARY_LOG.test(line)) continue;
+    own.push(line);
+  }
+  return { own: own.join("\n"), step: step.join("\n") };
+}
+
 // src/diagnosis/classify.ts
 function errorLines(text) {
   const errors = text.split("\n").filter((l) => /^(?:ERROR|Error|error): /.test(l));
   return errors.length ? errors.slice(-3).join("\n") : text;
 }
+function views(text) {
+  const v = verdictText(text);
+  return { error: errorLines(v.own), all: v.own, step: v.step };
+}
 function matchPattern(text) {
-  const error = errorLines(text);
-  return ERROR_PATTERNS.find((p) => p.pattern.test(p.scope === "error" ? error : text));
+  const on = views(text);
+  return ERROR_PATTERNS.find((p) => p.pattern.test(on[p.scope]));
 }
 function classification(category, reason, extra = {}) {
   return { category, retryable: RETRYABLE.has(category), reason, ...extra };
@@ -15472,14 +15904,26 @@ function classify(text, opts = {}) {
   }
   const p = matchPattern(text);
   const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
-  const custom = opts.retryPatterns?.find((re) => re.test(text));
+  const full = opts.retryPatterns?.length ? bounded(text).join("\n") : "";
+  const custom = opts.retryPatterns?.find((re) => re.test(full));
   if (custom && !base.retryable) {
     return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
   }
   return base;
 }
 function mentions(id, text) {
-  return errorPattern(id).pattern.test(text);
+  const p = errorPattern(id);
+  return p.pattern.test(views(text)[p.scope === "step" ? "step" : "all"]);
+}
+var REGISTRY_BUSY = /\b(?:429 Too Many Requests|503 Service Unavailable)\b|\btoomanyrequests\b|unexpected status(?: code)?:? (?:429|503)\b/i;
+var RETRY_AFTER = /retry[- ]after\W{0,3}(\d{1,5})/i;
+function retryAfterSeconds(text) {
+  for (const line of verdictText(text).own.split("\n").reverse()) {
+    if (!REGISTRY_BUSY.test(line)) continue;
+    const m = line.match(RETRY_AFTER);
+    if (m) return Number(m[1]);
+  }
+  return void 0;
 }
 
 // src/attempts/retry.ts
@@ -15491,10 +15935,6 @@ function backoffMs(retry, rateLimited, config, random) {
     return Math.round(long / 2 + random() * (long / 2));
   }
   return Math.round(random() * exp);
-}
-function retryAfterSeconds(text) {
-  const m = text.match(/retry[- ]after\W{0,3}(\d{1,5})\s*(?:s\b|sec|seconds?\b)?/i);
-  return m ? Number(m[1]) : void 0;
 }
 function waitBeforeRetry(retry, text, rateLimited, config, random) {
   const backoff = backoffMs(retry, rateLimited, config, random);
@@ -15640,12 +16080,12 @@ async function runBuild(config, builder, deps, bake) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
       return { success: false, attempts, failure: c, stopReason: plan.why, ...produced(false, trace) };
     }
-    const wait = plan.waitMs;
-    attempt.waitMs = wait;
+    const wait2 = plan.waitMs;
+    attempt.waitMs = wait2;
     deps.info(
-      `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait / 1e3).toFixed(1)} s.`
+      `Attempt ${n} failed (${c.category}: ${c.reason}); checking the nodes, then retrying in ${(wait2 / 1e3).toFixed(1)} s.`
     );
-    await sleep(wait);
+    await sleep(wait2);
     if (deps.signal?.aborted) {
       return {
         success: false,
@@ -16093,7 +16533,13 @@ function retried(attempts, retryable) {
 }
 
 // src/findings/rules/cache-invalidated.ts
-var BROAD_COPY = /^(?:COPY|ADD)\s+(?:--\S+\s+)*\.\/?\s+\S+/i;
+function broadCopy(instruction) {
+  const words = instruction.trim().split(/\s+/);
+  if (!/^(?:COPY|ADD)$/i.test(words[0])) return false;
+  let i = 1;
+  while (words[i]?.startsWith("--")) i++;
+  return (words[i] === "." || words[i] === "./") && i + 1 < words.length;
+}
 var DEPENDENCY_INSTALL = /\b(?:npm (?:ci|install|i)\b|yarn(?: install)?\b|pnpm (?:install|i)\b|pip3? install|poetry install|uv (?:sync|pip)|bundle install|go mod download|cargo (?:build|fetch)|mvn\b|gradle\b|composer install|apt-get install|apk add|dotnet restore)/i;
 function byStage(steps) {
   const groups = /* @__PURE__ */ new Map();
@@ -16133,7 +16579,7 @@ var cacheInvalidated = {
       if (seen.has(key)) continue;
       seen.add(key);
       const install = after.slice(1).find((s) => DEPENDENCY_INSTALL.test(s.instruction ?? ""));
-      const broad = BROAD_COPY.test(step.instruction ?? "") && install;
+      const broad = broadCopy(step.instruction ?? "") && install;
       out.push({
         rule: "cache-invalidated",
         severity: broad ? "warning" : "notice",
@@ -16276,7 +16722,7 @@ var registryRateLimit = {
   id: "registry-rate-limit",
   description: "A registry rate-limited the build (HTTP 429, toomanyrequests).",
   check(ctx) {
-    const hit = texts(ctx).find((t) => RATE_LIMIT.pattern.test(t));
+    const hit = texts(ctx).find((t) => mentions("registry-rate-limit", t));
     if (!hit) return [];
     const line = hit.split("\n").find((l) => RATE_LIMIT.pattern.test(l)) ?? hit;
     const failed2 = ctx.failure?.category === "registry";
@@ -17549,11 +17995,11 @@ async function runMerge(config, deps) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
       return failed2(c, plan.why);
     }
-    const wait = plan.waitMs;
+    const wait2 = plan.waitMs;
     deps.info(
-      `Merge attempt ${n} failed (${c.category}: ${c.reason}); retrying in ${(wait / 1e3).toFixed(1)} s.`
+      `Merge attempt ${n} failed (${c.category}: ${c.reason}); retrying in ${(wait2 / 1e3).toFixed(1)} s.`
     );
-    await sleep(wait);
+    await sleep(wait2);
     if (deps.signal?.aborted) return failed2(c, "the job was cancelled");
   }
   try {
@@ -17710,9 +18156,17 @@ function missingPlatforms(requested, nodes) {
   const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
   return requested.filter((r) => !offered.some((o) => serves(o, r)));
 }
-function missingPlatformsMessage(missing, nodes) {
+function emulationRemedy(driver, it) {
+  if (driver === "remote")
+    return `Install QEMU/binfmt on the node's own host (a remote node emulates only what its host's kernel has registered; QEMU on the runner does not reach it) so it can emulate ${it}`;
+  if (driver === "kubernetes")
+    return `Install QEMU/binfmt on the cluster's nodes (tonistiigi/binfmt) so the BuildKit pods can emulate ${it}`;
+  return `Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${it}`;
+}
+function missingPlatformsMessage(missing, nodes, driver) {
   const offers = nodes.map((n) => `'${n.name}' (${n.status}): ${n.platforms.slice(0, 8).join(", ") || "none reported"}`).join("; ");
-  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. Install QEMU on the runner (docker/setup-qemu-action) so the nodes can emulate ${missing.length === 1 ? "it" : "them"}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
+  const it = missing.length === 1 ? "it" : "them";
+  return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. ${emulationRemedy(driver, it)}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
 }
 
 // src/pipeline.ts
@@ -17725,7 +18179,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   const wanted = bake ? [...new Set(bake.targets.filter((t) => runsOn(dockerfiles?.[t.name])).flatMap((t) => t.platforms))] : runsOn(dockerfile) ? config.build.platforms : [];
   const missing = missingPlatforms(wanted, setup.state.nodes);
   if (missing.length) {
-    const message = missingPlatformsMessage(missing, setup.state.nodes);
+    const message = missingPlatformsMessage(missing, setup.state.nodes, setup.driver);
     return {
       preflight: { category: "platform", message },
       report: preflightReport(config, key, setup, message, io)
@@ -18159,4 +18613,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-FUGFZT54.js.map
+//# sourceMappingURL=chunk-RNWGRVE6.js.map

@@ -258,4 +258,4 @@ export {
   removeBuilder,
   STATE
 };
-//# sourceMappingURL=chunk-SAKPOXYH.js.map
+//# sourceMappingURL=chunk-Y4EJOUAJ.js.map
