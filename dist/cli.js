@@ -33293,10 +33293,10 @@ var init_oidc_utils = __esm({
   }
 });
 
-// lazy-oidc:/work/main/node_modules/@actions/core/lib/oidc-utils.js
+// lazy-oidc:node_modules/@actions/core/lib/oidc-utils.js
 var OidcClient2;
 var init_oidc_utils2 = __esm({
-  "lazy-oidc:/work/main/node_modules/@actions/core/lib/oidc-utils.js"() {
+  "lazy-oidc:node_modules/@actions/core/lib/oidc-utils.js"() {
     OidcClient2 = { getIDToken: async (aud) => (await Promise.resolve().then(() => (init_oidc_utils(), oidc_utils_exports))).OidcClient.getIDToken(aud) };
   }
 });

@@ -28,15 +28,18 @@ const lazyOidc = {
   setup(b) {
     b.onResolve({ filter: /^\.\/oidc-utils\.js$/ }, (args) =>
       /node_modules\/@actions\/core\/lib\/core\.js$/.test(args.importer)
-        ? { path: join(dirname(args.importer), 'oidc-utils.js'), namespace: 'lazy-oidc' }
+        ? // The path is relative to the repository: the bundle names it, and must not depend on
+          // where the repository is checked out (check-dist compares bundles made in two folders).
+          {
+            path: relative(process.cwd(), join(dirname(args.importer), 'oidc-utils.js')),
+            namespace: 'lazy-oidc',
+          }
         : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'lazy-oidc' }, (args) => ({
       contents:
-        'export const OidcClient = { getIDToken: async (aud) => (await import(' +
-        JSON.stringify(args.path) +
-        ')).OidcClient.getIDToken(aud) };\n',
-      resolveDir: dirname(args.path),
+        "export const OidcClient = { getIDToken: async (aud) => (await import('./oidc-utils.js')).OidcClient.getIDToken(aud) };\n",
+      resolveDir: dirname(join(process.cwd(), args.path)),
       loader: 'js',
     }));
   },

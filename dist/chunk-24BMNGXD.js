@@ -7,8 +7,8 @@ import {
 import {
   getState,
   jobLog
-} from "./chunk-WU2D2DYT.js";
-import "./chunk-KQN36BZN.js";
+} from "./chunk-H7JXPKAL.js";
+import "./chunk-X3UPJCSU.js";
 import "./chunk-GGFBBGUM.js";
 
 // src/post.ts
@@ -33,4 +33,4 @@ async function post() {
 export {
   post
 };
-//# sourceMappingURL=chunk-TBE6H5NG.js.map
+//# sourceMappingURL=chunk-24BMNGXD.js.map

@@ -6,7 +6,7 @@ import {
 import {
   debug,
   setSecret
-} from "./chunk-KQN36BZN.js";
+} from "./chunk-X3UPJCSU.js";
 import "./chunk-GGFBBGUM.js";
 
 // node_modules/@actions/core/lib/oidc-utils.js
@@ -98,4 +98,4 @@ var OidcClient = class _OidcClient {
 export {
   OidcClient
 };
-//# sourceMappingURL=chunk-OOYH7CSN.js.map
+//# sourceMappingURL=chunk-IORYG2J2.js.map

@@ -16,7 +16,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-KQN36BZN.js";
+} from "./chunk-X3UPJCSU.js";
 import {
   __commonJS,
   __export,
@@ -47768,4 +47768,4 @@ export {
   restoreCache,
   saveCache2 as saveCache
 };
-//# sourceMappingURL=chunk-ARFRYWCR.js.map
+//# sourceMappingURL=chunk-53DTYWBI.js.map

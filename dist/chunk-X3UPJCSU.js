@@ -142,8 +142,8 @@ function prepareKeyValueMessage(key, value) {
 import * as os5 from "os";
 import * as path5 from "path";
 
-// lazy-oidc:/work/main/node_modules/@actions/core/lib/oidc-utils.js
-var OidcClient = { getIDToken: async (aud) => (await import("./chunk-OOYH7CSN.js")).OidcClient.getIDToken(aud) };
+// lazy-oidc:node_modules/@actions/core/lib/oidc-utils.js
+var OidcClient = { getIDToken: async (aud) => (await import("./chunk-IORYG2J2.js")).OidcClient.getIDToken(aud) };
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
@@ -1479,4 +1479,4 @@ export {
   saveState,
   core_exports
 };
-//# sourceMappingURL=chunk-KQN36BZN.js.map
+//# sourceMappingURL=chunk-X3UPJCSU.js.map

@@ -13,7 +13,7 @@ import {
   startGroup,
   summary,
   warning
-} from "./chunk-KQN36BZN.js";
+} from "./chunk-X3UPJCSU.js";
 
 // src/joblog.ts
 import { randomBytes } from "node:crypto";
@@ -124,4 +124,4 @@ export {
   isDebug,
   writeSummary
 };
-//# sourceMappingURL=chunk-WU2D2DYT.js.map
+//# sourceMappingURL=chunk-H7JXPKAL.js.map

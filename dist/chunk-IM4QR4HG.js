@@ -17,8 +17,8 @@ import {
   isDebug,
   jobLog,
   writeSummary
-} from "./chunk-WU2D2DYT.js";
-import "./chunk-KQN36BZN.js";
+} from "./chunk-H7JXPKAL.js";
+import "./chunk-X3UPJCSU.js";
 import {
   __commonJS,
   __esm,
@@ -18290,7 +18290,7 @@ import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join10 } from "node:path";
-var actionsCache = () => import("./chunk-ARFRYWCR.js");
+var actionsCache = () => import("./chunk-53DTYWBI.js");
 async function cacheAvailable(env = process.env) {
   if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
   return (await actionsCache()).isFeatureAvailable();
@@ -18613,4 +18613,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-RNWGRVE6.js.map
+//# sourceMappingURL=chunk-IM4QR4HG.js.map
