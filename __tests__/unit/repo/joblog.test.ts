@@ -44,6 +44,11 @@ async function capture(fn: () => unknown): Promise<string> {
   return text;
 }
 
+// core.setFailed sets process.exitCode: testing the failure channel must not fail the test run.
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
 /** Each channel, and the commands it issues itself (none for plain text). */
 const channels: [string, (log: JobLog, text: string) => void | Promise<unknown>, string[]][] = [
   ['info', (log, t) => log.info(`No build output for 5 s while ${t} runs`), []],
