@@ -9,12 +9,10 @@ import { secretValues } from '../attempts/secrets.js';
 import { parseConfig, type Config } from '../config/config.js';
 import type { BakeDefinition } from '../attempts/bake.js';
 import { runPipeline } from '../pipeline.js';
-import { publish } from '../report/publish.js';
-import { VERSION } from '../version.js';
 import { redactReport } from '../report/redact.js';
 import { Redactor } from '../redact/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
-import { log, withBuilder, writeOut, writeReport } from './session.js';
+import { log, publishOnTerminal, withBuilder, writeOut } from './session.js';
 import { Timings } from '../timings.js';
 
 const TIMINGS_FLAG = { boolean: true, help: 'print where the time went, phase by phase (to stderr)' };
@@ -140,30 +138,8 @@ async function runOnTerminal(
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
         );
       }
-      // The action's own publishing: the report file is the job summary, SARIF and the
-      // fail-on-findings gate work as in the action; there are no annotations, comment or check run.
-      const reportFile = flags('report-file');
-      const published = await publish(
-        report,
-        {
-          ...config.report,
-          summary: reportFile ? 'full' : 'off',
-          comment: 'off',
-          checkRun: false,
-          annotations: false,
-        },
-        {
-          annotate: () => {},
-          writeSummary: async (markdown) => {
-            writeReport(reportFile, markdown);
-            log(`Markdown report: ${reportFile}`);
-          },
-          notice: log,
-          info: log,
-          version: VERSION,
-        },
-      );
-      if (published.gate) log(published.gate);
+      const gate = await publishOnTerminal(report, config.report, flags('report-file'));
+      if (gate) log(gate);
       const outcome = result.outcome;
       const summary = {
         status: outcome?.success ? 'success' : 'failed',
@@ -177,14 +153,14 @@ async function runOnTerminal(
         failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
         stopReason: outcome?.stopReason ?? result.preflight?.message ?? null,
         findings: report.findings.length,
-        ...(published.gate ? { gate: published.gate } : {}),
+        ...(gate ? { gate } : {}),
         imageid: outcome?.imageid ?? '',
         digest: outcome?.digest ?? '',
         ...(outcome?.targets ? { targets: outcome.targets } : {}),
       };
       // The verdict carries build text (why the retries stopped): redacted like the report.
       writeOut(new Redactor(secretValues(config.build)).value(summary));
-      return outcome?.success && !published.gate ? 0 : 1;
+      return outcome?.success && !gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
     (e) => {

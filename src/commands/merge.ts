@@ -7,12 +7,10 @@ import { parseConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { mergeFailureMessage, runMerge } from '../merge/merge.js';
 import { reportFromMerge } from '../report/input.js';
-import { publish } from '../report/publish.js';
 import { redactReport } from '../report/redact.js';
 import { Redactor } from '../redact/redact.js';
-import { VERSION } from '../version.js';
 import { DEBUG_FLAG, type Command, type FlagSpec } from './command.js';
-import { log, writeOut, writeReport } from './session.js';
+import { log, publishOnTerminal, writeOut } from './session.js';
 
 const flag = (help: string, boolean = false): FlagSpec => ({ help, ...(boolean ? { boolean } : {}) });
 
@@ -55,30 +53,10 @@ export const mergeCommand: Command = {
     const report = redactReport(
       reportFromMerge({ config, key: 'cli:merge', outcome, secrets: secretValues(config.build) }),
     );
-    const reportFile = flags('report-file');
-    const published = await publish(
-      report,
-      {
-        ...config.report,
-        summary: reportFile ? 'full' : 'off',
-        comment: 'off',
-        checkRun: false,
-        annotations: false,
-      },
-      {
-        annotate: () => {},
-        writeSummary: async (markdown) => {
-          writeReport(reportFile, markdown);
-          log(`Markdown report: ${reportFile}`);
-        },
-        notice: log,
-        info: log,
-        version: VERSION,
-      },
-    );
+    const gate = await publishOnTerminal(report, config.report, flags('report-file'));
     const redactor = new Redactor(secretValues(config.build));
     if (!outcome.success) log(redactor.text(mergeFailureMessage(config.merge!.sources.length, outcome)));
-    if (published.gate) log(published.gate);
+    if (gate) log(gate);
     const verdict = {
       status: outcome.success ? 'success' : 'failed',
       attempts: outcome.attempts.map((a) => ({
@@ -93,9 +71,9 @@ export const mergeCommand: Command = {
       digest: outcome.digest,
       platforms: outcome.platforms,
       tags: config.build.tags,
-      ...(published.gate ? { gate: published.gate } : {}),
+      ...(gate ? { gate } : {}),
     };
     writeOut(redactor.value(verdict));
-    return outcome.success && !published.gate ? 0 : 1;
+    return outcome.success && !gate ? 0 : 1;
   },
 };

@@ -12,7 +12,10 @@ import {
   type BuilderDeps,
   type BuilderSetup,
 } from '../builder/bootstrap.js';
-import type { Config } from '../config/config.js';
+import type { Config, ReportConfig } from '../config/config.js';
+import type { ReportInput } from '../report/model.js';
+import { publish } from '../report/publish.js';
+import { VERSION } from '../version.js';
 import { derive, type Redacted } from '../redact/redact.js';
 import { terminal } from '../joblog.js';
 
@@ -60,6 +63,33 @@ export function writeOut(verdict: Redacted<object>): void {
 }
 
 /** `--report-file`: redacted text only. */
-export function writeReport(path: string, text: Redacted<string>): void {
+function writeReport(path: string, text: Redacted<string>): void {
   writeFileSync(path, text);
+}
+
+/**
+ * The action's own publishing on the terminal: the report file is the job summary, and SARIF and the
+ * fail-on-findings gate work as in the action; there are no annotations, comment or check run.
+ * Returns the gate's sentence when findings fail the command.
+ */
+export async function publishOnTerminal(
+  report: ReportInput,
+  cfg: ReportConfig,
+  reportFile: string,
+): Promise<string | undefined> {
+  const { gate } = await publish(
+    report,
+    { ...cfg, summary: reportFile ? 'full' : 'off', comment: 'off', checkRun: false, annotations: false },
+    {
+      annotate: () => {},
+      writeSummary: async (markdown) => {
+        writeReport(reportFile, markdown);
+        log(`Markdown report: ${reportFile}`);
+      },
+      notice: log,
+      info: log,
+      version: VERSION,
+    },
+  );
+  return gate;
 }
