@@ -40024,6 +40024,16 @@ function preflightReport(config, key, setup, message, io) {
   };
 }
 
+// src/report/redact.ts
+function redactReport(input) {
+  return new Redactor(input.secrets).value({ ...input, secrets: [] });
+}
+
+// src/commands/session.ts
+import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join12 } from "node:path";
+
 // src/report/publish.ts
 import { closeSync as closeSync2, constants as constants3, openSync as openSync2, writeSync } from "node:fs";
 
@@ -40036,11 +40046,6 @@ var ReportError = class extends Error {
   }
   status;
 };
-
-// src/report/redact.ts
-function redactReport(input) {
-  return new Redactor(input.secrets).value({ ...input, secrets: [] });
-}
 
 // src/report/publish.ts
 var REPORT_BUDGET_MS = 12e4;
@@ -40187,9 +40192,6 @@ function writeNoFollow(path6, text) {
 }
 
 // src/commands/session.ts
-import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join12 } from "node:path";
 var log = (line) => terminal.err(`${line}
 `);
 var EXIT_BUILDER = 3;
@@ -40227,6 +40229,24 @@ function writeOut(verdict) {
 }
 function writeReport(path6, text) {
   writeFileSync4(path6, text);
+}
+async function publishOnTerminal(report, cfg, reportFile) {
+  const { gate } = await publish(
+    report,
+    { ...cfg, summary: reportFile ? "full" : "off", comment: "off", checkRun: false, annotations: false },
+    {
+      annotate: () => {
+      },
+      writeSummary: async (markdown) => {
+        writeReport(reportFile, markdown);
+        log(`Markdown report: ${reportFile}`);
+      },
+      notice: log,
+      info: log,
+      version: VERSION
+    }
+  );
+  return gate;
 }
 
 // src/timings.ts
@@ -40356,29 +40376,8 @@ async function runOnTerminal(config, flags, bake) {
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
         );
       }
-      const reportFile = flags("report-file");
-      const published = await publish(
-        report,
-        {
-          ...config.report,
-          summary: reportFile ? "full" : "off",
-          comment: "off",
-          checkRun: false,
-          annotations: false
-        },
-        {
-          annotate: () => {
-          },
-          writeSummary: async (markdown) => {
-            writeReport(reportFile, markdown);
-            log(`Markdown report: ${reportFile}`);
-          },
-          notice: log,
-          info: log,
-          version: VERSION
-        }
-      );
-      if (published.gate) log(published.gate);
+      const gate = await publishOnTerminal(report, config.report, flags("report-file"));
+      if (gate) log(gate);
       const outcome = result.outcome;
       const summary2 = {
         status: outcome?.success ? "success" : "failed",
@@ -40392,13 +40391,13 @@ async function runOnTerminal(config, flags, bake) {
         failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
         stopReason: outcome?.stopReason ?? result.preflight?.message ?? null,
         findings: report.findings.length,
-        ...published.gate ? { gate: published.gate } : {},
+        ...gate ? { gate } : {},
         imageid: outcome?.imageid ?? "",
         digest: outcome?.digest ?? "",
         ...outcome?.targets ? { targets: outcome.targets } : {}
       };
       writeOut(new Redactor(secretValues(config.build)).value(summary2));
-      return outcome?.success && !published.gate ? 0 : 1;
+      return outcome?.success && !gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
     (e) => {
@@ -40689,31 +40688,10 @@ var mergeCommand = {
     const report = redactReport(
       reportFromMerge({ config, key: "cli:merge", outcome, secrets: secretValues(config.build) })
     );
-    const reportFile = flags("report-file");
-    const published = await publish(
-      report,
-      {
-        ...config.report,
-        summary: reportFile ? "full" : "off",
-        comment: "off",
-        checkRun: false,
-        annotations: false
-      },
-      {
-        annotate: () => {
-        },
-        writeSummary: async (markdown) => {
-          writeReport(reportFile, markdown);
-          log(`Markdown report: ${reportFile}`);
-        },
-        notice: log,
-        info: log,
-        version: VERSION
-      }
-    );
+    const gate = await publishOnTerminal(report, config.report, flags("report-file"));
     const redactor = new Redactor(secretValues(config.build));
     if (!outcome.success) log(redactor.text(mergeFailureMessage(config.merge.sources.length, outcome)));
-    if (published.gate) log(published.gate);
+    if (gate) log(gate);
     const verdict = {
       status: outcome.success ? "success" : "failed",
       attempts: outcome.attempts.map((a) => ({
@@ -40728,10 +40706,10 @@ var mergeCommand = {
       digest: outcome.digest,
       platforms: outcome.platforms,
       tags: config.build.tags,
-      ...published.gate ? { gate: published.gate } : {}
+      ...gate ? { gate } : {}
     };
     writeOut(redactor.value(verdict));
-    return outcome.success && !published.gate ? 0 : 1;
+    return outcome.success && !gate ? 0 : 1;
   }
 };
 
