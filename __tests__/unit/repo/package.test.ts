@@ -1,7 +1,7 @@
 // What the npm package promises without the engine: the bundle loads no package at run time (every
 // way a bundle can load one is refused), and the release notes come from CHANGELOG.md.
 // __tests__/e2e/pack.test.ts packs and installs the package itself.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -75,4 +75,22 @@ test('CHANGELOG.md has the notes of the current version; a version without a sec
   expect(releaseNotes('# C\n\n## 1.0.0\n\n- a\n\n### b\n\n- c\n## 0.9.0\n- x\n', 'v1.0.0')).toBe(
     '- a\n\n### b\n\n- c',
   );
+});
+
+test('every buildx-guard@<version> in the README, the docs and the examples is the current version', () => {
+  const files = [
+    'README.md',
+    ...readdirSync(join(repoRoot, 'docs')).map((f) => `docs/${f}`),
+    ...readdirSync(join(repoRoot, 'examples'))
+      .filter((f) => f.endsWith('.yml'))
+      .map((f) => `examples/${f}`),
+  ];
+  const found = files.flatMap((f) =>
+    [...readFileSync(join(repoRoot, f), 'utf8').matchAll(/buildx-guard@(\d[\w.-]*)/g)].map((m) => ({
+      f,
+      v: m[1],
+    })),
+  );
+  expect(found.length).toBeGreaterThan(0);
+  expect(found.filter(({ v }) => v !== VERSION)).toEqual([]);
 });
