@@ -61,6 +61,9 @@ test('package.json: publishable, only dist/, action.yml, docs and CHANGELOG, no 
   expect(pkg.private).toBeUndefined();
   expect(pkg.files).toEqual(['dist/', 'action.yml', 'docs/', 'CHANGELOG.md']);
   expect(pkg.dependencies).toBeUndefined();
+  // npm pack and npm publish run prepack: neither ships a dist/ that is not the source's bundle
+  // (its message to stderr, so `npm pack --json` stays JSON).
+  expect(pkg.scripts.prepack).toBe('node scripts/bundle.mjs --check >&2');
   expect(pkg.license).toBe('MIT');
   expect(readFileSync(join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n/);
 });
