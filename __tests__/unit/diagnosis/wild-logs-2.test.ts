@@ -25,10 +25,10 @@ interface Verdict {
 }
 
 /**
- * Agreement floors in percent, measured when the corpus was committed (98 cases: status 94/98,
- * retryable 85/94, category 67/94, line 6/6), rounded down. Raise them as the classifier improves.
+ * Agreement floors in percent, measured when the corpus was committed (103 cases: status 99/103,
+ * retryable 90/99, category 69/99, line 6/6), rounded down. Raise them as the classifier improves.
  */
-const FLOOR = { status: 95.9, retryable: 90.4, category: 71.2, line: 100 };
+const FLOOR = { status: 96.1, retryable: 90.9, category: 69.6, line: 100 };
 
 /**
  * Failed builds that today's analyzer reports as `success`, each a bug to fix (then remove it here: the
