@@ -4,6 +4,7 @@
 // their I/O (PipelineIO) and publish what it returns.
 import { toBaseline, type Baseline } from './baseline/baseline.js';
 import { runBuild, type BuildOutcome } from './attempts/run.js';
+import { recordReader } from './attempts/record.js';
 import { bootAndVerify, probeNodes, type BuilderDeps, type BuilderSetup } from './builder/bootstrap.js';
 import { deferredHostChecks, hostChecks } from './builder/host.js';
 import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.js';
@@ -114,6 +115,7 @@ export async function runPipeline(
         await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
       },
       probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
+      readRecord: recordReader(deps.buildx, setup.name, deps.version, deps.debug, io.signal),
     },
     bake,
   );

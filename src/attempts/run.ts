@@ -16,6 +16,8 @@ import { classification, classify } from '../diagnosis/classify.js';
 import { planRetry, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
 import { describeStall, type SilentNode, type Stall } from './watchdog.js';
+import type { RecordReader } from './record.js';
+import { withRecord } from '../trace/record.js';
 
 export interface Attempt {
   number: number;
@@ -60,6 +62,8 @@ export interface BuildDeps {
   recheckNodes: () => Promise<void>;
   /** Probes the nodes within `timeoutMs` (the stall watchdog); resolves with those that did not answer. */
   probeNodes?: (timeoutMs: number) => Promise<SilentNode[]>;
+  /** Reads a failed attempt's build record (src/attempts/record.ts); never after a success. */
+  readRecord?: RecordReader;
   sleep?: (ms: number) => Promise<void>;
   random?: Random;
   signal?: AbortSignal;
@@ -160,7 +164,13 @@ export async function runBuild(
       : undefined;
   for (let n = 1; ; n++) {
     const logFile = join(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError, stall } = await deps.group(
+    const startedMs = Date.now();
+    const {
+      result,
+      trace: logTrace,
+      logError,
+      stall,
+    } = await deps.group(
       `${run.targets ? 'Bake' : 'Build'}, attempt ${n} of ${config.retry.maxAttempts}`,
       () =>
         runAttempt(deps.buildx, args, logFile, {
@@ -181,12 +191,16 @@ export async function runBuild(
       logFile,
       timedOut: result.timedOut,
       cancelled: result.cancelled,
-      trace,
+      trace: logTrace,
     };
     attempts.push(attempt);
     if (result.code === 0 && !result.timedOut && !result.cancelled) {
       return { success: true, attempts, ...produced(true) };
     }
+    // Only now, after a failure: a node that stopped answering (a stall) has no record to give.
+    const record = stall || result.cancelled ? undefined : await deps.readRecord?.(startedMs);
+    const trace = record ? withRecord(logTrace, record) : logTrace;
+    attempt.trace = trace;
     const text = failureText(trace, result.stderrTail);
     const c = stall
       ? classification('transport', describeStall(stall), {

@@ -47,9 +47,14 @@ export function anchor(
   const named = target ? { target } : {};
   const df = dockerfileOf(ctx, target);
   const ref = df && step ? locateStep(df, step) : undefined;
-  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
   const at = failing ? failureLocation(ctx.trace) : undefined;
-  if (at) return { file: df?.path ?? at.file ?? 'Dockerfile', line: at.line, endLine: at.line, ...named };
+  // BuildKit's own location of the failure (the build record's) over a mapping of the step's name.
+  const recorded = at && ctx.trace.recordUse?.line;
+  if (df && ref && !recorded) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
+  if (at) {
+    const endLine = ref?.line === at.line ? ref.endLine : at.line;
+    return { file: df?.path ?? at.file ?? 'Dockerfile', line: at.line, endLine, ...named };
+  }
   return named;
 }
 

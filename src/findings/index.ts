@@ -6,6 +6,7 @@ import { execFormat } from './rules/exec-format.js';
 import { knownCrash } from './rules/known-crash.js';
 import { largeContext } from './rules/large-context.js';
 import { lint } from './rules/lint.js';
+import { logClipped } from './rules/log-clipped.js';
 import { nodeUnavailable } from './rules/node-unavailable.js';
 import { registryAuth, registryRateLimit } from './rules/registry.js';
 import { slowStep } from './rules/slow-step.js';
@@ -18,6 +19,7 @@ import type { Finding, FindingContext, Rule, Severity } from './types.js';
 export const RULES: readonly Rule[] = [
   nodeUnavailable,
   buildFailed,
+  logClipped,
   stalledBuild,
   execFormat,
   registryAuth,

@@ -104,9 +104,19 @@ function attemptSummaries(attempts: AnyAttempt[]): AttemptSummary[] {
 }
 
 /** The report's failure: the category, the reason, and the error as the log gave it (or the reason). */
-function failureOf(c: Classification | undefined, error: string | undefined): ReportInput['failure'] {
+function failureOf(
+  c: Classification | undefined,
+  error: string | undefined,
+  record?: BuildTrace['recordUse'],
+): ReportInput['failure'] {
   return c
-    ? { category: c.category, reason: c.reason, message: error ?? c.reason, retryable: c.retryable }
+    ? {
+        category: c.category,
+        reason: c.reason,
+        message: error ?? c.reason,
+        retryable: c.retryable,
+        ...(record && error ? { record: { id: record.ref.split('/').pop()!, line: record.line } } : {}),
+      }
     : undefined;
 }
 
@@ -198,7 +208,7 @@ export function reportFromBuild(opts: {
   return {
     key: opts.key,
     status: outcome.success ? 'success' : 'failed',
-    failure: failureOf(outcome.failure, trace.error),
+    failure: failureOf(outcome.failure, trace.error, trace.recordUse),
     attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
@@ -214,7 +224,13 @@ export function reportFromBuild(opts: {
     steps: chartSteps(trace, { dockerfile, dockerfiles }),
     ...(outcome.targets ? { targets: outcome.targets } : {}),
     failingLog:
-      step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : undefined,
+      step && step.logTail.length
+        ? {
+            step: stepLabel(step),
+            lines: step.logTail.slice(-30),
+            ...(step.clipped ? { clipped: step.clipped } : {}),
+          }
+        : undefined,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
     baseline: opts.baseline ? baselineDurations(opts.baseline) : undefined,

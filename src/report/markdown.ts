@@ -189,10 +189,17 @@ function timingChart(input: ReportInput): string | undefined {
 function failureLead(input: ReportInput): string | undefined {
   if (!input.failure) return undefined;
   const l = input.failingLog;
-  const error = codeBlock([input.failure.message]);
+  const record = input.failure.record;
+  const from = record
+    ? `\n\n(the error${record.line ? ' and its Dockerfile line' : ''} from the build record: ${code(`docker buildx history inspect ${record.id}`)})`
+    : '';
+  const error = `${codeBlock([input.failure.message])}${from}`;
   if (!l || !l.lines.length) return error;
   const lines = l.lines.slice(-15);
-  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? '' : 's'}):\n\n${codeBlock(lines)}\n\nand failed with:\n\n${error}`;
+  const clipped = l.clipped
+    ? `; BuildKit clipped its output (log limit ${code(l.clipped)} reached), so its last lines may be missing`
+    : '';
+  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? '' : 's'}${clipped}):\n\n${codeBlock(lines)}\n\nand failed with:\n\n${error}`;
 }
 
 /** A green build in one line: duration, cache hits, context. */

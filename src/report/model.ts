@@ -6,7 +6,14 @@ export interface ReportInput {
   /** Identity of this build in the workflow (builder, target, Dockerfile): the sticky comment's key. */
   key: string;
   status: 'success' | 'failed' | 'unknown';
-  failure?: { category: string; reason: string; message: string; retryable?: boolean };
+  failure?: {
+    category: string;
+    reason: string;
+    message: string;
+    retryable?: boolean;
+    /** The build record the error (and its Dockerfile line, `line`) came from, when it did. */
+    record?: { id: string; line: boolean };
+  };
   attempts: { number: number; durationMs: number; exitCode: number; category?: string; decision?: string }[];
   builder?: { name: string; driver: string };
   nodes: { name: string; endpoint: string; status: string; buildkit: string; platforms: string[] }[];
@@ -23,7 +30,8 @@ export interface ReportInput {
     cached: boolean;
     failed: boolean;
   }[];
-  failingLog?: { step: string; lines: string[] };
+  /** `clipped`: the limit BuildKit clipped the step's output at (`2MiB`). */
+  failingLog?: { step: string; lines: string[]; clipped?: string };
   /** For links to Dockerfile lines at the head commit and to the run. */
   links?: { serverUrl: string; owner: string; repo: string; sha: string; runUrl: string };
   /** Values that must never appear in a report (secrets given to the build). */

@@ -4,6 +4,7 @@
 // (closing.ts). Lines may carry GitHub timestamps, quotes, indentation and CRLF (lines.ts). Memory
 // is bounded by the number of steps, never by the size of the log; garbage lines are counted.
 import { ClosingText, clip } from './closing.js';
+import { clippedLimit } from './record.js';
 import { readFinalLine } from './final-line.js';
 import { JsonAssembler } from './json.js';
 import { readLegacyLine } from './legacy.js';
@@ -148,6 +149,10 @@ export class TraceParser {
 
   private log(s: Step, text: string): void {
     s.logLines++;
+    if (!s.clipped) {
+      const limit = clippedLimit(text);
+      if (limit) s.clipped = limit;
+    }
     s.logTail.push(clip(text));
     if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
     this.listener?.({ kind: 'log', step: s, line: text });

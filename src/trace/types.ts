@@ -25,6 +25,8 @@ export interface Step {
   /** Cancelled because another step failed (`CANCELED`): a consequence, not the failure. */
   canceled?: boolean;
   error?: string;
+  /** BuildKit clipped its output (`[output clipped, log limit 2MiB reached]`): the limit named. */
+  clipped?: string;
   /** Its log lines came only from the failure summary (the log did not stream them). */
   summaryOnly?: boolean;
   /** The last lines the step printed (bounded). */
@@ -79,6 +81,8 @@ export interface BuildTrace {
   excerpt?: Excerpt;
   /** Lines that were neither progress JSON nor plain progress (kept as a count, not held). */
   unreadLines: number;
+  /** The failure's error and Dockerfile line came from the build record (src/trace/record.ts). */
+  recordUse?: { ref: string; error: boolean; line: boolean };
   /** Lines of the log after the last progress line (bounded): buildx's own messages. */
   tail: string[];
 }

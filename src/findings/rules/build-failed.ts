@@ -19,6 +19,15 @@ export const buildFailed: Rule = {
     ];
     if (log.length)
       parts.push(`Last ${log.length} line${log.length === 1 ? '' : 's'} of its output:`, codeBlock(log));
+    if (step?.clipped)
+      parts.push(
+        `BuildKit clipped this step's output (log limit ${code(step.clipped)} reached): its last lines may be missing (see \`log-clipped\`).`,
+      );
+    const from = trace.recordUse;
+    if (from)
+      parts.push(
+        `The error${from.line ? ' and its Dockerfile line' : ''} from the build record: ${code(`docker buildx history inspect ${from.ref.split('/').pop()}`)}.`,
+      );
     return [
       {
         rule: 'build-failed',
