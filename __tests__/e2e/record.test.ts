@@ -162,3 +162,23 @@ test('a step printing more than 2 MiB: log-clipped names it, and the failure say
   expect(run.summary).toMatch(/its last lines may be missing/);
   rmSync(shim.refs, { recursive: true, force: true });
 });
+
+test('buildx 0.13.1 has no history: no record is asked for, and the log gives the line and the verdict', async () => {
+  const bridge = await startBridge(0);
+  const name = uniqueName('record');
+  const run = await runAction(
+    {
+      ...inputs,
+      name,
+      endpoint: bridge.endpoint,
+      context: busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo one && exit 3\n`),
+    },
+    { version: '0.13.1' },
+  );
+  await removeBuilder(name, '0.13.1');
+  expect(run.main.code).toBe(1);
+  expect(run.main.stdout).toMatch(/::debug::No build record: buildx v?0\.13\.1\S* has no build history/);
+  expect(run.summary).not.toContain('build record');
+  expect(run.outputs['failure-category']).toBe('step');
+  expect(run.summary).toMatch(/Dockerfile:5/);
+});
