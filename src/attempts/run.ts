@@ -31,6 +31,8 @@ export interface Attempt {
   trace: BuildTrace;
   /** The stall watchdog stopped this attempt. */
   stall?: Stall;
+  /** bake-isolation targets: the bake this attempt belongs to (its first requested target). */
+  bake?: string;
 }
 
 export interface BuildOutcome {
