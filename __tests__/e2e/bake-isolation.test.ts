@@ -227,3 +227,43 @@ test('a cancelled isolated bake stops every bake at once and leaves no buildx pr
   const ls = await docker(['buildx', 'ls']);
   expect(ls.stdout).not.toContain(name);
 });
+
+test('the CLI: bake --bake-isolation targets builds the healthy target, exits 1, and its verdict gives each target', async () => {
+  const dir = busyboxContext(`${BUSYBOX_BASE}FROM busybox AS ok
+RUN echo ${uniqueName('ok')}
+FROM busybox AS bad
+RUN echo bad && exit 4
+`);
+  writeFileSync(
+    join(dir, 'docker-bake.hcl'),
+    `group "default" {
+  targets = ["ok", "bad"]
+}
+target "ok" {
+  target = "ok"
+  network = "none"
+}
+target "bad" {
+  target = "bad"
+  network = "none"
+}
+`,
+  );
+  const r = await exec(
+    process.execPath,
+    [join(repoRoot, 'dist', 'cli.js'), 'bake', '--driver', 'docker', '--bake-isolation', 'targets'],
+    { cwd: dir },
+  );
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/^1 of 2 targets failed: bad \(step, Dockerfile:7\);/m);
+  const verdict = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+  expect(verdict.targets).toEqual([
+    expect.objectContaining({ name: 'bad', status: 'failed', attempts: 1, category: 'step' }),
+    expect.objectContaining({
+      name: 'ok',
+      status: 'success',
+      attempts: 1,
+      digest: expect.stringMatching(/^sha256:/),
+    }),
+  ]);
+});
