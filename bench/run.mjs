@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,verdict,retry,coldstart,redaction] [-- --out FILE]`
+// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,verdict,retry,bakeiso,coldstart,redaction] [-- --out FILE]`
 // (`--only verdict --src DIR --cli FILE` measures another tree's classifier and CLI: before/after.)
 //
 // Numbers, not opinions: every figure is a ratio taken side by side in one run, because these
@@ -537,6 +537,87 @@ async function retry(env) {
   }
 }
 
+// ---- 5b. bake isolation -------------------------------------------------------------------
+
+/**
+ * A 4-target bake whose targets share one stage, `bake-isolation: targets` against `none`, side by
+ * side on one remote node: all cold (a new stage each round) and all cached (the same one). The
+ * shared stage prints a random number: every bake's log shows the same one when BuildKit ran
+ * it once for all (concurrent solves share identical vertices), different ones when it ran per bake.
+ */
+async function bakeIsolation(env) {
+  const sockets = env.BUILDX_GUARD_DOCKER_HOSTS.split(' ').map((h) => h.replace('unix://', ''));
+  const bridge = await new NodeBridge({ socketPath: sockets[0] }).start();
+  const name = `bench-iso-${randomBytes(3).toString('hex')}`;
+  await createRemote(env, name, [bridge]);
+  const targets = ['app', 'api', 'worker', 'cli'];
+  const project = (marker) => {
+    const dir = busyboxContext(
+      env,
+      `${BASE}FROM busybox AS base\nRUN echo ${marker} && echo run-$RANDOM$RANDOM$RANDOM && sleep 2\n${targets
+        .map((t) => `FROM base AS ${t}\nRUN echo ${t} && sleep 1\n`)
+        .join('')}`,
+    );
+    writeFileSync(
+      join(dir, 'docker-bake.hcl'),
+      `group "default" {\n  targets = [${targets.map((t) => `"${t}"`).join(', ')}]\n}\n${targets
+        .map((t) => `target "${t}" {\n  target = "${t}"\n  network = "none"\n}\n`)
+        .join('')}`,
+    );
+    return dir;
+  };
+  const sharedRuns = [];
+  const once = async (isolation, dir, marker) => {
+    const e = actionEnv(env, {
+      builder: name,
+      workdir: dir,
+      comment: 'off',
+      baseline: 'false',
+      'bake-isolation': isolation,
+    });
+    const r = await run(process.execPath, [join(repo, 'dist', 'index.js')], { env: e });
+    if (isolation === 'targets' && marker) {
+      // The numbers the shared stage printed, as the bakes' logs show them.
+      const clocks = new Set([...r.stdout.matchAll(/^\[\w+\] #\d+ [\d.]+ (run-\d+)$/gm)].map((m) => m[1]));
+      sharedRuns.push(clocks.size);
+    }
+    return r.ms;
+  };
+  try {
+    const cold = await interleaved(RUNS, [
+      () => {
+        const m = `cold-${randomBytes(4).toString('hex')}`;
+        return once('none', project(m), m);
+      },
+      () => {
+        const m = `cold-${randomBytes(4).toString('hex')}`;
+        return once('targets', project(m), m);
+      },
+    ]);
+    const warm = `warm-${randomBytes(4).toString('hex')}`;
+    const cachedDir = project(warm);
+    const cached = await interleaved(RUNS, [() => once('none', cachedDir), () => once('targets', cachedDir)]);
+    const [coldNone, coldIso, cachedNone, cachedIso] = [...cold, ...cached].map(stats);
+    table('Bake isolation: 4 targets sharing a stage (2 s) on one remote node, main phase', [
+      ['cold, bake-isolation none (one bake)', coldNone],
+      ['cold, bake-isolation targets (4 bakes)', coldIso],
+      ['cached, bake-isolation none', cachedNone],
+      ['cached, bake-isolation targets', cachedIso],
+    ]);
+    const coldRatio = coldIso.median / coldNone.median;
+    const cachedRatio = cachedIso.median / cachedNone.median;
+    const executions = sharedRuns.length ? Math.max(...sharedRuns) : 0;
+    console.log(
+      `\nbake isolation ratio: cold ${coldRatio.toFixed(2)} (target ≤ 1.25), cached ${cachedRatio.toFixed(2)} (target ≤ 1.15); the shared stage ran ${executions} time(s) per isolated bake set (${sharedRuns.join(', ')})`,
+    );
+    results.scenarios.bakeIsolation = { coldNone, coldIso, cachedNone, cachedIso, sharedRuns };
+    results.bakeIsolationRatio = { cold: coldRatio, cached: cachedRatio, sharedStageRuns: executions };
+  } finally {
+    await run('docker', ['buildx', 'rm', '--force', name], { env, allowFail: true });
+    await bridge.close();
+  }
+}
+
 // ---- 6. redaction cost ---------------------------------------------------------------------
 
 /**
@@ -656,7 +737,7 @@ const want = (name) => !only || only.includes(name);
 try {
   writeFileSync(join(work, 'state'), '');
   writeFileSync(join(work, 'out'), '');
-  const needsEngine = want('overhead') || want('bootstrap') || want('retry');
+  const needsEngine = want('overhead') || want('bootstrap') || want('retry') || want('bakeiso');
   const env = needsEngine ? engineEnv(quick ? 2 : 4) : process.env;
   console.log(`# buildx-guard benchmarks${quick ? ' (quick smoke run: 1 run each, small sizes)' : ''}`);
   if (want('overhead')) await overhead(env);
@@ -664,6 +745,7 @@ try {
   if (want('analysis')) await analysis();
   if (want('verdict')) await verdict();
   if (want('retry')) await retry(env);
+  if (want('bakeiso')) await bakeIsolation(env);
   if (want('coldstart')) await coldstart();
   if (want('redaction')) await redaction();
   mkdirSync(dirname(outFile), { recursive: true });

@@ -103,7 +103,11 @@ export async function run(): Promise<void> {
     );
     timings.mark(bake ? 'bake' : 'build');
     const outcome = result.outcome;
-    log.setOutput('attempts', String(outcome?.attempts.length ?? 0));
+    // Isolated bakes: the most attempts one target's bake took (each target's are in `targets`).
+    log.setOutput(
+      'attempts',
+      String(outcome?.attempts.reduce((most, a) => Math.max(most, a.number), 0) ?? 0),
+    );
     log.setOutput('failure-category', outcome?.failure?.category ?? result.preflight?.category ?? '');
     log.setOutput('metadata', outcome?.metadata ?? '');
     log.setOutput('imageid', outcome?.imageid ?? '');
@@ -113,7 +117,8 @@ export async function run(): Promise<void> {
     timings.mark('report');
     const redactor = new Redactor(secretValues(config.build));
     if (result.preflight) failed(redactor.text(result.preflight.message));
-    else if (outcome && !outcome.success) failed(redactor.text(failureMessage(outcome)));
+    else if (outcome && !outcome.success)
+      failed(redactor.text(failureMessage(outcome, result.report.findings)));
     else if (gate) failed(redactor.text(gate));
   } catch (e) {
     if (e instanceof NodesDownError && config) {
@@ -147,10 +152,16 @@ export async function run(): Promise<void> {
 function targetsOutput(
   bake: BakeDefinition,
   results: TargetResult[] | undefined,
-): { name: string; status: string; digest: string }[] {
+): { name: string; status: string; digest: string; attempts?: number; category?: string }[] {
   return bake.targets.map((t) => {
     const r = results?.find((x) => x.name === t.name);
-    return { name: t.name, status: r?.status ?? 'not-run', digest: r?.digest ?? '' };
+    return {
+      name: t.name,
+      status: r?.status ?? 'not-run',
+      digest: r?.digest ?? '',
+      ...(r?.attempts !== undefined ? { attempts: r.attempts } : {}),
+      ...(r?.category ? { category: r.category } : {}),
+    };
   });
 }
 

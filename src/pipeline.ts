@@ -11,12 +11,21 @@ import { missingPlatforms, missingPlatformsMessage } from './builder/platforms.j
 import type { Config } from './config/config.js';
 import { runsOnTargetPlatform } from './findings/dockerfile.js';
 import type { GitHubContext } from './github/github.js';
-import { linksOf, loadBakeDockerfiles, loadDockerfile, reportFromBuild } from './report/input.js';
-import type { BakeDefinition } from './attempts/bake.js';
+import {
+  isolatedTrace,
+  linksOf,
+  loadBakeDockerfiles,
+  loadDockerfile,
+  reportFromBuild,
+  reportFromIsolated,
+} from './report/input.js';
+import { bakeUnits, type BakeDefinition } from './attempts/bake.js';
+import { combineOutcomes, runIsolated } from './attempts/isolated.js';
 import type { DockerfileModel } from './findings/dockerfile.js';
 import type { ReportInput } from './report/model.js';
 import { secretValues } from './attempts/secrets.js';
 import { Redactor, type Redacted } from './redact/redact.js';
+import type { Finding } from './findings/types.js';
 
 /** The Actions cache, where the adapter has one (the action): the local build cache and baselines. */
 export interface PipelineCache {
@@ -103,30 +112,33 @@ export async function runPipeline(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })),
     HOST_READING_DELAY_MS,
   );
-  const outcome = await runBuild(
-    buildConfig,
-    setup.name,
-    {
-      ...io,
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
-      // Before a retry every node must be running again; one that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
-      },
-      probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
-      readRecord: recordReader(deps.buildx, setup.name, deps.version, deps.debug, io.signal),
+  const buildDeps = {
+    ...io,
+    buildx: deps.buildx,
+    tempDir: deps.tempDir,
+    // Before a retry every node must be running again; one that stays down ends the loop.
+    recheckNodes: async () => {
+      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
     },
-    bake,
-  );
+    probeNodes: (timeoutMs: number) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
+    readRecord: recordReader(deps.buildx, setup.name, deps.version, deps.debug, io.signal),
+  };
+  // bake-isolation targets: independent bakes, each with its own attempts (one bake when the
+  // targets are all linked to each other).
+  const isolated =
+    bake && config.bake?.isolation === 'targets' && bakeUnits(bake).length > 1
+      ? await runIsolated(buildConfig, setup.name, buildDeps, bake)
+      : undefined;
+  const outcome = isolated
+    ? combineOutcomes(isolated)
+    : await runBuild(buildConfig, setup.name, buildDeps, bake);
   if (local && outcome.success) await local.save();
   const baseline = await restoring;
-  const report = reportFromBuild({
+  const reportOptions = {
     config,
     key,
     builder: { name: setup.name, driver: setup.driver },
     state: setup.state,
-    outcome,
     workspace: io.workspace,
     ctx: io.ctx,
     secrets: secretValues(config.build),
@@ -134,12 +146,21 @@ export async function runPipeline(
     dockerfile,
     ...(dockerfiles ? { dockerfiles } : {}),
     host: await host.settle(outcome.success),
-  });
+  };
+  const report = isolated
+    ? reportFromIsolated({ ...reportOptions, run: isolated, outcome })
+    : reportFromBuild({ ...reportOptions, outcome });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
     const redactor = new Redactor(secretValues(config.build));
     await io.cache.saveBaseline(
-      redactor.value(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? 'local')),
+      redactor.value(
+        toBaseline(
+          isolated ? isolatedTrace(isolated) : last.trace,
+          { dockerfile, dockerfiles },
+          io.ref ?? 'local',
+        ),
+      ),
     );
   }
   return { outcome, report };
@@ -167,8 +188,23 @@ function preflightReport(
   };
 }
 
-/** The step's error for a failed build: attempts, category, the error, why it stopped. */
-export function failureMessage(outcome: BuildOutcome): string {
+/**
+ * The step's error for a failed build: attempts, category, the error, why it stopped. Isolated
+ * bakes name each failed target with its category and failing line (from `findings`).
+ */
+export function failureMessage(outcome: BuildOutcome, findings: Finding[] = []): string {
+  const isolated = outcome.targets?.some((t) => t.attempts !== undefined);
+  if (isolated && outcome.targets) {
+    const failed = outcome.targets.filter((t) => t.status === 'failed');
+    const named = failed.map((t) => {
+      const at = findings.find((f) => f.rule === 'build-failed' && f.target === t.name && f.file);
+      const where = at ? `, ${at.file}${at.line ? `:${at.line}` : ''}` : '';
+      return `${t.name} (${t.category ?? 'unknown'}${where})`;
+    });
+    const last = outcome.attempts.filter((a) => a.bake === failed[0]?.bake).pop();
+    const error = last?.trace.error ? ` First error (${failed[0].name}): ${last.trace.error}.` : '';
+    return `${failed.length} of ${outcome.targets.length} targets failed: ${named.join(', ')}; the other targets ran to the end.${error}`;
+  }
   const n = outcome.attempts.length;
   const last = outcome.attempts[n - 1];
   const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;

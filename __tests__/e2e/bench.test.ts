@@ -28,11 +28,14 @@ test('npm run bench -- --quick runs every scenario and writes every top-level nu
     expect(typeof results[key]).toBe('number');
     expect(results[key]).toBeGreaterThan(0);
   }
+  expect(results.bakeIsolationRatio.cold).toBeGreaterThan(0);
+  expect(results.bakeIsolationRatio.sharedStageRuns).toBeGreaterThan(0);
   for (const section of [
     'Action overhead',
     'Bootstrap scaling',
     'Log analysis throughput',
     'Retry recovery',
+    'Bake isolation',
     'Cold start',
   ]) {
     expect(r.stdout).toContain(`## ${section}`);

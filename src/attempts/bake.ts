@@ -17,12 +17,19 @@ export interface BakeTarget {
   /** The Dockerfile (absolute) of a local context; undefined for an inline or remote one. */
   dockerfile?: string;
   platforms: string[];
+  /** Targets this one builds on through `target:` contexts (`contexts = { base = "target:base" }`). */
+  links?: string[];
 }
 
 export interface BakeDefinition {
   /** The folder bake runs in (absolute). */
   cwd: string;
   targets: BakeTarget[];
+  /**
+   * The targets asked for (groups expanded); `targets` also holds the ones they link, which bake
+   * builds with them (cache only). Absent: all of `targets`.
+   */
+  requested?: string[];
   /** What bake's environment gets besides the runner's: the token of a remote source (bakeEnv). */
   env?: NodeJS.ProcessEnv;
 }
@@ -33,10 +40,11 @@ interface PrintedTarget {
   dockerfile?: string;
   'dockerfile-inline'?: string;
   platforms?: string[];
+  contexts?: Record<string, string>;
 }
 
 /** The arguments that select what to bake: source, files, overrides, targets. */
-function selection(bake: BakeConfig): string[] {
+function selection(bake: Omit<BakeConfig, 'isolation' | 'parallelism'>): string[] {
   const local = !bake.source || bake.source === '.';
   return [
     ...(local ? [] : [bake.source]),
@@ -47,7 +55,11 @@ function selection(bake: BakeConfig): string[] {
 }
 
 /** The environment a remote bake definition on the run's GitHub server reads its token from. */
-export function bakeEnv(bake: BakeConfig, token: string, serverUrl?: string): NodeJS.ProcessEnv {
+export function bakeEnv(
+  bake: Pick<BakeConfig, 'source'>,
+  token: string,
+  serverUrl?: string,
+): NodeJS.ProcessEnv {
   return token && isRemoteSource(bake.source) && gitTokenId(bake.source, serverUrl)
     ? { BUILDX_BAKE_GIT_AUTH_TOKEN: token }
     : {};
@@ -58,7 +70,7 @@ export function bakeEnv(bake: BakeConfig, token: string, serverUrl?: string): No
  * target or a missing folder is an input error, before any builder is created.
  */
 export async function resolveBake(
-  bake: BakeConfig,
+  bake: Omit<BakeConfig, 'isolation' | 'parallelism'>,
   buildx: Buildx,
   opts: { cwd?: string; token?: string } = {},
 ): Promise<BakeDefinition> {
@@ -107,14 +119,63 @@ export async function resolveBake(
 
 /** A definition from what `bake --print` prints (or a JSON bake file of the same shape). */
 export function definitionOf(
-  printed: { target?: Record<string, PrintedTarget> },
+  printed: { target?: Record<string, PrintedTarget>; group?: Record<string, { targets?: string[] }> },
   cwd: string,
 ): BakeDefinition {
   const targets = Object.entries(printed.target ?? {}).map(([name, t]) => describeTarget(name, t, cwd));
-  return { cwd, targets };
+  // `--print` lists what was asked for as its `default` group, and adds the linked targets.
+  const asked = printed.group?.default?.targets?.filter((n) => targets.some((t) => t.name === n));
+  return { cwd, targets, ...(asked?.length ? { requested: asked } : {}) };
+}
+
+/** One isolated bake: the targets asked for that it runs, and the linked ones bake builds with them. */
+export interface BakeUnit {
+  /** What the report and the job log call it: its first requested target. */
+  name: string;
+  /** The targets on its command line. */
+  requested: string[];
+  /** Every target it builds (requested and linked). */
+  targets: BakeTarget[];
+}
+
+/**
+ * The definition cut into independent bakes: targets joined by `target:` contexts (either way, and
+ * through a shared dependency) stay in one bake, so a dependency is never built twice or before the
+ * target that needs it could use it; all others are alone. In the definition's order.
+ */
+export function bakeUnits(def: BakeDefinition): BakeUnit[] {
+  const byName = new Map(def.targets.map((t) => [t.name, t]));
+  const root = new Map<string, string>();
+  const find = (n: string): string => {
+    let r = n;
+    while (root.get(r) !== undefined && root.get(r) !== r) r = root.get(r)!;
+    root.set(n, r);
+    return r;
+  };
+  for (const t of def.targets) root.set(t.name, t.name);
+  for (const t of def.targets) {
+    for (const l of t.links ?? []) if (byName.has(l)) root.set(find(l), find(t.name));
+  }
+  const requested = def.requested ?? def.targets.map((t) => t.name);
+  const units = new Map<string, BakeUnit>();
+  for (const t of def.targets) {
+    const r = find(t.name);
+    const u = units.get(r) ?? { name: '', requested: [], targets: [] };
+    u.targets.push(t);
+    if (requested.includes(t.name)) u.requested.push(t.name);
+    units.set(r, u);
+  }
+  return [...units.values()].filter((u) => u.requested.length).map((u) => ({ ...u, name: u.requested[0] }));
 }
 
 function describeTarget(name: string, t: PrintedTarget, cwd: string): BakeTarget {
+  const links = Object.values(t.contexts ?? {})
+    .filter((v) => v.startsWith('target:'))
+    .map((v) => v.slice('target:'.length));
+  return { ...describeBuild(name, t, cwd), ...(links.length ? { links } : {}) };
+}
+
+function describeBuild(name: string, t: PrintedTarget, cwd: string): BakeTarget {
   const platforms = (t.platforms ?? []).flatMap((p) => p.split(',')).map((p) => p.trim());
   const ctx = (t.context ?? '.').replace(/^cwd:\/\//, '');
   if (isRemoteSource(ctx) || ctx === '-') return { name, platforms };
@@ -149,6 +210,11 @@ export interface TargetResult {
   status: 'success' | 'failed' | 'cancelled';
   digest: string;
   imageid: string;
+  /** bake-isolation targets: the attempts its bake took, and the category when it failed. */
+  attempts?: number;
+  category?: string;
+  /** bake-isolation targets: the bake it ran in (its first requested target). */
+  bake?: string;
 }
 
 /** A bake metadata file: one object per target (and buildx's own keys, such as its warnings). */

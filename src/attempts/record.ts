@@ -13,7 +13,7 @@ export const RECORD_DEADLINE_MS = 5_000;
 const MTIME_SLACK_MS = 100;
 
 /** The failed attempt's record, started at `startedMs`; undefined when there is none to read. */
-export type RecordReader = (startedMs: number) => Promise<BuildRecord | undefined>;
+export type RecordReader = (startedMs: number, targets?: string[]) => Promise<BuildRecord | undefined>;
 
 export function recordReader(
   buildx: Buildx,
@@ -24,14 +24,14 @@ export function recordReader(
   now: () => number = Date.now,
 ): RecordReader {
   // Reading the record never fails an attempt: whatever it throws is one more debug line.
-  return (startedMs) =>
-    read(startedMs).catch((e: unknown) => {
+  return (startedMs, targets) =>
+    read(startedMs, targets).catch((e: unknown) => {
       debug(
         `No build record: ${e instanceof Error ? e.message : String(e)}; the failure is read from the log.`,
       );
       return undefined;
     });
-  async function read(startedMs: number): Promise<BuildRecord | undefined> {
+  async function read(startedMs: number, targets?: string[]): Promise<BuildRecord | undefined> {
     const v = await version;
     if (!atLeast(v, 0, 21)) {
       debug(
@@ -40,7 +40,7 @@ export function recordReader(
       return undefined;
     }
     const dir = refsDir(buildx.env);
-    const refs = buildRefs(dir, builder, startedMs - MTIME_SLACK_MS);
+    const refs = buildRefs(dir, builder, startedMs - MTIME_SLACK_MS, targets);
     if (!refs.length) {
       debug(
         `No build record: no reference of builder ${builder} since the attempt started in ${dir}; the failure is read from the log.`,

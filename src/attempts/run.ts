@@ -33,6 +33,8 @@ export interface Attempt {
   trace: BuildTrace;
   /** The stall watchdog stopped this attempt. */
   stall?: Stall;
+  /** bake-isolation targets: the bake this attempt belongs to (its first requested target). */
+  bake?: string;
 }
 
 export interface BuildOutcome {
@@ -198,7 +200,7 @@ export async function runBuild(
       return { success: true, attempts, ...produced(true) };
     }
     // Only now, after a failure: a node that stopped answering (a stall) has no record to give.
-    const record = stall || result.cancelled ? undefined : await deps.readRecord?.(startedMs);
+    const record = stall || result.cancelled ? undefined : await deps.readRecord?.(startedMs, run.targets);
     const trace = record ? withRecord(logTrace, record) : logTrace;
     attempt.trace = trace;
     const text = failureText(trace, result.stderrTail);

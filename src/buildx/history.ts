@@ -1,6 +1,6 @@
 // The build record's I/O: where buildx keeps a build's reference, and `buildx history inspect`
 // bounded in time and size. What the record says is read in src/trace/record.ts.
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { firstLine, type Buildx } from './buildx.js';
@@ -26,13 +26,37 @@ export interface BuildRef {
   node: string;
   id: string;
   mtimeMs: number;
+  /** The bake target (or `--target`) buildx wrote in the reference; '' when none. */
+  target: string;
+}
+
+/** The `Target` of a reference file (a small JSON object buildx writes); '' when unreadable. */
+function refTarget(path: string): string {
+  const buf = Buffer.alloc(4096);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    const t = (JSON.parse(text) as { Target?: unknown }).Target;
+    return typeof t === 'string' ? t : '';
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
  * The builds buildx started on `builder` since `sinceMs`: the files `refs/<builder>/<node>/<id>`
  * buildx writes as a build starts, newest first (at most MAX_REFS). [] when the folder is missing.
  */
-export function buildRefs(dir: string, builder: string, sinceMs: number): BuildRef[] {
+export function buildRefs(
+  dir: string,
+  builder: string,
+  sinceMs: number,
+  /** Only references of these bake targets (bakes running side by side on one builder). */
+  targets?: string[],
+): BuildRef[] {
   const refs: BuildRef[] = [];
   const entries = (path: string) => {
     try {
@@ -46,9 +70,18 @@ export function buildRefs(dir: string, builder: string, sinceMs: number): BuildR
     for (const file of entries(join(dir, builder, node.name))) {
       if (!file.isFile()) continue;
       try {
-        const { mtimeMs } = statSync(join(dir, builder, node.name, file.name));
-        if (mtimeMs >= sinceMs)
-          refs.push({ ref: `${builder}/${node.name}/${file.name}`, node: node.name, id: file.name, mtimeMs });
+        const path = join(dir, builder, node.name, file.name);
+        const { mtimeMs } = statSync(path);
+        if (mtimeMs < sinceMs) continue;
+        const target = refTarget(path);
+        if (targets && !targets.includes(target)) continue;
+        refs.push({
+          ref: `${builder}/${node.name}/${file.name}`,
+          node: node.name,
+          id: file.name,
+          mtimeMs,
+          target,
+        });
       } catch {
         // Removed meanwhile.
       }

@@ -8,7 +8,7 @@ import { UserError } from '../config/errors.js';
 import { secretValues } from '../attempts/secrets.js';
 import { parseConfig, type Config } from '../config/config.js';
 import type { BakeDefinition } from '../attempts/bake.js';
-import { runPipeline } from '../pipeline.js';
+import { failureMessage, runPipeline } from '../pipeline.js';
 import { redactReport } from '../report/redact.js';
 import { Redactor } from '../redact/redact.js';
 import { DEBUG_FLAG, inputFlags, type Command } from './command.js';
@@ -73,6 +73,8 @@ export const bakeCommand: Command = {
       set: 'override a target field, target.key=value (repeat the flag for several)',
       workdir: 'the folder bake runs in (default the current one)',
       source: 'a remote bake definition (a Git URL)',
+      'bake-isolation': 'targets: each target its own bake with its own attempts (default none: one bake)',
+      'bake-parallelism': 'with --bake-isolation targets: bakes at once at most (default 0: all)',
     }),
     'report-file': { help: 'write the Markdown report (what the PR comment and summary show) here' },
     timings: TIMINGS_FLAG,
@@ -141,6 +143,8 @@ async function runOnTerminal(
       const gate = await publishOnTerminal(report, config.report, flags('report-file'));
       if (gate) log(gate);
       const outcome = result.outcome;
+      const redactor = new Redactor(secretValues(config.build));
+      if (outcome && !outcome.success) log(redactor.text(failureMessage(outcome, report.findings)));
       const summary = {
         status: outcome?.success ? 'success' : 'failed',
         attempts: (outcome?.attempts ?? []).map((a) => ({
@@ -149,6 +153,7 @@ async function runOnTerminal(
           durationMs: a.durationMs,
           category: a.classification?.category ?? null,
           decision: a.decision ?? null,
+          ...(a.bake ? { bake: a.bake } : {}),
         })),
         failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
         stopReason: outcome?.stopReason ?? result.preflight?.message ?? null,
@@ -159,7 +164,7 @@ async function runOnTerminal(
         ...(outcome?.targets ? { targets: outcome.targets } : {}),
       };
       // The verdict carries build text (why the retries stopped): redacted like the report.
-      writeOut(new Redactor(secretValues(config.build)).value(summary));
+      writeOut(redactor.value(summary));
       return outcome?.success && !gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.

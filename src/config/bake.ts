@@ -1,7 +1,7 @@
 // `docker buildx bake` instead of a build: the inputs of docker/bake-action. Any of them makes the
 // step a bake; an input that only means something to `docker buildx build` is then an error naming it.
 import { UserError } from './errors.js';
-import { getList, getString, type InputSource } from './inputs.js';
+import { getChoice, getList, getNumber, getString, type InputSource } from './inputs.js';
 import type { BakeConfig, BuildConfig } from './types.js';
 
 export const BAKE_INPUTS = ['files', 'targets', 'set', 'workdir', 'source'] as const;
@@ -37,9 +37,21 @@ const BUILD_ONLY = [
 /** A bake target or group name, as buildx accepts them. */
 const TARGET_NAME = /^[A-Za-z0-9_-]+$/;
 
+/** Inputs that say how to bake, meaningless without a bake. */
+const BAKE_MODE_INPUTS = ['bake-isolation', 'bake-parallelism'] as const;
+
 export function parseBake(src: InputSource, build: BuildConfig): BakeConfig | undefined {
   const given = BAKE_INPUTS.filter((n) => getString(src, n) !== '');
-  if (!given.length) return undefined;
+  if (!given.length) {
+    const mode = BAKE_MODE_INPUTS.find((n) => getString(src, n) !== '');
+    if (mode) {
+      throw new UserError(
+        `Input '${mode}' says how to run docker buildx bake, and this step builds: add 'files' or 'targets' to bake, or remove '${mode}'.`,
+        mode,
+      );
+    }
+    return undefined;
+  }
   const set = BUILD_ONLY.filter((name) => getString(src, name) !== '');
   if (build.context !== '.') set.unshift('context');
   if (build.cacheMode !== 'none') set.push('cache-mode');
@@ -74,6 +86,8 @@ export function parseBake(src: InputSource, build: BuildConfig): BakeConfig | un
     set: overrides,
     workdir: getString(src, 'workdir', '.'),
     source: getString(src, 'source'),
+    isolation: getChoice(src, 'bake-isolation', ['none', 'targets'] as const, 'none'),
+    parallelism: getNumber(src, 'bake-parallelism', 0, { max: 64 }),
   };
 }
 

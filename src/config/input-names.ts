@@ -47,6 +47,8 @@ export const INPUT_NAMES = [
   'set',
   'workdir',
   'source',
+  'bake-isolation',
+  'bake-parallelism',
   'provenance',
   'sbom',
   'attests',

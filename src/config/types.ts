@@ -122,6 +122,13 @@ export interface BakeConfig {
   workdir: string;
   /** A remote bake definition (a Git URL); '' or '.': the local files. */
   source: string;
+  /**
+   * `targets`: each target (with the targets it links through `target:` contexts) is its own
+   * `docker buildx bake` with its own attempts; `none`: one bake for all (buildx's behaviour).
+   */
+  isolation: 'none' | 'targets';
+  /** Isolated bakes running at once at most; 0: all. */
+  parallelism: number;
 }
 
 export interface Config {

@@ -6,6 +6,7 @@ import type { BuilderState } from '../types/builder.js';
 import type { FailedNode } from '../types/builder.js';
 import type { BuildOutcome } from '../attempts/run.js';
 import type { BakeDefinition } from '../attempts/bake.js';
+import type { IsolatedRun } from '../attempts/isolated.js';
 import type { MergeOutcome } from '../merge/merge.js';
 import type { HostCheck } from '../types/host.js';
 import type { Classification } from '../diagnosis/categories.js';
@@ -155,12 +156,12 @@ export function linksOf(ctx: GitHubContext | undefined): ReportInput['links'] {
     : undefined;
 }
 
-export function reportFromBuild(opts: {
+/** What a build's report is made of, besides its outcome. */
+export interface BuildReportOptions {
   config: Config;
   key: string;
   builder: { name: string; driver: string };
   state: BuilderState;
-  outcome: BuildOutcome;
   workspace: string;
   ctx?: GitHubContext;
   secrets: string[];
@@ -172,7 +173,9 @@ export function reportFromBuild(opts: {
   dockerfiles?: Record<string, DockerfileModel>;
   /** Host checks of the nodes on this host. */
   host?: HostCheck[];
-}): ReportInput {
+}
+
+export function reportFromBuild(opts: BuildReportOptions & { outcome: BuildOutcome }): ReportInput {
   const { config, outcome } = opts;
   const last = outcome.attempts[outcome.attempts.length - 1];
   const trace: BuildTrace = last.trace;
@@ -190,21 +193,7 @@ export function reportFromBuild(opts: {
     host: opts.host,
   });
   const step = failingStep(trace);
-  // Regressions against the baseline: slower steps and cache hits that were lost.
-  const redactor = new Redactor(opts.secrets);
-  const regressions = opts.baseline
-    ? compare(
-        opts.baseline,
-        { trace, dockerfile, dockerfiles },
-        {
-          thresholdPercent: config.report.regressionThreshold,
-          minMs: 5000,
-          // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
-          redactId: (id) => redactor.text(id),
-        },
-      )
-    : [];
-  const findings = rankFindings([...analysis.findings, ...regressions]);
+  const findings = rankFindings([...analysis.findings, ...regressionsOf(opts, trace, dockerfile)]);
   return {
     key: opts.key,
     status: outcome.success ? 'success' : 'failed',
@@ -231,6 +220,93 @@ export function reportFromBuild(opts: {
             ...(step.clipped ? { clipped: step.clipped } : {}),
           }
         : undefined,
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+    baseline: opts.baseline ? baselineDurations(opts.baseline) : undefined,
+  };
+}
+
+/** Regressions against the baseline: slower steps and cache hits that were lost. */
+function regressionsOf(opts: BuildReportOptions, trace: BuildTrace, dockerfile?: DockerfileModel) {
+  if (!opts.baseline) return [];
+  const redactor = new Redactor(opts.secrets);
+  return compare(
+    opts.baseline,
+    { trace, dockerfile, dockerfiles: opts.dockerfiles },
+    {
+      thresholdPercent: opts.config.report.regressionThreshold,
+      minMs: 5000,
+      // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
+      redactId: (id) => redactor.text(id),
+    },
+  );
+}
+
+/**
+ * One trace of isolated bakes, as one bake's would be: every bake's last attempt, steps in bake
+ * order, the wall time they took together. What the baseline saves and compares.
+ */
+export function isolatedTrace(run: IsolatedRun): BuildTrace {
+  const traces = run.units.map((u) => u.outcome.attempts[u.outcome.attempts.length - 1].trace);
+  return {
+    ...traces[0],
+    steps: traces.flatMap((t) => t.steps),
+    warnings: traces.flatMap((t) => t.warnings),
+    contextBytes: traces.reduce((sum, t) => sum + t.contextBytes, 0),
+    platforms: [...new Set(traces.flatMap((t) => t.platforms))],
+    durationMs: run.wallMs,
+    targets: traces.flatMap((t) => t.targets ?? []),
+  };
+}
+
+/**
+ * The report of isolated bakes (bake-isolation targets): each bake analysed as its own build (its
+ * failure annotated in its own Dockerfile), then one report: failed bakes first, every target's
+ * result and attempts, findings once, regressions against the baseline of the whole.
+ */
+export function reportFromIsolated(
+  opts: BuildReportOptions & { run: IsolatedRun; outcome: BuildOutcome },
+): ReportInput {
+  const parts = opts.run.units.map((u) => ({
+    unit: u.unit,
+    report: reportFromBuild({ ...opts, baseline: undefined, outcome: u.outcome }),
+  }));
+  const ordered = [
+    ...parts.filter((p) => p.report.status === 'failed'),
+    ...parts.filter((p) => p.report.status !== 'failed'),
+  ];
+  const failed = ordered.find((p) => p.report.status === 'failed')?.report;
+  const seen = new Set<string>();
+  const findings = [
+    ...ordered.flatMap((p) => p.report.findings),
+    ...regressionsOf(opts, isolatedTrace(opts.run)),
+  ].filter((f) => {
+    const id = `${f.rule}\0${f.file ?? ''}\0${f.line ?? ''}\0${f.title}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
+  const stats = parts.map((p) => p.report.stats);
+  const targets = opts.outcome.targets ?? [];
+  return {
+    key: opts.key,
+    status: failed ? 'failed' : 'success',
+    failure: failed?.failure,
+    attempts: ordered.flatMap((p) => p.report.attempts.map((a) => ({ ...a, bake: p.unit.name }))),
+    builder: opts.builder,
+    nodes: opts.state.nodes,
+    findings: rankFindings(findings),
+    stats: {
+      durationMs: opts.run.wallMs,
+      steps: stats.reduce((sum, s) => sum + s.steps, 0),
+      cachedSteps: stats.reduce((sum, s) => sum + s.cachedSteps, 0),
+      contextBytes: stats.reduce((sum, s) => sum + s.contextBytes, 0),
+      platforms: [...new Set(stats.flatMap((s) => s.platforms))],
+    },
+    steps: parts.flatMap((p) => p.report.steps),
+    targets: [
+      ...targets.filter((t) => t.status === 'failed'),
+      ...targets.filter((t) => t.status !== 'failed'),
+    ],
+    failingLog: failed?.failingLog,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
     baseline: opts.baseline ? baselineDurations(opts.baseline) : undefined,

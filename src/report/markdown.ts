@@ -26,7 +26,8 @@ function lineLink(input: ReportInput, f: Finding): string {
 function headline(input: ReportInput): string {
   const what = input.merge ? 'Merge' : input.targets ? 'Bake' : 'Build';
   if (input.status === 'success') {
-    const retried = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : '';
+    const n = attemptCount(input);
+    const retried = n > 1 ? ` after ${n} attempts` : '';
     return `### ✅ ${what} succeeded${retried}`;
   }
   if (input.status === 'unknown')
@@ -35,6 +36,11 @@ function headline(input: ReportInput): string {
   // Whether it is transient: the attempts say whether it was retried.
   const kind = f?.retryable === undefined ? '' : f.retryable ? ', transient' : ', not retryable';
   return `### ❌ ${what} failed${f ? ` (${f.category}${kind})` : ''}`;
+}
+
+/** Attempts the build took: isolated bakes count each bake's own (the most any of them took). */
+function attemptCount(input: ReportInput): number {
+  return input.attempts.reduce((most, a) => Math.max(most, a.number), 0);
 }
 
 /** A merge, as a merge: the sources, the platforms, the tags and the index digest. */
@@ -52,12 +58,16 @@ function mergeTable(input: ReportInput): string | undefined {
 function targetsTable(input: ReportInput): string | undefined {
   if (!input.targets?.length) return undefined;
   const icon: Record<string, string> = { success: '✅', failed: '❌', cancelled: '⏹️' };
+  // bake-isolation targets: each target's own attempts, and a retry that recovered it.
+  const isolated = input.targets.some((t) => t.attempts !== undefined);
+  const result = (t: NonNullable<ReportInput['targets']>[number]) =>
+    `${icon[t.status] ?? ''} ${escapeMarkdown(t.status)}${t.category ? ` (${escapeMarkdown(t.category)})` : ''}${t.status === 'success' && (t.attempts ?? 1) > 1 ? ' after a retry' : ''}`;
   return [
-    '| target | result | digest |',
-    '| --- | --- | --- |',
+    isolated ? '| target | result | attempts | digest |' : '| target | result | digest |',
+    isolated ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
     ...input.targets.map(
       (t) =>
-        `| ${code(t.name)} | ${icon[t.status] ?? ''} ${escapeMarkdown(t.status)} | ${t.digest ? code(t.digest) : '-'} |`,
+        `| ${code(t.name)} | ${result(t)} |${isolated ? ` ${t.attempts ?? '-'} |` : ''} ${t.digest ? code(t.digest) : '-'} |`,
     ),
   ].join('\n');
 }
@@ -70,12 +80,12 @@ function statsTable(input: ReportInput): string {
   return [
     '| duration | attempts | cache hits | context | platforms |',
     '| --- | --- | --- | --- | --- |',
-    `| ${seconds(s.durationMs)} | ${input.attempts.length || '-'} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(', ') || '-'} |`,
+    `| ${seconds(s.durationMs)} | ${attemptCount(input) || '-'} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(', ') || '-'} |`,
   ].join('\n');
 }
 
 function attemptsTable(input: ReportInput): string | undefined {
-  if (input.attempts.length < 2 && input.status === 'success') return undefined;
+  if (attemptCount(input) < 2 && input.status === 'success') return undefined;
   if (!input.attempts.length) return undefined;
   return [
     '**Attempts**',
@@ -84,7 +94,7 @@ function attemptsTable(input: ReportInput): string | undefined {
     '| --- | --- | --- | --- |',
     ...input.attempts.map(
       (a) =>
-        `| ${a.number} | ${a.exitCode === 0 ? 'succeeded' : `failed (${a.category ?? 'unknown'})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? '')} |`,
+        `| ${a.bake ? `${code(a.bake)} ` : ''}${a.number} | ${a.exitCode === 0 ? 'succeeded' : `failed (${a.category ?? 'unknown'})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? '')} |`,
     ),
   ].join('\n');
 }

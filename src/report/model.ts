@@ -14,7 +14,15 @@ export interface ReportInput {
     /** The build record the error (and its Dockerfile line, `line`) came from, when it did. */
     record?: { id: string; line: boolean };
   };
-  attempts: { number: number; durationMs: number; exitCode: number; category?: string; decision?: string }[];
+  attempts: {
+    number: number;
+    durationMs: number;
+    exitCode: number;
+    category?: string;
+    decision?: string;
+    /** bake-isolation targets: the bake the attempt belongs to. */
+    bake?: string;
+  }[];
   builder?: { name: string; driver: string };
   nodes: { name: string; endpoint: string; status: string; buildkit: string; platforms: string[] }[];
   findings: Finding[];
@@ -39,7 +47,14 @@ export interface ReportInput {
   /** Findings not shown as annotations because of GitHub's per-step limits. */
   omittedAnnotations?: number;
   /** A bake's targets: how each ended and the image it produced. */
-  targets?: { name: string; status: string; digest: string }[];
+  targets?: {
+    name: string;
+    status: string;
+    digest: string;
+    /** bake-isolation targets: its bake's attempts, and the category when it failed. */
+    attempts?: number;
+    category?: string;
+  }[];
   /** A merge (`merge-sources`) instead of a build: what went in and what came out. */
   merge?: { sources: string[]; tags: string[]; platforms: string[]; digest: string };
   /** The previous build's step durations by step id (baseline), for before/after in the chart. */

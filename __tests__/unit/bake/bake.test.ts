@@ -151,6 +151,8 @@ describe('inputs', () => {
       set: ['*.platform=linux/amd64,linux/arm64'],
       workdir: '.',
       source: '',
+      isolation: 'none',
+      parallelism: 0,
     });
     expect(parseConfig(src({}), {}).bake).toBeUndefined();
   });

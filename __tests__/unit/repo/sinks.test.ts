@@ -3,8 +3,12 @@
 // no build text, for the reason given. A new call site fails this test until it is classified here.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { jest } from '@jest/globals';
 import { ESLint } from 'eslint';
 import { repoRoot } from '../../support/paths.js';
+
+// ESLint's first run loads the typed configuration: seconds on a loaded machine.
+jest.setTimeout(60_000);
 
 /** Calls (not definitions or imports) of whatever writes outside the process. */
 const OUTBOUND =
