@@ -5,7 +5,7 @@ import { isAbsolute, join } from 'node:path';
 import type { Buildx } from '../buildx/buildx.js';
 import type { Config } from '../config/config.js';
 import { UserError } from '../config/errors.js';
-import { failureText } from '../trace/query.js';
+import { failureHints, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { buildArgs } from './args.js';
 import { metadataEnv, parseMetadata, readMetadata } from './metadata.js';
@@ -211,6 +211,7 @@ export async function runBuild(
             'check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner',
         })
       : classify(text, {
+          ...failureHints(trace),
           exitCode: result.code,
           cancelled: result.cancelled,
           timedOut: result.timedOut,

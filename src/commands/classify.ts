@@ -5,7 +5,7 @@ import { parseConfig } from '../config/config.js';
 import { getBoolean, getChoice } from '../config/inputs.js';
 import { classify } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
-import { failureText, failingStep } from '../trace/query.js';
+import { failureHints, failureText, failingStep } from '../trace/query.js';
 import { DEBUG_FLAG, UsageError, type Command } from './command.js';
 import { terminal } from '../joblog.js';
 
@@ -17,8 +17,15 @@ async function readStdin(): Promise<string> {
 
 /** What to classify: the failure as the trace reads it, or the text itself when it shows none. */
 export function classifiedText(text: string): string {
+  return classifiedInput(text).text;
+}
+
+/** The text, and what the trace knows of the failure (the failing vertex) for the reading. */
+export function classifiedInput(text: string): { text: string; hints: ReturnType<typeof failureHints> } {
   const trace = parseTrace(text);
-  return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
+  return trace.error || failingStep(trace) || trace.crashed
+    ? { text: failureText(trace), hints: failureHints(trace) }
+    : { text, hints: {} };
 }
 
 export const classifyCommand: Command = {
@@ -43,11 +50,12 @@ export const classifyCommand: Command = {
         'classify reads the error text (or a whole build log) on stdin: buildx-guard classify < build.log, or docker buildx build . 2>&1 | buildx-guard classify',
       );
     }
-    const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
+    const input = classifiedInput(await readStdin());
+    const c = classify(input.text, { ...input.hints, retryPatterns: retry.patterns });
     terminal.out(
       format === 'text'
         ? `${c.category} (${c.retryable ? 'transient: worth a retry' : 'not transient: a retry will fail the same way'}): ${c.reason}${c.remedy ? `\nremedy: ${c.remedy}` : ''}\n`
-        : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}) })}\n`,
+        : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}), ...(c.operation ? { operation: c.operation } : {}) })}\n`,
     );
     // Exit codes: with --exit-code, 0 transient and 1 not; else 0 whatever the verdict (2 is usage).
     return exitCode && !c.retryable ? 1 : 0;

@@ -30,6 +30,8 @@ export interface Classification {
   reason: string;
   /** What to do about it, when there is something better than "read the error". */
   remedy?: string;
-  /** The id of the pattern that decided, for tests and debug output. */
+  /** The id of the cause that decided, for tests and debug output. */
   pattern?: string;
+  /** The operation that failed (operation.ts), when the text names one. */
+  operation?: string;
 }

@@ -1,44 +1,59 @@
 // Error text of a failed build → { category, retryable, reason, remedy }. Pure, no I/O: the one
-// classifier behind the retry loop, `classify`, `analyze` and the findings rules.
+// classifier behind the retry loop, merge, `classify`, `analyze` and the findings rules.
 //
 // The text is what trace/query's failureText gives: the failing step's header and last log lines,
-// buildx's closing text, and the final error as `ERROR: …`. Every pattern runs on verdictText's
-// views of it (verdict-text.ts): bounded, and without the failing step's command and output unless
-// the pattern is scoped `step`. Patterns scoped `error` see only the final error line(s), so a step
-// that prints "connection refused" is still a failed step.
+// buildx's closing text, and the final error as `ERROR: …`. It is read by reading.ts into the
+// operation × the cause chain, on verdictText's views of it (verdict-text.ts): bounded, and without
+// the failing step's command and output unless a cause is scoped `step`. Causes scoped `error` see
+// only the final error line(s), so a step that prints "connection refused" is still a failed step.
 import { RETRYABLE, type Category, type Classification } from './categories.js';
-import { ERROR_PATTERNS, errorPattern, type ErrorPattern } from './patterns.js';
+import { errorPattern, type ErrorPattern } from './patterns.js';
+import type { Operation } from './operation.js';
+import { readFailure, type FailureHints, type Reading } from './reading.js';
+import { NO_CAUSE, OPERATION_REMEDY, overridden } from './table.js';
 import { bounded, verdictText } from './verdict-text.js';
 
-/** The final `ERROR:` line(s) of a text; the whole text when it has none (a bare error message). */
-export function errorLines(text: string): string {
-  const errors = text.split('\n').filter((l) => /^(?:ERROR|Error|error): /.test(l));
-  return errors.length ? errors.slice(-3).join('\n') : text;
-}
+export { errorLines, readFailure, type FailureHints, type Reading } from './reading.js';
 
-/** The views of a failure text each scope reads. */
-function views(text: string): Record<ErrorPattern['scope'], string> {
-  const v = verdictText(text);
-  return { error: errorLines(v.own), all: v.own, step: v.step };
-}
-
-/** The first pattern (in precedence order) that matches the text. */
-export function matchPattern(text: string): ErrorPattern | undefined {
-  const on = views(text);
-  return ERROR_PATTERNS.find((p) => p.pattern.test(on[p.scope]));
+/** The cause that decides a text's category, if any is found: what `analyze` asks of a bare text. */
+export function matchPattern(text: string, hints: FailureHints = {}): ErrorPattern | undefined {
+  return readFailure(text, hints).cause;
 }
 
 export function classification(category: Category, reason: string, extra: Partial<Classification> = {}) {
   return { category, retryable: RETRYABLE.has(category), reason, ...extra } satisfies Classification;
 }
 
-export interface ClassifyOptions {
+export interface ClassifyOptions extends FailureHints {
   exitCode?: number;
   /** The job was cancelled (SIGINT/SIGTERM from the runner). */
   cancelled?: boolean;
   /** The attempt ran past attempt-timeout-minutes: a hung attempt is transient. */
   timedOut?: boolean;
   retryPatterns?: RegExp[];
+}
+
+const OPERATION_REASON: Record<Operation, string> = {
+  builder: 'bringing the builder up',
+  session: 'talking to BuildKit',
+  dockerfile: 'reading the Dockerfile',
+  context: 'sending the build context',
+  'resolve-image': 'resolving an image',
+  'cache-import': 'importing the cache',
+  step: 'running a step',
+  copy: 'copying files (COPY/ADD)',
+  push: 'exporting or pushing the image',
+  'cache-export': 'exporting the build cache',
+  none: 'building',
+};
+
+/** The reason in words: the cause's, with the operation when it changed the cause's meaning. */
+function reasonOf(r: Reading): string {
+  const p = r.cause;
+  if (!p)
+    return r.category === 'unknown' ? 'no known pattern matched the error' : OPERATION_REASON[r.operation];
+  if (p.category === r.category) return p.reason;
+  return `${p.reason}, while ${OPERATION_REASON[r.operation]}`;
 }
 
 export function classify(text: string, opts: ClassifyOptions = {}): Classification {
@@ -52,10 +67,15 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
   if (opts.cancelled || opts.exitCode === 130) {
     return classification('cancelled', 'the build was cancelled');
   }
-  const p = matchPattern(text);
-  const base: Classification = p
-    ? classification(p.category, p.reason, { pattern: p.id, ...(p.remedy ? { remedy: p.remedy } : {}) })
-    : classification('unknown', 'no known pattern matched the error');
+  const r = readFailure(text, opts);
+  const remedy = overridden(r.operation, r.cause?.id ?? NO_CAUSE)
+    ? (OPERATION_REMEDY[r.category] ?? r.cause?.remedy)
+    : r.cause?.remedy;
+  const base: Classification = classification(r.category, reasonOf(r), {
+    ...(r.cause ? { pattern: r.cause.id } : {}),
+    ...(remedy ? { remedy } : {}),
+    operation: r.operation,
+  });
   // The user's own patterns may look at the step's output (a flaky download inside a RUN is what
   // they are for); bounded like every pattern, and refused at input time if catastrophic.
   const full = opts.retryPatterns?.length ? bounded(text).join('\n') : '';
@@ -66,10 +86,10 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
   return base;
 }
 
-/** Whether a known pattern (by id) matches the text (in its scope's view): for findings and the backoff. */
+/** Whether a known cause (by id) is in the text (in its scope's view): for findings and the backoff. */
 export function mentions(id: string, text: string): boolean {
   const p = errorPattern(id);
-  return p.pattern.test(views(text)[p.scope === 'step' ? 'step' : 'all']);
+  return p.pattern.test(verdictText(text)[p.scope === 'step' ? 'step' : 'own']);
 }
 
 // A registry's HTTP error that can carry a wait: 429 or 503, as buildx prints the response.

@@ -1,6 +1,8 @@
-// Every error pattern the project knows, defined once: its category (hence retryability), the reason
-// in words and the remedy. The classifier walks ERROR_PATTERNS in order (first match wins), the
-// findings rules and the retry backoff look patterns up by id, and docs/retry.md lists them.
+// Every cause the project knows, defined once: the words that show it, its tier, the category it
+// means when no operation says otherwise (table.ts gives the category by operation), the reason in
+// words and the remedy. The reading (reading.ts) finds every cause in a failure's text, and the
+// innermost one of the highest tier decides; the findings rules and the retry backoff look causes up
+// by id, and docs/retry.md lists them.
 import type { Category } from './categories.js';
 
 /** The categories a failing step's own output may decide: what made it fail. Never retried. */
@@ -11,6 +13,13 @@ interface PatternBase {
   pattern: RegExp;
   reason: string;
   remedy?: string;
+  /**
+   * 1: decisive wherever it appears (a full disk, a step's exit, a parse error, the status stream
+   * lost); 2: what a registry or BuildKit answered (401, 404, 429, a gRPC limit); 3: generic network
+   * and time-outs, which only say how a request ended. The highest tier present decides, and among
+   * causes of one tier the innermost (the one furthest into the chain).
+   */
+  tier: 1 | 2 | 3;
 }
 
 /**
@@ -26,16 +35,15 @@ const REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limi
 const EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
 
 /**
- * In order of precedence. The order is the design: a resource limit wins over the message it hides
- * in (`no space left on device` inside `failed to read dockerfile`), the platform wins over the step
- * that exposed it, a step's own failure wins over anything its output says, and the broad transport
- * and registry families come last.
+ * Every cause, tier 1 first. The order only breaks a tie between two causes that end at the same
+ * spot of the text (`fatal error: runtime: out of memory` is out of memory before it is a crash).
  */
 export const ERROR_PATTERNS: readonly ErrorPattern[] = [
   {
     id: 'status-stream-lost',
     category: 'transport',
     scope: 'error',
+    tier: 1,
     reason: 'the status stream from BuildKit broke (failed to receive status)',
     pattern:
       /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
@@ -45,6 +53,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'cancelled',
     category: 'cancelled',
     scope: 'error',
+    tier: 1,
     reason: 'the build was cancelled (the job was cancelled or timed out)',
     pattern:
       /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
@@ -54,6 +63,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'disk-full',
     category: 'resource',
     scope: 'error',
+    tier: 1,
     reason: 'the disk of the builder is full (no space left on device)',
     pattern: /no space left on device|disk quota exceeded/i,
     remedy:
@@ -63,15 +73,17 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'out-of-memory',
     category: 'resource',
     scope: 'step',
+    tier: 1,
     reason: 'a step ran out of memory (killed, exit code 137)',
     pattern:
-      /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
+      /^(?=[\s\S]*\b(?:exit code:?|non-zero code:) 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
     remedy: 'give the build more memory (a larger runner or node), or lower the step’s parallelism',
   },
   {
     id: 'exec-format',
     category: 'platform',
     scope: 'step',
+    tier: 1,
     reason: 'a binary for another architecture was run (exec format error)',
     pattern: EXEC_FORMAT,
     remedy:
@@ -81,22 +93,27 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'platform-not-in-manifest',
     category: 'platform',
     scope: 'error',
+    tier: 1,
     reason: 'the base image has no variant for the requested platform',
     pattern: /no match for platform in manifest|no matching manifest for/,
     remedy: 'pick a base image published for every platform in `platforms`, or drop that platform',
   },
   {
+    // buildx before 0.13 and after it word this differently.
     id: 'docker-driver-multi-platform',
     category: 'platform',
     scope: 'error',
+    tier: 1,
     reason: 'the docker driver cannot build several platforms at once',
-    pattern: /multiple platforms feature is currently not supported for docker driver/i,
+    pattern:
+      /multiple platforms feature is currently not supported for docker driver|multi-platform build is not supported for the docker driver/i,
     remedy: 'use the docker-container or remote driver (driver input), or the containerd image store',
   },
   {
     id: 'step-failed',
     category: 'step',
     scope: 'error',
+    tier: 1,
     reason: 'a build step exited non-zero',
     pattern:
       /process "…" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/,
@@ -105,9 +122,10 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'dockerfile',
     category: 'dockerfile',
     scope: 'error',
+    tier: 1,
     reason: 'the Dockerfile does not parse or fails a build check',
     pattern:
-      /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
+      /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found|Please provide a source image with `from` prior to commit/i,
     remedy: 'fix the Dockerfile at the line shown',
   },
   {
@@ -115,23 +133,47 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'context-transfer-cut',
     category: 'transport',
     scope: 'error',
+    tier: 1,
     reason: 'the build context transfer to BuildKit was cut short',
     pattern:
       /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/,
   },
   {
-    id: 'missing-file',
-    category: 'missing-file',
+    id: 'crash',
+    category: 'crash',
+    scope: 'all',
+    tier: 1,
+    reason: 'buildx or BuildKit crashed',
+    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
+    remedy: 'retried once (max-crash-retries); see the known-crash finding for a fixed release',
+  },
+  {
+    // Docker Hub answers a repository that does not exist as if it were private.
+    id: 'repository-missing',
+    category: 'image-not-found',
     scope: 'error',
-    reason: 'a file the build needs is not in the build context',
-    pattern:
-      /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
-    remedy: 'check the path against the build context and .dockerignore',
+    tier: 1,
+    reason: 'an image the build names does not exist (or is private to another account)',
+    pattern: /pull access denied|repository does not exist/,
+    remedy: 'check the image name and tag (or digest); log in first if it is private',
+  },
+  {
+    // RFC 6750: the registry refused the token itself (expired, revoked, malformed). Decisive, unlike
+    // `insufficient_scope`, which Docker Hub also answers for a repository that does not exist.
+    id: 'token-refused',
+    category: 'auth',
+    scope: 'error',
+    tier: 1,
+    reason: 'the registry refused the token (invalid_token)',
+    pattern: /\binvalid_token\b/,
+    remedy:
+      'log in again before the build (docker/login-action) with a token that has not expired or been revoked',
   },
   {
     id: 'message-too-large',
     category: 'resource',
     scope: 'error',
+    tier: 2,
     reason: 'a resource limit of BuildKit was hit (gRPC message size or similar)',
     pattern: /ResourceExhausted|larger than max/,
   },
@@ -139,48 +181,52 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'registry-auth',
     category: 'auth',
     scope: 'error',
+    tier: 2,
     reason: 'the registry refused the credentials',
     pattern:
-      /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
+      /\b401 Unauthorized|\b403 Forbidden|\bauthorization status: 40[13]\b|\bauthorization failed\b|\bunauthorized: |\bdenied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
     remedy:
       'log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets',
   },
   {
-    // After auth: a registry that hides a private image as "not found" answered 401 first.
-    id: 'image-not-found',
+    id: 'manifest-unknown',
     category: 'image-not-found',
     scope: 'error',
+    tier: 2,
     reason: 'an image the build or merge names does not exist (a base image, a merge source)',
-    pattern:
-      /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
+    pattern: /\bmanifest unknown\b/,
     remedy: 'check the image name and tag (or digest), and that the job pushed it before this step',
   },
   {
-    // After auth: an export the registry refuses is not retried.
-    id: 'cache-export',
-    category: 'cache-export',
-    scope: 'all',
-    reason: 'exporting the build cache failed',
-    pattern:
-      /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.{0,200}(?:timeout|deadline exceeded)/im,
-    remedy:
-      'add ignore-error=true to cache-to (e.g. type=registry,ref=…,ignore-error=true) so a cache backend hiccup cannot fail the build',
-  },
-  {
-    id: 'crash',
-    category: 'crash',
-    scope: 'all',
-    reason: 'buildx or BuildKit crashed',
-    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
-    remedy: 'retried once (max-crash-retries); see the known-crash finding for a fixed release',
-  },
-  {
-    id: 'connection-lost',
-    category: 'transport',
+    id: 'missing-path',
+    category: 'missing-file',
     scope: 'error',
-    reason: 'the connection between buildx and BuildKit was lost',
+    tier: 2,
+    reason: 'a file the build needs is not in the build context',
     pattern:
-      /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/,
+      /lstat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+    remedy: 'check the path against the build context and .dockerignore',
+  },
+  {
+    // BuildKit's content store has no blob a cache record points to: a remote cache entry (the
+    // GitHub Actions cache evicts them) went away between the import and its use. A rerun re-fetches.
+    id: 'blob-missing',
+    category: 'cache-export',
+    scope: 'error',
+    tier: 2,
+    reason: 'a blob the build cache refers to is gone (a cache entry was evicted)',
+    pattern: /\bblob sha256:[0-9a-f]{64} not found\b/,
+    remedy:
+      'retried; add ignore-error=true to cache-to, and keep the cache scope small enough not to be evicted mid-build',
+  },
+  {
+    // What `not found` means depends on what was looked for: the operation says (table.ts).
+    id: 'not-found',
+    category: 'unknown',
+    scope: 'error',
+    tier: 2,
+    reason: 'something the build looked for was not found',
+    pattern: /\bnot[ _]found\b|\b404 Not Found\b|\bno such file or directory\b/i,
   },
   {
     // A registry on filesystem storage writes its link files in place: while the same content is
@@ -191,6 +237,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'registry-manifest-blob-unknown',
     category: 'registry',
     scope: 'all',
+    tier: 2,
     reason: 'the registry refused a manifest because a blob it references was not (yet) there',
     pattern:
       /^(?=[\s\S]*?PUT request to \S+\/manifests\/\S+: 400 Bad Request)(?=[\s\S]*?(?:blob unknown to registry|MANIFEST_BLOB_UNKNOWN))|(?:^|\n)(?:errors:\s*)?manifest blob unknown: /,
@@ -201,18 +248,39 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     id: 'registry-rate-limit',
     category: 'registry',
     scope: 'error',
+    tier: 2,
     reason: 'the registry rate-limited the build (429)',
     pattern: REGISTRY_RATE_LIMIT,
     remedy:
       'log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run',
   },
   {
+    // The gRPC connection between buildx and BuildKit, not a registry's.
+    id: 'connection-lost',
+    category: 'transport',
+    scope: 'error',
+    tier: 2,
+    reason: 'the connection between buildx and BuildKit was lost',
+    pattern:
+      /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/,
+  },
+  {
+    // A time-out says how a request ended, not which: the operation (or an inner cause) says.
+    id: 'deadline',
+    category: 'transport',
+    scope: 'error',
+    tier: 3,
+    reason: 'a request to BuildKit or a registry ran out of time (deadline exceeded)',
+    pattern: /DeadlineExceeded|context deadline exceeded/,
+  },
+  {
     id: 'registry-io',
     category: 'registry',
     scope: 'error',
+    tier: 3,
     reason: 'registry or network I/O failed (5xx, timeout, reset, cut transfer)',
     pattern:
-      /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/,
+      /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection timed out|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/,
   },
 ];
 

@@ -1,7 +1,7 @@
 // A build's trace (and its Dockerfile) → findings and the `analyze` JSON contract. Pure.
 import type { Classification } from '../diagnosis/categories.js';
 import { classify, matchPattern } from '../diagnosis/classify.js';
-import { failingStep, failureText, traceStatus } from '../trace/query.js';
+import { failingStep, failureHints, failureText, traceStatus } from '../trace/query.js';
 import { dockerfileOf, stepLabel } from './anchor.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { HostCheck } from '../types/host.js';
@@ -65,7 +65,7 @@ export function analyze(input: AnalyzeInput): Analysis {
   if (status === 'unknown' && !trace.steps.length && !trace.binary && matchPattern(failureText(trace)))
     status = 'failed';
   const failed = status === 'failed';
-  const failure = failed ? (input.failure ?? classify(failureText(trace))) : undefined;
+  const failure = failed ? (input.failure ?? classify(failureText(trace), failureHints(trace))) : undefined;
   const list = findings({
     trace,
     ...(input.firstTrace ? { firstTrace: input.firstTrace } : {}),

@@ -8,7 +8,7 @@ import type { Config } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classify } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
-import { failureText } from '../trace/query.js';
+import { failureHints, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 
 export interface MergeAttempt {
@@ -160,6 +160,7 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
     if (r.code === 0 && !r.timedOut && !r.cancelled) break;
     const text = failureText(trace, r.stderrTail);
     const c = classify(text, {
+      ...failureHints(trace),
       exitCode: r.code,
       cancelled: r.cancelled,
       timedOut: r.timedOut,

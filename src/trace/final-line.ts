@@ -41,6 +41,8 @@ export function readFinalLine(line: string): FinalLine | undefined {
   if (prefixed) return { text: prefixed[1], rank: 3 };
   if (
     /^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) ||
+    // compose prints the lost status stream bare, as its last line.
+    /^failed to (?:receive|get) status: rpc error: /.test(line) ||
     /^The command '.*' returned a non-zero code: \d+/.test(line) ||
     /^(?:COPY|ADD) failed: /.test(line) ||
     /^Error response from daemon: /.test(line) ||

@@ -64,3 +64,20 @@ export function failureText(trace: BuildTrace, stderrTail = ''): string {
   if (!error && !step && stderrTail) parts.push(stderrTail);
   return parts.join('\n');
 }
+
+/**
+ * What the trace knows of the failure beyond its text, for the diagnosis core's reading
+ * (diagnosis/reading.ts): the failing vertex's name and its own error, or, when no vertex failed,
+ * the last vertex the build ran (an error after every vertex is done belongs to the last: an
+ * export). Clipped: names and errors are bounded like every line the classifier reads.
+ */
+export function failureHints(trace: BuildTrace): {
+  vertex?: string;
+  vertexError?: string;
+  lastVertex?: string;
+} {
+  const step = failingStep(trace);
+  if (step) return { vertex: step.name.slice(0, 300), ...(step.error ? { vertexError: step.error } : {}) };
+  const last = trace.steps.at(-1);
+  return last ? { lastVertex: last.name.slice(0, 300) } : {};
+}

@@ -1,0 +1,185 @@
+// The structured reading of a failure: the operation it belongs to × the chain of causes buildx
+// wraps it in. Pure, linear: the one reading behind `classify` (the retry loop, merge, the `classify`
+// command), `analyze` and the findings.
+//
+// 1. Re-join: tools and posters wrap the log (GitHub timestamps and `##[error]`, build-push-action's
+//    `Error: buildx failed with:`, Python loggers, `> ` quotes) and hand-wrap long error lines; the
+//    wrappers are taken off and an error line's continuation lines are joined back to it.
+// 2. The verdict text (verdict-text.ts): buildx's words only, the step's command and output cut.
+// 3. The operation (operation.ts) and every cause (patterns.ts) found in the chain. The cause that
+//    decides is the innermost of the highest tier: a full disk or a step's exit anywhere; else what
+//    the registry or BuildKit answered (401, 404, 429, a lost gRPC connection); else how a request
+//    ended (a time-out, a reset). `failed to solve: DeadlineExceeded: x: failed to resolve source
+//    metadata for x: … dial tcp …: i/o timeout` is a registry request timing out while an image's
+//    metadata loads: operation `resolve-image`, cause `registry-io` (innermost of tier 3).
+// 4. The category: table.ts, a function of the two.
+import type { Category } from './categories.js';
+import { chainOperation, vertexOperation, type Operation } from './operation.js';
+import { ERROR_PATTERNS, type ErrorPattern } from './patterns.js';
+import { categoryOf, NO_CAUSE } from './table.js';
+import { bounded, clipMiddle, verdictText, withoutCommand } from './verdict-text.js';
+
+export interface FailureHints {
+  /** The failing vertex's name (from the trace or the build record). */
+  vertex?: string;
+  /** The failing vertex's own error, when the final error only summarises it (`DeadlineExceeded`). */
+  vertexError?: string;
+  /**
+   * When no vertex failed: the last one the build ran. An error after every vertex is done belongs
+   * to it (an export); weaker than the chain's own words.
+   */
+  lastVertex?: string;
+}
+
+export interface CauseMatch {
+  id: string;
+  tier: 1 | 2 | 3;
+  /** Where the match ends in the chain: the larger, the further in (the innermost). */
+  at: number;
+}
+
+export interface Reading {
+  operation: Operation;
+  /** Where the operation was read. */
+  operationFrom: 'vertex' | 'summary' | 'chain' | 'last-vertex' | 'none';
+  /** The final error split into its links, outermost first (for debug output and tests). */
+  chain: string[];
+  /** Every cause found. */
+  causes: CauseMatch[];
+  /** The cause that decides, if any. */
+  cause?: ErrorPattern;
+  category: Category;
+}
+
+/** Tool prefixes, taken off the start of a line (repeatedly: a timestamp before `##[error]`…). */
+const WRAPPERS: readonly RegExp[] = [
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/,
+  /^\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?\] ?/,
+  /^##\[error\]/,
+  /^(?:Error: )?buildx(?: bake)? failed with: /,
+  // Python's logging: `ERROR:root:…` (basicConfig) and `2024-01-01 12:00:00,123 - name - ERROR - …`.
+  /^(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]{1,100}:/,
+  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - (?:[\w.]{1,100} - )?(?:CRITICAL|ERROR|WARNING|INFO|DEBUG) - /,
+  // syslog and journald: `Jun  2 04:51:05 host buildkitd[12]: …`; a log viewer's gutter (`│ `).
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d {1,2}(?:[\w.-]{1,64} )?[\w.-]{1,64}(?:\[\d{1,10}\])?: /,
+  /^\s{0,16}[│┃] /,
+  // A paster's quote before an error or a vertex line (buildx's own `> [step]` headers stay).
+  /^> ?(?=ERROR|Error|error|failed to |#\d)/,
+];
+
+/** A line that starts an error message, once unwrapped. */
+const ERROR_START = /^(?:ERROR|Error|error): |^failed to (?:solve|build)\b/;
+/** A line that starts a record of its own: never the continuation of an error line. */
+const RECORD =
+  /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|failed to (?:solve|build)|-{3}|\s{0,8}\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|Dockerfile|\S{0,200}Dockerfile:\d|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
+/** Hand-wrapped error lines: at most this many continuation lines are joined to one error line. */
+const MAX_JOIN = 8;
+
+function unwrap(line: string): string {
+  let l = line.endsWith('\r') ? line.slice(0, -1) : line;
+  for (let pass = 0; pass < 4; pass++) {
+    const before = l;
+    for (const re of WRAPPERS) l = l.replace(re, '');
+    if (l === before) break;
+  }
+  return l;
+}
+
+/**
+ * The text with tool wrappers taken off every line and each error line's hand-wrapped continuation
+ * lines joined back to it (bounded: the last lines, each clipped, at most MAX_JOIN joins a line).
+ */
+export function rejoin(text: string): string {
+  const lines = bounded(text).map(unwrap);
+  const out: string[] = [];
+  let joins = -1;
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1] : '';
+    if (
+      joins >= 0 &&
+      joins < MAX_JOIN &&
+      line.trim() &&
+      !/^\s/.test(line) &&
+      !RECORD.test(line) &&
+      prev.length >= 40
+    ) {
+      out[out.length - 1] = `${prev} ${line}`;
+      joins++;
+      continue;
+    }
+    joins = ERROR_START.test(line) ? 0 : -1;
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** The final `ERROR:` line(s) of a text; the whole text when it has none (a bare error message). */
+export function errorLines(text: string): string {
+  const errors = text.split('\n').filter((l) => /^(?:ERROR|Error|error): /.test(l));
+  return errors.length ? errors.slice(-3).join('\n') : text;
+}
+
+const CHAIN_SPLIT = /\n|: (?=\S)|\bdesc = /;
+
+/** The operation: the vertex, the summary header, the chain's words, in that order. */
+function operationOf(
+  own: string,
+  error: string,
+  hints: FailureHints,
+): Pick<Reading, 'operation' | 'operationFrom'> {
+  const hinted = hints.vertex !== undefined ? vertexOperation(hints.vertex) : undefined;
+  if (hinted) return { operation: hinted, operationFrom: 'vertex' };
+  // failureText starts with the failing vertex: `#9 [test 3/3] RUN …`, `#12 exporting cache`.
+  const first = own.slice(0, own.indexOf('\n') + 1 || own.length).match(/^#\d{1,6} (.{1,300})/);
+  const fromFirst = first ? vertexOperation(first[1]) : undefined;
+  if (fromFirst) return { operation: fromFirst, operationFrom: 'vertex' };
+  // The failure summary names the failing vertex: ` > [build 2/6] RUN …:`, ` > exporting to image:`.
+  let summary: Operation | undefined;
+  for (const line of own.split('\n')) {
+    const m = line.match(/^\s{0,8}> (.{1,300})/);
+    const op = m ? vertexOperation(m[1]) : undefined;
+    if (op) summary = op;
+  }
+  if (summary) return { operation: summary, operationFrom: 'summary' };
+  const chained = chainOperation(error);
+  if (chained) return { operation: chained, operationFrom: 'chain' };
+  const last = hints.lastVertex !== undefined ? vertexOperation(hints.lastVertex) : undefined;
+  return last
+    ? { operation: last, operationFrom: 'last-vertex' }
+    : { operation: 'none', operationFrom: 'none' };
+}
+
+/** The structured reading of a failure text (trace/query's failureText, or a bare error). */
+export function readFailure(text: string, hints: FailureHints = {}): Reading {
+  const v = verdictText(rejoin(text));
+  let error = errorLines(v.own);
+  // The vertex's own error is the innermost link when the final error only summarises it.
+  const inner = hints.vertexError ? withoutCommand(clipMiddle(unwrap(hints.vertexError))) : '';
+  if (inner && !error.includes(inner)) error = `${error}\n${inner}`;
+  const views: Record<ErrorPattern['scope'], string> = { error, all: v.own, step: v.step };
+  // Positions on one scale: the error lines are the end of buildx's words, the step's output is
+  // inside the step (innermost of all).
+  const base = Math.max(0, v.own.length - error.length);
+  const causes: CauseMatch[] = [];
+  let best: { p: ErrorPattern; at: number } | undefined;
+  for (const p of ERROR_PATTERNS) {
+    const m = p.pattern.exec(views[p.scope]);
+    if (!m) continue;
+    const at =
+      p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + m.index + m[0].length;
+    causes.push({ id: p.id, tier: p.tier, at });
+    if (!best || p.tier < best.p.tier || (p.tier === best.p.tier && at > best.at)) best = { p, at };
+  }
+  const { operation, operationFrom } = operationOf(v.own, error, hints);
+  return {
+    operation,
+    operationFrom,
+    chain: error
+      .replace(/^(?:ERROR|Error|error): /gm, '')
+      .split(CHAIN_SPLIT)
+      .slice(0, 40),
+    causes,
+    ...(best ? { cause: best.p } : {}),
+    category: categoryOf(operation, best ? best.p.id : NO_CAUSE),
+  };
+}
