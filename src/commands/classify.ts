@@ -3,7 +3,7 @@
 // read like `analyze` reads it, so both commands agree.
 import { parseConfig } from '../config/config.js';
 import { getBoolean, getChoice } from '../config/inputs.js';
-import { classify } from '../diagnosis/classify.js';
+import { classify, readFailure } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
 import { failureHints, failureText, failingStep } from '../trace/query.js';
 import { DEBUG_FLAG, UsageError, type Command } from './command.js';
@@ -52,10 +52,11 @@ export const classifyCommand: Command = {
     }
     const input = classifiedInput(await readStdin());
     const c = classify(input.text, { ...input.hints, retryPatterns: retry.patterns });
+    const { operation } = readFailure(input.text, input.hints);
     terminal.out(
       format === 'text'
         ? `${c.category} (${c.retryable ? 'transient: worth a retry' : 'not transient: a retry will fail the same way'}): ${c.reason}${c.remedy ? `\nremedy: ${c.remedy}` : ''}\n`
-        : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}), ...(c.operation ? { operation: c.operation } : {}) })}\n`,
+        : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...(c.remedy ? { remedy: c.remedy } : {}), operation })}\n`,
     );
     // Exit codes: with --exit-code, 0 transient and 1 not; else 0 whatever the verdict (2 is usage).
     return exitCode && !c.retryable ? 1 : 0;

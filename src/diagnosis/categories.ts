@@ -32,6 +32,4 @@ export interface Classification {
   remedy?: string;
   /** The id of the cause that decided, for tests and debug output. */
   pattern?: string;
-  /** The operation that failed (operation.ts), when the text names one. */
-  operation?: string;
 }

@@ -10,7 +10,7 @@ import { RETRYABLE, type Category, type Classification } from './categories.js';
 import { errorPattern, type ErrorPattern } from './patterns.js';
 import type { Operation } from './operation.js';
 import { readFailure, type FailureHints, type Reading } from './reading.js';
-import { NO_CAUSE, OPERATION_REMEDY, overridden } from './table.js';
+import { dependsOnOperation, NO_CAUSE, OPERATION_REMEDY, overridden } from './table.js';
 import { bounded, verdictText } from './verdict-text.js';
 
 export { errorLines, readFailure, type FailureHints, type Reading } from './reading.js';
@@ -68,13 +68,14 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     return classification('cancelled', 'the build was cancelled');
   }
   const r = readFailure(text, opts);
-  const remedy = overridden(r.operation, r.cause?.id ?? NO_CAUSE)
-    ? (OPERATION_REMEDY[r.category] ?? r.cause?.remedy)
-    : r.cause?.remedy;
+  const id = r.cause?.id ?? NO_CAUSE;
+  const remedy =
+    dependsOnOperation(id) && overridden(r.operation, id)
+      ? (OPERATION_REMEDY[r.category] ?? r.cause?.remedy)
+      : r.cause?.remedy;
   const base: Classification = classification(r.category, reasonOf(r), {
     ...(r.cause ? { pattern: r.cause.id } : {}),
     ...(remedy ? { remedy } : {}),
-    operation: r.operation,
   });
   // The user's own patterns may look at the step's output (a flaky download inside a RUN is what
   // they are for); bounded like every pattern, and refused at input time if catastrophic.

@@ -16,8 +16,8 @@
 import type { Category } from './categories.js';
 import { chainOperation, vertexOperation, type Operation } from './operation.js';
 import { ERROR_PATTERNS, type ErrorPattern } from './patterns.js';
-import { categoryOf, NO_CAUSE } from './table.js';
-import { bounded, clipMiddle, verdictText, withoutCommand } from './verdict-text.js';
+import { categoryOf, dependsOnOperation, NO_CAUSE } from './table.js';
+import { bounded, clipMiddle, MAX_LINE_CHARS, verdictText, withoutCommand } from './verdict-text.js';
 
 export interface FailureHints {
   /** The failing vertex's name (from the trace or the build record). */
@@ -34,38 +34,31 @@ export interface FailureHints {
 export interface CauseMatch {
   id: string;
   tier: 1 | 2 | 3;
-  /** Where the match ends in the chain: the larger, the further in (the innermost). */
+  /** Where the match starts in the chain: the larger, the further in (the innermost). */
   at: number;
 }
 
 export interface Reading {
-  operation: Operation;
+  /** Read when first asked (or when the cause's meaning depends on it). */
+  readonly operation: Operation;
   /** Where the operation was read. */
-  operationFrom: 'vertex' | 'summary' | 'chain' | 'last-vertex' | 'none';
-  /** The final error split into its links, outermost first (for debug output and tests). */
-  chain: string[];
-  /** Every cause found. */
+  readonly operationFrom: 'vertex' | 'summary' | 'chain' | 'last-vertex' | 'none';
+  /** The causes found, down to the tier that decides (lower tiers are not looked for). */
   causes: CauseMatch[];
   /** The cause that decides, if any. */
   cause?: ErrorPattern;
   category: Category;
 }
 
-/** Tool prefixes, taken off the start of a line (repeatedly: a timestamp before `##[error]`…). */
-const WRAPPERS: readonly RegExp[] = [
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/,
-  /^\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?\] ?/,
-  /^##\[error\]/,
-  /^(?:Error: )?buildx(?: bake)? failed with: /,
-  // Python's logging: `ERROR:root:…` (basicConfig) and `2024-01-01 12:00:00,123 - name - ERROR - …`.
-  /^(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]{1,100}:/,
-  /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - (?:[\w.]{1,100} - )?(?:CRITICAL|ERROR|WARNING|INFO|DEBUG) - /,
-  // syslog and journald: `Jun  2 04:51:05 host buildkitd[12]: …`; a log viewer's gutter (`│ `).
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d {1,2}(?:[\w.-]{1,64} )?[\w.-]{1,64}(?:\[\d{1,10}\])?: /,
-  /^\s{0,16}[│┃] /,
-  // A paster's quote before an error or a vertex line (buildx's own `> [step]` headers stay).
-  /^> ?(?=ERROR|Error|error|failed to |#\d)/,
-];
+/**
+ * Tool prefixes, taken off the start of a line (repeatedly: a timestamp before `##[error]`…), in one
+ * anchored alternation: GitHub timestamps, `[date time] `, `##[error]`, build-push-action's
+ * `Error: buildx failed with: `, Python's logging (`ERROR:root:…`, `2024-01-01 12:00:00,123 - name -
+ * ERROR - …`), syslog and journald (`Jun  2 04:51:05 host buildkitd[12]: …`), a log viewer's gutter
+ * (`│ `), and a paster's quote before an error or a vertex line (buildx's own `> [step]` stays).
+ */
+const WRAPPER =
+  /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?|\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?\] ?|##\[error\]|(?:Error: )?buildx(?: bake)? failed with: |(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]{1,100}:|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - (?:[\w.]{1,100} - )?(?:CRITICAL|ERROR|WARNING|INFO|DEBUG) - |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d {1,2}(?:[\w.-]{1,64} )?[\w.-]{1,64}(?:\[\d{1,10}\])?: |\s{0,16}[│┃] |> ?(?=ERROR|Error|error|failed to |#\d))/;
 
 /** A line that starts an error message, once unwrapped. */
 const ERROR_START = /^(?:ERROR|Error|error): |^failed to (?:solve|build)\b/;
@@ -78,9 +71,9 @@ const MAX_JOIN = 8;
 function unwrap(line: string): string {
   let l = line.endsWith('\r') ? line.slice(0, -1) : line;
   for (let pass = 0; pass < 4; pass++) {
-    const before = l;
-    for (const re of WRAPPERS) l = l.replace(re, '');
-    if (l === before) break;
+    const m = WRAPPER.exec(l);
+    if (!m || !m[0]) break;
+    l = l.slice(m[0].length);
   }
   return l;
 }
@@ -90,6 +83,8 @@ function unwrap(line: string): string {
  * lines joined back to it (bounded: the last lines, each clipped, at most MAX_JOIN joins a line).
  */
 export function rejoin(text: string): string {
+  // One short line (most bare errors): only its wrappers to take off.
+  if (text.length <= MAX_LINE_CHARS && !text.includes('\n')) return unwrap(text);
   const lines = bounded(text).map(unwrap);
   const out: string[] = [];
   let joins = -1;
@@ -135,7 +130,7 @@ function operationOf(
   if (fromFirst) return { operation: fromFirst, operationFrom: 'vertex' };
   // The failure summary names the failing vertex: ` > [build 2/6] RUN …:`, ` > exporting to image:`.
   let summary: Operation | undefined;
-  for (const line of own.split('\n')) {
+  for (const line of own.includes('> ') ? own.split('\n') : []) {
     const m = line.match(/^\s{0,8}> (.{1,300})/);
     const op = m ? vertexOperation(m[1]) : undefined;
     if (op) summary = op;
@@ -163,23 +158,36 @@ export function readFailure(text: string, hints: FailureHints = {}): Reading {
   const causes: CauseMatch[] = [];
   let best: { p: ErrorPattern; at: number } | undefined;
   for (const p of ERROR_PATTERNS) {
-    const m = p.pattern.exec(views[p.scope]);
-    if (!m) continue;
-    const at =
-      p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + m.index + m[0].length;
+    // The list is in tier order: once a cause of a higher tier is found, a lower tier cannot decide.
+    if (best && p.tier > best.p.tier) break;
+    const i = views[p.scope].search(p.pattern);
+    if (i < 0) continue;
+    const at = p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + i;
     causes.push({ id: p.id, tier: p.tier, at });
     if (!best || p.tier < best.p.tier || (p.tier === best.p.tier && at > best.at)) best = { p, at };
   }
-  const { operation, operationFrom } = operationOf(v.own, error, hints);
+  // The operation is read only when the cause's meaning depends on it (or for whoever asks).
+  let op: Pick<Reading, 'operation' | 'operationFrom'> | undefined;
+  const operation = () => (op ??= operationOf(v.own, error, hints));
+  const id = best ? best.p.id : NO_CAUSE;
+  const category = dependsOnOperation(id) ? categoryOf(operation().operation, id) : categoryOf('none', id);
   return {
-    operation,
-    operationFrom,
-    chain: error
-      .replace(/^(?:ERROR|Error|error): /gm, '')
-      .split(CHAIN_SPLIT)
-      .slice(0, 40),
+    get operation() {
+      return operation().operation;
+    },
+    get operationFrom() {
+      return operation().operationFrom;
+    },
     causes,
     ...(best ? { cause: best.p } : {}),
-    category: categoryOf(operation, best ? best.p.id : NO_CAUSE),
+    category,
   };
+}
+
+/** A final error split into its links, outermost first (for debug output and tests). */
+export function splitChain(error: string): string[] {
+  return error
+    .replace(/^(?:ERROR|Error|error): /gm, '')
+    .split(CHAIN_SPLIT)
+    .slice(0, 40);
 }

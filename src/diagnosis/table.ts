@@ -50,14 +50,21 @@ export const OPERATION_REMEDY: Partial<Record<Category, string>> = {
   'missing-file': 'check the path against the build context and .dockerignore',
 };
 
+/** Whether the operation can change what this cause means (its row is in the table). */
+export function dependsOnOperation(cause: string): boolean {
+  return cause in BY_OPERATION;
+}
+
 /** Whether the operation, not the cause, decides the category in this cell. */
 export function overridden(operation: Operation, cause: string): boolean {
   return !!BY_OPERATION[cause]?.[operation];
 }
 
+const OWN = new Map<string, Category>(ERROR_PATTERNS.map((p) => [p.id, p.category]));
+
 /** The category of a cause in an operation. */
 export function categoryOf(operation: Operation, cause: string): Category {
-  const own = cause === NO_CAUSE ? 'unknown' : ERROR_PATTERNS.find((p) => p.id === cause)?.category;
+  const own = cause === NO_CAUSE ? 'unknown' : OWN.get(cause);
   if (!own) throw new Error(`no cause '${cause}'`);
   return BY_OPERATION[cause]?.[operation] ?? own;
 }

@@ -20,6 +20,11 @@ export function clip(s: string): string {
   return `${s.slice(0, head)}…${s.slice(s.length - (MAX_LINE - head - 1))}`;
 }
 
+const MAX_JOIN = 8;
+/** A line that starts a record of its own: never the continuation of an error line. */
+const CONTINUATION_STOP =
+  /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|-{3}|\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|\S{0,200}Dockerfile|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
+
 const EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
 
 export class ClosingText {
@@ -47,6 +52,7 @@ export class ClosingText {
   push(line: string): boolean {
     this.tail.push(clip(line));
     if (this.tail.length > TAIL_LINES) this.tail.shift();
+    if (this.continues(line)) return true;
     if (this.excerptLine(line)) return true;
     if (/^-{6}$/.test(line)) {
       this.inSummary = !this.inSummary;
@@ -61,7 +67,28 @@ export class ClosingText {
     }
     const final = readFinalLine(line);
     if (!final) return this.inSummary || /^(?:WARNING|WARN|goroutine) /.test(line);
-    if (!this.error || final.rank >= this.error.rank) this.error = { ...final, text: clip(final.text) };
+    if (!this.error || final.rank >= this.error.rank) {
+      this.error = { ...final, text: clip(final.text) };
+      this.joins = final.text.length >= 40 ? 0 : -1;
+    }
+    return true;
+  }
+
+  /** Continuation lines joined to the final error since it was read; -1: the last line was not it. */
+  private joins = -1;
+
+  /**
+   * A poster's hand-wrapped final error: the lines right after it that start no record of their
+   * own (at most MAX_JOIN) are the rest of its text (the diagnosis core re-joins bare text alike).
+   */
+  private continues(line: string): boolean {
+    if (this.joins < 0 || !this.error) return false;
+    if (this.joins >= MAX_JOIN || !line.trim() || CONTINUATION_STOP.test(line) || readFinalLine(line)) {
+      this.joins = -1;
+      return false;
+    }
+    this.error = { ...this.error, text: clip(`${this.error.text} ${line}`) };
+    this.joins++;
     return true;
   }
 

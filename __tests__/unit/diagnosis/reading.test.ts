@@ -26,6 +26,11 @@ test('every category but unknown is reachable, and each cause id is unique', () 
   for (const c of CATEGORIES) expect(reachable).toContain(c);
 });
 
+test('the causes are listed in tier order (the reading stops at the deciding tier)', () => {
+  const tiers = ERROR_PATTERNS.map((p) => p.tier);
+  expect(tiers).toEqual([...tiers].sort());
+});
+
 test('every cause pattern has a linear shape (the check retry-patterns pass)', () => {
   for (const p of ERROR_PATTERNS)
     expect([p.id, catastrophicShape(p.pattern.source, p.pattern.flags)]).toEqual([p.id, undefined]);
@@ -110,11 +115,13 @@ describe('the operation sets the context, the innermost cause decides', () => {
   test('the failing vertex’s own error is the innermost link', () => {
     const text = 'ERROR: failed to solve: DeadlineExceeded';
     expect(classify(text).category).toBe('transport');
-    const c = classify(text, {
+    const hints = {
       vertex: 'exporting to GitHub Actions Cache',
       vertexError: 'Post "https://cache.local/twirp/Cache/Get": dial tcp 10.0.0.1:443: i/o timeout',
-    });
-    expect(c).toMatchObject({ category: 'cache-export', retryable: true, operation: 'cache-export' });
+    };
+    const c = classify(text, hints);
+    expect(c).toMatchObject({ category: 'cache-export', retryable: true });
+    expect(readFailure(text, hints).operation).toBe('cache-export');
     expect(c.remedy).toContain('ignore-error=true');
   });
 
@@ -164,7 +171,8 @@ describe('re-joining wrapped lines', () => {
       'Forbidden',
     ].join('\n');
     expect(rejoin(text).split('\n')).toHaveLength(1);
-    expect(classify(text)).toMatchObject({ category: 'auth', operation: 'push' });
+    expect(classify(text)).toMatchObject({ category: 'auth' });
+    expect(readFailure(text).operation).toBe('push');
   });
 
   test('a record after an error line is not joined to it', () => {
