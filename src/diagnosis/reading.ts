@@ -34,7 +34,7 @@ export interface FailureHints {
 export interface CauseMatch {
   id: string;
   tier: 1 | 2 | 3;
-  /** Where the match starts in the chain: the larger, the further in (the innermost). */
+  /** Where the match ends in the chain: the larger, the further in (the innermost). */
   at: number;
 }
 
@@ -160,9 +160,12 @@ export function readFailure(text: string, hints: FailureHints = {}): Reading {
   for (const p of ERROR_PATTERNS) {
     // The list is in tier order: once a cause of a higher tier is found, a lower tier cannot decide.
     if (best && p.tier > best.p.tier) break;
-    const i = views[p.scope].search(p.pattern);
-    if (i < 0) continue;
-    const at = p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + i;
+    // Where the match ends: a specific cause that holds a generic one (`blob sha256:… not found`
+    // holds `not found`) ends where it does, and comes first in the list.
+    const m = p.pattern.exec(views[p.scope]);
+    if (!m) continue;
+    const at =
+      p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + m.index + m[0].length;
     causes.push({ id: p.id, tier: p.tier, at });
     if (!best || p.tier < best.p.tier || (p.tier === best.p.tier && at > best.at)) best = { p, at };
   }

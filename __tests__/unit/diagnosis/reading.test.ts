@@ -125,6 +125,17 @@ describe('the operation sets the context, the innermost cause decides', () => {
     expect(c.remedy).toContain('ignore-error=true');
   });
 
+  test('a specific cause wins over the generic one it holds (both end at the same spot)', () => {
+    expect(classify(`ERROR: failed to solve: blob sha256:${'ab'.repeat(32)} not found`)).toMatchObject({
+      category: 'cache-export',
+      retryable: true,
+      pattern: 'blob-missing',
+    });
+    expect(
+      classify('ERROR: failed to evaluate path "/tmp/dist": lstat /tmp/dist: no such file or directory'),
+    ).toMatchObject({ category: 'missing-file', pattern: 'missing-path' });
+  });
+
   test('the same cause in two operations: not found', () => {
     const notFound = (op: string) => classify(`${op}\nERROR: failed to solve: not found`).category;
     expect(notFound('#5 [internal] load metadata for docker.io/library/x:1')).toBe('image-not-found');
