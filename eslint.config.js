@@ -74,6 +74,16 @@ const redactSyntax = [
       'only src/redact makes a Redacted value: call Redactor.value/text, or derive() from a Redacted one.',
   },
 ];
+// Safe Markdown, once: only src/findings/markdown-escape.ts makes an `Md` value (the report's
+// Markdown), so every string from outside is escaped there on its way into Markdown or HTML.
+const markdownSyntax = [
+  {
+    selector:
+      ":matches(TSAsExpression, TSTypeAssertion, TSSatisfiesExpression) TSTypeReference[typeName.name='Md']",
+    message:
+      'only src/findings/markdown-escape.ts makes Md: build Markdown with gfm`…`, text(), code(), codeBlock(), html() or row().',
+  },
+];
 const redactProperties = [
   { object: 'core', property: 'setFailed', message: 'fail through jobLog.fail(): redacted text only.' },
   { object: 'core', property: 'summary', message: 'write the summary through publish() (redacted).' },
@@ -89,11 +99,22 @@ const rules = (syntax, properties, consoleToo) => ({
 const printingAndRedaction = [
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/joblog.ts', 'src/redact/**'],
+    ignores: ['src/joblog.ts', 'src/redact/**', 'src/findings/markdown-escape.ts'],
+    rules: rules(
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax],
+      [...jobLogProperties, ...redactProperties],
+      true,
+    ),
+  },
+  {
+    files: ['src/findings/markdown-escape.ts'],
     rules: rules([...jobLogSyntax, ...redactSyntax], [...jobLogProperties, ...redactProperties], true),
   },
-  { files: ['src/joblog.ts'], rules: rules(redactSyntax, redactProperties, false) },
-  { files: ['src/redact/**/*.ts'], rules: rules(jobLogSyntax, jobLogProperties, true) },
+  { files: ['src/joblog.ts'], rules: rules([...redactSyntax, ...markdownSyntax], redactProperties, false) },
+  {
+    files: ['src/redact/**/*.ts'],
+    rules: rules([...jobLogSyntax, ...markdownSyntax], jobLogProperties, true),
+  },
 ];
 
 export default tseslint.config(

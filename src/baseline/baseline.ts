@@ -1,6 +1,6 @@
 // A build's baseline (per-step durations and cache hits keyed by a stable step identity), and the
 // comparison of a build with the previous one. Pure.
-import { code, seconds } from '../findings/markdown-escape.js';
+import { code, joinMd, gfm, seconds, text } from '../findings/markdown-escape.js';
 import { anchor, dockerfileOf, stepLabel } from '../findings/anchor.js';
 import type { DockerfileModel } from '../findings/dockerfile.js';
 import { locateStep } from '../findings/dockerfile.js';
@@ -117,7 +117,7 @@ export function compare(
       rule: 'slower-than-baseline',
       severity: 'warning',
       title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
-      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
+      message: gfm`This build took ${text(seconds(trace.durationMs))}; the baseline (${code(baseline.ref)}) took ${text(seconds(baseline.totalMs))}.`,
       impactMs: trace.durationMs - baseline.totalMs,
     });
   }
@@ -146,7 +146,7 @@ export function compare(
         rule: 'slower-than-baseline',
         severity: 'notice',
         title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
-        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
+        message: gfm`${code(stepLabel(s))} took ${text(seconds(now))}; ${text(seconds(b.durationMs))} in the baseline (${code(baseline.ref)}).`,
         impactMs: now - b.durationMs,
         ...anchor(findingCtx, s),
       });
@@ -164,9 +164,9 @@ export function compare(
         0,
         200,
       ),
-      message:
-        `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):\n\n` +
-        lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join('\n'),
+      message: gfm`In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${text(seconds(rerunMs))}):\n\n${joinMd(
+        lost.map((s) => gfm`- ${code(stepLabel(s))} (${text(seconds(s.durationMs ?? 0))})`),
+      )}`,
       hint: 'A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.',
       impactMs: rerunMs,
       ...anchor(findingCtx, first),

@@ -4,6 +4,7 @@ import type { HostCheck } from '../types/host.js';
 import type { Classification } from '../diagnosis/categories.js';
 import type { BuildTrace } from '../trace/types.js';
 import type { DockerfileModel } from './dockerfile.js';
+import type { Md } from './markdown-escape.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -13,8 +14,8 @@ export interface Finding {
   rule: string;
   severity: Severity;
   title: string;
-  /** Markdown; untrusted text (logs, errors) only inside code spans or blocks made by md.ts. */
-  message: string;
+  /** Markdown made by markdown-escape.ts (`gfm`, `code`, `codeBlock`, `text`): untrusted text cannot be in it unescaped. */
+  message: Md;
   file?: string;
   line?: number;
   endLine?: number;

@@ -1,41 +1,62 @@
 // The Markdown report shared by the sticky PR comment (≤ 65,536 characters) and the job summary
-// (≤ 1 MiB, with the full findings table). Untrusted text is escaped or fenced; secrets are redacted.
-import { code, codeBlock, escapeMarkdown, seconds } from '../findings/markdown-escape.js';
+// (≤ 1 MiB, with the full findings table). Built from `Md` values only (src/findings/markdown-escape.ts):
+// untrusted text is escaped or fenced there, once; secrets are redacted before.
+import {
+  code,
+  codeBlock,
+  cutMarkdown,
+  htmlComment,
+  joinMd,
+  link,
+  gfm,
+  row,
+  seconds,
+  sizeOf,
+  text,
+  type Md,
+  type Measure,
+} from '../findings/markdown-escape.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { ReportInput } from './model.js';
 
-export const COMMENT_LIMIT = 65_536;
-export const SUMMARY_LIMIT = 1024 * 1024;
+/** A channel's size limit in the unit GitHub counts it in. */
+export interface Limit {
+  max: number;
+  unit: Measure;
+}
+/** A comment's body: at most 65,536 characters. */
+export const COMMENT_LIMIT: Limit = { max: 65_536, unit: 'chars' };
+/** The job summary: at most 1 MiB, in bytes. */
+export const SUMMARY_LIMIT: Limit = { max: 1024 * 1024, unit: 'bytes' };
 
-const ICON: Record<Severity, string> = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+const ICON: Record<Severity, Md> = { error: gfm`🛑`, warning: gfm`⚠️`, notice: gfm`ℹ️` };
 
-export function marker(key: string): string {
-  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, '_')} -->`;
+export function marker(key: string): Md {
+  return htmlComment(`buildx-guard:${key}`);
 }
 
-function lineLink(input: ReportInput, f: Finding): string {
-  if (!f.file) return '';
+function lineLink(input: ReportInput, f: Finding): Md | undefined {
+  if (!f.file) return undefined;
   const where = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ''}` : ''}`;
   const l = input.links;
   if (!l || !l.sha) return code(where);
   const path = f.file.split('/').map(encodeURIComponent).join('/');
   const anchor = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ''}` : '';
-  return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor})`;
+  return link(code(where), `${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor}`);
 }
 
-function headline(input: ReportInput): string {
-  const what = input.merge ? 'Merge' : input.targets ? 'Bake' : 'Build';
+function headline(input: ReportInput): Md {
+  const what = text(input.merge ? 'Merge' : input.targets ? 'Bake' : 'Build');
   if (input.status === 'success') {
     const n = attemptCount(input);
-    const retried = n > 1 ? ` after ${n} attempts` : '';
-    return `### ✅ ${what} succeeded${retried}`;
+    return n > 1 ? gfm`### ✅ ${what} succeeded after ${n} attempts` : gfm`### ✅ ${what} succeeded`;
   }
   if (input.status === 'unknown')
-    return '### ❔ No build verdict: the log shows no finished build and no error';
+    return gfm`### ❔ No build verdict: the log shows no finished build and no error`;
   const f = input.failure;
   // Whether it is transient: the attempts say whether it was retried.
-  const kind = f?.retryable === undefined ? '' : f.retryable ? ', transient' : ', not retryable';
-  return `### ❌ ${what} failed${f ? ` (${f.category}${kind})` : ''}`;
+  const kind = f?.retryable === undefined ? gfm`` : f.retryable ? gfm`, transient` : gfm`, not retryable`;
+  return f ? gfm`### ❌ ${what} failed (${text(f.category)}${kind})` : gfm`### ❌ ${what} failed`;
 }
 
 /** Attempts the build took: isolated bakes count each bake's own (the most any of them took). */
@@ -43,101 +64,137 @@ function attemptCount(input: ReportInput): number {
   return input.attempts.reduce((most, a) => Math.max(most, a.number), 0);
 }
 
+const dash = gfm`-`;
+const list = (items: string[], sep: ', ' | '<br>') => (items.length ? joinMd(items.map(code), sep) : dash);
+
 /** A merge, as a merge: the sources, the platforms, the tags and the index digest. */
-function mergeTable(input: ReportInput): string | undefined {
+function mergeTable(input: ReportInput): Md | undefined {
   const m = input.merge;
   if (!m) return undefined;
-  return [
-    '| sources | platforms | tags | index digest |',
-    '| --- | --- | --- | --- |',
-    `| ${m.sources.map(code).join('<br>')} | ${m.platforms.map(code).join(', ') || '-'} | ${m.tags.map(code).join('<br>')} | ${m.digest ? code(m.digest) : '-'} |`,
-  ].join('\n');
+  return joinMd([
+    gfm`| sources | platforms | tags | index digest |`,
+    gfm`| --- | --- | --- | --- |`,
+    row([
+      list(m.sources, '<br>'),
+      list(m.platforms, ', '),
+      list(m.tags, '<br>'),
+      m.digest ? code(m.digest) : dash,
+    ]),
+  ]);
 }
 
 /** A bake's targets: how each ended and its image. */
-function targetsTable(input: ReportInput): string | undefined {
+function targetsTable(input: ReportInput): Md | undefined {
   if (!input.targets?.length) return undefined;
-  const icon: Record<string, string> = { success: '✅', failed: '❌', cancelled: '⏹️' };
+  const icon: Record<string, Md> = { success: gfm`✅`, failed: gfm`❌`, cancelled: gfm`⏹️` };
   // bake-isolation targets: each target's own attempts, and a retry that recovered it.
   const isolated = input.targets.some((t) => t.attempts !== undefined);
-  const result = (t: NonNullable<ReportInput['targets']>[number]) =>
-    `${icon[t.status] ?? ''} ${escapeMarkdown(t.status)}${t.category ? ` (${escapeMarkdown(t.category)})` : ''}${t.status === 'success' && (t.attempts ?? 1) > 1 ? ' after a retry' : ''}`;
-  return [
-    isolated ? '| target | result | attempts | digest |' : '| target | result | digest |',
-    isolated ? '| --- | --- | --- | --- |' : '| --- | --- | --- |',
-    ...input.targets.map(
-      (t) =>
-        `| ${code(t.name)} | ${result(t)} |${isolated ? ` ${t.attempts ?? '-'} |` : ''} ${t.digest ? code(t.digest) : '-'} |`,
+  const result = (t: NonNullable<ReportInput['targets']>[number]) => {
+    const category = t.category ? gfm` (${text(t.category)})` : gfm``;
+    const retry = t.status === 'success' && (t.attempts ?? 1) > 1 ? gfm` after a retry` : gfm``;
+    return gfm`${icon[t.status] ?? gfm``} ${text(t.status)}${category}${retry}`;
+  };
+  return joinMd([
+    isolated ? gfm`| target | result | attempts | digest |` : gfm`| target | result | digest |`,
+    isolated ? gfm`| --- | --- | --- | --- |` : gfm`| --- | --- | --- |`,
+    ...input.targets.map((t) =>
+      row([
+        code(t.name),
+        result(t),
+        ...(isolated ? [t.attempts !== undefined ? gfm`${t.attempts}` : dash] : []),
+        t.digest ? code(t.digest) : dash,
+      ]),
     ),
-  ].join('\n');
+  ]);
 }
 
-function statsTable(input: ReportInput): string {
+const megabytes = (bytes: number) => text(`${(bytes / 1e6).toFixed(1)} MB`);
+
+function statsTable(input: ReportInput): Md {
   const s = input.stats;
   const ratio = s.steps
-    ? `${Math.round((s.cachedSteps / s.steps) * 100)}% (${s.cachedSteps}/${s.steps})`
-    : '-';
-  return [
-    '| duration | attempts | cache hits | context | platforms |',
-    '| --- | --- | --- | --- | --- |',
-    `| ${seconds(s.durationMs)} | ${attemptCount(input) || '-'} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(', ') || '-'} |`,
-  ].join('\n');
+    ? gfm`${Math.round((s.cachedSteps / s.steps) * 100)}% (${s.cachedSteps}/${s.steps})`
+    : dash;
+  return joinMd([
+    gfm`| duration | attempts | cache hits | context | platforms |`,
+    gfm`| --- | --- | --- | --- | --- |`,
+    row([
+      text(seconds(s.durationMs)),
+      attemptCount(input) ? gfm`${attemptCount(input)}` : dash,
+      ratio,
+      megabytes(s.contextBytes),
+      list(s.platforms, ', '),
+    ]),
+  ]);
 }
 
-function attemptsTable(input: ReportInput): string | undefined {
+function attemptsTable(input: ReportInput): Md | undefined {
   if (attemptCount(input) < 2 && input.status === 'success') return undefined;
   if (!input.attempts.length) return undefined;
-  return [
-    '**Attempts**',
-    '',
-    '| # | result | duration | why |',
-    '| --- | --- | --- | --- |',
-    ...input.attempts.map(
-      (a) =>
-        `| ${a.bake ? `${code(a.bake)} ` : ''}${a.number} | ${a.exitCode === 0 ? 'succeeded' : `failed (${a.category ?? 'unknown'})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? '')} |`,
+  return joinMd([
+    gfm`**Attempts**`,
+    gfm``,
+    gfm`| # | result | duration | why |`,
+    gfm`| --- | --- | --- | --- |`,
+    ...input.attempts.map((a) =>
+      row([
+        a.bake ? gfm`${code(a.bake)} ${a.number}` : gfm`${a.number}`,
+        a.exitCode === 0 ? gfm`succeeded` : gfm`failed (${text(a.category ?? 'unknown')})`,
+        text(seconds(a.durationMs)),
+        text(a.decision ?? ''),
+      ]),
     ),
-  ].join('\n');
+  ]);
 }
 
-function nodesTable(input: ReportInput): string | undefined {
+function nodesTable(input: ReportInput): Md | undefined {
   if (!input.nodes.length) return undefined;
-  return [
-    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ''}`,
-    '',
-    '| node | endpoint | status | BuildKit | platforms |',
-    '| --- | --- | --- | --- | --- |',
-    ...input.nodes.map(
-      (n) =>
-        `| ${code(n.name)} | ${code(n.endpoint || 'default')} | ${n.status === 'running' ? '🟢' : '🔴'} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || '-')} | ${escapeMarkdown(n.platforms.slice(0, 6).join(', ') || '-')} |`,
+  const b = input.builder;
+  return joinMd([
+    b ? gfm`**Builder** ${code(b.name)} (${text(b.driver)})` : gfm`**Builder**`,
+    gfm``,
+    gfm`| node | endpoint | status | BuildKit | platforms |`,
+    gfm`| --- | --- | --- | --- | --- |`,
+    ...input.nodes.map((n) =>
+      row([
+        code(n.name),
+        code(n.endpoint || 'default'),
+        gfm`${n.status === 'running' ? gfm`🟢` : gfm`🔴`} ${text(n.status)}`,
+        text(n.buildkit || '-'),
+        text(n.platforms.slice(0, 6).join(', ') || '-'),
+      ]),
     ),
-  ].join('\n');
+  ]);
 }
 
-function findingBlock(input: ReportInput, f: Finding, leadShown = false): string {
+function findingBlock(input: ReportInput, f: Finding, leadShown = false): Md {
   const where = lineLink(input, f);
   // build-failed's message is the error and the step's last lines: the lead above says them once.
   const said = leadShown && f.rule === 'build-failed';
   const parts = [
-    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
-    `${code(f.rule)}${where ? ` at ${where}` : ''}`,
+    gfm`#### ${ICON[f.severity]} ${text(f.title)}`,
+    where ? gfm`${code(f.rule)} at ${where}` : code(f.rule),
     ...(said ? [] : [f.message]),
   ];
-  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
-  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
-  return parts.join('\n\n');
+  if (f.hint) parts.push(gfm`**Hint:** ${text(f.hint)}`);
+  if (f.url) parts.push(link(gfm`Documentation`, f.url));
+  return joinMd(parts, '\n\n');
 }
 
-function findingsTable(input: ReportInput): string {
-  return [
-    '| severity | rule | where | finding |',
-    '| --- | --- | --- | --- |',
-    ...input.findings.map(
-      (f) =>
-        `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || '-'} | ${escapeMarkdown(f.title)} |`,
+function findingsTable(input: ReportInput): Md {
+  return joinMd([
+    gfm`| severity | rule | where | finding |`,
+    gfm`| --- | --- | --- | --- |`,
+    ...input.findings.map((f) =>
+      row([
+        gfm`${ICON[f.severity]} ${text(f.severity)}`,
+        code(f.rule),
+        lineLink(input, f) ?? dash,
+        text(f.title),
+      ]),
     ),
-  ].join('\n');
+  ]);
 }
-
 /** Mermaid labels allow little: keep letters, digits and a few safe signs. */
 function chartLabel(s: string): string {
   return (
@@ -149,7 +206,7 @@ function chartLabel(s: string): string {
   );
 }
 
-function timingChart(input: ReportInput): string | undefined {
+function timingChart(input: ReportInput): Md | undefined {
   const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
   if (!steps.length) return undefined;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
@@ -168,9 +225,9 @@ function timingChart(input: ReportInput): string | undefined {
   const rows = shown.flatMap((s, i) => {
     const head = s.target && s.target !== section ? [`    section ${chartLabel(s.target)}`] : [];
     section = s.target ?? section;
-    return [...head, row(s, i)];
+    return [...head, bar(s, i)];
   });
-  function row(s: ReportInput['steps'][number], i: number): string {
+  function bar(s: ReportInput['steps'][number], i: number): string {
     const start = s.startMs !== undefined && Number.isFinite(t0) ? s.startMs - t0 : cursor;
     const before = s.id ? input.baseline?.get(s.id) : undefined;
     const label = `${chartLabel(s.label)}${before !== undefined ? ` (was ${seconds(before)})` : ''}`;
@@ -182,52 +239,56 @@ function timingChart(input: ReportInput): string | undefined {
     return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   }
   const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
-  return [
-    '**Step timings**',
-    '',
-    '```mermaid',
-    'gantt',
-    '    dateFormat x',
-    // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
-    `    axisFormat ${span < 10_000 ? '%S.%L s' : '%M:%S'}`,
-    ...rows,
-    '```',
-  ].join('\n');
+  const chart = codeBlock(
+    [
+      'gantt',
+      '    dateFormat x',
+      // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
+      `    axisFormat ${span < 10_000 ? '%S.%L s' : '%M:%S'}`,
+      ...rows,
+    ],
+    'mermaid',
+  );
+  return gfm`**Step timings**\n\n${chart}`;
 }
 
 /** The failure, as a reader wants it first: the failing step's last lines, then the error. */
-function failureLead(input: ReportInput): string | undefined {
+function failureLead(input: ReportInput): Md | undefined {
   if (!input.failure) return undefined;
   const l = input.failingLog;
   const record = input.failure.record;
   const from = record
-    ? `\n\n(the error${record.line ? ' and its Dockerfile line' : ''} from the build record: ${code(`docker buildx history inspect ${record.id}`)})`
-    : '';
-  const error = `${codeBlock([input.failure.message])}${from}`;
+    ? gfm`\n\n(the error${record.line ? gfm` and its Dockerfile line` : gfm``} from the build record: ${code(`docker buildx history inspect ${record.id}`)})`
+    : gfm``;
+  const error = gfm`${codeBlock([input.failure.message])}${from}`;
   if (!l || !l.lines.length) return error;
   const lines = l.lines.slice(-15);
+  const s = lines.length === 1 ? gfm`` : gfm`s`;
   const clipped = l.clipped
-    ? `; BuildKit clipped its output (log limit ${code(l.clipped)} reached), so its last lines may be missing`
-    : '';
-  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? '' : 's'}${clipped}):\n\n${codeBlock(lines)}\n\nand failed with:\n\n${error}`;
+    ? gfm`; BuildKit clipped its output (log limit ${code(l.clipped)} reached), so its last lines may be missing`
+    : gfm``;
+  return gfm`${code(l.step)} printed (last ${lines.length} line${s}${clipped}):\n\n${codeBlock(lines)}\n\nand failed with:\n\n${error}`;
 }
 
 /** A green build in one line: duration, cache hits, context. */
-function greenLine(input: ReportInput): string {
+function greenLine(input: ReportInput): Md {
   const s = input.stats;
-  const cache = s.steps ? `${s.cachedSteps} of ${s.steps} steps from the cache` : 'no Dockerfile steps';
+  const cache = s.steps ? gfm`${s.cachedSteps} of ${s.steps} steps from the cache` : gfm`no Dockerfile steps`;
   const attention = input.findings.filter((f) => f.severity !== 'notice').length;
-  return `${seconds(s.durationMs)} · ${cache} · context ${(s.contextBytes / 1e6).toFixed(1)} MB${attention ? ` · ${attention} finding${attention === 1 ? '' : 's'} to look at` : ''}`;
+  const look = attention ? gfm` · ${attention} finding${attention === 1 ? gfm`` : gfm`s`} to look at` : gfm``;
+  return gfm`${text(seconds(s.durationMs))} · ${cache} · context ${megabytes(s.contextBytes)}${look}`;
 }
 
 /**
- * The report as Markdown within `limit` characters. `full` adds the table of every finding (the job
- * summary). Sections are dropped, least useful first, until it fits; then it is cut with a pointer.
+ * The report as Markdown within `limit` (counted in the unit GitHub counts that channel in). `full`
+ * adds the table of every finding (the job summary). Sections are dropped, least useful first,
+ * until it fits; then it is cut on a line with its fences and folds closed, and a pointer added.
  */
 export function renderMarkdown(
   input: ReportInput,
-  opts: { limit: number; full: boolean; topFindings?: number; compact?: boolean },
-): string {
+  opts: { limit: Limit; full: boolean; topFindings?: number; compact?: boolean },
+): Md {
+  const size = (t: string) => sizeOf(t, opts.limit.unit);
   // compact: the verdict, the failure and the top three findings; nothing else.
   const top = opts.compact ? 3 : (opts.topFindings ?? 10);
   const errorsFirst = input.findings.slice(0, top);
@@ -237,8 +298,8 @@ export function renderMarkdown(
     attemptsTable(input),
     nodesTable(input),
     timingChart(input),
-  ].filter((x): x is string => !!x);
-  const sections: { text: string; drop: number; compact?: boolean }[] = [
+  ].filter((x): x is Md => !!x);
+  const sections: { text: Md; drop: number; compact?: boolean }[] = [
     { text: marker(input.key), drop: 99, compact: true },
     { text: headline(input), drop: 99, compact: true },
     // What failed first: the failing step's own last lines, then the error, each once.
@@ -247,40 +308,48 @@ export function renderMarkdown(
     ...(input.targets?.length ? [{ text: targetsTable(input)!, drop: 90, compact: true }] : []),
     ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
     ...(input.findings.length > top && !opts.full
-      ? [{ text: `…and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }]
+      ? [{ text: gfm`…and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }]
       : []),
     {
-      text: `<details><summary>Duration, cache, attempts, builder and step timings</summary>\n\n${details.join('\n\n')}\n\n</details>`,
+      text: gfm`<details><summary>Duration, cache, attempts, builder and step timings</summary>\n\n${joinMd(details, '\n\n')}\n\n</details>`,
       drop: 40,
     },
     ...(opts.full && input.findings.length
-      ? [{ text: `**All ${input.findings.length} findings**\n\n${findingsTable(input)}`, drop: 30 }]
+      ? [{ text: gfm`**All ${input.findings.length} findings**\n\n${findingsTable(input)}`, drop: 30 }]
       : []),
     ...(input.omittedAnnotations
       ? [
           {
-            text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
+            text: gfm`${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
             drop: 94,
           },
         ]
       : []),
     ...(input.links?.runUrl
-      ? [{ text: `<sub>buildx-guard · [run](${input.links.runUrl})</sub>`, drop: 96 }]
+      ? [{ text: gfm`<sub>buildx-guard · ${link(gfm`run`, input.links.runUrl)}</sub>`, drop: 96 }]
       : []),
   ];
   // The input is redacted already (report/redact.ts): publish and the CLI redact the model first.
-  const render = (list: typeof sections) => list.map((s) => s.text).join('\n\n') + '\n';
+  const render = (list: typeof sections) =>
+    gfm`${joinMd(
+      list.map((s) => s.text),
+      '\n\n',
+    )}\n`;
   let kept = opts.compact ? sections.filter((x) => x.compact) : sections;
-  let text = render(kept);
-  const pointer = `\n\n_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ''}._\n`;
-  while (text.length > opts.limit - pointer.length) {
+  let out = render(kept);
+  const runUrl = input.links?.runUrl;
+  const pointer = runUrl
+    ? gfm`\n\n_Truncated: the full report is in the job summary (${link(gfm`run`, runUrl)})._\n`
+    : gfm`\n\n_Truncated: the full report is in the job summary._\n`;
+  const room = opts.limit.max - size(pointer);
+  while (size(out) > room) {
     const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
     if (!lowest) break;
     kept = kept.filter((s) => s !== lowest);
-    text = render(kept);
+    out = render(kept);
   }
-  if ((!opts.compact && kept.length < sections.length) || text.length > opts.limit) {
-    text = text.slice(0, opts.limit - pointer.length) + pointer;
+  if ((!opts.compact && kept.length < sections.length) || size(out) > opts.limit.max) {
+    out = gfm`${cutMarkdown(out, room, opts.limit.unit)}${pointer}`;
   }
-  return text;
+  return out;
 }

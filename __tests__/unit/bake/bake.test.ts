@@ -128,7 +128,7 @@ describe('findings per target', () => {
           { name: 'test', status: 'failed', digest: '' },
         ],
       },
-      { limit: 60_000, full: true },
+      { limit: { max: 60_000, unit: 'chars' }, full: true },
     );
     expect(md).toContain('### ❌ Bake failed (step)');
     expect(md).toContain('| `test` | ❌ failed | - |');

@@ -5,6 +5,7 @@ import { combineOutcomes, type IsolatedRun } from '../../../src/attempts/isolate
 import type { BuildOutcome } from '../../../src/attempts/run.js';
 import { parseConfig } from '../../../src/config/config.js';
 import { classification } from '../../../src/diagnosis/classify.js';
+import { gfm } from '../../../src/findings/markdown-escape.js';
 import { failureMessage } from '../../../src/pipeline.js';
 import type { BuildTrace } from '../../../src/trace/types.js';
 
@@ -154,7 +155,7 @@ describe('combineOutcomes and the step error', () => {
         rule: 'build-failed',
         severity: 'error',
         title: 'x',
-        message: 'x',
+        message: gfm`x`,
         file: 'api/Dockerfile',
         line: 12,
         target: 'api',

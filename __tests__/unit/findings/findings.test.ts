@@ -158,7 +158,7 @@ test('markdown helpers make log text inert', () => {
   expect(codeBlock(['has ``` fence', '@octocat'])).toBe('````\nhas ``` fence\n@octocat\n````');
   expect(code('a `b` c')).toBe('``a `b` c``');
   expect(escapeMarkdown('<script>@octocat #12 [x](y)')).toBe(
-    '\\<script\\>@\u200boctocat \\#12 \\[x\\]\\(y\\)',
+    '\\<script\\>\\@\u200boctocat \\#\u200b12 \\[x\\]\\(y\\)',
   );
 });
 

@@ -3,6 +3,7 @@
 import { FakeGitHub, TOKENS, USERS } from '../../support/github-server.js';
 import { GitHub, type GitHubContext } from '../../../src/github/github.js';
 import { publish } from '../../../src/report/publish.js';
+import { gfm } from '../../../src/findings/markdown-escape.js';
 import type { ReportConfig } from '../../../src/config/config.js';
 import type { ReportInput } from '../../../src/report/model.js';
 
@@ -117,7 +118,7 @@ describe('report noise controls', () => {
       rule: i ? 'lint/FromAsCasing' : 'build-failed',
       severity: i ? ('warning' as const) : ('error' as const),
       title: `finding ${i}`,
-      message: `message ${i}`,
+      message: gfm`message ${i}`,
       file: 'Dockerfile',
       line: i + 1,
     })),

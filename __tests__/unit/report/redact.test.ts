@@ -14,6 +14,7 @@ import { renderMarkdown, SUMMARY_LIMIT } from '../../../src/report/markdown.js';
 import { toCodeQuality } from '../../../src/report/codequality.js';
 import { toSarif } from '../../../src/report/sarif.js';
 import { toBaseline } from '../../../src/baseline/baseline.js';
+import { codeBlock } from '../../../src/findings/markdown-escape.js';
 import { derive, forms, Redactor, REDACTED } from '../../../src/redact/redact.js';
 import type { ReportConfig } from '../../../src/config/config.js';
 import type { ReportInput } from '../../../src/report/model.js';
@@ -175,7 +176,7 @@ function leakyReport(): ReportInput {
         rule: 'failing-step',
         severity: 'error',
         title: `WORKDIR /tmp/${SECRET} failed ${hex(ARG)}`,
-        message: `\`\`\`\n${blob}\n\`\`\``,
+        message: codeBlock([blob]),
         hint: `rotate ${Buffer.from(SECRET).toString('base64')}`,
         file: 'Dockerfile',
         line: 3,
@@ -184,7 +185,7 @@ function leakyReport(): ReportInput {
         rule: 'slow-step',
         severity: 'warning',
         title: `RUN echo ${encodeURIComponent(ARG)}`,
-        message: blob,
+        message: codeBlock(all),
         file: 'Dockerfile',
         line: 4,
       },

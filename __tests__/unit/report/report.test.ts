@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectAnnotations, workspacePath } from '../../../src/report/annotations.js';
 import { COMMENT_LIMIT, marker, renderMarkdown } from '../../../src/report/markdown.js';
-import { escapeHtml } from '../../../src/findings/markdown-escape.js';
+import { codeBlock, escapeHtml, gfm, text as prose } from '../../../src/findings/markdown-escape.js';
 import type { ReportInput } from '../../../src/report/model.js';
 import { checkAnnotations } from '../../../src/report/publish.js';
 import { toCodeQuality } from '../../../src/report/codequality.js';
@@ -16,7 +16,7 @@ const finding = (severity: Severity, i: number, extra: Partial<Finding> = {}): F
   rule: `rule-${severity}`,
   severity,
   title: `${severity} ${i}`,
-  message: `message ${i}`,
+  message: gfm`message ${i}`,
   file: 'Dockerfile',
   line: i + 1,
   ...extra,
@@ -73,10 +73,10 @@ test('annotations: 10 per level, errors first, duplicates once, the rest counted
 test('the comment stays under 65,536 characters and points to the job summary when cut', () => {
   const long = 'x'.repeat(8000); // ten of these (the comment's top findings) exceed the limit
   const findings = Array.from({ length: 200 }, (_, i) =>
-    finding('warning', i, { message: `\`\`\`\n${long}\n\`\`\`` }),
+    finding('warning', i, { message: codeBlock([long]) }),
   );
   const text = renderMarkdown(input({ findings }), { limit: COMMENT_LIMIT, full: false });
-  expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+  expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT.max);
   expect(text.startsWith(marker('build:b:default:Dockerfile'))).toBe(true);
   expect(text).toContain('### ❌ Build failed (step)');
   expect(text).toContain('Truncated: the full report is in the job summary');
@@ -98,7 +98,7 @@ test('titles and log text cannot ping, link or inject HTML; secrets are redacted
         findings: [
           finding('error', 0, {
             title: '@octocat <img src=x> #12 hunter2-secret',
-            message: '```\n@octocat hunter2-secret\n```',
+            message: codeBlock(['@octocat hunter2-secret']),
           }),
         ],
         failingLog: { step: 'RUN make', lines: ['@octocat <script>', 'token=hunter2-secret'] },
@@ -108,7 +108,7 @@ test('titles and log text cannot ping, link or inject HTML; secrets are redacted
   );
   expect(text).not.toContain('hunter2-secret');
   // Redacted before escaping: the marker itself is escaped, and displays as ***.
-  expect(text).toContain('@\u200boctocat \\<img src=x\\> \\#12 \\*\\*\\*');
+  expect(text).toContain('\\@\u200boctocat \\<img src\\=x\\> \\#\u200b12 \\*\\*\\*');
   const prose = text.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '');
   expect(prose).not.toMatch(/@octocat|(^|[^\\])<(script|img)/m);
 });
@@ -167,7 +167,7 @@ describe('redaction runs once, on the model, before any escaping', () => {
       findings: [
         finding('error', 0, {
           title: 'Step WORKDIR /tmp/my_s3cret*val%1 failed',
-          message: 'printed first-line_AAAA then\nsecond*line%BBBB',
+          message: codeBlock(['printed first-line_AAAA then', 'second*line%BBBB']),
           hint: 'rotate my_s3cret*val%1',
           file: 'Dockerfile',
           line: 3,
@@ -210,7 +210,7 @@ test('SARIF describes every rule, the baseline comparison’s included', () => {
       rule,
       severity: 'warning' as const,
       title: rule,
-      message: rule,
+      message: prose(rule),
     })),
     '0',
   ) as { runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } } }[] };
@@ -234,8 +234,7 @@ describe('the comment a reader wants', () => {
       finding('error', 0, {
         rule: 'build-failed',
         title: `Build failed at ${failingStep}`,
-        message:
-          '```\nprocess "/bin/sh -c npm test" did not complete successfully: exit code: 1\n```\n\nLast 3 lines of its output: …',
+        message: gfm`${codeBlock(['process "/bin/sh -c npm test" did not complete successfully: exit code: 1'])}\n\nLast 3 lines of its output: …`,
         file: 'Dockerfile',
         line: 12,
       }),

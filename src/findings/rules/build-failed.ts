@@ -1,6 +1,6 @@
 import { failingStep } from '../../trace/query.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code, codeBlock } from '../markdown-escape.js';
+import { code, codeBlock, joinMd, gfm, text } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const buildFailed: Rule = {
@@ -13,20 +13,24 @@ export const buildFailed: Rule = {
     const step = failingStep(trace);
     const error = trace.error ?? step?.error ?? 'the build failed';
     const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
-    const parts = [
-      `${step ? `Step ${code(stepLabel(step))} failed` : 'The build failed'}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ''}:`,
-      codeBlock([error]),
-    ];
+    const what = step ? gfm`Step ${code(stepLabel(step))} failed` : gfm`The build failed`;
+    const why = failure
+      ? gfm` (${text(failure.category)}, ${text(retried(ctx.attempts.length, failure.retryable))})`
+      : gfm``;
+    const parts = [gfm`${what}${why}:`, codeBlock([error])];
     if (log.length)
-      parts.push(`Last ${log.length} line${log.length === 1 ? '' : 's'} of its output:`, codeBlock(log));
+      parts.push(
+        gfm`Last ${log.length} line${log.length === 1 ? gfm`` : gfm`s`} of its output:`,
+        codeBlock(log),
+      );
     if (step?.clipped)
       parts.push(
-        `BuildKit clipped this step's output (log limit ${code(step.clipped)} reached): its last lines may be missing (see \`log-clipped\`).`,
+        gfm`BuildKit clipped this step's output (log limit ${code(step.clipped)} reached): its last lines may be missing (see ${code('log-clipped')}).`,
       );
     const from = trace.recordUse;
     if (from)
       parts.push(
-        `The error${from.line ? ' and its Dockerfile line' : ''} from the build record: ${code(`docker buildx history inspect ${from.ref.split('/').pop()}`)}.`,
+        gfm`The error${from.line ? gfm` and its Dockerfile line` : gfm``} from the build record: ${code(`docker buildx history inspect ${from.ref.split('/').pop()}`)}.`,
       );
     return [
       {
@@ -35,7 +39,7 @@ export const buildFailed: Rule = {
         title: step
           ? `Build failed at ${stepLabel(step)}`.slice(0, 200)
           : `Build failed${trace.errorTarget ? ` (target ${trace.errorTarget})` : ''}`,
-        message: parts.join('\n\n'),
+        message: joinMd(parts, '\n\n'),
         ...anchor(ctx, step, true),
         ...(failure?.remedy ? { hint: failure.remedy } : {}),
       },

@@ -1,7 +1,7 @@
 import { cancelledStep } from '../../trace/query.js';
 import type { Step } from '../../trace/types.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code, seconds } from '../markdown-escape.js';
+import { code, gfm, seconds, text } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
 /** `COPY [--flag…] . <dest>` (or `./`): the whole context copied, by words (no backtracking). */
@@ -67,11 +67,11 @@ export const cacheInvalidated: Rule = {
         rule: 'cache-invalidated',
         severity: broad ? 'warning' : 'notice',
         title: `Cache invalidated at ${stepLabel(step)}`.slice(0, 200),
-        message:
-          `The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? '' : 's'} after it ran again (${seconds(rerunMs)}).` +
-          (broad
-            ? ` It copies the whole context before ${code(install!.instruction ?? '')}, so any change to any file reinstalls the dependencies.`
-            : ''),
+        message: gfm`The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? gfm`` : gfm`s`} after it ran again (${text(seconds(rerunMs))}).${
+          broad
+            ? gfm` It copies the whole context before ${code(install!.instruction ?? '')}, so any change to any file reinstalls the dependencies.`
+            : gfm``
+        }`,
         hint: broad
           ? 'Copy only the dependency manifests (package.json and its lock file, requirements.txt, go.mod/go.sum, …) before the install step, and the rest of the sources after it.'
           : 'Changes to the files this step uses (or to a build argument) invalidate it and every step after it in the stage.',

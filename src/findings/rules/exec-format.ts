@@ -1,6 +1,6 @@
 import { errorPattern } from '../../diagnosis/patterns.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code } from '../markdown-escape.js';
+import { code, gfm } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
 // The kernel's ENOEXEC as BuildKit reports it, and as bash reports it from a shell-form RUN.
@@ -19,7 +19,7 @@ export const execFormat: Rule = {
         rule: 'exec-format',
         severity: 'error',
         title: `Binary for another architecture in ${stepLabel(s)}`.slice(0, 200),
-        message: `${code(stepLabel(s))} failed with ${code('exec format error')}${platform ? ` while building for ${code(platform)}` : ''}: it ran a program compiled for a different CPU architecture than the node running the step.`,
+        message: gfm`${code(stepLabel(s))} failed with ${code('exec format error')}${platform ? gfm` while building for ${code(platform)}` : gfm``}: it ran a program compiled for a different CPU architecture than the node running the step.`,
         hint: `${remedy!.charAt(0).toUpperCase()}${remedy!.slice(1)}.`,
         ...anchor(ctx, s, true),
       });

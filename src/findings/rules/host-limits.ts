@@ -1,4 +1,4 @@
-import { code } from '../markdown-escape.js';
+import { code, gfm } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const hostLimits: Rule = {
@@ -12,7 +12,7 @@ export const hostLimits: Rule = {
         rule: 'host-limits',
         severity: 'warning' as const,
         title: `Host near a limit: ${c.check}`,
-        message: `${code(c.reading)}.`,
+        message: gfm`${code(c.reading)}.`,
         ...(c.fix ? { hint: c.fix } : {}),
       }));
   },

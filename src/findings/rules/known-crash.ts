@@ -1,5 +1,5 @@
 import { KNOWN_CRASHES } from '../../diagnosis/patterns.js';
-import { code } from '../markdown-escape.js';
+import { code, gfm, text as prose } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
 export const knownCrash: Rule = {
@@ -18,7 +18,7 @@ export const knownCrash: Rule = {
         rule: 'known-crash',
         severity: ctx.failure?.category === 'crash' ? 'error' : 'warning',
         title: `Known crash: ${k.id}`,
-        message: `${k.what}. Matched ${code(k.pattern.source)}.`,
+        message: gfm`${prose(k.what)}. Matched ${code(k.pattern.source)}.`,
         hint: k.fix,
         url: k.url,
       });

@@ -1,3 +1,4 @@
+import { gfm, text } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const largeContext: Rule = {
@@ -11,7 +12,7 @@ export const largeContext: Rule = {
         rule: 'large-context',
         severity: 'warning',
         title: `Large build context: ${mb.toFixed(1)} MB`,
-        message: `The build sent ${mb.toFixed(1)} MB of context to BuildKit (threshold ${ctx.options.contextSizeWarnMb} MB). Every build uploads it before the first COPY can start.`,
+        message: gfm`The build sent ${text(mb.toFixed(1))} MB of context to BuildKit (threshold ${ctx.options.contextSizeWarnMb} MB). Every build uploads it before the first COPY can start.`,
         hint: 'Add a .dockerignore next to the Dockerfile that excludes build outputs, dependencies, VCS folders and data files (e.g. node_modules, dist, .git, *.bin).',
         url: 'https://docs.docker.com/build/concepts/context/#dockerignore-files',
       },

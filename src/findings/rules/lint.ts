@@ -1,4 +1,4 @@
-import { code } from '../markdown-escape.js';
+import { code, joinMd } from '../markdown-escape.js';
 import type { Finding, FindingContext, Rule } from '../types.js';
 
 /** The warning's Dockerfile in the workspace: in a bake, the target Dockerfile of that name. */
@@ -25,7 +25,7 @@ export const lint: Rule = {
         rule: `lint/${w.rule || 'BuildCheck'}`,
         severity: 'warning',
         title: `${w.rule || 'Build check'}: ${message}`.slice(0, 200),
-        message: [code(message), ...w.detail.map((d) => code(d))].join('\n\n'),
+        message: joinMd([code(message), ...w.detail.map((d) => code(d))], '\n\n'),
         file: w.startLine ? lintFile(ctx, w.file) : undefined,
         line: w.startLine,
         endLine: w.endLine,

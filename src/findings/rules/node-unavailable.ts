@@ -1,4 +1,4 @@
-import { code } from '../markdown-escape.js';
+import { code, gfm, text } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const nodeUnavailable: Rule = {
@@ -9,7 +9,7 @@ export const nodeUnavailable: Rule = {
       rule: 'node-unavailable',
       severity: 'error' as const,
       title: `Node ${n.name} is not running (${n.status || 'unknown'})`,
-      message: `Node ${code(n.name)} (${n.driver}, ${code(n.endpoint || 'default endpoint')}) is ${code(n.status || 'unknown')}: ${code(n.reason)}.`,
+      message: gfm`Node ${code(n.name)} (${text(n.driver)}, ${code(n.endpoint || 'default endpoint')}) is ${code(n.status || 'unknown')}: ${code(n.reason)}.`,
       hint: n.hint,
     }));
   },

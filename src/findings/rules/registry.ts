@@ -1,6 +1,6 @@
 import { mentions } from '../../diagnosis/classify.js';
 import { errorPattern } from '../../diagnosis/patterns.js';
-import { code } from '../markdown-escape.js';
+import { code, gfm } from '../markdown-escape.js';
 import type { Finding, FindingContext, Rule } from '../types.js';
 
 const RATE_LIMIT = errorPattern('registry-rate-limit');
@@ -22,7 +22,7 @@ export const registryRateLimit: Rule = {
       rule: 'registry-rate-limit',
       severity: failed ? 'error' : 'warning',
       title: 'Registry rate limit (429)',
-      message: `A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
+      message: gfm`A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
       hint: `${capital(RATE_LIMIT.remedy!)}.`,
     };
     return [f];
@@ -40,7 +40,7 @@ export const registryAuth: Rule = {
         rule: 'registry-auth',
         severity: 'error',
         title: 'Registry authentication failed',
-        message: `The registry refused the credentials: ${code(error.split('\n').pop()!.slice(0, 300))}.`,
+        message: gfm`The registry refused the credentials: ${code(error.split('\n').pop()!.slice(0, 300))}.`,
         hint: `${capital(AUTH.remedy!)}.`,
       },
     ];

@@ -1,6 +1,6 @@
 import type { Step } from '../../trace/types.js';
 import { anchor, stepLabel } from '../anchor.js';
-import { code, seconds } from '../markdown-escape.js';
+import { code, gfm, seconds, text } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const slowStep: Rule = {
@@ -37,7 +37,7 @@ export const slowStep: Rule = {
           rule: 'slow-step',
           severity: 'notice' as const,
           title: `Slow step (${share}% of the build): ${stepLabel(s)}`.slice(0, 200),
-          message: `${code(stepLabel(s))} took ${seconds(s.durationMs ?? 0)}, ${share}% of the ${seconds(total)} build.`,
+          message: gfm`${code(stepLabel(s))} took ${text(seconds(s.durationMs ?? 0))}, ${share}% of the ${text(seconds(total))} build.`,
           impactMs: s.durationMs,
           ...anchor(ctx, s),
         };

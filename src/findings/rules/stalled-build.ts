@@ -1,5 +1,5 @@
 import { describeStall } from '../../diagnosis/stall.js';
-import { code } from '../markdown-escape.js';
+import { code, joinMd, gfm } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const stalledBuild: Rule = {
@@ -11,9 +11,9 @@ export const stalledBuild: Rule = {
       .filter((a) => a.stall)
       .map((a) => {
         const s = a.stall!;
-        const nodes = s.nodes
-          .map((n) => `${code(n.name)}${n.endpoint ? ` (${code(n.endpoint)})` : ''}`)
-          .join(', ');
+        const nodes = s.nodes.map((n) =>
+          n.endpoint ? gfm`${code(n.name)} (${code(n.endpoint)})` : code(n.name),
+        );
         return {
           rule: 'stalled-build',
           severity: 'error' as const,
@@ -22,7 +22,7 @@ export const stalledBuild: Rule = {
               0,
               200,
             ),
-          message: `Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? '' : 's'} ${nodes}${s.step ? `; the step running was ${code(s.step)}` : ''}.`,
+          message: gfm`Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? gfm`` : gfm`s`} ${joinMd(nodes, ', ')}${s.step ? gfm`; the step running was ${code(s.step)}` : gfm``}.`,
           hint: 'A BuildKit node that stops answering mid-build is usually overloaded, out of memory or cut off from the runner; stall-timeout-seconds sets how long a silent build is tolerated.',
           impactMs: s.quietMs,
         };

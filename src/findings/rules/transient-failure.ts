@@ -1,4 +1,4 @@
-import { code } from '../markdown-escape.js';
+import { code, joinMd, gfm, text } from '../markdown-escape.js';
 import type { Rule } from '../types.js';
 
 export const transientFailure: Rule = {
@@ -13,14 +13,14 @@ export const transientFailure: Rule = {
     const ok = !ctx.failure;
     const lines = retried.map(
       (a) =>
-        `- attempt ${a.number}: ${code(a.classification!.category)}, ${a.classification!.reason}; ${a.decision}`,
+        gfm`- attempt ${a.number}: ${code(a.classification!.category)}, ${text(a.classification!.reason)}; ${text(a.decision ?? '')}`,
     );
     return [
       {
         rule: 'transient-failure',
         severity: ok ? 'notice' : 'warning',
         title: `${retried.length} transient failure${retried.length === 1 ? '' : 's'}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
-        message: lines.join('\n'),
+        message: joinMd(lines),
         hint: 'Repeated transport failures point at the network between the runner and the BuildKit nodes, or at nodes restarting under load.',
       },
     ];

@@ -1,4 +1,4 @@
-import { code } from '../markdown-escape.js';
+import { code, gfm } from '../markdown-escape.js';
 import type { DockerfileModel } from '../dockerfile.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -24,7 +24,7 @@ function unpinned(df: DockerfileModel): Finding[] {
       rule: 'unpinned-base-image',
       severity: 'notice',
       title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ''}`,
-      message: `${code(f.text)} uses ${f.tag ? code(':latest') : 'no tag (so :latest)'}: the build changes whenever the image is re-published.`,
+      message: gfm`${code(f.text)} uses ${f.tag ? code(':latest') : gfm`no tag (so :latest)`}: the build changes whenever the image is re-published.`,
       hint: 'Pin a version tag, or a digest (image:tag@sha256:…) for reproducible builds.',
       file: df.path,
       line: f.line,
