@@ -49,6 +49,8 @@ export const USERS = {
   bot: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
   human: { login: 'mallory', id: 666, type: 'User' },
   personal: { login: 'octo-dev', id: 1234, type: 'User' },
+  /** Another app's bot (not the one behind GITHUB_TOKEN). */
+  otherBot: { login: 'renovate[bot]', id: 29139614, type: 'Bot' },
 };
 type User = (typeof USERS)[keyof typeof USERS];
 
@@ -67,9 +69,15 @@ export class FakeGitHub {
     head_sha: string;
     name: string;
     conclusion?: string;
+    external_id?: string;
     annotations: unknown[];
     requests: number;
   }[] = [];
+  /**
+   * Faults for the next requests of an operation: answer `status` instead, before doing it
+   * (`done: false`) or after (`done: true`: GitHub did it and a proxy in front answered 502).
+   */
+  readonly faults: { operationId: string; status: number; done: boolean }[] = [];
   private server?: Server;
   private nextId = 1000;
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
@@ -176,6 +184,22 @@ export class FakeGitHub {
     if (token === TOKENS.hang) return; // never answers
     if (token === TOKENS.readOnly && req.method !== 'GET')
       return send(403, { message: 'Resource not accessible by integration' });
+    const fault = this.faults.findIndex((f) => f.operationId === route.op.operationId);
+    if (fault >= 0) {
+      const [f] = this.faults.splice(fault, 1);
+      const fail = () => send(f.status, { message: 'Bad Gateway' });
+      if (!f.done) return fail();
+      const drop = () => {};
+      this.operate(
+        route.op.operationId,
+        params,
+        url,
+        body,
+        drop,
+        token === TOKENS.personal ? USERS.personal : USERS.bot,
+      );
+      return fail();
+    }
     return this.operate(
       route.op.operationId,
       params,
@@ -238,6 +262,20 @@ export class FakeGitHub {
         }
         return send(404, { message: 'Not Found' });
       }
+      case 'checks/list-for-ref': {
+        const name = url.searchParams.get('check_name');
+        const runs = this.checkRuns
+          .filter((r) => r.head_sha === params.ref && (!name || r.name === name))
+          .map((r) => ({
+            id: r.id,
+            head_sha: r.head_sha,
+            name: r.name,
+            external_id: r.external_id ?? null,
+            status: 'completed',
+            conclusion: r.conclusion ?? null,
+          }));
+        return send(200, { total_count: runs.length, check_runs: runs });
+      }
       case 'checks/create':
       case 'checks/update': {
         const annotations = ((body?.output as { annotations?: unknown[] } | undefined)?.annotations ??
@@ -252,6 +290,7 @@ export class FakeGitHub {
             head_sha: String(body!.head_sha),
             name: String(body!.name),
             conclusion: body!.conclusion as string,
+            ...(body!.external_id ? { external_id: String(body!.external_id) } : {}),
             annotations,
             requests: 1,
           };

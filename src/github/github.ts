@@ -1,5 +1,6 @@
 // The only module that talks to the GitHub API: the sticky PR comment and the check run.
 // A failure here is a reporting problem, never a build result: callers turn `ReportError` into a notice.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Octokit } from '@octokit/rest';
 import type { Redacted } from '../redact/redact.js';
@@ -85,10 +86,32 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 export const REQUEST_TIMEOUT_MS = 20_000;
 export const REQUEST_RETRIES = 2;
 
+/** The login of the bot behind GITHUB_TOKEN: the author of every comment that token writes. */
+export const ACTIONS_BOT = 'github-actions[bot]';
+
+/**
+ * Whether a request may simply be sent again after a timeout or a 5xx: reads, and the update of a
+ * comment (the same body twice is one body). A create (POST) is never repeated blindly: GitHub may
+ * have done it before the 502; the caller lists again and looks for it (see `GitHub`). A check-run
+ * update appends annotations, so it is not repeated either.
+ */
+export function mayRepeat(method: string | undefined, url: string): boolean {
+  const m = (method ?? 'GET').toUpperCase();
+  return (
+    m === 'GET' || m === 'HEAD' || (m === 'PATCH' && /\/issues\/comments\/\d+$/.test(new URL(url).pathname))
+  );
+}
+
+/** A request that failed in a way that leaves unknown whether GitHub did it (no answer, or a 5xx). */
+function outcomeUnknown(e: unknown): boolean {
+  const status = (e as { status?: number }).status;
+  return status === undefined || status >= 500;
+}
+
 /**
  * fetch with a deadline per request and a bounded retry of what is worth retrying (a timeout, a
- * network error, a 5xx). Octokit has no timeout of its own: a server that never answers would hang
- * a finished build forever.
+ * network error, a 5xx) where repeating is safe (`mayRepeat`). Octokit has no timeout of its own: a
+ * server that never answers would hang a finished build forever.
  */
 export function patientFetch(
   timeoutMs = REQUEST_TIMEOUT_MS,
@@ -96,6 +119,7 @@ export function patientFetch(
   stop?: AbortSignal,
 ): typeof fetch {
   return async (url, init) => {
+    const tries = mayRepeat(init?.method, String(url instanceof Request ? url.url : url)) ? retries : 0;
     for (let attempt = 0; ; attempt++) {
       const signals = [
         AbortSignal.timeout(timeoutMs),
@@ -104,11 +128,13 @@ export function patientFetch(
       ];
       try {
         const res = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
-        if (res.status < 500 || attempt >= retries) return res;
+        if (res.status < 500 || attempt >= tries) return res;
       } catch (e) {
-        if (init?.signal?.aborted || stop?.aborted || attempt >= retries) {
+        if (init?.signal?.aborted || stop?.aborted || attempt >= tries) {
           throw (e as Error).name === 'TimeoutError'
-            ? new Error(`no answer within ${Math.round(timeoutMs / 1000)} s (${retries + 1} tries)`)
+            ? new Error(
+                `no answer within ${Math.round(timeoutMs / 1000)} s (${tries + 1} ${tries ? 'tries' : 'try'})`,
+              )
             : e;
         }
       }
@@ -171,10 +197,13 @@ export class GitHub {
     return this.identity;
   }
 
-  /** A comment this token wrote: its own login, or for an installation token a bot's. */
+  /**
+   * A comment this token wrote: its own login, or for an installation token (GITHUB_TOKEN) the
+   * `github-actions[bot]` bot's. Another bot's comment that carries our marker is not ours.
+   */
   private async isOwn(user: { login?: string; type?: string } | null | undefined): Promise<boolean> {
     const me = await this.whoAmI();
-    return me ? user?.login === me : user?.type === 'Bot';
+    return me ? user?.login === me : user?.type === 'Bot' && user.login === ACTIONS_BOT;
   }
 
   /**
@@ -187,26 +216,35 @@ export class GitHub {
     body: Redacted<string>,
   ): Promise<{ id: number; created: boolean }> {
     const { owner, repo } = this.ctx;
-    const existing = await this.findComment(pullNumber, marker);
-    try {
-      if (existing !== undefined) {
-        await (await this.client()).rest.issues.updateComment({ owner, repo, comment_id: existing, body });
-        return { id: existing, created: false };
+    const update = async (id: number) => {
+      try {
+        await (await this.client()).rest.issues.updateComment({ owner, repo, comment_id: id, body });
+      } catch (e) {
+        throw describe('update the pull request comment', e);
       }
-      const created = await (
-        await this.client()
-      ).rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: pullNumber,
-        body,
-      });
-      return { id: created.data.id, created: true };
+    };
+    const existing = await this.findComment(pullNumber, marker);
+    if (existing !== undefined) {
+      await update(existing);
+      return { id: existing, created: false };
+    }
+    const create = async () =>
+      (await this.client()).rest.issues.createComment({ owner, repo, issue_number: pullNumber, body });
+    try {
+      return { id: (await create()).data.id, created: true };
     } catch (e) {
-      throw describe(
-        existing !== undefined ? 'update the pull request comment' : 'comment on the pull request',
-        e,
-      );
+      if (!outcomeUnknown(e)) throw describe('comment on the pull request', e);
+      // A 5xx or no answer: GitHub may have made it. Look before making another.
+      const made = await this.lookupComment(pullNumber, marker);
+      if (made !== undefined) {
+        await update(made);
+        return { id: made, created: true };
+      }
+      try {
+        return { id: (await create()).data.id, created: true };
+      } catch (again) {
+        throw describe('comment on the pull request', again);
+      }
     }
   }
 
@@ -287,24 +325,45 @@ export class GitHub {
       summary: opts.summary,
       annotations,
     });
+    // Ours alone: after a 5xx or no answer, the check run this call made is found by it.
+    const externalId = `buildx-guard-${randomUUID()}`;
+    const create = async () =>
+      (
+        await (
+          await this.client()
+        ).rest.checks.create({
+          owner,
+          repo,
+          name: opts.name,
+          head_sha: opts.headSha,
+          external_id: externalId,
+          status: 'completed',
+          conclusion: opts.conclusion,
+          completed_at: new Date().toISOString(),
+          ...(opts.detailsUrl ? { details_url: opts.detailsUrl } : {}),
+          output: output(batches[0] ?? []),
+        })
+      ).data.id;
     let id: number;
     try {
-      const created = await (
-        await this.client()
-      ).rest.checks.create({
-        owner,
-        repo,
-        name: opts.name,
-        head_sha: opts.headSha,
-        status: 'completed',
-        conclusion: opts.conclusion,
-        completed_at: new Date().toISOString(),
-        ...(opts.detailsUrl ? { details_url: opts.detailsUrl } : {}),
-        output: output(batches[0] ?? []),
-      });
-      id = created.data.id;
+      id = await create();
     } catch (e) {
-      throw describe('create the check run', e);
+      if (!outcomeUnknown(e)) throw describe('create the check run', e);
+      // GitHub may have made it: look for it before making another.
+      let made: number | undefined;
+      try {
+        const runs = await (
+          await this.client()
+        ).rest.checks.listForRef({ owner, repo, ref: opts.headSha, check_name: opts.name, per_page: 100 });
+        made = runs.data.check_runs.find((r) => r.external_id === externalId)?.id;
+      } catch (listing) {
+        throw describe('read the check runs', listing);
+      }
+      try {
+        id = made ?? (await create());
+      } catch (again) {
+        throw describe('create the check run', again);
+      }
     }
     for (const batch of batches.slice(1)) {
       try {

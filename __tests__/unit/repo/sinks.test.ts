@@ -28,6 +28,7 @@ const SINKS: Record<string, Record<string, [number, Why]>> = {
     'rest.checks.create': [1, 'redacted: checkRun(opts: Redacted<…>)'],
     'rest.checks.update': [1, 'redacted: checkRun(opts: Redacted<…>)'],
     'rest.users.getAuthenticated': [1, 'a read'],
+    'rest.checks.listForRef': [1, 'a read (a check run this call may have made)'],
   },
   // The one way to the job log (lint: nothing else in src/ prints or imports @actions/core). Plain
   // lines and build output are the job log itself, which the runner masks; the sinks that carry
