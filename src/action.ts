@@ -78,7 +78,12 @@ export async function run(): Promise<void> {
     timings.mark('builder');
     if (!config.build.enabled) return;
 
-    const key = reportKey(config, process.env, getInput('builder') || getInput('name'));
+    const key = reportKey(
+      config,
+      process.env,
+      getInput('builder') || getInput('name'),
+      secretValues(config.build),
+    );
     const ctx = readContext();
     const gh = ctx && config.build.githubToken ? new GitHub(config.build.githubToken, ctx) : undefined;
     // The sticky comment is looked up while the build runs.
@@ -133,7 +138,12 @@ export async function run(): Promise<void> {
         config,
         ctx,
         reportFromNodes({
-          key: reportKey(config, process.env, getInput('builder') || getInput('name')),
+          key: reportKey(
+            config,
+            process.env,
+            getInput('builder') || getInput('name'),
+            secretValues(config.build),
+          ),
           builder: e.builder,
           driver: config.builder.driver,
           failed: e.failed,
@@ -241,7 +251,7 @@ async function merge(config: Config): Promise<void> {
   log.setOutput('metadata', outcome.metadata);
   log.setOutput('digest', outcome.digest);
   const ctx = readContext();
-  const key = reportKey(config, process.env, 'merge');
+  const key = reportKey(config, process.env, 'merge', secretValues(config.build));
   const gate = await report(
     config,
     ctx,

@@ -118,7 +118,8 @@ async function runOnTerminal(
         config,
         setup,
         deps,
-        'cli',
+        // --report-key names the report's marker as the action's input does.
+        config.report.key ? `cli:${config.report.key}` : 'cli',
         {
           info: log,
           out: log,

@@ -94,6 +94,7 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
         max: 10_000,
         integer: false,
       }),
+      key: reportKeyInput(getString(src, 'report-key')),
     },
     debug: env.RUNNER_DEBUG === '1' || getBoolean(src, 'debug', false),
   };
@@ -140,4 +141,13 @@ function parseRetry(src: InputSource): RetryConfig {
     patterns,
     maxCrashRetries: getNumber(src, 'max-crash-retries', 1, { min: 0, max: 10 }),
   };
+}
+
+/** `report-key`: what the marker and the check-run name can hold, so two keys never become one. */
+function reportKeyInput(key: string): string {
+  if (key && !/^[A-Za-z0-9_./:-]{1,64}$/.test(key))
+    throw new UserError(
+      `report-key may have 1 to 64 letters, digits and _ . / : - (got '${key.slice(0, 80)}'), e.g. report-key: \${{ matrix.name }}.`,
+    );
+  return key;
 }

@@ -65,6 +65,7 @@ export const INPUT_NAMES = [
   'summary',
   'annotate',
   'check-run',
+  'report-key',
   'sarif-file',
   'fail-on-findings',
   'context-size-warn-mb',

@@ -102,6 +102,8 @@ export interface ReportConfig {
   baseline: boolean;
   /** Percent slower than the baseline that counts as a regression. */
   regressionThreshold: number;
+  /** `report-key`: names this leg's comment and check run instead of the hash of its inputs ('' = the hash). */
+  key?: string;
 }
 
 /** `merge-sources`: instead of a build, `imagetools create` of these images into every tag. */

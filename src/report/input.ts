@@ -1,5 +1,6 @@
 // Gathers what a report shows from the build's outcome: the last attempt's trace analysed against
 // the Dockerfile, the attempts, the nodes.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import type { BuilderState } from '../types/builder.js';
@@ -131,23 +132,107 @@ function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {
   }));
 }
 
-/** The sticky comment's key: stable across runs (never the random default builder name). */
-export function reportKey(config: Config, env: NodeJS.ProcessEnv, builderInput: string): string {
-  if (config.bake) {
-    const b = config.bake;
-    return [
-      env.GITHUB_JOB || 'job',
-      builderInput || config.builder.driver,
-      `bake:${b.targets.join(',') || 'default'}`,
-      [b.source, ...b.files].filter(Boolean).join(',') || b.workdir,
-    ].join(':');
+/**
+ * The sticky comment's and the check run's key: the job, the builder, the target and the Dockerfile
+ * (never the random default builder name), then what tells matrix legs of one job apart: `report-key`
+ * when set, else a short hash of the platforms, target, build-args (names and values), tags, bake
+ * targets, files and overrides. Values are redacted before hashing, and the run's commit (the PR head
+ * too) and run id are taken out, so the key is the same on every push of a pull request.
+ */
+export function reportKey(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  builderInput: string,
+  secrets: string[] = [],
+): string {
+  const b = config.bake;
+  const base = b
+    ? [
+        env.GITHUB_JOB || 'job',
+        builderInput || config.builder.driver,
+        `bake:${b.targets.join(',') || 'default'}`,
+        [b.source, ...b.files].filter(Boolean).join(',') || b.workdir,
+      ]
+    : [
+        env.GITHUB_JOB || 'job',
+        builderInput || config.builder.driver,
+        config.build.target || 'default',
+        config.build.file || config.build.context,
+      ];
+  return [...base, config.report.key || legHash(config, env, secrets)].join(':');
+}
+
+/** 8 hex digits of what distinguishes this leg, without what changes from one push to the next. */
+export function legHash(config: Config, env: NodeJS.ProcessEnv, secrets: string[] = []): string {
+  const c = config.build;
+  const sorted = (l: string[]) => [...l].sort();
+  const leg = JSON.stringify({
+    platforms: sorted(c.platforms),
+    target: c.target,
+    buildArgs: sorted(c.buildArgs),
+    tags: sorted(c.tags),
+    ...(config.bake
+      ? {
+          bake: {
+            targets: sorted(config.bake.targets),
+            files: config.bake.files,
+            set: sorted(config.bake.set),
+          },
+        }
+      : {}),
+  });
+  return createHash('sha256')
+    .update(withoutRunIds(new Redactor(secrets).text(leg), env))
+    .digest('hex')
+    .slice(0, 8);
+}
+
+/** The run's commit (also the PR head's, and any 7+ digit prefix of either) and run id, taken out. */
+function withoutRunIds(text: string, env: NodeJS.ProcessEnv): string {
+  let out = text;
+  for (const sha of [env.GITHUB_SHA, prHeadSha(env)]) {
+    if (!sha || !/^[0-9a-f]{40}$/.test(sha)) continue;
+    // Any prefix of 7 or more digits: sha-1a2b3c4, a full SHA, a 12-digit short SHA.
+    out = cutOut(out, sha.slice(0, 7), (rest) => {
+      let n = 0;
+      while (n < 33 && rest[n] === sha[7 + n]) n++;
+      return n;
+    });
   }
-  return [
-    env.GITHUB_JOB || 'job',
-    builderInput || config.builder.driver,
-    config.build.target || 'default',
-    config.build.file || config.build.context,
-  ].join(':');
+  const runId = env.GITHUB_RUN_ID;
+  if (runId && /^\d+$/.test(runId))
+    out = cutOut(out, runId, (rest, before) => (/\d/.test(before) || /^\d/.test(rest) ? -1 : 0));
+  return out;
+}
+
+/**
+ * `text` with every occurrence of `token` replaced by `<…>`; `extend` says how many characters
+ * after it belong to it too (-1: this occurrence is not one). One pass: linear in the text.
+ */
+function cutOut(text: string, token: string, extend: (rest: string, before: string) => number): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+    if (at < from) continue;
+    const rest = text.slice(at + token.length, at + token.length + 40);
+    const more = extend(rest, text[at - 1] ?? '');
+    if (more < 0) continue;
+    out += `${text.slice(from, at)}<…>`;
+    from = at + token.length + more;
+  }
+  return out + text.slice(from);
+}
+
+function prHeadSha(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    if (!env.GITHUB_EVENT_PATH) return undefined;
+    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: { head?: { sha?: string } };
+    };
+    return event.pull_request?.head?.sha;
+  } catch {
+    return undefined;
+  }
 }
 
 export function linksOf(ctx: GitHubContext | undefined): ReportInput['links'] {

@@ -148,7 +148,7 @@ async function toGitHub(
     try {
       result.checkRequests = await gh.checkRun(
         derive(input, (r) => ({
-          name: `buildx-guard (${r.key})`.slice(0, 100),
+          name: checkRunName(r.key),
           headSha: gh.ctx.headSha,
           conclusion:
             r.status === 'failed'
@@ -169,6 +169,15 @@ async function toGitHub(
     }
   }
   return 'done';
+}
+
+/**
+ * The check run's name (at most 100 characters): a long key loses its middle, never its end, which
+ * holds what tells matrix legs apart.
+ */
+export function checkRunName(key: string): string {
+  const room = 100 - 'buildx-guard ()'.length;
+  return `buildx-guard (${key.length > room ? `${key.slice(0, 40)}…${key.slice(-(room - 41))}` : key})`;
 }
 
 function annotationText(f: Finding): string {
