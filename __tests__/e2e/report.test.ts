@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType } from 'ajv';
-import { FakeGitHub, TOKENS } from '../support/github-server.js';
+import { FakeGitHub, TOKENS, USERS } from '../support/github-server.js';
 import { repoRoot } from '../support/paths.js';
 import {
   BUSYBOX_BASE,
@@ -197,4 +197,74 @@ test('fail-on-findings fails a successful build after reporting', async () => {
   expect(run.main.stdout).toMatch(
     /::error::1 finding\(s\) at warning level or worse \(fail-on-findings: warning\); first: lint\/FromAsCasing/,
   );
+});
+
+describe('our own identity, our own leg', () => {
+  const PASSING = `${BUSYBOX_BASE}FROM busybox\nRUN echo fine\n`;
+  const ours = (pr: number) => github.commentsOn(pr).filter((c) => c.user === USERS.bot);
+
+  test('another bot’s comment with our marker is left alone; ours is a new one', async () => {
+    const ctx = busyboxContext(PASSING);
+    const pr = prNumber++;
+    const inputs = { driver: 'docker', context: ctx, network: 'none', 'github-token': 'ghs_write' };
+    // The marker this build writes, copied by another app's bot.
+    const first = await runAction(inputs, { env: prEnv(ctx, pr) });
+    expect(first.main.code).toBe(0);
+    const marker = /<!-- buildx-guard:[^ ]+ -->/.exec(ours(pr)[0].body)![0];
+    github.comments.set(pr, [{ id: 1, body: `${marker}\ncopied`, user: USERS.otherBot }]);
+    const run = await runAction(inputs, { env: prEnv(ctx, pr) });
+    expect(run.main.code).toBe(0);
+    expect(processedCommands(run.main.stdout).filter((c) => c.startsWith('::notice::'))).toEqual([]);
+    expect(github.commentsOn(pr)[0]).toEqual({ id: 1, body: `${marker}\ncopied`, user: USERS.otherBot });
+    expect(ours(pr)).toHaveLength(1);
+    expect(ours(pr)[0].body).toContain(marker);
+  });
+
+  test('a comment POST answered 502 after GitHub made it: exactly one comment', async () => {
+    const ctx = busyboxContext(PASSING);
+    const pr = prNumber++;
+    github.faults.push({ operationId: 'issues/create-comment', status: 502, done: true });
+    const run = await runAction(
+      { driver: 'docker', context: ctx, network: 'none', 'github-token': 'ghs_write' },
+      { env: prEnv(ctx, pr) },
+    );
+    expect(run.main.code).toBe(0);
+    expect(github.faults).toEqual([]);
+    expect(processedCommands(run.main.stdout).filter((c) => c.startsWith('::notice::'))).toEqual([]);
+    expect(github.commentsOn(pr)).toHaveLength(1);
+    const posts = github.requests.filter(
+      (r) => r.operationId === 'issues/create-comment' && r.path.endsWith(`/issues/${pr}/comments`),
+    );
+    expect(posts.map((r) => r.status)).toEqual([502]);
+  });
+
+  test('two matrix legs of one job: two comments and two check runs, each updated by its own leg', async () => {
+    const ctx = busyboxContext(PASSING);
+    const failing = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN exit 3\n`);
+    const pr = prNumber++;
+    const leg = (context: string, variant: string) => ({
+      driver: 'docker',
+      context,
+      network: 'none',
+      'github-token': 'ghs_write',
+      'check-run': 'true',
+      'max-attempts': '1',
+      'build-args': `VARIANT=${variant}`,
+    });
+    // The same job, the same Dockerfile path: only a build-arg differs (a matrix).
+    const env = (context: string) => ({ ...prEnv(context, pr), GITHUB_WORKSPACE: context });
+    const a = await runAction(leg(failing, 'slim'), { env: env(failing) });
+    const b = await runAction(leg(ctx, 'full'), { env: env(ctx) });
+    expect([a.main.code, b.main.code]).toEqual([1, 0]);
+    expect(ours(pr)).toHaveLength(2);
+    expect(ours(pr)[0].body).toContain('### ❌ Build failed');
+    expect(ours(pr)[1].body).toContain('### ✅ Build succeeded');
+    const runs = github.checkRuns.filter((r) => r.head_sha === HEAD_SHA).slice(-2);
+    expect(new Set(runs.map((r) => r.name)).size).toBe(2);
+    expect(runs.map((r) => r.conclusion)).toEqual(['failure', 'success']);
+    // The failing leg again: its own comment is updated, the passing leg's stays.
+    await runAction(leg(failing, 'slim'), { env: env(failing) });
+    expect(ours(pr)).toHaveLength(2);
+    expect(ours(pr)[1].body).toContain('### ✅ Build succeeded');
+  });
 });

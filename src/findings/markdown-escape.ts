@@ -55,16 +55,18 @@ function unlink(text: string): string {
 }
 
 /**
- * Text as Markdown prose: every ASCII punctuation sign is backslash-escaped (so no entity like
- * `&commat;`, no link, emphasis, HTML, table cell, list or heading, and with `:` and `.` escaped no
- * `https://` or `www.` autolink), mentions and references are broken, line breaks are spaces.
+ * Text as Markdown prose: every sign that means something is backslash-escaped (so no entity like
+ * `&commat;`, no link, image, emphasis, math, HTML, table cell or heading, and with `:` and `.`
+ * escaped no `https://` or `www.` autolink; a leading `-`, `+` or `=` starts no list or underline),
+ * mentions and references are broken, line breaks are spaces.
  */
 export function text(s: string): Md {
   return trusted(
     unlink(
       visible(s)
-        .replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`)
-        .replace(/\r\n?|\n/g, ' '),
+        .replace(/\r\n?|\n/g, ' ')
+        .replace(/[\\`*_{}[\]()<>#!|~&:.$@]/g, (c) => `\\${c}`)
+        .replace(/^(\s*)([-+=])/, '$1\\$2'),
     ),
   );
 }
