@@ -96,10 +96,36 @@ const rules = (syntax, properties, consoleToo) => ({
   'no-restricted-properties': ['error', ...properties],
   ...(consoleToo ? { 'no-restricted-globals': ['error', { name: 'console', message: JOBLOG }] } : {}),
 });
+// Only src/buildx starts processes: every child passes through its childEnv (the scrubbed
+// environment), so a new child inherits the scrub or fails lint.
+const childSyntax = [
+  {
+    selector:
+      "ImportDeclaration[source.value=/^(node:)?child_process$/], ImportExpression[source.value=/^(node:)?child_process$/], CallExpression[callee.name='require'][arguments.0.value=/^(node:)?child_process$/]",
+    message:
+      'only src/buildx starts processes (its childEnv scrubs the environment); run docker/buildx through Buildx.',
+  },
+];
 const printingAndRedaction = [
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/joblog.ts', 'src/redact/**', 'src/findings/markdown-escape.ts'],
+    ignores: ['src/joblog.ts', 'src/redact/**', 'src/findings/markdown-escape.ts', 'src/buildx/**'],
+    rules: rules(
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax],
+      [...jobLogProperties, ...redactProperties],
+      true,
+    ),
+  },
+  {
+    files: ['src/findings/markdown-escape.ts'],
+    rules: rules(
+      [...jobLogSyntax, ...redactSyntax, ...childSyntax],
+      [...jobLogProperties, ...redactProperties],
+      true,
+    ),
+  },
+  {
+    files: ['src/buildx/**/*.ts'],
     rules: rules(
       [...jobLogSyntax, ...redactSyntax, ...markdownSyntax],
       [...jobLogProperties, ...redactProperties],
@@ -107,13 +133,12 @@ const printingAndRedaction = [
     ),
   },
   {
-    files: ['src/findings/markdown-escape.ts'],
-    rules: rules([...jobLogSyntax, ...redactSyntax], [...jobLogProperties, ...redactProperties], true),
+    files: ['src/joblog.ts'],
+    rules: rules([...redactSyntax, ...markdownSyntax, ...childSyntax], redactProperties, false),
   },
-  { files: ['src/joblog.ts'], rules: rules([...redactSyntax, ...markdownSyntax], redactProperties, false) },
   {
     files: ['src/redact/**/*.ts'],
-    rules: rules([...jobLogSyntax, ...markdownSyntax], jobLogProperties, true),
+    rules: rules([...jobLogSyntax, ...markdownSyntax, ...childSyntax], jobLogProperties, true),
   },
 ];
 

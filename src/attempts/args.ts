@@ -1,4 +1,6 @@
 import type { BuildConfig } from '../config/config.js';
+import { UserError } from '../config/errors.js';
+import { SECRET_NAME } from './secrets.js';
 
 export interface BuildFiles {
   builder: string;
@@ -8,8 +10,76 @@ export interface BuildFiles {
   secretSpecs: string[];
 }
 
+/** A build's command: its argv and what its environment gets besides the job's (scrubbed) one. */
+export interface BuildCommand {
+  args: string[];
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Variables the child itself reads (the Docker CLI, buildx, Go's runtime and proxy settings): a
+ * build-arg of that name would change how buildx runs if it went into its environment.
+ */
+const CHILD_READS =
+  /^(?:PATH|HOME|USER|SHELL|TMPDIR|PWD|LANG|TZ|SSH_AUTH_SOCK|(?:HTTPS?|FTP|NO|ALL)_PROXY|(?:DOCKER|BUILDX|BUILDKIT|LD|LC|XDG|GO|OTEL)_?\w*)$/i;
+
+/**
+ * The variables of the Actions cache service that buildx's `type=gha` cache reads when the cache
+ * spec names no url/token. Only a build (never a bake, whose file reads any variable) gets them,
+ * and only when its cache-from/cache-to uses `type=gha`: a Dockerfile cannot read the client's
+ * environment.
+ */
+const GHA_CACHE_VARIABLES = [
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_CACHE_SERVICE_V2',
+];
+
+function usesGhaCache(b: BuildConfig): boolean {
+  return [...b.cacheFrom, ...b.cacheTo].some((c) => /(?:^|,)type=gha(?:,|$)/.test(c));
+}
+
+/**
+ * `--build-arg NAME` on argv and `NAME=value` in the child's environment (buildx reads the value
+ * from its environment when no `=` is given), so no build-arg value is on a command line. A name
+ * the child reads itself (CHILD_READS: HTTP_PROXY, DOCKER_…) keeps `NAME=value` on argv; one of
+ * those named like a secret is refused.
+ */
+function buildArgFlags(lines: string[]): BuildCommand {
+  const args: string[] = [];
+  const env: NodeJS.ProcessEnv = {};
+  for (const line of lines) {
+    const eq = line.indexOf('=');
+    const name = eq < 0 ? line : line.slice(0, eq);
+    if (eq <= 0) {
+      args.push('--build-arg', line);
+    } else if (CHILD_READS.test(name)) {
+      if (SECRET_NAME.test(name)) {
+        throw new UserError(
+          `Build-arg '${name}' is named like a secret and like a variable buildx itself reads, so its value could only go on the command line; rename it or pass it with 'secrets'.`,
+          'build-args',
+        );
+      }
+      args.push('--build-arg', line);
+    } else {
+      args.push('--build-arg', name);
+      env[name] = line.slice(eq + 1);
+    }
+  }
+  return { args, env };
+}
+
+/** The build's argv and environment (build-arg values; the `type=gha` cache's grant). */
+export function buildCommand(b: BuildConfig, f: BuildFiles, jobEnv: NodeJS.ProcessEnv): BuildCommand {
+  const buildArgs = buildArgFlags(b.buildArgs);
+  const env: NodeJS.ProcessEnv = {};
+  if (usesGhaCache(b)) for (const k of GHA_CACHE_VARIABLES) if (jobEnv[k]) env[k] = jobEnv[k];
+  return { args: buildArgv(b, f, buildArgs.args), env: { ...env, ...buildArgs.env } };
+}
+
 /** argv for `docker buildx build`, flag for flag as docker/build-push-action maps its inputs. */
-export function buildArgs(b: BuildConfig, f: BuildFiles): string[] {
+function buildArgv(b: BuildConfig, f: BuildFiles, buildArgFlags: string[]): string[] {
   const args = [
     'build',
     '--builder',
@@ -29,7 +99,7 @@ export function buildArgs(b: BuildConfig, f: BuildFiles): string[] {
   if (b.load) args.push('--load');
   many('--output', b.outputs);
   one('--target', b.target);
-  many('--build-arg', b.buildArgs);
+  args.push(...buildArgFlags);
   many('--build-context', b.buildContexts);
   many('--secret', f.secretSpecs);
   many('--ssh', b.ssh);

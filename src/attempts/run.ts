@@ -7,7 +7,7 @@ import type { Config } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { failureHints, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
-import { buildArgs } from './args.js';
+import { buildCommand } from './args.js';
 import { metadataEnv, parseMetadata, readMetadata } from './metadata.js';
 import { bakeArgs, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
 import { runAttempt } from './attempt.js';
@@ -117,14 +117,16 @@ function invocation(
       targets: bake.targets.map((t) => t.name),
     };
   }
-  return {
-    env: metadataEnv(deps.buildx.env),
-    args: buildArgs(config.build, {
+  const build = buildCommand(
+    config.build,
+    {
       builder,
       ...files,
       secretSpecs: secretSpecs(config.build, join(deps.tempDir, 'secrets'), deps.mask),
-    }),
-  };
+    },
+    deps.buildx.env,
+  );
+  return { env: { ...metadataEnv(deps.buildx.env), ...build.env }, args: build.args };
 }
 
 /** Runs the build (or the bake of `bake`, when the config is one) with classified retry. */

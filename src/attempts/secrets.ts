@@ -72,7 +72,8 @@ export function maskValue(value: string, mask: (value: string) => void): void {
 }
 
 /** Build-arg names that carry a secret, by BuildKit's own SecretsUsedInArgOrEnv test. */
-const SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
+export const SECRET_NAME =
+  /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
 
 /**
  * Every value that must never appear in a report or the job log: the `secrets` values, the

@@ -170,12 +170,50 @@ export class Buildx {
 }
 
 /**
- * The environment of a command. The Docker CLI marks the plugins it runs with this variable; a
- * buildx run directly must not inherit it (when a plugin runs us), or it would take itself for a
- * plugin and misread its arguments.
+ * Variables no child (buildx, bake, docker) gets from the job's environment. A bake file reads any
+ * environment variable (`variable "ACTIONS_RUNTIME_TOKEN" {}`), so the runner's credentials, the
+ * action's own inputs and state, and the runner's file-command paths stay with this process:
+ * - the runner's credentials and service URLs: every `ACTIONS_*` variable (ACTIONS_RUNTIME_TOKEN,
+ *   ACTIONS_ID_TOKEN_REQUEST_TOKEN/URL, ACTIONS_CACHE_URL, ACTIONS_RESULTS_URL, …);
+ * - the action's inputs (`INPUT_*`, github-token among them) and its saved state (`STATE_*`);
+ * - the usual token variables a job sets for other steps (GITHUB_TOKEN, GH_TOKEN);
+ * - the runner's file commands (GITHUB_ENV, GITHUB_PATH, GITHUB_OUTPUT, GITHUB_STATE,
+ *   GITHUB_STEP_SUMMARY): their paths tell an output where to write to change later steps;
+ * - DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND: the Docker CLI marks the plugins it runs with it; a
+ *   buildx run directly must not inherit it (when a plugin runs us), or it would take itself for a
+ *   plugin and misread its arguments.
  */
-function childEnv(base: NodeJS.ProcessEnv, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const env = extra ? { ...base, ...extra } : { ...base };
+export function deniedVariable(name: string): boolean {
+  return DENIED_PREFIX.test(name) || DENIED.has(name.toUpperCase());
+}
+const DENIED_PREFIX = /^(?:ACTIONS_|INPUT_|STATE_)/i;
+const DENIED = new Set([
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'GITHUB_ENV',
+  'GITHUB_PATH',
+  'GITHUB_OUTPUT',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY',
+  'DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND',
+]);
+
+/** The job's environment minus the denied variables (deniedVariable). */
+export function scrubbedEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(base)) if (v !== undefined && !deniedVariable(k)) env[k] = v;
+  return env;
+}
+
+/**
+ * The environment of every command this module runs (the one place a child's environment is made):
+ * the job's environment scrubbed (scrubbedEnv), then the variables the caller adds on purpose for
+ * this command (RunOptions.env: build-arg values, BUILDX_BAKE_GIT_AUTH_TOKEN for a remote bake on
+ * the run's server, the Actions cache grant of a `type=gha` build cache).
+ */
+export function childEnv(base: NodeJS.ProcessEnv, extra?: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = scrubbedEnv(base);
+  for (const [k, v] of Object.entries(extra ?? {})) if (v !== undefined) env[k] = v;
   delete env.DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND;
   return env;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { ERROR_PATTERNS } from '../../../src/diagnosis/patterns.js';
 import { backoffMs, decide, seededRandom } from '../../../src/attempts/retry.js';
 import { parseConfig } from '../../../src/config/config.js';
-import { buildArgs } from '../../../src/attempts/args.js';
+import { buildCommand } from '../../../src/attempts/args.js';
 import { repoRoot } from '../../support/paths.js';
 
 const config = (inputs: Record<string, string> = {}) => parseConfig((n) => inputs[n] ?? '', {});
@@ -60,11 +60,26 @@ test('build argv maps build-push-action inputs flag for flag, with no shell stri
     provenance: 'mode=max',
     allow: 'network.host',
   });
-  const args = buildArgs(c.build, {
-    builder: 'b',
-    metadataFile: '/m.json',
-    iidFile: '/iid',
-    secretSpecs: ['id=s,src=/f'],
+  const { args, env } = buildCommand(
+    c.build,
+    {
+      builder: 'b',
+      metadataFile: '/m.json',
+      iidFile: '/iid',
+      secretSpecs: ['id=s,src=/f'],
+    },
+    {
+      ACTIONS_RUNTIME_TOKEN: 'rt',
+      ACTIONS_CACHE_URL: 'http://127.0.0.1:1/',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'id',
+    },
+  );
+  // Build-arg values go through the environment; the type=gha cache gets the cache grant, nothing else.
+  expect(env).toEqual({
+    A: '1,2',
+    B: 'x y',
+    ACTIONS_RUNTIME_TOKEN: 'rt',
+    ACTIONS_CACHE_URL: 'http://127.0.0.1:1/',
   });
   expect(args).toEqual([
     'build',
@@ -85,9 +100,9 @@ test('build argv maps build-push-action inputs flag for flag, with no shell stri
     'linux/amd64,linux/arm64',
     '--push',
     '--build-arg',
-    'A=1,2',
+    'A',
     '--build-arg',
-    'B=x y',
+    'B',
     '--secret',
     'id=s,src=/f',
     '--cache-from',
