@@ -1,7 +1,7 @@
 // The action's own I/O around the pipeline: the Actions cache (cache-mode local, baselines) and the
 // step's private folder in RUNNER_TEMP.
 import { jobLog as log } from './joblog.js';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localCacheArgs, rotateLocalCache } from './attempts/local-cache.js';
@@ -10,6 +10,7 @@ import {
   baselineKeys,
   cacheFolder,
   cacheKeys,
+  freshPrivateFolder,
   restoreBaseline,
   restoreFolder,
   saveBaseline,
@@ -17,6 +18,14 @@ import {
 } from './baseline/store.js';
 import { describeFsError } from './config/errors.js';
 import type { PipelineCache } from './pipeline.js';
+import { STATE } from './state-keys.js';
+
+/** Folders the post phase removes (STATE.keptDirs): every kept folder, once it is used. */
+const kept = new Set<string>();
+function keep(...dirs: string[]): void {
+  for (const d of dirs) kept.add(d);
+  log.saveState(STATE.keptDirs, JSON.stringify([...kept]));
+}
 
 /** The Actions cache behind cache-mode local and the baselines, keyed by this build. */
 export function actionsCache(key: string): PipelineCache {
@@ -25,9 +34,11 @@ export function actionsCache(key: string): PipelineCache {
   return {
     async restoreLocal() {
       const dir = cacheFolder('buildcache', key);
-      rmSync(dir, { recursive: true, force: true });
-      rmSync(`${dir}-new`, { recursive: true, force: true });
-      mkdirSync(dir, { recursive: true });
+      if (dir) keep(dir, `${dir}-new`);
+      if (!dir || !freshPrivateFolder(dir) || !freshPrivateFolder(`${dir}-new`)) {
+        log.info('cache-mode local: no private folder for the build cache (RUNNER_TEMP); starting cold.');
+        return { cacheFrom: [], cacheTo: [], save: async () => {} };
+      }
       const localKeys = cacheKeys('buildcache', process.env, key);
       const hit = await restoreFolder(localKeys, dir, (l) => log.debug(l));
       log.info(
@@ -42,8 +53,14 @@ export function actionsCache(key: string): PipelineCache {
         },
       };
     },
-    restoreBaseline: () => restoreBaseline(keys, baselineDir, (l) => log.debug(l)),
+    restoreBaseline: async () => {
+      if (!baselineDir) return undefined;
+      keep(baselineDir);
+      return restoreBaseline(keys, baselineDir, (l) => log.debug(l));
+    },
     saveBaseline: async (b) => {
+      if (!baselineDir) return;
+      keep(baselineDir);
       await saveBaseline(keys, baselineDir, b, (l) => log.debug(l));
     },
   };

@@ -10,6 +10,8 @@ import { STATE } from './state-keys.js';
 export async function post(): Promise<void> {
   const builder = getState(STATE.builder);
   const tempDir = getState(STATE.tempDir);
+  // Removed also with cleanup off: the Actions cache holds them, and they may name build-arg values.
+  for (const dir of keptDirs()) rmSync(dir, { recursive: true, force: true });
   if (getState(STATE.cleanup) === 'false') {
     log.info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
     return;
@@ -23,4 +25,14 @@ export async function post(): Promise<void> {
     }
   }
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+}
+
+/** The folders kept between runs (baseline, build cache): the Actions cache holds them, not the disk. */
+function keptDirs(): string[] {
+  try {
+    const dirs: unknown = JSON.parse(getState(STATE.keptDirs) || '[]');
+    return Array.isArray(dirs) ? dirs.filter((d): d is string => typeof d === 'string' && d !== '') : [];
+  } catch {
+    return [];
+  }
 }

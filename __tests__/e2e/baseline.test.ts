@@ -1,6 +1,6 @@
 // Baselines through the real @actions/cache library, against a local cache service v2: a push to
 // main saves one; a pull request restores main's and reports what got slower or lost its cache.
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NodeBridge } from '../../scripts/testbed/bridge.mjs';
 import { FakeCacheService } from '../support/cache-server.js';
@@ -31,14 +31,39 @@ afterAll(async () => {
   cleanupDirs();
 });
 
-function runEnv(ctx: string, event: 'push' | 'pull_request', runId: string): NodeJS.ProcessEnv {
+/** The runner's `_temp`: the same folder in every run, as on a hosted runner. */
+const runnerTemp = tempDir('bxg-runner-temp-');
+
+/** The folder and key a run saved its baseline under (its debug line). */
+function savedBaseline(stdout: string): { dir: string; key: string } | undefined {
+  const m = stdout.match(/^::debug::cache: saved (\S+) as (buildx-guard-baseline-\S+) /m);
+  return m ? { dir: m[1], key: m[2] } : undefined;
+}
+
+type Event = 'push' | 'pull_request' | 'pull_request_target' | 'workflow_run' | 'fork';
+
+function runEnv(ctx: string, event: Event, runId: string): NodeJS.ProcessEnv {
   const eventPath = join(tempDir('bxg-event-'), 'event.json');
   writeFileSync(
     eventPath,
     JSON.stringify(
-      event === 'pull_request' ? { pull_request: { number: 7, head: { sha: 'a'.repeat(40) } } } : {},
+      event === 'push' || event === 'workflow_run'
+        ? {}
+        : {
+            pull_request: {
+              number: 7,
+              head: {
+                sha: 'a'.repeat(40),
+                repo:
+                  event === 'fork'
+                    ? { fork: true, full_name: 'evil/app' }
+                    : { fork: false, full_name: 'octo/app' },
+              },
+            },
+          },
     ),
   );
+  const pr = event === 'pull_request' || event === 'pull_request_target' || event === 'fork';
   return {
     ...cacheService.env,
     GITHUB_WORKSPACE: ctx,
@@ -48,12 +73,20 @@ function runEnv(ctx: string, event: 'push' | 'pull_request', runId: string): Nod
     GITHUB_RUN_ID: runId,
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_SHA: 'b'.repeat(40),
-    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_NAME: event === 'fork' ? 'pull_request' : event,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_API_URL: github.url,
-    ...(event === 'push'
+    RUNNER_TEMP: runnerTemp,
+    // An untrusted head names its branch `main`, the branch a push restores from.
+    ...(!pr
       ? { GITHUB_REF: 'refs/heads/main' }
-      : { GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'feature', GITHUB_BASE_REF: 'main' }),
+      : event === 'pull_request'
+        ? { GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'feature', GITHUB_BASE_REF: 'main' }
+        : {
+            GITHUB_REF: event === 'pull_request_target' ? 'refs/heads/main' : 'refs/pull/7/merge',
+            GITHUB_HEAD_REF: 'main',
+            GITHUB_BASE_REF: 'main',
+          }),
   };
 }
 
@@ -106,6 +139,73 @@ RUN echo "building"
   const comment = github.commentsOn(7).at(-1)!.body;
   expect(comment).toContain('3 step\\(s\\) cached in the baseline ran again');
   expect(comment).toMatch(/RUN echo installing sleep 2 was 0\.0 s :active/);
+});
+
+test('the baseline folder: private (0700) in RUNNER_TEMP while the step runs, removed by the post phase', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('folder')}\n`);
+  const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off' };
+  const kept = await runAction(inputs, { env: runEnv(ctx, 'push', '41'), skipPost: true });
+  expect(kept.main.code).toBe(0);
+  const saved = savedBaseline(kept.main.stdout)!;
+  expect(saved).toBeDefined();
+  expect(saved.dir.startsWith(`${runnerTemp}/`)).toBe(true);
+  expect(statSync(saved.dir).mode & 0o777).toBe(0o700);
+  expect(statSync(join(saved.dir, 'baseline.json')).mode & 0o077).toBe(0);
+  const run = await runAction(inputs, { env: runEnv(ctx, 'push', '42') });
+  expect(run.main.code).toBe(0);
+  expect(savedBaseline(run.main.stdout)?.dir).toBe(saved.dir);
+  expect(run.post.code).toBe(0);
+  expect(existsSync(saved.dir)).toBe(false);
+  expect(readdirSync(runnerTemp).filter((f) => f.startsWith('buildx-guard-baseline-'))).toEqual([]);
+});
+
+test.each(['pull_request_target', 'workflow_run', 'fork'] as const)(
+  'a %s run whose head branch is named main saves nothing a push on main restores',
+  async (event) => {
+    const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('untrusted')}\n`);
+    const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off' };
+    const entries = cacheService.entries.length;
+    const run = await runAction(inputs, { env: runEnv(ctx, event, '51') });
+    expect(run.main.code).toBe(0);
+    expect(savedBaseline(run.main.stdout)).toBeUndefined();
+    expect(run.main.stdout).toMatch(/^::debug::baseline: not saved: /m);
+    expect(cacheService.entries.length).toBe(entries);
+    const push = await runAction(inputs, { env: runEnv(ctx, 'push', '52') });
+    expect(push.main.stdout).toMatch(/^::debug::cache: none found under buildx-guard-baseline-v1-.*-main-$/m);
+  },
+);
+
+test('a malformed restored baseline (wrong types, __proto__, huge) leaves a green build green, ignored with a debug line', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('malformed')}\n`);
+  const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off' };
+  const first = await runAction(inputs, { env: runEnv(ctx, 'push', '61'), skipPost: true });
+  expect(first.main.code).toBe(0);
+  const saved = savedBaseline(first.main.stdout)!;
+  const good = JSON.parse(readFileSync(join(saved.dir, 'baseline.json'), 'utf8'));
+  const prefix = saved.key.replace(/61-1$/, '');
+  const { saveCache } = await import('@actions/cache');
+  const malformed: [string, string][] = [
+    ['wrong types', JSON.stringify({ ...good, ref: 123, steps: [{ id: 1, label: {}, durationMs: 'x' }] })],
+    ['__proto__', JSON.stringify(good).replace('{', '{"__proto__":{"steps":7},')],
+    ['huge', JSON.stringify({ ...good, steps: [], pad: 'x'.repeat(9 * 1024 * 1024) })],
+  ];
+  const saveEnv = { ...cacheService.env, GITHUB_WORKSPACE: ctx };
+  for (const [n, [what, text]] of malformed.entries()) {
+    mkdirSync(saved.dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(saved.dir, 'baseline.json'), text);
+    const before = { ...process.env };
+    Object.assign(process.env, saveEnv);
+    try {
+      expect(await saveCache([saved.dir], `${prefix}${70 + n}-1`)).not.toBe(-1);
+    } finally {
+      for (const k of Object.keys(saveEnv)) if (before[k] === undefined) delete process.env[k];
+      Object.assign(process.env, before);
+    }
+    const run = await runAction(inputs, { env: runEnv(ctx, 'push', `${80 + n}`) });
+    expect({ what, code: run.main.code, stderr: run.main.stderr }).toEqual({ what, code: 0, stderr: '' });
+    expect(run.main.stdout).toContain(`::debug::baseline: restored ${prefix}${70 + n}-1 (ignored: `);
+    expect(run.main.stdout).not.toContain('is not a function');
+  }
 });
 
 test('with no cache service the action behaves exactly as without the feature', async () => {

@@ -83,13 +83,68 @@ export function toBaseline(trace: BuildTrace, files: Dockerfiles, ref: string, n
   };
 }
 
-export function parseBaseline(text: string): Baseline | undefined {
+/** The largest baseline file read (a build of 5 000 steps writes about 2 MiB). */
+export const BASELINE_MAX_BYTES = 8 * 1024 * 1024;
+const MAX_STEPS = 20_000;
+
+/**
+ * A restored baseline, validated: the shape, types and sizes of a Baseline, rebuilt from its known
+ * fields only (no `__proto__` or other extra key survives). The reason it is unusable otherwise, for
+ * a debug line: a restored file comes from the cache, which any run with the cache grant can write.
+ */
+export function checkBaseline(text: string): Baseline | string {
+  if (text.length > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
+  let raw: unknown;
   try {
-    const b = JSON.parse(text) as Baseline;
-    return b && b.version === 1 && Array.isArray(b.steps) ? b : undefined;
+    raw = JSON.parse(text);
   } catch {
-    return undefined;
+    return 'not JSON';
   }
+  const obj = (v: unknown): Record<string, unknown> | undefined =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
+  const num = (v: unknown, max = Number.MAX_SAFE_INTEGER) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
+  const b = obj(raw);
+  if (!b) return 'not an object';
+  if (b.version !== 1) return `version ${JSON.stringify(b.version)}, not 1`;
+  if (!str(b.createdAt, 64) || !str(b.ref, 512)) return "'createdAt' or 'ref' is not a short string";
+  if (!num(b.totalMs) || !num(b.cacheRatio, 1) || !num(b.contextBytes))
+    return "'totalMs', 'cacheRatio' or 'contextBytes' is not a number in range";
+  if (!Array.isArray(b.steps) || b.steps.length > MAX_STEPS)
+    return `'steps' is not a list of at most ${MAX_STEPS}`;
+  const steps: BaselineStep[] = [];
+  for (const [i, v] of b.steps.entries()) {
+    const st = obj(v);
+    if (
+      !st ||
+      !str(st.id, 8192) ||
+      !str(st.label, 2048) ||
+      !num(st.durationMs) ||
+      typeof st.cached !== 'boolean'
+    )
+      return `step ${i} is not { id, label, durationMs, cached }`;
+    steps.push({
+      id: st.id as string,
+      label: st.label as string,
+      durationMs: st.durationMs as number,
+      cached: st.cached,
+    });
+  }
+  return {
+    version: 1,
+    createdAt: b.createdAt as string,
+    ref: b.ref as string,
+    totalMs: b.totalMs as number,
+    cacheRatio: b.cacheRatio as number,
+    contextBytes: b.contextBytes as number,
+    steps,
+  };
+}
+
+export function parseBaseline(text: string): Baseline | undefined {
+  const b = checkBaseline(text);
+  return typeof b === 'string' ? undefined : b;
 }
 
 export interface CompareOptions {

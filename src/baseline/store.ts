@@ -3,11 +3,20 @@
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
 // save/restore fails, this says so once at debug level and the build carries on.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Redacted } from '../redact/redact.js';
-import { parseBaseline, type Baseline } from './baseline.js';
+import { BASELINE_MAX_BYTES, checkBaseline, type Baseline } from './baseline.js';
 
 // The Actions cache library (and its storage clients, 1.6 MB) loads only when a cache is used.
 const actionsCache = () => import('@actions/cache');
@@ -36,7 +45,7 @@ function clean(s: string): string {
 
 /**
  * `buildx-guard-<kind>-v1-<repo>-<workflow>-<build key>-<branch>-<run>-<attempt>`. On a pull request
- * the restore prefix names the base branch; on a push, the branch itself.
+ * (and pull_request_target) the restore prefix names the base branch; otherwise the branch itself.
  */
 export function cacheKeys(kind: Kept, env: NodeJS.ProcessEnv, buildKey: string): CacheKeys {
   const branch = env.GITHUB_HEAD_REF || (env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'unknown';
@@ -47,7 +56,7 @@ export function cacheKeys(kind: Kept, env: NodeJS.ProcessEnv, buildKey: string):
       .join('-') + '-';
   return {
     key: `${prefix(branch)}${env.GITHUB_RUN_ID ?? '0'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
-    restorePrefix: prefix(env.GITHUB_EVENT_NAME === 'pull_request' ? baseBranch : branch),
+    restorePrefix: prefix(env.GITHUB_BASE_REF ? baseBranch : branch),
   };
 }
 
@@ -56,18 +65,89 @@ export function baselineKeys(env: NodeJS.ProcessEnv, buildKey: string): CacheKey
 }
 
 /**
- * The folder kept. @actions/cache hashes the literal paths into an entry's version, so it must be the
- * same path in every run of this build: a temp folder named after the build's key.
+ * Why this run must not save a baseline or build cache, or undefined when it may. An entry saved by
+ * a run of `pull_request_target` or `workflow_run` lands in the base branch's cache scope, where a
+ * later push restores it, and its content comes from a head the base repository does not control;
+ * a pull request from a fork is the same head. A pull request event whose payload cannot be read is
+ * taken for a fork. Every save (saveFolder) asks this first.
  */
-export function cacheFolder(kind: Kept, buildKey: string): string {
-  return join(
-    tmpdir(),
-    `buildx-guard-${kind}-${createHash('sha256').update(buildKey).digest('hex').slice(0, 16)}`,
-  );
+export function untrustedToSave(env: NodeJS.ProcessEnv): string | undefined {
+  const event = env.GITHUB_EVENT_NAME ?? '';
+  if (event === 'pull_request_target' || event === 'workflow_run')
+    return `a ${event} run builds code its base repository does not control`;
+  if (!/^pull_request/.test(event)) return undefined;
+  let payload: { pull_request?: { head?: { repo?: { fork?: unknown; full_name?: unknown } } } };
+  try {
+    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
+  } catch {
+    return 'the pull request event payload could not be read, so the head may be a fork';
+  }
+  const repo = payload?.pull_request?.head?.repo;
+  if (
+    repo?.fork === true ||
+    (typeof repo?.full_name === 'string' && repo.full_name !== env.GITHUB_REPOSITORY)
+  )
+    return 'the pull request comes from a fork';
+  return undefined;
 }
 
-export function baselineFolder(buildKey: string): string {
-  return cacheFolder('baseline', buildKey);
+/**
+ * The folder all kept folders go in: RUNNER_TEMP (private to the job, emptied by the runner after
+ * it), or else `buildx-guard-<user>` in the system temp folder, made 0700 and refused when another
+ * user owns it. Undefined when no private folder can be had (nothing is kept then).
+ */
+export function stateRoot(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.RUNNER_TEMP) return env.RUNNER_TEMP;
+  const root = join(tmpdir(), `buildx-guard-${clean(userInfo().username)}`);
+  try {
+    mkdirSync(root, { mode: 0o700 });
+  } catch {
+    // It exists: checked below.
+  }
+  try {
+    const st = lstatSync(root);
+    if (!st.isDirectory() || (process.getuid && st.uid !== process.getuid())) return undefined;
+    chmodSync(root, 0o700);
+    return root;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The folder kept, `buildx-guard-<kind>-<hash of repository and build key>` in stateRoot. @actions/cache
+ * hashes the literal paths into an entry's version, so it must be the same path in every run of this
+ * build (RUNNER_TEMP is: the runner's `_temp`); the repository in the hash keeps two repositories on
+ * one self-hosted runner apart. The post phase removes it.
+ */
+export function cacheFolder(
+  kind: Kept,
+  buildKey: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  const root = stateRoot(env);
+  if (!root) return undefined;
+  const id = createHash('sha256')
+    .update(`${env.GITHUB_REPOSITORY ?? ''}\u0000${buildKey}`)
+    .digest('hex')
+    .slice(0, 16);
+  return join(root, `buildx-guard-${kind}-${id}`);
+}
+
+/** Makes `dir` empty and private (0700); false when it cannot be. */
+export function freshPrivateFolder(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function baselineFolder(buildKey: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return cacheFolder('baseline', buildKey, env);
 }
 
 /** Restores the newest entry under the prefix into `dir`; the matched key, or undefined. */
@@ -91,7 +171,17 @@ export async function restoreFolder(
   }
 }
 
-export async function saveFolder(keys: CacheKeys, dir: string, debug: (m: string) => void): Promise<boolean> {
+export async function saveFolder(
+  keys: CacheKeys,
+  dir: string,
+  debug: (m: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<boolean> {
+  const untrusted = untrustedToSave(env);
+  if (untrusted) {
+    debug(`cache: not saving ${keys.key}: ${untrusted}.`);
+    return false;
+  }
   if (!(await cacheAvailable()) || !existsSync(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
@@ -114,13 +204,28 @@ export async function restoreBaseline(
     debug('baseline: the Actions cache service is not available here; comparing with no baseline.');
     return undefined;
   }
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  if (!freshPrivateFolder(dir)) return undefined;
   const hit = await restoreFolder(keys, dir, debug);
-  const file = join(dir, FILE);
-  const b = hit && existsSync(file) ? parseBaseline(readFileSync(file, 'utf8')) : undefined;
-  if (hit) debug(`baseline: restored ${hit}${b ? '' : ' (unreadable, ignored)'}`);
-  return b;
+  if (!hit) return undefined;
+  chmodSync(dir, 0o700);
+  const b = readRestored(join(dir, FILE));
+  debug(`baseline: restored ${hit}${typeof b === 'string' ? ` (ignored: ${b})` : ''}`);
+  return typeof b === 'string' ? undefined : b;
+}
+
+/**
+ * The restored file, validated (checkBaseline), or why it is ignored. A small local cap instead of a
+ * shared bounded reader: the size is checked before the file is read.
+ */
+function readRestored(file: string): Baseline | string {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return 'not a file';
+    if (st.size > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
+    return checkBaseline(readFileSync(file, 'utf8'));
+  } catch {
+    return 'no baseline.json in it';
+  }
 }
 
 export async function saveBaseline(
@@ -130,8 +235,13 @@ export async function saveBaseline(
   debug: (m: string) => void,
 ): Promise<boolean> {
   if (!(await cacheAvailable())) return false;
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, FILE), JSON.stringify(baseline));
+  const untrusted = untrustedToSave(process.env);
+  if (untrusted) {
+    debug(`baseline: not saved: ${untrusted}.`);
+    return false;
+  }
+  if (!freshPrivateFolder(dir)) return false;
+  writeFileSync(join(dir, FILE), JSON.stringify(baseline), { mode: 0o600 });
   const saved = await saveFolder(keys, dir, debug);
   if (saved) debug(`baseline: saved as ${keys.key}`);
   return saved;
