@@ -31,7 +31,12 @@ export async function post(): Promise<void> {
 function keptDirs(): string[] {
   try {
     const dirs: unknown = JSON.parse(getState(STATE.keptDirs) || '[]');
-    return Array.isArray(dirs) ? dirs.filter((d): d is string => typeof d === 'string' && d !== '') : [];
+    // Only folders of ours (the state is written by the main phase, but a path is checked before rm).
+    return Array.isArray(dirs)
+      ? dirs.filter(
+          (d): d is string => typeof d === 'string' && /\/buildx-guard-[a-z]+-[0-9a-f]{16}(-new)?$/.test(d),
+        )
+      : [];
   } catch {
     return [];
   }

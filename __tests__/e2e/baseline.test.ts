@@ -205,6 +205,8 @@ test('a malformed restored baseline (wrong types, __proto__, huge) leaves a gree
     expect({ what, code: run.main.code, stderr: run.main.stderr }).toEqual({ what, code: 0, stderr: '' });
     expect(run.main.stdout).toContain(`::debug::baseline: restored ${prefix}${70 + n}-1 (ignored: `);
     expect(run.main.stdout).not.toContain('is not a function');
+    // And it saves a fresh, valid one for the next run.
+    expect(savedBaseline(run.main.stdout)?.key).toBe(`${prefix}${80 + n}-1`);
   }
 });
 

@@ -17,11 +17,13 @@ export interface BuildCommand {
 }
 
 /**
- * Variables the child itself reads (the Docker CLI, buildx, Go's runtime and proxy settings): a
- * build-arg of that name would change how buildx runs if it went into its environment.
+ * Variables the child itself reads (the Docker CLI, buildx, Go's runtime, TLS and proxy settings,
+ * the dynamic loader, the locale): a build-arg of that name would change how buildx runs if it went
+ * into its environment. Prefixes end with `_` (GOOGLE_API_KEY is not Go's, DOCKERHUB_TOKEN not the
+ * Docker CLI's).
  */
 const CHILD_READS =
-  /^(?:PATH|HOME|USER|SHELL|TMPDIR|PWD|LANG|TZ|SSH_AUTH_SOCK|(?:HTTPS?|FTP|NO|ALL)_PROXY|(?:DOCKER|BUILDX|BUILDKIT|LD|LC|XDG|GO|OTEL)_?\w*)$/i;
+  /^(?:PATH|HOME|USER|SHELL|TMPDIR|PWD|LANG|LANGUAGE|TZ|TERM|NO_COLOR|SSH_AUTH_SOCK|SSL_CERT_(?:FILE|DIR)|GO(?:GC|DEBUG|MAXPROCS|MEMLIMIT|TRACEBACK)|(?:HTTPS?|FTP|NO|ALL)_PROXY|(?:DOCKER|BUILDX|BUILDKIT|LD|LC|XDG|OTEL)_\w*)$/i;
 
 /**
  * The variables of the Actions cache service that buildx's `type=gha` cache reads when the cache
@@ -42,9 +44,10 @@ function usesGhaCache(b: BuildConfig): boolean {
 
 /**
  * `--build-arg NAME` on argv and `NAME=value` in the child's environment (buildx reads the value
- * from its environment when no `=` is given), so no build-arg value is on a command line. A name
- * the child reads itself (CHILD_READS: HTTP_PROXY, DOCKER_…) keeps `NAME=value` on argv; one of
- * those named like a secret is refused.
+ * from its environment when no `=` is given), so no build-arg value is on a command line (config
+ * refuses a line without `=`). A name the child reads itself (CHILD_READS:
+ * PATH, HOME, HTTP_PROXY, DOCKER_…) keeps `NAME=value` on argv, so it cannot change how buildx
+ * runs; one of those named like a secret is refused in one sentence.
  */
 function buildArgFlags(lines: string[]): BuildCommand {
   const args: string[] = [];

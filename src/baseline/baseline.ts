@@ -86,11 +86,17 @@ export function toBaseline(trace: BuildTrace, files: Dockerfiles, ref: string, n
 /** The largest baseline file read (a build of 5 000 steps writes about 2 MiB). */
 export const BASELINE_MAX_BYTES = 8 * 1024 * 1024;
 const MAX_STEPS = 20_000;
+/** A step's id and label hold a Dockerfile line and a RUN command: long, but bounded. */
+const MAX_STEP_TEXT = 1024 * 1024;
+
+const BASELINE_KEYS = ['version', 'createdAt', 'ref', 'totalMs', 'cacheRatio', 'contextBytes', 'steps'];
+const STEP_KEYS = ['id', 'label', 'durationMs', 'cached'];
 
 /**
- * A restored baseline, validated: the shape, types and sizes of a Baseline, rebuilt from its known
- * fields only (no `__proto__` or other extra key survives). The reason it is unusable otherwise, for
- * a debug line: a restored file comes from the cache, which any run with the cache grant can write.
+ * A restored baseline, validated against the schema of a Baseline: exactly its keys (so no
+ * `__proto__`, `constructor` or any other key), their types, and sizes (the file, the number of
+ * steps, each string), then rebuilt from those fields. Otherwise the reason it is unusable, for a
+ * debug line: a restored file comes from the cache, which any run with the cache grant can write.
  */
 export function checkBaseline(text: string): Baseline | string {
   if (text.length > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
@@ -102,13 +108,16 @@ export function checkBaseline(text: string): Baseline | string {
   }
   const obj = (v: unknown): Record<string, unknown> | undefined =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  const extra = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).find((k) => !keys.includes(k));
   const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
   const num = (v: unknown, max = Number.MAX_SAFE_INTEGER) =>
     typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
   const b = obj(raw);
   if (!b) return 'not an object';
-  if (b.version !== 1) return `version ${JSON.stringify(b.version)}, not 1`;
-  if (!str(b.createdAt, 64) || !str(b.ref, 512)) return "'createdAt' or 'ref' is not a short string";
+  const unexpected = extra(b, BASELINE_KEYS);
+  if (unexpected !== undefined) return `unexpected key ${JSON.stringify(unexpected.slice(0, 64))}`;
+  if (b.version !== 1) return `version ${String(JSON.stringify(b.version)).slice(0, 64)}, not 1`;
+  if (!str(b.createdAt, 64) || !str(b.ref, 1024)) return "'createdAt' or 'ref' is not a short string";
   if (!num(b.totalMs) || !num(b.cacheRatio, 1) || !num(b.contextBytes))
     return "'totalMs', 'cacheRatio' or 'contextBytes' is not a number in range";
   if (!Array.isArray(b.steps) || b.steps.length > MAX_STEPS)
@@ -118,12 +127,13 @@ export function checkBaseline(text: string): Baseline | string {
     const st = obj(v);
     if (
       !st ||
-      !str(st.id, 8192) ||
-      !str(st.label, 2048) ||
+      extra(st, STEP_KEYS) !== undefined ||
+      !str(st.id, MAX_STEP_TEXT) ||
+      !str(st.label, MAX_STEP_TEXT) ||
       !num(st.durationMs) ||
       typeof st.cached !== 'boolean'
     )
-      return `step ${i} is not { id, label, durationMs, cached }`;
+      return `step ${i} is not exactly { id, label, durationMs, cached } with their types and sizes`;
     steps.push({
       id: st.id as string,
       label: st.label as string,

@@ -3,16 +3,7 @@
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
 // save/restore fails, this says so once at debug level and the build carries on.
 import { createHash } from 'node:crypto';
-import {
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Redacted } from '../redact/redact.js';
@@ -219,8 +210,8 @@ export async function restoreBaseline(
  */
 function readRestored(file: string): Baseline | string {
   try {
-    const st = statSync(file);
-    if (!st.isFile()) return 'not a file';
+    const st = lstatSync(file);
+    if (!st.isFile()) return 'not a regular file';
     if (st.size > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
     return checkBaseline(readFileSync(file, 'utf8'));
   } catch {

@@ -33,7 +33,14 @@ export async function withBuilder(
   const buildx = new Buildx();
   // On the command line the version comes first: without the buildx plugin, that is the one sentence.
   const version = Promise.resolve(await buildx.version());
-  const tempDir = mkdtempSync(join(tmpdir(), 'buildx-guard-'));
+  const tempDir = privateTempDir();
+  // Ctrl-C or a kill ends Node before `finally` runs: the folder (it holds the secrets' files) goes first.
+  const onSignal = (sig: NodeJS.Signals) => {
+    rmSync(tempDir, { recursive: true, force: true });
+    process.kill(process.pid, sig);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const deps: BuilderDeps = {
     buildx,
     version,
@@ -53,8 +60,18 @@ export async function withBuilder(
   } finally {
     if (created && config.builder.cleanup)
       await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The command's private folder (mkdtemp: 0700), in RUNNER_TEMP inside a GitHub job, else in the
+ * system's temporary folder; removed when the command ends, also on SIGINT/SIGTERM.
+ */
+export function privateTempDir(env: NodeJS.ProcessEnv = process.env): string {
+  return mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'buildx-guard-'));
 }
 
 /** The terminal's JSON verdict (stdout): redacted values only. */

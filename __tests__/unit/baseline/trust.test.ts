@@ -43,16 +43,40 @@ test('a restored baseline of the wrong shape, types or size is ignored, with the
   expect(checkBaseline(' '.repeat(BASELINE_MAX_BYTES + 1))).toMatch(/larger than/);
 });
 
-test('__proto__ and other extra keys do not survive: the baseline is rebuilt from its known fields', () => {
-  const text = JSON.stringify(good)
-    .replace('{"version":1', '{"__proto__":{"polluted":true},"constructor":{"x":1},"version":1')
-    .replace('"cached":true}', '"cached":true,"__proto__":{"polluted":true}}');
-  const b = parseBaseline(text)!;
-  expect(b).toEqual(good);
+test('__proto__, constructor or any key a baseline does not have: ignored, nothing polluted', () => {
+  const cases: [string, string][] = [
+    [
+      'top-level __proto__',
+      JSON.stringify(good).replace('{"version":1', '{"__proto__":{"polluted":true},"version":1'),
+    ],
+    ['constructor', JSON.stringify({ constructor: { prototype: { polluted: true } }, ...good })],
+    [
+      "a step's __proto__",
+      JSON.stringify(good).replace('"cached":true}', '"cached":true,"__proto__":{"polluted":true}}'),
+    ],
+    ['an unknown key', JSON.stringify({ ...good, pad: 'x' })],
+  ];
+  for (const [what, text] of cases) {
+    const r = checkBaseline(text);
+    expect({ what, r: typeof r === 'string' ? r : 'accepted' }).toEqual({
+      what,
+      r: expect.stringMatching(/^unexpected key "(__proto__|constructor|pad)"$|^step 0 is not exactly/),
+    });
+  }
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  // What is accepted is rebuilt from its fields: plain objects, nothing else on them.
+  const b = parseBaseline(JSON.stringify(good))!;
   expect(Object.getPrototypeOf(b)).toBe(Object.prototype);
   expect(Object.getPrototypeOf(b.steps[0])).toBe(Object.prototype);
-  expect(Object.keys(b)).not.toContain('__proto__');
-  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+test('a long RUN command in a step (its id and label) is a valid baseline', () => {
+  const run = `RUN ${'echo step && '.repeat(20_000)}true`;
+  const long = {
+    ...good,
+    steps: [{ id: `\u0000RUN\u0000${run}`, label: run, durationMs: 5, cached: false }],
+  };
+  expect(parseBaseline(JSON.stringify(long))).toEqual(long);
 });
 
 test('which runs may save: never pull_request_target, workflow_run or a fork’s pull request', () => {

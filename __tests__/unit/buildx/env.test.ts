@@ -3,7 +3,9 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildCommand } from '../../../src/attempts/args.js';
 import { resolveBake } from '../../../src/attempts/bake.js';
+import { parseConfig } from '../../../src/config/config.js';
 import { removeBuilder } from '../../../src/builder/display.js';
 import { Buildx, childEnv, deniedVariable } from '../../../src/buildx/buildx.js';
 
@@ -115,4 +117,26 @@ test('only src/buildx/buildx.ts starts processes (every child passes through chi
     /from ['"](?:node:)?child_process['"]|require\(['"](?:node:)?child_process/.test(readFileSync(f, 'utf8')),
   );
   expect(spawning).toEqual([join('src', 'buildx', 'buildx.ts')]);
+});
+
+test('build-arg values are never on argv; a name buildx reads itself stays on argv, refused when secret-like', () => {
+  const files = { builder: 'b', metadataFile: '/m.json', iidFile: '/iid', secretSpecs: [] };
+  const command = (buildArgs: string, env: NodeJS.ProcessEnv = {}) =>
+    buildCommand(parseConfig((n) => (n === 'build-args' ? buildArgs : ''), {}).build, files, env);
+  const argsOf = (argv: string[]) => argv.filter((_, i) => argv[i - 1] === '--build-arg');
+  const values = ['s3cr3t-value', 'multi word, with = signs', 'gk-123', ''];
+  const { args, env } = command(
+    `API_TOKEN=${values[0]}\nNOTE=${values[1]}\nGOOGLE_API_KEY=${values[2]}\nEMPTY=${values[3]}`,
+  );
+  expect(argsOf(args)).toEqual(['API_TOKEN', 'NOTE', 'GOOGLE_API_KEY', 'EMPTY']);
+  for (const v of values.filter(Boolean)) expect(args.join('\n')).not.toContain(v);
+  expect(env).toEqual({ API_TOKEN: values[0], NOTE: values[1], GOOGLE_API_KEY: values[2], EMPTY: '' });
+  // PATH, HOME, a proxy: on argv, so the child's own PATH/HOME/proxy are not replaced.
+  const own = command('PATH=/opt/bin\nHOME=/root\nhttp_proxy=http://p:3128');
+  expect(own.env).toEqual({});
+  expect(argsOf(own.args)).toEqual(['PATH=/opt/bin', 'HOME=/root', 'http_proxy=http://p:3128']);
+  // One of those named like a secret: one sentence, the input named.
+  expect(() => command('DOCKER_TOKEN=abc')).toThrow(
+    /^Build-arg 'DOCKER_TOKEN' is named like a secret and like a variable buildx itself reads, so its value could only go on the command line; rename it or pass it with 'secrets'\.$/,
+  );
 });
