@@ -3,11 +3,16 @@
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { repoRoot } from '../../support/paths.js';
 import { buildCommand } from '../../../src/attempts/args.js';
-import { resolveBake } from '../../../src/attempts/bake.js';
+import { bakeArgs, bakeEnv, resolveBake } from '../../../src/attempts/bake.js';
+import { createNodes, refuseExisting } from '../../../src/builder/create-nodes.js';
+import { hostChecks } from '../../../src/builder/host.js';
+import { readState } from '../../../src/builder/status.js';
+import { mergeArgs, verifyMerge } from '../../../src/merge/merge.js';
 import { parseConfig } from '../../../src/config/config.js';
 import { removeBuilder } from '../../../src/builder/display.js';
-import { Buildx, childEnv, deniedVariable } from '../../../src/buildx/buildx.js';
+import { Buildx, childEnv, deniedVariable, parseBuildxVersion } from '../../../src/buildx/buildx.js';
 
 const root = mkdtempSync(join(tmpdir(), 'bxg-env-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -81,26 +86,67 @@ test('the deny list: the runner credentials, inputs, state, token variables and 
   });
 });
 
-test('every child: version, bake --print, rm, docker info, plugin and docker CLI runs all get the scrubbed environment', async () => {
+test('every child, through its real call site, gets the scrubbed environment (docker CLI and plugin run directly)', async () => {
   const docker = recorder('docker');
   const plugin = recorder('docker-buildx', JSON.stringify({ target: { app: { context: '.' } } }));
   const viaCli = new Buildx(docker, jobEnv);
   const direct = new Buildx(docker, jobEnv, plugin);
-  await viaCli.docker(['info']);
-  await viaCli.buildx(['imagetools', 'inspect', 'x'], { env: { BUILDX_METADATA_PROVENANCE: 'disabled' } });
-  await direct.buildx(['build', '--build-arg', 'A', '.'], { env: { A: 'v' } });
-  await removeBuilder(direct, 'b');
-  await direct.version().catch(() => undefined);
-  writeFileSync(join(root, 'docker-bake.hcl'), 'target "app" {}\n');
-  await resolveBake({ source: '.', files: [], targets: ['app'], set: [], workdir: '.' }, direct, {
-    cwd: root,
+  const ignore = () => undefined;
+  const deps = (buildx: Buildx) => ({
+    buildx,
+    version: Promise.resolve(parseBuildxVersion('github.com/docker/buildx v0.29.1 abc')),
+    tempDir: join(root, 'step'),
+    env: jobEnv,
+    info: ignore,
+    debug: ignore,
   });
-  const all = [...runs('docker'), ...runs('docker-buildx')];
-  expect(all.map((r) => (r.argv[0] === 'buildx' ? r.argv[1] : r.argv[0])).sort()).toEqual(
-    ['bake', 'build', 'imagetools', 'info', 'rm', 'version'].sort(),
+  const config = parseConfig(
+    (n) => ({ driver: 'docker-container', 'build-args': 'A=v', 'cache-to': 'type=gha' })[n] ?? '',
+    {},
   );
-  for (const r of all) expectScrubbed(r.env);
-  expect(all.find((r) => r.argv.includes('build'))?.env.A).toBe('v');
+  // docker info (host checks), buildx version, create, inspect, ls, rm.
+  await hostChecks('docker', (args) => viaCli.docker(args));
+  await viaCli.version().catch(ignore);
+  await createNodes(config.builder, deps(direct), ignore, Date.now() + 30_000).catch(ignore);
+  await refuseExisting('b', deps(direct)).catch(ignore);
+  await readState('b', deps(viaCli)).catch(ignore);
+  await removeBuilder(direct, 'b');
+  // bake --print and bake (with the token of a remote source on the run's server), build.
+  writeFileSync(join(root, 'docker-bake.hcl'), 'target "app" {}\n');
+  const bake = { source: '.', files: [], targets: ['app'], set: [], workdir: '.' };
+  await resolveBake(bake, direct, { cwd: root });
+  await direct.buildx(bakeArgs(bake, config.build, { builder: 'b', metadataFile: '/m' }), {
+    env: bakeEnv({ ...bake, source: 'https://github.com/o/r.git' }, 'bake-git-token', 'https://github.com'),
+  });
+  const build = buildCommand(
+    config.build,
+    { builder: 'b', metadataFile: '/m', iidFile: '/i', secretSpecs: [] },
+    jobEnv,
+  );
+  await direct.buildx(build.args, { env: build.env });
+  // imagetools inspect (the merge's read-back) and create.
+  await verifyMerge(viaCli, ['r/a:1'], ['r/a:2']).catch(ignore);
+  await direct.buildx(['imagetools', 'create', ...mergeArgs(['r/a:1'], ['r/a:2'], [])]);
+  const all = [...runs('docker'), ...runs('docker-buildx')];
+  expect([...new Set(all.map((r) => (r.argv[0] === 'buildx' ? r.argv[1] : r.argv[0])))].sort()).toEqual(
+    ['bake', 'build', 'create', 'imagetools', 'info', 'inspect', 'ls', 'rm', 'version'].sort(),
+  );
+  for (const r of all) {
+    const env = { ...r.env };
+    // What one command adds on purpose: a build-arg's value; the type=gha cache grant of a build;
+    // the remote bake source's token.
+    const added = r.argv.includes('build')
+      ? ['A', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL', 'ACTIONS_CACHE_SERVICE_V2']
+      : [];
+    for (const k of added) delete env[k];
+    expectScrubbed(env);
+  }
+  const built = all.find((r) => r.argv.includes('build'))!;
+  expect(built.env.A).toBe('v');
+  expect(all.filter((r) => r.argv.includes('bake')).map((r) => r.env.BUILDX_BAKE_GIT_AUTH_TOKEN)).toEqual([
+    undefined,
+    'bake-git-token',
+  ]);
 });
 
 test('only src/buildx/buildx.ts starts processes (every child passes through childEnv)', () => {
@@ -140,3 +186,27 @@ test('build-arg values are never on argv; a name buildx reads itself stays on ar
     /^Build-arg 'DOCKER_TOKEN' is named like a secret and like a variable buildx itself reads, so its value could only go on the command line; rename it or pass it with 'secrets'\.$/,
   );
 });
+
+test('ESLint refuses child_process anywhere in src/ but src/buildx, in every form', async () => {
+  const { ESLint } = await import('eslint');
+  const eslint = new ESLint({ cwd: repoRoot });
+  const refused = async (file: string, code: string) => {
+    const [r] = await eslint.lintText(`${code}\nexport const x = 1;\n`, { filePath: join(repoRoot, file) });
+    return r.messages.filter((m) => /only src\/buildx starts processes/.test(m.message)).length > 0;
+  };
+  const forms = [
+    "import { spawn } from 'node:child_process';\nvoid spawn;",
+    "import * as cp from 'child_process';\nvoid cp;",
+    "const cp = await import('node:child_process');\nvoid cp;",
+  ];
+  for (const file of [
+    'src/commands/probe.ts',
+    'src/attempts/probe.ts',
+    'src/joblog.ts',
+    'src/redact/probe.ts',
+  ]) {
+    for (const code of forms)
+      expect({ file, code, refused: await refused(file, code) }).toEqual({ file, code, refused: true });
+  }
+  expect(await refused('src/buildx/probe.ts', forms[0])).toBe(false);
+}, 60_000);
