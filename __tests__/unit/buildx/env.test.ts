@@ -147,7 +147,7 @@ test('every child, through its real call site, gets the scrubbed environment (do
     undefined,
     'bake-git-token',
   ]);
-});
+}, 60_000);
 
 test('only src/buildx/buildx.ts starts processes (every child passes through childEnv)', () => {
   const files: string[] = [];
