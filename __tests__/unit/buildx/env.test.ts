@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../../support/paths.js';
 import { buildCommand } from '../../../src/attempts/args.js';
 import { bakeArgs, bakeEnv, resolveBake } from '../../../src/attempts/bake.js';
+import { inspectRecord } from '../../../src/buildx/history.js';
 import { createNodes, refuseExisting } from '../../../src/builder/create-nodes.js';
 import { hostChecks } from '../../../src/builder/host.js';
 import { readState } from '../../../src/builder/status.js';
@@ -127,9 +128,11 @@ test('every child, through its real call site, gets the scrubbed environment (do
   // imagetools inspect (the merge's read-back) and create.
   await verifyMerge(viaCli, ['r/a:1'], ['r/a:2']).catch(ignore);
   await direct.buildx(['imagetools', 'create', ...mergeArgs(['r/a:1'], ['r/a:2'], [])]);
+  // history inspect (a failed attempt's build record).
+  await inspectRecord(direct, 'b', 'ref', 30_000);
   const all = [...runs('docker'), ...runs('docker-buildx')];
   expect([...new Set(all.map((r) => (r.argv[0] === 'buildx' ? r.argv[1] : r.argv[0])))].sort()).toEqual(
-    ['bake', 'build', 'create', 'imagetools', 'info', 'inspect', 'ls', 'rm', 'version'].sort(),
+    ['bake', 'build', 'create', 'history', 'imagetools', 'info', 'inspect', 'ls', 'rm', 'version'].sort(),
   );
   for (const r of all) {
     const env = { ...r.env };
