@@ -114,7 +114,15 @@ test('every child, through its real call site, gets the scrubbed environment (do
   await removeBuilder(direct, 'b');
   // bake --print and bake (with the token of a remote source on the run's server), build.
   writeFileSync(join(root, 'docker-bake.hcl'), 'target "app" {}\n');
-  const bake = { source: '.', files: [], targets: ['app'], set: [], workdir: '.' };
+  const bake = {
+    source: '.',
+    files: [],
+    targets: ['app'],
+    set: [],
+    workdir: '.',
+    isolation: 'none' as const,
+    parallelism: 0,
+  };
   await resolveBake(bake, direct, { cwd: root });
   await direct.buildx(bakeArgs(bake, config.build, { builder: 'b', metadataFile: '/m' }), {
     env: bakeEnv({ ...bake, source: 'https://github.com/o/r.git' }, 'bake-git-token', 'https://github.com'),
