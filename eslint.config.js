@@ -23,6 +23,8 @@ const external = [
     message: 'the pure middle uses no Actions toolkit, GitHub client or processes.',
   },
 ];
+// node:fs's functions that read a file (or open the promises API).
+const FS_READS = 'readFileSync|readFile|createReadStream|readSync|read|readv|readvSync|openAsBlob|promises';
 const not = (...names) => names.map((n) => `**/${n}/**`);
 const forbid = (files, names, why, extra = external) => ({
   files,
@@ -194,6 +196,29 @@ export default tseslint.config(
     'github talks to the API only; it imports no stage.',
     [],
   ),
+  // Every file read goes through src/fsio/read.ts (regular files only, capped per kind): node:fs's
+  // read functions, its promises API and a namespace or default import of it are forbidden elsewhere.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/fsio/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          `ImportDeclaration[source.value=/^(node:)?fs$/] > ImportSpecifier[imported.name=/^(${FS_READS})$/]`,
+          'ImportDeclaration[source.value=/^(node:)?fs$/] > ImportNamespaceSpecifier',
+          'ImportDeclaration[source.value=/^(node:)?fs$/] > ImportDefaultSpecifier',
+          'ImportDeclaration[source.value=/^(node:)?fs\\u002Fpromises$/]',
+          'ImportExpression[source.value=/^(node:)?fs/]',
+        ].map((selector) => ({
+          selector,
+          message:
+            'read files through src/fsio/read.ts (readBounded, checkReadable, openBoundedStream): a regular file, capped per kind.',
+        })),
+      ],
+    },
+  },
+  forbid(['src/fsio/**'], folders, 'fsio is a leaf: it reads files and imports no stage.'),
   forbid(
     ['src/report/**'],
     ['builder', 'buildx', 'commands'],

@@ -1,6 +1,6 @@
 // Reads a log line by line into a trace: never the whole file in memory, and never one whole line
 // either: a line past MAX_LINE_CHARS is cut there (and counted), so a 600 MB line costs 1 MiB.
-import { createReadStream } from 'node:fs';
+import { openBoundedStream } from '../fsio/read.js';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { TraceParser, type TraceEvent } from './parser.js';
@@ -19,7 +19,7 @@ export async function readTrace(
   listener?: (e: TraceEvent) => void,
   opts: ReadOptions = {},
 ): Promise<BuildTrace> {
-  return readTraceFrom(createReadStream(path), listener, opts);
+  return readTraceFrom(openBoundedStream(path, 'log'), listener, opts);
 }
 
 export async function readTraceFrom(
