@@ -12,7 +12,7 @@ import {
 import { checkContext } from './attempts/run.js';
 import { maskValue, secretValues } from './attempts/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
-import { isUserError } from './config/errors.js';
+import { isUserError, UserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
@@ -129,6 +129,16 @@ export async function run(): Promise<void> {
       failed(redactor.text(failureMessage(outcome, result.report.findings)));
     else if (gate) failed(redactor.text(gate));
   } catch (e) {
+    if (cancel.by) {
+      // Whatever failed after the signal failed because of it (a stopped buildx exits 130): say so.
+      log.setOutput('failure-category', 'cancelled');
+      fail(
+        new UserError(
+          `The step was cancelled (${cancel.by}) before it finished; every buildx command it ran was stopped.`,
+        ),
+      );
+      return;
+    }
     if (e instanceof NodesDownError && config) {
       // Every exit path sets its outputs: the category says infrastructure, `nodes` every node's status.
       log.setOutput('name', e.builder);
@@ -164,9 +174,13 @@ export async function run(): Promise<void> {
 
 /** The phase's one cancellation: every buildx/docker command and every guarded stage stops on it. */
 let phaseSignal: AbortSignal | undefined;
-function phaseCancellation(): { release: () => void } {
+function phaseCancellation(): { readonly by: NodeJS.Signals | undefined; release: () => void } {
   const abort = new AbortController();
-  const onSignal = () => abort.abort();
+  let by: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    by ??= signal;
+    abort.abort();
+  };
   // on, not once: the runner sends SIGINT, then SIGTERM; both must reach us (the report is written
   // after buildx stops), neither may end Node.
   process.on('SIGINT', onSignal);
@@ -174,6 +188,9 @@ function phaseCancellation(): { release: () => void } {
   phaseSignal = abort.signal;
   stopEveryCommandOn(abort.signal);
   return {
+    get by() {
+      return by;
+    },
     release: () => {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);

@@ -198,7 +198,7 @@ export const analyzeCommand: Command = {
     });
     if (trace.truncatedLines) {
       terminal.err(
-        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? 'stdin' : log}' were longer than 1 MiB and were cut there.\n`,
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? 'stdin' : log}' were longer than 1 MiB: each kept its first and last 512 KiB.\n`,
       );
     }
     if (trace.format === 'unknown' && trace.steps.length === 0) {

@@ -24,18 +24,23 @@ export interface Stall {
 
 /**
  * Steps that wait on a registry (BuildKit's vertex and status names): silence here with healthy
- * nodes is a registry that stopped answering, not a quiet compile.
+ * nodes is a registry that stopped answering, not a quiet compile. `pushing` covers BuildKit's image
+ * exporter (`pushing layers`, `pushing manifest for host/…`) and the docker driver's own push step
+ * (`pushing host/repo:tag with docker`, measured on the test bed).
  */
 const REGISTRY_STEP =
-  /\b(?:exporting to (?:image|oci image format|docker image format)|pushing (?:layers|manifest|config)|exporting cache|exporting manifest|exporting config|writing image|writing cache|naming to|preparing layers for inline cache|imagetools)\b/i;
+  /\b(?:exporting to (?:image|oci image format|docker image format)|pushing|exporting cache|exporting manifest|exporting config|writing image|writing cache|naming to|preparing layers for inline cache|imagetools)\b/i;
 
 export function isRegistryStep(step: string | undefined): boolean {
   return step !== undefined && REGISTRY_STEP.test(step);
 }
 
-/** The registry host a push or a merge named last in its output (`pushing manifest for host/repo…`). */
+/**
+ * The registry host a push or a merge named last in its output (`pushing manifest for host/repo…`,
+ * `pushing host/repo:tag with docker`).
+ */
 const REGISTRY_HOST =
-  /(?:pushing (?:manifest|layers?|config)(?: for)?|naming to|exporting cache to|copying [^\s"]+ from [^\s"]+ to|manifest for) ([a-z0-9][a-z0-9.-]*(?::\d+)?)\//gi;
+  /(?:pushing(?: (?:manifest|layers?|config))?(?: for)?|naming to|exporting cache to|copying [^\s"]+ from [^\s"]+ to|manifest for) ([a-z0-9][a-z0-9.-]*(?::\d+)?)\//gi;
 
 export function registryHostIn(text: string): string | undefined {
   let host: string | undefined;
