@@ -20,6 +20,8 @@ export const READ_LIMITS = {
   event: { cap: 64 * MiB, what: 'The event file (GITHUB_EVENT_PATH)' },
   'docker-config': { cap: 4 * MiB, what: 'The Docker config file' },
   proc: { cap: 1 * MiB, what: 'The /proc file' },
+  /** buildx's reference of a build (`refs/<builder>/<node>/<id>`): only its head is read. */
+  'build-ref': { cap: 64 * 1024, what: 'The buildx build reference file' },
   /** A build log (`analyze --log`): streamed, so no cap; only the kind of file is checked. */
   log: { cap: Number.POSITIVE_INFINITY, what: 'The log file' },
 } as const;
