@@ -23,6 +23,8 @@ const external = [
     message: 'the pure middle uses no Actions toolkit, GitHub client or processes.',
   },
 ];
+// node:fs's functions that read a file (or open the promises API).
+const FS_READS = 'readFileSync|readFile|createReadStream|readSync|read|readv|readvSync|openAsBlob|promises';
 const not = (...names) => names.map((n) => `**/${n}/**`);
 const forbid = (files, names, why, extra = external) => ({
   files,
@@ -106,12 +108,31 @@ const childSyntax = [
       'only src/buildx starts processes (its childEnv scrubs the environment); run docker/buildx through Buildx.',
   },
 ];
+// Every file read goes through src/fsio/read.ts (regular files only, capped per kind): node:fs's
+// read functions, its promises API and a namespace or default import of it are forbidden elsewhere.
+const fsReadSyntax = [
+  `ImportDeclaration[source.value=/^(node:)?fs$/] > ImportSpecifier[imported.name=/^(${FS_READS})$/]`,
+  'ImportDeclaration[source.value=/^(node:)?fs$/] > ImportNamespaceSpecifier',
+  'ImportDeclaration[source.value=/^(node:)?fs$/] > ImportDefaultSpecifier',
+  'ImportDeclaration[source.value=/^(node:)?fs\\u002Fpromises$/]',
+  'ImportExpression[source.value=/^(node:)?fs/]',
+].map((selector) => ({
+  selector,
+  message:
+    'read files through src/fsio/read.ts (readBounded, checkReadable, openBoundedStream): a regular file, capped per kind.',
+}));
 const printingAndRedaction = [
   {
     files: ['src/**/*.ts'],
-    ignores: ['src/joblog.ts', 'src/redact/**', 'src/findings/markdown-escape.ts', 'src/buildx/**'],
+    ignores: [
+      'src/joblog.ts',
+      'src/redact/**',
+      'src/findings/markdown-escape.ts',
+      'src/buildx/**',
+      'src/fsio/**',
+    ],
     rules: rules(
-      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax],
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax],
       [...jobLogProperties, ...redactProperties],
       true,
     ),
@@ -119,7 +140,7 @@ const printingAndRedaction = [
   {
     files: ['src/findings/markdown-escape.ts'],
     rules: rules(
-      [...jobLogSyntax, ...redactSyntax, ...childSyntax],
+      [...jobLogSyntax, ...redactSyntax, ...childSyntax, ...fsReadSyntax],
       [...jobLogProperties, ...redactProperties],
       true,
     ),
@@ -127,18 +148,34 @@ const printingAndRedaction = [
   {
     files: ['src/buildx/**/*.ts'],
     rules: rules(
-      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax],
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...fsReadSyntax],
       [...jobLogProperties, ...redactProperties],
       true,
     ),
   },
   {
     files: ['src/joblog.ts'],
-    rules: rules([...redactSyntax, ...markdownSyntax, ...childSyntax], redactProperties, false),
+    rules: rules(
+      [...redactSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax],
+      redactProperties,
+      false,
+    ),
   },
   {
     files: ['src/redact/**/*.ts'],
-    rules: rules([...jobLogSyntax, ...markdownSyntax, ...childSyntax], jobLogProperties, true),
+    rules: rules(
+      [...jobLogSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax],
+      jobLogProperties,
+      true,
+    ),
+  },
+  {
+    files: ['src/fsio/**/*.ts'],
+    rules: rules(
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax],
+      [...jobLogProperties, ...redactProperties],
+      true,
+    ),
   },
 ];
 
@@ -194,6 +231,7 @@ export default tseslint.config(
     'github talks to the API only; it imports no stage.',
     [],
   ),
+  forbid(['src/fsio/**'], folders, 'fsio is a leaf: it reads files and imports no stage.'),
   forbid(
     ['src/report/**'],
     ['builder', 'buildx', 'commands'],

@@ -1,5 +1,5 @@
 import { getInput, isDebug, jobLog as log, writeSummary } from './joblog.js';
-import { Buildx } from './buildx/buildx.js';
+import { Buildx, stopEveryCommandOn } from './buildx/buildx.js';
 import {
   NodesDownError,
   nodesDownOutput,
@@ -12,7 +12,7 @@ import {
 import { checkContext } from './attempts/run.js';
 import { maskValue, secretValues } from './attempts/secrets.js';
 import { parseConfig, type Config } from './config/config.js';
-import { isUserError } from './config/errors.js';
+import { isUserError, UserError } from './config/errors.js';
 import { GitHub, readContext, type GitHubContext } from './github/github.js';
 import type { ReportInput } from './report/model.js';
 import { publish } from './report/publish.js';
@@ -32,6 +32,8 @@ import { Timings } from './timings.js';
 export async function run(): Promise<void> {
   let config: Config | undefined;
   const timings = new Timings();
+  // Installed first: SIGINT/SIGTERM at any point stop every command of the phase (reads never block).
+  const cancel = phaseCancellation();
   try {
     // Masked before anything can print them, even an input error.
     maskRawSecrets((name) => getInput(name));
@@ -67,6 +69,7 @@ export async function run(): Promise<void> {
       setSecret: (v) => log.setSecret(v),
     };
     const cfg = config;
+    if (phaseSignal?.aborted) throw new Error('The job was cancelled before the builder was created.');
     const setup = await log.group('Builder', () =>
       setupBuilder(cfg.builder, deps, (name) => log.saveState(STATE.builder, name)),
     );
@@ -126,6 +129,16 @@ export async function run(): Promise<void> {
       failed(redactor.text(failureMessage(outcome, result.report.findings)));
     else if (gate) failed(redactor.text(gate));
   } catch (e) {
+    if (cancel.by) {
+      // Whatever failed after the signal failed because of it (a stopped buildx exits 130): say so.
+      log.setOutput('failure-category', 'cancelled');
+      fail(
+        new UserError(
+          `The step was cancelled (${cancel.by}) before it finished; every buildx command it ran was stopped.`,
+        ),
+      );
+      return;
+    }
     if (e instanceof NodesDownError && config) {
       // Every exit path sets its outputs: the category says infrastructure, `nodes` every node's status.
       log.setOutput('name', e.builder);
@@ -154,8 +167,36 @@ export async function run(): Promise<void> {
     }
     fail(e, config ? secretValues(config.build) : []);
   } finally {
+    cancel.release();
     if (config?.debug) log.info(timings.toString());
   }
+}
+
+/** The phase's one cancellation: every buildx/docker command and every guarded stage stops on it. */
+let phaseSignal: AbortSignal | undefined;
+function phaseCancellation(): { readonly by: NodeJS.Signals | undefined; release: () => void } {
+  const abort = new AbortController();
+  let by: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    by ??= signal;
+    abort.abort();
+  };
+  // on, not once: the runner sends SIGINT, then SIGTERM; both must reach us (the report is written
+  // after buildx stops), neither may end Node.
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  phaseSignal = abort.signal;
+  stopEveryCommandOn(abort.signal);
+  return {
+    get by() {
+      return by;
+    },
+    release: () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      stopEveryCommandOn(undefined);
+    },
+  };
 }
 
 /** The `targets` output: every resolved target with its result (not run: the preflight stopped it). */
@@ -223,23 +264,13 @@ interface StageIO {
  * (SIGINT/SIGTERM from the runner); the report is written after it returns.
  */
 async function guarded<T>(fn: (io: StageIO) => Promise<T>): Promise<T> {
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  // on, not once: the runner sends SIGINT, then SIGTERM; both must reach us (the report is written
-  // after buildx stops), neither may end Node.
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    return await fn({
-      info: (line) => log.info(line),
-      out: (line) => log.out(line),
-      group: (name, inner) => log.group(name, inner),
-      signal: abort.signal,
-    });
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
+  const signal = phaseSignal ?? new AbortController().signal;
+  return await fn({
+    info: (line) => log.info(line),
+    out: (line) => log.out(line),
+    group: (name, inner) => log.group(name, inner),
+    signal,
+  });
 }
 
 /** `merge-sources`: imagetools create with classified retry, verified strictly; no builder needed. */

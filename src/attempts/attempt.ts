@@ -6,7 +6,7 @@ import type { Buildx, RunResult } from '../buildx/buildx.js';
 import { TraceParser } from '../trace/parser.js';
 import { LineSplitter, withTruncated } from '../trace/read.js';
 import type { BuildTrace, Step } from '../trace/types.js';
-import { StallWatch, type Stall, type StallWatchOptions } from './watchdog.js';
+import { registryHostIn, StallWatch, type Stall, type StallWatchOptions } from './watchdog.js';
 import { describeFsError } from '../config/errors.js';
 import { renderEvent } from './render.js';
 
@@ -32,7 +32,7 @@ export async function runAttempt(
     env?: NodeJS.ProcessEnv;
     targets?: string[];
     /** The stall watchdog (stall-timeout-seconds), when on. */
-    stall?: Omit<StallWatchOptions, 'runningStep' | 'onStall'>;
+    stall?: Omit<StallWatchOptions, 'runningStep' | 'onStall' | 'registryHost'>;
   },
 ): Promise<AttemptRun> {
   // The log file is a copy for the report; a disk that is full or read-only must not cost the
@@ -43,6 +43,8 @@ export async function runAttempt(
   // Steps started and not yet completed: what a stall message names.
   const running = new Map<string, Step>();
   const stop = new AbortController();
+  // The registry the output named last (`pushing manifest for host/…`): what a registry stall names.
+  let registryHost: string | undefined;
   const watch = opts.stall
     ? new StallWatch({
         ...opts.stall,
@@ -50,6 +52,7 @@ export async function runAttempt(
           const s = [...running.values()].pop();
           return s ? s.name || s.id : undefined;
         },
+        registryHost: () => registryHost,
         onStall: () => stop.abort(),
       })
     : undefined;
@@ -73,6 +76,7 @@ export async function runAttempt(
     signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
       watch?.progress();
+      if (watch) registryHost = registryHostIn(chunk.toString()) ?? registryHost;
       if (!logError) file.write(chunk);
       lines.push(chunk);
     },

@@ -5,6 +5,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Buildx } from '../buildx/buildx.js';
 import { isRemoteSource, type BakeConfig, type BuildConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
+import { checkReadable } from '../fsio/read.js';
 import { cancelledStep } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { parseMetadata, readMetadata } from './metadata.js';
@@ -91,6 +92,7 @@ export async function resolveBake(
         'files',
       );
     }
+    for (const f of bake.files) checkReadable(resolve(cwd, f), 'bake-file');
   }
   const r = await buildx.buildx(['bake', '--print', '--progress=quiet', ...selection(bake)], {
     cwd,
@@ -110,11 +112,15 @@ export async function resolveBake(
       bake.files.length ? 'files' : 'targets',
     );
   }
+  let definition: Omit<BakeDefinition, 'env'>;
   try {
-    return { ...definitionOf(JSON.parse(r.stdout), cwd), env };
+    definition = definitionOf(JSON.parse(r.stdout), cwd);
   } catch {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
+  // The Dockerfiles the PR's bake file names: regular and capped before buildx or the findings read them.
+  for (const t of definition.targets) if (t.dockerfile) checkReadable(t.dockerfile, 'dockerfile');
+  return { ...definition, env };
 }
 
 /** A definition from what `bake --print` prints (or a JSON bake file of the same shape). */

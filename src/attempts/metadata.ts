@@ -1,9 +1,10 @@
 // buildx's --metadata-file, as a build and a bake both read it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 
 /** The file's text, '' when buildx wrote none (a failed build or bake writes none). */
 export function readMetadata(file: string): string {
-  return existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  return existsSync(file) ? readBounded(file, 'metadata').trim() : '';
 }
 
 /** The metadata as an object; {} for no text or text that is not JSON. */

@@ -1,6 +1,7 @@
 // Runs the build with classified retry: a transient failure (transport, registry, crash) is retried
 // with backoff after every node is verified running again; a deterministic one never is.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { checkReadable, readBounded } from '../fsio/read.js';
 import { isAbsolute, join } from 'node:path';
 import type { Buildx } from '../buildx/buildx.js';
 import type { Config } from '../config/config.js';
@@ -12,10 +13,10 @@ import { metadataEnv, parseMetadata, readMetadata } from './metadata.js';
 import { bakeArgs, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
-import { classification, classify } from '../diagnosis/classify.js';
+import { classify } from '../diagnosis/classify.js';
 import { planRetry, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
-import { describeStall, type SilentNode, type Stall } from './watchdog.js';
+import { stallClassification, type SilentNode, type Stall } from './watchdog.js';
 import type { RecordReader } from './record.js';
 import { withRecord } from '../trace/record.js';
 
@@ -92,6 +93,8 @@ export function checkContext(config: Config, cwd = process.cwd()): void {
       file ? 'file' : 'context',
     );
   }
+  // A FIFO or a link to /dev/zero would block or exhaust whoever reads it (buildx, the findings).
+  checkReadable(dockerfile, 'dockerfile', file || join(context, 'Dockerfile'));
 }
 
 /** What one attempt runs: a build, or a bake of a resolved definition. */
@@ -207,11 +210,7 @@ export async function runBuild(
     attempt.trace = trace;
     const text = failureText(trace, result.stderrTail);
     const c = stall
-      ? classification('transport', describeStall(stall), {
-          pattern: 'stalled-build',
-          remedy:
-            'check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner',
-        })
+      ? stallClassification(stall)
       : classify(text, {
           ...failureHints(trace),
           exitCode: result.code,
@@ -260,7 +259,7 @@ function readResult(
   const metadata = readMetadata(metadataFile);
   const parsed = parseMetadata(metadata);
   const imageid = existsSync(iidFile)
-    ? readFileSync(iidFile, 'utf8').trim()
+    ? readBounded(iidFile, 'image-id').trim()
     : String(parsed['containerimage.config.digest'] ?? '');
   return { metadata, imageid, digest: String(parsed['containerimage.digest'] ?? '') };
 }

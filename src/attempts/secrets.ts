@@ -1,7 +1,8 @@
 // Secret values never appear in argv: each goes to a private file (mode 0600) that buildx reads with
 // `--secret id=…,src=…`, and is masked in the job log. The github-token goes only to the GitHub
 // server of the run, over https, as `GIT_AUTH_TOKEN.<host>` (BuildKit's per-host Git token).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 import { join } from 'node:path';
 import type { BuildConfig } from '../config/config.js';
 import { describeFsError } from '../config/errors.js';
@@ -90,7 +91,7 @@ export function secretValues(b: BuildConfig, env: NodeJS.ProcessEnv = process.en
   for (const line of b.secretFiles) {
     const path = split(line)[1];
     try {
-      if (statSync(path).size <= 1 << 20) values.push(readFileSync(path, 'utf8').trim());
+      values.push(readBounded(path, 'secret-file').trim());
     } catch {
       // A missing file fails the build with buildx's own error.
     }

@@ -2,10 +2,18 @@
 // connection open, nothing coming back). When the build's progress has been silent for
 // stall-timeout-seconds, the nodes are probed: a node that answers means a quiet step (a long
 // compile that prints nothing) and the build goes on; a node that does not means a stall, and the
-// attempt is stopped so the retry loop can decide.
-import type { SilentNode, Stall } from '../diagnosis/stall.js';
+// attempt is stopped so the retry loop can decide. Silence while a push or an export to a registry
+// runs, with every node answering, is the registry's: a registry stall, stopped the same way (a
+// registry that accepts the manifest and never answers would otherwise hold the push for ever).
+import { isRegistryStep, type SilentNode, type Stall } from '../diagnosis/stall.js';
 
-export { describeStall, type SilentNode, type Stall } from '../diagnosis/stall.js';
+export {
+  describeStall,
+  registryHostIn,
+  stallClassification,
+  type SilentNode,
+  type Stall,
+} from '../diagnosis/stall.js';
 
 export interface StallWatchOptions {
   timeoutMs: number;
@@ -16,6 +24,10 @@ export interface StallWatchOptions {
   /** A healthy quiet step, said once. */
   onQuiet: (step: string | undefined, quietMs: number) => void;
   onStall: (stall: Stall) => void;
+  /** Whether the running step waits on a registry (default: its name says so; a merge: always). */
+  waitsOnRegistry?: (step: string | undefined) => boolean;
+  /** The registry host the output named last, for the message. */
+  registryHost?: () => string | undefined;
   now?: () => number;
 }
 
@@ -67,12 +79,19 @@ export class StallWatch {
     // Progress while the probe ran: not a stall.
     if (this.now() - this.last < this.opts.timeoutMs) return;
     const step = this.opts.runningStep();
-    if (!silent.length) {
+    const registry = !silent.length && (this.opts.waitsOnRegistry ?? isRegistryStep)(step);
+    if (!silent.length && !registry) {
       if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
       this.quietSaid = true;
       return;
     }
-    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    const host = registry ? this.opts.registryHost?.() : undefined;
+    this.stall = {
+      nodes: silent,
+      step,
+      quietMs: this.now() - this.last,
+      ...(registry ? { registry: host ? { host } : {} } : {}),
+    };
     this.stop();
     this.opts.onStall(this.stall);
   }

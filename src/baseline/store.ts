@@ -3,7 +3,8 @@
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
 // save/restore fails, this says so once at debug level and the build carries on.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Redacted } from '../redact/redact.js';
@@ -69,7 +70,7 @@ export function untrustedToSave(env: NodeJS.ProcessEnv): string | undefined {
   if (!/^pull_request/.test(event)) return undefined;
   let payload: { pull_request?: { head?: { repo?: { fork?: unknown; full_name?: unknown } } } };
   try {
-    payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH ?? '', 'utf8'));
+    payload = JSON.parse(readBounded(env.GITHUB_EVENT_PATH ?? '', 'event'));
   } catch {
     return 'the pull request event payload could not be read, so the head may be a fork';
   }
@@ -213,7 +214,7 @@ function readRestored(file: string): Baseline | string {
     const st = lstatSync(file);
     if (!st.isFile()) return 'not a regular file';
     if (st.size > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
-    return checkBaseline(readFileSync(file, 'utf8'));
+    return checkBaseline(readBounded(file, 'baseline'));
   } catch {
     return 'no baseline.json in it';
   }

@@ -2,7 +2,8 @@
 // start-up when the host ran out of file descriptors or inotify instances (fixed in BuildKit
 // 0.20.1), and builds fail late on a full disk. Readings come from /proc (a root the tests can
 // fake) and statfs; the judgement is a pure function of them.
-import { readdirSync, readFileSync, readlinkSync, statfsSync } from 'node:fs';
+import { readdirSync, readlinkSync, statfsSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 import { join } from 'node:path';
 
 export interface HostReadings {
@@ -19,7 +20,7 @@ import type { HostCheck } from '../types/host.js';
 
 function readNumber(path: string): number | undefined {
   try {
-    const n = Number(readFileSync(path, 'utf8').trim());
+    const n = Number(readBounded(path, 'proc').trim());
     return Number.isFinite(n) ? n : undefined;
   } catch {
     return undefined;
@@ -29,7 +30,7 @@ function readNumber(path: string): number | undefined {
 /** Open-file limits of this process: `Max open files  1024  1048576  files`. */
 export function readOpenFiles(proc: string): HostReadings['openFiles'] {
   try {
-    const m = readFileSync(join(proc, 'self', 'limits'), 'utf8').match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readBounded(join(proc, 'self', 'limits'), 'proc').match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return undefined;
     const n = (v: string) => (v === 'unlimited' ? Infinity : Number(v));
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -51,7 +52,7 @@ export function readInotify(proc: string, uid: number): HostReadings['inotify'] 
   }
   for (const pid of pids) {
     try {
-      const owner = readFileSync(join(proc, pid, 'status'), 'utf8').match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readBounded(join(proc, pid, 'status'), 'proc').match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
       for (const fd of readdirSync(join(proc, pid, 'fd'))) {
         if (readlinkSync(join(proc, pid, 'fd', fd)) === 'anon_inode:inotify') used++;

@@ -2,7 +2,8 @@
 // output, and can stop a command on timeout or cancellation, which @actions/exec cannot.
 import { UserError } from '../config/errors.js';
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -46,6 +47,14 @@ const TAIL_BYTES = 64 * 1024;
  */
 export const STOP_ESCALATION_MS = { term: 3_000, kill: 6_000 };
 const SIGNAL_NUMBERS: Record<string, number> = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+/** The phase's cancellation (installed first by the entry point): it stops every child, whoever ran it. */
+let phaseSignal: AbortSignal | undefined;
+
+/** Every command run from now on is stopped when `signal` aborts, on top of its own signal. */
+export function stopEveryCommandOn(signal: AbortSignal | undefined): void {
+  phaseSignal = signal;
+}
 
 export class Buildx {
   constructor(
@@ -113,8 +122,12 @@ export class Buildx {
         cancelled = true;
         stop();
       };
-      if (opts.signal?.aborted) onAbort();
-      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      const cancel =
+        opts.signal && phaseSignal
+          ? AbortSignal.any([opts.signal, phaseSignal])
+          : (opts.signal ?? phaseSignal);
+      if (cancel?.aborted) onAbort();
+      cancel?.addEventListener('abort', onAbort, { once: true });
       child.stdout.on('data', (d: Buffer) => {
         if (capture) out.push(d);
         opts.onStdout?.(d);
@@ -127,6 +140,7 @@ export class Buildx {
       });
       child.on('error', (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
+        cancel?.removeEventListener('abort', onAbort);
         reject(
           e.code === 'ENOENT'
             ? new Error(
@@ -138,7 +152,7 @@ export class Buildx {
       child.on('close', (code, signal) => {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
-        opts.signal?.removeEventListener('abort', onAbort);
+        cancel?.removeEventListener('abort', onAbort);
         resolve({
           code: code ?? (signal ? 128 + (SIGNAL_NUMBERS[signal] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
@@ -240,7 +254,7 @@ export function findBuildxPlugin(
   if (platform === 'win32' || env.BUILDX_GUARD_DOCKER_CLI === '1') return undefined;
   const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), '.docker');
   try {
-    const config = JSON.parse(readFileSync(join(configDir, 'config.json'), 'utf8')) as unknown;
+    const config = JSON.parse(readBounded(join(configDir, 'config.json'), 'docker-config')) as unknown;
     const extra = (config as { cliPluginsExtraDirs?: unknown } | null)?.cliPluginsExtraDirs;
     if (Array.isArray(extra) && extra.length > 0) return undefined;
   } catch {

@@ -1,6 +1,7 @@
 // The build record's I/O: where buildx keeps a build's reference, and `buildx history inspect`
 // bounded in time and size. What the record says is read in src/trace/record.ts.
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { readHead } from '../fsio/read.js';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { firstLine, type Buildx } from './buildx.js';
@@ -32,17 +33,12 @@ export interface BuildRef {
 
 /** The `Target` of a reference file (a small JSON object buildx writes); '' when unreadable. */
 function refTarget(path: string): string {
-  const buf = Buffer.alloc(4096);
-  let fd: number | undefined;
   try {
-    fd = openSync(path, 'r');
-    const text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    const text = readHead(path, 'build-ref', 4096).toString('utf8');
     const t = (JSON.parse(text) as { Target?: unknown }).Target;
     return typeof t === 'string' ? t : '';
   } catch {
     return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -1,5 +1,6 @@
 // `buildx-guard analyze --log <file> [--dockerfile <path>] [--format json|text|markdown|sarif|codequality|junit]`
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { readBounded, readHead } from '../fsio/read.js';
 import { analysisJson, analysisText, analyze, type Analysis } from '../findings/analyze.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../report/markdown.js';
 import { toCodeQuality } from '../report/codequality.js';
@@ -21,13 +22,7 @@ import { terminal } from '../joblog.js';
 
 /** A NUL byte in the first 8 KiB: no build tool writes one. */
 function isBinary(path: string): boolean {
-  const fd = openSync(path, 'r');
-  try {
-    const buf = Buffer.alloc(8192);
-    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).includes(0);
-  } finally {
-    closeSync(fd);
-  }
+  return readHead(path, 'log', 8192).includes(0);
 }
 
 export const FORMATS = ['json', 'text', 'markdown', 'sarif', 'codequality', 'junit'] as const;
@@ -97,7 +92,7 @@ async function bakeDockerfiles(files: string[], trace: BuildTrace): Promise<Reco
 
 function readJson(path: string): { target?: Record<string, never> } | undefined {
   try {
-    const v = JSON.parse(readFileSync(path, 'utf8'));
+    const v = JSON.parse(readBounded(path, 'bake-file'));
     return v && typeof v === 'object' && 'target' in v ? v : undefined;
   } catch {
     return undefined;
@@ -183,7 +178,7 @@ export const analyzeCommand: Command = {
     const failOnFailure = getBoolean(flags, 'fail-on-failure', false);
     const trace = stdin ? await readTraceFrom(process.stdin) : await readTrace(log);
     const dockerfile = dockerfilePath
-      ? parseDockerfile(readFileSync(dockerfilePath, 'utf8'), dockerfilePath)
+      ? parseDockerfile(readBounded(dockerfilePath, 'dockerfile'), dockerfilePath)
       : undefined;
     const dockerfiles = bakeFiles.length
       ? await bakeDockerfiles(bakeFiles, trace)
@@ -191,7 +186,7 @@ export const analyzeCommand: Command = {
         ? Object.fromEntries(
             byTarget.map((s) => {
               const path = s.slice(s.indexOf('=') + 1);
-              return [s.slice(0, s.indexOf('=')), parseDockerfile(readFileSync(path, 'utf8'), path)];
+              return [s.slice(0, s.indexOf('=')), parseDockerfile(readBounded(path, 'dockerfile'), path)];
             }),
           )
         : undefined;
@@ -203,7 +198,7 @@ export const analyzeCommand: Command = {
     });
     if (trace.truncatedLines) {
       terminal.err(
-        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? 'stdin' : log}' were longer than 1 MiB and were cut there.\n`,
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? 'stdin' : log}' were longer than 1 MiB: each kept its first and last 512 KiB.\n`,
       );
     }
     if (trace.format === 'unknown' && trace.steps.length === 0) {

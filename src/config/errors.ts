@@ -1,3 +1,5 @@
+import { UnreadableFileError } from '../fsio/read.js';
+
 /**
  * An error the user caused and can fix. Its message is one actionable sentence; the entry points
  * print it without a stack trace unless debug logging is on.
@@ -12,8 +14,8 @@ export class UserError extends Error {
   }
 }
 
-export function isUserError(e: unknown): e is UserError {
-  return e instanceof UserError;
+export function isUserError(e: unknown): e is Error {
+  return e instanceof UserError || e instanceof UnreadableFileError;
 }
 
 /** `EISDIR: illegal operation on a directory, open '…'` → `it is a folder`. */

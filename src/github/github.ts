@@ -1,7 +1,7 @@
 // The only module that talks to the GitHub API: the sticky PR comment and the check run.
 // A failure here is a reporting problem, never a build result: callers turn `ReportError` into a notice.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 import type { Octokit } from '@octokit/rest';
 import type { Redacted } from '../redact/redact.js';
 
@@ -22,7 +22,7 @@ export function readContext(env: NodeJS.ProcessEnv = process.env): GitHubContext
   if (!owner || !repo) return undefined;
   let event: { pull_request?: { number?: number; head?: { sha?: string } } } = {};
   try {
-    if (env.GITHUB_EVENT_PATH) event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    if (env.GITHUB_EVENT_PATH) event = JSON.parse(readBounded(env.GITHUB_EVENT_PATH, 'event'));
   } catch {
     event = {};
   }

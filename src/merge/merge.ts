@@ -7,6 +7,7 @@ import { planRetry, type Random } from '../attempts/retry.js';
 import type { Config } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
 import { classify } from '../diagnosis/classify.js';
+import { registryHostIn, stallClassification, StallWatch, type Stall } from '../attempts/watchdog.js';
 import { parseTrace } from '../trace/parser.js';
 import { failureHints, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
@@ -18,7 +19,15 @@ export interface MergeAttempt {
   classification?: Classification;
   decision?: string;
   trace: BuildTrace;
+  /** The watchdog stopped this attempt: the registry stopped answering. */
+  stall?: Stall;
 }
+
+/**
+ * The whole merge (every attempt and its wait) ends within this, whatever attempt-timeout-minutes
+ * says: imagetools copies manifests and blobs between registries, it has no reason to run longer.
+ */
+export const MERGE_DEADLINE_MS = 60 * 60_000;
 
 export interface MergeOutcome {
   success: boolean;
@@ -41,6 +50,7 @@ export interface MergeDeps {
   sleep?: (ms: number) => Promise<void>;
   random?: Random;
   signal?: AbortSignal;
+  now?: () => number;
 }
 
 export function mergeArgs(sources: string[], tags: string[], annotations: string[]): string[] {
@@ -145,27 +155,56 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
     metadata: '',
   });
   let crashes = 0;
+  const deadline = (deps.now ?? Date.now)() + MERGE_DEADLINE_MS;
+  const stallMs = config.retry.stallTimeoutSeconds * 1000;
   for (let n = 1; ; n++) {
+    const left = Math.max(1_000, deadline - (deps.now ?? Date.now)());
+    const attemptMs =
+      config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 60_000 : left;
+    // imagetools has no node to probe: output that stops for stall-timeout-seconds is the registry.
+    const stop = new AbortController();
+    let host: string | undefined;
+    const watch =
+      stallMs > 0
+        ? new StallWatch({
+            timeoutMs: stallMs,
+            probe: async () => [],
+            runningStep: () => 'imagetools create',
+            waitsOnRegistry: () => true,
+            registryHost: () => host,
+            onQuiet: () => {},
+            onStall: () => stop.abort(),
+          })
+        : undefined;
+    watch?.start();
     const r = await deps.group(`Merge, attempt ${n} of ${config.retry.maxAttempts}`, () =>
       deps.buildx.buildx(args, {
-        signal: deps.signal,
-        timeoutMs:
-          config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 60_000 : undefined,
-        onStderr: (d) => String(d).split('\n').filter(Boolean).forEach(deps.out),
+        signal: deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal,
+        timeoutMs: Math.min(attemptMs, left),
+        onStderr: (d) => {
+          watch?.progress();
+          host = registryHostIn(String(d)) ?? host;
+          String(d).split('\n').filter(Boolean).forEach(deps.out);
+        },
       }),
     );
+    watch?.stop();
+    const stall = watch?.stall;
     const trace = parseTrace(r.stderr);
     const attempt: MergeAttempt = { number: n, exitCode: r.code, durationMs: r.durationMs, trace };
     attempts.push(attempt);
     if (r.code === 0 && !r.timedOut && !r.cancelled) break;
     const text = failureText(trace, r.stderrTail);
-    const c = classify(text, {
-      ...failureHints(trace),
-      exitCode: r.code,
-      cancelled: r.cancelled,
-      timedOut: r.timedOut,
-      retryPatterns: config.retry.patterns,
-    });
+    const c = stall
+      ? stallClassification(stall)
+      : classify(text, {
+          ...failureHints(trace),
+          exitCode: r.code,
+          cancelled: r.cancelled,
+          timedOut: r.timedOut,
+          retryPatterns: config.retry.patterns,
+        });
+    if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === 'crash') crashes++;
     const plan = planRetry(c, n, crashes, text, config.retry, random);
@@ -173,6 +212,12 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
     if (!plan.retry) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
       return failed(c, plan.why);
+    }
+    if ((deps.now ?? Date.now)() + plan.waitMs >= deadline) {
+      const why = `the merge ran into its deadline of ${MERGE_DEADLINE_MS / 60_000} minutes`;
+      attempt.decision = `stopped: ${why}`;
+      deps.info(`Merge attempt ${n} failed (${c.category}): ${why}.`);
+      return failed(c, why);
     }
     const wait = plan.waitMs;
     deps.info(

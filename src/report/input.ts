@@ -1,7 +1,8 @@
 // Gathers what a report shows from the build's outcome: the last attempt's trace analysed against
 // the Dockerfile, the attempts, the nodes.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readBounded } from '../fsio/read.js';
 import { isAbsolute, join, relative } from 'node:path';
 import type { BuilderState } from '../types/builder.js';
 import type { FailedNode } from '../types/builder.js';
@@ -44,7 +45,7 @@ export function dockerfilePath(config: Config, workspace: string, cwd = process.
 export function loadDockerfile(config: Config, workspace: string): DockerfileModel | undefined {
   const path = dockerfilePath(config, workspace);
   return path
-    ? parseDockerfile(readFileSync(isAbsolute(path) ? path : join(workspace, path), 'utf8'), path)
+    ? parseDockerfile(readBounded(isAbsolute(path) ? path : join(workspace, path), 'dockerfile'), path)
     : undefined;
 }
 
@@ -61,7 +62,7 @@ export function loadBakeDockerfiles(
     const path = rel.startsWith('..') ? t.dockerfile : rel.split('\\').join('/');
     let df = parsed.get(path);
     if (!df) {
-      df = parseDockerfile(readFileSync(t.dockerfile, 'utf8'), path);
+      df = parseDockerfile(readBounded(t.dockerfile, 'dockerfile'), path);
       parsed.set(path, df);
     }
     out[t.name] = df;
@@ -226,7 +227,7 @@ function cutOut(text: string, token: string, extend: (rest: string, before: stri
 function prHeadSha(env: NodeJS.ProcessEnv): string | undefined {
   try {
     if (!env.GITHUB_EVENT_PATH) return undefined;
-    const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
+    const event = JSON.parse(readBounded(env.GITHUB_EVENT_PATH, 'event')) as {
       pull_request?: { head?: { sha?: string } };
     };
     return event.pull_request?.head?.sha;

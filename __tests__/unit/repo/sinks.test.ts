@@ -43,8 +43,8 @@ const SINKS: Record<string, Record<string, [number, Why]>> = {
   },
   'src/action.ts': {
     setOutput: [
-      19,
-      'buildx’s and the builder’s data (builder name, driver, platforms, nodes and their status, attempts, category, metadata, image id, digest, targets)',
+      20,
+      'buildx’s and the builder’s data (builder name, driver, platforms, nodes and their status, attempts, category (a constant when cancelled), metadata, image id, digest, targets)',
     ],
   },
   'src/pipeline.ts': { saveBaseline: [2, 'redacted: PipelineCache.saveBaseline(b: Redacted<Baseline>)'] },

@@ -111,6 +111,50 @@ describe('analyzer cost: linear time, bounded memory', () => {
     expect(MAX_LINE_CHARS).toBe(1 << 20);
   }, 60_000);
 
+  test('a 5 MiB error line keeps its head and its tail: the exit code at its end decides the category', async () => {
+    const { Readable } = await import('node:stream');
+    const { readTraceFrom, MAX_LINE_CHARS } = await import('../../../src/trace/read.js');
+    const { classify } = await import('../../../src/diagnosis/classify.js');
+    const { failureText } = await import('../../../src/trace/query.js');
+    const command = 'x'.repeat(5 << 20);
+    const line = `ERROR: failed to solve: process "/bin/sh -c echo ${command}" did not complete successfully: exit code: 2\n`;
+    const bytes = Buffer.from(`#1 [internal] load build definition from Dockerfile\n#1 DONE 0.0s\n${line}`);
+    async function* log() {
+      for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
+    }
+    const trace = await readTraceFrom(Readable.from(log()));
+    expect(trace.truncatedLines).toBe(1);
+    // The parser clips what it keeps from the middle too (closing.ts): head and tail survive both.
+    const error = trace.error!;
+    expect({ head: error.slice(0, 41), tail: error.slice(-54) }).toEqual({
+      head: 'failed to solve: process "/bin/sh -c echo',
+      tail: 'xxxxxxxxx" did not complete successfully: exit code: 2',
+    });
+    expect(error.length).toBeLessThan(MAX_LINE_CHARS);
+    expect(classify(failureText(trace), { exitCode: 1 })).toMatchObject({
+      category: 'step',
+      pattern: 'step-failed',
+    });
+  });
+
+  test('the cut keeps exactly the first and last half of an over-long line, whatever the chunking', async () => {
+    const { LineSplitter } = await import('../../../src/trace/read.js');
+    const line = Array.from({ length: 100 }, (_, i) => String(i).padStart(3, '0')).join(''); // 300 chars
+    for (const size of [1, 7, 64, 299, 301]) {
+      const out: string[] = [];
+      const s = new LineSplitter((l) => out.push(l), 40);
+      const text = `short\n${line}\nafter\n${line}`;
+      for (let i = 0; i < text.length; i += size) s.push(text.slice(i, i + size));
+      s.end();
+      const cut = `${line.slice(0, 20)} … [260 characters cut] … ${line.slice(-20)}`;
+      expect({ size, out, truncated: s.truncated }).toEqual({
+        size,
+        out: ['short', cut, 'after', cut],
+        truncated: 2,
+      });
+    }
+  });
+
   test('a UTF-8 character split across chunks is read whole', async () => {
     const { LineSplitter } = await import('../../../src/trace/read.js');
     const out: string[] = [];
