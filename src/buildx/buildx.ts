@@ -129,7 +129,7 @@ export class Buildx {
         clearTimeout(timer);
         reject(
           e.code === 'ENOENT'
-            ? new Error(
+            ? new UserError(
                 `'${command}' was not found${command === this.dockerPath ? ' on PATH' : ''}; install the Docker CLI with the buildx plugin.`,
               )
             : e,
