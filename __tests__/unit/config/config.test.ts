@@ -241,6 +241,9 @@ test.each([
     'max-attempts',
     "Input 'max-attempts' does nothing with build: false",
   ],
+  [{ builder: 'b', name: 'n' }, 'name', "Input 'builder' uses an existing builder as it is, so 'name'"],
+  [{ builder: 'b', 'buildkitd-flags': '--debug' }, 'buildkitd-flags', 'cannot be set with it'],
+  [{ builder: 'b', 'buildkitd-config-inline': 'debug = true' }, 'buildkitd-config-inline', 'remove it'],
 ])('accepted and ignored before: %j is refused naming %s', (inputs, name, sentence) => {
   const e = errorOf(() => parseConfig(from(inputs), {}));
   expect(e.message).toContain(`'${name}'`);
