@@ -241,6 +241,11 @@ test.each([
     'max-attempts',
     "Input 'max-attempts' does nothing with build: false",
   ],
+  [
+    { targets: 'a', 'bake-parallelism': '2' },
+    'bake-parallelism',
+    "bounds the isolated bakes of 'bake-isolation: targets'",
+  ],
   [{ builder: 'b', name: 'n' }, 'name', "Input 'builder' uses an existing builder as it is, so 'name'"],
   [{ builder: 'b', 'buildkitd-flags': '--debug' }, 'buildkitd-flags', 'cannot be set with it'],
   [{ builder: 'b', 'buildkitd-config-inline': 'debug = true' }, 'buildkitd-config-inline', 'remove it'],

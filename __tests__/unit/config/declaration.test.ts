@@ -116,6 +116,11 @@ const SAMPLE: Record<InputName, string> = {
   debug: 'true',
 };
 
+/** What an input means something only beside (and is refused without). */
+const NEEDS: Partial<Record<InputName, Record<string, string>>> = {
+  'bake-parallelism': { 'bake-isolation': 'targets' },
+};
+
 const from =
   (inputs: Record<string, string>): InputSource =>
   (name) =>
@@ -191,7 +196,8 @@ describe.each(ACTION_MODES)('the action, mode %s', (mode) => {
   test.each(actionInputs)('%s: an effect, or refused naming it', (name) => {
     const d = input(name)!;
     if (base[name] === SAMPLE[name]) return expect(takes('action', mode, name)).toBe(true);
-    const r = outcome(() => parseConfig(from({ ...base, [name]: SAMPLE[name] }), {}));
+    const needs = takes('action', mode, name) ? (NEEDS[name] ?? {}) : {};
+    const r = outcome(() => parseConfig(from({ ...base, ...needs, [name]: SAMPLE[name] }), {}));
     if (r.error) {
       expect(r.error).toBeInstanceOf(UserError);
       // A selector that switches to a mode refusing the base's own inputs (bake with build: false).
@@ -205,7 +211,9 @@ describe.each(ACTION_MODES)('the action, mode %s', (mode) => {
     if (modeOf(after) !== mode) return expect(SELECTORS).toContain(name);
     if (d.alwaysSet && !takes('action', mode, name)) return; // the runner's own default: not refused
     expect({ name, taken: takes('action', mode, name) }).toEqual({ name, taken: true });
-    expect(ACTION_VIEW[mode](after)).not.toEqual(ACTION_VIEW[mode](before));
+    expect(ACTION_VIEW[mode](after)).not.toEqual(
+      ACTION_VIEW[mode](parseConfig(from({ ...base, ...needs }), {})),
+    );
   });
 });
 
@@ -274,7 +282,8 @@ describe.each(CLI_COMMANDS)('buildx-guard %s', (command) => {
     expect(listed).toEqual(cliFlags(command));
   });
   test.each(INPUT_NAMES)('--%s: an effect, or refused naming it', (name) => {
-    const args = argv({ ...base, [name]: SAMPLE[name] });
+    const needs = takes('cli', command, name) ? (NEEDS[name] ?? {}) : {};
+    const args = argv({ ...base, ...needs, [name]: SAMPLE[name] });
     if (!takes('cli', command, name)) {
       const r = outcome(() => parseFlags(args, command));
       expect(r.error).toBeInstanceOf(UsageError);
@@ -286,7 +295,7 @@ describe.each(CLI_COMMANDS)('buildx-guard %s', (command) => {
     if (PRINTED[command]?.includes(name) || END_TO_END[command]?.[name]) return;
     const view = CLI_CONFIG[command];
     expect({ name, command, readsConfig: !!view }).toEqual({ name, command, readsConfig: true });
-    expect(view!(flags)).not.toEqual(view!(parseFlags(argv(base), command).flags));
+    expect(view!(flags)).not.toEqual(view!(parseFlags(argv({ ...base, ...needs }), command).flags));
   });
 });
 
