@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseFlags(rest, command.flags);
+    parsed = parseFlags(rest, command.name);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const end = /[?.]$/.test(e.message) ? '' : '.';

@@ -1,6 +1,8 @@
 // Strict multi-node bootstrap, run as the bundled action on the test bed with both buildx versions.
 import {
   BUILDX_VERSIONS,
+  BUSYBOX_BASE,
+  busyboxContext,
   buildxEnv,
   cleanupDirs,
   closeBridges,
@@ -333,4 +335,80 @@ test('doctor prints the node table when a node is down: the healthy node is show
   expect(r.stdout).toMatch(new RegExp(`^down +${dead} +inactive `, 'm'));
   expect(r.stdout).toContain(`node 'down' (remote, ${dead}): inactive, `);
   expect(await builderExists(name, '0.29.1')).toBe(false); // doctor removes what it created
+}, 120_000);
+
+test('a builder an earlier step created (docker buildx create, as docker/setup-buildx-action does) builds when builder names it, and is left in place', async () => {
+  const up = await startBridge(1);
+  const name = uniqueName('earlier');
+  leftovers.push([name, '0.29.1']);
+  const created = await docker(
+    ['buildx', 'create', '--name', name, '--driver', 'remote', up.endpoint],
+    '0.29.1',
+  );
+  expect(created.code).toBe(0);
+  const run = await runActionWithBuild(
+    {
+      builder: name,
+      context: busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo earlier-builder\n`),
+      network: 'none',
+    },
+    { version: '0.29.1' },
+  );
+  expect({ code: run.main.code, error: errorLine(run.main.stdout) }).toEqual({ code: 0, error: '' });
+  expect(run.outputs.name).toBe(name);
+  expect(JSON.parse(run.outputs.nodes)).toEqual([
+    expect.objectContaining({ endpoint: up.endpoint, status: 'running' }),
+  ]);
+  expect(run.main.stdout).toContain('earlier-builder');
+  expect(run.post.code).toBe(0);
+  expect(await builderExists(name, '0.29.1')).toBe(true); // not this step's to remove
+}, 120_000);
+
+test('doctor --format json: the verdict with every node when one is down (exit 3), and a missing platform with the remote driver’s hint (exit 1)', async () => {
+  const up = await startBridge(1);
+  const dead = await deadEndpoint();
+  const doctor = (name: string, args: string[]) => {
+    leftovers.push([name, '0.29.1']);
+    return exec(
+      process.execPath,
+      [
+        join(repo, 'dist', 'cli.js'),
+        'doctor',
+        '--driver',
+        'remote',
+        '--name',
+        name,
+        '--format',
+        'json',
+        ...args,
+      ],
+      { env: buildxEnv('0.29.1') },
+    );
+  };
+  const down = await doctor(uniqueName('docjson'), [
+    '--nodes',
+    nodesYaml([
+      { name: 'up', endpoint: up.endpoint },
+      { name: 'down', endpoint: dead },
+    ]),
+  ]);
+  expect(down.code).toBe(3);
+  const verdict = JSON.parse(down.stdout);
+  expect(verdict).toMatchObject({ status: 'failed', category: 'builder', driver: 'remote', checks: [] });
+  expect(verdict.message).toContain(`node 'down' (remote, ${dead})`);
+  expect(verdict.nodes).toEqual([
+    expect.objectContaining({ name: 'up', endpoint: up.endpoint, status: 'running' }),
+    expect.objectContaining({ name: 'down', endpoint: dead, status: 'inactive', reason: expect.any(String) }),
+  ]);
+
+  const name = uniqueName('docplat');
+  const platform = await doctor(name, ['--endpoint', up.endpoint, '--platforms', 'windows/amd64']);
+  expect(platform.code).toBe(1);
+  const missing = JSON.parse(platform.stdout);
+  expect(missing).toMatchObject({ status: 'failed', category: 'platform', builder: name, driver: 'remote' });
+  expect(missing.nodes).toEqual([expect.objectContaining({ endpoint: up.endpoint, status: 'running' })]);
+  expect(missing.checks).toContainEqual(expect.objectContaining({ check: 'platforms', result: 'FAIL' }));
+  // A remote node emulates with its own host's binfmt: no QEMU-on-the-runner hint.
+  expect(missing.message).toContain("on the node's own host");
+  expect(missing.message).not.toContain('setup-qemu-action');
 }, 120_000);

@@ -23,8 +23,10 @@ const WARNED = `${BUSYBOX_BASE.replace('FROM scratch AS busybox', 'FROM scratch 
 
 test('build --sarif-file writes the findings as SARIF; --fail-on-findings warning exits 1 on a green build with a warning', () => {
   const ctx = busyboxContext(WARNED);
-  const plain = build(ctx, ['--sarif-file', 'findings.sarif']);
+  const plain = build(ctx, ['--sarif-file', 'findings.sarif', '--timings']);
   expect({ code: plain.code, stderr: plain.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+  // --timings: where the time went, phase by phase (the declaration test counts on this line).
+  expect(plain.stderr).toMatch(/^Timings: start-up and inputs \d+ ms, builder \d+ ms, build \d+ ms, /m);
   expect(JSON.parse(plain.stdout.slice(plain.stdout.indexOf('{\n')))).toMatchObject({ status: 'success' });
   const sarif = JSON.parse(readFileSync(join(ctx, 'findings.sarif'), 'utf8'));
   const results = sarif.runs[0].results as { ruleId: string; level: string }[];

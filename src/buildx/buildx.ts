@@ -143,7 +143,7 @@ export class Buildx {
         cancel?.removeEventListener('abort', onAbort);
         reject(
           e.code === 'ENOENT'
-            ? new Error(
+            ? new UserError(
                 `'${command}' was not found${command === this.dockerPath ? ' on PATH' : ''}; install the Docker CLI with the buildx plugin.`,
               )
             : e,

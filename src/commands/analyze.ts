@@ -17,7 +17,7 @@ import { FAIL_ON } from '../config/config.js';
 import { SEVERITY_RANK } from '../findings/index.js';
 import { UserError } from '../config/errors.js';
 import { readTrace, readTraceFrom } from '../trace/read.js';
-import { DEBUG_FLAG, type Command } from './command.js';
+import type { Command } from './command.js';
 import { terminal } from '../joblog.js';
 
 /** A NUL byte in the first 8 KiB: no build tool writes one. */
@@ -119,24 +119,7 @@ function checkLogFile(log: string): void {
 export const analyzeCommand: Command = {
   usage:
     'buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality|junit] [--fail-on-findings error|warning] [--fail-on-failure]',
-  flags: {
-    log: {
-      help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx); '-' reads it from stdin",
-    },
-    dockerfile: {
-      help: 'the Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target)',
-    },
-    'bake-file': {
-      help: "a bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder",
-    },
-    format: { help: 'json, text (default), markdown, sarif, codequality or junit (JUnit XML)' },
-    'context-size-warn-mb': { help: 'warn when the build context is larger (default 50)' },
-    'fail-on-findings': {
-      help: 'exit 1 when a finding has this severity or worse: error, warning, none (default)',
-    },
-    'fail-on-failure': { boolean: true, help: 'exit 1 when the log shows a failed build' },
-    debug: DEBUG_FLAG,
-  },
+  name: 'analyze',
   summary:
     'analyze a build log of any tool that drives BuildKit: the verdict, the failure classified, findings at Dockerfile lines',
   async run(flags) {

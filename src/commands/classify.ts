@@ -6,7 +6,7 @@ import { getBoolean, getChoice } from '../config/inputs.js';
 import { classify, readFailure } from '../diagnosis/classify.js';
 import { parseTrace } from '../trace/parser.js';
 import { failureHints, failureText, failingStep } from '../trace/query.js';
-import { DEBUG_FLAG, UsageError, type Command } from './command.js';
+import { UsageError, type Command } from './command.js';
 import { terminal } from '../joblog.js';
 
 async function readStdin(): Promise<string> {
@@ -30,15 +30,7 @@ export function classifiedInput(text: string): { text: string; hints: ReturnType
 
 export const classifyCommand: Command = {
   usage: 'buildx-guard classify [--retry-patterns RE] [--format json|text] [--exit-code] < error.txt',
-  flags: {
-    'retry-patterns': { help: 'extra regular expressions whose match makes a failure retryable' },
-    format: { help: 'json (default: one line, {"category","retryable","reason","remedy"}) or text' },
-    'exit-code': {
-      boolean: true,
-      help: 'exit 0 when the failure is transient (worth a retry), 1 when it is not: for shell retry loops',
-    },
-    debug: DEBUG_FLAG,
-  },
+  name: 'classify',
   summary:
     'classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)',
   async run(flags) {

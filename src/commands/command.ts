@@ -2,41 +2,42 @@
 // flag or a misspelling is a usage error with a suggestion (exit 2), never silently ignored.
 import { parseArgs } from 'node:util';
 import type { InputSource } from '../config/inputs.js';
-import { BOOLEAN_INPUTS, INPUT_NAMES } from '../config/input-names.js';
+import { cliFlags, input, INPUT_NAMES, refuseUntaken, type CliCommand } from '../config/declaration.js';
 
 export interface FlagSpec {
   /** A flag that takes no value (`--push`); it may still be given one (`--push=false`). */
   boolean?: boolean;
   /** One line of the usage. */
   help: string;
-  /** Accepted but not listed in --help (the action's less common inputs; the README lists them). */
-  hidden?: boolean;
 }
 
-/** A CLI command. Flags carry the action's input names; `positionals` are the other arguments. */
+/** A CLI command. Its flags are the inputs src/config/declaration.ts gives it, by their names. */
 export interface Command {
+  name: CliCommand;
   summary: string;
   /** `buildx-guard <name> …` and what the positionals are. */
   usage: string;
-  flags: Record<string, FlagSpec>;
   run(flags: InputSource, positionals: string[]): Promise<number>;
 }
 
-/** The action's inputs as flags: the common ones listed, the others accepted and hidden. */
-export function inputFlags(listed: Record<string, string>): Record<string, FlagSpec> {
-  return Object.fromEntries(
-    INPUT_NAMES.map((n) => [
-      n,
-      {
-        boolean: BOOLEAN_INPUTS.has(n),
-        help: listed[n] ?? `the action's input '${n}'`,
-        hidden: !(n in listed),
-      },
-    ]),
-  );
+function flagSpec(name: string, command?: CliCommand): FlagSpec {
+  const d = input(name)!;
+  const help = typeof d.help === 'string' ? d.help : (command && d.help?.[command]) || d.description;
+  return { ...(d.kind === 'boolean' ? { boolean: true } : {}), help: help.replace(/\.$/, '') };
 }
 
-export const DEBUG_FLAG: FlagSpec = { boolean: true, help: 'print stack traces and buildx commands' };
+/** A command's flags, from the declaration: exactly the inputs it takes. */
+export function flagsOf(command: CliCommand): Record<string, FlagSpec> {
+  return Object.fromEntries(cliFlags(command).map((n) => [n, flagSpec(n, command)]));
+}
+
+/**
+ * Every declared name as a flag: what the parser accepts, so that a declared input a command does
+ * not take reaches refuseUntaken (one sentence saying where it is taken) instead of "unknown flag".
+ */
+export const ALL_FLAGS: Record<string, FlagSpec> = Object.fromEntries(
+  INPUT_NAMES.map((n) => [n, flagSpec(n)]),
+);
 
 /** A usage error: the message, and exit code 2. */
 export class UsageError extends Error {
@@ -85,9 +86,11 @@ export function suggest(flag: string, known: string[]): string | undefined {
  */
 export function parseFlags(
   argv: string[],
-  spec: Record<string, FlagSpec>,
+  command: CliCommand,
 ): { flags: InputSource; positionals: string[] } {
+  const spec = ALL_FLAGS;
   const known = Object.keys(spec);
+  const own = Object.keys(flagsOf(command));
   // parseArgs on Node 20 cannot negate booleans: a bare boolean flag becomes --name=true, and
   // every flag is read as a string, so --cleanup=false and --cleanup false work too.
   // A value flag takes the next token as its value even when it starts with '-' (a YAML list for
@@ -116,7 +119,7 @@ export function parseFlags(
     const code = (e as { code?: string }).code;
     const flag = (e as Error).message.match(/option '(?:-\w, )?--?([\w-]+)/i)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const s = suggest(flag, known);
+      const s = suggest(flag, own);
       throw new UsageError(
         `unknown flag '${flag.length === 1 ? '-' : '--'}${flag}'${s ? `; did you mean '--${s}'?` : ''}`,
       );
@@ -126,15 +129,17 @@ export function parseFlags(
     throw new UsageError((e as Error).message);
   }
   const values = parsed.values as Record<string, string[] | undefined>;
-  return { flags: (name) => (values[name] ?? []).join('\n'), positionals: parsed.positionals };
+  const flags: InputSource = (name) => (values[name] ?? []).join('\n');
+  try {
+    refuseUntaken('cli', command, flags);
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\.$/, ''));
+  }
+  return { flags, positionals: parsed.positionals };
 }
 
 /** A command's help: usage, summary and every flag. */
 export function helpText(c: Command): string {
-  const rows = Object.entries(c.flags)
-    .filter(([, f]) => !f.hidden)
-    .map(([k, f]) => `  --${k.padEnd(26)} ${f.help}`);
-  const hidden = Object.values(c.flags).filter((f) => f.hidden).length;
-  if (hidden) rows.push(`  (and ${hidden} more: every input of the action, by its name; see the README)`);
+  const rows = Object.entries(flagsOf(c.name)).map(([k, f]) => `  --${k.padEnd(26)} ${f.help}`);
   return `Usage: ${c.usage}\n\n${c.summary}\n\nFlags:\n${rows.join('\n')}\n  ${'--help, -h'.padEnd(28)} print this help and exit\n`;
 }

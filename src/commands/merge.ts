@@ -3,35 +3,25 @@
 // the same report (--report-file, --sarif-file, --fail-on-findings) and exit codes as `build`.
 import { secretValues } from '../attempts/secrets.js';
 import { Buildx } from '../buildx/buildx.js';
-import { parseConfig } from '../config/config.js';
+import { parseConfig, type Config } from '../config/config.js';
+import type { InputSource } from '../config/inputs.js';
 import { UserError } from '../config/errors.js';
 import { mergeFailureMessage, runMerge } from '../merge/merge.js';
 import { reportFromMerge } from '../report/input.js';
 import { redactReport } from '../report/redact.js';
 import { Redactor } from '../redact/redact.js';
-import { DEBUG_FLAG, type Command, type FlagSpec } from './command.js';
+import type { Command } from './command.js';
 import { log, publishOnTerminal, writeOut } from './session.js';
 
-const flag = (help: string, boolean = false): FlagSpec => ({ help, ...(boolean ? { boolean } : {}) });
+/** `merge`'s config: --sources is the action's merge-sources. */
+export function mergeConfig(flags: InputSource): Config {
+  return parseConfig((name) => (name === 'merge-sources' ? flags('sources') : flags(name)));
+}
 
 export const mergeCommand: Command = {
   usage:
     'buildx-guard merge --sources REF [--sources REF ...] --tags REF [--tags REF ...] [--annotations A] [--max-attempts N]',
-  flags: {
-    sources: flag(
-      'an image to merge, name:tag or name@sha256:… (repeat the flag; the action calls it merge-sources)',
-    ),
-    tags: flag('where the merged index is pushed (repeat the flag for several repositories or tags)'),
-    annotations: flag('an annotation of the index, index:key=value (repeat the flag for several)'),
-    'max-attempts': flag('attempts at most (transient failures only are retried)'),
-    'retry-wait-seconds': flag('seconds before the first retry (doubling, with jitter)'),
-    'retry-patterns': flag('extra regular expressions whose match makes a failure retryable'),
-    'attempt-timeout-minutes': flag('minutes one attempt may take'),
-    'report-file': flag('write the Markdown report (what the PR comment and summary show) here'),
-    'sarif-file': flag('write the findings as SARIF here (a path inside the current folder)'),
-    'fail-on-findings': flag('exit 1 when a finding has this severity or worse: error, warning, none'),
-    debug: DEBUG_FLAG,
-  },
+  name: 'merge',
   summary:
     'merge images pushed by digest (one per platform) into one index on every tag, retried and read back strictly',
   async run(flags) {
@@ -40,7 +30,7 @@ export const mergeCommand: Command = {
         '--sources is required: the images to merge, one flag each (name@sha256:… as each platform job pushed it).',
         'sources',
       );
-    const config = parseConfig((name) => (name === 'merge-sources' ? flags('sources') : flags(name)));
+    const config = mergeConfig(flags);
     const outcome = await runMerge(config, {
       buildx: new Buildx(),
       info: log,

@@ -85,6 +85,20 @@ function writeReport(path: string, text: Redacted<string>): void {
 }
 
 /**
+ * The report settings on the terminal: the report file is the job summary; there is no comment,
+ * check run or annotation (those inputs are not flags of the CLI: declaration.ts).
+ */
+export function terminalReport(cfg: ReportConfig, reportFile: string): ReportConfig {
+  return {
+    ...cfg,
+    summary: reportFile ? 'full' : 'off',
+    comment: 'off',
+    checkRun: false,
+    annotations: false,
+  };
+}
+
+/**
  * The action's own publishing on the terminal: the report file is the job summary, and SARIF and the
  * fail-on-findings gate work as in the action; there are no annotations, comment or check run.
  * Returns the gate's sentence when findings fail the command.
@@ -94,19 +108,15 @@ export async function publishOnTerminal(
   cfg: ReportConfig,
   reportFile: string,
 ): Promise<string | undefined> {
-  const { gate } = await publish(
-    report,
-    { ...cfg, summary: reportFile ? 'full' : 'off', comment: 'off', checkRun: false, annotations: false },
-    {
-      annotate: () => {},
-      writeSummary: async (markdown) => {
-        writeReport(reportFile, markdown);
-        log(`Markdown report: ${reportFile}`);
-      },
-      notice: log,
-      info: log,
-      version: VERSION,
+  const { gate } = await publish(report, terminalReport(cfg, reportFile), {
+    annotate: () => {},
+    writeSummary: async (markdown) => {
+      writeReport(reportFile, markdown);
+      log(`Markdown report: ${reportFile}`);
     },
-  );
+    notice: log,
+    info: log,
+    version: VERSION,
+  });
   return gate;
 }

@@ -2,37 +2,10 @@
 // step a bake; an input that only means something to `docker buildx build` is then an error naming it.
 import { UserError } from './errors.js';
 import { getChoice, getList, getNumber, getString, type InputSource } from './inputs.js';
-import type { BakeConfig, BuildConfig } from './types.js';
+import type { BakeConfig } from './types.js';
+import { actionInputs, isSet, takes } from './declaration.js';
 
 export const BAKE_INPUTS = ['files', 'targets', 'set', 'workdir', 'source'] as const;
-
-/** Inputs a bake takes from its bake file (or `set`), never from the step. */
-const BUILD_ONLY = [
-  'file',
-  'tags',
-  'labels',
-  'platforms',
-  'outputs',
-  'target',
-  'build-args',
-  'build-contexts',
-  'secrets',
-  'secret-files',
-  'secret-envs',
-  'ssh',
-  'cache-from',
-  'cache-to',
-  'no-cache-filters',
-  'network',
-  'add-hosts',
-  'shm-size',
-  'ulimit',
-  'cgroup-parent',
-  'annotations',
-  'attests',
-  'call',
-  'merge-sources',
-];
 
 /** A bake target or group name, as buildx accepts them. */
 const TARGET_NAME = /^[A-Za-z0-9_-]+$/;
@@ -40,7 +13,7 @@ const TARGET_NAME = /^[A-Za-z0-9_-]+$/;
 /** Inputs that say how to bake, meaningless without a bake. */
 const BAKE_MODE_INPUTS = ['bake-isolation', 'bake-parallelism'] as const;
 
-export function parseBake(src: InputSource, build: BuildConfig): BakeConfig | undefined {
+export function parseBake(src: InputSource): BakeConfig | undefined {
   const given = BAKE_INPUTS.filter((n) => getString(src, n) !== '');
   if (!given.length) {
     const mode = BAKE_MODE_INPUTS.find((n) => getString(src, n) !== '');
@@ -52,9 +25,8 @@ export function parseBake(src: InputSource, build: BuildConfig): BakeConfig | un
     }
     return undefined;
   }
-  const set = BUILD_ONLY.filter((name) => getString(src, name) !== '');
-  if (build.context !== '.') set.unshift('context');
-  if (build.cacheMode !== 'none') set.push('cache-mode');
+  // What a bake does not take (declaration.ts): the build's own inputs, merge-sources.
+  const set = actionInputs().filter((name) => !takes('action', 'bake', name) && isSet(src, name));
   if (set.length) {
     throw new UserError(
       `Input${given.length === 1 ? '' : 's'} ${given.map((n) => `'${n}'`).join(', ')} run${given.length === 1 ? 's' : ''} docker buildx bake, which takes ${set.map((n) => `'${n}'`).join(', ')} from the bake file: remove ${set.length === 1 ? 'it' : 'them'} and set ${set.length === 1 ? 'it' : 'them'} in the bake file or with 'set' (e.g. *.platform=linux/amd64,linux/arm64).`,
@@ -80,14 +52,23 @@ export function parseBake(src: InputSource, build: BuildConfig): BakeConfig | un
   const files = getList(src, 'files');
   const bad = files.find((f) => f.startsWith('-'));
   if (bad) throw new UserError(`Input 'files' lists bake files; '${bad}' is not a file name.`, 'files');
+  const isolation = getChoice(src, 'bake-isolation', ['none', 'targets'] as const, 'none');
+  const parallelism = getNumber(src, 'bake-parallelism', 0, { max: 64 });
+  // One bake runs its targets as buildx schedules them: a bound on isolated bakes means nothing.
+  if (parallelism && isolation !== 'targets') {
+    throw new UserError(
+      `Input 'bake-parallelism' bounds the isolated bakes of 'bake-isolation: targets'; set that too, or remove 'bake-parallelism'.`,
+      'bake-parallelism',
+    );
+  }
   return {
     files,
     targets,
     set: overrides,
     workdir: getString(src, 'workdir', '.'),
     source: getString(src, 'source'),
-    isolation: getChoice(src, 'bake-isolation', ['none', 'targets'] as const, 'none'),
-    parallelism: getNumber(src, 'bake-parallelism', 0, { max: 64 }),
+    isolation,
+    parallelism,
   };
 }
 

@@ -1,37 +1,18 @@
 // The build's inputs (docker/build-push-action's names) and merge-sources.
+import { actionInputs, input, isSet, takes } from './declaration.js';
 import { UserError } from './errors.js';
 import { getBoolean, getChoice, getList, getString, type InputSource } from './inputs.js';
 import { CACHE_MODES, DRIVERS, type BuildConfig, type MergeConfig } from './types.js';
 
 const CALLS = ['build', 'check', 'outline', 'targets'];
 
-/** Inputs that only mean something to a build: an error beside merge-sources, naming each one. */
-const BUILD_ONLY = [
-  'file',
-  'target',
-  'platforms',
-  'build-args',
-  'build-contexts',
-  'outputs',
-  'load',
-  'cache-from',
-  'cache-to',
-  'secrets',
-  'secret-files',
-  'secret-envs',
-  'no-cache',
-  'pull',
-  'call',
-];
-
 export function parseMerge(src: InputSource, build: BuildConfig): MergeConfig | undefined {
   const sources = getList(src, 'merge-sources', { ignoreComma: true });
   if (!sources.length) return undefined;
-  const set = BUILD_ONLY.filter((name) => {
-    const v = getString(src, name);
-    return v !== '' && v !== 'false';
-  });
-  if (build.context !== '.') set.unshift('context');
+  // What a merge does not take (declaration.ts): the build's and the builder's inputs.
+  const set = actionInputs().filter(
+    (name) => !takes('action', 'merge', name) && !input(name)?.alwaysSet && isSet(src, name),
+  );
   if (set.length) {
     throw new UserError(
       `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(', ')} cannot be set with it; remove ${set.length === 1 ? 'it' : 'them'}, or split the build and the merge into two steps.`,

@@ -11,6 +11,7 @@ import {
   splitList,
   type InputSource,
 } from './inputs.js';
+import { isSet } from './declaration.js';
 import { DRIVERS, type BuilderConfig, type ConfigEnv, type Driver, type NodeSpec } from './types.js';
 
 export const NODE_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -41,6 +42,16 @@ export function parseBuilder(src: InputSource, env: ConfigEnv): BuilderConfig {
     throw new UserError(
       `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
       'builder',
+    );
+  }
+  // An existing builder is used as it is: what only configures a builder this step creates is an error.
+  const creates = ['name', 'buildkitd-flags', 'buildkitd-config-inline'].filter(
+    (n) => existing && isSet(src, n),
+  );
+  if (creates.length) {
+    throw new UserError(
+      `Input 'builder' uses an existing builder as it is, so ${creates.map((n) => `'${n}'`).join(', ')} (for a builder this step creates) cannot be set with it; remove ${creates.length === 1 ? 'it' : 'them'}.`,
+      creates[0],
     );
   }
   const name = getString(src, 'name') || defaultBuilderName(env);

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import { parseBake } from './bake.js';
 import { parseBuild, parseMerge } from './build.js';
 import { parseBuilder } from './builder.js';
+import { declared, refuseUntaken, REFUSED_INPUTS } from './declaration.js';
 import { UserError } from './errors.js';
 import { catastrophicShape } from './regex-shape.js';
 import { getBoolean, getChoice, getList, getNumber, getString, type InputSource } from './inputs.js';
@@ -17,6 +18,7 @@ import {
 
 export * from './types.js';
 export { isRemoteSource } from './bake.js';
+export { REFUSED_INPUTS } from './declaration.js';
 
 /**
  * `sarif-file` resolved inside the workspace or RUNNER_TEMP (symlinked folders resolved first), so a
@@ -48,22 +50,9 @@ function real(path: string): string {
   }
 }
 
-/**
- * Inputs of docker/setup-buildx-action that this action does not take, with what to do instead. The
- * runner only warns about an input a step does not declare, and still passes it (INPUT_<NAME>): a
- * workflow moved over from setup-buildx-action would otherwise lose its meaning without a word.
- */
-export const REFUSED_INPUTS: Record<string, string> = {
-  version:
-    'buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created',
-  use: 'the build always runs on the builder this step created or verified; remove use',
-  'keep-state': 'cleanup: false keeps the builder and its state; remove keep-state',
-  'buildkitd-config':
-    "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)",
-};
-
 /** Builds the typed Config from inputs; every bad value becomes one UserError naming its input. */
-export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Config {
+export function parseConfig(given: InputSource, env: ConfigEnv = process.env): Config {
+  const src = declared(given);
   for (const [name, instead] of Object.entries(REFUSED_INPUTS)) {
     if (getString(src, name))
       throw new UserError(
@@ -72,8 +61,10 @@ export function parseConfig(src: InputSource, env: ConfigEnv = process.env): Con
       );
   }
   const build = parseBuild(src);
-  const bake = parseBake(src, build);
+  const bake = parseBake(src);
   const merge = bake ? undefined : parseMerge(src, build);
+  // What the step does decides which inputs mean something; any other one set is an error.
+  refuseUntaken('action', merge ? 'merge' : !build.enabled ? 'setup' : bake ? 'bake' : 'build', src);
   return {
     builder: parseBuilder(src, env),
     build,

@@ -214,3 +214,47 @@ test.each([
   expect(e.message).toContain(instead);
   expect(e.message.split('. ').length).toBe(1);
 });
+
+// Issue 28: inputs the step accepted and ignored for what it did; each is now one sentence naming it.
+const MERGE = { 'merge-sources': `r/a@sha256:${'0'.repeat(64)}`, tags: 'r/a:1' };
+test.each([
+  [{ ...MERGE, labels: 'a=b' }, 'labels', "Input 'merge-sources' merges existing images instead of building"],
+  [{ ...MERGE, push: 'true' }, 'push', "so 'push' cannot be set with it"],
+  [{ ...MERGE, driver: 'remote', endpoint: 'tcp://h:1234' }, 'driver', "'driver', 'endpoint' cannot be set"],
+  [{ ...MERGE, build: 'false' }, 'build', "so 'build' cannot be set with it"],
+  [{ ...MERGE, 'stall-timeout-seconds': '60' }, 'stall-timeout-seconds', "'stall-timeout-seconds'"],
+  [{ ...MERGE, 'context-size-warn-mb': '1' }, 'context-size-warn-mb', "'context-size-warn-mb'"],
+  [{ build: 'false', tags: 'r/a:1' }, 'tags', "Input 'tags' does nothing with build: false"],
+  [
+    { build: 'false', platforms: 'linux/arm64' },
+    'platforms',
+    "Input 'platforms' does nothing with build: false",
+  ],
+  [{ build: 'false', files: 'docker-bake.hcl' }, 'files', "Input 'files' does nothing with build: false"],
+  [
+    { build: 'false', comment: 'off' },
+    'comment',
+    '(it is taken only when the step builds or bakes or merges)',
+  ],
+  [
+    { build: 'false', 'max-attempts': '5' },
+    'max-attempts',
+    "Input 'max-attempts' does nothing with build: false",
+  ],
+  [
+    { targets: 'a', 'bake-parallelism': '2' },
+    'bake-parallelism',
+    "bounds the isolated bakes of 'bake-isolation: targets'",
+  ],
+  [{ builder: 'b', name: 'n' }, 'name', "Input 'builder' uses an existing builder as it is, so 'name'"],
+  [{ builder: 'b', 'buildkitd-flags': '--debug' }, 'buildkitd-flags', 'cannot be set with it'],
+  [{ builder: 'b', 'buildkitd-config-inline': 'debug = true' }, 'buildkitd-config-inline', 'remove it'],
+])('accepted and ignored before: %j is refused naming %s', (inputs, name, sentence) => {
+  const e = errorOf(() => parseConfig(from(inputs), {}));
+  expect(e.message).toContain(`'${name}'`);
+  expect(e.message).toContain(sentence);
+});
+
+test('the runner’s own github-token default is not refused where a step does not use it', () => {
+  expect(() => parseConfig(from({ build: 'false', 'github-token': 'ghs_token' }), {})).not.toThrow();
+});

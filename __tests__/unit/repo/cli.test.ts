@@ -125,14 +125,10 @@ test('without the buildx plugin: one sentence saying so and how to get it, no st
 
 test('a flag value may start with a dash (a YAML list for --nodes)', async () => {
   const { parseFlags } = await import('../../../src/commands/command.js');
-  const { flags } = parseFlags(['--nodes', '- name: a\n  endpoint: tcp://x:1', '--push', '--log', '-'], {
-    nodes: { help: '' },
-    push: { boolean: true, help: '' },
-    log: { help: '' },
-  });
-  expect(flags('nodes')).toBe('- name: a\n  endpoint: tcp://x:1');
-  expect(flags('push')).toBe('true');
-  expect(flags('log')).toBe('-');
+  const build = parseFlags(['--nodes', '- name: a\n  endpoint: tcp://x:1', '--push'], 'build').flags;
+  expect(build('nodes')).toBe('- name: a\n  endpoint: tcp://x:1');
+  expect(build('push')).toBe('true');
+  expect(parseFlags(['--log', '-'], 'analyze').flags('log')).toBe('-');
 });
 
 test('analyze a bake log: TARGET=PATH maps each target to its Dockerfile, with no docker at hand', async () => {
@@ -173,20 +169,54 @@ test('analyze a bake log: TARGET=PATH maps each target to its Dockerfile, with n
 test('build refuses bake inputs and points to bake', async () => {
   const r = await run(['build', '--targets', 'app']);
   expect(r.code).toBe(2);
-  expect(r.stderr).toContain("run 'buildx-guard bake'");
+  expect(r.stderr).toContain(
+    "--targets is not a flag of 'buildx-guard build'; run 'buildx-guard bake --targets' for it.",
+  );
 });
 
 test('build and bake refuse --merge-sources (accepted and ignored before) and point to merge; merge needs --sources', async () => {
   for (const cmd of ['build', 'bake']) {
-    const r = await run([cmd, '--merge-sources', 'r/a@sha256:' + '0'.repeat(64), '--tags', 'r/a:1']);
+    const r = await run([cmd, '--merge-sources', 'r/a@sha256:' + '0'.repeat(64)]);
     expect({ cmd, code: r.code }).toEqual({ cmd, code: 2 });
     expect(r.stderr).toContain('merge-sources');
   }
   const build = await run(['build', '--merge-sources', 'r/a@sha256:' + '0'.repeat(64), '--tags', 'r/a:1']);
   expect(build.stderr).toContain(
-    "--merge-sources merges images, which 'buildx-guard build' and 'bake' do not: run 'buildx-guard merge --sources REF",
+    "--merge-sources is not a flag of 'buildx-guard build': merging is its own command: run 'buildx-guard merge --sources REF",
   );
   const none = await run(['merge', '--tags', 'r/a:1']);
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('--sources is required');
+});
+
+// Issue 28: build, bake and doctor took every input of the action as a flag, and ignored those they
+// do not implement; each is now refused with one sentence (exit 2) before anything runs.
+test.each([
+  [
+    ['doctor', '--tags', 'r/a:1'],
+    "--tags is not a flag of 'buildx-guard doctor'; run 'buildx-guard build --tags'",
+  ],
+  [['doctor', '--push'], "--push is not a flag of 'buildx-guard doctor'"],
+  [['doctor', '--max-attempts', '5'], "--max-attempts is not a flag of 'buildx-guard doctor'"],
+  [
+    ['build', '--comment', 'off'],
+    "--comment is not a flag of 'buildx-guard build'; it is an input of the action only",
+  ],
+  [['build', '--baseline', 'false'], "--baseline is not a flag of 'buildx-guard build'"],
+  [['build', '--cache-mode', 'local'], "--cache-mode is not a flag of 'buildx-guard build'"],
+  [['build', '--build', 'false'], "--build is not a flag of 'buildx-guard build'"],
+  [['bake', '--check-run'], "--check-run is not a flag of 'buildx-guard bake'"],
+  [['bake', '--summary', 'off'], "--summary is not a flag of 'buildx-guard bake'"],
+])('accepted and ignored before: %j is refused (exit 2)', async (args, message) => {
+  const r = await run(args);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain(message);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+});
+
+test('doctor --format json prints its verdict also on a set-up error (no docker here), exit 2', async () => {
+  const r = await run(['doctor', '--format', 'json']);
+  expect(r.code).toBe(2);
+  expect(JSON.parse(r.stdout)).toMatchObject({ status: 'error', category: 'usage', nodes: [], checks: [] });
+  expect(JSON.parse(r.stdout).message).toContain("'docker' was not found");
 });

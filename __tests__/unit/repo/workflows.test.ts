@@ -49,14 +49,24 @@ test('actionlint finds nothing in the examples', async () => {
   }
 });
 
-test('the CLI takes exactly the action’s inputs as flags', async () => {
-  const { INPUT_NAMES, BOOLEAN_INPUTS } = await import('../../../src/config/input-names.js');
+test('action.yml declares exactly the declaration’s action inputs, with their defaults and descriptions', async () => {
+  const { INPUTS, actionInputs } = await import('../../../src/config/declaration.js');
   const action = parse(readFileSync(join(repo, 'action.yml'), 'utf8'));
-  expect([...INPUT_NAMES]).toEqual(Object.keys(action.inputs));
-  const booleans = Object.entries(action.inputs as Record<string, { default?: string }>)
-    .filter(([, v]) => v.default === 'true' || v.default === 'false')
-    .map(([k]) => k);
-  expect([...BOOLEAN_INPUTS].sort()).toEqual(booleans.sort());
+  expect(Object.keys(action.inputs)).toEqual(actionInputs());
+  for (const name of actionInputs()) {
+    const d = INPUTS[name] as { default?: string; description: string; kind: string };
+    expect({ name, ...action.inputs[name] }).toEqual({
+      name,
+      description: d.description,
+      ...(d.default === undefined ? {} : { default: d.default }),
+    });
+    // A boolean input is one the CLI takes bare (--push): its default is true or false.
+    if (d.kind === 'boolean')
+      expect({ name, default: d.default }).toEqual({
+        name,
+        default: expect.stringMatching(/^(true|false)$/),
+      });
+  }
 });
 
 test('every example that pushes to ghcr.io asks for packages: write and logs in first', () => {
