@@ -222,9 +222,9 @@ test.each([
   [{ ...MERGE, push: 'true' }, 'push', "so 'push' cannot be set with it"],
   [{ ...MERGE, driver: 'remote', endpoint: 'tcp://h:1234' }, 'driver', "'driver', 'endpoint' cannot be set"],
   [{ ...MERGE, build: 'false' }, 'build', "so 'build' cannot be set with it"],
-  [{ ...MERGE, 'stall-timeout-seconds': '60' }, 'stall-timeout-seconds', "'stall-timeout-seconds'"],
   [{ ...MERGE, 'context-size-warn-mb': '1' }, 'context-size-warn-mb', "'context-size-warn-mb'"],
   [{ build: 'false', tags: 'r/a:1' }, 'tags', "Input 'tags' does nothing with build: false"],
+  [{ build: 'false', 'stall-timeout-seconds': '60' }, 'stall-timeout-seconds', "'stall-timeout-seconds'"],
   [
     { build: 'false', platforms: 'linux/arm64' },
     'platforms',
