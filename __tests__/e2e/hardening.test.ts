@@ -93,7 +93,7 @@ describe('a full RUNNER_TEMP', () => {
     expect(run.main.code).toBe(1);
     expect(run.outputs['failure-category']).toBe('step');
     expect(run.main.stdout).toMatch(/The log of attempt 1 could not be written: the disk is full/);
-    expect(run.summary).toContain('Build failed (step, not retryable)');
+    expect(run.summary).toMatch(/❌ \*\*Build failed\*\* at .* · step, not retryable/);
     // stop-commands was resumed: the action's own annotations are commands again.
     expect(processedCommands(run.main.stdout).some((c) => c.startsWith('::error'))).toBe(true);
     expect(readdirSync(mount).filter((f) => f.startsWith('buildx-guard-'))).toEqual([]);

@@ -70,11 +70,19 @@ test('a failing build on a pull request: error annotation at the failing line, o
   expect(ours()).toHaveLength(1);
   const body = ours()[0].body;
   expect(body).toContain('<!-- buildx-guard:build:docker:default:');
-  expect(body).toContain('### ❌ Build failed (step, not retryable)');
-  expect(body).toContain(`(https://github.com/octo/app/blob/${HEAD_SHA}/Dockerfile#L6)`);
-  expect(body).toContain('assertion failed: 2 + 2 = 5');
-  expect(body).toContain('```mermaid');
-  expect(first.summary).toContain('### ❌ Build failed (step, not retryable)');
+  // The comment decides: the step, its last line, the error's end and the category on the first
+  // screen, the step's label once; the chart and the finding's link are the summary's.
+  const label = '[stage-1] RUN echo "assertion failed: 2 + 2 = 5" && exit 1';
+  const head = body.split('\n').slice(0, 12).join('\n');
+  expect(body.split(label).length - 1).toBe(1);
+  expect(head).toContain(
+    `❌ **Build failed** at [\`${label}\`](https://github.com/octo/app/blob/${HEAD_SHA}/Dockerfile#L6) · step, not retryable`,
+  );
+  expect(head).toMatch(/^assertion failed: 2 \+ 2 = 5$/m);
+  expect(head).toMatch(/did not complete successfully: exit code: 1$/m);
+  expect(body).not.toContain('/bin/sh -c');
+  expect(first.summary).toContain(`❌ **Build failed** at [\`${label}\`](`);
+  expect(first.summary).toContain('```mermaid');
 
   const second = await runAction(inputs, { env: prEnv(ctx, pr) });
   expect(second.main.code).toBe(1);
@@ -83,6 +91,29 @@ test('a failing build on a pull request: error annotation at the failing line, o
   const ops = github.requests.map((r) => r.operationId);
   expect(ops.filter((o) => o === 'issues/create-comment')).toHaveLength(1);
   expect(ops.filter((o) => o === 'issues/update-comment')).toHaveLength(1);
+});
+
+test('a green build with two notices: one line before the fold, the notices inside it', async () => {
+  // Two steps long enough to be slow-step notices; no warning.
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN sleep 2\nRUN sleep 1\n`);
+  const pr = prNumber++;
+  const run = await runAction(
+    { driver: 'docker', context: ctx, network: 'none', 'no-cache': 'true', 'github-token': 'ghs_write' },
+    { env: prEnv(ctx, pr) },
+  );
+  expect(run.main.code).toBe(0);
+  const notices = processedCommands(run.main.stdout).filter(
+    (c) => c.startsWith('::notice ') && c.includes('file='),
+  );
+  expect(notices).toHaveLength(2);
+  const body = github.commentsOn(pr).find((c) => c.body.includes('<!-- buildx-guard:'))!.body;
+  const before = body
+    .slice(0, body.indexOf('<details>'))
+    .split('\n')
+    .filter((l) => l.trim());
+  expect(before.length).toBeLessThanOrEqual(3);
+  expect(before.join('\n')).toMatch(/✅ \*\*Build succeeded\*\* · [\d.]+ s · \d+ of \d+ steps cached/);
+  expect(body.slice(body.indexOf('<details>'))).toMatch(/slow-step[^\n]*RUN sleep 2/);
 });
 
 test('120 findings: 10 annotations per level in the log, all 120 in the check run in 3 requests', async () => {
@@ -132,7 +163,7 @@ test('a read-only token (a fork): the build result is unchanged and one notice s
   expect(notices[0]).toContain('Resource not accessible by integration');
   expect(notices[0]).toContain('pull-requests: write');
   expect(github.commentsOn(pr)).toHaveLength(0);
-  expect(run.summary).toContain('### ✅ Build succeeded');
+  expect(run.summary).toContain('✅ **Build succeeded**');
 });
 
 test('log text with @octocat, <script> and a secret is inert in the comment and the secret is absent', async () => {

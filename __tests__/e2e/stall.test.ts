@@ -96,7 +96,7 @@ test('a platform no node serves fails before any build step, naming it and the n
     expect(r.main.stdout).toContain("Install QEMU/binfmt on the node's own host");
     expect(r.main.stdout).not.toContain('docker/setup-qemu-action');
     expect(r.main.stdout).not.toContain('Build, attempt 1');
-    expect(r.summary).toContain('Build failed (platform)');
+    expect(r.summary).toMatch(/❌ \*\*Build failed\*\*.* · platform/);
   } finally {
     await removeBuilder(name);
   }

@@ -53,12 +53,41 @@ export function cmarkGfm(): Binary {
  * Markdown as GitHub's parser renders it to HTML, with raw HTML kept (`--unsafe`: GitHub passes
  * HTML through its sanitizer, so a test must see every tag the Markdown let through).
  */
-export function renderGfm(markdown: string): string {
+export function renderGfm(markdown: string, opts: { preLang?: boolean } = {}): string {
   const { bin, env } = cmarkGfm();
-  return execFileSync(bin, ['--unsafe', ...GFM_EXTENSIONS.flatMap((e) => ['-e', e])], {
+  // preLang: a fenced block's language as `<pre lang="…">`, as GitHub marks Mermaid blocks.
+  const args = [
+    '--unsafe',
+    ...GFM_EXTENSIONS.flatMap((e) => ['-e', e]),
+    ...(opts.preLang ? ['--github-pre-lang'] : []),
+  ];
+  return execFileSync(bin, args, {
     input: markdown,
     env,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+/** Installs the Debian packages that provide `commands` when a command is missing; throws if it cannot. */
+export function ensureDebian(packages: Record<string, string>): void {
+  const has = (command: string) => spawnSync('sh', ['-c', `command -v "$1"`, 'sh', command]).status === 0;
+  const missing = Object.entries(packages).filter(([command]) => !has(command));
+  if (!missing.length) return;
+  const names = [...new Set(missing.map(([, pkg]) => pkg))];
+  const apt = (args: string[]) =>
+    spawnSync('apt-get', args, {
+      encoding: 'utf8',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      timeout: 600_000,
+    });
+  const update = apt(['update']);
+  const install = update.status === 0 ? apt(['install', '-y', '--no-install-recommends', ...names]) : update;
+  const still = missing.filter(([command]) => !has(command));
+  if (install.status !== 0 || still.length)
+    throw new Error(
+      `The report render test needs ${still.map(([c]) => c).join(', ')} (Debian ${names.join(', ')}) and ` +
+        `could not install them with apt-get (run as root with a reachable Debian mirror): ` +
+        `${(install.stderr || install.error?.message || '').trim().split('\n').slice(-3).join(' ')}`,
+    );
 }

@@ -10,6 +10,7 @@ import type { BuildTrace } from '../trace/types.js';
 import { VERSION } from '../version.js';
 import { parseDockerfile, type DockerfileModel } from '../findings/dockerfile.js';
 import { chartSteps, loadBakeDockerfiles } from '../report/input.js';
+import { workspacePath } from '../report/annotations.js';
 import { definitionOf, resolveBake, type BakeDefinition } from '../attempts/bake.js';
 import { Buildx } from '../buildx/buildx.js';
 import { getBoolean, getChoice, getNumber } from '../config/inputs.js';
@@ -160,8 +161,10 @@ export const analyzeCommand: Command = {
     const failOn = getChoice(flags, 'fail-on-findings', FAIL_ON, 'none');
     const failOnFailure = getBoolean(flags, 'fail-on-failure', false);
     const trace = stdin ? await readTraceFrom(process.stdin) : await readTrace(log);
+    // Findings name Dockerfiles relative to the workspace, as the action's do.
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
     const dockerfile = dockerfilePath
-      ? parseDockerfile(readBounded(dockerfilePath, 'dockerfile'), dockerfilePath)
+      ? parseDockerfile(readBounded(dockerfilePath, 'dockerfile'), workspacePath(dockerfilePath, workspace))
       : undefined;
     const dockerfiles = bakeFiles.length
       ? await bakeDockerfiles(bakeFiles, trace)
@@ -169,7 +172,10 @@ export const analyzeCommand: Command = {
         ? Object.fromEntries(
             byTarget.map((s) => {
               const path = s.slice(s.indexOf('=') + 1);
-              return [s.slice(0, s.indexOf('=')), parseDockerfile(readBounded(path, 'dockerfile'), path)];
+              return [
+                s.slice(0, s.indexOf('=')),
+                parseDockerfile(readBounded(path, 'dockerfile'), workspacePath(path, workspace)),
+              ];
             }),
           )
         : undefined;

@@ -38,7 +38,10 @@ export function dockerfilePath(config: Config, workspace: string, cwd = process.
     : join(isAbsolute(context) ? context : join(cwd, context), 'Dockerfile');
   if (!existsSync(abs)) return undefined;
   const rel = relative(workspace, abs);
-  return rel.startsWith('..') ? abs : rel.split('\\').join('/');
+  if (!rel.startsWith('..')) return rel.split('\\').join('/');
+  // Outside the workspace (a CLI build of another folder): relative to the build context.
+  const ctx = relative(isAbsolute(context) ? context : join(cwd, context), abs);
+  return ctx.startsWith('..') || isAbsolute(ctx) ? abs : ctx.split('\\').join('/');
 }
 
 /** The build's Dockerfile as a syntax tree, with its workspace-relative path; undefined for remote contexts. */
@@ -291,6 +294,8 @@ export function reportFromBuild(opts: BuildReportOptions & { outcome: BuildOutco
     // The build's duration covers its attempts and the waits between them.
     stats: {
       ...analysis.stats,
+      // The build's context is the first full transfer: a retry sends only what changed (often 0 B).
+      contextBytes: Math.max(...outcome.attempts.map((a) => a.trace.contextBytes)),
       durationMs: Math.max(
         analysis.stats.durationMs,
         outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0),

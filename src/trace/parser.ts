@@ -32,6 +32,8 @@ export class TraceParser {
   private steps = new Map<string, Step>();
   private byName = new Map<string, Step>();
   contextBytes = 0;
+  /** rawjson: each vertex's inputs, by digest. */
+  private inputs = new Map<string, string[]>();
   private format: BuildTrace['format'] = 'unknown';
   private unread = 0;
   private binary = false;
@@ -116,6 +118,7 @@ export class TraceParser {
       log: (s, l) => this.log(s, l),
       contextBytes: (n) => (this.contextBytes = Math.max(this.contextBytes, n)),
       warning: (w) => this.closing.addWarning(w),
+      inputs: (id, inputs) => this.inputs.set(id, inputs),
     });
   }
 
@@ -279,6 +282,21 @@ export class TraceParser {
       for (const s of steps)
         if (!s.target && s.name) Object.assign(s, describeStepName(s.name, this.targets));
     }
+    // BuildKit names a platform only on some of a multi-platform build's steps (`[linux/386 base
+    // 1/2] COPY …` then `[base 2/2] RUN …`): the others are built on their inputs' platform.
+    const platformOf = (id: string, seen = new Set<string>()): string | undefined => {
+      const s = this.steps.get(id);
+      if (s?.platform) return s.platform;
+      if (seen.has(id)) return undefined;
+      seen.add(id);
+      for (const i of this.inputs.get(id) ?? []) {
+        const p = platformOf(i, seen);
+        if (p) return p;
+      }
+      return undefined;
+    };
+    for (const s of steps)
+      if (!s.platform && !s.internal && this.inputs.has(s.id)) s.platform = platformOf(s.id);
     const platforms = [...new Set(steps.map((s) => s.platform).filter((p): p is string => !!p))];
     const durationMs =
       this.started !== undefined && this.completed !== undefined

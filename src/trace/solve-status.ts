@@ -9,6 +9,7 @@ interface RawVertex {
   completed?: string;
   cached?: boolean;
   error?: string;
+  inputs?: string[];
 }
 interface RawStatus {
   id?: string;
@@ -33,6 +34,8 @@ export interface SolveStatusSink {
   log(s: Step, line: string): void;
   contextBytes(n: number): void;
   warning(w: BuildWarning): void;
+  /** The vertexes a vertex is built from (a step's platform is its inputs' when its name omits it). */
+  inputs?(id: string, inputs: string[]): void;
 }
 
 function decode(b64: string | undefined): string {
@@ -43,6 +46,7 @@ export function readSolveStatus(v: Record<string, unknown>, sink: SolveStatusSin
   for (const raw of (v.vertexes as RawVertex[] | undefined) ?? []) {
     if (!raw.digest) continue;
     const s = sink.step(raw.digest, raw.name);
+    if (raw.inputs?.length) sink.inputs?.(raw.digest, raw.inputs);
     const wasStarted = s.startedMs !== undefined;
     const wasDone = s.completedMs !== undefined;
     if (raw.cached) s.cached = true;

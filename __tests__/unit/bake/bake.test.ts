@@ -130,7 +130,7 @@ describe('findings per target', () => {
       },
       { limit: { max: 60_000, unit: 'chars' }, full: true },
     );
-    expect(md).toContain('### ❌ Bake failed (step)');
+    expect(md).toContain('❌ **Bake failed** at target `test` · step');
     expect(md).toContain('| `test` | ❌ failed | - |');
     expect(md).toContain('| `app` | ✅ success | `sha256:abc` |');
     expect(md).toMatch(/section test\n[^]*section app|section app\n[^]*section test/);

@@ -4,7 +4,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { repoRoot } from '../../support/paths.js';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
@@ -147,7 +147,8 @@ test('analyze a bake log: TARGET=PATH maps each target to its Dockerfile, with n
   expect(r.code).toBe(0);
   expect(JSON.parse(r.stdout).failure).toMatchObject({
     category: 'step',
-    file: join(fixture, 'test.Dockerfile'),
+    // Relative to the workspace (the current folder here), as the action names it.
+    file: relative(repoRoot, join(fixture, 'test.Dockerfile')),
     line: 4,
     target: 'test',
   });

@@ -83,7 +83,9 @@ test('CHANGELOG.md has the notes of the current version; a version without a sec
 test('every buildx-guard@<version> in the README, the docs and the examples is the current version', () => {
   const files = [
     'README.md',
-    ...readdirSync(join(repoRoot, 'docs')).map((f) => `docs/${f}`),
+    ...readdirSync(join(repoRoot, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
     ...readdirSync(join(repoRoot, 'examples'))
       .filter((f) => f.endsWith('.yml'))
       .map((f) => `examples/${f}`),

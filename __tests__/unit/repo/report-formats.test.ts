@@ -141,3 +141,13 @@ test('classify --format text says the category and whether to retry; --exit-code
   expect(plain.code).toBe(0);
   expect(JSON.parse(plain.stdout)).toMatchObject({ category: 'step', retryable: false });
 });
+
+test('a Dockerfile given by its absolute path is named relative to the workspace in every finding', async () => {
+  const r = await run(['analyze', '--log', log, '--dockerfile', dockerfile, '--format', 'json']);
+  const files = [...r.stdout.matchAll(/"file":\s*"([^"]*)"/g)].map((m) => m[1]);
+  expect(files.length).toBeGreaterThan(0);
+  for (const f of files) expect(f).toBe('__fixtures__/logs/failing-run/Dockerfile');
+  const md = await run(['analyze', '--log', log, '--dockerfile', dockerfile, '--format', 'markdown']);
+  // (The hidden marker keys the comment; it is not shown.)
+  expect(md.stdout.replace(/<!--.*?-->/g, '')).not.toContain(repoRoot);
+});

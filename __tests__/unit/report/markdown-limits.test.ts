@@ -77,12 +77,13 @@ function cutSafely(markdown: string): void {
 }
 
 test('a summary of multibyte text is cut at 1 MiB of bytes, not of characters', async () => {
-  // 200 findings with 2,500 × "€" (3 bytes each) in the title: about 0.55 M characters, 1.6 MB.
+  // 200 findings with 2,500 × "€" (3 bytes each) in the message (the summary explains each
+  // finding by its message): about 0.5 M characters, 1.5 MB.
   const findings = Array.from({ length: 200 }, (_, i) => ({
     rule: `rule-${i}`,
     severity: 'warning' as const,
-    title: `${i} ${'€'.repeat(2500)}`,
-    message: code('€'.repeat(100)),
+    title: `${i} €`,
+    message: code('€'.repeat(2500)),
   }));
   const { summary } = await published({ ...base, findings }, 60);
   expect(summary.length).toBeLessThan(MiB);

@@ -144,10 +144,12 @@ describe('report noise controls', () => {
   test('summary: compact is the verdict, the failure and the top three findings', async () => {
     const full = (await run({ summary: 'full' })).summaries[0];
     const compact = (await run({ summary: 'compact' })).summaries[0];
-    expect(compact).toContain('Build failed (step)');
+    expect(compact).toContain('❌ **Build failed** · step');
     expect(compact).toContain('exit code: 3');
-    expect(compact).toContain('finding 2');
-    expect(compact).not.toContain('finding 3');
+    // build-failed is the lead; then three findings, one line each, and how many more.
+    expect(compact).toContain('finding 3');
+    expect(compact).not.toContain('finding 4');
+    expect(compact).toContain('…and 2 more finding(s) in the job summary.');
     expect(compact).not.toContain('mermaid');
     expect(compact).not.toContain('| duration |');
     expect(compact.length).toBeLessThan(full.length);

@@ -70,16 +70,21 @@ test('annotations: 10 per level, errors first, duplicates once, the rest counted
   expect(checkAnnotations(findings)).toHaveLength(120);
 });
 
-test('the comment stays under 65,536 characters and points to the job summary when cut', () => {
-  const long = 'x'.repeat(8000); // ten of these (the comment's top findings) exceed the limit
+test('a report over its limit is cut with a pointer to the job summary; the comment says each finding in one line', () => {
+  const long = 'x'.repeat(8000); // nine of these (every finding explained) exceed the limit
   const findings = Array.from({ length: 200 }, (_, i) =>
     finding('warning', i, { message: codeBlock([long]) }),
   );
-  const text = renderMarkdown(input({ findings }), { limit: COMMENT_LIMIT, full: false });
+  const text = renderMarkdown(input({ findings }), { limit: COMMENT_LIMIT, full: true });
   expect(text.length).toBeLessThanOrEqual(COMMENT_LIMIT.max);
   expect(text.startsWith(marker('build:b:default:Dockerfile'))).toBe(true);
-  expect(text).toContain('### ❌ Build failed (step)');
+  expect(text).toContain('❌ **Build failed** · step');
   expect(text).toContain('Truncated: the full report is in the job summary');
+  // The comment: one line a finding (the messages are the summary's), 20 in its fold, the rest counted.
+  const comment = renderMarkdown(input({ findings }), { limit: COMMENT_LIMIT, full: false });
+  expect(comment).not.toContain(long);
+  expect(comment).toContain('…and 177 more finding(s) in the job summary.');
+  expect(comment).not.toContain('Truncated');
 });
 
 test('links go to the Dockerfile lines at the head commit', () => {
@@ -104,7 +109,7 @@ test('titles and log text cannot ping, link or inject HTML; secrets are redacted
         failingLog: { step: 'RUN make', lines: ['@octocat <script>', 'token=hunter2-secret'] },
       }),
     ),
-    { limit: COMMENT_LIMIT, full: true },
+    { limit: COMMENT_LIMIT, full: false },
   );
   expect(text).not.toContain('hunter2-secret');
   // Redacted before escaping: the marker itself is escaped, and displays as ***.
@@ -126,7 +131,8 @@ test('a mermaid chart of step timings with labels mermaid cannot misread', () =>
         },
       ],
     }),
-    { limit: COMMENT_LIMIT, full: false },
+    // The chart is the job summary's: the comment decides, the summary explains.
+    { limit: COMMENT_LIMIT, full: true },
   );
   expect(text).toMatch(/```mermaid\ngantt\n/);
   expect(text).toMatch(/ build 1\/2 RUN echo a b init :crit, s0, 0, 500/);
@@ -199,7 +205,7 @@ describe('redaction runs once, on the model, before any escaping', () => {
     );
     const prose = text.replace(/(`{3,})[^\n]*\n[\s\S]*?\n\1/g, '').replace(/(`+)[^`]*?\1/g, '');
     expect(prose).not.toMatch(/<img|@octocat|#12/);
-    expect(text).toContain('`RUN <img src=x onerror=alert(1)> @octocat #12` printed');
+    expect(text).toContain('❌ **Build failed** at `RUN <img src=x onerror=alert(1)> @octocat #12` · step');
     expect(escapeHtml('<img src=x> @octocat #12')).toBe('&#60;img src=x&#62; @\u200boctocat #\u200b12');
   });
 });
@@ -241,16 +247,21 @@ describe('the comment a reader wants', () => {
     ],
   });
 
-  test('a failure leads with the failing step’s own output, then the finding with its link; the rest is folded', () => {
+  test('a failure leads with the step and category, the step’s own output, then the error; the rest is folded', () => {
     const text = renderMarkdown(failed, { limit: COMMENT_LIMIT, full: false });
     const lines = text.split('\n');
+    // The lead names the step once; build-failed's title would say it again, so it is the lead.
+    expect(lines[1]).toBe(
+      `❌ **Build failed** at [\`${failingStep}\`](https://github.com/o/r/blob/abc/Dockerfile#L12) · step`,
+    );
+    expect(text.split(failingStep).length - 1).toBe(1);
     const testLine = lines.findIndex((l) => l.includes('✕ adds 1 + 2 to equal 3'));
-    expect(testLine).toBeGreaterThan(0);
+    expect(testLine).toBeGreaterThan(1);
     expect(testLine).toBeLessThan(10);
-    const finding = lines.findIndex((l) => l.includes(`Build failed at`));
-    expect(finding).toBeGreaterThan(testLine);
+    const error = lines.findIndex((l) => l.includes('exit code: 1'));
+    expect(error).toBeGreaterThan(testLine);
     const details = lines.findIndex((l) => l.startsWith('<details>'));
-    expect(details).toBeGreaterThan(finding);
+    expect(details).toBeGreaterThan(error);
     expect(text).toContain('| duration |');
     for (const folded of ['| duration |', '**Attempts**', '**Builder**', '```mermaid'].filter((x) =>
       text.includes(x),
@@ -269,9 +280,10 @@ describe('the comment a reader wants', () => {
       .trim()
       .split('\n')
       .filter((l) => l.trim());
-    expect(beforeDetails.length).toBeLessThanOrEqual(4);
-    expect(text).toMatch(/✅ Build succeeded/);
-    expect(text).toMatch(/\d+ of \d+ steps from the cache/);
+    expect(beforeDetails).toEqual([
+      marker(green.key),
+      '✅ **Build succeeded** · 1.2 s · 1 of 4 steps cached',
+    ]);
   });
 });
 
@@ -326,6 +338,6 @@ test('a failed merge: registry-rate-limit and known-crash findings fire, and the
   const rules = report.findings.map((f) => f.rule);
   expect(rules).toEqual(expect.arrayContaining(['registry-rate-limit', 'known-crash']));
   const md = renderMarkdown(report, { limit: COMMENT_LIMIT, full: true });
-  expect(md).toContain('### ❌ Merge failed');
+  expect(md).toContain('❌ **Merge failed**');
   expect(md).toContain('| sources | platforms | tags | index digest |');
 });

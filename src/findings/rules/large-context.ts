@@ -5,7 +5,8 @@ export const largeContext: Rule = {
   id: 'large-context',
   description: 'The build context sent to BuildKit is larger than context-size-warn-mb (default 50 MB).',
   check(ctx) {
-    const mb = ctx.trace.contextBytes / 1e6;
+    // The build's context: after a retry, the first attempt's transfer (a retry sends only changes).
+    const mb = Math.max(ctx.trace.contextBytes, ctx.firstTrace?.contextBytes ?? 0) / 1e6;
     if (mb <= ctx.options.contextSizeWarnMb) return [];
     return [
       {
