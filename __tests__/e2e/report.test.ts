@@ -288,14 +288,14 @@ describe('our own identity, our own leg', () => {
     const b = await runAction(leg('full'), { env });
     expect([a.main.code, b.main.code]).toEqual([1, 0]);
     expect(ours(pr)).toHaveLength(2);
-    expect(ours(pr)[0].body).toContain('### ❌ Build failed');
-    expect(ours(pr)[1].body).toContain('### ✅ Build succeeded');
+    expect(ours(pr)[0].body).toContain('❌ **Build failed**');
+    expect(ours(pr)[1].body).toContain('✅ **Build succeeded**');
     const runs = github.checkRuns.filter((r) => r.head_sha === HEAD_SHA).slice(-2);
     expect(new Set(runs.map((r) => r.name)).size).toBe(2);
     expect(runs.map((r) => r.conclusion)).toEqual(['failure', 'success']);
     // The failing leg again: its own comment is updated, the passing leg's stays.
     await runAction(leg('slim'), { env });
     expect(ours(pr)).toHaveLength(2);
-    expect(ours(pr)[1].body).toContain('### ✅ Build succeeded');
+    expect(ours(pr)[1].body).toContain('✅ **Build succeeded**');
   });
 });
