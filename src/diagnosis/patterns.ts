@@ -351,21 +351,88 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
 ];
 
 /**
- * The cause's match in a text (the one way a cause is looked for): none of its needles, no match,
- * without running the regex. `folded` is the text in lower case, when the caller has it.
+ * A text causes are looked for in, with what the prefilter reads from it, each made once when first
+ * needed: the text in lower case, and which pairs of adjacent characters it holds (ASCII letters
+ * folded to lower case, hashed into 1024 bits: one pass over the text).
  */
-export function matchCause(p: ErrorPattern, text: string, folded?: string): RegExpExecArray | null {
-  const hay = foldsCase(p) ? (folded ?? text.toLowerCase()) : text;
-  const needles = p.needles;
-  for (let i = 0; i < needles.length; i++) if (hay.includes(needles[i])) return p.pattern.exec(text);
+export class CauseText {
+  #folded: string | undefined;
+  #pairs: number[] | undefined;
+  constructor(readonly text: string) {}
+  get folded(): string {
+    return (this.#folded ??= this.text.toLowerCase());
+  }
+  get pairs(): number[] {
+    return (this.#pairs ??= pairsOf(this.text));
+  }
+}
+
+const foldChar = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
+const pairHash = (a: number, b: number): number => (a * 31 + b) & 1023;
+
+/** 1024 bits in 64 words of 16 (small integers: no heap numbers, no typed array to allocate). */
+function pairsOf(text: string): number[] {
+  const bits: number[] = new Array<number>(64).fill(0);
+  let prev = foldChar(text.charCodeAt(0));
+  for (let i = 1; i < text.length; i++) {
+    const c = foldChar(text.charCodeAt(i));
+    const h = pairHash(prev, c);
+    bits[h >>> 4] |= 1 << (h & 15);
+    prev = c;
+  }
+  return bits;
+}
+
+interface Prefilter {
+  fold: boolean;
+  needles: readonly string[];
+  /** Each needle's character pairs, hashed as pairsOf hashes them. */
+  pairs: readonly Int32Array[];
+}
+
+const PREFILTERS: readonly Prefilter[] = ERROR_PATTERNS.map((p) => ({
+  fold: p.pattern.flags.includes('i'),
+  needles: p.needles,
+  pairs: p.needles.map((n) => {
+    const hashes = new Int32Array(n.length - 1);
+    for (let i = 1; i < n.length; i++)
+      hashes[i - 1] = pairHash(foldChar(n.charCodeAt(i - 1)), foldChar(n.charCodeAt(i)));
+    return hashes;
+  }),
+}));
+
+/**
+ * The match of the i-th cause (ERROR_PATTERNS[i]) in a text, the one way a cause is looked for: none
+ * of its needles in the text (first by their character pairs, then by a literal search), no match,
+ * without running the regex.
+ */
+export function matchCauseAt(i: number, t: CauseText): RegExpExecArray | null {
+  const f = PREFILTERS[i];
+  const bits = t.pairs;
+  for (let n = 0; n < f.needles.length; n++) {
+    const hashes = f.pairs[n];
+    let all = true;
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k];
+      if (!(bits[h >>> 4] & (1 << (h & 15)))) {
+        all = false;
+        break;
+      }
+    }
+    if (all && (f.fold ? t.folded : t.text).includes(f.needles[n]))
+      return ERROR_PATTERNS[i].pattern.exec(t.text);
+  }
   return null;
 }
 
-const FOLDS = new Set(ERROR_PATTERNS.filter((p) => p.pattern.flags.includes('i')));
+/** A cause's match in a text (matchCauseAt for one text and one cause). */
+export function matchCause(p: ErrorPattern, text: string): RegExpExecArray | null {
+  return matchCauseAt(ERROR_PATTERNS.indexOf(p), new CauseText(text));
+}
 
 /** Whether the cause's pattern ignores case (its needles are then looked for in the lower-case text). */
 export function foldsCase(p: ErrorPattern): boolean {
-  return FOLDS.has(p);
+  return p.pattern.flags.includes('i');
 }
 
 /** A pattern by id; throws on a typo so a rule cannot silently look for nothing. */

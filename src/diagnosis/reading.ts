@@ -15,7 +15,7 @@
 // 4. The category: table.ts, a function of the two.
 import type { Category } from './categories.js';
 import { chainOperation, vertexOperation, type Operation } from './operation.js';
-import { ERROR_PATTERNS, foldsCase, matchCause, type ErrorPattern } from './patterns.js';
+import { CauseText, ERROR_PATTERNS, matchCauseAt, type ErrorPattern } from './patterns.js';
 import { categoryOf, dependsOnOperation, NO_CAUSE } from './table.js';
 import { bounded, clipMiddle, MAX_LINE_CHARS, verdictText, withoutCommand } from './verdict-text.js';
 
@@ -190,32 +190,20 @@ export function readFailure(text: string, hints: FailureHints = {}): Reading {
   const causes: CauseMatch[] = [];
   let best: ErrorPattern | undefined;
   let bestAt = 0;
-  // Each view in lower case, made when a pattern that ignores case first needs it.
-  let errorFolded: string | undefined;
-  let ownFolded: string | undefined;
-  let stepFolded: string | undefined;
-  for (const p of ERROR_PATTERNS) {
+  // One CauseText per distinct view (a bare error is all three): its prefilter data is made once.
+  const own = new CauseText(v.own);
+  const errorText = error === v.own ? own : new CauseText(error);
+  const stepText = v.step === v.own ? own : new CauseText(v.step);
+  for (let i = 0; i < ERROR_PATTERNS.length; i++) {
+    const p = ERROR_PATTERNS[i];
     // The list is in tier order: once a cause of a higher tier is found, a lower tier cannot decide.
     if (best && p.tier > best.tier) break;
-    const fold = foldsCase(p);
-    let m: RegExpExecArray | null;
-    let at: number;
-    if (p.scope === 'error') {
-      if (fold) errorFolded ??= error.toLowerCase();
-      m = matchCause(p, error, errorFolded);
-      at = m ? base + m.index + m[0].length : 0;
-    } else if (p.scope === 'all') {
-      if (fold) ownFolded ??= v.own.toLowerCase();
-      m = matchCause(p, v.own, ownFolded);
-      at = m ? m.index + m[0].length : 0;
-    } else {
-      if (fold) stepFolded ??= v.step.toLowerCase();
-      m = matchCause(p, v.step, stepFolded);
-      at = Number.MAX_SAFE_INTEGER;
-    }
+    const m = matchCauseAt(i, p.scope === 'error' ? errorText : p.scope === 'all' ? own : stepText);
     if (!m) continue;
     // Where the match ends: a specific cause that holds a generic one (`blob sha256:… not found`
     // holds `not found`) ends where it does, and comes first in the list.
+    const at =
+      p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + m.index + m[0].length;
     causes.push({ id: p.id, tier: p.tier, at });
     if (!best || p.tier < best.tier || (p.tier === best.tier && at > bestAt)) {
       best = p;
