@@ -73,10 +73,13 @@ export function classify(text: string, opts: ClassifyOptions = {}): Classificati
     dependsOnOperation(id) && overridden(r.operation, id)
       ? (OPERATION_REMEDY[r.category] ?? r.cause?.remedy)
       : r.cause?.remedy;
-  const base: Classification = classification(r.category, reasonOf(r), {
-    ...(r.cause ? { pattern: r.cause.id } : {}),
-    ...(remedy ? { remedy } : {}),
-  });
+  const base: Classification = {
+    category: r.category,
+    retryable: RETRYABLE.has(r.category),
+    reason: reasonOf(r),
+  };
+  if (r.cause) base.pattern = r.cause.id;
+  if (remedy) base.remedy = remedy;
   // The user's own patterns may look at the step's output (a flaky download inside a RUN is what
   // they are for); bounded like every pattern, and refused at input time if catastrophic.
   const full = opts.retryPatterns?.length ? bounded(text).join('\n') : '';

@@ -15,7 +15,7 @@
 // 4. The category: table.ts, a function of the two.
 import type { Category } from './categories.js';
 import { chainOperation, vertexOperation, type Operation } from './operation.js';
-import { ERROR_PATTERNS, type ErrorPattern } from './patterns.js';
+import { CauseText, ERROR_PATTERNS, matchCauseAt, type ErrorPattern } from './patterns.js';
 import { categoryOf, dependsOnOperation, NO_CAUSE } from './table.js';
 import { bounded, clipMiddle, MAX_LINE_CHARS, verdictText, withoutCommand } from './verdict-text.js';
 
@@ -108,20 +108,25 @@ export function rejoin(text: string): string {
   return out.join('\n');
 }
 
+const ERROR_LINE = /^(?:ERROR|Error|error): /;
+
 /** The final `ERROR:` line(s) of a text; the whole text when it has none (a bare error message). */
 export function errorLines(text: string): string {
-  const errors = text.split('\n').filter((l) => /^(?:ERROR|Error|error): /.test(l));
+  // One line (most bare errors): itself either way.
+  if (!text.includes('\n')) return text;
+  const errors = text.split('\n').filter((l) => ERROR_LINE.test(l));
   return errors.length ? errors.slice(-3).join('\n') : text;
 }
 
 const CHAIN_SPLIT = /\n|: (?=\S)|\bdesc = /;
 
+interface OperationRead {
+  operation: Operation;
+  operationFrom: Reading['operationFrom'];
+}
+
 /** The operation: the vertex, the summary header, the chain's words, in that order. */
-function operationOf(
-  own: string,
-  error: string,
-  hints: FailureHints,
-): Pick<Reading, 'operation' | 'operationFrom'> {
+function operationOf(own: string, error: string, hints: FailureHints): OperationRead {
   const hinted = hints.vertex !== undefined ? vertexOperation(hints.vertex) : undefined;
   if (hinted) return { operation: hinted, operationFrom: 'vertex' };
   // failureText starts with the failing vertex: `#9 [test 3/3] RUN …`, `#12 exporting cache`.
@@ -144,6 +149,34 @@ function operationOf(
     : { operation: 'none', operationFrom: 'none' };
 }
 
+/** A reading whose operation is read when first asked (no closure or object per call otherwise). */
+class FailureReading implements Reading {
+  #read: OperationRead | undefined;
+  declare readonly cause?: ErrorPattern;
+  readonly category: Category;
+  constructor(
+    private readonly own: string,
+    private readonly error: string,
+    private readonly hints: FailureHints,
+    readonly causes: CauseMatch[],
+    cause: ErrorPattern | undefined,
+  ) {
+    if (cause) this.cause = cause;
+    const id = cause ? cause.id : NO_CAUSE;
+    // The operation is read only when the cause's meaning depends on it (or for whoever asks).
+    this.category = categoryOf(dependsOnOperation(id) ? this.operation : 'none', id);
+  }
+  #operationRead(): OperationRead {
+    return (this.#read ??= operationOf(this.own, this.error, this.hints));
+  }
+  get operation(): Operation {
+    return this.#operationRead().operation;
+  }
+  get operationFrom(): Reading['operationFrom'] {
+    return this.#operationRead().operationFrom;
+  }
+}
+
 /** The structured reading of a failure text (trace/query's failureText, or a bare error). */
 export function readFailure(text: string, hints: FailureHints = {}): Reading {
   const v = verdictText(rejoin(text));
@@ -151,40 +184,33 @@ export function readFailure(text: string, hints: FailureHints = {}): Reading {
   // The vertex's own error is the innermost link when the final error only summarises it.
   const inner = hints.vertexError ? withoutCommand(clipMiddle(unwrap(hints.vertexError))) : '';
   if (inner && !error.includes(inner)) error = `${error}\n${inner}`;
-  const views: Record<ErrorPattern['scope'], string> = { error, all: v.own, step: v.step };
   // Positions on one scale: the error lines are the end of buildx's words, the step's output is
   // inside the step (innermost of all).
   const base = Math.max(0, v.own.length - error.length);
   const causes: CauseMatch[] = [];
-  let best: { p: ErrorPattern; at: number } | undefined;
-  for (const p of ERROR_PATTERNS) {
+  let best: ErrorPattern | undefined;
+  let bestAt = 0;
+  // One CauseText per distinct view (a bare error is all three): its prefilter data is made once.
+  const own = new CauseText(v.own);
+  const errorText = error === v.own ? own : new CauseText(error);
+  const stepText = v.step === v.own ? own : new CauseText(v.step);
+  for (let i = 0; i < ERROR_PATTERNS.length; i++) {
+    const p = ERROR_PATTERNS[i];
     // The list is in tier order: once a cause of a higher tier is found, a lower tier cannot decide.
-    if (best && p.tier > best.p.tier) break;
+    if (best && p.tier > best.tier) break;
+    const m = matchCauseAt(i, p.scope === 'error' ? errorText : p.scope === 'all' ? own : stepText);
+    if (!m) continue;
     // Where the match ends: a specific cause that holds a generic one (`blob sha256:… not found`
     // holds `not found`) ends where it does, and comes first in the list.
-    const m = p.pattern.exec(views[p.scope]);
-    if (!m) continue;
     const at =
       p.scope === 'step' ? Number.MAX_SAFE_INTEGER : (p.scope === 'error' ? base : 0) + m.index + m[0].length;
     causes.push({ id: p.id, tier: p.tier, at });
-    if (!best || p.tier < best.p.tier || (p.tier === best.p.tier && at > best.at)) best = { p, at };
+    if (!best || p.tier < best.tier || (p.tier === best.tier && at > bestAt)) {
+      best = p;
+      bestAt = at;
+    }
   }
-  // The operation is read only when the cause's meaning depends on it (or for whoever asks).
-  let op: Pick<Reading, 'operation' | 'operationFrom'> | undefined;
-  const operation = () => (op ??= operationOf(v.own, error, hints));
-  const id = best ? best.p.id : NO_CAUSE;
-  const category = dependsOnOperation(id) ? categoryOf(operation().operation, id) : categoryOf('none', id);
-  return {
-    get operation() {
-      return operation().operation;
-    },
-    get operationFrom() {
-      return operation().operationFrom;
-    },
-    causes,
-    ...(best ? { cause: best.p } : {}),
-    category,
-  };
+  return new FailureReading(v.own, error, hints, causes, best);
 }
 
 /** A final error split into its links, outermost first (for debug output and tests). */

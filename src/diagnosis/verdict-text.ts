@@ -72,10 +72,14 @@ export interface VerdictText {
 /** Words without which a text quotes no step (literal searches: linear). */
 const STEP_WORDS = ['RUN', 'process "', 'executor failed running [', "The command '", ' | '];
 
+function quotesStep(text: string): boolean {
+  for (const w of STEP_WORDS) if (text.includes(w)) return true;
+  return false;
+}
+
 export function verdictText(text: string): VerdictText {
   // A short text that quotes no step (most bare errors): nothing to take out or clip.
-  if (text.length <= MAX_LINE_CHARS && !STEP_WORDS.some((w) => text.includes(w)))
-    return { own: text, step: text };
+  if (text.length <= MAX_LINE_CHARS && !quotesStep(text)) return { own: text, step: text };
   const lines = bounded(text);
   const own: string[] = [];
   const step: string[] = [];
