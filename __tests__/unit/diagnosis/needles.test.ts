@@ -67,3 +67,110 @@ test('every needle is words of its own regex, in lower case when the regex ignor
     }
   }
 });
+
+// By construction, not only on the corpus: every way a cause's regex can match must contain one of its
+// needles. A regex is read as its top-level branches; a branch is covered when a needle is in one of
+// its required literal runs (outside groups, classes and optional parts), or when a required group of
+// it (a lookahead, or a group that is not optional) has every branch covered.
+function branches(src: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cls = false;
+  let cur = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') {
+      cur += c + src[i + 1];
+      i++;
+    } else if (cls) {
+      if (c === ']') cls = false;
+      cur += c;
+    } else if (c === '[') {
+      cls = true;
+      cur += c;
+    } else if (c === '|' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else {
+      if (c === '(') depth++;
+      if (c === ')') depth--;
+      cur += c;
+    }
+  }
+  return [...out, cur];
+}
+
+const optionalAt = (s: string, i: number) => s[i] === '?' || s[i] === '*' || s.startsWith('{0', i);
+
+function covered(branch: string, needles: readonly string[], fold: boolean): boolean {
+  const runs: string[] = [];
+  const groups: string[] = [];
+  let cur = '';
+  const flush = () => {
+    if (cur) runs.push(fold ? cur.toLowerCase() : cur);
+    cur = '';
+  };
+  for (let i = 0; i < branch.length;) {
+    const c = branch[i];
+    if (c === '(') {
+      let d = 1;
+      let j = i + 1;
+      for (; j < branch.length && d; j++) {
+        if (branch[j] === '\\') j++;
+        else if (branch[j] === '(') d++;
+        else if (branch[j] === ')') d--;
+      }
+      flush();
+      const body = branch.slice(i + 1, j - 1);
+      const negative = body.startsWith('?!') || body.startsWith('?<!');
+      if (!optionalAt(branch, j) && !negative) groups.push(body.replace(/^\?(?:[:=]|<=)/, ''));
+      i = j;
+    } else if (c === '[') {
+      let j = i + 1;
+      while (j < branch.length && branch[j] !== ']') j += branch[j] === '\\' ? 2 : 1;
+      flush();
+      i = j + 1;
+      if (optionalAt(branch, i)) i++;
+    } else if (c === '\\' && /[a-zA-Z]/.test(branch[i + 1])) {
+      flush();
+      i += 2;
+    } else if ('^$.+'.includes(c)) {
+      flush();
+      i++;
+    } else if (c === '{') {
+      flush();
+      i = branch.indexOf('}', i) + 1;
+    } else if (optionalAt(branch, i)) {
+      cur = cur.slice(0, -1);
+      flush();
+      i++;
+    } else {
+      cur += c === '\\' ? branch[i + 1] : c;
+      i += c === '\\' ? 2 : 1;
+    }
+  }
+  flush();
+  return (
+    needles.some((n) => runs.some((r) => r.includes(n))) ||
+    groups.some((g) => branches(g).every((b) => covered(b, needles, fold)))
+  );
+}
+
+test.each(ERROR_PATTERNS.map((p) => [p.id, p] as const))(
+  'every branch of %s holds one of its needles',
+  (_id, p) => {
+    const fold = foldsCase(p);
+    const uncovered = branches(p.pattern.source).filter((b) => !covered(b, p.needles, fold));
+    expect(uncovered).toEqual([]);
+  },
+);
+
+test('the branch check refuses a needle that only an optional or alternative part holds', () => {
+  expect(covered('exit code: \\d+', ['exit code'], false)).toBe(true);
+  expect(covered('(?:foo|bar)baz', ['foo'], false)).toBe(false);
+  expect(covered('(?:foo|barfoo) x', ['foo'], false)).toBe(true);
+  expect(covered('x(?:foo)? y', ['foo'], false)).toBe(false);
+  expect(covered('fooo?', ['fooo'], false)).toBe(false);
+  expect(covered('(?=[\\s\\S]*Killed)', ['Killed'], false)).toBe(true);
+  expect(covered('(?!Killed)x', ['Killed'], false)).toBe(false);
+});
