@@ -973,8 +973,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -1357,8 +1357,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -1462,8 +1462,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -1492,7 +1492,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text = document.getText();
+        let text2 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -1500,19 +1500,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare2) {
@@ -1577,21 +1577,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text2.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text2.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets.push(text2.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -1896,12 +1896,12 @@ function mergeSort(data, compare2) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -2097,7 +2097,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -2112,14 +2112,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -3134,18 +3134,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction;
@@ -3931,11 +3931,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -5927,7 +5927,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
+    var BREAK3 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
@@ -5939,7 +5939,7 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK2;
+    visit.BREAK = BREAK3;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path6) {
@@ -5955,8 +5955,8 @@ var require_visit = __commonJS({
             const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
+            else if (ci === BREAK3)
+              return BREAK3;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -5965,13 +5965,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path6 = Object.freeze(path6.concat(node));
           const ck = visit_("key", node.key, visitor, path6);
-          if (ck === BREAK2)
-            return BREAK2;
+          if (ck === BREAK3)
+            return BREAK3;
           else if (ck === REMOVE)
             node.key = null;
           const cv = visit_("value", node.value, visitor, path6);
-          if (cv === BREAK2)
-            return BREAK2;
+          if (cv === BREAK3)
+            return BREAK3;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -5987,7 +5987,7 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK2;
+    visitAsync.BREAK = BREAK3;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path6) {
@@ -6003,8 +6003,8 @@ var require_visit = __commonJS({
             const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
+            else if (ci === BREAK3)
+              return BREAK3;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -6013,13 +6013,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path6 = Object.freeze(path6.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path6);
-          if (ck === BREAK2)
-            return BREAK2;
+          if (ck === BREAK3)
+            return BREAK3;
           else if (ck === REMOVE)
             node.key = null;
           const cv = await visitAsync_("value", node.value, visitor, path6);
-          if (cv === BREAK2)
-            return BREAK2;
+          if (cv === BREAK3)
+            return BREAK3;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -6812,13 +6812,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -6832,14 +6832,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -6856,14 +6856,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -6880,12 +6880,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -6897,12 +6897,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -6917,39 +6917,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
-        if (fold2 === 0)
+        const fold3 = folds[i2];
+        const end2 = folds[i2 + 1] || text2.length;
+        if (fold3 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold3])
+            res += `${text2[fold3]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold3 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -6972,16 +6972,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -6998,11 +6998,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -7011,38 +7011,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -7052,14 +7052,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -7068,8 +7068,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -7197,15 +7197,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -7357,11 +7357,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -7396,8 +7396,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -7406,27 +7406,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -7442,7 +7442,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -7486,16 +7486,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -7722,31 +7722,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -7789,21 +7789,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -7815,11 +7815,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -8151,7 +8151,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8189,7 +8189,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8210,9 +8210,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -8241,7 +8241,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8250,10 +8250,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -8261,11 +8261,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -8282,7 +8282,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -8295,7 +8295,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -8303,7 +8303,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8312,7 +8312,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8365,7 +8365,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -8382,7 +8382,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -8390,7 +8390,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -8398,7 +8398,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -8406,9 +8406,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -8440,10 +8440,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -8454,28 +8454,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -8681,7 +8681,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8690,10 +8690,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -8701,11 +8701,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -8725,34 +8725,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -8762,7 +8762,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -8771,7 +8771,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -8779,7 +8779,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8788,7 +8788,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8892,26 +8892,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -8931,7 +8931,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -8940,7 +8940,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -8951,8 +8951,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -10570,8 +10570,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i);
-          res += fold2;
+          const { fold: fold3, offset } = foldNewline(source, i);
+          res += fold3;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -10611,19 +10611,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold2 = "";
+      let fold3 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold2 += "\n";
+          fold3 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold2)
-        fold2 = " ";
-      return { fold: fold2, offset };
+      if (!fold3)
+        fold3 = " ";
+      return { fold: fold3, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -11392,7 +11392,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
+    var BREAK3 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
@@ -11400,7 +11400,7 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK2;
+    visit.BREAK = BREAK3;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path6) => {
@@ -11433,8 +11433,8 @@ var require_cst_visit = __commonJS({
             const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
+            else if (ci === BREAK3)
+              return BREAK3;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
@@ -12179,15 +12179,15 @@ var require_parser2 = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -13196,13 +13196,13 @@ var require_dist = __commonJS({
 });
 
 // node_modules/@actions/core/lib/utils.js
-function toCommandValue(input) {
-  if (input === null || input === void 0) {
+function toCommandValue(input2) {
+  if (input2 === null || input2 === void 0) {
     return "";
-  } else if (typeof input === "string" || input instanceof String) {
-    return input;
+  } else if (typeof input2 === "string" || input2 instanceof String) {
+    return input2;
   }
-  return JSON.stringify(input);
+  return JSON.stringify(input2);
 }
 function toCommandProperties(annotationProperties) {
   if (!Object.keys(annotationProperties).length) {
@@ -15029,7 +15029,7 @@ var require_request = __commonJS({
     var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
-    var Request = class {
+    var Request2 = class {
       constructor(origin, {
         path: path6,
         method,
@@ -15339,11 +15339,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str = `${val[i]}`;
-            if (!isValidHeaderValue(str)) {
+            const str2 = `${val[i]}`;
+            if (!isValidHeaderValue(str2)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str);
+            arr.push(str2);
           }
         }
         val = arr;
@@ -15394,7 +15394,7 @@ var require_request = __commonJS({
         request.headers.push(key, val);
       }
     }
-    module.exports = Request;
+    module.exports = Request2;
   }
 });
 
@@ -15513,9 +15513,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -15553,12 +15553,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -16666,21 +16666,21 @@ var require_data_url = __commonJS({
     var HTTP_QUOTED_STRING_TOKENS = /^[\u0009\u0020-\u007E\u0080-\u00FF]+$/;
     function dataURLProcessor(dataURL) {
       assert(dataURL.protocol === "data:");
-      let input = URLSerializer(dataURL, true);
-      input = input.slice(5);
+      let input2 = URLSerializer(dataURL, true);
+      input2 = input2.slice(5);
       const position = { position: 0 };
       let mimeType = collectASequenceOfCodePointsFast(
         ",",
-        input,
+        input2,
         position
       );
       const mimeTypeLength = mimeType.length;
       mimeType = removeASCIIWhitespace(mimeType, true, true);
-      if (position.position >= input.length) {
+      if (position.position >= input2.length) {
         return "failure";
       }
       position.position++;
-      const encodedBody = input.slice(mimeTypeLength + 1);
+      const encodedBody = input2.slice(mimeTypeLength + 1);
       let body = stringPercentDecode(encodedBody);
       if (/;(\u0020){0,}base64$/i.test(mimeType)) {
         const stringBody = isomorphicDecode(body);
@@ -16713,26 +16713,26 @@ var require_data_url = __commonJS({
       }
       return serialized;
     }
-    function collectASequenceOfCodePoints(condition, input, position) {
+    function collectASequenceOfCodePoints(condition, input2, position) {
       let result = "";
-      while (position.position < input.length && condition(input[position.position])) {
-        result += input[position.position];
+      while (position.position < input2.length && condition(input2[position.position])) {
+        result += input2[position.position];
         position.position++;
       }
       return result;
     }
-    function collectASequenceOfCodePointsFast(char, input, position) {
-      const idx = input.indexOf(char, position.position);
+    function collectASequenceOfCodePointsFast(char, input2, position) {
+      const idx = input2.indexOf(char, position.position);
       const start = position.position;
       if (idx === -1) {
-        position.position = input.length;
-        return input.slice(start);
+        position.position = input2.length;
+        return input2.slice(start);
       }
       position.position = idx;
-      return input.slice(start, position.position);
+      return input2.slice(start, position.position);
     }
-    function stringPercentDecode(input) {
-      const bytes = encoder.encode(input);
+    function stringPercentDecode(input2) {
+      const bytes = encoder.encode(input2);
       return percentDecode(bytes);
     }
     function isHexCharByte(byte) {
@@ -16744,41 +16744,41 @@ var require_data_url = __commonJS({
         byte >= 48 && byte <= 57 ? byte - 48 : (byte & 223) - 55
       );
     }
-    function percentDecode(input) {
-      const length = input.length;
+    function percentDecode(input2) {
+      const length = input2.length;
       const output = new Uint8Array(length);
       let j = 0;
       for (let i = 0; i < length; ++i) {
-        const byte = input[i];
+        const byte = input2[i];
         if (byte !== 37) {
           output[j++] = byte;
-        } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
+        } else if (byte === 37 && !(isHexCharByte(input2[i + 1]) && isHexCharByte(input2[i + 2]))) {
           output[j++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j++] = hexByteToNumber(input2[i + 1]) << 4 | hexByteToNumber(input2[i + 2]);
           i += 2;
         }
       }
       return length === j ? output : output.subarray(0, j);
     }
-    function parseMIMEType(input) {
-      input = removeHTTPWhitespace(input, true, true);
+    function parseMIMEType(input2) {
+      input2 = removeHTTPWhitespace(input2, true, true);
       const position = { position: 0 };
       const type = collectASequenceOfCodePointsFast(
         "/",
-        input,
+        input2,
         position
       );
       if (type.length === 0 || !HTTP_TOKEN_CODEPOINTS.test(type)) {
         return "failure";
       }
-      if (position.position > input.length) {
+      if (position.position > input2.length) {
         return "failure";
       }
       position.position++;
       let subtype = collectASequenceOfCodePointsFast(
         ";",
-        input,
+        input2,
         position
       );
       subtype = removeHTTPWhitespace(subtype, false, true);
@@ -16795,41 +16795,41 @@ var require_data_url = __commonJS({
         // https://mimesniff.spec.whatwg.org/#mime-type-essence
         essence: `${typeLowercase}/${subtypeLowercase}`
       };
-      while (position.position < input.length) {
+      while (position.position < input2.length) {
         position.position++;
         collectASequenceOfCodePoints(
           // https://fetch.spec.whatwg.org/#http-whitespace
           (char) => HTTP_WHITESPACE_REGEX.test(char),
-          input,
+          input2,
           position
         );
         let parameterName = collectASequenceOfCodePoints(
           (char) => char !== ";" && char !== "=",
-          input,
+          input2,
           position
         );
         parameterName = parameterName.toLowerCase();
-        if (position.position < input.length) {
-          if (input[position.position] === ";") {
+        if (position.position < input2.length) {
+          if (input2[position.position] === ";") {
             continue;
           }
           position.position++;
         }
-        if (position.position > input.length) {
+        if (position.position > input2.length) {
           break;
         }
         let parameterValue = null;
-        if (input[position.position] === '"') {
-          parameterValue = collectAnHTTPQuotedString(input, position, true);
+        if (input2[position.position] === '"') {
+          parameterValue = collectAnHTTPQuotedString(input2, position, true);
           collectASequenceOfCodePointsFast(
             ";",
-            input,
+            input2,
             position
           );
         } else {
           parameterValue = collectASequenceOfCodePointsFast(
             ";",
-            input,
+            input2,
             position
           );
           parameterValue = removeHTTPWhitespace(parameterValue, false, true);
@@ -16863,28 +16863,28 @@ var require_data_url = __commonJS({
       const buffer = Buffer.from(data, "base64");
       return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     }
-    function collectAnHTTPQuotedString(input, position, extractValue) {
+    function collectAnHTTPQuotedString(input2, position, extractValue) {
       const positionStart = position.position;
       let value = "";
-      assert(input[position.position] === '"');
+      assert(input2[position.position] === '"');
       position.position++;
       while (true) {
         value += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== "\\",
-          input,
+          input2,
           position
         );
-        if (position.position >= input.length) {
+        if (position.position >= input2.length) {
           break;
         }
-        const quoteOrBackslash = input[position.position];
+        const quoteOrBackslash = input2[position.position];
         position.position++;
         if (quoteOrBackslash === "\\") {
-          if (position.position >= input.length) {
+          if (position.position >= input2.length) {
             value += "\\";
             break;
           }
-          value += input[position.position];
+          value += input2[position.position];
           position.position++;
         } else {
           assert(quoteOrBackslash === '"');
@@ -16894,7 +16894,7 @@ var require_data_url = __commonJS({
       if (extractValue) {
         return value;
       }
-      return input.slice(positionStart, position.position);
+      return input2.slice(positionStart, position.position);
     }
     function serializeAMimeType(mimeType) {
       assert(mimeType !== "failure");
@@ -16916,30 +16916,30 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str, leading = true, trailing = true) {
-      return removeChars(str, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
+      return removeChars(str2, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str, leading, trailing, predicate) {
+    function removeChars(str2, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str.length - 1;
+      let trail = str2.length - 1;
       if (leading) {
-        while (lead < str.length && predicate(str.charCodeAt(lead))) lead++;
+        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str.length - 1 ? str : str.slice(lead, trail + 1);
+      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
     }
-    function isomorphicDecode(input) {
-      const length = input.length;
+    function isomorphicDecode(input2) {
+      const length = input2.length;
       if ((2 << 15) - 1 > length) {
-        return String.fromCharCode.apply(null, input);
+        return String.fromCharCode.apply(null, input2);
       }
       let result = "";
       let i = 0;
@@ -16948,7 +16948,7 @@ var require_data_url = __commonJS({
         if (i + addition > length) {
           addition = length - i;
         }
-        result += String.fromCharCode.apply(null, input.subarray(i, i += addition));
+        result += String.fromCharCode.apply(null, input2.subarray(i, i += addition));
       }
       return result;
     }
@@ -17825,8 +17825,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -18005,9 +18005,9 @@ var require_util3 = __commonJS({
       }
     }
     var invalidIsomorphicEncodeValueRegex = /[^\x00-\xFF]/;
-    function isomorphicEncode(input) {
-      assert(!invalidIsomorphicEncodeValueRegex.test(input));
-      return input;
+    function isomorphicEncode(input2) {
+      assert(!invalidIsomorphicEncodeValueRegex.test(input2));
+      return input2;
     }
     async function readAllBytes(reader) {
       const bytes = [];
@@ -18178,27 +18178,27 @@ var require_util3 = __commonJS({
       return mimeType;
     }
     function gettingDecodingSplitting(value) {
-      const input = value;
+      const input2 = value;
       const position = { position: 0 };
       const values = [];
       let temporaryValue = "";
-      while (position.position < input.length) {
+      while (position.position < input2.length) {
         temporaryValue += collectASequenceOfCodePoints(
           (char) => char !== '"' && char !== ",",
-          input,
+          input2,
           position
         );
-        if (position.position < input.length) {
-          if (input.charCodeAt(position.position) === 34) {
+        if (position.position < input2.length) {
+          if (input2.charCodeAt(position.position) === 34) {
             temporaryValue += collectAnHTTPQuotedString(
-              input,
+              input2,
               position
             );
-            if (position.position < input.length) {
+            if (position.position < input2.length) {
               continue;
             }
           } else {
-            assert(input.charCodeAt(position.position) === 44);
+            assert(input2.charCodeAt(position.position) === 44);
             position.position++;
           }
         }
@@ -18208,8 +18208,8 @@ var require_util3 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name, list2) {
+      const value = list2.get(name, true);
       if (value === null) {
         return null;
       }
@@ -18556,7 +18556,7 @@ var require_formdata_parser = __commonJS({
       }
       return true;
     }
-    function multipartFormDataParser(input, mimeType) {
+    function multipartFormDataParser(input2, mimeType) {
       assert(mimeType !== "failure" && mimeType.essence === "multipart/form-data");
       const boundaryString = mimeType.parameters.get("boundary");
       if (boundaryString === void 0) {
@@ -18565,30 +18565,30 @@ var require_formdata_parser = __commonJS({
       const boundary = Buffer.from(`--${boundaryString}`, "utf8");
       const entryList = [];
       const position = { position: 0 };
-      while (input[position.position] === 13 && input[position.position + 1] === 10) {
+      while (input2[position.position] === 13 && input2[position.position + 1] === 10) {
         position.position += 2;
       }
-      let trailing = input.length;
-      while (input[trailing - 1] === 10 && input[trailing - 2] === 13) {
+      let trailing = input2.length;
+      while (input2[trailing - 1] === 10 && input2[trailing - 2] === 13) {
         trailing -= 2;
       }
-      if (trailing !== input.length) {
-        input = input.subarray(0, trailing);
+      if (trailing !== input2.length) {
+        input2 = input2.subarray(0, trailing);
       }
       while (true) {
-        if (input.subarray(position.position, position.position + boundary.length).equals(boundary)) {
+        if (input2.subarray(position.position, position.position + boundary.length).equals(boundary)) {
           position.position += boundary.length;
         } else {
           return "failure";
         }
-        if (position.position === input.length - 2 && bufferStartsWith(input, dd, position) || position.position === input.length - 4 && bufferStartsWith(input, ddcrlf, position)) {
+        if (position.position === input2.length - 2 && bufferStartsWith(input2, dd, position) || position.position === input2.length - 4 && bufferStartsWith(input2, ddcrlf, position)) {
           return entryList;
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
           return "failure";
         }
         position.position += 2;
-        const result = parseMultipartFormDataHeaders(input, position);
+        const result = parseMultipartFormDataHeaders(input2, position);
         if (result === "failure") {
           return "failure";
         }
@@ -18596,17 +18596,17 @@ var require_formdata_parser = __commonJS({
         position.position += 2;
         let body;
         {
-          const boundaryIndex = input.indexOf(boundary.subarray(2), position.position);
+          const boundaryIndex = input2.indexOf(boundary.subarray(2), position.position);
           if (boundaryIndex === -1) {
             return "failure";
           }
-          body = input.subarray(position.position, boundaryIndex - 4);
+          body = input2.subarray(position.position, boundaryIndex - 4);
           position.position += body.length;
           if (encoding === "base64") {
             body = Buffer.from(body.toString(), "base64");
           }
         }
-        if (input[position.position] !== 13 || input[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 || input2[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
@@ -18626,13 +18626,13 @@ var require_formdata_parser = __commonJS({
         entryList.push(makeEntry(name, value, filename));
       }
     }
-    function parseMultipartFormDataHeaders(input, position) {
+    function parseMultipartFormDataHeaders(input2, position) {
       let name = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
-        if (input[position.position] === 13 && input[position.position + 1] === 10) {
+        if (input2[position.position] === 13 && input2[position.position + 1] === 10) {
           if (name === null) {
             return "failure";
           }
@@ -18640,44 +18640,44 @@ var require_formdata_parser = __commonJS({
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
-          input,
+          input2,
           position
         );
         headerName = removeChars(headerName, true, true, (char) => char === 9 || char === 32);
         if (!HTTP_TOKEN_CODEPOINTS.test(headerName.toString())) {
           return "failure";
         }
-        if (input[position.position] !== 58) {
+        if (input2[position.position] !== 58) {
           return "failure";
         }
         position.position++;
         collectASequenceOfBytes(
           (char) => char === 32 || char === 9,
-          input,
+          input2,
           position
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
             name = filename = null;
-            if (!bufferStartsWith(input, formDataNameBuffer, position)) {
+            if (!bufferStartsWith(input2, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input, position);
+            name = parseMultipartFormDataName(input2, position);
             if (name === null) {
               return "failure";
             }
-            if (bufferStartsWith(input, filenameBuffer, position)) {
+            if (bufferStartsWith(input2, filenameBuffer, position)) {
               let check = position.position + filenameBuffer.length;
-              if (input[check] === 42) {
+              if (input2[check] === 42) {
                 position.position += 1;
                 check += 1;
               }
-              if (input[check] !== 61 || input[check + 1] !== 34) {
+              if (input2[check] !== 61 || input2[check + 1] !== 34) {
                 return "failure";
               }
               position.position += 12;
-              filename = parseMultipartFormDataName(input, position);
+              filename = parseMultipartFormDataName(input2, position);
               if (filename === null) {
                 return "failure";
               }
@@ -18687,7 +18687,7 @@ var require_formdata_parser = __commonJS({
           case "content-type": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input,
+              input2,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -18697,7 +18697,7 @@ var require_formdata_parser = __commonJS({
           case "content-transfer-encoding": {
             let headerValue = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input,
+              input2,
               position
             );
             headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
@@ -18707,26 +18707,26 @@ var require_formdata_parser = __commonJS({
           default: {
             collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
-              input,
+              input2,
               position
             );
           }
         }
-        if (input[position.position] !== 13 && input[position.position + 1] !== 10) {
+        if (input2[position.position] !== 13 && input2[position.position + 1] !== 10) {
           return "failure";
         } else {
           position.position += 2;
         }
       }
     }
-    function parseMultipartFormDataName(input, position) {
-      assert(input[position.position - 1] === 34);
+    function parseMultipartFormDataName(input2, position) {
+      assert(input2[position.position - 1] === 34);
       let name = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
-        input,
+        input2,
         position
       );
-      if (input[position.position] !== 34) {
+      if (input2[position.position] !== 34) {
         return null;
       } else {
         position.position++;
@@ -18734,12 +18734,12 @@ var require_formdata_parser = __commonJS({
       name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
       return name;
     }
-    function collectASequenceOfBytes(condition, input, position) {
+    function collectASequenceOfBytes(condition, input2, position) {
       let start = position.position;
-      while (start < input.length && condition(input[start])) {
+      while (start < input2.length && condition(input2[start])) {
         ++start;
       }
-      return input.subarray(position.position, position.position = start);
+      return input2.subarray(position.position, position.position = start);
     }
     function removeChars(buf, leading, trailing, predicate) {
       let lead = 0;
@@ -18853,7 +18853,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -19138,7 +19138,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -19213,7 +19213,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -19308,11 +19308,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -19335,10 +19335,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -19355,7 +19355,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -19535,7 +19535,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -19557,7 +19557,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -19593,13 +19593,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20077,12 +20077,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -20752,12 +20752,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -20978,7 +20978,7 @@ var require_client = __commonJS({
     var http2 = __require("node:http");
     var util = require_util2();
     var { channels } = require_diagnostics();
-    var Request = require_request();
+    var Request2 = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
@@ -21221,7 +21221,7 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler) {
         const origin = opts.origin || this[kUrl].origin;
-        const request = new Request(origin, opts, handler);
+        const request = new Request2(origin, opts, handler);
         this[kQueue].push(request);
         if (this[kResuming]) {
         } else if (util.bodyLength(request.body) == null && util.isIterable(request.body)) {
@@ -21236,16 +21236,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -21256,7 +21256,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -21307,7 +21307,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -21319,7 +21319,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -21655,8 +21655,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -22925,7 +22925,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -22938,7 +22938,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -22957,7 +22957,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -22974,7 +22974,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -23044,18 +23044,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -23312,9 +23312,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -23537,9 +23537,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -23824,9 +23824,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -23918,9 +23918,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -25621,9 +25621,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list = this.#headersList.cookies;
-        if (list) {
-          return [...list];
+        const list2 = this.#headersList.cookies;
+        if (list2) {
+          return [...list2];
         }
         return [];
       }
@@ -25663,8 +25663,8 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list) {
-        o.#headersList = list;
+      static setHeadersList(o, list2) {
+        o.#headersList = list2;
       }
     };
     var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
@@ -26224,41 +26224,41 @@ var require_request2 = __commonJS({
       }
     }
     var patchMethodWarning = false;
-    var Request = class _Request {
+    var Request2 = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
-      constructor(input, init = {}) {
+      constructor(input2, init = {}) {
         webidl.util.markAsUncloneable(this);
-        if (input === kConstruct) {
+        if (input2 === kConstruct) {
           return;
         }
         const prefix = "Request constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        input = webidl.converters.RequestInfo(input, prefix, "input");
+        input2 = webidl.converters.RequestInfo(input2, prefix, "input");
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request = null;
         let fallbackMode = null;
         const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
-        if (typeof input === "string") {
+        if (typeof input2 === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input, baseUrl);
+            parsedURL = new URL(input2, baseUrl);
           } catch (err) {
-            throw new TypeError("Failed to parse URL from " + input, { cause: err });
+            throw new TypeError("Failed to parse URL from " + input2, { cause: err });
           }
           if (parsedURL.username || parsedURL.password) {
             throw new TypeError(
-              "Request cannot be constructed from a URL that includes credentials: " + input
+              "Request cannot be constructed from a URL that includes credentials: " + input2
             );
           }
           request = makeRequest({ urlList: [parsedURL] });
           fallbackMode = "cors";
         } else {
-          this[kDispatcher] = init.dispatcher || input[kDispatcher];
-          assert(input instanceof _Request);
-          request = input[kState];
-          signal = input[kSignal];
+          this[kDispatcher] = init.dispatcher || input2[kDispatcher];
+          assert(input2 instanceof _Request);
+          request = input2[kState];
+          signal = input2[kSignal];
         }
         const origin = environmentSettingsObject.settingsObject.origin;
         let window = "client";
@@ -26460,7 +26460,7 @@ var require_request2 = __commonJS({
             fillHeaders(this[kHeaders], headers);
           }
         }
-        const inputBody = input instanceof _Request ? input[kState].body : null;
+        const inputBody = input2 instanceof _Request ? input2[kState].body : null;
         if ((init.body != null || inputBody != null) && (request.method === "GET" || request.method === "HEAD")) {
           throw new TypeError("Request with GET/HEAD method cannot have body.");
         }
@@ -26489,7 +26489,7 @@ var require_request2 = __commonJS({
         }
         let finalBody = inputOrInitBody;
         if (initBody == null && inputBody != null) {
-          if (bodyUnusable(input)) {
+          if (bodyUnusable(input2)) {
             throw new TypeError(
               "Cannot construct a Request with a Request object that has already been used."
             );
@@ -26632,13 +26632,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list = dependentControllerMap.get(this.signal);
-          if (list === void 0) {
-            list = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list);
+          let list2 = dependentControllerMap.get(this.signal);
+          if (list2 === void 0) {
+            list2 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list2);
           }
           const acRef = new WeakRef(ac);
-          list.add(acRef);
+          list2.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -26671,7 +26671,7 @@ var require_request2 = __commonJS({
         return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Request);
+    mixinBody(Request2);
     function makeRequest(init) {
       return {
         method: init.method ?? "GET",
@@ -26722,7 +26722,7 @@ var require_request2 = __commonJS({
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request = new Request(kConstruct);
+      const request = new Request2(kConstruct);
       request[kState] = innerRequest;
       request[kSignal] = signal;
       request[kHeaders] = new Headers2(kConstruct);
@@ -26730,7 +26730,7 @@ var require_request2 = __commonJS({
       setHeadersGuard(request[kHeaders], guard);
       return request;
     }
-    Object.defineProperties(Request.prototype, {
+    Object.defineProperties(Request2.prototype, {
       method: kEnumerableProperty,
       url: kEnumerableProperty,
       headers: kEnumerableProperty,
@@ -26757,13 +26757,13 @@ var require_request2 = __commonJS({
       }
     });
     webidl.converters.Request = webidl.interfaceConverter(
-      Request
+      Request2
     );
     webidl.converters.RequestInfo = function(V, prefix, argument) {
       if (typeof V === "string") {
         return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V instanceof Request) {
+      if (V instanceof Request2) {
         return webidl.converters.Request(V, prefix, argument);
       }
       return webidl.converters.USVString(V, prefix, argument);
@@ -26854,7 +26854,7 @@ var require_request2 = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest };
+    module.exports = { Request: Request2, makeRequest, fromInnerRequest, cloneRequest };
   }
 });
 
@@ -26870,7 +26870,7 @@ var require_fetch = __commonJS({
       fromInnerResponse
     } = require_response();
     var { HeadersList } = require_headers();
-    var { Request, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
     var {
       bytesMatch,
@@ -26960,12 +26960,12 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input, init = void 0) {
+    function fetch2(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request2(input2, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -27783,7 +27783,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -27859,7 +27859,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -27902,7 +27902,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -28785,7 +28785,7 @@ var require_cache = __commonJS({
     var { kEnumerableProperty, isDisturbed } = require_util2();
     var { webidl } = require_webidl();
     var { Response, cloneResponse, fromInnerResponse } = require_response();
-    var { Request, fromInnerRequest } = require_request2();
+    var { Request: Request2, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util3();
@@ -28859,7 +28859,7 @@ var require_cache = __commonJS({
         }
         const fetchControllers = [];
         for (const request of requests) {
-          const r = new Request(request)[kState];
+          const r = new Request2(request)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -28943,10 +28943,10 @@ var require_cache = __commonJS({
         request = webidl.converters.RequestInfo(request, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request instanceof Request) {
+        if (request instanceof Request2) {
           innerRequest = request[kState];
         } else {
-          innerRequest = new Request(request)[kState];
+          innerRequest = new Request2(request)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -29024,14 +29024,14 @@ var require_cache = __commonJS({
         request = webidl.converters.RequestInfo(request, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request instanceof Request) {
+        if (request instanceof Request2) {
           r = request[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
           assert(typeof request === "string");
-          r = new Request(request)[kState];
+          r = new Request2(request)[kState];
         }
         const operations = [];
         const operation = {
@@ -29070,13 +29070,13 @@ var require_cache = __commonJS({
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
         if (request !== void 0) {
-          if (request instanceof Request) {
+          if (request instanceof Request2) {
             r = request[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+            r = new Request2(request)[kState];
           }
         }
         const promise = createDeferredPromise();
@@ -29242,13 +29242,13 @@ var require_cache = __commonJS({
       #internalMatchAll(request, options, maxResponses = Infinity) {
         let r = null;
         if (request !== void 0) {
-          if (request instanceof Request) {
+          if (request instanceof Request2) {
             r = request[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
-            r = new Request(request)[kState];
+            r = new Request2(request)[kState];
           }
         }
         const responses = [];
@@ -29836,9 +29836,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
-      if (str) {
-        headers.append("Set-Cookie", str);
+      const str2 = stringify(cookie);
+      if (str2) {
+        headers.append("Set-Cookie", str2);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -30398,8 +30398,8 @@ var require_util8 = __commonJS({
           return false;
         }
       }
-      const num = Number.parseInt(value, 10);
-      return num >= 8 && num <= 15;
+      const num2 = Number.parseInt(value, 10);
+      return num2 >= 8 && num2 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -31643,8 +31643,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -32513,11 +32513,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32533,7 +32533,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32603,26 +32603,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -32825,14 +32825,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -33076,12 +33076,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -33089,7 +33089,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -33128,7 +33128,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -33144,11 +33144,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33164,7 +33164,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33207,11 +33207,11 @@ var init_oidc_utils = __esm({
     init_core();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33227,7 +33227,7 @@ var init_oidc_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33303,17 +33303,17 @@ var init_oidc_utils2 = __esm({
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL4 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants2, promises } from "fs";
 var __awaiter4, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary, markdownSummary, summary;
 var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33329,7 +33329,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33356,7 +33356,7 @@ var init_summary = __esm({
             throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
           }
           try {
-            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
+            yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
           } catch (_a) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
@@ -33439,8 +33439,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text, addEOL = false) {
-        this._buffer += text;
+      addRaw(text2, addEOL = false) {
+        this._buffer += text2;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -33486,8 +33486,8 @@ var init_summary = __esm({
        * @returns {Summary} summary instance
        */
       addTable(rows) {
-        const tableBody = rows.map((row) => {
-          const cells = row.map((cell) => {
+        const tableBody = rows.map((row2) => {
+          const cells = row2.map((cell) => {
             if (typeof cell === "string") {
               return this.wrap("td", cell);
             }
@@ -33536,10 +33536,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text, level) {
+      addHeading(text2, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text);
+        const element = this.wrap(allowedTag, text2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -33568,9 +33568,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text, cite) {
+      addQuote(text2, cite) {
         const attrs2 = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text, attrs2);
+        const element = this.wrap("blockquote", text2, attrs2);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -33581,8 +33581,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text, href) {
-        const element = this.wrap("a", text, { href });
+      addLink(text2, href) {
+        const element = this.wrap("a", text2, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -33703,16 +33703,16 @@ function normalizeSeparators(p) {
 function isUnixExecutable(stats) {
   return (stats.mode & 1) > 0 || (stats.mode & 8) > 0 && process.getgid !== void 0 && stats.gid === process.getgid() || (stats.mode & 64) > 0 && process.getuid !== void 0 && stats.uid === process.getuid();
 }
-var __awaiter5, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink, IS_WINDOWS, READONLY;
+var __awaiter5, chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink2, IS_WINDOWS, READONLY;
 var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33728,12 +33728,12 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
     };
-    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs2.promises);
+    ({ chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink: unlink2 } = fs2.promises);
     IS_WINDOWS = process.platform === "win32";
     READONLY = fs2.constants.O_RDONLY;
   }
@@ -33811,11 +33811,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33831,7 +33831,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33896,11 +33896,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33916,7 +33916,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34004,8 +34004,8 @@ var init_toolrunner = __esm({
         }
         return this.args;
       }
-      _endsWith(str, end) {
-        return str.endsWith(end);
+      _endsWith(str2, end) {
+        return str2.endsWith(end);
       }
       _isCmdFile() {
         const upperToolPath = this.toolPath.toUpperCase();
@@ -34135,7 +34135,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -34218,7 +34218,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve4(exitCode);
+                resolve5(exitCode);
               }
             });
             if (this.options.input) {
@@ -34348,11 +34348,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34368,7 +34368,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34404,11 +34404,11 @@ var init_platform = __esm({
     init_exec();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34424,7 +34424,7 @@ var init_platform = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34541,7 +34541,7 @@ function getMultilineInput(name, options) {
   if (options && options.trimWhitespace === false) {
     return inputs;
   }
-  return inputs.map((input) => input.trim());
+  return inputs.map((input2) => input2.trim());
 }
 function getBooleanInput(name, options) {
   const trueValue = ["true", "True", "TRUE"];
@@ -34633,11 +34633,11 @@ var init_core = __esm({
     init_platform();
     __awaiter10 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34653,7 +34653,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34665,17 +34665,128 @@ var init_core = __esm({
   }
 });
 
+// src/fsio/read.ts
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+var MiB = 1 << 20;
+var READ_LIMITS = {
+  dockerfile: { cap: 4 * MiB, what: "The Dockerfile" },
+  "bake-file": { cap: 4 * MiB, what: "The bake file" },
+  "secret-file": { cap: 1 * MiB, what: "The secret file" },
+  baseline: { cap: 4 * MiB, what: "The baseline file" },
+  metadata: { cap: 16 * MiB, what: "The build metadata file" },
+  "image-id": { cap: 64 * 1024, what: "The image ID file" },
+  event: { cap: 64 * MiB, what: "The event file (GITHUB_EVENT_PATH)" },
+  "docker-config": { cap: 4 * MiB, what: "The Docker config file" },
+  proc: { cap: 1 * MiB, what: "The /proc file" },
+  /** buildx's reference of a build (`refs/<builder>/<node>/<id>`): only its head is read. */
+  "build-ref": { cap: 64 * 1024, what: "The buildx build reference file" },
+  /** A build log (`analyze --log`): streamed, so no cap; only the kind of file is checked. */
+  log: { cap: Number.POSITIVE_INFINITY, what: "The log file" }
+};
+var UnreadableFileError = class extends Error {
+  constructor(message, path6, reason) {
+    super(message);
+    this.path = path6;
+    this.reason = reason;
+    this.name = "UnreadableFileError";
+  }
+  path;
+  reason;
+};
+function kindOf(st) {
+  if (st.isDirectory()) return "a folder";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function mib(bytes) {
+  return bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes / 1024} KiB`;
+}
+function notRegular(kind, path6, st) {
+  return new UnreadableFileError(
+    `${READ_LIMITS[kind].what} ${path6} is not a regular file (${kindOf(st)}); point it at a regular file (a symbolic link must end at one).`,
+    path6,
+    "not-regular"
+  );
+}
+function tooBig(kind, path6) {
+  const { what: what2, cap } = READ_LIMITS[kind];
+  return new UnreadableFileError(
+    `${what2} ${path6} is over ${mib(cap)}, the most this action reads of it; check that the path names the right file.`,
+    path6,
+    "too-big"
+  );
+}
+function openRegular(path6, kind, shown = path6) {
+  const fd = openSync(path6, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegular(kind, shown, st);
+    return fd;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+function checkReadable(path6, kind, shown = path6) {
+  const fd = openRegular(path6, kind, shown);
+  try {
+    if (fstatSync(fd).size > READ_LIMITS[kind].cap) throw tooBig(kind, shown);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBoundedBytes(path6, kind) {
+  const cap = READ_LIMITS[kind].cap;
+  const fd = openRegular(path6, kind);
+  try {
+    const limit = Number.isFinite(cap) ? cap + 1 : Number.MAX_SAFE_INTEGER;
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > cap) throw tooBig(kind, path6);
+      if (total >= limit) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBounded(path6, kind) {
+  return readBoundedBytes(path6, kind).toString("utf8");
+}
+function readHead(path6, kind, bytes) {
+  const fd = openRegular(path6, kind);
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+function openBoundedStream(path6, kind) {
+  const fd = openRegular(path6, kind);
+  return createReadStream("", { fd, autoClose: true });
+}
+
 // src/config/errors.ts
 var UserError = class extends Error {
-  constructor(message, input) {
+  constructor(message, input2) {
     super(message);
-    this.input = input;
+    this.input = input2;
     this.name = "UserError";
   }
   input;
 };
 function isUserError(e) {
-  return e instanceof UserError;
+  return e instanceof UserError || e instanceof UnreadableFileError;
 }
 function describeFsError(e) {
   const code2 = e.code;
@@ -34695,102 +34806,603 @@ function describeFsError(e) {
 // src/commands/command.ts
 import { parseArgs } from "node:util";
 
-// src/config/input-names.ts
-var INPUT_NAMES = [
-  "driver",
-  "name",
-  "builder",
-  "nodes",
-  "endpoint",
-  "driver-opts",
-  "buildkitd-flags",
-  "buildkitd-config-inline",
-  "bootstrap-timeout",
-  "bootstrap-retries",
-  "cleanup",
-  "build",
-  "context",
-  "file",
-  "tags",
-  "labels",
-  "platforms",
-  "push",
-  "load",
-  "outputs",
-  "target",
-  "build-args",
-  "build-contexts",
-  "secrets",
-  "secret-files",
-  "secret-envs",
-  "ssh",
-  "cache-from",
-  "cache-to",
-  "no-cache",
-  "no-cache-filters",
-  "pull",
-  "network",
-  "add-hosts",
-  "allow",
-  "shm-size",
-  "ulimit",
-  "cgroup-parent",
-  "annotations",
-  "merge-sources",
-  "files",
-  "targets",
-  "set",
-  "workdir",
-  "source",
-  "provenance",
-  "sbom",
-  "attests",
-  "call",
-  "github-token",
-  "max-attempts",
-  "retry-wait-seconds",
-  "retry-max-wait-seconds",
-  "attempt-timeout-minutes",
-  "stall-timeout-seconds",
-  "retry-patterns",
-  "max-crash-retries",
-  "comment",
-  "summary",
-  "annotate",
-  "check-run",
-  "sarif-file",
-  "fail-on-findings",
-  "context-size-warn-mb",
-  "baseline",
-  "regression-threshold",
-  "cache-mode"
-];
-var BOOLEAN_INPUTS = /* @__PURE__ */ new Set([
-  "cleanup",
-  "build",
-  "push",
-  "load",
-  "no-cache",
-  "pull",
-  "annotate",
-  "check-run",
-  "baseline"
-]);
+// src/config/declaration.ts
+var CLI_COMMANDS = ["build", "bake", "merge", "doctor", "analyze", "classify"];
+var BUILDER = ["build", "bake", "setup"];
+var BUILDER_CLI = ["build", "bake", "doctor"];
+var RUNS = ["build", "bake", "merge"];
+var INPUTS = {
+  driver: {
+    kind: "choice",
+    default: "docker-container",
+    description: "Builder driver: docker-container, remote, kubernetes, or docker (the daemon's default builder).",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  name: {
+    kind: "string",
+    description: "Name of the builder to create. Default derived from the run, so parallel jobs never collide.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  builder: {
+    kind: "string",
+    description: "Use this existing builder instead of creating one; its nodes are still verified strictly and it is never removed.",
+    action: BUILDER,
+    cli: BUILDER_CLI,
+    help: "an existing builder to verify and use (never removed)"
+  },
+  nodes: {
+    kind: "yaml",
+    description: "YAML list of nodes: each with name, endpoint, platforms, driver-opts, buildkitd-flags, buildkitd-config-inline.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  endpoint: {
+    kind: "string",
+    description: "Endpoint of the single node (a URL such as tcp://buildkitd:1234, or a Docker context name).",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "driver-opts": {
+    kind: "lines",
+    description: "Driver options of the single node, one per line (e.g. cacert=/path/ca.pem).",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "buildkitd-flags": {
+    kind: "string",
+    description: "BuildKit daemon flags of the single node.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "buildkitd-config-inline": {
+    kind: "text",
+    description: "Inline BuildKit daemon configuration (TOML) of the single node.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "bootstrap-timeout": {
+    kind: "number",
+    default: "120",
+    description: "Seconds creating, booting and verifying the nodes may take, every boot round and the last status read included; nodes not running by then fail the step, each named. A tcp:// node that refuses connections or does not resolve fails sooner, after 4 quick probes over 7 s.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "bootstrap-retries": {
+    kind: "number",
+    default: "2",
+    description: "How many times a node that did not reach 'running' is booted again, with backoff, before the step fails.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  cleanup: {
+    kind: "boolean",
+    default: "true",
+    description: "Remove the builder this step created, its temporary files and TLS material in the post phase.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  build: {
+    kind: "boolean",
+    default: "true",
+    description: "Run the build. false only sets up and verifies the builder, as docker/setup-buildx-action does.",
+    action: ["build", "bake", "setup"],
+    cli: []
+  },
+  context: {
+    kind: "string",
+    default: ".",
+    description: "Build context (a path, or a Git URL).",
+    action: ["build"],
+    cli: ["build"],
+    help: "the build context (a path or a Git URL; or give it as the argument), default ."
+  },
+  file: {
+    kind: "string",
+    description: "Path to the Dockerfile. Default {context}/Dockerfile.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  tags: {
+    kind: "list",
+    description: "Image tags, one per line or comma-separated.",
+    action: ["build", "merge"],
+    cli: ["build", "merge"],
+    help: {
+      build: "image tags (repeat the flag for several)",
+      merge: "where the merged index is pushed (repeat the flag for several repositories or tags)"
+    }
+  },
+  labels: {
+    kind: "lines",
+    description: "Image labels, one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  platforms: {
+    kind: "list",
+    description: "Target platforms of the build, comma-separated (e.g. linux/amd64,linux/arm64).",
+    action: ["build"],
+    cli: ["build", "doctor"]
+  },
+  push: {
+    kind: "boolean",
+    default: "false",
+    description: "Push the image (--push).",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  load: {
+    kind: "boolean",
+    default: "false",
+    description: "Load the image into Docker (--load).",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  outputs: {
+    kind: "lines",
+    description: "Outputs (--output), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  target: {
+    kind: "string",
+    description: "Target stage to build.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "build-args": {
+    kind: "lines",
+    description: "Build arguments, one KEY=value per line. Values reach buildx through its environment (--build-arg KEY), never its command line; a name buildx reads itself (PATH, HOME, a proxy, DOCKER_*, BUILDX_*, ...) stays KEY=value on the command line, and is refused when it is also named like a secret.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "build-contexts": {
+    kind: "lines",
+    description: "Additional build contexts, one name=source per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  secrets: {
+    kind: "lines",
+    description: "Secrets, one id=value per line. Values go to private files and are masked.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "secret-files": {
+    kind: "lines",
+    description: "Secret files, one id=path per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "secret-envs": {
+    kind: "list",
+    description: "Secrets from environment variables, one id=ENV per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  ssh: {
+    kind: "lines",
+    description: "SSH agent sockets or keys to expose (default|<id>[=<socket>|<key>[,<key>]]), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "cache-from": {
+    kind: "lines",
+    description: "Cache sources (--cache-from), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "cache-to": {
+    kind: "lines",
+    description: "Cache exports (--cache-to), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "no-cache": {
+    kind: "boolean",
+    default: "false",
+    description: "Do not use the cache.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  "no-cache-filters": {
+    kind: "list",
+    description: "Stages to build without the cache.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  pull: {
+    kind: "boolean",
+    default: "false",
+    description: "Always pull referenced images.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  network: {
+    kind: "string",
+    description: "Networking mode of RUN instructions.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "add-hosts": {
+    kind: "list",
+    description: "Custom host-to-IP mappings (host:ip).",
+    action: ["build"],
+    cli: ["build"]
+  },
+  allow: {
+    kind: "list",
+    description: "Extra privileged entitlements (e.g. network.host,security.insecure).",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  "shm-size": {
+    kind: "string",
+    description: "Size of /dev/shm (e.g. 2g).",
+    action: ["build"],
+    cli: ["build"]
+  },
+  ulimit: {
+    kind: "lines",
+    description: "Ulimit options (e.g. nofile=1024:1024), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "cgroup-parent": {
+    kind: "string",
+    description: "Parent cgroup of RUN instructions.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  annotations: {
+    kind: "lines",
+    description: "Annotations for the image, one per line.",
+    action: ["build", "merge"],
+    cli: ["build", "merge"],
+    help: { merge: "an annotation of the index, index:key=value (repeat the flag for several)" }
+  },
+  "merge-sources": {
+    kind: "lines",
+    description: "Merge instead of build: image references (name:tag or name@sha256:\u2026), one per line, combined with docker buildx imagetools create into one index pushed to every tags entry; retried like a build and verified (every platform of every source on every tag). No builder is needed.",
+    cliInstead: "merging is its own command: run 'buildx-guard merge --sources REF --sources REF --tags REF'",
+    action: ["merge"],
+    cli: []
+  },
+  files: {
+    kind: "list",
+    description: "Bake instead of build: bake files (docker buildx bake --file), one per line or comma-separated; relative to workdir. Any of files, targets, set, workdir or source runs docker buildx bake; the build-only inputs (file, tags, platforms, build-args, \u2026) are then an error: set them in the bake file or with set.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  targets: {
+    kind: "list",
+    description: "Bake targets or groups, one per line or comma-separated. Default the bake file's default group.",
+    action: ["bake"],
+    cli: ["bake"],
+    help: "bake targets or groups, comma-separated (or give them as arguments)"
+  },
+  set: {
+    kind: "lines",
+    description: "Bake overrides (--set), one target.key=value per line, e.g. *.platform=linux/amd64,linux/arm64.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  workdir: {
+    kind: "string",
+    description: "The folder bake runs in; bake files and contexts are relative to it. Default the workspace.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  source: {
+    kind: "string",
+    description: "A remote bake definition (a Git URL) instead of the local files. Default the local files in workdir.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  "bake-isolation": {
+    kind: "choice",
+    description: "none (default): one docker buildx bake for all targets, as buildx does (the first failure cancels the rest). targets: each target (with the targets it links through target: contexts) runs as its own bake on the same builder, with its own attempts; a failing target never stops the others, and the step fails naming each target that failed.",
+    help: "targets: each target its own bake with its own attempts (default none: one bake)",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  "bake-parallelism": {
+    kind: "number",
+    description: "With bake-isolation targets, how many targets bake at once at most. Default 0, all.",
+    help: "with --bake-isolation targets: bakes at once at most (default 0: all)",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  provenance: {
+    kind: "string",
+    description: "Provenance attestation (--provenance), e.g. mode=max or false.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  sbom: {
+    kind: "string",
+    description: "SBOM attestation (--sbom), e.g. true.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  attests: {
+    kind: "lines",
+    description: "Attestations (--attest), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  call: {
+    kind: "string",
+    description: "Evaluate a build method instead of building (build, check, outline, targets).",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "github-token": {
+    kind: "string",
+    default: "${{ github.token }}",
+    description: "Token for Git contexts on GitHub, passed as the GIT_AUTH_TOKEN secret.",
+    action: ["build", "bake", "merge"],
+    cli: ["build", "bake"],
+    alwaysSet: true
+  },
+  "max-attempts": {
+    kind: "number",
+    default: "3",
+    description: "Build attempts at most; only transient failures (transport, registry, crash) are retried.",
+    action: RUNS,
+    cli: RUNS
+  },
+  "retry-wait-seconds": {
+    kind: "number",
+    default: "10",
+    description: "First wait before a retry; doubles per retry with full jitter (longer after a registry 429).",
+    action: RUNS,
+    cli: RUNS
+  },
+  "retry-max-wait-seconds": {
+    kind: "number",
+    default: "120",
+    description: "Longest wait before a retry.",
+    action: RUNS,
+    cli: RUNS
+  },
+  "attempt-timeout-minutes": {
+    kind: "number",
+    default: "0",
+    description: "Stop an attempt after this many minutes and count it as transient (0 = no limit).",
+    action: RUNS,
+    cli: RUNS
+  },
+  "stall-timeout-seconds": {
+    kind: "number",
+    default: "300",
+    description: "Seconds without build progress before the nodes are probed: a node that does not answer stops the attempt (transport, the node named) and the retry decides; a node that answers means a quiet step, and the build goes on, unless the step is a push or export waiting on a registry (then the attempt is stopped as registry, retryable; merge-sources likewise). 0 turns the watchdog off.",
+    action: ["build", "bake", "merge"],
+    cli: ["build", "bake", "merge"]
+  },
+  "retry-patterns": {
+    kind: "lines",
+    description: "Extra regular expressions, one per line; a failure whose text matches one is retried.",
+    action: RUNS,
+    cli: ["build", "bake", "merge", "classify"]
+  },
+  "max-crash-retries": {
+    kind: "number",
+    default: "1",
+    description: "How many times a buildx/BuildKit crash (panic) is retried.",
+    action: RUNS,
+    cli: RUNS
+  },
+  comment: {
+    kind: "choice",
+    default: "sticky",
+    description: "Sticky pull request comment: sticky (create or update one comment), on-failure (only when the build fails, and updated once fixed), or off.",
+    action: RUNS,
+    cli: []
+  },
+  summary: {
+    kind: "choice",
+    default: "full",
+    description: "Job summary: full (everything), compact (the verdict, the failure and the top three findings), or off.",
+    action: RUNS,
+    cli: []
+  },
+  annotate: {
+    kind: "boolean",
+    default: "true",
+    description: "Annotate the findings in the job log and on the pull request's changed files (true or false; the check run is its own input). Named annotate because annotations is the image's annotations, as in docker/build-push-action.",
+    action: RUNS,
+    cli: []
+  },
+  "check-run": {
+    kind: "boolean",
+    default: "false",
+    description: "Also publish a check run with every finding as an annotation on the PR's head commit (needs checks write).",
+    action: RUNS,
+    cli: []
+  },
+  "report-key": {
+    kind: "string",
+    description: "Names this build's sticky comment and check run within the job (letters, digits, _ . / : -). Default: a short hash of what tells matrix legs apart (platforms, target, build-args, tags, bake targets and files), with the commit and run ids taken out so that it stays the same across pushes.",
+    action: RUNS,
+    cli: []
+  },
+  "sarif-file": {
+    kind: "string",
+    description: "Write the findings as SARIF 2.1.0 to this path (for github/codeql-action/upload-sarif).",
+    action: RUNS,
+    cli: RUNS,
+    help: "write the findings as SARIF 2.1.0 here (a path inside the current folder)"
+  },
+  "fail-on-findings": {
+    kind: "choice",
+    default: "none",
+    description: "Fail the step after reporting when a finding has this severity or worse: none, error, warning.",
+    action: RUNS,
+    cli: ["build", "bake", "merge", "analyze"],
+    help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
+  },
+  "context-size-warn-mb": {
+    kind: "number",
+    default: "50",
+    description: "Warn when the build context sent to BuildKit is larger than this many MB.",
+    action: ["build", "bake"],
+    cli: ["build", "bake", "analyze"]
+  },
+  baseline: {
+    kind: "boolean",
+    default: "true",
+    description: "Compare with the previous build's baseline (saved with the Actions cache): slower-than-baseline and cache-ratio-drop findings, before/after in the timing chart.",
+    action: ["build", "bake"],
+    cli: []
+  },
+  "regression-threshold": {
+    kind: "number",
+    default: "25",
+    description: "Percent slower than the baseline (and at least 5 s) that counts as a regression.",
+    action: ["build", "bake"],
+    cli: []
+  },
+  "cache-mode": {
+    kind: "choice",
+    default: "none",
+    description: "local: keep a buildx type=local build cache in the Actions cache between runs (for drivers that cannot use type=gha; the -new folder rotation keeps it from growing). none: off.",
+    action: ["build"],
+    cli: []
+  },
+  // The command line's own flags.
+  sources: {
+    kind: "lines",
+    description: "An image to merge, name:tag or name@sha256:\u2026 (repeat the flag); the action's merge-sources.",
+    cli: ["merge"]
+  },
+  "report-file": {
+    kind: "string",
+    description: "Write the Markdown report (what the PR comment and summary show) to this file.",
+    cli: ["build", "bake", "merge"]
+  },
+  timings: {
+    kind: "boolean",
+    description: "Print where the time went, phase by phase (to stderr).",
+    cli: ["build", "bake"]
+  },
+  format: {
+    kind: "choice",
+    description: "The output format: json, text, markdown, sarif, codequality or junit (analyze); json or text (classify, doctor).",
+    help: {
+      analyze: "json, text (default), markdown, sarif, codequality or junit (JUnit XML)",
+      classify: 'json (default: one line, {"category","retryable","reason","remedy"}) or text',
+      doctor: "text (default: the node table and the checks) or json (the verdict, with every node)"
+    },
+    cli: ["analyze", "classify", "doctor"]
+  },
+  log: {
+    kind: "string",
+    description: "The build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx); '-' reads it from stdin.",
+    cli: ["analyze"]
+  },
+  dockerfile: {
+    kind: "lines",
+    description: "The Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target).",
+    cli: ["analyze"]
+  },
+  "bake-file": {
+    kind: "lines",
+    description: "A bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder.",
+    cli: ["analyze"]
+  },
+  "fail-on-failure": {
+    kind: "boolean",
+    description: "Exit 1 when the log shows a failed build.",
+    cli: ["analyze"]
+  },
+  "exit-code": {
+    kind: "boolean",
+    description: "Exit 0 when the failure is transient (worth a retry), 1 when it is not: for shell retry loops.",
+    cli: ["classify"]
+  },
+  debug: {
+    kind: "boolean",
+    description: "Print stack traces and buildx commands.",
+    cli: CLI_COMMANDS
+  }
+};
+function input(name) {
+  return Object.hasOwn(INPUTS, name) ? INPUTS[name] : void 0;
+}
+var INPUT_NAMES = Object.keys(INPUTS);
+function actionInputs() {
+  return INPUT_NAMES.filter((n) => (input(n).action ?? []).length > 0);
+}
+function cliFlags(command) {
+  return INPUT_NAMES.filter((n) => (input(n).cli ?? []).includes(command));
+}
+function takes(adapter, command, name) {
+  const d = input(name);
+  const list2 = (adapter === "action" ? d?.action : d?.cli) ?? [];
+  return list2.includes(command);
+}
+function isSet(src, name) {
+  const v = src(name).trim();
+  return v !== "" && v !== (input(name)?.default ?? "");
+}
+var REFUSED_INPUTS = {
+  version: "buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created",
+  use: "the build always runs on the builder this step created or verified; remove use",
+  "keep-state": "cleanup: false keeps the builder and its state; remove keep-state",
+  "buildkitd-config": "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)"
+};
+var MODE_WORDS = {
+  build: "when the step builds",
+  bake: "when the step bakes (files, targets, set, workdir or source)",
+  merge: "when the step merges (merge-sources)",
+  setup: "with build: false (the step only sets up and verifies the builder)"
+};
+var VERBS = {
+  build: "builds",
+  bake: "bakes",
+  merge: "merges",
+  setup: "only sets up the builder (build: false)"
+};
+function refuseUntaken(adapter, command, src) {
+  for (const name of INPUT_NAMES) {
+    const d = INPUTS[name];
+    const list2 = (adapter === "action" ? d.action : d.cli) ?? [];
+    if (adapter === "action" && !d.action?.length) continue;
+    if (list2.includes(command) || adapter === "action" && d.alwaysSet || !isSet(src, name)) continue;
+    if (adapter === "action") {
+      throw new UserError(
+        `Input '${name}' does nothing ${MODE_WORDS[command]}; remove it (it is taken only when the step ${(d.action ?? []).map((m) => VERBS[m]).join(" or ")}).`,
+        name
+      );
+    }
+    const others = (d.cli ?? []).filter((c) => c !== command);
+    const where = d.cliInstead ? `: ${d.cliInstead}` : others.length ? `; run ${others.map((c) => `'buildx-guard ${c} --${name}'`).join(" or ")} for it` : d.action?.length ? "; it is an input of the action only (the terminal has no counterpart)" : "";
+    throw new UserError(`--${name} is not a flag of 'buildx-guard ${command}'${where}.`, name);
+  }
+}
+function declared(src) {
+  return (name) => {
+    if (!input(name) && !Object.hasOwn(REFUSED_INPUTS, name))
+      throw new Error(`Input '${name}' is read but not declared in src/config/declaration.ts.`);
+    return src(name);
+  };
+}
 
 // src/commands/command.ts
-function inputFlags(listed) {
-  return Object.fromEntries(
-    INPUT_NAMES.map((n) => [
-      n,
-      {
-        boolean: BOOLEAN_INPUTS.has(n),
-        help: listed[n] ?? `the action's input '${n}'`,
-        hidden: !(n in listed)
-      }
-    ])
-  );
+function flagSpec(name, command) {
+  const d = input(name);
+  const help = typeof d.help === "string" ? d.help : command && d.help?.[command] || d.description;
+  return { ...d.kind === "boolean" ? { boolean: true } : {}, help: help.replace(/\.$/, "") };
 }
-var DEBUG_FLAG = { boolean: true, help: "print stack traces and buildx commands" };
+function flagsOf(command) {
+  return Object.fromEntries(cliFlags(command).map((n) => [n, flagSpec(n, command)]));
+}
+var ALL_FLAGS = Object.fromEntries(
+  INPUT_NAMES.map((n) => [n, flagSpec(n)])
+);
 var UsageError = class extends Error {
   constructor(message) {
     super(message);
@@ -34820,13 +35432,15 @@ function distance(a, b) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
   return d[a.length][b.length];
 }
-function suggest(flag2, known) {
-  if (DOCKER_SPELLINGS[flag2] && known.includes(DOCKER_SPELLINGS[flag2])) return DOCKER_SPELLINGS[flag2];
-  const best = known.map((k) => ({ k, d: distance(flag2, k) })).sort((a, b) => a.d - b.d)[0];
-  return best && best.d <= Math.max(1, Math.floor(flag2.length / 3)) ? best.k : void 0;
+function suggest(flag, known) {
+  if (DOCKER_SPELLINGS[flag] && known.includes(DOCKER_SPELLINGS[flag])) return DOCKER_SPELLINGS[flag];
+  const best = known.map((k) => ({ k, d: distance(flag, k) })).sort((a, b) => a.d - b.d)[0];
+  return best && best.d <= Math.max(1, Math.floor(flag.length / 3)) ? best.k : void 0;
 }
-function parseFlags(argv, spec) {
+function parseFlags(argv, command) {
+  const spec = ALL_FLAGS;
   const known = Object.keys(spec);
+  const own = Object.keys(flagsOf(command));
   const args = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -34849,24 +35463,28 @@ function parseFlags(argv, spec) {
     });
   } catch (e) {
     const code2 = e.code;
-    const flag2 = e.message.match(/option '(?:-\w, )?--?([\w-]+)/i)?.[1] ?? "";
+    const flag = e.message.match(/option '(?:-\w, )?--?([\w-]+)/i)?.[1] ?? "";
     if (code2 === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      const s = suggest(flag2, known);
+      const s = suggest(flag, own);
       throw new UsageError(
-        `unknown flag '${flag2.length === 1 ? "-" : "--"}${flag2}'${s ? `; did you mean '--${s}'?` : ""}`
+        `unknown flag '${flag.length === 1 ? "-" : "--"}${flag}'${s ? `; did you mean '--${s}'?` : ""}`
       );
     }
     if (code2 === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
-      throw new UsageError(`flag '--${flag2}' needs a value (--${flag2} VALUE)`);
+      throw new UsageError(`flag '--${flag}' needs a value (--${flag} VALUE)`);
     throw new UsageError(e.message);
   }
   const values = parsed.values;
-  return { flags: (name) => (values[name] ?? []).join("\n"), positionals: parsed.positionals };
+  const flags = (name) => (values[name] ?? []).join("\n");
+  try {
+    refuseUntaken("cli", command, flags);
+  } catch (e) {
+    throw new UsageError(e.message.replace(/\.$/, ""));
+  }
+  return { flags, positionals: parsed.positionals };
 }
 function helpText(c) {
-  const rows = Object.entries(c.flags).filter(([, f]) => !f.hidden).map(([k, f]) => `  --${k.padEnd(26)} ${f.help}`);
-  const hidden = Object.values(c.flags).filter((f) => f.hidden).length;
-  if (hidden) rows.push(`  (and ${hidden} more: every input of the action, by its name; see the README)`);
+  const rows = Object.entries(flagsOf(c.name)).map(([k, f]) => `  --${k.padEnd(26)} ${f.help}`);
   return `Usage: ${c.usage}
 
 ${c.summary}
@@ -34878,7 +35496,7 @@ ${rows.join("\n")}
 }
 
 // src/commands/analyze.ts
-import { closeSync, existsSync as existsSync5, openSync, readFileSync as readFileSync5, readSync, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
 
 // src/diagnosis/categories.ts
 var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
@@ -34889,138 +35507,207 @@ var EXEC_FORMAT = /exec format error|exec user process caused|cannot execute bin
 var ERROR_PATTERNS = [
   {
     id: "status-stream-lost",
+    needles: ["status: rpc error"],
     category: "transport",
     scope: "error",
+    tier: 1,
     reason: "the status stream from BuildKit broke (failed to receive status)",
     pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
     remedy: "retried automatically; if it repeats, check the network between the runner and the nodes"
   },
   {
     id: "cancelled",
+    needles: ["Canceled: ", "operation was canceled"],
     category: "cancelled",
     scope: "error",
+    tier: 1,
     reason: "the build was cancelled (the job was cancelled or timed out)",
     pattern: /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
     remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
   },
   {
     id: "disk-full",
+    needles: ["no space left", "quota exceeded"],
     category: "resource",
     scope: "error",
+    tier: 1,
     reason: "the disk of the builder is full (no space left on device)",
     pattern: /no space left on device|disk quota exceeded/i,
     remedy: "free disk space on the runner or node (docker builder prune, remove unused images), or use a larger disk"
   },
   {
     id: "out-of-memory",
+    needles: ["Killed", "memory"],
     category: "resource",
     scope: "step",
+    tier: 1,
     reason: "a step ran out of memory (killed, exit code 137)",
-    pattern: /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
+    pattern: /^(?=[\s\S]*\b(?:exit code:?|non-zero code:) 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
     remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
   },
   {
     id: "exec-format",
+    needles: ["exec"],
     category: "platform",
     scope: "step",
+    tier: 1,
     reason: "a binary for another architecture was run (exec format error)",
     pattern: EXEC_FORMAT,
     remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
   },
   {
     id: "platform-not-in-manifest",
+    needles: ["no match"],
     category: "platform",
     scope: "error",
+    tier: 1,
     reason: "the base image has no variant for the requested platform",
     pattern: /no match for platform in manifest|no matching manifest for/,
     remedy: "pick a base image published for every platform in `platforms`, or drop that platform"
   },
   {
+    // buildx before 0.13 and after it word this differently.
     id: "docker-driver-multi-platform",
+    needles: ["docker driver"],
     category: "platform",
     scope: "error",
+    tier: 1,
     reason: "the docker driver cannot build several platforms at once",
-    pattern: /multiple platforms feature is currently not supported for docker driver/i,
+    pattern: /multiple platforms feature is currently not supported for docker driver|multi-platform build is not supported for the docker driver/i,
     remedy: "use the docker-container or remote driver (driver input), or the containerd image store"
   },
   {
     id: "step-failed",
+    needles: ["did not complete", "executor failed", "non-zero code"],
     category: "step",
     scope: "error",
+    tier: 1,
     reason: "a build step exited non-zero",
     pattern: /process "…" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
   },
   {
     id: "dockerfile",
+    needles: [
+      "dockerfile",
+      "instruction",
+      "heredoc",
+      "llb definition",
+      "lint violation",
+      "base name",
+      "end of statement",
+      "check complete",
+      "source image"
+    ],
     category: "dockerfile",
     scope: "error",
+    tier: 1,
     reason: "the Dockerfile does not parse or fails a build check",
-    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
+    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found|Please provide a source image with `from` prior to commit/i,
     remedy: "fix the Dockerfile at the line shown"
   },
   {
     // A trap: this reads like a missing file, but it is a context transfer cut short.
     id: "context-transfer-cut",
+    needles: ["failed to compute cache key"],
     category: "transport",
     scope: "error",
+    tier: 1,
     reason: "the build context transfer to BuildKit was cut short",
     pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
   },
   {
-    id: "missing-file",
-    category: "missing-file",
-    scope: "error",
-    reason: "a file the build needs is not in the build context",
-    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
-    remedy: "check the path against the build context and .dockerignore"
-  },
-  {
-    id: "message-too-large",
-    category: "resource",
-    scope: "error",
-    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
-    pattern: /ResourceExhausted|larger than max/
-  },
-  {
-    id: "registry-auth",
-    category: "auth",
-    scope: "error",
-    reason: "the registry refused the credentials",
-    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
-    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
-  },
-  {
-    // After auth: a registry that hides a private image as "not found" answered 401 first.
-    id: "image-not-found",
-    category: "image-not-found",
-    scope: "error",
-    reason: "an image the build or merge names does not exist (a base image, a merge source)",
-    pattern: /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
-    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
-  },
-  {
-    // After auth: an export the registry refuses is not retried.
-    id: "cache-export",
-    category: "cache-export",
-    scope: "all",
-    reason: "exporting the build cache failed",
-    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.{0,200}(?:timeout|deadline exceeded)/im,
-    remedy: "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build"
-  },
-  {
     id: "crash",
+    needles: ["panic: ", "fatal error: ", "goroutine "],
     category: "crash",
     scope: "all",
+    tier: 1,
     reason: "buildx or BuildKit crashed",
     pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
     remedy: "retried once (max-crash-retries); see the known-crash finding for a fixed release"
   },
   {
-    id: "connection-lost",
-    category: "transport",
+    // Docker Hub answers a repository that does not exist as if it were private.
+    id: "repository-missing",
+    needles: ["pull access denied", "repository does not exist"],
+    category: "image-not-found",
     scope: "error",
-    reason: "the connection between buildx and BuildKit was lost",
-    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
+    tier: 1,
+    reason: "an image the build names does not exist (or is private to another account)",
+    pattern: /pull access denied|repository does not exist/,
+    remedy: "check the image name and tag (or digest); log in first if it is private"
+  },
+  {
+    // RFC 6750: the registry refused the token itself (expired, revoked, malformed). Decisive, unlike
+    // `insufficient_scope`, which Docker Hub also answers for a repository that does not exist.
+    id: "token-refused",
+    needles: ["invalid_token"],
+    category: "auth",
+    scope: "error",
+    tier: 1,
+    reason: "the registry refused the token (invalid_token)",
+    pattern: /\binvalid_token\b/,
+    remedy: "log in again before the build (docker/login-action) with a token that has not expired or been revoked"
+  },
+  {
+    id: "message-too-large",
+    needles: ["ResourceExhausted", "larger than max"],
+    category: "resource",
+    scope: "error",
+    tier: 2,
+    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
+    pattern: /ResourceExhausted|larger than max/
+  },
+  {
+    id: "registry-auth",
+    needles: ["auth", "forbidden", "denied", "insufficient_scope"],
+    category: "auth",
+    scope: "error",
+    tier: 2,
+    reason: "the registry refused the credentials",
+    pattern: /\b401 Unauthorized|\b403 Forbidden|\bauthorization status: 40[13]\b|\bauthorization failed\b|\bunauthorized: |\bdenied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
+    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
+  },
+  {
+    id: "manifest-unknown",
+    needles: ["manifest unknown"],
+    category: "image-not-found",
+    scope: "error",
+    tier: 2,
+    reason: "an image the build or merge names does not exist (a base image, a merge source)",
+    pattern: /\bmanifest unknown\b/,
+    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
+  },
+  {
+    id: "missing-path",
+    needles: ["no such file", "COPY failed", "prepare context", "Cannot locate"],
+    category: "missing-file",
+    scope: "error",
+    tier: 2,
+    reason: "a file the build needs is not in the build context",
+    pattern: /lstat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+    remedy: "check the path against the build context and .dockerignore"
+  },
+  {
+    // BuildKit's content store has no blob a cache record points to: a remote cache entry (the
+    // GitHub Actions cache evicts them) went away between the import and its use. A rerun re-fetches.
+    id: "blob-missing",
+    needles: ["blob sha256:"],
+    category: "cache-export",
+    scope: "error",
+    tier: 2,
+    reason: "a blob the build cache refers to is gone (a cache entry was evicted)",
+    pattern: /\bblob sha256:[0-9a-f]{64} not found\b/,
+    remedy: "retried; add ignore-error=true to cache-to, and keep the cache scope small enough not to be evicted mid-build"
+  },
+  {
+    // What `not found` means depends on what was looked for: the operation says (table.ts).
+    id: "not-found",
+    needles: ["found", "no such file"],
+    category: "unknown",
+    scope: "error",
+    tier: 2,
+    reason: "something the build looked for was not found",
+    pattern: /\bnot[ _]found\b|\b404 Not Found\b|\bno such file or directory\b/i
   },
   {
     // A registry on filesystem storage writes its link files in place: while the same content is
@@ -35029,28 +35716,134 @@ var ERROR_PATTERNS = [
     // retry succeeded. Any 400 on a manifest PUT whose error list names an unknown blob is retried:
     // the retry also uploads a blob that is really missing. buildx prints the list after the line.
     id: "registry-manifest-blob-unknown",
+    needles: ["PUT request", "manifest blob unknown"],
     category: "registry",
     scope: "all",
+    tier: 2,
     reason: "the registry refused a manifest because a blob it references was not (yet) there",
     pattern: /^(?=[\s\S]*?PUT request to \S+\/manifests\/\S+: 400 Bad Request)(?=[\s\S]*?(?:blob unknown to registry|MANIFEST_BLOB_UNKNOWN))|(?:^|\n)(?:errors:\s*)?manifest blob unknown: /,
     remedy: "retried; if it recurs, push to this registry one job at a time (a self-hosted registry on filesystem storage can answer a manifest before a blob pushed at the same moment is linked: distribution/distribution#4489)"
   },
   {
     id: "registry-rate-limit",
+    needles: ["429", "many", "rate limit"],
     category: "registry",
     scope: "error",
+    tier: 2,
     reason: "the registry rate-limited the build (429)",
     pattern: REGISTRY_RATE_LIMIT,
     remedy: "log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run"
   },
   {
+    // The gRPC connection between buildx and BuildKit, not a registry's.
+    id: "connection-lost",
+    needles: [
+      "Unavailable",
+      "server",
+      "transport",
+      "connection error",
+      "gRPC",
+      "workers",
+      "graceful_stop",
+      "GOAWAY",
+      "internal error"
+    ],
+    category: "transport",
+    scope: "error",
+    tier: 2,
+    reason: "the connection between buildx and BuildKit was lost",
+    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
+  },
+  {
+    // A time-out says how a request ended, not which: the operation (or an inner cause) says.
+    id: "deadline",
+    needles: ["DeadlineExceeded", "deadline exceeded"],
+    category: "transport",
+    scope: "error",
+    tier: 3,
+    reason: "a request to BuildKit or a registry ran out of time (deadline exceeded)",
+    pattern: /DeadlineExceeded|context deadline exceeded/
+  },
+  {
     id: "registry-io",
+    needles: [
+      "Internal Server Error",
+      "Gateway",
+      "Service Unavailable",
+      "unexpected ",
+      "timeout",
+      "connection ",
+      "pipe",
+      "failed to read expected",
+      "reuse body",
+      "failed to do request",
+      "dial tcp",
+      "no such host",
+      "misbehaving",
+      "request canceled"
+    ],
     category: "registry",
     scope: "error",
+    tier: 3,
     reason: "registry or network I/O failed (5xx, timeout, reset, cut transfer)",
-    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
+    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection timed out|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
   }
 ];
+var CauseText = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #folded;
+  #pairs;
+  get folded() {
+    return this.#folded ??= this.text.toLowerCase();
+  }
+  get pairs() {
+    return this.#pairs ??= pairsOf(this.text);
+  }
+};
+var foldChar = (c) => c >= 65 && c <= 90 ? c | 32 : c;
+var pairHash = (a, b) => a * 31 + b & 1023;
+function pairsOf(text2) {
+  const bits = new Array(64).fill(0);
+  let prev = foldChar(text2.charCodeAt(0));
+  for (let i = 1; i < text2.length; i++) {
+    const c = foldChar(text2.charCodeAt(i));
+    const h = pairHash(prev, c);
+    bits[h >>> 4] |= 1 << (h & 15);
+    prev = c;
+  }
+  return bits;
+}
+var PREFILTERS = ERROR_PATTERNS.map((p) => ({
+  fold: p.pattern.flags.includes("i"),
+  needles: p.needles,
+  pairs: p.needles.map((n) => {
+    const hashes = new Int32Array(n.length - 1);
+    for (let i = 1; i < n.length; i++)
+      hashes[i - 1] = pairHash(foldChar(n.charCodeAt(i - 1)), foldChar(n.charCodeAt(i)));
+    return hashes;
+  })
+}));
+function matchCauseAt(i, t) {
+  const f = PREFILTERS[i];
+  const bits = t.pairs;
+  for (let n = 0; n < f.needles.length; n++) {
+    const hashes = f.pairs[n];
+    let all = true;
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k];
+      if (!(bits[h >>> 4] & 1 << (h & 15))) {
+        all = false;
+        break;
+      }
+    }
+    if (all && (f.fold ? t.folded : t.text).includes(f.needles[n]))
+      return ERROR_PATTERNS[i].pattern.exec(t.text);
+  }
+  return null;
+}
 function errorPattern(id) {
   const p = ERROR_PATTERNS.find((x) => x.id === id);
   if (!p) throw new Error(`no error pattern '${id}'`);
@@ -35080,6 +35873,107 @@ var KNOWN_CRASHES = [
   }
 ];
 
+// src/diagnosis/operation.ts
+var VERTEX = [
+  ["step", /^\[[^\]\n]{0,200}\] RUN\b|^RUN\b/],
+  ["copy", /^\[[^\]\n]{0,200}\] (?:COPY|ADD)\b|^(?:COPY|ADD)\b/],
+  ["resolve-image", /^\[internal\] load metadata for |^resolve image config for |^\[[^\]\n]{0,200}\] FROM /],
+  ["dockerfile", /^\[internal\] load build definition\b/],
+  ["context", /^\[internal\] load (?:build context|\.dockerignore)\b|^transferring context\b/],
+  ["cache-import", /^importing cache manifest\b/],
+  [
+    "cache-export",
+    /^(?:\[[^\]\n]{0,200}\] )?(?:exporting cache\b|exporting to GitHub Actions Cache\b|preparing build cache for export\b|sending cache export\b|writing cache manifest\b)/
+  ],
+  [
+    "push",
+    /^(?:\[[^\]\n]{0,200}\] )?(?:exporting to (?:image|oci image format|docker image format)\b|pushing (?:layers|manifest)\b|exporting (?:layers|manifest|config)\b)/
+  ],
+  ["builder", /^(?:\[internal\] )?(?:booting buildkit|waiting for connection)\b/]
+];
+var CHAIN = [
+  [
+    "session",
+    /failed to (?:receive|get) status\b|failed to list workers|listing workers|failed to dial gRPC/
+  ],
+  ["dockerfile", /failed to read dockerfile|dockerfile parse error|failed to create LLB definition/i],
+  ["context", /\berror from sender\b|\btransferring context\b/],
+  [
+    "resolve-image",
+    /failed to resolve source metadata|pulling from host \S{1,255} failed|failed to load cache key/
+  ],
+  ["cache-import", /importing cache manifest|failed to configure \w{1,20} cache importer/],
+  ["copy", /failed to compute cache key|failed to calculate checksum of ref/],
+  ["cache-export", /failed to export cache|error writing (?:layer|manifest) blob|exporting cache\b/],
+  ["push", /failed to push\b|\b(?:PUT|POST|PATCH) request to /]
+];
+var IMAGE_PREFIX = /(?:^|: )[\w.-]{1,255}(?::\d{1,5})?(?:\/[\w./-]{1,255})?(?::[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64}): /;
+function vertexOperation(name) {
+  const n = name.slice(0, 300);
+  return VERTEX.find(([, re]) => re.test(n))?.[0];
+}
+function chainOperation(chain) {
+  let best;
+  for (const [op, re] of CHAIN) {
+    const at = chain.search(re);
+    if (at >= 0 && (!best || at < best.at)) best = { op, at };
+  }
+  if (best) return best.op;
+  return IMAGE_PREFIX.test(chain) ? "resolve-image" : void 0;
+}
+
+// src/diagnosis/table.ts
+var NO_CAUSE = "none";
+var BY_OPERATION = {
+  // What was not found is what the operation looked for.
+  "not-found": {
+    "resolve-image": "image-not-found",
+    dockerfile: "missing-file",
+    context: "missing-file",
+    copy: "missing-file",
+    // The GitHub Actions cache evicts entries while an export writes them: a retry writes anew.
+    "cache-export": "cache-export"
+  },
+  "manifest-unknown": { "cache-export": "cache-export" },
+  // A time-out: of a registry request when the operation talks to a registry.
+  deadline: {
+    builder: "builder",
+    "resolve-image": "registry",
+    "cache-import": "registry",
+    copy: "registry",
+    push: "registry",
+    "cache-export": "cache-export"
+  },
+  // Network I/O to BuildKit itself (the connection, the context stream) is the transport.
+  "registry-io": {
+    builder: "builder",
+    session: "transport",
+    context: "transport",
+    "cache-export": "cache-export"
+  },
+  "registry-rate-limit": { "cache-export": "cache-export" },
+  // A builder that does not come up is the builder's failure, whatever the connection said.
+  "connection-lost": { builder: "builder" },
+  [NO_CAUSE]: { builder: "builder", "cache-export": "cache-export" }
+};
+var OPERATION_REMEDY = {
+  "cache-export": "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build",
+  "image-not-found": "check the image name and tag (or digest), and that the job pushed it before this step",
+  "missing-file": "check the path against the build context and .dockerignore"
+};
+function dependsOnOperation(cause) {
+  return cause in BY_OPERATION;
+}
+function overridden(operation, cause) {
+  return !!BY_OPERATION[cause]?.[operation];
+}
+var OWN = new Map(ERROR_PATTERNS.map((p) => [p.id, p.category]));
+function categoryOf(operation, cause) {
+  const own = cause === NO_CAUSE ? "unknown" : OWN.get(cause);
+  if (!own) throw new Error(`no cause '${cause}'`);
+  return BY_OPERATION[cause]?.[operation] ?? own;
+}
+
 // src/diagnosis/verdict-text.ts
 var MAX_LINE_CHARS = 2e3;
 var MAX_LINES = 200;
@@ -35088,12 +35982,12 @@ function clipMiddle(line, max = MAX_LINE_CHARS) {
   const head = Math.ceil((max - 1) / 2);
   return `${line.slice(0, head)}\u2026${line.slice(line.length - (max - 1 - head))}`;
 }
-function bounded(text) {
+function bounded(text2) {
   const lines = [];
-  let end = text.length;
+  let end = text2.length;
   while (lines.length < MAX_LINES && end >= 0) {
-    const start = text.lastIndexOf("\n", end - 1);
-    lines.push(clipMiddle(text.slice(start + 1, end)));
+    const start = text2.lastIndexOf("\n", end - 1);
+    lines.push(clipMiddle(text2.slice(start + 1, end)));
     if (start < 0) break;
     end = start;
   }
@@ -35119,10 +36013,13 @@ var STEP_NUMBER = /^#\d+ /;
 var EXCERPT_LINE = /^\s{0,8}\d{1,7} \| /;
 var SUMMARY_LOG = /^\s{0,8}(?:#\d+ )?\d+\.\d+ /;
 var STEP_WORDS = ["RUN", 'process "', "executor failed running [", "The command '", " | "];
-function verdictText(text) {
-  if (text.length <= MAX_LINE_CHARS && !STEP_WORDS.some((w) => text.includes(w)))
-    return { own: text, step: text };
-  const lines = bounded(text);
+function quotesStep(text2) {
+  for (const w of STEP_WORDS) if (text2.includes(w)) return true;
+  return false;
+}
+function verdictText(text2) {
+  if (text2.length <= MAX_LINE_CHARS && !quotesStep(text2)) return { own: text2, step: text2 };
+  const lines = bounded(text2);
   const own = [];
   const step = [];
   const runSteps = /* @__PURE__ */ new Set();
@@ -35155,23 +36052,143 @@ function verdictText(text) {
   return { own: own.join("\n"), step: step.join("\n") };
 }
 
+// src/diagnosis/reading.ts
+var WRAPPER = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?|\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?\] ?|##\[error\]|(?:Error: )?buildx(?: bake)? failed with: |(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]{1,100}:|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - (?:[\w.]{1,100} - )?(?:CRITICAL|ERROR|WARNING|INFO|DEBUG) - |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d {1,2}(?:[\w.-]{1,64} )?[\w.-]{1,64}(?:\[\d{1,10}\])?: |\s{0,16}[│┃] |> ?(?=ERROR|Error|error|failed to |#\d))/;
+var ERROR_START = /^(?:ERROR|Error|error): |^failed to (?:solve|build)\b/;
+var RECORD = /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|failed to (?:solve|build)|-{3}|\s{0,8}\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|Dockerfile|\S{0,200}Dockerfile:\d|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
+var MAX_JOIN = 8;
+function unwrap(line) {
+  let l = line.endsWith("\r") ? line.slice(0, -1) : line;
+  for (let pass = 0; pass < 4; pass++) {
+    const m = WRAPPER.exec(l);
+    if (!m || !m[0]) break;
+    l = l.slice(m[0].length);
+  }
+  return l;
+}
+function rejoin(text2) {
+  if (text2.length <= MAX_LINE_CHARS && !text2.includes("\n")) return unwrap(text2);
+  const lines = bounded(text2).map(unwrap);
+  const out = [];
+  let joins = -1;
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1] : "";
+    if (joins >= 0 && joins < MAX_JOIN && line.trim() && !/^\s/.test(line) && !RECORD.test(line) && prev.length >= 40) {
+      out[out.length - 1] = `${prev} ${line}`;
+      joins++;
+      continue;
+    }
+    joins = ERROR_START.test(line) ? 0 : -1;
+    out.push(line);
+  }
+  return out.join("\n");
+}
+var ERROR_LINE = /^(?:ERROR|Error|error): /;
+function errorLines(text2) {
+  if (!text2.includes("\n")) return text2;
+  const errors = text2.split("\n").filter((l) => ERROR_LINE.test(l));
+  return errors.length ? errors.slice(-3).join("\n") : text2;
+}
+function operationOf(own, error2, hints) {
+  const hinted = hints.vertex !== void 0 ? vertexOperation(hints.vertex) : void 0;
+  if (hinted) return { operation: hinted, operationFrom: "vertex" };
+  const first = own.slice(0, own.indexOf("\n") + 1 || own.length).match(/^#\d{1,6} (.{1,300})/);
+  const fromFirst = first ? vertexOperation(first[1]) : void 0;
+  if (fromFirst) return { operation: fromFirst, operationFrom: "vertex" };
+  let summary2;
+  for (const line of own.includes("> ") ? own.split("\n") : []) {
+    const m = line.match(/^\s{0,8}> (.{1,300})/);
+    const op = m ? vertexOperation(m[1]) : void 0;
+    if (op) summary2 = op;
+  }
+  if (summary2) return { operation: summary2, operationFrom: "summary" };
+  const chained = chainOperation(error2);
+  if (chained) return { operation: chained, operationFrom: "chain" };
+  const last = hints.lastVertex !== void 0 ? vertexOperation(hints.lastVertex) : void 0;
+  return last ? { operation: last, operationFrom: "last-vertex" } : { operation: "none", operationFrom: "none" };
+}
+var FailureReading = class {
+  constructor(own, error2, hints, causes, cause) {
+    this.own = own;
+    this.error = error2;
+    this.hints = hints;
+    this.causes = causes;
+    if (cause) this.cause = cause;
+    const id = cause ? cause.id : NO_CAUSE;
+    this.category = categoryOf(dependsOnOperation(id) ? this.operation : "none", id);
+  }
+  own;
+  error;
+  hints;
+  causes;
+  #read;
+  category;
+  #operationRead() {
+    return this.#read ??= operationOf(this.own, this.error, this.hints);
+  }
+  get operation() {
+    return this.#operationRead().operation;
+  }
+  get operationFrom() {
+    return this.#operationRead().operationFrom;
+  }
+};
+function readFailure(text2, hints = {}) {
+  const v = verdictText(rejoin(text2));
+  let error2 = errorLines(v.own);
+  const inner = hints.vertexError ? withoutCommand(clipMiddle(unwrap(hints.vertexError))) : "";
+  if (inner && !error2.includes(inner)) error2 = `${error2}
+${inner}`;
+  const base = Math.max(0, v.own.length - error2.length);
+  const causes = [];
+  let best;
+  let bestAt = 0;
+  const own = new CauseText(v.own);
+  const errorText = error2 === v.own ? own : new CauseText(error2);
+  const stepText = v.step === v.own ? own : new CauseText(v.step);
+  for (let i = 0; i < ERROR_PATTERNS.length; i++) {
+    const p = ERROR_PATTERNS[i];
+    if (best && p.tier > best.tier) break;
+    const m = matchCauseAt(i, p.scope === "error" ? errorText : p.scope === "all" ? own : stepText);
+    if (!m) continue;
+    const at = p.scope === "step" ? Number.MAX_SAFE_INTEGER : (p.scope === "error" ? base : 0) + m.index + m[0].length;
+    causes.push({ id: p.id, tier: p.tier, at });
+    if (!best || p.tier < best.tier || p.tier === best.tier && at > bestAt) {
+      best = p;
+      bestAt = at;
+    }
+  }
+  return new FailureReading(v.own, error2, hints, causes, best);
+}
+
 // src/diagnosis/classify.ts
-function errorLines(text) {
-  const errors = text.split("\n").filter((l) => /^(?:ERROR|Error|error): /.test(l));
-  return errors.length ? errors.slice(-3).join("\n") : text;
-}
-function views(text) {
-  const v = verdictText(text);
-  return { error: errorLines(v.own), all: v.own, step: v.step };
-}
-function matchPattern(text) {
-  const on = views(text);
-  return ERROR_PATTERNS.find((p) => p.pattern.test(on[p.scope]));
+function matchPattern(text2, hints = {}) {
+  return readFailure(text2, hints).cause;
 }
 function classification(category, reason, extra = {}) {
   return { category, retryable: RETRYABLE.has(category), reason, ...extra };
 }
-function classify(text, opts = {}) {
+var OPERATION_REASON = {
+  builder: "bringing the builder up",
+  session: "talking to BuildKit",
+  dockerfile: "reading the Dockerfile",
+  context: "sending the build context",
+  "resolve-image": "resolving an image",
+  "cache-import": "importing the cache",
+  step: "running a step",
+  copy: "copying files (COPY/ADD)",
+  push: "exporting or pushing the image",
+  "cache-export": "exporting the build cache",
+  none: "building"
+};
+function reasonOf(r) {
+  const p = r.cause;
+  if (!p)
+    return r.category === "unknown" ? "no known pattern matched the error" : OPERATION_REASON[r.operation];
+  if (p.category === r.category) return p.reason;
+  return `${p.reason}, while ${OPERATION_REASON[r.operation]}`;
+}
+function classify(text2, opts = {}) {
   if (opts.timedOut) {
     return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
       pattern: "attempt-timeout",
@@ -35181,23 +36198,31 @@ function classify(text, opts = {}) {
   if (opts.cancelled || opts.exitCode === 130) {
     return classification("cancelled", "the build was cancelled");
   }
-  const p = matchPattern(text);
-  const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
-  const full = opts.retryPatterns?.length ? bounded(text).join("\n") : "";
+  const r = readFailure(text2, opts);
+  const id = r.cause?.id ?? NO_CAUSE;
+  const remedy2 = dependsOnOperation(id) && overridden(r.operation, id) ? OPERATION_REMEDY[r.category] ?? r.cause?.remedy : r.cause?.remedy;
+  const base = {
+    category: r.category,
+    retryable: RETRYABLE.has(r.category),
+    reason: reasonOf(r)
+  };
+  if (r.cause) base.pattern = r.cause.id;
+  if (remedy2) base.remedy = remedy2;
+  const full = opts.retryPatterns?.length ? bounded(text2).join("\n") : "";
   const custom = opts.retryPatterns?.find((re) => re.test(full));
   if (custom && !base.retryable) {
     return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
   }
   return base;
 }
-function mentions(id, text) {
+function mentions(id, text2) {
   const p = errorPattern(id);
-  return p.pattern.test(views(text)[p.scope === "step" ? "step" : "all"]);
+  return p.pattern.test(verdictText(text2)[p.scope === "step" ? "step" : "own"]);
 }
 var REGISTRY_BUSY = /\b(?:429 Too Many Requests|503 Service Unavailable)\b|\btoomanyrequests\b|unexpected status(?: code)?:? (?:429|503)\b/i;
 var RETRY_AFTER = /retry[- ]after\W{0,3}(\d{1,5})/i;
-function retryAfterSeconds(text) {
-  for (const line of verdictText(text).own.split("\n").reverse()) {
+function retryAfterSeconds(text2) {
+  for (const line of verdictText(text2).own.split("\n").reverse()) {
     if (!REGISTRY_BUSY.test(line)) continue;
     const m = line.match(RETRY_AFTER);
     if (m) return Number(m[1]);
@@ -35238,14 +36263,20 @@ function failureText(trace, stderrTail = "") {
   if (!error2 && !step && stderrTail) parts.push(stderrTail);
   return parts.join("\n");
 }
+function failureHints(trace) {
+  const step = failingStep(trace);
+  if (step) return { vertex: step.name.slice(0, 300), ...step.error ? { vertexError: step.error } : {} };
+  const last = trace.steps.at(-1);
+  return last ? { lastVertex: last.name.slice(0, 300) } : {};
+}
 
 // src/findings/dockerfile.ts
 var import_dockerfile_ast = __toESM(require_main(), 1);
 var { DockerfileParser } = import_dockerfile_ast.default;
 var COUNTED = /* @__PURE__ */ new Set(["ADD", "COPY", "RUN", "WORKDIR"]);
-function parseDockerfile(text, path6) {
-  const doc = DockerfileParser.parse(text);
-  const lines = text.split("\n");
+function parseDockerfile(text2, path6) {
+  const doc = DockerfileParser.parse(text2);
+  const lines = text2.split("\n");
   const stageNames = /* @__PURE__ */ new Set();
   const stages = [];
   for (const [i, image] of doc.getFROMs().entries()) {
@@ -35340,9 +36371,13 @@ function anchor(ctx, step, failing = false) {
   const named = target ? { target } : {};
   const df = dockerfileOf(ctx, target);
   const ref = df && step ? locateStep(df, step) : void 0;
-  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
   const at = failing ? failureLocation(ctx.trace) : void 0;
-  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line, ...named };
+  const recorded = at && ctx.trace.recordUse?.line;
+  if (df && ref && !recorded) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
+  if (at) {
+    const endLine = ref?.line === at.line ? ref.endLine : at.line;
+    return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine, ...named };
+  }
   return named;
 }
 function stepLabel(step) {
@@ -35351,26 +36386,94 @@ function stepLabel(step) {
 }
 
 // src/findings/markdown-escape.ts
-function codeBlock(lines, lang = "") {
-  const text = lines.join("\n");
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${text}
-${fence}`;
+var trusted = (s) => s;
+function gfm(literals, ...values) {
+  let out = literals[0];
+  values.forEach((v, i) => {
+    out += (typeof v === "number" ? numberText(v) : v) + literals[i + 1];
+  });
+  return trusted(out);
 }
-function code(text) {
-  const oneLine = text.replace(/\s*\n\s*/g, " ");
+function numberText(n) {
+  return Number.isFinite(n) ? String(n) : "-";
+}
+function joinMd(parts, sep4 = "\n") {
+  return trusted(parts.join(sep4));
+}
+var INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
+function visible(text2) {
+  return text2.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+var BREAK = "\u200B";
+function unlink(text2) {
+  return text2.replace(/([@#])/g, `$1${BREAK}`).replace(/\b(GH\\?-)/gi, `$1${BREAK}`);
+}
+function text(s) {
+  return trusted(
+    unlink(
+      visible(s).replace(/\r\n?|\n/g, " ").replace(/[\\`*_{}[\]()<>#!|~&:.$@]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=])/, "$1\\$2")
+    )
+  );
+}
+function codeBlock(lines, lang = "") {
+  const body = visible(lines.join("\n"));
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return trusted(`${fence}${lang.replace(/[^\w-]/g, "")}
+${body}
+${fence}`);
+}
+function code(s) {
+  const oneLine = visible(s).replace(/\s*(\r\n?|\n)\s*/g, " ");
   const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = "`".repeat(longest + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${oneLine}${pad}${ticks}`;
+  return trusted(`${ticks}${pad}${oneLine}${pad}${ticks}`);
 }
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/\n/g, " ");
+function row(cells) {
+  return trusted(`| ${cells.map((c) => c.replace(/\r\n?|\n/g, " ").replace(/\|/g, "\\|")).join(" | ")} |`);
+}
+function link(label, url) {
+  const safe = /^https?:\/\//i.test(url) ? url.replace(/[()<>\s\\"'`]/g, encodeURIComponent) : "#";
+  return trusted(`[${label}](${safe})`);
 }
 function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function html(s) {
+  return trusted(
+    unlink(visible(s)).replace(/[&<>"'|`*_~[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r\n?|\n/g, " ")
+  );
+}
+function sizeOf(s, unit) {
+  return unit === "bytes" ? Buffer.byteLength(s, "utf8") : s.length;
+}
+function cutMarkdown(markdown, limit, unit) {
+  const size = (t) => sizeOf(t, unit);
+  const out = [];
+  let used = 0;
+  let fence;
+  let folds = 0;
+  const closing = (f, n) => (f ? `
+${f}` : "") + "\n\n</details>".repeat(Math.max(0, n));
+  for (const line of markdown.split("\n")) {
+    let nextFence = fence;
+    let nextFolds = folds;
+    const f = /^\s{0,3}(`{3,})/.exec(line);
+    if (f && !fence) nextFence = f[1];
+    else if (fence && line.trim() === fence) nextFence = void 0;
+    if (!fence && !nextFence)
+      nextFolds += (line.match(/<details>/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length;
+    if (used + size(line) + 1 + size(closing(nextFence, nextFolds)) > limit) break;
+    out.push(line);
+    used += size(line) + 1;
+    fence = nextFence;
+    folds = Math.max(0, nextFolds);
+  }
+  return trusted(out.join("\n") + closing(fence, folds));
+}
+function htmlComment(s) {
+  return trusted(`<!-- ${s.replace(/[^a-zA-Z0-9_./:-]/g, "_").replace(/-(?=-)/g, "-_")} -->`);
 }
 
 // src/findings/rules/build-failed.ts
@@ -35383,18 +36486,29 @@ var buildFailed = {
     const step = failingStep(trace);
     const error2 = trace.error ?? step?.error ?? "the build failed";
     const log2 = step?.logTail.slice(-ctx.options.logLines) ?? [];
-    const parts = [
-      `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ""}:`,
-      codeBlock([error2])
-    ];
+    const what2 = step ? gfm`Step ${code(stepLabel(step))} failed` : gfm`The build failed`;
+    const why = failure ? gfm` (${text(failure.category)}, ${text(retried(ctx.attempts.length, failure.retryable))})` : gfm``;
+    const parts = [gfm`${what2}${why}:`, codeBlock([error2])];
     if (log2.length)
-      parts.push(`Last ${log2.length} line${log2.length === 1 ? "" : "s"} of its output:`, codeBlock(log2));
+      parts.push(
+        gfm`Last ${log2.length} line${log2.length === 1 ? gfm`` : gfm`s`} of its output:`,
+        codeBlock(log2)
+      );
+    if (step?.clipped)
+      parts.push(
+        gfm`BuildKit clipped this step's output (log limit ${code(step.clipped)} reached): its last lines may be missing (see ${code("log-clipped")}).`
+      );
+    const from = trace.recordUse;
+    if (from)
+      parts.push(
+        gfm`The error${from.line ? gfm` and its Dockerfile line` : gfm``} from the build record: ${code(`docker buildx history inspect ${from.ref.split("/").pop()}`)}.`
+      );
     return [
       {
         rule: "build-failed",
         severity: "error",
         title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : `Build failed${trace.errorTarget ? ` (target ${trace.errorTarget})` : ""}`,
-        message: parts.join("\n\n"),
+        message: joinMd(parts, "\n\n"),
         ...anchor(ctx, step, true),
         ...failure?.remedy ? { hint: failure.remedy } : {}
       }
@@ -35458,7 +36572,7 @@ var cacheInvalidated = {
         rule: "cache-invalidated",
         severity: broad ? "warning" : "notice",
         title: `Cache invalidated at ${stepLabel(step)}`.slice(0, 200),
-        message: `The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? "" : "s"} after it ran again (${seconds(rerunMs)}).` + (broad ? ` It copies the whole context before ${code(install.instruction ?? "")}, so any change to any file reinstalls the dependencies.` : ""),
+        message: gfm`The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? gfm`` : gfm`s`} after it ran again (${text(seconds(rerunMs))}).${broad ? gfm` It copies the whole context before ${code(install.instruction ?? "")}, so any change to any file reinstalls the dependencies.` : gfm``}`,
         hint: broad ? "Copy only the dependency manifests (package.json and its lock file, requirements.txt, go.mod/go.sum, \u2026) before the install step, and the rest of the sources after it." : "Changes to the files this step uses (or to a build argument) invalidate it and every step after it in the stage.",
         impactMs: rerunMs,
         ...where
@@ -35483,7 +36597,7 @@ var execFormat = {
         rule: "exec-format",
         severity: "error",
         title: `Binary for another architecture in ${stepLabel(s)}`.slice(0, 200),
-        message: `${code(stepLabel(s))} failed with ${code("exec format error")}${platform2 ? ` while building for ${code(platform2)}` : ""}: it ran a program compiled for a different CPU architecture than the node running the step.`,
+        message: gfm`${code(stepLabel(s))} failed with ${code("exec format error")}${platform2 ? gfm` while building for ${code(platform2)}` : gfm``}: it ran a program compiled for a different CPU architecture than the node running the step.`,
         hint: `${remedy.charAt(0).toUpperCase()}${remedy.slice(1)}.`,
         ...anchor(ctx, s, true)
       });
@@ -35497,19 +36611,19 @@ var knownCrash = {
   id: "known-crash",
   description: "A known buildx or BuildKit crash, with the release that fixed it or the workaround.",
   check(ctx) {
-    const text = [
+    const text2 = [
       ctx.trace.error ?? "",
       ...ctx.trace.tail,
       ...ctx.attempts.map((a) => a.errorText ?? "")
     ].join("\n");
     const out = [];
     for (const k of KNOWN_CRASHES) {
-      if (!k.pattern.test(text)) continue;
+      if (!k.pattern.test(text2)) continue;
       out.push({
         rule: "known-crash",
         severity: ctx.failure?.category === "crash" ? "error" : "warning",
         title: `Known crash: ${k.id}`,
-        message: `${k.what}. Matched ${code(k.pattern.source)}.`,
+        message: gfm`${text(k.what)}. Matched ${code(k.pattern.source)}.`,
         hint: k.fix,
         url: k.url
       });
@@ -35523,14 +36637,14 @@ var largeContext = {
   id: "large-context",
   description: "The build context sent to BuildKit is larger than context-size-warn-mb (default 50 MB).",
   check(ctx) {
-    const mb = ctx.trace.contextBytes / 1e6;
+    const mb = Math.max(ctx.trace.contextBytes, ctx.firstTrace?.contextBytes ?? 0) / 1e6;
     if (mb <= ctx.options.contextSizeWarnMb) return [];
     return [
       {
         rule: "large-context",
         severity: "warning",
         title: `Large build context: ${mb.toFixed(1)} MB`,
-        message: `The build sent ${mb.toFixed(1)} MB of context to BuildKit (threshold ${ctx.options.contextSizeWarnMb} MB). Every build uploads it before the first COPY can start.`,
+        message: gfm`The build sent ${text(mb.toFixed(1))} MB of context to BuildKit (threshold ${ctx.options.contextSizeWarnMb} MB). Every build uploads it before the first COPY can start.`,
         hint: "Add a .dockerignore next to the Dockerfile that excludes build outputs, dependencies, VCS folders and data files (e.g. node_modules, dist, .git, *.bin).",
         url: "https://docs.docker.com/build/concepts/context/#dockerignore-files"
       }
@@ -35560,11 +36674,40 @@ var lint = {
         rule: `lint/${w.rule || "BuildCheck"}`,
         severity: "warning",
         title: `${w.rule || "Build check"}: ${message}`.slice(0, 200),
-        message: [code(message), ...w.detail.map((d) => code(d))].join("\n\n"),
+        message: joinMd([code(message), ...w.detail.map((d) => code(d))], "\n\n"),
         file: w.startLine ? lintFile(ctx, w.file) : void 0,
         line: w.startLine,
         endLine: w.endLine,
         url: w.url
+      });
+    }
+    return out;
+  }
+};
+
+// src/findings/rules/log-clipped.ts
+var logClipped = {
+  id: "log-clipped",
+  description: "BuildKit clipped a step's output (`[output clipped, log limit 2MiB reached]`, or its rate limit): the lines after the mark are missing from the log.",
+  check(ctx) {
+    const failing = ctx.failure ? failingStep(ctx.trace) : void 0;
+    const out = [];
+    for (const s of ctx.trace.steps) {
+      if (!s.clipped) continue;
+      const failed = s === failing;
+      out.push({
+        rule: "log-clipped",
+        severity: failed ? "error" : "warning",
+        title: `Output of ${stepLabel(s)} clipped by BuildKit`.slice(0, 200),
+        message: joinMd(
+          [
+            gfm`BuildKit clipped the output of ${code(stepLabel(s))} (log limit ${code(s.clipped)} reached; ${s.logLines} line${s.logLines === 1 ? gfm`` : gfm`s`} read): what it printed past the limit is not in the log${failed ? gfm`, so the failing step's last lines, where its error usually is, may be missing` : gfm``}.`,
+            gfm`To keep a step's whole output, raise BuildKit's limits in the builder's driver options (docker-container, kubernetes): ${code("driver-opts: env.BUILDKIT_STEP_LOG_MAX_SIZE=-1")} (the size, 2 MiB by default) and ${code("env.BUILDKIT_STEP_LOG_MAX_SPEED=-1")} (the rate, 200 KiB/s by default); -1 is no limit.`
+          ],
+          "\n\n"
+        ),
+        hint: "Raise BuildKit's step log limits (BUILDKIT_STEP_LOG_MAX_SIZE, BUILDKIT_STEP_LOG_MAX_SPEED) in the builder's driver options.",
+        ...anchor(ctx, s, failed)
       });
     }
     return out;
@@ -35580,7 +36723,7 @@ var nodeUnavailable = {
       rule: "node-unavailable",
       severity: "error",
       title: `Node ${n.name} is not running (${n.status || "unknown"})`,
-      message: `Node ${code(n.name)} (${n.driver}, ${code(n.endpoint || "default endpoint")}) is ${code(n.status || "unknown")}: ${code(n.reason)}.`,
+      message: gfm`Node ${code(n.name)} (${text(n.driver)}, ${code(n.endpoint || "default endpoint")}) is ${code(n.status || "unknown")}: ${code(n.reason)}.`,
       hint: n.hint
     }));
   }
@@ -35604,7 +36747,7 @@ var registryRateLimit = {
       rule: "registry-rate-limit",
       severity: failed ? "error" : "warning",
       title: "Registry rate limit (429)",
-      message: `A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
+      message: gfm`A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
       hint: `${capital(RATE_LIMIT.remedy)}.`
     };
     return [f];
@@ -35621,7 +36764,7 @@ var registryAuth = {
         rule: "registry-auth",
         severity: "error",
         title: "Registry authentication failed",
-        message: `The registry refused the credentials: ${code(error2.split("\n").pop().slice(0, 300))}.`,
+        message: gfm`The registry refused the credentials: ${code(error2.split("\n").pop().slice(0, 300))}.`,
         hint: `${capital(AUTH.remedy)}.`
       }
     ];
@@ -35655,7 +36798,7 @@ var slowStep = {
         rule: "slow-step",
         severity: "notice",
         title: `Slow step (${share}% of the build): ${stepLabel(s)}`.slice(0, 200),
-        message: `${code(stepLabel(s))} took ${seconds(s.durationMs ?? 0)}, ${share}% of the ${seconds(total)} build.`,
+        message: gfm`${code(stepLabel(s))} took ${text(seconds(s.durationMs ?? 0))}, ${share}% of the ${text(seconds(total))} build.`,
         impactMs: s.durationMs,
         ...anchor(ctx, s)
       };
@@ -35672,26 +36815,64 @@ var hostLimits = {
       rule: "host-limits",
       severity: "warning",
       title: `Host near a limit: ${c.check}`,
-      message: `${code(c.reading)}.`,
+      message: gfm`${code(c.reading)}.`,
       ...c.fix ? { hint: c.fix } : {}
     }));
   }
 };
 
 // src/diagnosis/stall.ts
+var REGISTRY_STEP = /\b(?:exporting to (?:image|oci image format|docker image format)|pushing|exporting cache|exporting manifest|exporting config|writing image|writing cache|naming to|preparing layers for inline cache|imagetools)\b/i;
+function isRegistryStep(step) {
+  return step !== void 0 && REGISTRY_STEP.test(step);
+}
+var REGISTRY_HOST = /(?:pushing(?: (?:manifest|layers?|config))?(?: for)?|naming to|exporting cache to|copying [^\s"]+ from [^\s"]+ to|manifest for) ([a-z0-9][a-z0-9.-]*(?::\d+)?)\//gi;
+function registryHostIn(text2) {
+  let host;
+  for (const m of text2.matchAll(REGISTRY_HOST)) {
+    if (/[.:]/.test(m[1]) || m[1] === "localhost") host = m[1];
+  }
+  return host;
+}
 function describeStall(s) {
+  const quiet = `no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}`;
+  if (s.registry) {
+    return `the push stalled: ${quiet}; every node answers, so the registry${s.registry.host ? ` ${s.registry.host}` : ""} stopped answering`;
+  }
   const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
-  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
+  return `the build stalled: ${quiet}, and ${nodes}`;
+}
+function stallClassification(s) {
+  return s.registry ? classification("registry", describeStall(s), {
+    pattern: "stalled-registry",
+    remedy: `check the registry${s.registry.host ? ` ${s.registry.host}` : ""}: it accepted the upload and stopped answering (overloaded, rate limiting by silence, or a proxy in between holding the connection); stall-timeout-seconds sets how long a silent push is tolerated`
+  }) : classification("transport", describeStall(s), {
+    pattern: "stalled-build",
+    remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
+  });
 }
 
 // src/findings/rules/stalled-build.ts
 var stalledBuild = {
   id: "stalled-build",
-  description: "An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer, with the node, its endpoint and the step that was running.",
+  description: "An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer (the node, its endpoint and the step that was running), or every node answering while a push or export waited on a registry (the registry host when known).",
   check(ctx) {
     return ctx.attempts.filter((a) => a.stall).map((a) => {
       const s = a.stall;
-      const nodes = s.nodes.map((n) => `${code(n.name)}${n.endpoint ? ` (${code(n.endpoint)})` : ""}`).join(", ");
+      if (s.registry) {
+        const reg = s.registry.host ? `the registry ${s.registry.host}` : "the registry";
+        return {
+          rule: "stalled-build",
+          severity: "error",
+          title: `Attempt ${a.number} stalled: ${reg} stopped answering`.slice(0, 200),
+          message: gfm`Attempt ${a.number}: ${code(describeStall(s))}${s.step ? gfm`; the step running was ${code(s.step)}` : gfm``}.`,
+          hint: "A registry that accepts an upload and never answers holds a push for ever; the attempt was stopped after stall-timeout-seconds of silence and retried as a registry failure.",
+          impactMs: s.quietMs
+        };
+      }
+      const nodes = s.nodes.map(
+        (n) => n.endpoint ? gfm`${code(n.name)} (${code(n.endpoint)})` : code(n.name)
+      );
       return {
         rule: "stalled-build",
         severity: "error",
@@ -35699,7 +36880,7 @@ var stalledBuild = {
           0,
           200
         ),
-        message: `Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? "" : "s"} ${nodes}${s.step ? `; the step running was ${code(s.step)}` : ""}.`,
+        message: gfm`Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? gfm`` : gfm`s`} ${joinMd(nodes, ", ")}${s.step ? gfm`; the step running was ${code(s.step)}` : gfm``}.`,
         hint: "A BuildKit node that stops answering mid-build is usually overloaded, out of memory or cut off from the runner; stall-timeout-seconds sets how long a silent build is tolerated.",
         impactMs: s.quietMs
       };
@@ -35719,14 +36900,14 @@ var transientFailure = {
     const total = ctx.attempts.length;
     const ok = !ctx.failure;
     const lines = retried2.map(
-      (a) => `- attempt ${a.number}: ${code(a.classification.category)}, ${a.classification.reason}; ${a.decision}`
+      (a) => gfm`- attempt ${a.number}: ${code(a.classification.category)}, ${text(a.classification.reason)}; ${text(a.decision ?? "")}`
     );
     return [
       {
         rule: "transient-failure",
         severity: ok ? "notice" : "warning",
         title: `${retried2.length} transient failure${retried2.length === 1 ? "" : "s"}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
-        message: lines.join("\n"),
+        message: joinMd(lines),
         hint: "Repeated transport failures point at the network between the runner and the BuildKit nodes, or at nodes restarting under load."
       }
     ];
@@ -35754,7 +36935,7 @@ function unpinned(df) {
       rule: "unpinned-base-image",
       severity: "notice",
       title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ""}`,
-      message: `${code(f.text)} uses ${f.tag ? code(":latest") : "no tag (so :latest)"}: the build changes whenever the image is re-published.`,
+      message: gfm`${code(f.text)} uses ${f.tag ? code(":latest") : gfm`no tag (so :latest)`}: the build changes whenever the image is re-published.`,
       hint: "Pin a version tag, or a digest (image:tag@sha256:\u2026) for reproducible builds.",
       file: df.path,
       line: f.line,
@@ -35768,6 +36949,7 @@ function unpinned(df) {
 var RULES = [
   nodeUnavailable,
   buildFailed,
+  logClipped,
   stalledBuild,
   execFormat,
   registryAuth,
@@ -35793,8 +36975,8 @@ var RULE_METADATA = [
   }
 ];
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-function rankFindings(list) {
-  return [...list].sort(
+function rankFindings(list2) {
+  return [...list2].sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
   );
 }
@@ -35812,30 +36994,30 @@ var DEFAULT_OPTIONS = {
 };
 
 // src/findings/analyze.ts
-function analyze(input) {
-  const { trace } = input;
-  let status = input.failure ? "failed" : traceStatus(trace);
+function analyze(input2) {
+  const { trace } = input2;
+  let status = input2.failure ? "failed" : traceStatus(trace);
   if (status === "unknown" && !trace.steps.length && !trace.binary && matchPattern(failureText(trace)))
     status = "failed";
   const failed = status === "failed";
-  const failure = failed ? input.failure ?? classify(failureText(trace)) : void 0;
-  const list = findings({
+  const failure = failed ? input2.failure ?? classify(failureText(trace), failureHints(trace)) : void 0;
+  const list2 = findings({
     trace,
-    ...input.firstTrace ? { firstTrace: input.firstTrace } : {},
-    dockerfile: input.dockerfile,
-    ...input.dockerfiles ? { dockerfiles: input.dockerfiles } : {},
+    ...input2.firstTrace ? { firstTrace: input2.firstTrace } : {},
+    dockerfile: input2.dockerfile,
+    ...input2.dockerfiles ? { dockerfiles: input2.dockerfiles } : {},
     failure,
-    attempts: input.attempts ?? [],
-    nodes: input.nodes ?? [],
-    host: input.host ?? [],
-    options: { ...DEFAULT_OPTIONS, ...input.options }
+    attempts: input2.attempts ?? [],
+    nodes: input2.nodes ?? [],
+    host: input2.host ?? [],
+    options: { ...DEFAULT_OPTIONS, ...input2.options }
   });
-  const main2 = list.find((f) => f.rule === "build-failed");
+  const main2 = list2.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
   const failing = failed ? failingStep(trace) : void 0;
-  const df = failing && main2?.line ? dockerfileOf(input, main2.target) : void 0;
+  const df = failing && main2?.line ? dockerfileOf(input2, main2.target) : void 0;
   const lineText = df && main2?.line && main2.file === df.path ? df.lines.slice(main2.line - 1, main2.endLine ?? main2.line).map((l) => l.replace(/\\\s*$/, "").trim()).join(" ").trim() : void 0;
-  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
+  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input2.options }.logLines) ?? [];
   return {
     status,
     failure: failure ? {
@@ -35849,7 +37031,7 @@ function analyze(input) {
       ...lineText ? { lineText } : {},
       ...lastLines.length ? { lastLines } : {}
     } : null,
-    findings: list,
+    findings: list2,
     stats: {
       durationMs: trace.durationMs,
       steps: steps.length,
@@ -35890,8 +37072,8 @@ function analysisText(a) {
   if (f) {
     failure.push(`error: ${f.message}`);
     const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "";
-    const what = f.lineText ?? f.step;
-    if (where || what) failure.push(`at ${[where, what].filter(Boolean).join(": ")}`);
+    const what2 = f.lineText ?? f.step;
+    if (where || what2) failure.push(`at ${[where, what2].filter(Boolean).join(": ")}`);
     if (f.lastLines?.length) {
       failure.push(`last ${f.lastLines.length} line${f.lastLines.length === 1 ? "" : "s"} of its output:`);
       failure.push(...f.lastLines.map((l) => `  | ${l}`));
@@ -35906,113 +37088,267 @@ ${" ".repeat(56)}hint: ${x.hint}` : ""}`;
 }
 
 // src/report/markdown.ts
-var COMMENT_LIMIT = 65536;
-var SUMMARY_LIMIT = 1024 * 1024;
-var ICON = { error: "\u{1F6D1}", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var COMMENT_LIMIT = { max: 65536, unit: "chars" };
+var SUMMARY_LIMIT = { max: 1024 * 1024, unit: "bytes" };
+var WRAP_COLUMNS = 90;
+var COMMENT_FINDINGS = 3;
+var LEAD_LOG_LINES = 10;
+var ICON = { error: gfm`🛑`, warning: gfm`⚠️`, notice: gfm`ℹ️` };
+var none = gfm``;
+var dash = gfm`-`;
 function marker(key) {
-  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, "_")} -->`;
+  return htmlComment(`buildx-guard:${key}`);
 }
-function lineLink(input, f) {
-  if (!f.file) return "";
+function tenths(value) {
+  const t = Math.round(value * 10);
+  return gfm`${Math.trunc(t / 10)}.${Math.abs(t % 10)}`;
+}
+function duration(ms) {
+  return ms >= 1e4 ? gfm`${Math.round(ms / 1e3)} s` : gfm`${tenths(ms / 1e3)} s`;
+}
+function brLines(parts) {
+  return joinMd(
+    parts.map((p, i) => i < parts.length - 1 ? gfm`${p}<br>` : p),
+    "\n"
+  );
+}
+function lineLink(input2, f, label) {
+  if (!f.file) return label;
   const where = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ""}` : ""}`;
-  const l = input.links;
-  if (!l || !l.sha) return code(where);
+  const l = input2.links;
+  if (!l || !l.sha) return label ? gfm`${label} (${code(where)})` : code(where);
   const path6 = f.file.split("/").map(encodeURIComponent).join("/");
   const anchor2 = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ""}` : "";
-  return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path6}${anchor2})`;
+  return link(label ?? code(where), `${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path6}${anchor2}`);
 }
-function headline(input) {
-  const what = input.merge ? "Merge" : input.targets ? "Bake" : "Build";
-  if (input.status === "success") {
-    const retried2 = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 ${what} succeeded${retried2}`;
+function wrapLine(line, width = WRAP_COLUMNS) {
+  const chars = [...line];
+  if (chars.length <= width) return [line];
+  const indent = /^\s*/.exec(line)[0].slice(0, 8);
+  const out = [];
+  let rest = chars;
+  let first = true;
+  while (rest.length > (first ? width : width - indent.length - 2)) {
+    const room = first ? width : width - indent.length - 2;
+    const window = rest.slice(0, room + 1).join("");
+    const at = Math.max(window.lastIndexOf(" "), window.lastIndexOf(":") + 1);
+    const cut = at > room / 2 ? at : room;
+    const piece = [...window].slice(0, cut).join("").trimEnd();
+    out.push(first ? piece : `${indent}\u21AA ${piece}`);
+    rest = rest.slice(cut);
+    while (rest[0] === " ") rest = rest.slice(1);
+    first = false;
   }
-  if (input.status === "unknown")
-    return "### \u2754 No build verdict: the log shows no finished build and no error";
-  const f = input.failure;
-  const kind = f?.retryable === void 0 ? "" : f.retryable ? ", transient" : ", not retryable";
-  return `### \u274C ${what} failed${f ? ` (${f.category}${kind})` : ""}`;
+  if (rest.length) out.push(first ? rest.join("") : `${indent}\u21AA ${rest.join("")}`);
+  return out;
 }
-function mergeTable(input) {
-  const m = input.merge;
-  if (!m) return void 0;
-  return [
-    "| sources | platforms | tags | index digest |",
-    "| --- | --- | --- | --- |",
-    `| ${m.sources.map(code).join("<br>")} | ${m.platforms.map(code).join(", ") || "-"} | ${m.tags.map(code).join("<br>")} | ${m.digest ? code(m.digest) : "-"} |`
-  ].join("\n");
+function wrapped(lines) {
+  return lines.flatMap((l) => wrapLine(l));
 }
-function targetsTable(input) {
-  if (!input.targets?.length) return void 0;
-  const icon = { success: "\u2705", failed: "\u274C", cancelled: "\u23F9\uFE0F" };
-  return [
-    "| target | result | digest |",
-    "| --- | --- | --- |",
-    ...input.targets.map(
-      (t) => `| ${code(t.name)} | ${icon[t.status] ?? ""} ${escapeMarkdown(t.status)} | ${t.digest ? code(t.digest) : "-"} |`
-    )
-  ].join("\n");
+function dropQuotedCommand(line) {
+  let out = "";
+  let from = 0;
+  for (let at = line.indexOf('process "', from); at >= 0; at = line.indexOf('process "', from)) {
+    let end = at + 'process "'.length;
+    while (end < line.length && line[end] !== '"') end += line[end] === "\\" ? 2 : 1;
+    if (end >= line.length) break;
+    out += `${line.slice(from, at)}process "\u2026"`;
+    from = end + 1;
+  }
+  return out + line.slice(from);
 }
-function statsTable(input) {
-  const s = input.stats;
-  const ratio = s.steps ? `${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})` : "-";
-  return [
-    "| duration | attempts | cache hits | context | platforms |",
-    "| --- | --- | --- | --- | --- |",
-    `| ${seconds(s.durationMs)} | ${input.attempts.length || "-"} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(", ") || "-"} |`
-  ].join("\n");
+function causeChain(message) {
+  return message.split("\n").filter((l) => l.trim()).flatMap((line) => {
+    const plain = dropQuotedCommand(line.replace(/^ERROR: /, ""));
+    const parts = [];
+    for (const p of plain.split(/: (?=\S)/)) {
+      if (parts.length && (!/\s/.test(p) || p.length < 4)) parts[parts.length - 1] += `: ${p}`;
+      else parts.push(p);
+    }
+    if ([...plain].length <= WRAP_COLUMNS) return [plain];
+    return parts.map((p, i) => `${"  ".repeat(Math.min(i, 4))}${p}${i < parts.length - 1 ? ":" : ""}`);
+  });
 }
-function attemptsTable(input) {
-  if (input.attempts.length < 2 && input.status === "success") return void 0;
-  if (!input.attempts.length) return void 0;
-  return [
-    "**Attempts**",
-    "",
-    "| # | result | duration | why |",
-    "| --- | --- | --- | --- |",
-    ...input.attempts.map(
-      (a) => `| ${a.number} | ${a.exitCode === 0 ? "succeeded" : `failed (${a.category ?? "unknown"})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? "")} |`
-    )
-  ].join("\n");
+function attemptCount(input2) {
+  return input2.attempts.reduce((most, a) => Math.max(most, a.number), 0);
 }
-function nodesTable(input) {
-  if (!input.nodes.length) return void 0;
-  return [
-    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ""}`,
-    "",
-    "| node | endpoint | status | BuildKit | platforms |",
-    "| --- | --- | --- | --- | --- |",
-    ...input.nodes.map(
-      (n) => `| ${code(n.name)} | ${code(n.endpoint || "default")} | ${n.status === "running" ? "\u{1F7E2}" : "\u{1F534}"} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || "-")} | ${escapeMarkdown(n.platforms.slice(0, 6).join(", ") || "-")} |`
-    )
-  ].join("\n");
+function what(input2) {
+  if (!input2.attempts.length && input2.failure?.category === "builder") return "Builder";
+  return input2.merge ? "Merge" : input2.targets ? "Bake" : "Build";
 }
-function findingBlock(input, f, leadShown = false) {
-  const where = lineLink(input, f);
-  const said = leadShown && f.rule === "build-failed";
+function failedAt(input2) {
+  const targets = (input2.targets ?? []).filter((t) => t.status === "failed").map((t) => code(t.name));
+  const down = input2.nodes.filter((n) => n.status !== "running").map((n) => code(n.name));
+  const s = (n) => n.length > 1 ? gfm`s` : none;
+  if (input2.failingLog) {
+    const of = targets.length === 1 ? gfm` (target ${targets[0]})` : none;
+    const failed = input2.findings.find((f) => f.rule === "build-failed");
+    const step = code(input2.failingLog.step);
+    return gfm` at ${(failed && lineLink(input2, failed, step)) ?? step}${of}`;
+  }
+  if (targets.length) return gfm` at target${s(targets)} ${joinMd(targets, ", ")}`;
+  if (down.length) return gfm` at node${s(down)} ${joinMd(down, ", ")}`;
+  return none;
+}
+function leadLine(input2) {
+  const s = input2.stats;
+  const name = text(what(input2));
+  if (input2.status === "success") {
+    const facts = [duration(s.durationMs)];
+    if (s.steps) facts.push(gfm`${s.cachedSteps} of ${s.steps} steps cached`);
+    if (attemptCount(input2) > 1) facts.push(gfm`${attemptCount(input2)} attempts`);
+    return gfm`✅ **${name} succeeded** · ${joinMd(facts, " \xB7 ")}`;
+  }
+  if (input2.status === "unknown")
+    return gfm`❔ **No build verdict**: the log shows no finished build and no error`;
+  const f = input2.failure;
+  const kind = f?.retryable === void 0 ? none : f.retryable ? gfm`, transient` : gfm`, not retryable`;
+  return gfm`❌ **${name} failed**${failedAt(input2)}${f ? gfm` · ${text(f.category)}${kind}` : none}`;
+}
+function retriedLines(input2) {
+  return input2.attempts.filter((a) => a.exitCode !== 0 && a.decision?.startsWith("retried")).map(
+    (a) => gfm`↻ ${a.bake ? gfm`${code(a.bake)}: a` : gfm`A`}ttempt ${a.number} failed (${text(a.category ?? "unknown")}) and was ${text(a.decision)}`
+  );
+}
+function failureBlock(input2, withRetries) {
+  if (input2.status !== "failed" || !input2.failure) return void 0;
+  const parts = [];
+  const log2 = input2.failingLog?.lines.slice(-LEAD_LOG_LINES) ?? [];
+  if (log2.length) parts.push(codeBlock(wrapped(log2)));
+  const chain = causeChain(input2.failure.message);
+  if (chain.length && !(chain.length === 1 && log2.at(-1)?.trim() === chain[0].trim()))
+    parts.push(codeBlock(wrapped(chain)));
+  const notes = [];
+  if (input2.failingLog?.clipped)
+    notes.push(
+      gfm`BuildKit clipped the step's output (log limit ${code(input2.failingLog.clipped)} reached), so its last lines may be missing.`
+    );
+  const record = input2.failure.record;
+  if (record)
+    notes.push(
+      gfm`(the error${record.line ? gfm` and its Dockerfile line` : none} from the build record: ${code(`docker buildx history inspect ${record.id}`)})`
+    );
+  if (notes.length) parts.push(brLines(notes));
+  const hint = input2.findings.find((f) => f.rule === "build-failed")?.hint;
+  if (hint) parts.push(gfm`**Hint:** ${text(hint)}`);
+  if (withRetries) {
+    const retried2 = retriedLines(input2);
+    if (retried2.length) parts.push(brLines(retried2));
+  }
+  return parts.length ? joinMd(parts, "\n\n") : void 0;
+}
+function otherFindings(input2) {
+  return input2.findings.filter((f) => !(f.rule === "build-failed" && input2.status === "failed"));
+}
+function findingLine(input2, f) {
+  const where = lineLink(input2, f);
+  return gfm`${ICON[f.severity]} ${code(f.rule)}${where ? gfm` ${where}` : none}: ${text(f.title)}`;
+}
+function findingBlock(input2, f) {
+  const where = lineLink(input2, f);
   const parts = [
-    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
-    `${code(f.rule)}${where ? ` at ${where}` : ""}`,
-    ...said ? [] : [f.message]
+    gfm`${ICON[f.severity]} ${code(f.rule)}${where ? gfm` ${where}` : none}${f.target ? gfm` (target ${code(f.target)})` : none}`,
+    f.message
   ];
-  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
-  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
-  return parts.join("\n\n");
+  if (f.hint) parts.push(gfm`**Hint:** ${text(f.hint)}`);
+  if (f.url) parts.push(link(gfm`Documentation`, f.url));
+  return joinMd(parts, "\n\n");
 }
-function findingsTable(input) {
-  return [
-    "| severity | rule | where | finding |",
-    "| --- | --- | --- | --- |",
-    ...input.findings.map(
-      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || "-"} | ${escapeMarkdown(f.title)} |`
+var list = (items, sep4) => items.length ? joinMd(items.map(code), sep4) : dash;
+function mergeTable(input2) {
+  const m = input2.merge;
+  if (!m) return void 0;
+  return joinMd([
+    gfm`| sources | platforms | tags | index digest |`,
+    gfm`| --- | --- | --- | --- |`,
+    row([
+      list(m.sources, "<br>"),
+      list(m.platforms, ", "),
+      list(m.tags, "<br>"),
+      m.digest ? code(m.digest) : dash
+    ])
+  ]);
+}
+function targetsTable(input2) {
+  if (!input2.targets?.length) return void 0;
+  const icon = { success: gfm`✅`, failed: gfm`❌`, cancelled: gfm`⏹️` };
+  const isolated = input2.targets.some((t) => t.attempts !== void 0);
+  const result = (t) => {
+    const category = t.category ? gfm` (${text(t.category)})` : none;
+    const retry = t.status === "success" && (t.attempts ?? 1) > 1 ? gfm` after a retry` : none;
+    return gfm`${icon[t.status] ?? none} ${text(t.status)}${category}${retry}`;
+  };
+  return joinMd([
+    isolated ? gfm`| target | result | attempts | digest |` : gfm`| target | result | digest |`,
+    isolated ? gfm`| --- | --- | --- | --- |` : gfm`| --- | --- | --- |`,
+    ...input2.targets.map(
+      (t) => row([
+        code(t.name),
+        result(t),
+        ...isolated ? [t.attempts !== void 0 ? gfm`${t.attempts}` : dash] : [],
+        t.digest ? code(t.digest) : dash
+      ])
     )
-  ].join("\n");
+  ]);
 }
-function chartLabel(s) {
-  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, 48) || "step";
+function factsTable(input2, withAttempts) {
+  const s = input2.stats;
+  const green = input2.status === "success";
+  const cols = [];
+  if (!green && s.durationMs) cols.push([gfm`duration`, duration(s.durationMs)]);
+  if (!green && withAttempts && input2.attempts.length)
+    cols.push([gfm`attempts`, gfm`${attemptCount(input2)}`]);
+  if (!green && s.steps)
+    cols.push([
+      gfm`cache hits`,
+      gfm`${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})`
+    ]);
+  if (!input2.merge && (s.steps || s.contextBytes))
+    cols.push([gfm`context`, gfm`${tenths(s.contextBytes / 1e6)} MB`]);
+  if (!input2.merge && s.platforms.length) cols.push([gfm`platforms`, list(s.platforms, ", ")]);
+  if (!cols.length) return void 0;
+  return joinMd([row(cols.map((c) => c[0])), row(cols.map(() => gfm`---`)), row(cols.map((c) => c[1]))]);
 }
-function timingChart(input) {
-  const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
+function attemptsTable(input2) {
+  if (attemptCount(input2) < 2 && !(input2.status !== "success" && input2.attempts.some((a) => a.bake)))
+    return void 0;
+  return joinMd([
+    gfm`| attempt | result | duration | why |`,
+    gfm`| --- | --- | --- | --- |`,
+    ...input2.attempts.map(
+      (a) => row([
+        a.bake ? gfm`${code(a.bake)} ${a.number}` : gfm`${a.number}`,
+        a.exitCode === 0 ? gfm`succeeded` : gfm`failed (${text(a.category ?? "unknown")})`,
+        duration(a.durationMs),
+        text(a.decision ?? "")
+      ])
+    )
+  ]);
+}
+function nodesTable(input2) {
+  if (!input2.nodes.length) return void 0;
+  const b = input2.builder;
+  return joinMd([
+    b ? gfm`**Builder** ${code(b.name)} (${text(b.driver)})` : gfm`**Builder**`,
+    gfm``,
+    gfm`| node | endpoint | status | BuildKit | platforms |`,
+    gfm`| --- | --- | --- | --- | --- |`,
+    ...input2.nodes.map(
+      (n) => row([
+        code(n.name),
+        code(n.endpoint || "default"),
+        gfm`${n.status === "running" ? gfm`🟢` : gfm`🔴`} ${text(n.status)}`,
+        text(n.buildkit || "-"),
+        text(n.platforms.slice(0, 6).join(", ") || "-")
+      ])
+    )
+  ]);
+}
+function chartLabel(s, max = 64) {
+  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, max).trim() || "step";
+}
+function timingChart(input2) {
+  const steps = input2.steps.filter((s) => s.durationMs > 0 || s.cached || s.failed).slice(0, 200);
   if (!steps.length) return void 0;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
   const group2 = /* @__PURE__ */ new Map();
@@ -36023,112 +37359,131 @@ function timingChart(input) {
   const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
   let cursor = 0;
   let section;
+  const used = /* @__PURE__ */ new Map();
+  const unique = (label) => {
+    const n = (used.get(label) ?? 0) + 1;
+    used.set(label, n);
+    return n === 1 ? label : `${label} ${n}`;
+  };
   const rows = shown.flatMap((s, i) => {
     const head = s.target && s.target !== section ? [`    section ${chartLabel(s.target)}`] : [];
     section = s.target ?? section;
-    return [...head, row(s, i)];
+    return [...head, bar(s, i)];
   });
-  function row(s, i) {
+  function bar(s, i) {
     const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
-    const before = s.id ? input.baseline?.get(s.id) : void 0;
-    const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
+    const before = s.id ? input2.baseline?.get(s.id) : void 0;
+    const was = before !== void 0 ? ` was ${seconds(before)}` : "";
     if (s.cached && !s.failed)
-      return `    ${chartLabel(`${label} cached`)} :milestone, done, s${i}, ${start}, 0ms`;
+      return `    ${unique(`${chartLabel(s.label)} cached`)} :milestone, done, s${i}, ${start}, 0ms`;
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? "crit, " : "active, ";
-    return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
+    return `    ${unique(chartLabel(`${chartLabel(s.label)}${was}`, 80))} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   }
   const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
-  return [
-    "**Step timings**",
-    "",
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
-    `    axisFormat ${span < 1e4 ? "%S.%L s" : "%M:%S"}`,
-    ...rows,
-    "```"
-  ].join("\n");
+  const chart = codeBlock(
+    [
+      "gantt",
+      "    dateFormat x",
+      // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
+      `    axisFormat ${span < 1e4 ? "%S.%L s" : "%M:%S"}`,
+      ...rows
+    ],
+    "mermaid"
+  );
+  return gfm`**Step timings**\n\n${chart}`;
 }
-function failureLead(input) {
-  if (!input.failure) return void 0;
-  const l = input.failingLog;
-  const error2 = codeBlock([input.failure.message]);
-  if (!l || !l.lines.length) return error2;
-  const lines = l.lines.slice(-15);
-  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? "" : "s"}):
-
-${codeBlock(lines)}
-
-and failed with:
-
-${error2}`;
+function fold(summary2, body) {
+  return gfm`<details><summary>${summary2}</summary>\n\n${joinMd(body, "\n\n")}\n\n</details>`;
 }
-function greenLine(input) {
-  const s = input.stats;
-  const cache = s.steps ? `${s.cachedSteps} of ${s.steps} steps from the cache` : "no Dockerfile steps";
-  const attention = input.findings.filter((f) => f.severity !== "notice").length;
-  return `${seconds(s.durationMs)} \xB7 ${cache} \xB7 context ${(s.contextBytes / 1e6).toFixed(1)} MB${attention ? ` \xB7 ${attention} finding${attention === 1 ? "" : "s"} to look at` : ""}`;
-}
-function renderMarkdown(input, opts) {
-  const top = opts.compact ? 3 : opts.topFindings ?? 10;
-  const errorsFirst = input.findings.slice(0, top);
-  const lead = failureLead(input);
-  const details = [
-    input.merge ? mergeTable(input) : statsTable(input),
-    attemptsTable(input),
-    nodesTable(input),
-    timingChart(input)
+function commentSections(input2, withFold) {
+  const failure = failureBlock(input2, true);
+  const others = otherFindings(input2);
+  const upFront = (input2.status === "success" ? others.filter((f) => f.severity !== "notice") : others).slice(
+    0,
+    COMMENT_FINDINGS
+  );
+  const rest = others.filter((f) => !upFront.includes(f));
+  const shownInFold = rest.slice(0, 20);
+  const facts = [
+    input2.merge ? mergeTable(input2) : void 0,
+    targetsTable(input2),
+    factsTable(input2, true),
+    nodesTable(input2)
   ].filter((x) => !!x);
+  const more = rest.length > shownInFold.length ? rest.length - shownInFold.length : 0;
+  const foldBody = [
+    ...shownInFold.length ? [brLines(shownInFold.map((f) => findingLine(input2, f)))] : [],
+    ...more ? [gfm`…and ${more} more finding(s) in the job summary.`] : [],
+    ...facts
+  ];
+  const elsewhere = [
+    ...rest.length || upFront.length ? [gfm`every finding explained`] : [],
+    ...attemptsTable(input2) ? [gfm`the attempts`] : [],
+    ...timingChart(input2) ? [gfm`the step timings`] : []
+  ];
+  if (elsewhere.length) foldBody.push(gfm`In the job summary: ${joinMd(elsewhere, ", ")}.`);
+  const noun = html(what(input2).toLowerCase());
+  const label = rest.length ? gfm`${rest.length} more finding${rest.length === 1 ? none : gfm`s`} and the ${noun}’s figures` : gfm`The ${noun}’s figures`;
+  return [
+    { text: gfm`${marker(input2.key)}\n${leadLine(input2)}`, drop: 99 },
+    ...failure ? [{ text: failure, drop: 98 }] : [],
+    ...upFront.length ? [{ text: brLines(upFront.map((f) => findingLine(input2, f))), drop: 90 }] : [],
+    ...withFold ? [{ text: fold(label, foldBody), drop: 40 }] : [],
+    ...!withFold && rest.length ? [{ text: gfm`…and ${rest.length} more finding(s) in the job summary.`, drop: 95 }] : []
+  ];
+}
+function summarySections(input2) {
+  const failure = failureBlock(input2, false);
+  const others = otherFindings(input2);
+  const attempts = attemptsTable(input2);
+  const nodes = nodesTable(input2);
+  const chart = timingChart(input2);
+  return [
+    { text: gfm`${marker(input2.key)}\n${leadLine(input2)}`, drop: 99 },
+    ...failure ? [{ text: failure, drop: 98 }] : [],
+    ...attempts ? [{ text: attempts, drop: 92 }] : [],
+    ...others.map((f, i) => ({ text: findingBlock(input2, f), drop: 80 - Math.min(i, 40) })),
+    ...[input2.merge ? mergeTable(input2) : void 0, targetsTable(input2), factsTable(input2, false)].filter((x) => !!x).map((t) => ({ text: t, drop: 90 })),
+    ...nodes ? [{ text: nodes, drop: 85 }] : [],
+    ...chart ? [{ text: chart, drop: 30 }] : []
+  ];
+}
+function renderMarkdown(input2, opts) {
+  const size = (t) => sizeOf(t, opts.limit.unit);
   const sections = [
-    { text: marker(input.key), drop: 99, compact: true },
-    { text: headline(input), drop: 99, compact: true },
-    // What failed first: the failing step's own last lines, then the error, each once.
-    ...lead ? [{ text: lead, drop: 98, compact: true }] : [],
-    ...input.status === "success" ? [{ text: greenLine(input), drop: 98, compact: true }] : [],
-    ...input.targets?.length ? [{ text: targetsTable(input), drop: 90, compact: true }] : [],
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
-    ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
-    {
-      text: `<details><summary>Duration, cache, attempts, builder and step timings</summary>
-
-${details.join("\n\n")}
-
-</details>`,
-      drop: 40
-    },
-    ...opts.full && input.findings.length ? [{ text: `**All ${input.findings.length} findings**
-
-${findingsTable(input)}`, drop: 30 }] : [],
-    ...input.omittedAnnotations ? [
+    ...opts.full && !opts.compact ? summarySections(input2) : commentSections(input2, !opts.compact),
+    ...input2.omittedAnnotations ? [
       {
-        text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
+        text: gfm`${input2.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
         drop: 94
       }
     ] : [],
-    ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
+    ...input2.links?.runUrl ? [{ text: gfm`<sub>buildx-guard · ${link(gfm`run`, input2.links.runUrl)}</sub>`, drop: 96 }] : []
   ];
-  const render2 = (list) => list.map((s) => s.text).join("\n\n") + "\n";
-  let kept = opts.compact ? sections.filter((x) => x.compact) : sections;
-  let text = render2(kept);
-  const pointer = `
-
-_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ""}._
-`;
-  while (text.length > opts.limit - pointer.length) {
+  const render2 = (kept2) => gfm`${joinMd(
+    kept2.map((s) => s.text),
+    "\n\n"
+  )}\n`;
+  let kept = sections;
+  let out = render2(kept);
+  const runUrl = input2.links?.runUrl;
+  const pointer = runUrl ? gfm`\n\n_Truncated: the full report is in the job summary (${link(gfm`run`, runUrl)})._\n` : gfm`\n\n_Truncated: the full report is in the job summary._\n`;
+  const room = opts.limit.max - size(pointer);
+  while (size(out) > room) {
     const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
     if (!lowest) break;
     kept = kept.filter((s) => s !== lowest);
-    text = render2(kept);
+    out = render2(kept);
   }
-  if (!opts.compact && kept.length < sections.length || text.length > opts.limit) {
-    text = text.slice(0, opts.limit - pointer.length) + pointer;
+  if (kept.length < sections.length || size(out) > opts.limit.max) {
+    out = gfm`${cutMarkdown(out, room, opts.limit.unit)}${pointer}`;
   }
-  return text;
+  return out;
 }
 
 // src/report/annotations.ts
+import { isAbsolute, relative, resolve } from "node:path";
 var PER_LEVEL = 10;
 var PER_JOB = 50;
 function selectAnnotations(findings2) {
@@ -36150,6 +37505,11 @@ function selectAnnotations(findings2) {
 }
 function plainText(markdown) {
   return markdown.split("\n").filter((l) => !/^`{3,}/.test(l)).join("\n").replace(/`+/g, "").replace(/\*\*([^*\n]+?)\*\*/g, "$1").trim();
+}
+function workspacePath(file, workspace, cwd = process.cwd()) {
+  const abs = isAbsolute(file) ? file : resolve(cwd, file);
+  const rel = relative(workspace, abs);
+  return rel.startsWith("..") ? file : rel.split("\\").join("/");
 }
 
 // src/report/sarif.ts
@@ -36227,8 +37587,8 @@ var NOT_XML = new RegExp(
   "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\ufffe\\uffff]|[\\ud800-\\udfff]",
   "gu"
 );
-function xmlText(text) {
-  return text.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function xmlText(text2) {
+  return text2.replace(NOT_XML, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 function attrs(values) {
   return Object.entries(values).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
@@ -36255,16 +37615,16 @@ function buildCase(a, dockerfile) {
 }
 function findingCase(f, dockerfile) {
   const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : dockerfile;
-  const text = `${plainText(f.message)}${f.hint ? `
+  const text2 = `${plainText(f.message)}${f.hint ? `
 
 Hint: ${f.hint}` : ""}`;
   const open2 = `    <testcase${attrs({ classname: `buildx-guard.${f.rule}`, name: `${where} ${f.title}`, file: f.file ?? dockerfile, line: f.line })}>`;
   if (f.severity === "notice")
     return `${open2}
-      <system-out>${xmlText(text)}</system-out>
+      <system-out>${xmlText(text2)}</system-out>
     </testcase>`;
   return `${open2}
-      <failure${attrs({ type: f.severity, message: f.title })}>${xmlText(text)}</failure>
+      <failure${attrs({ type: f.severity, message: f.title })}>${xmlText(text2)}</failure>
     </testcase>`;
 }
 function toJUnit(a, dockerfile = "Dockerfile") {
@@ -36292,8 +37652,8 @@ function toJUnit(a, dockerfile = "Dockerfile") {
 var VERSION = "0.1.0";
 
 // src/report/input.ts
-import { existsSync, readFileSync } from "node:fs";
-import { isAbsolute, join, relative } from "node:path";
+import { existsSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join, relative as relative2 } from "node:path";
 
 // src/redact/redact.ts
 var REDACTED = "***";
@@ -36324,18 +37684,18 @@ function forms(value) {
     json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
     json.replace(/\//g, "\\/")
   );
-  const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const text2 = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   out.push(
-    text,
-    text.replace(/"/g, "&quot;").replace(/'/g, "&apos;"),
-    text.replace(/"/g, "&quot;").replace(/'/g, "&#39;"),
-    text.replace(/"/g, "&quot;").replace(/'/g, "&#x27;")
+    text2,
+    text2.replace(/"/g, "&quot;").replace(/'/g, "&apos;"),
+    text2.replace(/"/g, "&quot;").replace(/'/g, "&#39;"),
+    text2.replace(/"/g, "&quot;").replace(/'/g, "&#x27;")
   );
   out.push(value.replace(/"/g, '\\"'), value.replace(/'/g, "''"));
   if (value.length > 8 && value.startsWith('"') && value.endsWith('"')) out.push(value.slice(1, -1));
   return [value, ...out.slice(1).filter((f) => f !== value && f.length >= MIN_DERIVED)];
 }
-function fold(s) {
+function fold2(s) {
   const lower = s.toLowerCase();
   if (lower.length === s.length) return lower;
   let out = "";
@@ -36352,16 +37712,16 @@ function needles(values) {
     if (/[\r\n]/.test(v)) {
       for (const line of v.split(/\r?\n/)) if (line.trim().length >= MIN_LINE) parts.push(line.trim());
     }
-    for (const p of parts) for (const f of forms(p)) out.add(fold(f));
+    for (const p of parts) for (const f of forms(p)) out.add(fold2(f));
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
-var BREAK = /[\r\n]/g;
-function redactText(text, list) {
-  if (!list.length || text.length < MIN_SECRET) return text;
-  const lower = fold(text);
+var BREAK2 = /[\r\n]/g;
+function redactText(text2, list2) {
+  if (!list2.length || text2.length < MIN_SECRET) return text2;
+  const lower = fold2(text2);
   const broken = lower.includes("\n") || lower.includes("\r");
-  const flat = broken ? lower.replace(BREAK, "") : lower;
+  const flat = broken ? lower.replace(BREAK2, "") : lower;
   let at;
   if (broken) {
     at = new Int32Array(flat.length);
@@ -36371,11 +37731,11 @@ function redactText(text, list) {
     }
   }
   let marks;
-  for (const n of list) {
+  for (const n of list2) {
     let i = flat.indexOf(n);
     let done = -1;
     while (i >= 0) {
-      marks ??= new Uint8Array(text.length);
+      marks ??= new Uint8Array(text2.length);
       const end = i + n.length - 1;
       const from = at ? at[Math.max(i, done + 1)] : Math.max(i, done + 1);
       const to = at ? at[end] : end;
@@ -36384,34 +37744,34 @@ function redactText(text, list) {
       i = flat.indexOf(n, i + 1);
     }
   }
-  if (!marks) return text;
+  if (!marks) return text2;
   let out = "";
   let start = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; ) {
+    const c = text2.charCodeAt(i);
     if (!marks[i] || c === 10 || c === 13) {
       i++;
       continue;
     }
-    out += text.slice(start, i) + REDACTED;
-    while (i < text.length && marks[i] && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    out += text2.slice(start, i) + REDACTED;
+    while (i < text2.length && marks[i] && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
     start = i;
   }
-  return out + text.slice(start);
+  return out + text2.slice(start);
 }
-function redactLines(lines, list) {
-  if (lines.some((l) => l.includes("\n") || l.includes("\r"))) return lines.map((l) => redactText(l, list));
-  return redactText(lines.join("\n"), list).split("\n");
+function redactLines(lines, list2) {
+  if (lines.some((l) => l.includes("\n") || l.includes("\r"))) return lines.map((l) => redactText(l, list2));
+  return redactText(lines.join("\n"), list2).split("\n");
 }
-function deep(value, list) {
-  if (typeof value === "string") return redactText(value, list);
+function deep(value, list2) {
+  if (typeof value === "string") return redactText(value, list2);
   if (Array.isArray(value)) {
-    if (value.length > 1 && value.every((v) => typeof v === "string")) return redactLines(value, list);
-    return value.map((v) => deep(v, list));
+    if (value.length > 1 && value.every((v) => typeof v === "string")) return redactLines(value, list2);
+    return value.map((v) => deep(v, list2));
   }
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list), deep(v, list)]));
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list2), deep(v, list2)]));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list2)]));
   }
   return value;
 }
@@ -36420,8 +37780,8 @@ var Redactor = class {
   constructor(secrets) {
     this.list = needles(secrets);
   }
-  text(text) {
-    return redactText(text, this.list);
+  text(text2) {
+    return redactText(text2, this.list);
   }
   /** Every string in `value` (arrays, Maps and their keys included), a copy. */
   value(value) {
@@ -36435,9 +37795,9 @@ function derive(value, render2) {
 // src/baseline/baseline.ts
 function stepId(step, dockerfile) {
   const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
-  const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
+  const text2 = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
   const target = step.target ? [step.target] : [];
-  return [...target, step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+  return [...target, step.stage ?? "", step.instruction ?? step.name, text2].join("\0");
 }
 function byId(trace, files) {
   const map = /* @__PURE__ */ new Map();
@@ -36474,6 +37834,8 @@ function toBaseline(trace, files, ref, now = /* @__PURE__ */ new Date()) {
     steps
   };
 }
+var BASELINE_MAX_BYTES = 8 * 1024 * 1024;
+var MAX_STEP_TEXT = 1024 * 1024;
 function compare(baseline, ctx, opts) {
   const out = [];
   const { trace } = ctx;
@@ -36485,7 +37847,7 @@ function compare(baseline, ctx, opts) {
       rule: "slower-than-baseline",
       severity: "warning",
       title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
-      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
+      message: gfm`This build took ${text(seconds(trace.durationMs))}; the baseline (${code(baseline.ref)}) took ${text(seconds(baseline.totalMs))}.`,
       impactMs: trace.durationMs - baseline.totalMs
     });
   }
@@ -36514,7 +37876,7 @@ function compare(baseline, ctx, opts) {
         rule: "slower-than-baseline",
         severity: "notice",
         title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
-        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
+        message: gfm`${code(stepLabel(s))} took ${text(seconds(now))}; ${text(seconds(b.durationMs))} in the baseline (${code(baseline.ref)}).`,
         impactMs: now - b.durationMs,
         ...anchor(findingCtx, s)
       });
@@ -36531,9 +37893,9 @@ function compare(baseline, ctx, opts) {
         0,
         200
       ),
-      message: `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):
-
-` + lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join("\n"),
+      message: gfm`In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${text(seconds(rerunMs))}):\n\n${joinMd(
+        lost.map((s) => gfm`- ${code(stepLabel(s))} (${text(seconds(s.durationMs ?? 0))})`)
+      )}`,
       hint: "A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.",
       impactMs: rerunMs,
       ...anchor(findingCtx, first)
@@ -36549,25 +37911,27 @@ function baselineDurations(baseline) {
 function dockerfilePath(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
-  const abs = file ? isAbsolute(file) ? file : join(cwd, file) : join(isAbsolute(context) ? context : join(cwd, context), "Dockerfile");
+  const abs = file ? isAbsolute2(file) ? file : join(cwd, file) : join(isAbsolute2(context) ? context : join(cwd, context), "Dockerfile");
   if (!existsSync(abs)) return void 0;
-  const rel = relative(workspace, abs);
-  return rel.startsWith("..") ? abs : rel.split("\\").join("/");
+  const rel = relative2(workspace, abs);
+  if (!rel.startsWith("..")) return rel.split("\\").join("/");
+  const ctx = relative2(isAbsolute2(context) ? context : join(cwd, context), abs);
+  return ctx.startsWith("..") || isAbsolute2(ctx) ? abs : ctx.split("\\").join("/");
 }
 function loadDockerfile(config, workspace) {
   const path6 = dockerfilePath(config, workspace);
-  return path6 ? parseDockerfile(readFileSync(isAbsolute(path6) ? path6 : join(workspace, path6), "utf8"), path6) : void 0;
+  return path6 ? parseDockerfile(readBounded(isAbsolute2(path6) ? path6 : join(workspace, path6), "dockerfile"), path6) : void 0;
 }
 function loadBakeDockerfiles(bake, workspace) {
   const out = {};
   const parsed = /* @__PURE__ */ new Map();
   for (const t of bake.targets) {
     if (!t.dockerfile) continue;
-    const rel = relative(workspace, t.dockerfile);
+    const rel = relative2(workspace, t.dockerfile);
     const path6 = rel.startsWith("..") ? t.dockerfile : rel.split("\\").join("/");
     let df = parsed.get(path6);
     if (!df) {
-      df = parseDockerfile(readFileSync(t.dockerfile, "utf8"), path6);
+      df = parseDockerfile(readBounded(t.dockerfile, "dockerfile"), path6);
       parsed.set(path6, df);
     }
     out[t.name] = df;
@@ -36594,8 +37958,14 @@ function attemptSummaries(attempts) {
     ...a.stall ? { stall: a.stall } : {}
   }));
 }
-function failureOf(c, error2) {
-  return c ? { category: c.category, reason: c.reason, message: error2 ?? c.reason, retryable: c.retryable } : void 0;
+function failureOf(c, error2, record) {
+  return c ? {
+    category: c.category,
+    reason: c.reason,
+    message: error2 ?? c.reason,
+    retryable: c.retryable,
+    ...record && error2 ? { record: { id: record.ref.split("/").pop(), line: record.line } } : {}
+  } : void 0;
 }
 function attemptRows(attempts) {
   return attempts.map((a) => ({
@@ -36627,22 +37997,11 @@ function reportFromBuild(opts) {
     host: opts.host
   });
   const step = failingStep(trace);
-  const redactor = new Redactor(opts.secrets);
-  const regressions = opts.baseline ? compare(
-    opts.baseline,
-    { trace, dockerfile, dockerfiles },
-    {
-      thresholdPercent: config.report.regressionThreshold,
-      minMs: 5e3,
-      // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
-      redactId: (id) => redactor.text(id)
-    }
-  ) : [];
-  const findings2 = rankFindings([...analysis.findings, ...regressions]);
+  const findings2 = rankFindings([...analysis.findings, ...regressionsOf(opts, trace, dockerfile)]);
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
-    failure: failureOf(outcome.failure, trace.error),
+    failure: failureOf(outcome.failure, trace.error, trace.recordUse),
     attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
@@ -36650,6 +38009,8 @@ function reportFromBuild(opts) {
     // The build's duration covers its attempts and the waits between them.
     stats: {
       ...analysis.stats,
+      // The build's context is the first full transfer: a retry sends only what changed (often 0 B).
+      contextBytes: Math.max(...outcome.attempts.map((a) => a.trace.contextBytes)),
       durationMs: Math.max(
         analysis.stats.durationMs,
         outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0)
@@ -36657,7 +38018,83 @@ function reportFromBuild(opts) {
     },
     steps: chartSteps(trace, { dockerfile, dockerfiles }),
     ...outcome.targets ? { targets: outcome.targets } : {},
-    failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
+    failingLog: step && step.logTail.length ? {
+      step: stepLabel(step),
+      lines: step.logTail.slice(-30),
+      ...step.clipped ? { clipped: step.clipped } : {}
+    } : void 0,
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+    baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
+  };
+}
+function regressionsOf(opts, trace, dockerfile) {
+  if (!opts.baseline) return [];
+  const redactor = new Redactor(opts.secrets);
+  return compare(
+    opts.baseline,
+    { trace, dockerfile, dockerfiles: opts.dockerfiles },
+    {
+      thresholdPercent: opts.config.report.regressionThreshold,
+      minMs: 5e3,
+      // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
+      redactId: (id) => redactor.text(id)
+    }
+  );
+}
+function isolatedTrace(run) {
+  const traces = run.units.map((u) => u.outcome.attempts[u.outcome.attempts.length - 1].trace);
+  return {
+    ...traces[0],
+    steps: traces.flatMap((t) => t.steps),
+    warnings: traces.flatMap((t) => t.warnings),
+    contextBytes: traces.reduce((sum, t) => sum + t.contextBytes, 0),
+    platforms: [...new Set(traces.flatMap((t) => t.platforms))],
+    durationMs: run.wallMs,
+    targets: traces.flatMap((t) => t.targets ?? [])
+  };
+}
+function reportFromIsolated(opts) {
+  const parts = opts.run.units.map((u) => ({
+    unit: u.unit,
+    report: reportFromBuild({ ...opts, baseline: void 0, outcome: u.outcome })
+  }));
+  const ordered = [
+    ...parts.filter((p) => p.report.status === "failed"),
+    ...parts.filter((p) => p.report.status !== "failed")
+  ];
+  const failed = ordered.find((p) => p.report.status === "failed")?.report;
+  const seen = /* @__PURE__ */ new Set();
+  const findings2 = [
+    ...ordered.flatMap((p) => p.report.findings),
+    ...regressionsOf(opts, isolatedTrace(opts.run))
+  ].filter((f) => {
+    const id = `${f.rule}\0${f.file ?? ""}\0${f.line ?? ""}\0${f.title}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
+  const stats = parts.map((p) => p.report.stats);
+  const targets = opts.outcome.targets ?? [];
+  return {
+    key: opts.key,
+    status: failed ? "failed" : "success",
+    failure: failed?.failure,
+    attempts: ordered.flatMap((p) => p.report.attempts.map((a) => ({ ...a, bake: p.unit.name }))),
+    builder: opts.builder,
+    nodes: opts.state.nodes,
+    findings: rankFindings(findings2),
+    stats: {
+      durationMs: opts.run.wallMs,
+      steps: stats.reduce((sum, s) => sum + s.steps, 0),
+      cachedSteps: stats.reduce((sum, s) => sum + s.cachedSteps, 0),
+      contextBytes: stats.reduce((sum, s) => sum + s.contextBytes, 0),
+      platforms: [...new Set(stats.flatMap((s) => s.platforms))]
+    },
+    steps: parts.flatMap((p) => p.report.steps),
+    targets: [
+      ...targets.filter((t) => t.status === "failed"),
+      ...targets.filter((t) => t.status !== "failed")
+    ],
+    failingLog: failed?.failingLog,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
     baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
@@ -36695,12 +38132,12 @@ function reportFromMerge(opts) {
 }
 
 // src/attempts/bake.ts
-import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, statSync } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3 } from "node:path";
 
 // src/config/config.ts
 import { realpathSync } from "node:fs";
-import { basename, dirname, join as join2, resolve, sep } from "node:path";
+import { basename, dirname, join as join2, resolve as resolve2, sep } from "node:path";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -36768,46 +38205,28 @@ function getYaml(src, name) {
     return (0, import_yaml.parse)(v, { prettyErrors: true });
   } catch (e) {
     const where = e instanceof import_yaml.YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : "";
-    const what = e instanceof Error ? e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") : String(e);
-    throw new UserError(`Input '${name}' is not valid YAML${where}: ${what}`, name);
+    const what2 = e instanceof Error ? e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") : String(e);
+    throw new UserError(`Input '${name}' is not valid YAML${where}: ${what2}`, name);
   }
 }
 
 // src/config/bake.ts
 var BAKE_INPUTS = ["files", "targets", "set", "workdir", "source"];
-var BUILD_ONLY = [
-  "file",
-  "tags",
-  "labels",
-  "platforms",
-  "outputs",
-  "target",
-  "build-args",
-  "build-contexts",
-  "secrets",
-  "secret-files",
-  "secret-envs",
-  "ssh",
-  "cache-from",
-  "cache-to",
-  "no-cache-filters",
-  "network",
-  "add-hosts",
-  "shm-size",
-  "ulimit",
-  "cgroup-parent",
-  "annotations",
-  "attests",
-  "call",
-  "merge-sources"
-];
 var TARGET_NAME = /^[A-Za-z0-9_-]+$/;
-function parseBake(src, build) {
+var BAKE_MODE_INPUTS = ["bake-isolation", "bake-parallelism"];
+function parseBake(src) {
   const given = BAKE_INPUTS.filter((n) => getString(src, n) !== "");
-  if (!given.length) return void 0;
-  const set = BUILD_ONLY.filter((name) => getString(src, name) !== "");
-  if (build.context !== ".") set.unshift("context");
-  if (build.cacheMode !== "none") set.push("cache-mode");
+  if (!given.length) {
+    const mode = BAKE_MODE_INPUTS.find((n) => getString(src, n) !== "");
+    if (mode) {
+      throw new UserError(
+        `Input '${mode}' says how to run docker buildx bake, and this step builds: add 'files' or 'targets' to bake, or remove '${mode}'.`,
+        mode
+      );
+    }
+    return void 0;
+  }
+  const set = actionInputs().filter((name) => !takes("action", "bake", name) && isSet(src, name));
   if (set.length) {
     throw new UserError(
       `Input${given.length === 1 ? "" : "s"} ${given.map((n) => `'${n}'`).join(", ")} run${given.length === 1 ? "s" : ""} docker buildx bake, which takes ${set.map((n) => `'${n}'`).join(", ")} from the bake file: remove ${set.length === 1 ? "it" : "them"} and set ${set.length === 1 ? "it" : "them"} in the bake file or with 'set' (e.g. *.platform=linux/amd64,linux/arm64).`,
@@ -36833,12 +38252,22 @@ function parseBake(src, build) {
   const files = getList(src, "files");
   const bad = files.find((f) => f.startsWith("-"));
   if (bad) throw new UserError(`Input 'files' lists bake files; '${bad}' is not a file name.`, "files");
+  const isolation = getChoice(src, "bake-isolation", ["none", "targets"], "none");
+  const parallelism = getNumber(src, "bake-parallelism", 0, { max: 64 });
+  if (parallelism && isolation !== "targets") {
+    throw new UserError(
+      `Input 'bake-parallelism' bounds the isolated bakes of 'bake-isolation: targets'; set that too, or remove 'bake-parallelism'.`,
+      "bake-parallelism"
+    );
+  }
   return {
     files,
     targets,
     set: overrides,
     workdir: getString(src, "workdir", "."),
-    source: getString(src, "source")
+    source: getString(src, "source"),
+    isolation,
+    parallelism
   };
 }
 function isRemoteSource(source) {
@@ -36854,31 +38283,12 @@ var FAIL_ON = ["none", "error", "warning"];
 
 // src/config/build.ts
 var CALLS = ["build", "check", "outline", "targets"];
-var BUILD_ONLY2 = [
-  "file",
-  "target",
-  "platforms",
-  "build-args",
-  "build-contexts",
-  "outputs",
-  "load",
-  "cache-from",
-  "cache-to",
-  "secrets",
-  "secret-files",
-  "secret-envs",
-  "no-cache",
-  "pull",
-  "call"
-];
 function parseMerge(src, build) {
   const sources = getList(src, "merge-sources", { ignoreComma: true });
   if (!sources.length) return void 0;
-  const set = BUILD_ONLY2.filter((name) => {
-    const v = getString(src, name);
-    return v !== "" && v !== "false";
-  });
-  if (build.context !== ".") set.unshift("context");
+  const set = actionInputs().filter(
+    (name) => !takes("action", "merge", name) && !input(name)?.alwaysSet && isSet(src, name)
+  );
   if (set.length) {
     throw new UserError(
       `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
@@ -36901,15 +38311,15 @@ function parseMerge(src, build) {
   return { sources };
 }
 function parseBuild(src) {
-  const list = (name) => getList(src, name);
+  const list2 = (name) => getList(src, name);
   const lines = (name) => getList(src, name, { ignoreComma: true });
   const build = {
     enabled: getBoolean(src, "build", true),
     context: getString(src, "context", "."),
     file: getString(src, "file"),
-    tags: list("tags"),
+    tags: list2("tags"),
     labels: lines("labels"),
-    platforms: list("platforms"),
+    platforms: list2("platforms"),
     push: getBoolean(src, "push", false),
     load: getBoolean(src, "load", false),
     outputs: lines("outputs"),
@@ -36918,16 +38328,16 @@ function parseBuild(src) {
     buildContexts: lines("build-contexts"),
     secrets: lines("secrets"),
     secretFiles: lines("secret-files"),
-    secretEnvs: list("secret-envs"),
+    secretEnvs: list2("secret-envs"),
     ssh: lines("ssh"),
     cacheFrom: lines("cache-from"),
     cacheTo: lines("cache-to"),
     noCache: getBoolean(src, "no-cache", false),
-    noCacheFilters: list("no-cache-filters"),
+    noCacheFilters: list2("no-cache-filters"),
     pull: getBoolean(src, "pull", false),
     network: getString(src, "network"),
-    addHosts: list("add-hosts"),
-    allow: list("allow"),
+    addHosts: list2("add-hosts"),
+    allow: list2("allow"),
     shmSize: getString(src, "shm-size"),
     ulimit: lines("ulimit"),
     cgroupParent: getString(src, "cgroup-parent"),
@@ -37001,6 +38411,15 @@ function parseBuilder(src, env) {
     throw new UserError(
       `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
       "builder"
+    );
+  }
+  const creates = ["name", "buildkitd-flags", "buildkitd-config-inline"].filter(
+    (n) => existing && isSet(src, n)
+  );
+  if (creates.length) {
+    throw new UserError(
+      `Input 'builder' uses an existing builder as it is, so ${creates.map((n) => `'${n}'`).join(", ")} (for a builder this step creates) cannot be set with it; remove ${creates.length === 1 ? "it" : "them"}.`,
+      creates[0]
     );
   }
   const name = getString(src, "name") || defaultBuilderName(env);
@@ -37119,17 +38538,17 @@ function parseNodes(src, builderName, driver) {
     return node;
   });
 }
-function scalar(v, what) {
+function scalar(v, what2) {
   if (v === void 0 || v === null) return "";
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  throw new UserError(`${what} must be a single value, not a list or mapping.`, "nodes");
+  throw new UserError(`${what2} must be a single value, not a list or mapping.`, "nodes");
 }
-function stringList(v, what, ignoreComma = false) {
+function stringList(v, what2, ignoreComma = false) {
   if (v === void 0 || v === null) return [];
-  if (Array.isArray(v)) return v.map((x) => scalar(x, what).trim()).filter((x) => x !== "");
-  return splitList(scalar(v, what), { ignoreComma });
+  if (Array.isArray(v)) return v.map((x) => scalar(x, what2).trim()).filter((x) => x !== "");
+  return splitList(scalar(v, what2), { ignoreComma });
 }
-function validateEndpoint(endpoint, input, driver) {
+function validateEndpoint(endpoint, input2, driver) {
   if (endpoint === "") return;
   if (endpoint.includes("://")) {
     let url;
@@ -37141,27 +38560,27 @@ function validateEndpoint(endpoint, input, driver) {
     if (url && ENDPOINT_SCHEMES.includes(url.protocol)) {
       if (url.protocol === "tcp:" && (!url.hostname || !url.port)) {
         throw new UserError(
-          `Endpoint '${endpoint}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
-          input
+          `Endpoint '${endpoint}' (${input2}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
+          input2
         );
       }
       if (url.protocol === "tcp:" && (url.pathname && url.pathname !== "/" || url.search || url.hash)) {
         throw new UserError(
-          `Endpoint '${endpoint}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
-          input
+          `Endpoint '${endpoint}' (${input2}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
+          input2
         );
       }
       return;
     }
     throw new UserError(
-      `Endpoint '${endpoint}' (${input}) is not a valid URL; use tcp://host:port, unix:///path, ssh://user@host, docker-container://name, kube-pod://name or a Docker context name.`,
-      input
+      `Endpoint '${endpoint}' (${input2}) is not a valid URL; use tcp://host:port, unix:///path, ssh://user@host, docker-container://name, kube-pod://name or a Docker context name.`,
+      input2
     );
   }
   if (driver === "remote" || !CONTEXT_NAME.test(endpoint)) {
     throw new UserError(
-      `Endpoint '${endpoint}' (${input}) is neither a URL nor a Docker context name${driver === "remote" ? " usable by the remote driver, which needs a URL such as tcp://host:port" : ""}.`,
-      input
+      `Endpoint '${endpoint}' (${input2}) is neither a URL nor a Docker context name${driver === "remote" ? " usable by the remote driver, which needs a URL such as tcp://host:port" : ""}.`,
+      input2
     );
   }
 }
@@ -37362,7 +38781,7 @@ function catastrophicShape(source, flags = "") {
 function sarifPath(value, env, cwd = process.cwd()) {
   if (!value) return "";
   const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
-  const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
+  const abs = resolve2(env.GITHUB_WORKSPACE || cwd, value);
   const parent = real(dirname(abs));
   const path6 = join2(parent, basename(abs));
   const inside = roots.some((r) => path6 === r || path6.startsWith(r + sep));
@@ -37382,13 +38801,8 @@ function real(path6) {
     return up === path6 ? path6 : join2(real(up), basename(path6));
   }
 }
-var REFUSED_INPUTS = {
-  version: "buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created",
-  use: "the build always runs on the builder this step created or verified; remove use",
-  "keep-state": "cleanup: false keeps the builder and its state; remove keep-state",
-  "buildkitd-config": "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)"
-};
-function parseConfig(src, env = process.env) {
+function parseConfig(given, env = process.env) {
+  const src = declared(given);
   for (const [name, instead] of Object.entries(REFUSED_INPUTS)) {
     if (getString(src, name))
       throw new UserError(
@@ -37397,8 +38811,9 @@ function parseConfig(src, env = process.env) {
       );
   }
   const build = parseBuild(src);
-  const bake = parseBake(src, build);
+  const bake = parseBake(src);
   const merge = bake ? void 0 : parseMerge(src, build);
+  refuseUntaken("action", merge ? "merge" : !build.enabled ? "setup" : bake ? "bake" : "build", src);
   return {
     builder: parseBuilder(src, env),
     build,
@@ -37418,7 +38833,8 @@ function parseConfig(src, env = process.env) {
         min: 0,
         max: 1e4,
         integer: false
-      })
+      }),
+      key: reportKeyInput(getString(src, "report-key"))
     },
     debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
   };
@@ -37465,15 +38881,22 @@ function parseRetry(src) {
     maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
   };
 }
+function reportKeyInput(key) {
+  if (key && !/^[A-Za-z0-9_./:-]{1,64}$/.test(key))
+    throw new UserError(
+      `report-key may have 1 to 64 letters, digits and _ . / : - (got '${key.slice(0, 80)}'), e.g. report-key: \${{ matrix.name }}.`
+    );
+  return key;
+}
 
 // src/attempts/metadata.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync2 } from "node:fs";
 function readMetadata(file) {
-  return existsSync2(file) ? readFileSync2(file, "utf8").trim() : "";
+  return existsSync2(file) ? readBounded(file, "metadata").trim() : "";
 }
-function parseMetadata(text) {
+function parseMetadata(text2) {
   try {
-    return text ? JSON.parse(text) : {};
+    return text2 ? JSON.parse(text2) : {};
   } catch {
     return {};
   }
@@ -37483,7 +38906,7 @@ function metadataEnv(env) {
 }
 
 // src/attempts/secrets.ts
-import { mkdirSync, readFileSync as readFileSync3, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
@@ -37547,7 +38970,7 @@ function secretValues(b, env = process.env) {
   for (const line of b.secretFiles) {
     const path6 = split(line)[1];
     try {
-      if (statSync(path6).size <= 1 << 20) values.push(readFileSync3(path6, "utf8").trim());
+      values.push(readBounded(path6, "secret-file").trim());
     } catch {
     }
   }
@@ -37568,9 +38991,9 @@ function bakeEnv(bake, token, serverUrl) {
   return token && isRemoteSource(bake.source) && gitTokenId(bake.source, serverUrl) ? { BUILDX_BAKE_GIT_AUTH_TOKEN: token } : {};
 }
 async function resolveBake(bake, buildx, opts = {}) {
-  const cwd = resolve2(opts.cwd ?? process.cwd(), bake.workdir);
+  const cwd = resolve3(opts.cwd ?? process.cwd(), bake.workdir);
   const env = bakeEnv(bake, opts.token ?? "", process.env.GITHUB_SERVER_URL);
-  if (!existsSync3(cwd) || !statSync2(cwd).isDirectory()) {
+  if (!existsSync3(cwd) || !statSync(cwd).isDirectory()) {
     throw new UserError(
       `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
       "workdir"
@@ -37578,13 +39001,14 @@ async function resolveBake(bake, buildx, opts = {}) {
   }
   const remote = isRemoteSource(bake.source);
   if (!remote) {
-    const missing = bake.files.find((f) => !existsSync3(resolve2(cwd, f)));
+    const missing = bake.files.find((f) => !existsSync3(resolve3(cwd, f)));
     if (missing) {
       throw new UserError(
         `Bake file '${missing}' (input 'files') does not exist in ${bake.workdir === "." ? "the workspace" : `'${bake.workdir}'`}.`,
         "files"
       );
     }
+    for (const f of bake.files) checkReadable(resolve3(cwd, f), "bake-file");
   }
   const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
     cwd,
@@ -37598,24 +39022,56 @@ async function resolveBake(bake, buildx, opts = {}) {
       bake.files.length ? "files" : "targets"
     );
   }
+  let definition;
   try {
-    return { ...definitionOf(JSON.parse(r.stdout), cwd), env };
+    definition = definitionOf(JSON.parse(r.stdout), cwd);
   } catch {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
+  for (const t of definition.targets) if (t.dockerfile) checkReadable(t.dockerfile, "dockerfile");
+  return { ...definition, env };
 }
 function definitionOf(printed, cwd) {
   const targets = Object.entries(printed.target ?? {}).map(([name, t]) => describeTarget(name, t, cwd));
-  return { cwd, targets };
+  const asked = printed.group?.default?.targets?.filter((n) => targets.some((t) => t.name === n));
+  return { cwd, targets, ...asked?.length ? { requested: asked } : {} };
+}
+function bakeUnits(def) {
+  const byName = new Map(def.targets.map((t) => [t.name, t]));
+  const root = /* @__PURE__ */ new Map();
+  const find = (n) => {
+    let r = n;
+    while (root.get(r) !== void 0 && root.get(r) !== r) r = root.get(r);
+    root.set(n, r);
+    return r;
+  };
+  for (const t of def.targets) root.set(t.name, t.name);
+  for (const t of def.targets) {
+    for (const l of t.links ?? []) if (byName.has(l)) root.set(find(l), find(t.name));
+  }
+  const requested = def.requested ?? def.targets.map((t) => t.name);
+  const units = /* @__PURE__ */ new Map();
+  for (const t of def.targets) {
+    const r = find(t.name);
+    const u = units.get(r) ?? { name: "", requested: [], targets: [] };
+    u.targets.push(t);
+    if (requested.includes(t.name)) u.requested.push(t.name);
+    units.set(r, u);
+  }
+  return [...units.values()].filter((u) => u.requested.length).map((u) => ({ ...u, name: u.requested[0] }));
 }
 function describeTarget(name, t, cwd) {
+  const links = Object.values(t.contexts ?? {}).filter((v) => v.startsWith("target:")).map((v) => v.slice("target:".length));
+  return { ...describeBuild(name, t, cwd), ...links.length ? { links } : {} };
+}
+function describeBuild(name, t, cwd) {
   const platforms = (t.platforms ?? []).flatMap((p) => p.split(",")).map((p) => p.trim());
   const ctx = (t.context ?? ".").replace(/^cwd:\/\//, "");
   if (isRemoteSource(ctx) || ctx === "-") return { name, platforms };
-  const context = isAbsolute2(ctx) ? ctx : join4(cwd, ctx);
+  const context = isAbsolute3(ctx) ? ctx : join4(cwd, ctx);
   if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
   const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
-  const dockerfile = isAbsolute2(file) ? file : join4(context, file);
+  const dockerfile = isAbsolute3(file) ? file : join4(context, file);
   return { name, context, platforms, ...existsSync3(dockerfile) ? { dockerfile } : {} };
 }
 function bakeArgs(bake, b, f) {
@@ -37666,12 +39122,13 @@ function builtTargetsOf(trace) {
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
-import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
 import { join as join5 } from "node:path";
 var TAIL_BYTES = 64 * 1024;
 var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
 var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+var phaseSignal;
 var Buildx = class {
   constructor(dockerPath = "docker", env = process.env, plugin = dockerPath === "docker" ? findBuildxPlugin(env) : void 0) {
     this.dockerPath = dockerPath;
@@ -37693,7 +39150,7 @@ var Buildx = class {
   spawn(command, args, opts) {
     const started = Date.now();
     const capture = opts.capture ?? true;
-    return new Promise((resolve4, reject) => {
+    return new Promise((resolve5, reject) => {
       const child2 = spawn(command, args, {
         env: childEnv(this.env, opts.env),
         ...opts.cwd ? { cwd: opts.cwd } : {},
@@ -37729,8 +39186,9 @@ var Buildx = class {
         cancelled = true;
         stop();
       };
-      if (opts.signal?.aborted) onAbort();
-      opts.signal?.addEventListener("abort", onAbort, { once: true });
+      const cancel = opts.signal && phaseSignal ? AbortSignal.any([opts.signal, phaseSignal]) : opts.signal ?? phaseSignal;
+      if (cancel?.aborted) onAbort();
+      cancel?.addEventListener("abort", onAbort, { once: true });
       child2.stdout.on("data", (d) => {
         if (capture) out.push(d);
         opts.onStdout?.(d);
@@ -37743,8 +39201,9 @@ var Buildx = class {
       });
       child2.on("error", (e) => {
         clearTimeout(timer);
+        cancel?.removeEventListener("abort", onAbort);
         reject(
-          e.code === "ENOENT" ? new Error(
+          e.code === "ENOENT" ? new UserError(
             `'${command}' was not found${command === this.dockerPath ? " on PATH" : ""}; install the Docker CLI with the buildx plugin.`
           ) : e
         );
@@ -37752,8 +39211,8 @@ var Buildx = class {
       child2.on("close", (code2, signal2) => {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
-        opts.signal?.removeEventListener("abort", onAbort);
-        resolve4({
+        cancel?.removeEventListener("abort", onAbort);
+        resolve5({
           code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
@@ -37778,8 +39237,28 @@ var Buildx = class {
     return parseBuildxVersion(r.stdout);
   }
 };
+function deniedVariable(name) {
+  return DENIED_PREFIX.test(name) || DENIED.has(name.toUpperCase());
+}
+var DENIED_PREFIX = /^(?:ACTIONS_|INPUT_|STATE_)/i;
+var DENIED = /* @__PURE__ */ new Set([
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND"
+]);
+function scrubbedEnv(base) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !deniedVariable(k)) env[k] = v;
+  return env;
+}
 function childEnv(base, extra) {
-  const env = extra ? { ...base, ...extra } : { ...base };
+  const env = scrubbedEnv(base);
+  for (const [k, v] of Object.entries(extra ?? {})) if (v !== void 0) env[k] = v;
   delete env.DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND;
   return env;
 }
@@ -37793,7 +39272,7 @@ function findBuildxPlugin(env, platform2 = process.platform, systemDirs = SYSTEM
   if (platform2 === "win32" || env.BUILDX_GUARD_DOCKER_CLI === "1") return void 0;
   const configDir = env.DOCKER_CONFIG || join5(env.HOME || homedir(), ".docker");
   try {
-    const config = JSON.parse(readFileSync4(join5(configDir, "config.json"), "utf8"));
+    const config = JSON.parse(readBounded(join5(configDir, "config.json"), "docker-config"));
     const extra = config?.cliPluginsExtraDirs;
     if (Array.isArray(extra) && extra.length > 0) return void 0;
   } catch {
@@ -37801,38 +39280,37 @@ function findBuildxPlugin(env, platform2 = process.platform, systemDirs = SYSTEM
   for (const dir of [join5(configDir, "cli-plugins"), ...systemDirs]) {
     const path6 = join5(dir, "docker-buildx");
     try {
-      const st = statSync3(path6);
+      const st = statSync2(path6);
       if (st.isFile() && st.mode & 73) return path6;
     } catch {
     }
   }
   return void 0;
 }
-function parseBuildxVersion(text) {
-  const m = text.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
-  const raw = text.trim().split(/\s+/)[1] ?? text.trim();
+function parseBuildxVersion(text2) {
+  const m = text2.match(/\bv?(\d+)\.(\d+)\.(\d+)/);
+  const raw = text2.trim().split(/\s+/)[1] ?? text2.trim();
   if (!m) return { raw, major: 0, minor: 0, patch: 0 };
   return { raw, major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3]) };
 }
 function atLeast(v, major, minor) {
   return v.major > major || v.major === major && v.minor >= minor;
 }
-function firstLine(text) {
-  return text.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
+function firstLine(text2) {
+  return text2.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "";
 }
 
 // src/trace/read.ts
-import { createReadStream } from "node:fs";
 import { StringDecoder } from "node:string_decoder";
 
 // src/trace/final-line.ts
-var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
+var WRAPPER2 = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
 function readFinalLine(line) {
   if (line.startsWith("##[error]")) return readFinalLine(line.slice(9)) ?? { text: line.slice(9), rank: 2 };
-  const wrapped = line.match(WRAPPER);
-  if (wrapped) {
-    const inner = readFinalLine(wrapped[1]);
-    return { ...inner ?? { text: wrapped[1] }, rank: 2 };
+  const wrapped2 = line.match(WRAPPER2);
+  if (wrapped2) {
+    const inner = readFinalLine(wrapped2[1]);
+    return { ...inner ?? { text: wrapped2[1] }, rank: 2 };
   }
   const exit = line.match(/^Error: Process completed with exit code (\d+)\.?$/);
   if (exit) return exit[1] === "0" ? void 0 : { text: `the process exited with code ${exit[1]}`, rank: 1 };
@@ -37845,7 +39323,8 @@ function readFinalLine(line) {
   }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
   if (prefixed) return { text: prefixed[1], rank: 3 };
-  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
+  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || // compose prints the lost status stream bare, as its last line.
+  /^failed to (?:receive|get) status: rpc error: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
     return { text: line, rank: 3 };
   }
   return void 0;
@@ -37861,6 +39340,8 @@ function clip(s) {
   const head = MAX_LINE / 2;
   return `${s.slice(0, head)}\u2026${s.slice(s.length - (MAX_LINE - head - 1))}`;
 }
+var MAX_JOIN2 = 8;
+var CONTINUATION_STOP = /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|-{3}|\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|\S{0,200}Dockerfile|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
 var EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
 var ClosingText = class {
   /** `onSummaryLog(step, line)`: a log line the failure summary repeats (or only it shows). */
@@ -37888,6 +39369,7 @@ var ClosingText = class {
   push(line) {
     this.tail.push(clip(line));
     if (this.tail.length > TAIL_LINES) this.tail.shift();
+    if (this.continues(line)) return true;
     if (this.excerptLine(line)) return true;
     if (/^-{6}$/.test(line)) {
       this.inSummary = !this.inSummary;
@@ -37902,7 +39384,26 @@ var ClosingText = class {
     }
     const final = readFinalLine(line);
     if (!final) return this.inSummary || /^(?:WARNING|WARN|goroutine) /.test(line);
-    if (!this.error || final.rank >= this.error.rank) this.error = { ...final, text: clip(final.text) };
+    if (!this.error || final.rank >= this.error.rank) {
+      this.error = { ...final, text: clip(final.text) };
+      this.joins = final.text.length >= 40 ? 0 : -1;
+    }
+    return true;
+  }
+  /** Continuation lines joined to the final error since it was read; -1: the last line was not it. */
+  joins = -1;
+  /**
+   * A poster's hand-wrapped final error: the lines right after it that start no record of their
+   * own (at most MAX_JOIN) are the rest of its text (the diagnosis core re-joins bare text alike).
+   */
+  continues(line) {
+    if (this.joins < 0 || !this.error) return false;
+    if (this.joins >= MAX_JOIN2 || !line.trim() || CONTINUATION_STOP.test(line) || readFinalLine(line)) {
+      this.joins = -1;
+      return false;
+    }
+    this.error = { ...this.error, text: clip(`${this.error.text} ${line}`) };
+    this.joins++;
     return true;
   }
   excerptLine(line) {
@@ -37996,6 +39497,170 @@ var ClosingText = class {
   }
 };
 
+// src/trace/names.ts
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) )?\s*(\d+)\/(\d+)\] (.*)$/s;
+var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
+function announcedTarget(name) {
+  return name.match(TARGET_LOAD)?.[1];
+}
+function describeStepName(name, targets) {
+  if (targets?.size) {
+    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
+    if (m && targets.has(m[1])) {
+      const rest = m[2] === "] " ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
+      return { ...describeOne(rest), target: m[1] };
+    }
+  }
+  return describeOne(name);
+}
+function describeOne(name) {
+  const m = name.match(STEP_NAME);
+  if (m) {
+    return {
+      internal: false,
+      platform: m[1],
+      stage: m[2],
+      index: Number(m[3]),
+      total: Number(m[4]),
+      instruction: m[5].trim()
+    };
+  }
+  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
+  return { internal: true, platform: plat?.[1] };
+}
+function parseSize(text2) {
+  const m = text2.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
+  if (!m) return void 0;
+  const mult = {
+    B: 1,
+    kB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+    TiB: 1024 ** 4
+  };
+  const f = mult[m[2]];
+  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
+}
+
+// src/trace/record.ts
+var RECORD_LOG_LINES = 30;
+var EXCERPT_LINES2 = 40;
+var MAX_RECORD_CHARS = 1 << 20;
+var CLIPPED = /^\[output clipped, log limit (\S+) reached\]$/;
+function clippedLimit(line) {
+  return line.startsWith("[output clipped") ? CLIPPED.exec(line.trim())?.[1] : void 0;
+}
+var str = (v) => typeof v === "string" ? v : void 0;
+var num = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
+function parseRecord(text2) {
+  if (text2.length > MAX_RECORD_CHARS) return void 0;
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const r = value;
+  const ref = str(r.Ref);
+  const status = str(r.Status);
+  if (!ref || !status) return void 0;
+  const record = { ref, status };
+  const total = num(r.NumTotalSteps);
+  if (total !== void 0)
+    record.steps = { total, completed: num(r.NumCompletedSteps) ?? 0, cached: num(r.NumCachedSteps) ?? 0 };
+  const e = r.Error;
+  if (e && typeof e === "object" && !Array.isArray(e)) {
+    const error2 = readError(e);
+    if (error2) {
+      record.error = error2;
+      const limit = error2.logs.map(clippedLimit).find((l) => l !== void 0);
+      if (limit) record.clipped = limit;
+    }
+  }
+  return record;
+}
+function readError(e) {
+  const message = str(e.Message)?.trim();
+  if (!message) return void 0;
+  const logs = Array.isArray(e.Logs) ? e.Logs.filter((l) => typeof l === "string") : [];
+  const vertex = str(e.Name)?.trim();
+  const sources = str(e.Sources);
+  const source = sources ? readSources(sources) : void 0;
+  return {
+    message: clip(message),
+    ...vertex ? { vertex: clip(vertex) } : {},
+    logs: logs.slice(-RECORD_LOG_LINES).map(clip),
+    ...source ? { source } : {}
+  };
+}
+var SOURCE_HEADER = /^(\S+):(\d+)(?:-\d+)?$/;
+function readSources(base64) {
+  let text2;
+  try {
+    text2 = Buffer.from(base64, "base64").toString("utf8");
+  } catch {
+    return void 0;
+  }
+  const lines = text2.split("\n");
+  const header = SOURCE_HEADER.exec(lines[0]?.trim() ?? "");
+  if (!header) return void 0;
+  const body = [];
+  let dashes = 0;
+  for (const line of lines.slice(1)) {
+    if (/^-{10,}$/.test(line.trim())) {
+      if (++dashes === 2) break;
+      continue;
+    }
+    if (dashes === 1 && body.length < EXCERPT_LINES2) body.push(clip(line));
+  }
+  const marked = body.map((l) => /^\s*(\d+) \| >>>/.exec(l)?.[1]).find((n) => n !== void 0);
+  return { file: header[1], line: Number(marked ?? header[2]), lines: body };
+}
+function withRecord(trace, record) {
+  const error2 = record.error;
+  if (!error2) return trace;
+  const steps = error2.vertex ? trace.steps.map((s) => s.name === error2.vertex ? fromRecord(s, record) : s) : trace.steps;
+  if (error2.vertex && !trace.steps.some((s) => s.name === error2.vertex)) {
+    steps.push(fromRecord(recordStep(error2.vertex, steps.length + 1, trace.targets), record));
+  }
+  return {
+    ...trace,
+    steps,
+    // The log's spelling when it is the same error (buildx prefixes `failed to solve: …`).
+    error: trace.error?.endsWith(error2.message) ? trace.error : error2.message,
+    ...error2.source ? { excerpt: error2.source } : {},
+    recordUse: { ref: record.ref, error: true, line: !!error2.source }
+  };
+}
+function fromRecord(s, record) {
+  const error2 = record.error;
+  const logs = s.logLines === 0 ? error2.logs : s.logTail;
+  return {
+    ...s,
+    error: s.error ?? error2.message,
+    done: true,
+    logTail: logs,
+    logLines: s.logLines || logs.length,
+    ...s.clipped ?? record.clipped ? { clipped: s.clipped ?? record.clipped } : {}
+  };
+}
+function recordStep(name, number, targets) {
+  return {
+    number,
+    id: `record:${name}`,
+    name,
+    ...describeStepName(name, targets ? new Set(targets) : void 0),
+    cached: false,
+    logTail: [],
+    logLines: 0
+  };
+}
+
 // src/trace/json.ts
 var MAX_PENDING_BYTES = 32 * 1024 * 1024;
 var JsonAssembler = class {
@@ -38039,11 +39704,11 @@ var JsonAssembler = class {
     }
     if (this.depth > 0 && this.bytes <= MAX_PENDING_BYTES && !this.inString) return { kind: "more" };
     const broken = this.depth > 0 || this.inString;
-    const text = broken ? "" : this.lines.join("\n");
+    const text2 = broken ? "" : this.lines.join("\n");
     const n = this.abandon();
     if (broken) return { kind: "dropped", lines: n };
     try {
-      return { kind: "value", value: JSON.parse(text) };
+      return { kind: "value", value: JSON.parse(text2) };
     } catch {
       return { kind: "dropped", lines: n };
     }
@@ -38075,55 +39740,6 @@ function normalizeLine(raw) {
   return line.trimStart();
 }
 
-// src/trace/names.ts
-var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) )?\s*(\d+)\/(\d+)\] (.*)$/s;
-var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
-function announcedTarget(name) {
-  return name.match(TARGET_LOAD)?.[1];
-}
-function describeStepName(name, targets) {
-  if (targets?.size) {
-    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
-    if (m && targets.has(m[1])) {
-      const rest = m[2] === "] " ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
-      return { ...describeOne(rest), target: m[1] };
-    }
-  }
-  return describeOne(name);
-}
-function describeOne(name) {
-  const m = name.match(STEP_NAME);
-  if (m) {
-    return {
-      internal: false,
-      platform: m[1],
-      stage: m[2],
-      index: Number(m[3]),
-      total: Number(m[4]),
-      instruction: m[5].trim()
-    };
-  }
-  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
-  return { internal: true, platform: plat?.[1] };
-}
-function parseSize(text) {
-  const m = text.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
-  if (!m) return void 0;
-  const mult = {
-    B: 1,
-    kB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    TB: 1e12,
-    KiB: 1024,
-    MiB: 1024 ** 2,
-    GiB: 1024 ** 3,
-    TiB: 1024 ** 4
-  };
-  const f = mult[m[2]];
-  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
-}
-
 // src/trace/solve-status.ts
 function decode(b64) {
   return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
@@ -38132,6 +39748,7 @@ function readSolveStatus(v, sink) {
   for (const raw of v.vertexes ?? []) {
     if (!raw.digest) continue;
     const s = sink.step(raw.digest, raw.name);
+    if (raw.inputs?.length) sink.inputs?.(raw.digest, raw.inputs);
     const wasStarted = s.startedMs !== void 0;
     const wasDone = s.completedMs !== void 0;
     if (raw.cached) s.cached = true;
@@ -38199,6 +39816,8 @@ var TraceParser = class {
   steps = /* @__PURE__ */ new Map();
   byName = /* @__PURE__ */ new Map();
   contextBytes = 0;
+  /** rawjson: each vertex's inputs, by digest. */
+  inputs = /* @__PURE__ */ new Map();
   format = "unknown";
   unread = 0;
   binary = false;
@@ -38240,10 +39859,10 @@ var TraceParser = class {
     this.text(line);
   }
   /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
-  jsonValue(text) {
+  jsonValue(text2) {
     let value;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text2);
     } catch {
       return false;
     }
@@ -38263,7 +39882,8 @@ var TraceParser = class {
       },
       log: (s, l) => this.log(s, l),
       contextBytes: (n) => this.contextBytes = Math.max(this.contextBytes, n),
-      warning: (w) => this.closing.addWarning(w)
+      warning: (w) => this.closing.addWarning(w),
+      inputs: (id, inputs) => this.inputs.set(id, inputs)
     });
   }
   step(id, name) {
@@ -38292,11 +39912,15 @@ var TraceParser = class {
     if (target) this.targets.add(target);
     Object.assign(s, describeStepName(name, this.targets));
   }
-  log(s, text) {
+  log(s, text2) {
     s.logLines++;
-    s.logTail.push(clip(text));
+    if (!s.clipped) {
+      const limit = clippedLimit(text2);
+      if (limit) s.clipped = limit;
+    }
+    s.logTail.push(clip(text2));
     if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
-    this.listener?.({ kind: "log", step: s, line: text });
+    this.listener?.({ kind: "log", step: s, line: text2 });
   }
   /** A line the failure summary shows: kept when the step's own log did not reach the trace. */
   summaryLog(name, line) {
@@ -38408,6 +40032,19 @@ var TraceParser = class {
       for (const s of steps)
         if (!s.target && s.name) Object.assign(s, describeStepName(s.name, this.targets));
     }
+    const platformOf2 = (id, seen = /* @__PURE__ */ new Set()) => {
+      const s = this.steps.get(id);
+      if (s?.platform) return s.platform;
+      if (seen.has(id)) return void 0;
+      seen.add(id);
+      for (const i of this.inputs.get(id) ?? []) {
+        const p = platformOf2(i, seen);
+        if (p) return p;
+      }
+      return void 0;
+    };
+    for (const s of steps)
+      if (!s.platform && !s.internal && this.inputs.has(s.id)) s.platform = platformOf2(s.id);
     const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
     const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
     return {
@@ -38431,65 +40068,98 @@ var TraceParser = class {
     };
   }
 };
-function parseTrace(text) {
+function parseTrace(text2) {
   const p = new TraceParser();
-  for (const line of text.split("\n")) p.push(line);
+  for (const line of text2.split("\n")) p.push(line);
   return p.finish();
 }
 
 // src/trace/read.ts
 var MAX_LINE_CHARS2 = 1 << 20;
 async function readTrace(path6, listener, opts = {}) {
-  return readTraceFrom(createReadStream(path6), listener, opts);
+  return readTraceFrom(openBoundedStream(path6, "log"), listener, opts);
 }
-async function readTraceFrom(input, listener, opts = {}) {
+async function readTraceFrom(input2, listener, opts = {}) {
   const parser = new TraceParser(listener, opts);
   const lines = new LineSplitter((l) => parser.push(l));
-  for await (const chunk of input) lines.push(chunk);
+  for await (const chunk of input2) lines.push(chunk);
   lines.end();
   return withTruncated(parser.finish(), lines.truncated);
 }
 function withTruncated(trace, truncated) {
   return truncated ? { ...trace, truncatedLines: truncated } : trace;
 }
+function cutMarker(chars) {
+  return ` \u2026 [${chars} characters cut] \u2026 `;
+}
 var LineSplitter = class {
   constructor(onLine, max = MAX_LINE_CHARS2) {
     this.onLine = onLine;
     this.max = max;
+    this.half = Math.floor(max / 2);
   }
   onLine;
   max;
   partial = "";
+  /** The line is over `max`: `partial` is its head, `tail` its last characters so far. */
   dropping = false;
+  tail = [];
+  tailChars = 0;
+  seen = 0;
   decoder = new StringDecoder("utf8");
-  /** How many lines were cut at `max`. */
+  half;
+  /** How many lines were cut to `max`. */
   truncated = 0;
   push(chunk) {
-    const text = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
+    const text2 = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
     let start = 0;
     for (; ; ) {
-      const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl;
+      const nl = text2.indexOf("\n", start);
+      const end = nl < 0 ? text2.length : nl;
       if (!this.dropping) {
-        const room = this.max - this.partial.length;
-        if (end - start > room) {
-          this.partial += text.slice(start, start + room);
+        if (this.partial.length + (end - start) > this.max) {
+          const headRoom = this.half - Math.min(this.half, this.partial.length);
+          const rest = this.partial.slice(this.half) + text2.slice(start + headRoom, end);
+          this.partial = this.partial.slice(0, this.half) + text2.slice(start, start + headRoom);
+          this.seen = this.partial.length;
           this.dropping = true;
           this.truncated++;
-        } else this.partial += text.slice(start, end);
-      }
+          this.keepTail(rest);
+        } else this.partial += text2.slice(start, end);
+      } else this.keepTail(text2.slice(start, end));
       if (nl < 0) return;
-      this.onLine(this.partial);
-      this.partial = "";
-      this.dropping = false;
+      this.emit();
       start = nl + 1;
     }
   }
   end() {
     this.push(this.decoder.end());
-    if (this.partial) this.onLine(this.partial);
+    if (this.partial || this.dropping) this.emit();
+  }
+  /** Keeps the last `half` characters seen; compacts when twice that is held (linear overall). */
+  keepTail(text2) {
+    if (!text2) return;
+    this.seen += text2.length;
+    this.tail.push(text2);
+    this.tailChars += text2.length;
+    if (this.tailChars >= 2 * this.half) this.compactTail();
+  }
+  compactTail() {
+    const kept = this.tail.join("").slice(-this.half);
+    this.tail = [kept];
+    this.tailChars = kept.length;
+  }
+  emit() {
+    if (this.dropping) {
+      this.compactTail();
+      const tail = this.tail[0] ?? "";
+      this.onLine(this.partial + cutMarker(this.seen - this.partial.length - tail.length) + tail);
+    } else this.onLine(this.partial);
     this.partial = "";
     this.dropping = false;
+    this.tail = [];
+    this.tailChars = 0;
+    this.seen = 0;
   }
 };
 
@@ -38503,14 +40173,14 @@ var MARK = "\xBB ";
 function isCommandLike(line) {
   return V2.test(line) || LEGACY.test(line);
 }
-function neutralise(text) {
-  return text.split(BREAKS).map((line) => {
+function neutralise(text2) {
+  return text2.split(BREAKS).map((line) => {
     if (!isCommandLike(line)) return line;
     return `${MARK}${line.replace(/#/g, "# ")}`;
   });
 }
-function neutralText(text) {
-  return neutralise(text).join("\n");
+function neutralText(text2) {
+  return neutralise(text2).join("\n");
 }
 function neutralProps(p) {
   if (!p) return p;
@@ -38527,29 +40197,29 @@ var JobLog = class {
   token;
   hooked = false;
   /** A plain line of the action (any text: it is neutralised and printed inside stop-commands). */
-  info(text) {
+  info(text2) {
     this.stop();
-    for (const line of neutralise(text)) this.emit(line);
+    for (const line of neutralise(text2)) this.emit(line);
   }
   /** One line of build output: the same writer as `info`. */
-  out(text) {
-    this.info(text);
+  out(text2) {
+    this.info(text2);
   }
-  debug(text) {
-    this.command(() => debug(neutralText(text)));
+  debug(text2) {
+    this.command(() => debug(neutralText(text2)));
   }
-  warning(text, props) {
-    this.command(() => warning(neutralText(text), neutralProps(props)));
+  warning(text2, props) {
+    this.command(() => warning(neutralText(text2), neutralProps(props)));
   }
-  error(text, props) {
-    this.command(() => error(neutralText(text), neutralProps(props)));
+  error(text2, props) {
+    this.command(() => error(neutralText(text2), neutralProps(props)));
   }
-  notice(text, props) {
-    this.command(() => notice(neutralText(text), neutralProps(props)));
+  notice(text2, props) {
+    this.command(() => notice(neutralText(text2), neutralProps(props)));
   }
   /** The step's failure (an `::error::` and exit code 1): redacted text only (src/redact). */
-  fail(text) {
-    this.command(() => setFailed(neutralText(text)));
+  fail(text2) {
+    this.command(() => setFailed(neutralText(text2)));
   }
   async group(name, fn) {
     this.command(() => startGroup(neutralText(name)));
@@ -38593,28 +40263,22 @@ var JobLog = class {
 var jobLog = new JobLog();
 var { getInput: getInput2, getState: getState2, isDebug: isDebug2 } = core_exports;
 var terminal = {
-  out(text) {
-    writeLines(process.stdout, text);
+  out(text2) {
+    writeLines(process.stdout, text2);
   },
-  err(text) {
-    writeLines(process.stderr, text);
+  err(text2) {
+    writeLines(process.stderr, text2);
   }
 };
-function writeLines(stream, text) {
-  const body = text.replace(/(\r\n|[\r\n])$/, "");
+function writeLines(stream, text2) {
+  const body = text2.replace(/(\r\n|[\r\n])$/, "");
   stream.write(`${neutralise(body).join("\n")}
 `);
 }
 
 // src/commands/analyze.ts
 function isBinary(path6) {
-  const fd = openSync(path6, "r");
-  try {
-    const buf = Buffer.alloc(8192);
-    return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).includes(0);
-  } finally {
-    closeSync(fd);
-  }
+  return readHead(path6, "log", 8192).includes(0);
 }
 var FORMATS = ["json", "text", "markdown", "sarif", "codequality", "junit"];
 function render(format, analysis, dockerfilePath2, trace, dockerfile) {
@@ -38666,7 +40330,7 @@ async function bakeDockerfiles(files, trace) {
 }
 function readJson(path6) {
   try {
-    const v = JSON.parse(readFileSync5(path6, "utf8"));
+    const v = JSON.parse(readBounded(path6, "bake-file"));
     return v && typeof v === "object" && "target" in v ? v : void 0;
   } catch {
     return void 0;
@@ -38674,9 +40338,9 @@ function readJson(path6) {
 }
 function checkLogFile(log2) {
   if (!existsSync5(log2)) throw new UserError(`Log file '${log2}' (--log) does not exist.`, "log");
-  if (statSync4(log2).isDirectory())
+  if (statSync3(log2).isDirectory())
     throw new UserError(`'${log2}' (--log) is a folder; give the path of a build log file.`, "log");
-  if (statSync4(log2).size === 0)
+  if (statSync3(log2).size === 0)
     throw new UserError(
       `'${log2}' (--log) is empty; capture the build's output with 2> build.log (or 2>&1).`,
       "log"
@@ -38689,24 +40353,7 @@ function checkLogFile(log2) {
 }
 var analyzeCommand = {
   usage: "buildx-guard analyze --log FILE [--dockerfile PATH | --dockerfile TARGET=PATH ... | --bake-file FILE] [--format json|text|markdown|sarif|codequality|junit] [--fail-on-findings error|warning] [--fail-on-failure]",
-  flags: {
-    log: {
-      help: "the build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx); '-' reads it from stdin"
-    },
-    dockerfile: {
-      help: "the Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target)"
-    },
-    "bake-file": {
-      help: "a bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder"
-    },
-    format: { help: "json, text (default), markdown, sarif, codequality or junit (JUnit XML)" },
-    "context-size-warn-mb": { help: "warn when the build context is larger (default 50)" },
-    "fail-on-findings": {
-      help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
-    },
-    "fail-on-failure": { boolean: true, help: "exit 1 when the log shows a failed build" },
-    debug: DEBUG_FLAG
-  },
+  name: "analyze",
   summary: "analyze a build log of any tool that drives BuildKit: the verdict, the failure classified, findings at Dockerfile lines",
   async run(flags) {
     const log2 = flags("log");
@@ -38745,11 +40392,15 @@ var analyzeCommand = {
     const failOn = getChoice(flags, "fail-on-findings", FAIL_ON, "none");
     const failOnFailure = getBoolean(flags, "fail-on-failure", false);
     const trace = stdin ? await readTraceFrom(process.stdin) : await readTrace(log2);
-    const dockerfile = dockerfilePath2 ? parseDockerfile(readFileSync5(dockerfilePath2, "utf8"), dockerfilePath2) : void 0;
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    const dockerfile = dockerfilePath2 ? parseDockerfile(readBounded(dockerfilePath2, "dockerfile"), workspacePath(dockerfilePath2, workspace)) : void 0;
     const dockerfiles = bakeFiles.length ? await bakeDockerfiles(bakeFiles, trace) : byTarget.length ? Object.fromEntries(
       byTarget.map((s) => {
         const path6 = s.slice(s.indexOf("=") + 1);
-        return [s.slice(0, s.indexOf("=")), parseDockerfile(readFileSync5(path6, "utf8"), path6)];
+        return [
+          s.slice(0, s.indexOf("=")),
+          parseDockerfile(readBounded(path6, "dockerfile"), workspacePath(path6, workspace))
+        ];
       })
     ) : void 0;
     const analysis = analyze({
@@ -38760,7 +40411,7 @@ var analyzeCommand = {
     });
     if (trace.truncatedLines) {
       terminal.err(
-        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? "stdin" : log2}' were longer than 1 MiB and were cut there.
+        `buildx-guard analyze: ${trace.truncatedLines} line(s) of '${stdin ? "stdin" : log2}' were longer than 1 MiB: each kept its first and last 512 KiB.
 `
       );
     }
@@ -38837,7 +40488,7 @@ function probeEndpoint(endpoint, opts = {}) {
   if (url.protocol !== "tcp:" || !url.port) return Promise.resolve({ kind: "not-tcp" });
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const where = `tcp ${host}:${url.port}`;
-  return new Promise((resolve4) => {
+  return new Promise((resolve5) => {
     const socket = net.connect({
       host,
       port: Number(url.port),
@@ -38845,7 +40496,7 @@ function probeEndpoint(endpoint, opts = {}) {
     });
     const done = (result) => {
       socket.destroy();
-      resolve4(result);
+      resolve5(result);
     };
     socket.setTimeout(
       timeoutMs,
@@ -38882,25 +40533,25 @@ async function quickProbe(endpoint, opts = {}) {
   return { kind: "dead", detail: `${last.detail} (${probes} probe${probes === 1 ? "" : "s"}${over})` };
 }
 function wait(ms, signal) {
-  return new Promise((resolve4) => {
-    if (signal?.aborted) return resolve4(false);
+  return new Promise((resolve5) => {
+    if (signal?.aborted) return resolve5(false);
     const onAbort = () => {
       clearTimeout(timer);
-      resolve4(false);
+      resolve5(false);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve4(true);
+      resolve5(true);
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 
 // src/builder/state.ts
-function parseLsJson(text, builder) {
+function parseLsJson(text2, builder) {
   let found;
   const unknown = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     const t = line.trim();
     if (!t) continue;
     let obj;
@@ -38943,11 +40594,11 @@ var NODE_KEYS2 = /* @__PURE__ */ new Set([
   "BuildKit daemon flags",
   "Devices"
 ]);
-function parseInspect(text) {
+function parseInspect(text2) {
   const state = { name: "", driver: "", nodes: [], unknown: [] };
   let node;
   let inNodes = false;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     if (raw.trim() === "") continue;
     if (/^\s/.test(raw) || raw.startsWith("GC Policy") || raw.startsWith("Worker ")) continue;
     const m = raw.match(/^([A-Za-z][A-Za-z ]*?):(.*)$/);
@@ -39210,6 +40861,17 @@ function failedNodesTable(e, config) {
   };
   return nodesTable2(state);
 }
+function nodesOutput(state) {
+  return JSON.stringify(
+    state.nodes.map((n) => ({
+      name: n.name,
+      endpoint: n.endpoint,
+      status: n.status,
+      buildkit: n.buildkit,
+      platforms: n.platforms
+    }))
+  );
+}
 function nodesDownOutput(e) {
   const seen = e.state?.nodes ?? [];
   const reasons = new Map(e.failed.map((f) => [f.name, f.reason]));
@@ -39383,14 +41045,14 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
   }
 }
 function aborted(signal) {
-  return new Promise((resolve4) => {
-    if (signal?.aborted) resolve4();
-    signal?.addEventListener("abort", () => resolve4(), { once: true });
+  return new Promise((resolve5) => {
+    if (signal?.aborted) resolve5();
+    signal?.addEventListener("abort", () => resolve5(), { once: true });
   });
 }
 async function describe(down, state, boot, reasons, config) {
-  const ours = (text) => boot.timedOut && !!text && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text);
-  const own = (text) => ours(text) ? "" : text ?? "";
+  const ours = (text2) => boot.timedOut && !!text2 && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text2);
+  const own = (text2) => ours(text2) ? "" : text2 ?? "";
   const fallback = own(state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "");
   return Promise.all(
     down.map(async (n) => {
@@ -39411,11 +41073,52 @@ async function describe(down, state, boot, reasons, config) {
 }
 
 // src/attempts/run.ts
-import { existsSync as existsSync6, readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join10 } from "node:path";
+import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join10 } from "node:path";
 
 // src/attempts/args.ts
-function buildArgs(b, f) {
+var CHILD_READS = /^(?:PATH|HOME|USER|SHELL|TMPDIR|PWD|LANG|LANGUAGE|TZ|TERM|NO_COLOR|SSH_AUTH_SOCK|SSL_CERT_(?:FILE|DIR)|GO(?:GC|DEBUG|MAXPROCS|MEMLIMIT|TRACEBACK)|(?:HTTPS?|FTP|NO|ALL)_PROXY|(?:DOCKER|BUILDX|BUILDKIT|LD|LC|XDG|OTEL)_\w*)$/i;
+var GHA_CACHE_VARIABLES = [
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_CACHE_SERVICE_V2"
+];
+function usesGhaCache(b) {
+  return [...b.cacheFrom, ...b.cacheTo].some((c) => /(?:^|,)type=gha(?:,|$)/.test(c));
+}
+function buildArgFlags(lines) {
+  const args = [];
+  const env = {};
+  for (const line of lines) {
+    const eq = line.indexOf("=");
+    const name = eq < 0 ? line : line.slice(0, eq);
+    if (eq <= 0) {
+      args.push("--build-arg", line);
+    } else if (CHILD_READS.test(name)) {
+      if (SECRET_NAME.test(name)) {
+        throw new UserError(
+          `Build-arg '${name}' is named like a secret and like a variable buildx itself reads, so its value could only go on the command line; rename it or pass it with 'secrets'.`,
+          "build-args"
+        );
+      }
+      args.push("--build-arg", line);
+    } else {
+      args.push("--build-arg", name);
+      env[name] = line.slice(eq + 1);
+    }
+  }
+  return { args, env };
+}
+function buildCommand(b, f, jobEnv) {
+  const buildArgs = buildArgFlags(b.buildArgs);
+  const env = {};
+  if (usesGhaCache(b)) {
+    for (const k of GHA_CACHE_VARIABLES) if (jobEnv[k]) env[k] = jobEnv[k];
+  }
+  return { args: buildArgv(b, f, buildArgs.args), env: { ...env, ...buildArgs.env } };
+}
+function buildArgv(b, f, buildArgFlags2) {
   const args = [
     "build",
     "--builder",
@@ -39425,8 +41128,8 @@ function buildArgs(b, f) {
     f.metadataFile,
     ...takesImageIdFile(b.outputs) ? ["--iidfile", f.iidFile] : []
   ];
-  const many = (flag2, values) => values.forEach((v) => args.push(flag2, v));
-  const one = (flag2, value) => value && args.push(flag2, value);
+  const many = (flag, values) => values.forEach((v) => args.push(flag, v));
+  const one = (flag, value) => value && args.push(flag, value);
   one("--file", b.file);
   many("--tag", b.tags);
   many("--label", b.labels);
@@ -39435,7 +41138,7 @@ function buildArgs(b, f) {
   if (b.load) args.push("--load");
   many("--output", b.outputs);
   one("--target", b.target);
-  many("--build-arg", b.buildArgs);
+  args.push(...buildArgFlags2);
   many("--build-context", b.buildContexts);
   many("--secret", f.secretSpecs);
   many("--ssh", b.ssh);
@@ -39514,12 +41217,19 @@ var StallWatch = class {
     }
     if (this.now() - this.last < this.opts.timeoutMs) return;
     const step = this.opts.runningStep();
-    if (!silent.length) {
+    const registry = !silent.length && (this.opts.waitsOnRegistry ?? isRegistryStep)(step);
+    if (!silent.length && !registry) {
       if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
       this.quietSaid = true;
       return;
     }
-    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    const host = registry ? this.opts.registryHost?.() : void 0;
+    this.stall = {
+      nodes: silent,
+      step,
+      quietMs: this.now() - this.last,
+      ...registry ? { registry: host ? { host } : {} } : {}
+    };
     this.stop();
     this.opts.onStall(this.stall);
   }
@@ -39550,12 +41260,14 @@ async function runAttempt(buildx, args, logFile, opts) {
   file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
   const running = /* @__PURE__ */ new Map();
   const stop = new AbortController();
+  let registryHost;
   const watch = opts.stall ? new StallWatch({
     ...opts.stall,
     runningStep: () => {
       const s = [...running.values()].pop();
       return s ? s.name || s.id : void 0;
     },
+    registryHost: () => registryHost,
     onStall: () => stop.abort()
   }) : void 0;
   const parser = new TraceParser(
@@ -39578,6 +41290,7 @@ async function runAttempt(buildx, args, logFile, opts) {
     signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
       watch?.progress();
+      if (watch) registryHost = registryHostIn(chunk.toString()) ?? registryHost;
       if (!logError) file.write(chunk);
       lines.push(chunk);
     },
@@ -39607,13 +41320,13 @@ function backoffMs(retry, rateLimited, config, random) {
   }
   return Math.round(random() * exp);
 }
-function waitBeforeRetry(retry, text, rateLimited, config, random) {
+function waitBeforeRetry(retry, text2, rateLimited, config, random) {
   const backoff = backoffMs(retry, rateLimited, config, random);
-  const asked = retryAfterSeconds(text);
+  const asked = retryAfterSeconds(text2);
   return asked === void 0 ? backoff : Math.min(config.maxWaitSeconds * 1e3, Math.max(backoff, asked * 1e3));
 }
-function isRateLimited(text) {
-  return mentions("registry-rate-limit", text);
+function isRateLimited(text2) {
+  return mentions("registry-rate-limit", text2);
 }
 function decide(c, attempt, crashes, config) {
   if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
@@ -39627,13 +41340,13 @@ function decide(c, attempt, crashes, config) {
   }
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
-function planRetry(c, attempt, crashes, text, config, random) {
+function planRetry(c, attempt, crashes, text2, config, random) {
   const d = decide(c, attempt, crashes, config);
   if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
   const waitMs = waitBeforeRetry(
     attempt,
-    text,
-    c.category === "registry" && isRateLimited(text),
+    text2,
+    c.category === "registry" && isRateLimited(text2),
     config,
     random
   );
@@ -39649,21 +41362,22 @@ function planRetry(c, attempt, crashes, text, config, random) {
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute3(context) ? context : join10(cwd, context);
-  if (!existsSync6(dir) || !statSync5(dir).isDirectory()) {
+  const dir = isAbsolute4(context) ? context : join10(cwd, context);
+  if (!existsSync6(dir) || !statSync4(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
     );
   }
   if (file === "-") return;
-  const dockerfile = file ? isAbsolute3(file) ? file : join10(cwd, file) : join10(dir, "Dockerfile");
+  const dockerfile = file ? isAbsolute4(file) ? file : join10(cwd, file) : join10(dir, "Dockerfile");
   if (!existsSync6(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
     );
   }
+  checkReadable(dockerfile, "dockerfile", file || join10(context, "Dockerfile"));
 }
 function invocation(config, builder, deps, files, bake) {
   if (config.bake && bake) {
@@ -39674,14 +41388,16 @@ function invocation(config, builder, deps, files, bake) {
       targets: bake.targets.map((t) => t.name)
     };
   }
-  return {
-    env: metadataEnv(deps.buildx.env),
-    args: buildArgs(config.build, {
+  const build = buildCommand(
+    config.build,
+    {
       builder,
       ...files,
       secretSpecs: secretSpecs(config.build, join10(deps.tempDir, "secrets"), deps.mask)
-    })
-  };
+    },
+    deps.buildx.env
+  );
+  return { env: { ...metadataEnv(deps.buildx.env), ...build.env }, args: build.args };
 }
 async function runBuild(config, builder, deps, bake) {
   const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
@@ -39706,7 +41422,13 @@ async function runBuild(config, builder, deps, bake) {
   } : void 0;
   for (let n = 1; ; n++) {
     const logFile = join10(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError, stall } = await deps.group(
+    const startedMs = Date.now();
+    const {
+      result,
+      trace: logTrace,
+      logError,
+      stall
+    } = await deps.group(
       `${run.targets ? "Bake" : "Build"}, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, {
         timeoutMs,
@@ -39726,17 +41448,18 @@ async function runBuild(config, builder, deps, bake) {
       logFile,
       timedOut: result.timedOut,
       cancelled: result.cancelled,
-      trace
+      trace: logTrace
     };
     attempts.push(attempt);
     if (result.code === 0 && !result.timedOut && !result.cancelled) {
       return { success: true, attempts, ...produced(true) };
     }
-    const text = failureText(trace, result.stderrTail);
-    const c = stall ? classification("transport", describeStall(stall), {
-      pattern: "stalled-build",
-      remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
-    }) : classify(text, {
+    const record = stall || result.cancelled ? void 0 : await deps.readRecord?.(startedMs, run.targets);
+    const trace = record ? withRecord(logTrace, record) : logTrace;
+    attempt.trace = trace;
+    const text2 = failureText(trace, result.stderrTail);
+    const c = stall ? stallClassification(stall) : classify(text2, {
+      ...failureHints(trace),
       exitCode: result.code,
       cancelled: result.cancelled,
       timedOut: result.timedOut,
@@ -39745,7 +41468,7 @@ async function runBuild(config, builder, deps, bake) {
     if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    const plan = planRetry(c, n, crashes, text2, config.retry, random);
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
@@ -39778,28 +41501,152 @@ async function runBuild(config, builder, deps, bake) {
 function readResult(metadataFile, iidFile) {
   const metadata = readMetadata(metadataFile);
   const parsed = parseMetadata(metadata);
-  const imageid = existsSync6(iidFile) ? readFileSync6(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const imageid = existsSync6(iidFile) ? readBounded(iidFile, "image-id").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 function abortableSleep(ms, signal) {
-  return new Promise((resolve4) => {
-    if (signal?.aborted) return resolve4();
+  return new Promise((resolve5) => {
+    if (signal?.aborted) return resolve5();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
-      resolve4();
+      resolve5();
     };
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
   });
 }
 
-// src/builder/host.ts
-import { readdirSync, readFileSync as readFileSync7, readlinkSync, statfsSync } from "node:fs";
+// src/buildx/history.ts
+import { readdirSync, statSync as statSync5 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
 import { join as join11 } from "node:path";
+var MAX_RECORD_BYTES = 1 << 20;
+var MAX_REFS = 16;
+function refsDir(env) {
+  const config = env.BUILDX_CONFIG || join11(env.DOCKER_CONFIG || join11(env.HOME || homedir2(), ".docker"), "buildx");
+  return join11(config, "refs");
+}
+function refTarget(path6) {
+  try {
+    const text2 = readHead(path6, "build-ref", 4096).toString("utf8");
+    const t = JSON.parse(text2).Target;
+    return typeof t === "string" ? t : "";
+  } catch {
+    return "";
+  }
+}
+function buildRefs(dir, builder, sinceMs, targets) {
+  const refs = [];
+  const entries = (path6) => {
+    try {
+      return readdirSync(path6, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  for (const node of entries(join11(dir, builder))) {
+    if (!node.isDirectory()) continue;
+    for (const file of entries(join11(dir, builder, node.name))) {
+      if (!file.isFile()) continue;
+      try {
+        const path6 = join11(dir, builder, node.name, file.name);
+        const { mtimeMs } = statSync5(path6);
+        if (mtimeMs < sinceMs) continue;
+        const target = refTarget(path6);
+        if (targets && !targets.includes(target)) continue;
+        refs.push({
+          ref: `${builder}/${node.name}/${file.name}`,
+          node: node.name,
+          id: file.name,
+          mtimeMs,
+          target
+        });
+      } catch {
+      }
+    }
+  }
+  return refs.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(0, MAX_REFS);
+}
+async function inspectRecord(buildx, builder, id, timeoutMs, signal) {
+  const chunks = [];
+  let size = 0;
+  const tooLarge = new AbortController();
+  const r = await buildx.buildx(["history", "inspect", "--builder", builder, id, "--format", "json"], {
+    capture: false,
+    timeoutMs,
+    signal: signal ? AbortSignal.any([signal, tooLarge.signal]) : tooLarge.signal,
+    onStdout: (d) => {
+      size += d.length;
+      if (size > MAX_RECORD_BYTES) tooLarge.abort();
+      else chunks.push(d);
+    }
+  });
+  if (tooLarge.signal.aborted) return { ok: false, why: `its record is over ${MAX_RECORD_BYTES} bytes` };
+  if (r.timedOut) return { ok: false, why: `no answer within ${timeoutMs / 1e3} s` };
+  if (r.cancelled) return { ok: false, why: "cancelled" };
+  if (r.code !== 0) return { ok: false, why: firstLine(r.stderrTail) || `exit code ${r.code}` };
+  return { ok: true, json: Buffer.concat(chunks).toString("utf8") };
+}
+
+// src/attempts/record.ts
+var RECORD_DEADLINE_MS = 5e3;
+var MTIME_SLACK_MS = 100;
+function recordReader(buildx, builder, version, debug2, signal, now = Date.now) {
+  return (startedMs, targets) => read(startedMs, targets).catch((e) => {
+    debug2(
+      `No build record: ${e instanceof Error ? e.message : String(e)}; the failure is read from the log.`
+    );
+    return void 0;
+  });
+  async function read(startedMs, targets) {
+    const v = await version;
+    if (!atLeast(v, 0, 21)) {
+      debug2(
+        `No build record: buildx ${v.raw} has no build history (0.21 or later); the failure is read from the log.`
+      );
+      return void 0;
+    }
+    const dir = refsDir(buildx.env);
+    const refs = buildRefs(dir, builder, startedMs - MTIME_SLACK_MS, targets);
+    if (!refs.length) {
+      debug2(
+        `No build record: no reference of builder ${builder} since the attempt started in ${dir}; the failure is read from the log.`
+      );
+      return void 0;
+    }
+    const deadline = now() + RECORD_DEADLINE_MS;
+    const why = [];
+    for (const ref of refs) {
+      const left = deadline - now();
+      if (left <= 0) {
+        why.push(`${ref.ref}: no time left`);
+        break;
+      }
+      const r = await inspectRecord(buildx, builder, ref.id, left, signal);
+      if (!r.ok) {
+        why.push(`${ref.ref}: ${r.why}`);
+        continue;
+      }
+      const record = parseRecord(r.json);
+      if (!record) why.push(`${ref.ref}: not a build record`);
+      else if (record.status !== "failed" || !record.error) why.push(`${ref.ref}: ${record.status}`);
+      else {
+        debug2(`Build record ${ref.ref} read: the failure's error and Dockerfile line come from it.`);
+        return { ...record, ref: ref.ref };
+      }
+    }
+    debug2(`No build record: ${why.join("; ")}; the failure is read from the log.`);
+    return void 0;
+  }
+}
+
+// src/builder/host.ts
+import { readdirSync as readdirSync2, readlinkSync, statfsSync } from "node:fs";
+import { join as join12 } from "node:path";
 function readNumber(path6) {
   try {
-    const n = Number(readFileSync7(path6, "utf8").trim());
+    const n = Number(readBounded(path6, "proc").trim());
     return Number.isFinite(n) ? n : void 0;
   } catch {
     return void 0;
@@ -39807,7 +41654,7 @@ function readNumber(path6) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readFileSync7(join11(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readBounded(join12(proc, "self", "limits"), "proc").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -39816,21 +41663,21 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join11(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join12(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
   try {
-    pids = readdirSync(proc).filter((p) => /^\d+$/.test(p));
+    pids = readdirSync2(proc).filter((p) => /^\d+$/.test(p));
   } catch {
     return { max, used };
   }
   for (const pid of pids) {
     try {
-      const owner = readFileSync7(join11(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readBounded(join12(proc, pid, "status"), "proc").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync(join11(proc, pid, "fd"))) {
-        if (readlinkSync(join11(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync2(join12(proc, pid, "fd"))) {
+        if (readlinkSync(join12(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -39938,6 +41785,77 @@ function missingPlatformsMessage(missing, nodes, driver) {
   return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. ${emulationRemedy(driver, it)}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
 }
 
+// src/attempts/isolated.ts
+import { mkdirSync as mkdirSync4 } from "node:fs";
+import { join as join13 } from "node:path";
+async function runIsolated(config, builder, deps, bake) {
+  const started = Date.now();
+  const units = bakeUnits(bake);
+  const limit = Math.min(units.length, config.bake?.parallelism || units.length);
+  let rechecking;
+  const recheckNodes = () => rechecking ??= deps.recheckNodes().finally(() => {
+    rechecking = void 0;
+  });
+  const results = new Array(units.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < units.length) {
+      const i = next++;
+      const unit = units[i];
+      const tempDir = join13(deps.tempDir, `bake-${i + 1}`);
+      mkdirSync4(tempDir, { recursive: true });
+      const tag = (line) => `[${unit.name}] ${line}`;
+      const unitDeps = {
+        ...deps,
+        tempDir,
+        recheckNodes,
+        info: (line) => deps.info(tag(line)),
+        out: (line) => deps.out(tag(line)),
+        // The job log's groups cannot interleave: bakes running side by side print a header instead.
+        group: limit > 1 ? async (name, fn) => {
+          deps.info(tag(name));
+          return fn();
+        } : (name, fn) => deps.group(tag(name), fn)
+      };
+      const unitConfig = { ...config, bake: { ...config.bake, targets: unit.requested } };
+      const outcome = await runBuild(unitConfig, builder, unitDeps, {
+        ...bake,
+        targets: unit.targets,
+        requested: unit.requested
+      });
+      results[i] = { unit, outcome };
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return { units: results, wallMs: Date.now() - started };
+}
+function combineOutcomes(run) {
+  const failed = run.units.filter((u) => !u.outcome.success);
+  const first = failed[0]?.outcome;
+  const metadata = {};
+  for (const { outcome } of run.units) Object.assign(metadata, parseMetadata(outcome.metadata));
+  const targets = run.units.flatMap(
+    ({ unit, outcome }) => (outcome.targets ?? []).map((t) => ({
+      ...t,
+      attempts: outcome.attempts.length,
+      ...outcome.success ? {} : { category: outcome.failure?.category ?? "unknown" },
+      bake: unit.name
+    }))
+  );
+  const one = targets.length === 1 && targets[0].status === "success" ? targets[0] : void 0;
+  return {
+    success: !failed.length,
+    attempts: run.units.flatMap(
+      ({ unit, outcome }) => outcome.attempts.map((a) => ({ ...a, bake: unit.name }))
+    ),
+    ...first ? { failure: first.failure, stopReason: first.stopReason } : {},
+    metadata: Object.keys(metadata).length ? JSON.stringify(metadata, null, 2) : "",
+    digest: one?.digest ?? "",
+    imageid: one?.imageid ?? "",
+    targets
+  };
+}
+
 // src/pipeline.ts
 var HOST_READING_DELAY_MS = 1e3;
 async function runPipeline(config, setup, deps, key, io, bake) {
@@ -39955,7 +41873,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     };
   }
   const local = config.build.cacheMode === "local" && io.cache ? await io.cache.restoreLocal() : void 0;
-  const buildConfig = local ? {
+  const buildConfig2 = local ? {
     ...config,
     build: {
       ...config.build,
@@ -39968,29 +41886,26 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })),
     HOST_READING_DELAY_MS
   );
-  const outcome = await runBuild(
-    buildConfig,
-    setup.name,
-    {
-      ...io,
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
-      // Before a retry every node must be running again; one that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
-      },
-      probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
+  const buildDeps = {
+    ...io,
+    buildx: deps.buildx,
+    tempDir: deps.tempDir,
+    // Before a retry every node must be running again; one that stays down ends the loop.
+    recheckNodes: async () => {
+      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
     },
-    bake
-  );
+    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
+    readRecord: recordReader(deps.buildx, setup.name, deps.version, deps.debug, io.signal)
+  };
+  const isolated = bake && config.bake?.isolation === "targets" && bakeUnits(bake).length > 1 ? await runIsolated(buildConfig2, setup.name, buildDeps, bake) : void 0;
+  const outcome = isolated ? combineOutcomes(isolated) : await runBuild(buildConfig2, setup.name, buildDeps, bake);
   if (local && outcome.success) await local.save();
   const baseline = await restoring;
-  const report = reportFromBuild({
+  const reportOptions = {
     config,
     key,
     builder: { name: setup.name, driver: setup.driver },
     state: setup.state,
-    outcome,
     workspace: io.workspace,
     ctx: io.ctx,
     secrets: secretValues(config.build),
@@ -39998,12 +41913,19 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     dockerfile,
     ...dockerfiles ? { dockerfiles } : {},
     host: await host.settle(outcome.success)
-  });
+  };
+  const report = isolated ? reportFromIsolated({ ...reportOptions, run: isolated, outcome }) : reportFromBuild({ ...reportOptions, outcome });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
     const redactor = new Redactor(secretValues(config.build));
     await io.cache.saveBaseline(
-      redactor.value(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? "local"))
+      redactor.value(
+        toBaseline(
+          isolated ? isolatedTrace(isolated) : last.trace,
+          { dockerfile, dockerfiles },
+          io.ref ?? "local"
+        )
+      )
     );
   }
   return { outcome, report };
@@ -40023,19 +41945,39 @@ function preflightReport(config, key, setup, message, io) {
     secrets: secretValues(config.build)
   };
 }
+function failureMessage(outcome, findings2 = []) {
+  const isolated = outcome.targets?.some((t) => t.attempts !== void 0);
+  if (isolated && outcome.targets) {
+    const failed2 = outcome.targets.filter((t) => t.status === "failed");
+    const named = failed2.map((t) => {
+      const at = findings2.find((f) => f.rule === "build-failed" && f.target === t.name && f.file);
+      const where = at ? `, ${at.file}${at.line ? `:${at.line}` : ""}` : "";
+      return `${t.name} (${t.category ?? "unknown"}${where})`;
+    });
+    const last2 = outcome.attempts.filter((a) => a.bake === failed2[0]?.bake).pop();
+    const error3 = last2?.trace.error ? ` First error (${failed2[0].name}): ${last2.trace.error}.` : "";
+    return `${failed2.length} of ${outcome.targets.length} targets failed: ${named.join(", ")}; the other targets ran to the end.${error3}`;
+  }
+  const n = outcome.attempts.length;
+  const last = outcome.attempts[n - 1];
+  const error2 = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
+  const failed = outcome.targets?.filter((t) => t.status === "failed").map((t) => t.name) ?? [];
+  const what2 = outcome.targets ? `The bake${failed.length ? ` (failed: target${failed.length === 1 ? "" : "s"} ${failed.join(", ")})` : ""}` : "The build";
+  return `${what2} failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error2}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
+}
 
 // src/report/redact.ts
-function redactReport(input) {
-  return new Redactor(input.secrets).value({ ...input, secrets: [] });
+function redactReport(input2) {
+  return new Redactor(input2.secrets).value({ ...input2, secrets: [] });
 }
 
 // src/commands/session.ts
 import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/report/publish.ts
-import { closeSync as closeSync2, constants as constants3, openSync as openSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, openSync as openSync2, writeSync } from "node:fs";
 
 // src/github/github.ts
 var ReportError = class extends Error {
@@ -40054,19 +41996,19 @@ async function publish(raw, cfg, deps) {
   const problems = [];
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
-  const input = derive(redacted, (r) => ({ ...r, omittedAnnotations: omitted }));
+  const input2 = derive(redacted, (r) => ({ ...r, omittedAnnotations: omitted }));
   if (cfg.annotations)
-    for (const f of derive(input, () => shown))
+    for (const f of derive(input2, () => shown))
       deps.annotate(
         f.severity,
-        derive(input, () => annotationText(f)),
-        derive(input, () => annotationProps(f))
+        derive(input2, () => annotationText(f)),
+        derive(input2, () => annotationProps(f))
       );
   try {
     if (cfg.summary !== "off")
       await deps.writeSummary(
         derive(
-          input,
+          input2,
           (r) => renderMarkdown(r, {
             limit: SUMMARY_LIMIT,
             full: cfg.summary === "full",
@@ -40081,10 +42023,10 @@ async function publish(raw, cfg, deps) {
     try {
       writeNoFollow(
         cfg.sarifFile,
-        derive(input, (r) => `${JSON.stringify(toSarif(r.findings, deps.version), null, 2)}
+        derive(input2, (r) => `${JSON.stringify(toSarif(r.findings, deps.version), null, 2)}
 `)
       );
-      deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
+      deps.info(`SARIF with ${input2.findings.length} finding(s) written to ${cfg.sarifFile}.`);
     } catch (e) {
       problems.push(`Could not write SARIF to ${cfg.sarifFile} (sarif-file): ${describeFsError(e)}.`);
     }
@@ -40094,7 +42036,7 @@ async function publish(raw, cfg, deps) {
     const budget = deps.budgetMs ?? REPORT_BUDGET_MS;
     let timer;
     const expired = new Promise((r) => timer = setTimeout(() => r("expired"), budget));
-    const done = await Promise.race([toGitHub(gh, input, cfg, result, problems, deps.info), expired]);
+    const done = await Promise.race([toGitHub(gh, input2, cfg, result, problems, deps.info), expired]);
     clearTimeout(timer);
     if (done === "expired") {
       gh.abort();
@@ -40110,24 +42052,24 @@ async function publish(raw, cfg, deps) {
   }
   if (cfg.failOnFindings !== "none") {
     const limit = SEVERITY_RANK[cfg.failOnFindings];
-    const hits = input.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+    const hits = input2.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
     if (hits.length) {
       result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
     }
   }
   return result;
 }
-async function toGitHub(gh, input, cfg, result, problems, info2) {
+async function toGitHub(gh, input2, cfg, result, problems, info2) {
   if (cfg.comment !== "off" && gh.ctx.pullNumber) {
-    const body = derive(input, (r) => renderMarkdown(r, { limit: COMMENT_LIMIT, full: false }));
+    const body = derive(input2, (r) => renderMarkdown(r, { limit: COMMENT_LIMIT, full: false }));
     try {
-      if (cfg.comment === "sticky" || input.status === "failed") {
-        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+      if (cfg.comment === "sticky" || input2.status === "failed") {
+        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input2.key), body);
         info2(`${c.created ? "Created" : "Updated"} the pull request comment ${c.id}.`);
       } else {
-        const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
+        const id = await gh.findComment(gh.ctx.pullNumber, marker(input2.key));
         if (id !== void 0) {
-          await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+          await gh.upsertComment(gh.ctx.pullNumber, marker(input2.key), body);
         }
       }
     } catch (e) {
@@ -40138,8 +42080,8 @@ async function toGitHub(gh, input, cfg, result, problems, info2) {
   if (cfg.checkRun) {
     try {
       result.checkRequests = await gh.checkRun(
-        derive(input, (r) => ({
-          name: `buildx-guard (${r.key})`.slice(0, 100),
+        derive(input2, (r) => ({
+          name: checkRunName(r.key),
           headSha: gh.ctx.headSha,
           conclusion: r.status === "failed" ? "failure" : r.status === "unknown" ? "neutral" : "success",
           title: r.status === "failed" ? `Build failed (${r.failure?.category ?? "unknown"})` : "Build succeeded",
@@ -40155,9 +42097,13 @@ async function toGitHub(gh, input, cfg, result, problems, info2) {
   }
   return "done";
 }
+function checkRunName(key) {
+  const room = 100 - "buildx-guard ()".length;
+  return `buildx-guard (${key.length > room ? `${key.slice(0, 40)}\u2026${key.slice(-(room - 41))}` : key})`;
+}
 function annotationText(f) {
-  const text = plainText(f.message);
-  return `${text.length > 4e3 ? `${text.slice(0, 4e3)}\u2026` : text}${f.hint ? `
+  const text2 = plainText(f.message);
+  return `${text2.length > 4e3 ? `${text2.slice(0, 4e3)}\u2026` : text2}${f.hint ? `
 Hint: ${f.hint}` : ""}`;
 }
 function annotationProps(f) {
@@ -40178,14 +42124,14 @@ function checkAnnotations(findings2) {
     message: annotationText(f).slice(0, 64 * 1024 - 1)
   }));
 }
-function writeNoFollow(path6, text) {
+function writeNoFollow(path6, text2) {
   const fd = openSync2(
     path6,
-    constants3.O_WRONLY | constants3.O_CREAT | constants3.O_TRUNC | constants3.O_NOFOLLOW,
+    constants4.O_WRONLY | constants4.O_CREAT | constants4.O_TRUNC | constants4.O_NOFOLLOW,
     420
   );
   try {
-    writeSync(fd, text);
+    writeSync(fd, text2);
   } finally {
     closeSync2(fd);
   }
@@ -40199,7 +42145,13 @@ async function withBuilder(config, fn, onDown = (e) => terminal.out(`${e.message
 `)) {
   const buildx = new Buildx();
   const version = Promise.resolve(await buildx.version());
-  const tempDir = mkdtempSync(join12(tmpdir(), "buildx-guard-"));
+  const tempDir = privateTempDir();
+  const onSignal = (sig) => {
+    rmSync(tempDir, { recursive: true, force: true });
+    process.kill(process.pid, sig);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const deps = {
     buildx,
     version,
@@ -40220,32 +42172,42 @@ async function withBuilder(config, fn, onDown = (e) => terminal.out(`${e.message
   } finally {
     if (created && config.builder.cleanup)
       await removeBuilder(buildx, created).catch((e) => log(`cleanup: ${e.message}`));
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+function privateTempDir(env = process.env) {
+  return mkdtempSync(join14(env.RUNNER_TEMP || tmpdir(), "buildx-guard-"));
 }
 function writeOut(verdict) {
   terminal.out(derive(verdict, (v) => `${JSON.stringify(v, null, 2)}
 `));
 }
-function writeReport(path6, text) {
-  writeFileSync4(path6, text);
+function writeReport(path6, text2) {
+  writeFileSync4(path6, text2);
+}
+function terminalReport(cfg, reportFile) {
+  return {
+    ...cfg,
+    summary: reportFile ? "full" : "off",
+    comment: "off",
+    checkRun: false,
+    annotations: false
+  };
 }
 async function publishOnTerminal(report, cfg, reportFile) {
-  const { gate } = await publish(
-    report,
-    { ...cfg, summary: reportFile ? "full" : "off", comment: "off", checkRun: false, annotations: false },
-    {
-      annotate: () => {
-      },
-      writeSummary: async (markdown) => {
-        writeReport(reportFile, markdown);
-        log(`Markdown report: ${reportFile}`);
-      },
-      notice: log,
-      info: log,
-      version: VERSION
-    }
-  );
+  const { gate } = await publish(report, terminalReport(cfg, reportFile), {
+    annotate: () => {
+    },
+    writeSummary: async (markdown) => {
+      writeReport(reportFile, markdown);
+      log(`Markdown report: ${reportFile}`);
+    },
+    notice: log,
+    info: log,
+    version: VERSION
+  });
   return gate;
 }
 
@@ -40267,81 +42229,36 @@ var Timings = class {
 };
 
 // src/commands/build.ts
-var TIMINGS_FLAG = { boolean: true, help: "print where the time went, phase by phase (to stderr)" };
-var BUILDER_FLAGS = {
-  driver: "docker-container, remote, kubernetes or docker",
-  endpoint: "the single node (tcp://host:port, or a Docker context)",
-  nodes: "the nodes, as YAML",
-  builder: "an existing builder to verify and use",
-  push: "push the image",
-  "max-attempts": "attempts at most (transient failures only are retried)",
-  "stall-timeout-seconds": "seconds of silence before the nodes are probed (0: off)",
-  "sarif-file": "write the findings as SARIF here (a path inside the current folder)",
-  "fail-on-findings": "exit 1 when a finding has this severity or worse: error, warning, none (default)"
-};
-var buildCommand = {
+function buildConfig(flags, positionals) {
+  return parseConfig((name) => name === "context" && !flags(name) && positionals[0] || flags(name));
+}
+function bakeConfig(flags, positionals) {
+  const targets = [flags("targets"), ...positionals].filter(Boolean).join(",");
+  return parseConfig(
+    (name) => (name === "targets" ? targets : flags(name)) || (name === "workdir" ? "." : "")
+  );
+}
+var buildCommand2 = {
   usage: "buildx-guard build [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--flags as the action inputs] [CONTEXT]",
-  flags: {
-    ...inputFlags({
-      ...BUILDER_FLAGS,
-      file: "the Dockerfile (default CONTEXT/Dockerfile)",
-      tags: "image tags (repeat the flag for several)",
-      platforms: "platforms to build, comma-separated",
-      "build-args": "KEY=value (repeat the flag for several)"
-    }),
-    "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
-    timings: TIMINGS_FLAG,
-    debug: DEBUG_FLAG
-  },
+  name: "build",
   summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
   async run(flags, positionals) {
-    const config = parseConfig(
-      (name) => name === "context" && !flags(name) && positionals[0] || flags(name)
-    );
-    if (config.bake) {
-      throw new UserError(
-        `'buildx-guard build' builds one image; run 'buildx-guard bake' for --files, --targets, --set, --workdir and --source.`,
-        "targets"
-      );
-    }
-    if (config.merge) throw mergeElsewhere();
+    const config = buildConfig(flags, positionals);
     checkContext(config);
     return runOnTerminal(config, flags);
   }
 };
 var bakeCommand = {
   usage: "buildx-guard bake [--driver D --endpoint URL | --nodes YAML | --builder NAME] [--files F] [--set target.key=value] [--workdir DIR] [TARGET...]",
-  flags: {
-    ...inputFlags({
-      ...BUILDER_FLAGS,
-      files: "bake files (default docker-bake.hcl, compose.yaml, \u2026 in the working folder)",
-      targets: "targets or groups, comma-separated (or give them as arguments)",
-      set: "override a target field, target.key=value (repeat the flag for several)",
-      workdir: "the folder bake runs in (default the current one)",
-      source: "a remote bake definition (a Git URL)"
-    }),
-    "report-file": { help: "write the Markdown report (what the PR comment and summary show) here" },
-    timings: TIMINGS_FLAG,
-    debug: DEBUG_FLAG
-  },
+  name: "bake",
   summary: "docker buildx bake on a strictly verified builder, retried and reported per target",
   async run(flags, positionals) {
-    const targets = [flags("targets"), ...positionals].filter(Boolean).join(",");
-    const config = parseConfig(
-      (name) => (name === "targets" ? targets : flags(name)) || (name === "workdir" ? "." : "")
-    );
-    if (flags("merge-sources")) throw mergeElsewhere();
+    const config = bakeConfig(flags, positionals);
     const bake = await resolveBake(config.bake, new Buildx(), { token: config.build.githubToken });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
     return runOnTerminal(config, flags, bake);
   }
 };
-function mergeElsewhere() {
-  return new UserError(
-    "Input 'merge-sources' merges images, which 'buildx-guard build' and 'bake' do not: run 'buildx-guard merge --sources REF --sources REF --tags REF'.",
-    "merge-sources"
-  );
-}
 async function runOnTerminal(config, flags, bake) {
   const timings = new Timings();
   timings.mark(bake ? "start-up, inputs and bake definition" : "start-up and inputs");
@@ -40354,7 +42271,8 @@ async function runOnTerminal(config, flags, bake) {
         config,
         setup,
         deps,
-        "cli",
+        // --report-key names the report's marker as the action's input does.
+        config.report.key ? `cli:${config.report.key}` : "cli",
         {
           info: log,
           out: log,
@@ -40379,6 +42297,8 @@ async function runOnTerminal(config, flags, bake) {
       const gate = await publishOnTerminal(report, config.report, flags("report-file"));
       if (gate) log(gate);
       const outcome = result.outcome;
+      const redactor = new Redactor(secretValues(config.build));
+      if (outcome && !outcome.success) log(redactor.text(failureMessage(outcome, report.findings)));
       const summary2 = {
         status: outcome?.success ? "success" : "failed",
         attempts: (outcome?.attempts ?? []).map((a) => ({
@@ -40386,7 +42306,8 @@ async function runOnTerminal(config, flags, bake) {
           exitCode: a.exitCode,
           durationMs: a.durationMs,
           category: a.classification?.category ?? null,
-          decision: a.decision ?? null
+          decision: a.decision ?? null,
+          ...a.bake ? { bake: a.bake } : {}
         })),
         failure: outcome?.failure ?? (result.preflight ? { category: result.preflight.category } : null),
         stopReason: outcome?.stopReason ?? result.preflight?.message ?? null,
@@ -40396,7 +42317,7 @@ async function runOnTerminal(config, flags, bake) {
         digest: outcome?.digest ?? "",
         ...outcome?.targets ? { targets: outcome.targets } : {}
       };
-      writeOut(new Redactor(secretValues(config.build)).value(summary2));
+      writeOut(redactor.value(summary2));
       return outcome?.success && !gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
@@ -40426,21 +42347,13 @@ async function readStdin() {
   for await (const chunk of process.stdin) chunks.push(chunk);
   return Buffer.concat(chunks).toString("utf8");
 }
-function classifiedText(text) {
-  const trace = parseTrace(text);
-  return trace.error || failingStep(trace) || trace.crashed ? failureText(trace) : text;
+function classifiedInput(text2) {
+  const trace = parseTrace(text2);
+  return trace.error || failingStep(trace) || trace.crashed ? { text: failureText(trace), hints: failureHints(trace) } : { text: text2, hints: {} };
 }
 var classifyCommand = {
   usage: "buildx-guard classify [--retry-patterns RE] [--format json|text] [--exit-code] < error.txt",
-  flags: {
-    "retry-patterns": { help: "extra regular expressions whose match makes a failure retryable" },
-    format: { help: 'json (default: one line, {"category","retryable","reason","remedy"}) or text' },
-    "exit-code": {
-      boolean: true,
-      help: "exit 0 when the failure is transient (worth a retry), 1 when it is not: for shell retry loops"
-    },
-    debug: DEBUG_FLAG
-  },
+  name: "classify",
   summary: "classify build error text (or a whole log) read from stdin (--retry-patterns adds transient patterns)",
   async run(flags) {
     const { retry } = parseConfig(flags, {});
@@ -40451,11 +42364,13 @@ var classifyCommand = {
         "classify reads the error text (or a whole build log) on stdin: buildx-guard classify < build.log, or docker buildx build . 2>&1 | buildx-guard classify"
       );
     }
-    const c = classify(classifiedText(await readStdin()), { retryPatterns: retry.patterns });
+    const input2 = classifiedInput(await readStdin());
+    const c = classify(input2.text, { ...input2.hints, retryPatterns: retry.patterns });
+    const { operation } = readFailure(input2.text, input2.hints);
     terminal.out(
       format === "text" ? `${c.category} (${c.retryable ? "transient: worth a retry" : "not transient: a retry will fail the same way"}): ${c.reason}${c.remedy ? `
 remedy: ${c.remedy}` : ""}
-` : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {} })}
+` : `${JSON.stringify({ category: c.category, retryable: c.retryable, reason: c.reason, ...c.remedy ? { remedy: c.remedy } : {}, operation })}
 `
     );
     return exitCode && !c.retryable ? 1 : 0;
@@ -40464,64 +42379,101 @@ remedy: ${c.remedy}` : ""}
 
 // src/commands/doctor.ts
 var doctor = {
-  usage: "buildx-guard doctor [--driver D] [--endpoint URL | --nodes YAML | --builder NAME] [--platforms P]",
-  flags: {
-    ...inputFlags({
-      driver: "docker-container, remote, kubernetes or docker",
-      endpoint: "the single node (tcp://host:port, or a Docker context)",
-      nodes: "the nodes, as YAML (name, endpoint, platforms, \u2026)",
-      builder: "an existing builder to verify and use (never removed)",
-      name: "the name of the builder to create",
-      "bootstrap-timeout": "seconds for creating, booting and verifying the nodes",
-      platforms: "platforms to build (comma-separated), checked against the nodes"
-    }),
-    debug: DEBUG_FLAG
-  },
+  name: "doctor",
+  usage: "buildx-guard doctor [--driver D] [--endpoint URL | --nodes YAML | --builder NAME] [--platforms P] [--format text|json]",
   summary: "boot a builder (--nodes/--endpoint/--builder \u2026), verify every node is running, check --platforms and the host limits",
   async run(flags) {
-    const config = parseConfig(flags);
-    const onDown = (e) => terminal.out(`${failedNodesTable(e, config.builder)}
+    const json = getChoice(flags, "format", ["text", "json"], "text") === "json";
+    const print = (v) => writeOut(new Redactor([]).value(v));
+    let config;
+    try {
+      config = parseConfig(flags);
+      const cfg = config;
+      return await withBuilder(
+        cfg,
+        async (setup, deps) => {
+          const checks = [
+            {
+              check: "running nodes",
+              result: "ok",
+              detail: `${setup.state.nodes.length} of ${setup.state.nodes.length}`
+            }
+          ];
+          const missing = missingPlatforms(cfg.build.platforms, setup.state.nodes);
+          if (cfg.build.platforms.length)
+            checks.push({
+              check: "platforms",
+              result: missing.length ? "FAIL" : "ok",
+              detail: missing.length ? missingPlatformsMessage(missing, setup.state.nodes, setup.driver) : cfg.build.platforms.join(", ")
+            });
+          const host = await hostChecks(
+            setup.driver,
+            (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })
+          );
+          for (const c of host)
+            checks.push({
+              check: c.check,
+              result: c.ok ? "ok" : "WARN",
+              detail: c.ok ? c.reading : `${c.reading}; fix: ${c.fix}`
+            });
+          const buildx = (await deps.version).raw;
+          if (json) {
+            print({
+              status: missing.length ? "failed" : "ok",
+              category: missing.length ? "platform" : "",
+              message: missing.length ? checks.find((c) => c.check === "platforms").detail : "",
+              builder: setup.name,
+              driver: setup.driver,
+              nodes: JSON.parse(nodesOutput(setup.state)),
+              checks
+            });
+          } else {
+            terminal.out(`${nodesTable2(setup.state)}
+
+`);
+            const width = Math.max(...checks.map((r) => r.check.length));
+            terminal.out(
+              `${"CHECK".padEnd(width)}  RESULT  DETAIL
+${checks.map((c) => `${c.check.padEnd(width)}  ${c.result.padEnd(6)}  ${c.detail}`).join("\n")}
+`
+            );
+            terminal.out(`builder '${setup.name}' (${setup.driver}, buildx ${buildx})
+`);
+          }
+          return missing.length ? 1 : 0;
+        },
+        // The node table whatever happened: when a node is down, the healthy ones are shown too.
+        (e) => json ? print({
+          status: "failed",
+          category: "builder",
+          message: e.message,
+          builder: e.builder,
+          driver: cfg.builder.driver,
+          nodes: JSON.parse(nodesDownOutput(e)),
+          checks: []
+        }) : terminal.out(`${failedNodesTable(e, cfg.builder)}
 
 ${e.message}
-`);
-    return withBuilder(
-      config,
-      async (setup, deps) => {
-        terminal.out(`${nodesTable2(setup.state)}
-
-`);
-        const rows = [
-          ["running nodes", "ok", `${setup.state.nodes.length} of ${setup.state.nodes.length}`]
-        ];
-        const missing = missingPlatforms(config.build.platforms, setup.state.nodes);
-        if (config.build.platforms.length)
-          rows.push([
-            "platforms",
-            missing.length ? "FAIL" : "ok",
-            missing.length ? missingPlatformsMessage(missing, setup.state.nodes, setup.driver) : config.build.platforms.join(", ")
-          ]);
-        const host = await hostChecks(
-          setup.driver,
-          (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })
-        );
-        for (const c of host)
-          rows.push([c.check, c.ok ? "ok" : "WARN", c.ok ? c.reading : `${c.reading}; fix: ${c.fix}`]);
-        const width = Math.max(...rows.map((r) => r[0].length));
-        terminal.out(
-          `${"CHECK".padEnd(width)}  RESULT  DETAIL
-${rows.map(([a, b, c]) => `${a.padEnd(width)}  ${b.padEnd(6)}  ${c}`).join("\n")}
-`
-        );
-        terminal.out(`builder '${setup.name}' (${setup.driver}, buildx ${(await deps.version).raw})
-`);
-        return missing.length ? 1 : 0;
-      },
-      onDown
-    );
+`)
+      );
+    } catch (e) {
+      if (json && (isUserError(e) || e instanceof UsageError))
+        print({
+          status: "error",
+          category: "usage",
+          message: e.message.replace(/Input '([\w-]+)'/g, "--$1"),
+          builder: config?.builder.existing || (config?.builder.nameGiven ? config.builder.name : ""),
+          driver: config?.builder.driver ?? "",
+          nodes: [],
+          checks: []
+        });
+      throw e;
+    }
   }
 };
 
 // src/merge/merge.ts
+var MERGE_DEADLINE_MS = 60 * 6e4;
 function mergeArgs(sources, tags, annotations) {
   return [
     "imagetools",
@@ -40551,8 +42503,8 @@ async function readBack(buildx, ref) {
     throw new Error(`cannot read ${ref}: ${lastLine(img.stderr) || `exit code ${img.code}`}`);
   return { digest: manifest.digest ?? "", platforms: [platformOf(JSON.parse(img.stdout))] };
 }
-function lastLine(text) {
-  return text.trim().split("\n").pop()?.replace(/^ERROR: /, "") ?? "";
+function lastLine(text2) {
+  return text2.trim().split("\n").pop()?.replace(/^ERROR: /, "") ?? "";
 }
 async function verifyMerge(buildx, sources, tags) {
   const want = /* @__PURE__ */ new Map();
@@ -40591,33 +42543,64 @@ async function runMerge(config, deps) {
     metadata: ""
   });
   let crashes = 0;
+  const deadline = (deps.now ?? Date.now)() + MERGE_DEADLINE_MS;
+  const stallMs = config.retry.stallTimeoutSeconds * 1e3;
   for (let n = 1; ; n++) {
+    const left = Math.max(1e3, deadline - (deps.now ?? Date.now)());
+    const attemptMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : left;
+    const stop = new AbortController();
+    let host;
+    const watch = stallMs > 0 ? new StallWatch({
+      timeoutMs: stallMs,
+      probe: async () => [],
+      runningStep: () => "imagetools create",
+      waitsOnRegistry: () => true,
+      registryHost: () => host,
+      onQuiet: () => {
+      },
+      onStall: () => stop.abort()
+    }) : void 0;
+    watch?.start();
     const r = await deps.group(
       `Merge, attempt ${n} of ${config.retry.maxAttempts}`,
       () => deps.buildx.buildx(args, {
-        signal: deps.signal,
-        timeoutMs: config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0,
-        onStderr: (d) => String(d).split("\n").filter(Boolean).forEach(deps.out)
+        signal: deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal,
+        timeoutMs: Math.min(attemptMs, left),
+        onStderr: (d) => {
+          watch?.progress();
+          host = registryHostIn(String(d)) ?? host;
+          String(d).split("\n").filter(Boolean).forEach(deps.out);
+        }
       })
     );
+    watch?.stop();
+    const stall = watch?.stall;
     const trace = parseTrace(r.stderr);
     const attempt = { number: n, exitCode: r.code, durationMs: r.durationMs, trace };
     attempts.push(attempt);
     if (r.code === 0 && !r.timedOut && !r.cancelled) break;
-    const text = failureText(trace, r.stderrTail);
-    const c = classify(text, {
+    const text2 = failureText(trace, r.stderrTail);
+    const c = stall ? stallClassification(stall) : classify(text2, {
+      ...failureHints(trace),
       exitCode: r.code,
       cancelled: r.cancelled,
       timedOut: r.timedOut,
       retryPatterns: config.retry.patterns
     });
+    if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    const plan = planRetry(c, n, crashes, text2, config.retry, random);
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
       return failed(c, plan.why);
+    }
+    if ((deps.now ?? Date.now)() + plan.waitMs >= deadline) {
+      const why = `the merge ran into its deadline of ${MERGE_DEADLINE_MS / 6e4} minutes`;
+      attempt.decision = `stopped: ${why}`;
+      deps.info(`Merge attempt ${n} failed (${c.category}): ${why}.`);
+      return failed(c, why);
     }
     const wait2 = plan.waitMs;
     deps.info(
@@ -40650,24 +42633,12 @@ function mergeFailureMessage(sources, outcome) {
 }
 
 // src/commands/merge.ts
-var flag = (help, boolean = false) => ({ help, ...boolean ? { boolean } : {} });
+function mergeConfig(flags) {
+  return parseConfig((name) => name === "merge-sources" ? flags("sources") : flags(name));
+}
 var mergeCommand = {
   usage: "buildx-guard merge --sources REF [--sources REF ...] --tags REF [--tags REF ...] [--annotations A] [--max-attempts N]",
-  flags: {
-    sources: flag(
-      "an image to merge, name:tag or name@sha256:\u2026 (repeat the flag; the action calls it merge-sources)"
-    ),
-    tags: flag("where the merged index is pushed (repeat the flag for several repositories or tags)"),
-    annotations: flag("an annotation of the index, index:key=value (repeat the flag for several)"),
-    "max-attempts": flag("attempts at most (transient failures only are retried)"),
-    "retry-wait-seconds": flag("seconds before the first retry (doubling, with jitter)"),
-    "retry-patterns": flag("extra regular expressions whose match makes a failure retryable"),
-    "attempt-timeout-minutes": flag("minutes one attempt may take"),
-    "report-file": flag("write the Markdown report (what the PR comment and summary show) here"),
-    "sarif-file": flag("write the findings as SARIF here (a path inside the current folder)"),
-    "fail-on-findings": flag("exit 1 when a finding has this severity or worse: error, warning, none"),
-    debug: DEBUG_FLAG
-  },
+  name: "merge",
   summary: "merge images pushed by digest (one per platform) into one index on every tag, retried and read back strictly",
   async run(flags) {
     if (!flags("sources"))
@@ -40675,7 +42646,7 @@ var mergeCommand = {
         "--sources is required: the images to merge, one flag each (name@sha256:\u2026 as each platform job pushed it).",
         "sources"
       );
-    const config = parseConfig((name) => name === "merge-sources" ? flags("sources") : flags(name));
+    const config = mergeConfig(flags);
     const outcome = await runMerge(config, {
       buildx: new Buildx(),
       info: log,
@@ -40716,7 +42687,7 @@ var mergeCommand = {
 // src/cli.ts
 var commands = {
   analyze: analyzeCommand,
-  build: buildCommand,
+  build: buildCommand2,
   bake: bakeCommand,
   classify: classifyCommand,
   doctor,
@@ -40759,7 +42730,7 @@ async function main(argv) {
   }
   let parsed;
   try {
-    parsed = parseFlags(rest, command.flags);
+    parsed = parseFlags(rest, command.name);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     const end = /[?.]$/.test(e.message) ? "" : ".";

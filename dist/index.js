@@ -8,11 +8,11 @@ import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-24BMNGXD.js");
+  const { post } = await import("./chunk-B7U2SLKJ.js");
   await post();
 } else {
   jobLog.saveState("isPost", "true");
-  const { run } = await import("./chunk-IM4QR4HG.js");
+  const { run } = await import("./chunk-2OQEEEFT.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

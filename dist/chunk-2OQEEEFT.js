@@ -4,14 +4,18 @@ import {
   STATE,
   UserError,
   atLeast,
+  checkReadable,
   describeFsError,
   firstLine,
   isUserError,
   nodesDownOutput,
   nodesOutput,
   nodesTable,
-  platformsOf
-} from "./chunk-Y4EJOUAJ.js";
+  platformsOf,
+  readBounded,
+  readHead,
+  stopEveryCommandOn
+} from "./chunk-WWSPIGH7.js";
 import {
   getInput,
   isDebug,
@@ -90,7 +94,7 @@ var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
+    var BREAK3 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
     function visit(node, visitor) {
@@ -102,7 +106,7 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit.BREAK = BREAK2;
+    visit.BREAK = BREAK3;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
@@ -118,8 +122,8 @@ var require_visit = __commonJS({
             const ci = visit_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
+            else if (ci === BREAK3)
+              return BREAK3;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -128,13 +132,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
-          if (ck === BREAK2)
-            return BREAK2;
+          if (ck === BREAK3)
+            return BREAK3;
           else if (ck === REMOVE)
             node.key = null;
           const cv = visit_("value", node.value, visitor, path);
-          if (cv === BREAK2)
-            return BREAK2;
+          if (cv === BREAK3)
+            return BREAK3;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -150,7 +154,7 @@ var require_visit = __commonJS({
       } else
         await visitAsync_(null, node, visitor_, Object.freeze([]));
     }
-    visitAsync.BREAK = BREAK2;
+    visitAsync.BREAK = BREAK3;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
@@ -166,8 +170,8 @@ var require_visit = __commonJS({
             const ci = await visitAsync_(i, node.items[i], visitor, path);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
+            else if (ci === BREAK3)
+              return BREAK3;
             else if (ci === REMOVE) {
               node.items.splice(i, 1);
               i -= 1;
@@ -176,13 +180,13 @@ var require_visit = __commonJS({
         } else if (identity.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
-          if (ck === BREAK2)
-            return BREAK2;
+          if (ck === BREAK3)
+            return BREAK3;
           else if (ck === REMOVE)
             node.key = null;
           const cv = await visitAsync_("value", node.value, visitor, path);
-          if (cv === BREAK2)
-            return BREAK2;
+          if (cv === BREAK3)
+            return BREAK3;
           else if (cv === REMOVE)
             node.value = null;
         }
@@ -975,13 +979,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -995,14 +999,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1019,14 +1023,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -1043,12 +1047,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split2 = i;
           }
@@ -1060,12 +1064,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1080,39 +1084,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold2 = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
-        if (fold2 === 0)
+        const fold3 = folds[i2];
+        const end2 = folds[i2 + 1] || text2.length;
+        if (fold3 === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold3])
+            res += `${text2[fold3]}\\`;
           res += `
-${indent}${text.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold3 + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -1135,16 +1139,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-    function lineLengthOverLimit(str, lineWidth, indentLength) {
+    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
+    function lineLengthOverLimit(str2, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str.length;
+      const strLen = str2.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
+        if (str2[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -1161,11 +1165,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str = "";
+      let str2 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
+          str2 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -1174,38 +1178,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
+                str2 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str += "\\0";
+                    str2 += "\\0";
                     break;
                   case "0007":
-                    str += "\\a";
+                    str2 += "\\a";
                     break;
                   case "000b":
-                    str += "\\v";
+                    str2 += "\\v";
                     break;
                   case "001b":
-                    str += "\\e";
+                    str2 += "\\e";
                     break;
                   case "0085":
-                    str += "\\N";
+                    str2 += "\\N";
                     break;
                   case "00a0":
-                    str += "\\_";
+                    str2 += "\\_";
                     break;
                   case "2028":
-                    str += "\\L";
+                    str2 += "\\L";
                     break;
                   case "2029":
-                    str += "\\P";
+                    str2 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                      str2 += "\\x" + code2.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str2 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -1215,14 +1219,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
+                str2 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str += "\n";
+                  str2 += "\n";
                   i += 2;
                 }
-                str += indent;
+                str2 += indent;
                 if (json[i + 2] === " ")
-                  str += "\\";
+                  str2 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -1231,8 +1235,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str = start ? str + json.slice(start) : json;
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str2 = start ? str2 + json.slice(start) : json;
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -1360,15 +1364,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str = value.replace(/\n+/g, `$&
+      const str2 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -1520,11 +1524,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str;
-      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
-${ctx.indent}${str}`;
+        return str2;
+      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
+${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -1559,8 +1563,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -1569,27 +1573,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str = `? ${str}`;
+        str2 = `? ${str2}`;
         if (keyComment && !keyCommentDone) {
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str;
+        return str2;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-        str = `? ${str}
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+        str2 = `? ${str2}
 ${indent}:`;
       } else {
-        str = `${str}:`;
+        str2 = `${str2}:`;
         if (keyComment)
-          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -1605,7 +1609,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str.length + 1;
+        ctx.indentAtStart = str2.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -1649,16 +1653,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str += ws + valueStr;
+      str2 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str;
+      return str2;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -1885,31 +1889,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str3);
       }
-      let str;
+      let str2;
       if (lines.length === 0) {
-        str = flowChars.start + flowChars.end;
+        str2 = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
+        str2 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str += line ? `
+          str2 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str;
+      return str2;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -1952,21 +1956,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
-          str += ",";
+          str2 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str += ",";
+            str2 += ",";
           }
         }
         if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
+        lines.push(str2);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -1978,11 +1982,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str = start;
+          let str2 = start;
           for (const line of lines)
-            str += line ? `
+            str2 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str}
+          return `${str2}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -2314,7 +2318,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str) => str,
+      resolve: (str2) => str2,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -2352,7 +2356,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -2373,9 +2377,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -2404,7 +2408,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2413,10 +2417,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str),
+      resolve: (str2) => parseFloat(str2),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2424,11 +2428,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str));
-        const dot = str.indexOf(".");
-        if (dot !== -1 && str[str.length - 1] === "0")
-          node.minFractionDigits = str.length - dot - 1;
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2));
+        const dot = str2.indexOf(".");
+        if (dot !== -1 && str2[str2.length - 1] === "0")
+          node.minFractionDigits = str2.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -2445,7 +2449,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -2458,7 +2462,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -2466,7 +2470,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2475,7 +2479,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -2528,7 +2532,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str) => str,
+        resolve: (str2) => str2,
         stringify: stringifyJSON
       },
       {
@@ -2545,7 +2549,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str) => str === "true",
+        resolve: (str2) => str2 === "true",
         stringify: stringifyJSON
       },
       {
@@ -2553,7 +2557,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -2561,7 +2565,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str) => parseFloat(str),
+        resolve: (str2) => parseFloat(str2),
         stringify: stringifyJSON
       }
     ];
@@ -2569,9 +2573,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-        return str;
+      resolve(str2, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
+        return str2;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -2603,10 +2607,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          const str2 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str2.length);
+          for (let i = 0; i < str2.length; ++i)
+            buffer[i] = str2.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2617,28 +2621,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str;
+        let str2;
         if (typeof node_buffer.Buffer === "function") {
-          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str = btoa(s);
+          str2 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str.length / lineWidth);
+          const n = Math.ceil(str2.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines[i] = str2.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -2844,7 +2848,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -2853,10 +2857,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
       stringify(node) {
-        const num = Number(node.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num2 = Number(node.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -2864,11 +2868,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str) {
-        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
-        const dot = str.indexOf(".");
+      resolve(str2) {
+        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
+        const dot = str2.indexOf(".");
         if (dot !== -1) {
-          const f = str.substring(dot + 1).replace(/_/g, "");
+          const f = str2.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -2888,34 +2892,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str, offset, radix, { intAsBigInt }) {
-      const sign = str[0];
+    function intResolve(str2, offset, radix, { intAsBigInt }) {
+      const sign = str2[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str = str.substring(offset).replace(/_/g, "");
+      str2 = str2.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str = `0b${str}`;
+            str2 = `0b${str2}`;
             break;
           case 8:
-            str = `0o${str}`;
+            str2 = `0o${str2}`;
             break;
           case 16:
-            str = `0x${str}`;
+            str2 = `0x${str2}`;
             break;
         }
-        const n2 = BigInt(str);
+        const n2 = BigInt(str2);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str, radix);
+      const n = parseInt(str2, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str = value.toString(radix);
-        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+        const str2 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -2925,7 +2929,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -2934,7 +2938,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -2942,7 +2946,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -2951,7 +2955,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -3055,26 +3059,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str, asBigInt) {
-      const sign = str[0];
-      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str2, asBigInt) {
+      const sign = str2[0];
+      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -3094,7 +3098,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -3103,7 +3107,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str) => parseSexagesimal(str, false),
+      resolve: (str2) => parseSexagesimal(str2, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -3114,8 +3118,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str) {
-        const match = str.match(timestamp.test);
+      resolve(str2) {
+        const match = str2.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -4733,8 +4737,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i);
-          res += fold2;
+          const { fold: fold3, offset } = foldNewline(source, i);
+          res += fold3;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -4774,19 +4778,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold2 = "";
+      let fold3 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold2 += "\n";
+          fold3 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold2)
-        fold2 = " ";
-      return { fold: fold2, offset };
+      if (!fold3)
+        fold3 = " ";
+      return { fold: fold3, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -5555,7 +5559,7 @@ var require_cst_stringify = __commonJS({
 var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
-    var BREAK2 = /* @__PURE__ */ Symbol("break visit");
+    var BREAK3 = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
     function visit(cst, visitor) {
@@ -5563,7 +5567,7 @@ var require_cst_visit = __commonJS({
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit.BREAK = BREAK2;
+    visit.BREAK = BREAK3;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
     visit.itemAtPath = (cst, path) => {
@@ -5596,8 +5600,8 @@ var require_cst_visit = __commonJS({
             const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
-            else if (ci === BREAK2)
-              return BREAK2;
+            else if (ci === BREAK3)
+              return BREAK3;
             else if (ci === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
@@ -6342,15 +6346,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8282,8 +8286,8 @@ var init_main = __esm({
       LanguageKind2.YAML = "yaml";
     })(LanguageKind || (LanguageKind = {}));
     (function(TextDocumentItem2) {
-      function create(uri, languageId, version, text) {
-        return { uri, languageId, version, text };
+      function create(uri, languageId, version, text2) {
+        return { uri, languageId, version, text: text2 };
       }
       TextDocumentItem2.create = create;
       function is(value) {
@@ -8666,8 +8670,8 @@ var init_main = __esm({
       SemanticTokens2.is = is;
     })(SemanticTokens || (SemanticTokens = {}));
     (function(InlineValueText2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       InlineValueText2.create = create;
       function is(value) {
@@ -8771,8 +8775,8 @@ var init_main = __esm({
       InlineCompletionTriggerKind2.Automatic = 2;
     })(InlineCompletionTriggerKind || (InlineCompletionTriggerKind = {}));
     (function(SelectedCompletionInfo2) {
-      function create(range, text) {
-        return { range, text };
+      function create(range, text2) {
+        return { range, text: text2 };
       }
       SelectedCompletionInfo2.create = create;
     })(SelectedCompletionInfo || (SelectedCompletionInfo = {}));
@@ -8801,7 +8805,7 @@ var init_main = __esm({
       }
       TextDocument3.is = is;
       function applyEdits(document, edits) {
-        let text = document.getText();
+        let text2 = document.getText();
         const sortedEdits = mergeSort2(edits, (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -8809,19 +8813,19 @@ var init_main = __esm({
           }
           return diff;
         });
-        let lastModifiedOffset = text.length;
+        let lastModifiedOffset = text2.length;
         for (let i = sortedEdits.length - 1; i >= 0; i--) {
           const e = sortedEdits[i];
           const startOffset = document.offsetAt(e.range.start);
           const endOffset = document.offsetAt(e.range.end);
           if (endOffset <= lastModifiedOffset) {
-            text = text.substring(0, startOffset) + e.newText + text.substring(endOffset, text.length);
+            text2 = text2.substring(0, startOffset) + e.newText + text2.substring(endOffset, text2.length);
           } else {
             throw new Error("Overlapping edit");
           }
           lastModifiedOffset = startOffset;
         }
-        return text;
+        return text2;
       }
       TextDocument3.applyEdits = applyEdits;
       function mergeSort2(data, compare2) {
@@ -8886,21 +8890,21 @@ var init_main = __esm({
       getLineOffsets() {
         if (this._lineOffsets === void 0) {
           const lineOffsets = [];
-          const text = this._content;
+          const text2 = this._content;
           let isLineStart = true;
-          for (let i = 0; i < text.length; i++) {
+          for (let i = 0; i < text2.length; i++) {
             if (isLineStart) {
               lineOffsets.push(i);
               isLineStart = false;
             }
-            const ch = text.charAt(i);
+            const ch = text2.charAt(i);
             isLineStart = ch === "\r" || ch === "\n";
-            if (ch === "\r" && i + 1 < text.length && text.charAt(i + 1) === "\n") {
+            if (ch === "\r" && i + 1 < text2.length && text2.charAt(i + 1) === "\n") {
               i++;
             }
           }
-          if (isLineStart && text.length > 0) {
-            lineOffsets.push(text.length);
+          if (isLineStart && text2.length > 0) {
+            lineOffsets.push(text2.length);
           }
           this._lineOffsets = lineOffsets;
         }
@@ -9205,12 +9209,12 @@ function mergeSort(data, compare2) {
   }
   return data;
 }
-function computeLineOffsets(text, isAtLineStart, textOffset = 0) {
+function computeLineOffsets(text2, isAtLineStart, textOffset = 0) {
   const result = isAtLineStart ? [textOffset] : [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const ch = text2.charCodeAt(i);
     if (isEOL(ch)) {
-      if (ch === 13 && i + 1 < text.length && text.charCodeAt(i + 1) === 10) {
+      if (ch === 13 && i + 1 < text2.length && text2.charCodeAt(i + 1) === 10) {
         i++;
       }
       result.push(textOffset + i + 1);
@@ -9406,7 +9410,7 @@ var init_main2 = __esm({
       }
       TextDocument3.update = update;
       function applyEdits(document, edits) {
-        const text = document.getText();
+        const text2 = document.getText();
         const sortedEdits = mergeSort(edits.map(getWellformedEdit), (a, b) => {
           const diff = a.range.start.line - b.range.start.line;
           if (diff === 0) {
@@ -9421,14 +9425,14 @@ var init_main2 = __esm({
           if (startOffset < lastModifiedOffset) {
             throw new Error("Overlapping edit");
           } else if (startOffset > lastModifiedOffset) {
-            spans.push(text.substring(lastModifiedOffset, startOffset));
+            spans.push(text2.substring(lastModifiedOffset, startOffset));
           }
           if (e.newText.length) {
             spans.push(e.newText);
           }
           lastModifiedOffset = document.offsetAt(e.range.end);
         }
-        spans.push(text.substr(lastModifiedOffset));
+        spans.push(text2.substr(lastModifiedOffset));
         return spans.join("");
       }
       TextDocument3.applyEdits = applyEdits;
@@ -10443,18 +10447,18 @@ var require_instruction = __commonJS({
         return heredocs;
       }
       getDelimiterRange(startArg, name, candidateRange) {
-        const text = this.document.getText(candidateRange);
+        const text2 = this.document.getText(candidateRange);
         if (startArg.getValue().startsWith("<<-")) {
           let index = 0;
-          while (text.charAt(index) === "	") {
+          while (text2.charAt(index) === "	") {
             index++;
           }
-          if (text.substring(index) === name) {
+          if (text2.substring(index) === name) {
             return vscode_languageserver_types_1.Range.create(vscode_languageserver_types_1.Position.create(candidateRange.start.line, index), candidateRange.end);
           }
           return null;
         }
-        return text === name ? candidateRange : null;
+        return text2 === name ? candidateRange : null;
       }
     };
     exports.Instruction = Instruction;
@@ -11240,11 +11244,11 @@ var require_propertyInstruction = __commonJS({
               ];
             }
           } else if (args[0].getValue().indexOf("=") === -1) {
-            let text = this.document.getText();
+            let text2 = this.document.getText();
             let start = args[1].getRange().start;
             let end = args[args.length - 1].getRange().end;
-            text = text.substring(this.document.offsetAt(start), this.document.offsetAt(end));
-            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
+            text2 = text2.substring(this.document.offsetAt(start), this.document.offsetAt(end));
+            this.properties = [new property_1.Property(this.document, this.escapeChar, args[0], new argument_1.Argument(text2, vscode_languageserver_types_1.Range.create(args[1].getRange().start, args[args.length - 1].getRange().end)))];
           } else {
             this.properties = [];
             for (let i = 0; i < args.length; i++) {
@@ -13292,10 +13296,10 @@ function wait(ms, signal) {
 }
 
 // src/builder/state.ts
-function parseLsJson(text, builder) {
+function parseLsJson(text2, builder) {
   let found;
   const unknown = [];
-  for (const line of text.split("\n")) {
+  for (const line of text2.split("\n")) {
     const t = line.trim();
     if (!t) continue;
     let obj;
@@ -13338,11 +13342,11 @@ var NODE_KEYS = /* @__PURE__ */ new Set([
   "BuildKit daemon flags",
   "Devices"
 ]);
-function parseInspect(text) {
+function parseInspect(text2) {
   const state = { name: "", driver: "", nodes: [], unknown: [] };
   let node;
   let inNodes = false;
-  for (const raw of text.split(/\r?\n/)) {
+  for (const raw of text2.split(/\r?\n/)) {
     if (raw.trim() === "") continue;
     if (/^\s/.test(raw) || raw.startsWith("GC Policy") || raw.startsWith("Worker ")) continue;
     const m = raw.match(/^([A-Za-z][A-Za-z ]*?):(.*)$/);
@@ -13724,8 +13728,8 @@ function aborted(signal) {
   });
 }
 async function describe(down, state, boot, reasons, config) {
-  const ours = (text) => boot.timedOut && !!text && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text);
-  const own = (text) => ours(text) ? "" : text ?? "";
+  const ours = (text2) => boot.timedOut && !!text2 && /SIGTERM\/SIGINT|forcing shutdown|context canceled/i.test(text2);
+  const own = (text2) => ours(text2) ? "" : text2 ?? "";
   const fallback = own(state.nodes.length === 1 || down.length === 1 ? finalError(boot.stderr) : "");
   return Promise.all(
     down.map(async (n) => {
@@ -13746,7 +13750,7 @@ async function describe(down, state, boot, reasons, config) {
 }
 
 // src/attempts/run.ts
-import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
 
 // src/trace/query.ts
@@ -13782,9 +13786,128 @@ function failureText(trace, stderrTail = "") {
   if (!error && !step && stderrTail) parts.push(stderrTail);
   return parts.join("\n");
 }
+function failureHints(trace) {
+  const step = failingStep(trace);
+  if (step) return { vertex: step.name.slice(0, 300), ...step.error ? { vertexError: step.error } : {} };
+  const last = trace.steps.at(-1);
+  return last ? { lastVertex: last.name.slice(0, 300) } : {};
+}
+
+// src/attempts/secrets.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
+import { join as join3 } from "node:path";
+function split(line) {
+  const eq = line.indexOf("=");
+  return [line.slice(0, eq), line.slice(eq + 1)];
+}
+function gitContextHost(context) {
+  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
+  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
+    return m[1].toLowerCase();
+  const bare = context.match(/^(github\.com)\//i);
+  return bare ? bare[1].toLowerCase() : void 0;
+}
+function gitTokenId(context, serverUrl = "https://github.com") {
+  const host = gitContextHost(context);
+  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
+  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
+}
+function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
+  const specs = [];
+  const write = (id, value) => {
+    if (value) maskValue(value, mask);
+    const file = join3(dir, `secret-${specs.length}`);
+    try {
+      mkdirSync3(dir, { recursive: true, mode: 448 });
+      writeFileSync3(file, value, { mode: 384 });
+    } catch (e) {
+      throw new Error(
+        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
+        { cause: e }
+      );
+    }
+    specs.push(`id=${id},src=${file}`);
+  };
+  for (const line of b.secrets) write(...split(line));
+  for (const line of b.secretFiles) {
+    const [id, path] = split(line);
+    specs.push(`id=${id},src=${path}`);
+  }
+  for (const line of b.secretEnvs) {
+    const [id, env] = split(line);
+    specs.push(`id=${id},env=${env}`);
+  }
+  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
+  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
+  return specs;
+}
+function maskValue(value, mask) {
+  if (value) mask(value);
+  if (value.includes("\n")) {
+    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
+  }
+}
+var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
+function secretValues(b, env = process.env) {
+  const values = [
+    ...b.secrets.map((l) => split(l)[1]),
+    b.githubToken,
+    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
+    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
+  ];
+  for (const line of b.secretFiles) {
+    const path = split(line)[1];
+    try {
+      values.push(readBounded(path, "secret-file").trim());
+    } catch {
+    }
+  }
+  return values.filter((v) => v.length >= 3);
+}
 
 // src/attempts/args.ts
-function buildArgs(b, f) {
+var CHILD_READS = /^(?:PATH|HOME|USER|SHELL|TMPDIR|PWD|LANG|LANGUAGE|TZ|TERM|NO_COLOR|SSH_AUTH_SOCK|SSL_CERT_(?:FILE|DIR)|GO(?:GC|DEBUG|MAXPROCS|MEMLIMIT|TRACEBACK)|(?:HTTPS?|FTP|NO|ALL)_PROXY|(?:DOCKER|BUILDX|BUILDKIT|LD|LC|XDG|OTEL)_\w*)$/i;
+var GHA_CACHE_VARIABLES = [
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_CACHE_URL",
+  "ACTIONS_RESULTS_URL",
+  "ACTIONS_CACHE_SERVICE_V2"
+];
+function usesGhaCache(b) {
+  return [...b.cacheFrom, ...b.cacheTo].some((c) => /(?:^|,)type=gha(?:,|$)/.test(c));
+}
+function buildArgFlags(lines) {
+  const args = [];
+  const env = {};
+  for (const line of lines) {
+    const eq = line.indexOf("=");
+    const name = eq < 0 ? line : line.slice(0, eq);
+    if (eq <= 0) {
+      args.push("--build-arg", line);
+    } else if (CHILD_READS.test(name)) {
+      if (SECRET_NAME.test(name)) {
+        throw new UserError(
+          `Build-arg '${name}' is named like a secret and like a variable buildx itself reads, so its value could only go on the command line; rename it or pass it with 'secrets'.`,
+          "build-args"
+        );
+      }
+      args.push("--build-arg", line);
+    } else {
+      args.push("--build-arg", name);
+      env[name] = line.slice(eq + 1);
+    }
+  }
+  return { args, env };
+}
+function buildCommand(b, f, jobEnv) {
+  const buildArgs = buildArgFlags(b.buildArgs);
+  const env = {};
+  if (usesGhaCache(b)) {
+    for (const k of GHA_CACHE_VARIABLES) if (jobEnv[k]) env[k] = jobEnv[k];
+  }
+  return { args: buildArgv(b, f, buildArgs.args), env: { ...env, ...buildArgs.env } };
+}
+function buildArgv(b, f, buildArgFlags2) {
   const args = [
     "build",
     "--builder",
@@ -13804,7 +13927,7 @@ function buildArgs(b, f) {
   if (b.load) args.push("--load");
   many("--output", b.outputs);
   one("--target", b.target);
-  many("--build-arg", b.buildArgs);
+  args.push(...buildArgFlags2);
   many("--build-context", b.buildContexts);
   many("--secret", f.secretSpecs);
   many("--ssh", b.ssh);
@@ -13836,13 +13959,13 @@ function takesImageIdFile(outputs) {
 }
 
 // src/attempts/metadata.ts
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 function readMetadata(file) {
-  return existsSync(file) ? readFileSync(file, "utf8").trim() : "";
+  return existsSync(file) ? readBounded(file, "metadata").trim() : "";
 }
-function parseMetadata(text) {
+function parseMetadata(text2) {
   try {
-    return text ? JSON.parse(text) : {};
+    return text2 ? JSON.parse(text2) : {};
   } catch {
     return {};
   }
@@ -13852,12 +13975,12 @@ function metadataEnv(env) {
 }
 
 // src/attempts/bake.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, statSync } from "node:fs";
 import { isAbsolute, join as join5, resolve as resolve2 } from "node:path";
 
 // src/config/config.ts
 import { realpathSync } from "node:fs";
-import { basename, dirname, join as join3, resolve, sep } from "node:path";
+import { basename, dirname, join as join4, resolve, sep } from "node:path";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -13925,46 +14048,610 @@ function getYaml(src, name) {
     return (0, import_yaml.parse)(v, { prettyErrors: true });
   } catch (e) {
     const where = e instanceof import_yaml.YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : "";
-    const what = e instanceof Error ? e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") : String(e);
-    throw new UserError(`Input '${name}' is not valid YAML${where}: ${what}`, name);
+    const what2 = e instanceof Error ? e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "") : String(e);
+    throw new UserError(`Input '${name}' is not valid YAML${where}: ${what2}`, name);
   }
+}
+
+// src/config/declaration.ts
+var CLI_COMMANDS = ["build", "bake", "merge", "doctor", "analyze", "classify"];
+var BUILDER = ["build", "bake", "setup"];
+var BUILDER_CLI = ["build", "bake", "doctor"];
+var RUNS = ["build", "bake", "merge"];
+var INPUTS = {
+  driver: {
+    kind: "choice",
+    default: "docker-container",
+    description: "Builder driver: docker-container, remote, kubernetes, or docker (the daemon's default builder).",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  name: {
+    kind: "string",
+    description: "Name of the builder to create. Default derived from the run, so parallel jobs never collide.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  builder: {
+    kind: "string",
+    description: "Use this existing builder instead of creating one; its nodes are still verified strictly and it is never removed.",
+    action: BUILDER,
+    cli: BUILDER_CLI,
+    help: "an existing builder to verify and use (never removed)"
+  },
+  nodes: {
+    kind: "yaml",
+    description: "YAML list of nodes: each with name, endpoint, platforms, driver-opts, buildkitd-flags, buildkitd-config-inline.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  endpoint: {
+    kind: "string",
+    description: "Endpoint of the single node (a URL such as tcp://buildkitd:1234, or a Docker context name).",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "driver-opts": {
+    kind: "lines",
+    description: "Driver options of the single node, one per line (e.g. cacert=/path/ca.pem).",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "buildkitd-flags": {
+    kind: "string",
+    description: "BuildKit daemon flags of the single node.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "buildkitd-config-inline": {
+    kind: "text",
+    description: "Inline BuildKit daemon configuration (TOML) of the single node.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "bootstrap-timeout": {
+    kind: "number",
+    default: "120",
+    description: "Seconds creating, booting and verifying the nodes may take, every boot round and the last status read included; nodes not running by then fail the step, each named. A tcp:// node that refuses connections or does not resolve fails sooner, after 4 quick probes over 7 s.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  "bootstrap-retries": {
+    kind: "number",
+    default: "2",
+    description: "How many times a node that did not reach 'running' is booted again, with backoff, before the step fails.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  cleanup: {
+    kind: "boolean",
+    default: "true",
+    description: "Remove the builder this step created, its temporary files and TLS material in the post phase.",
+    action: BUILDER,
+    cli: BUILDER_CLI
+  },
+  build: {
+    kind: "boolean",
+    default: "true",
+    description: "Run the build. false only sets up and verifies the builder, as docker/setup-buildx-action does.",
+    action: ["build", "bake", "setup"],
+    cli: []
+  },
+  context: {
+    kind: "string",
+    default: ".",
+    description: "Build context (a path, or a Git URL).",
+    action: ["build"],
+    cli: ["build"],
+    help: "the build context (a path or a Git URL; or give it as the argument), default ."
+  },
+  file: {
+    kind: "string",
+    description: "Path to the Dockerfile. Default {context}/Dockerfile.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  tags: {
+    kind: "list",
+    description: "Image tags, one per line or comma-separated.",
+    action: ["build", "merge"],
+    cli: ["build", "merge"],
+    help: {
+      build: "image tags (repeat the flag for several)",
+      merge: "where the merged index is pushed (repeat the flag for several repositories or tags)"
+    }
+  },
+  labels: {
+    kind: "lines",
+    description: "Image labels, one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  platforms: {
+    kind: "list",
+    description: "Target platforms of the build, comma-separated (e.g. linux/amd64,linux/arm64).",
+    action: ["build"],
+    cli: ["build", "doctor"]
+  },
+  push: {
+    kind: "boolean",
+    default: "false",
+    description: "Push the image (--push).",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  load: {
+    kind: "boolean",
+    default: "false",
+    description: "Load the image into Docker (--load).",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  outputs: {
+    kind: "lines",
+    description: "Outputs (--output), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  target: {
+    kind: "string",
+    description: "Target stage to build.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "build-args": {
+    kind: "lines",
+    description: "Build arguments, one KEY=value per line. Values reach buildx through its environment (--build-arg KEY), never its command line; a name buildx reads itself (PATH, HOME, a proxy, DOCKER_*, BUILDX_*, ...) stays KEY=value on the command line, and is refused when it is also named like a secret.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "build-contexts": {
+    kind: "lines",
+    description: "Additional build contexts, one name=source per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  secrets: {
+    kind: "lines",
+    description: "Secrets, one id=value per line. Values go to private files and are masked.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "secret-files": {
+    kind: "lines",
+    description: "Secret files, one id=path per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "secret-envs": {
+    kind: "list",
+    description: "Secrets from environment variables, one id=ENV per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  ssh: {
+    kind: "lines",
+    description: "SSH agent sockets or keys to expose (default|<id>[=<socket>|<key>[,<key>]]), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "cache-from": {
+    kind: "lines",
+    description: "Cache sources (--cache-from), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "cache-to": {
+    kind: "lines",
+    description: "Cache exports (--cache-to), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "no-cache": {
+    kind: "boolean",
+    default: "false",
+    description: "Do not use the cache.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  "no-cache-filters": {
+    kind: "list",
+    description: "Stages to build without the cache.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  pull: {
+    kind: "boolean",
+    default: "false",
+    description: "Always pull referenced images.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  network: {
+    kind: "string",
+    description: "Networking mode of RUN instructions.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "add-hosts": {
+    kind: "list",
+    description: "Custom host-to-IP mappings (host:ip).",
+    action: ["build"],
+    cli: ["build"]
+  },
+  allow: {
+    kind: "list",
+    description: "Extra privileged entitlements (e.g. network.host,security.insecure).",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  "shm-size": {
+    kind: "string",
+    description: "Size of /dev/shm (e.g. 2g).",
+    action: ["build"],
+    cli: ["build"]
+  },
+  ulimit: {
+    kind: "lines",
+    description: "Ulimit options (e.g. nofile=1024:1024), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "cgroup-parent": {
+    kind: "string",
+    description: "Parent cgroup of RUN instructions.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  annotations: {
+    kind: "lines",
+    description: "Annotations for the image, one per line.",
+    action: ["build", "merge"],
+    cli: ["build", "merge"],
+    help: { merge: "an annotation of the index, index:key=value (repeat the flag for several)" }
+  },
+  "merge-sources": {
+    kind: "lines",
+    description: "Merge instead of build: image references (name:tag or name@sha256:\u2026), one per line, combined with docker buildx imagetools create into one index pushed to every tags entry; retried like a build and verified (every platform of every source on every tag). No builder is needed.",
+    cliInstead: "merging is its own command: run 'buildx-guard merge --sources REF --sources REF --tags REF'",
+    action: ["merge"],
+    cli: []
+  },
+  files: {
+    kind: "list",
+    description: "Bake instead of build: bake files (docker buildx bake --file), one per line or comma-separated; relative to workdir. Any of files, targets, set, workdir or source runs docker buildx bake; the build-only inputs (file, tags, platforms, build-args, \u2026) are then an error: set them in the bake file or with set.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  targets: {
+    kind: "list",
+    description: "Bake targets or groups, one per line or comma-separated. Default the bake file's default group.",
+    action: ["bake"],
+    cli: ["bake"],
+    help: "bake targets or groups, comma-separated (or give them as arguments)"
+  },
+  set: {
+    kind: "lines",
+    description: "Bake overrides (--set), one target.key=value per line, e.g. *.platform=linux/amd64,linux/arm64.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  workdir: {
+    kind: "string",
+    description: "The folder bake runs in; bake files and contexts are relative to it. Default the workspace.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  source: {
+    kind: "string",
+    description: "A remote bake definition (a Git URL) instead of the local files. Default the local files in workdir.",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  "bake-isolation": {
+    kind: "choice",
+    description: "none (default): one docker buildx bake for all targets, as buildx does (the first failure cancels the rest). targets: each target (with the targets it links through target: contexts) runs as its own bake on the same builder, with its own attempts; a failing target never stops the others, and the step fails naming each target that failed.",
+    help: "targets: each target its own bake with its own attempts (default none: one bake)",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  "bake-parallelism": {
+    kind: "number",
+    description: "With bake-isolation targets, how many targets bake at once at most. Default 0, all.",
+    help: "with --bake-isolation targets: bakes at once at most (default 0: all)",
+    action: ["bake"],
+    cli: ["bake"]
+  },
+  provenance: {
+    kind: "string",
+    description: "Provenance attestation (--provenance), e.g. mode=max or false.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  sbom: {
+    kind: "string",
+    description: "SBOM attestation (--sbom), e.g. true.",
+    action: ["build", "bake"],
+    cli: ["build", "bake"]
+  },
+  attests: {
+    kind: "lines",
+    description: "Attestations (--attest), one per line.",
+    action: ["build"],
+    cli: ["build"]
+  },
+  call: {
+    kind: "string",
+    description: "Evaluate a build method instead of building (build, check, outline, targets).",
+    action: ["build"],
+    cli: ["build"]
+  },
+  "github-token": {
+    kind: "string",
+    default: "${{ github.token }}",
+    description: "Token for Git contexts on GitHub, passed as the GIT_AUTH_TOKEN secret.",
+    action: ["build", "bake", "merge"],
+    cli: ["build", "bake"],
+    alwaysSet: true
+  },
+  "max-attempts": {
+    kind: "number",
+    default: "3",
+    description: "Build attempts at most; only transient failures (transport, registry, crash) are retried.",
+    action: RUNS,
+    cli: RUNS
+  },
+  "retry-wait-seconds": {
+    kind: "number",
+    default: "10",
+    description: "First wait before a retry; doubles per retry with full jitter (longer after a registry 429).",
+    action: RUNS,
+    cli: RUNS
+  },
+  "retry-max-wait-seconds": {
+    kind: "number",
+    default: "120",
+    description: "Longest wait before a retry.",
+    action: RUNS,
+    cli: RUNS
+  },
+  "attempt-timeout-minutes": {
+    kind: "number",
+    default: "0",
+    description: "Stop an attempt after this many minutes and count it as transient (0 = no limit).",
+    action: RUNS,
+    cli: RUNS
+  },
+  "stall-timeout-seconds": {
+    kind: "number",
+    default: "300",
+    description: "Seconds without build progress before the nodes are probed: a node that does not answer stops the attempt (transport, the node named) and the retry decides; a node that answers means a quiet step, and the build goes on, unless the step is a push or export waiting on a registry (then the attempt is stopped as registry, retryable; merge-sources likewise). 0 turns the watchdog off.",
+    action: ["build", "bake", "merge"],
+    cli: ["build", "bake", "merge"]
+  },
+  "retry-patterns": {
+    kind: "lines",
+    description: "Extra regular expressions, one per line; a failure whose text matches one is retried.",
+    action: RUNS,
+    cli: ["build", "bake", "merge", "classify"]
+  },
+  "max-crash-retries": {
+    kind: "number",
+    default: "1",
+    description: "How many times a buildx/BuildKit crash (panic) is retried.",
+    action: RUNS,
+    cli: RUNS
+  },
+  comment: {
+    kind: "choice",
+    default: "sticky",
+    description: "Sticky pull request comment: sticky (create or update one comment), on-failure (only when the build fails, and updated once fixed), or off.",
+    action: RUNS,
+    cli: []
+  },
+  summary: {
+    kind: "choice",
+    default: "full",
+    description: "Job summary: full (everything), compact (the verdict, the failure and the top three findings), or off.",
+    action: RUNS,
+    cli: []
+  },
+  annotate: {
+    kind: "boolean",
+    default: "true",
+    description: "Annotate the findings in the job log and on the pull request's changed files (true or false; the check run is its own input). Named annotate because annotations is the image's annotations, as in docker/build-push-action.",
+    action: RUNS,
+    cli: []
+  },
+  "check-run": {
+    kind: "boolean",
+    default: "false",
+    description: "Also publish a check run with every finding as an annotation on the PR's head commit (needs checks write).",
+    action: RUNS,
+    cli: []
+  },
+  "report-key": {
+    kind: "string",
+    description: "Names this build's sticky comment and check run within the job (letters, digits, _ . / : -). Default: a short hash of what tells matrix legs apart (platforms, target, build-args, tags, bake targets and files), with the commit and run ids taken out so that it stays the same across pushes.",
+    action: RUNS,
+    cli: []
+  },
+  "sarif-file": {
+    kind: "string",
+    description: "Write the findings as SARIF 2.1.0 to this path (for github/codeql-action/upload-sarif).",
+    action: RUNS,
+    cli: RUNS,
+    help: "write the findings as SARIF 2.1.0 here (a path inside the current folder)"
+  },
+  "fail-on-findings": {
+    kind: "choice",
+    default: "none",
+    description: "Fail the step after reporting when a finding has this severity or worse: none, error, warning.",
+    action: RUNS,
+    cli: ["build", "bake", "merge", "analyze"],
+    help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
+  },
+  "context-size-warn-mb": {
+    kind: "number",
+    default: "50",
+    description: "Warn when the build context sent to BuildKit is larger than this many MB.",
+    action: ["build", "bake"],
+    cli: ["build", "bake", "analyze"]
+  },
+  baseline: {
+    kind: "boolean",
+    default: "true",
+    description: "Compare with the previous build's baseline (saved with the Actions cache): slower-than-baseline and cache-ratio-drop findings, before/after in the timing chart.",
+    action: ["build", "bake"],
+    cli: []
+  },
+  "regression-threshold": {
+    kind: "number",
+    default: "25",
+    description: "Percent slower than the baseline (and at least 5 s) that counts as a regression.",
+    action: ["build", "bake"],
+    cli: []
+  },
+  "cache-mode": {
+    kind: "choice",
+    default: "none",
+    description: "local: keep a buildx type=local build cache in the Actions cache between runs (for drivers that cannot use type=gha; the -new folder rotation keeps it from growing). none: off.",
+    action: ["build"],
+    cli: []
+  },
+  // The command line's own flags.
+  sources: {
+    kind: "lines",
+    description: "An image to merge, name:tag or name@sha256:\u2026 (repeat the flag); the action's merge-sources.",
+    cli: ["merge"]
+  },
+  "report-file": {
+    kind: "string",
+    description: "Write the Markdown report (what the PR comment and summary show) to this file.",
+    cli: ["build", "bake", "merge"]
+  },
+  timings: {
+    kind: "boolean",
+    description: "Print where the time went, phase by phase (to stderr).",
+    cli: ["build", "bake"]
+  },
+  format: {
+    kind: "choice",
+    description: "The output format: json, text, markdown, sarif, codequality or junit (analyze); json or text (classify, doctor).",
+    help: {
+      analyze: "json, text (default), markdown, sarif, codequality or junit (JUnit XML)",
+      classify: 'json (default: one line, {"category","retryable","reason","remedy"}) or text',
+      doctor: "text (default: the node table and the checks) or json (the verdict, with every node)"
+    },
+    cli: ["analyze", "classify", "doctor"]
+  },
+  log: {
+    kind: "string",
+    description: "The build log: --progress=rawjson or plain, a GitHub raw log, a pasted one (2>&1 of buildx); '-' reads it from stdin.",
+    cli: ["analyze"]
+  },
+  dockerfile: {
+    kind: "lines",
+    description: "The Dockerfile, to place findings at its lines; for a bake log, TARGET=PATH (repeat the flag for each target).",
+    cli: ["analyze"]
+  },
+  "bake-file": {
+    kind: "lines",
+    description: "A bake log's bake file (repeat for several): each target's Dockerfile is read from it, resolved by docker buildx bake --print in the current folder.",
+    cli: ["analyze"]
+  },
+  "fail-on-failure": {
+    kind: "boolean",
+    description: "Exit 1 when the log shows a failed build.",
+    cli: ["analyze"]
+  },
+  "exit-code": {
+    kind: "boolean",
+    description: "Exit 0 when the failure is transient (worth a retry), 1 when it is not: for shell retry loops.",
+    cli: ["classify"]
+  },
+  debug: {
+    kind: "boolean",
+    description: "Print stack traces and buildx commands.",
+    cli: CLI_COMMANDS
+  }
+};
+function input(name) {
+  return Object.hasOwn(INPUTS, name) ? INPUTS[name] : void 0;
+}
+var INPUT_NAMES = Object.keys(INPUTS);
+function actionInputs() {
+  return INPUT_NAMES.filter((n) => (input(n).action ?? []).length > 0);
+}
+function takes(adapter, command, name) {
+  const d = input(name);
+  const list2 = (adapter === "action" ? d?.action : d?.cli) ?? [];
+  return list2.includes(command);
+}
+function isSet(src, name) {
+  const v = src(name).trim();
+  return v !== "" && v !== (input(name)?.default ?? "");
+}
+var REFUSED_INPUTS = {
+  version: "buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created",
+  use: "the build always runs on the builder this step created or verified; remove use",
+  "keep-state": "cleanup: false keeps the builder and its state; remove keep-state",
+  "buildkitd-config": "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)"
+};
+var MODE_WORDS = {
+  build: "when the step builds",
+  bake: "when the step bakes (files, targets, set, workdir or source)",
+  merge: "when the step merges (merge-sources)",
+  setup: "with build: false (the step only sets up and verifies the builder)"
+};
+var VERBS = {
+  build: "builds",
+  bake: "bakes",
+  merge: "merges",
+  setup: "only sets up the builder (build: false)"
+};
+function refuseUntaken(adapter, command, src) {
+  for (const name of INPUT_NAMES) {
+    const d = INPUTS[name];
+    const list2 = (adapter === "action" ? d.action : d.cli) ?? [];
+    if (adapter === "action" && !d.action?.length) continue;
+    if (list2.includes(command) || adapter === "action" && d.alwaysSet || !isSet(src, name)) continue;
+    if (adapter === "action") {
+      throw new UserError(
+        `Input '${name}' does nothing ${MODE_WORDS[command]}; remove it (it is taken only when the step ${(d.action ?? []).map((m) => VERBS[m]).join(" or ")}).`,
+        name
+      );
+    }
+    const others = (d.cli ?? []).filter((c) => c !== command);
+    const where = d.cliInstead ? `: ${d.cliInstead}` : others.length ? `; run ${others.map((c) => `'buildx-guard ${c} --${name}'`).join(" or ")} for it` : d.action?.length ? "; it is an input of the action only (the terminal has no counterpart)" : "";
+    throw new UserError(`--${name} is not a flag of 'buildx-guard ${command}'${where}.`, name);
+  }
+}
+function declared(src) {
+  return (name) => {
+    if (!input(name) && !Object.hasOwn(REFUSED_INPUTS, name))
+      throw new Error(`Input '${name}' is read but not declared in src/config/declaration.ts.`);
+    return src(name);
+  };
 }
 
 // src/config/bake.ts
 var BAKE_INPUTS = ["files", "targets", "set", "workdir", "source"];
-var BUILD_ONLY = [
-  "file",
-  "tags",
-  "labels",
-  "platforms",
-  "outputs",
-  "target",
-  "build-args",
-  "build-contexts",
-  "secrets",
-  "secret-files",
-  "secret-envs",
-  "ssh",
-  "cache-from",
-  "cache-to",
-  "no-cache-filters",
-  "network",
-  "add-hosts",
-  "shm-size",
-  "ulimit",
-  "cgroup-parent",
-  "annotations",
-  "attests",
-  "call",
-  "merge-sources"
-];
 var TARGET_NAME = /^[A-Za-z0-9_-]+$/;
-function parseBake(src, build) {
+var BAKE_MODE_INPUTS = ["bake-isolation", "bake-parallelism"];
+function parseBake(src) {
   const given = BAKE_INPUTS.filter((n) => getString(src, n) !== "");
-  if (!given.length) return void 0;
-  const set = BUILD_ONLY.filter((name) => getString(src, name) !== "");
-  if (build.context !== ".") set.unshift("context");
-  if (build.cacheMode !== "none") set.push("cache-mode");
+  if (!given.length) {
+    const mode = BAKE_MODE_INPUTS.find((n) => getString(src, n) !== "");
+    if (mode) {
+      throw new UserError(
+        `Input '${mode}' says how to run docker buildx bake, and this step builds: add 'files' or 'targets' to bake, or remove '${mode}'.`,
+        mode
+      );
+    }
+    return void 0;
+  }
+  const set = actionInputs().filter((name) => !takes("action", "bake", name) && isSet(src, name));
   if (set.length) {
     throw new UserError(
       `Input${given.length === 1 ? "" : "s"} ${given.map((n) => `'${n}'`).join(", ")} run${given.length === 1 ? "s" : ""} docker buildx bake, which takes ${set.map((n) => `'${n}'`).join(", ")} from the bake file: remove ${set.length === 1 ? "it" : "them"} and set ${set.length === 1 ? "it" : "them"} in the bake file or with 'set' (e.g. *.platform=linux/amd64,linux/arm64).`,
@@ -13990,12 +14677,22 @@ function parseBake(src, build) {
   const files = getList(src, "files");
   const bad = files.find((f) => f.startsWith("-"));
   if (bad) throw new UserError(`Input 'files' lists bake files; '${bad}' is not a file name.`, "files");
+  const isolation = getChoice(src, "bake-isolation", ["none", "targets"], "none");
+  const parallelism = getNumber(src, "bake-parallelism", 0, { max: 64 });
+  if (parallelism && isolation !== "targets") {
+    throw new UserError(
+      `Input 'bake-parallelism' bounds the isolated bakes of 'bake-isolation: targets'; set that too, or remove 'bake-parallelism'.`,
+      "bake-parallelism"
+    );
+  }
   return {
     files,
     targets,
     set: overrides,
     workdir: getString(src, "workdir", "."),
-    source: getString(src, "source")
+    source: getString(src, "source"),
+    isolation,
+    parallelism
   };
 }
 function isRemoteSource(source) {
@@ -14011,31 +14708,12 @@ var FAIL_ON = ["none", "error", "warning"];
 
 // src/config/build.ts
 var CALLS = ["build", "check", "outline", "targets"];
-var BUILD_ONLY2 = [
-  "file",
-  "target",
-  "platforms",
-  "build-args",
-  "build-contexts",
-  "outputs",
-  "load",
-  "cache-from",
-  "cache-to",
-  "secrets",
-  "secret-files",
-  "secret-envs",
-  "no-cache",
-  "pull",
-  "call"
-];
 function parseMerge(src, build) {
   const sources = getList(src, "merge-sources", { ignoreComma: true });
   if (!sources.length) return void 0;
-  const set = BUILD_ONLY2.filter((name) => {
-    const v = getString(src, name);
-    return v !== "" && v !== "false";
-  });
-  if (build.context !== ".") set.unshift("context");
+  const set = actionInputs().filter(
+    (name) => !takes("action", "merge", name) && !input(name)?.alwaysSet && isSet(src, name)
+  );
   if (set.length) {
     throw new UserError(
       `Input 'merge-sources' merges existing images instead of building, so ${set.map((n) => `'${n}'`).join(", ")} cannot be set with it; remove ${set.length === 1 ? "it" : "them"}, or split the build and the merge into two steps.`,
@@ -14058,15 +14736,15 @@ function parseMerge(src, build) {
   return { sources };
 }
 function parseBuild(src) {
-  const list = (name) => getList(src, name);
+  const list2 = (name) => getList(src, name);
   const lines = (name) => getList(src, name, { ignoreComma: true });
   const build = {
     enabled: getBoolean(src, "build", true),
     context: getString(src, "context", "."),
     file: getString(src, "file"),
-    tags: list("tags"),
+    tags: list2("tags"),
     labels: lines("labels"),
-    platforms: list("platforms"),
+    platforms: list2("platforms"),
     push: getBoolean(src, "push", false),
     load: getBoolean(src, "load", false),
     outputs: lines("outputs"),
@@ -14075,16 +14753,16 @@ function parseBuild(src) {
     buildContexts: lines("build-contexts"),
     secrets: lines("secrets"),
     secretFiles: lines("secret-files"),
-    secretEnvs: list("secret-envs"),
+    secretEnvs: list2("secret-envs"),
     ssh: lines("ssh"),
     cacheFrom: lines("cache-from"),
     cacheTo: lines("cache-to"),
     noCache: getBoolean(src, "no-cache", false),
-    noCacheFilters: list("no-cache-filters"),
+    noCacheFilters: list2("no-cache-filters"),
     pull: getBoolean(src, "pull", false),
     network: getString(src, "network"),
-    addHosts: list("add-hosts"),
-    allow: list("allow"),
+    addHosts: list2("add-hosts"),
+    allow: list2("allow"),
     shmSize: getString(src, "shm-size"),
     ulimit: lines("ulimit"),
     cgroupParent: getString(src, "cgroup-parent"),
@@ -14158,6 +14836,15 @@ function parseBuilder(src, env) {
     throw new UserError(
       `Input 'builder' must be the name of an existing builder (letters, digits, '.', '_' or '-', as 'docker buildx ls' lists it); got '${existing}'.`,
       "builder"
+    );
+  }
+  const creates = ["name", "buildkitd-flags", "buildkitd-config-inline"].filter(
+    (n) => existing && isSet(src, n)
+  );
+  if (creates.length) {
+    throw new UserError(
+      `Input 'builder' uses an existing builder as it is, so ${creates.map((n) => `'${n}'`).join(", ")} (for a builder this step creates) cannot be set with it; remove ${creates.length === 1 ? "it" : "them"}.`,
+      creates[0]
     );
   }
   const name = getString(src, "name") || defaultBuilderName(env);
@@ -14276,17 +14963,17 @@ function parseNodes(src, builderName, driver) {
     return node;
   });
 }
-function scalar(v, what) {
+function scalar(v, what2) {
   if (v === void 0 || v === null) return "";
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return String(v);
-  throw new UserError(`${what} must be a single value, not a list or mapping.`, "nodes");
+  throw new UserError(`${what2} must be a single value, not a list or mapping.`, "nodes");
 }
-function stringList(v, what, ignoreComma = false) {
+function stringList(v, what2, ignoreComma = false) {
   if (v === void 0 || v === null) return [];
-  if (Array.isArray(v)) return v.map((x) => scalar(x, what).trim()).filter((x) => x !== "");
-  return splitList(scalar(v, what), { ignoreComma });
+  if (Array.isArray(v)) return v.map((x) => scalar(x, what2).trim()).filter((x) => x !== "");
+  return splitList(scalar(v, what2), { ignoreComma });
 }
-function validateEndpoint(endpoint, input, driver) {
+function validateEndpoint(endpoint, input2, driver) {
   if (endpoint === "") return;
   if (endpoint.includes("://")) {
     let url;
@@ -14298,27 +14985,27 @@ function validateEndpoint(endpoint, input, driver) {
     if (url && ENDPOINT_SCHEMES.includes(url.protocol)) {
       if (url.protocol === "tcp:" && (!url.hostname || !url.port)) {
         throw new UserError(
-          `Endpoint '${endpoint}' (${input}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
-          input
+          `Endpoint '${endpoint}' (${input2}) needs a host and a port, e.g. tcp://buildkitd:1234.`,
+          input2
         );
       }
       if (url.protocol === "tcp:" && (url.pathname && url.pathname !== "/" || url.search || url.hash)) {
         throw new UserError(
-          `Endpoint '${endpoint}' (${input}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
-          input
+          `Endpoint '${endpoint}' (${input2}) has a path; a tcp endpoint is only host and port, e.g. tcp://${url.host}.`,
+          input2
         );
       }
       return;
     }
     throw new UserError(
-      `Endpoint '${endpoint}' (${input}) is not a valid URL; use tcp://host:port, unix:///path, ssh://user@host, docker-container://name, kube-pod://name or a Docker context name.`,
-      input
+      `Endpoint '${endpoint}' (${input2}) is not a valid URL; use tcp://host:port, unix:///path, ssh://user@host, docker-container://name, kube-pod://name or a Docker context name.`,
+      input2
     );
   }
   if (driver === "remote" || !CONTEXT_NAME.test(endpoint)) {
     throw new UserError(
-      `Endpoint '${endpoint}' (${input}) is neither a URL nor a Docker context name${driver === "remote" ? " usable by the remote driver, which needs a URL such as tcp://host:port" : ""}.`,
-      input
+      `Endpoint '${endpoint}' (${input2}) is neither a URL nor a Docker context name${driver === "remote" ? " usable by the remote driver, which needs a URL such as tcp://host:port" : ""}.`,
+      input2
     );
   }
 }
@@ -14521,7 +15208,7 @@ function sarifPath(value, env, cwd = process.cwd()) {
   const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
   const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
   const parent = real(dirname(abs));
-  const path = join3(parent, basename(abs));
+  const path = join4(parent, basename(abs));
   const inside = roots.some((r) => path === r || path.startsWith(r + sep));
   if (!inside) {
     throw new UserError(
@@ -14536,16 +15223,11 @@ function real(path) {
     return realpathSync(path);
   } catch {
     const up = dirname(path);
-    return up === path ? path : join3(real(up), basename(path));
+    return up === path ? path : join4(real(up), basename(path));
   }
 }
-var REFUSED_INPUTS = {
-  version: "buildx comes from the runner (the log says which); to pin one, run docker/setup-buildx-action with version before this step and set builder to the builder it created",
-  use: "the build always runs on the builder this step created or verified; remove use",
-  "keep-state": "cleanup: false keeps the builder and its state; remove keep-state",
-  "buildkitd-config": "give the configuration inline with buildkitd-config-inline (or a node's buildkitd-config-inline in nodes)"
-};
-function parseConfig(src, env = process.env) {
+function parseConfig(given, env = process.env) {
+  const src = declared(given);
   for (const [name, instead] of Object.entries(REFUSED_INPUTS)) {
     if (getString(src, name))
       throw new UserError(
@@ -14554,8 +15236,9 @@ function parseConfig(src, env = process.env) {
       );
   }
   const build = parseBuild(src);
-  const bake = parseBake(src, build);
+  const bake = parseBake(src);
   const merge2 = bake ? void 0 : parseMerge(src, build);
+  refuseUntaken("action", merge2 ? "merge" : !build.enabled ? "setup" : bake ? "bake" : "build", src);
   return {
     builder: parseBuilder(src, env),
     build,
@@ -14575,7 +15258,8 @@ function parseConfig(src, env = process.env) {
         min: 0,
         max: 1e4,
         integer: false
-      })
+      }),
+      key: reportKeyInput(getString(src, "report-key"))
     },
     debug: env.RUNNER_DEBUG === "1" || getBoolean(src, "debug", false)
   };
@@ -14622,77 +15306,12 @@ function parseRetry(src) {
     maxCrashRetries: getNumber(src, "max-crash-retries", 1, { min: 0, max: 10 })
   };
 }
-
-// src/attempts/secrets.ts
-import { mkdirSync as mkdirSync3, readFileSync as readFileSync2, statSync, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join4 } from "node:path";
-function split(line) {
-  const eq = line.indexOf("=");
-  return [line.slice(0, eq), line.slice(eq + 1)];
-}
-function gitContextHost(context) {
-  const m = context.match(/^https:\/\/([^/@:#]+)(?::\d+)?\//i);
-  if (m && (/\.git(?:#|$)/.test(context) || /^https:\/\/github\.com\//i.test(context)))
-    return m[1].toLowerCase();
-  const bare = context.match(/^(github\.com)\//i);
-  return bare ? bare[1].toLowerCase() : void 0;
-}
-function gitTokenId(context, serverUrl = "https://github.com") {
-  const host = gitContextHost(context);
-  const server = serverUrl.match(/^https:\/\/([^/:]+)/i)?.[1]?.toLowerCase();
-  return host && server && host === server ? `GIT_AUTH_TOKEN.${host}` : void 0;
-}
-function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || "https://github.com") {
-  const specs = [];
-  const write = (id, value) => {
-    if (value) maskValue(value, mask);
-    const file = join4(dir, `secret-${specs.length}`);
-    try {
-      mkdirSync3(dir, { recursive: true, mode: 448 });
-      writeFileSync3(file, value, { mode: 384 });
-    } catch (e) {
-      throw new Error(
-        `Could not write secret '${id}' to the step's private folder (${dir}): ${describeFsError(e)}.`,
-        { cause: e }
-      );
-    }
-    specs.push(`id=${id},src=${file}`);
-  };
-  for (const line of b.secrets) write(...split(line));
-  for (const line of b.secretFiles) {
-    const [id, path] = split(line);
-    specs.push(`id=${id},src=${path}`);
-  }
-  for (const line of b.secretEnvs) {
-    const [id, env] = split(line);
-    specs.push(`id=${id},env=${env}`);
-  }
-  const tokenId = b.githubToken ? gitTokenId(b.context, serverUrl) : void 0;
-  if (tokenId && !specs.some((s) => /^id=GIT_AUTH_TOKEN[,.]/.test(s))) write(tokenId, b.githubToken);
-  return specs;
-}
-function maskValue(value, mask) {
-  if (value) mask(value);
-  if (value.includes("\n")) {
-    for (const l of value.split(/\r?\n/)) if (l.trim().length >= 4) mask(l.trim());
-  }
-}
-var SECRET_NAME = /(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASSWD|PASS|KEY|APIKEY|CREDENTIALS?|AUTH)(?:_|$)/i;
-function secretValues(b, env = process.env) {
-  const values = [
-    ...b.secrets.map((l) => split(l)[1]),
-    b.githubToken,
-    ...b.secretEnvs.map((l) => env[split(l)[1]] ?? ""),
-    ...b.buildArgs.filter((l) => SECRET_NAME.test(split(l)[0])).map((l) => split(l)[1])
-  ];
-  for (const line of b.secretFiles) {
-    const path = split(line)[1];
-    try {
-      if (statSync(path).size <= 1 << 20) values.push(readFileSync2(path, "utf8").trim());
-    } catch {
-    }
-  }
-  return values.filter((v) => v.length >= 3);
+function reportKeyInput(key) {
+  if (key && !/^[A-Za-z0-9_./:-]{1,64}$/.test(key))
+    throw new UserError(
+      `report-key may have 1 to 64 letters, digits and _ . / : - (got '${key.slice(0, 80)}'), e.g. report-key: \${{ matrix.name }}.`
+    );
+  return key;
 }
 
 // src/attempts/bake.ts
@@ -14711,7 +15330,7 @@ function bakeEnv(bake, token, serverUrl) {
 async function resolveBake(bake, buildx, opts = {}) {
   const cwd = resolve2(opts.cwd ?? process.cwd(), bake.workdir);
   const env = bakeEnv(bake, opts.token ?? "", process.env.GITHUB_SERVER_URL);
-  if (!existsSync2(cwd) || !statSync2(cwd).isDirectory()) {
+  if (!existsSync2(cwd) || !statSync(cwd).isDirectory()) {
     throw new UserError(
       `Input 'workdir' (${bake.workdir}) is not a folder of this workspace; check out the code first or fix the path.`,
       "workdir"
@@ -14726,6 +15345,7 @@ async function resolveBake(bake, buildx, opts = {}) {
         "files"
       );
     }
+    for (const f of bake.files) checkReadable(resolve2(cwd, f), "bake-file");
   }
   const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
     cwd,
@@ -14739,17 +15359,49 @@ async function resolveBake(bake, buildx, opts = {}) {
       bake.files.length ? "files" : "targets"
     );
   }
+  let definition;
   try {
-    return { ...definitionOf(JSON.parse(r.stdout), cwd), env };
+    definition = definitionOf(JSON.parse(r.stdout), cwd);
   } catch {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
+  for (const t of definition.targets) if (t.dockerfile) checkReadable(t.dockerfile, "dockerfile");
+  return { ...definition, env };
 }
 function definitionOf(printed, cwd) {
   const targets = Object.entries(printed.target ?? {}).map(([name, t]) => describeTarget(name, t, cwd));
-  return { cwd, targets };
+  const asked = printed.group?.default?.targets?.filter((n) => targets.some((t) => t.name === n));
+  return { cwd, targets, ...asked?.length ? { requested: asked } : {} };
+}
+function bakeUnits(def) {
+  const byName = new Map(def.targets.map((t) => [t.name, t]));
+  const root = /* @__PURE__ */ new Map();
+  const find = (n) => {
+    let r = n;
+    while (root.get(r) !== void 0 && root.get(r) !== r) r = root.get(r);
+    root.set(n, r);
+    return r;
+  };
+  for (const t of def.targets) root.set(t.name, t.name);
+  for (const t of def.targets) {
+    for (const l of t.links ?? []) if (byName.has(l)) root.set(find(l), find(t.name));
+  }
+  const requested = def.requested ?? def.targets.map((t) => t.name);
+  const units = /* @__PURE__ */ new Map();
+  for (const t of def.targets) {
+    const r = find(t.name);
+    const u = units.get(r) ?? { name: "", requested: [], targets: [] };
+    u.targets.push(t);
+    if (requested.includes(t.name)) u.requested.push(t.name);
+    units.set(r, u);
+  }
+  return [...units.values()].filter((u) => u.requested.length).map((u) => ({ ...u, name: u.requested[0] }));
 }
 function describeTarget(name, t, cwd) {
+  const links = Object.values(t.contexts ?? {}).filter((v) => v.startsWith("target:")).map((v) => v.slice("target:".length));
+  return { ...describeBuild(name, t, cwd), ...links.length ? { links } : {} };
+}
+function describeBuild(name, t, cwd) {
   const platforms = (t.platforms ?? []).flatMap((p) => p.split(",")).map((p) => p.trim());
   const ctx = (t.context ?? ".").replace(/^cwd:\/\//, "");
   if (isRemoteSource(ctx) || ctx === "-") return { name, platforms };
@@ -14813,10 +15465,10 @@ import { finished } from "node:stream/promises";
 var WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
 function readFinalLine(line) {
   if (line.startsWith("##[error]")) return readFinalLine(line.slice(9)) ?? { text: line.slice(9), rank: 2 };
-  const wrapped = line.match(WRAPPER);
-  if (wrapped) {
-    const inner = readFinalLine(wrapped[1]);
-    return { ...inner ?? { text: wrapped[1] }, rank: 2 };
+  const wrapped2 = line.match(WRAPPER);
+  if (wrapped2) {
+    const inner = readFinalLine(wrapped2[1]);
+    return { ...inner ?? { text: wrapped2[1] }, rank: 2 };
   }
   const exit = line.match(/^Error: Process completed with exit code (\d+)\.?$/);
   if (exit) return exit[1] === "0" ? void 0 : { text: `the process exited with code ${exit[1]}`, rank: 1 };
@@ -14829,7 +15481,8 @@ function readFinalLine(line) {
   }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
   if (prefixed) return { text: prefixed[1], rank: 3 };
-  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
+  if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || // compose prints the lost status stream bare, as its last line.
+  /^failed to (?:receive|get) status: rpc error: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
     return { text: line, rank: 3 };
   }
   return void 0;
@@ -14845,6 +15498,8 @@ function clip(s) {
   const head = MAX_LINE / 2;
   return `${s.slice(0, head)}\u2026${s.slice(s.length - (MAX_LINE - head - 1))}`;
 }
+var MAX_JOIN = 8;
+var CONTINUATION_STOP = /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|-{3}|\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|\S{0,200}Dockerfile|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
 var EXCERPT_HEADER = /^(\S*(?:Dockerfile|Containerfile)\S*|\S+\.[Dd]ockerfile):(\d+)$/;
 var ClosingText = class {
   /** `onSummaryLog(step, line)`: a log line the failure summary repeats (or only it shows). */
@@ -14872,6 +15527,7 @@ var ClosingText = class {
   push(line) {
     this.tail.push(clip(line));
     if (this.tail.length > TAIL_LINES) this.tail.shift();
+    if (this.continues(line)) return true;
     if (this.excerptLine(line)) return true;
     if (/^-{6}$/.test(line)) {
       this.inSummary = !this.inSummary;
@@ -14886,7 +15542,26 @@ var ClosingText = class {
     }
     const final = readFinalLine(line);
     if (!final) return this.inSummary || /^(?:WARNING|WARN|goroutine) /.test(line);
-    if (!this.error || final.rank >= this.error.rank) this.error = { ...final, text: clip(final.text) };
+    if (!this.error || final.rank >= this.error.rank) {
+      this.error = { ...final, text: clip(final.text) };
+      this.joins = final.text.length >= 40 ? 0 : -1;
+    }
+    return true;
+  }
+  /** Continuation lines joined to the final error since it was read; -1: the last line was not it. */
+  joins = -1;
+  /**
+   * A poster's hand-wrapped final error: the lines right after it that start no record of their
+   * own (at most MAX_JOIN) are the rest of its text (the diagnosis core re-joins bare text alike).
+   */
+  continues(line) {
+    if (this.joins < 0 || !this.error) return false;
+    if (this.joins >= MAX_JOIN || !line.trim() || CONTINUATION_STOP.test(line) || readFinalLine(line)) {
+      this.joins = -1;
+      return false;
+    }
+    this.error = { ...this.error, text: clip(`${this.error.text} ${line}`) };
+    this.joins++;
     return true;
   }
   excerptLine(line) {
@@ -14980,6 +15655,170 @@ var ClosingText = class {
   }
 };
 
+// src/trace/names.ts
+var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) )?\s*(\d+)\/(\d+)\] (.*)$/s;
+var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
+function announcedTarget(name) {
+  return name.match(TARGET_LOAD)?.[1];
+}
+function describeStepName(name, targets) {
+  if (targets?.size) {
+    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
+    if (m && targets.has(m[1])) {
+      const rest = m[2] === "] " ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
+      return { ...describeOne(rest), target: m[1] };
+    }
+  }
+  return describeOne(name);
+}
+function describeOne(name) {
+  const m = name.match(STEP_NAME);
+  if (m) {
+    return {
+      internal: false,
+      platform: m[1],
+      stage: m[2],
+      index: Number(m[3]),
+      total: Number(m[4]),
+      instruction: m[5].trim()
+    };
+  }
+  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
+  return { internal: true, platform: plat?.[1] };
+}
+function parseSize(text2) {
+  const m = text2.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
+  if (!m) return void 0;
+  const mult = {
+    B: 1,
+    kB: 1e3,
+    MB: 1e6,
+    GB: 1e9,
+    TB: 1e12,
+    KiB: 1024,
+    MiB: 1024 ** 2,
+    GiB: 1024 ** 3,
+    TiB: 1024 ** 4
+  };
+  const f = mult[m[2]];
+  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
+}
+
+// src/trace/record.ts
+var RECORD_LOG_LINES = 30;
+var EXCERPT_LINES2 = 40;
+var MAX_RECORD_CHARS = 1 << 20;
+var CLIPPED = /^\[output clipped, log limit (\S+) reached\]$/;
+function clippedLimit(line) {
+  return line.startsWith("[output clipped") ? CLIPPED.exec(line.trim())?.[1] : void 0;
+}
+var str = (v) => typeof v === "string" ? v : void 0;
+var num = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
+function parseRecord(text2) {
+  if (text2.length > MAX_RECORD_CHARS) return void 0;
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    return void 0;
+  }
+  if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
+  const r = value;
+  const ref = str(r.Ref);
+  const status = str(r.Status);
+  if (!ref || !status) return void 0;
+  const record = { ref, status };
+  const total = num(r.NumTotalSteps);
+  if (total !== void 0)
+    record.steps = { total, completed: num(r.NumCompletedSteps) ?? 0, cached: num(r.NumCachedSteps) ?? 0 };
+  const e = r.Error;
+  if (e && typeof e === "object" && !Array.isArray(e)) {
+    const error = readError(e);
+    if (error) {
+      record.error = error;
+      const limit = error.logs.map(clippedLimit).find((l) => l !== void 0);
+      if (limit) record.clipped = limit;
+    }
+  }
+  return record;
+}
+function readError(e) {
+  const message = str(e.Message)?.trim();
+  if (!message) return void 0;
+  const logs = Array.isArray(e.Logs) ? e.Logs.filter((l) => typeof l === "string") : [];
+  const vertex = str(e.Name)?.trim();
+  const sources = str(e.Sources);
+  const source = sources ? readSources(sources) : void 0;
+  return {
+    message: clip(message),
+    ...vertex ? { vertex: clip(vertex) } : {},
+    logs: logs.slice(-RECORD_LOG_LINES).map(clip),
+    ...source ? { source } : {}
+  };
+}
+var SOURCE_HEADER = /^(\S+):(\d+)(?:-\d+)?$/;
+function readSources(base64) {
+  let text2;
+  try {
+    text2 = Buffer.from(base64, "base64").toString("utf8");
+  } catch {
+    return void 0;
+  }
+  const lines = text2.split("\n");
+  const header = SOURCE_HEADER.exec(lines[0]?.trim() ?? "");
+  if (!header) return void 0;
+  const body = [];
+  let dashes = 0;
+  for (const line of lines.slice(1)) {
+    if (/^-{10,}$/.test(line.trim())) {
+      if (++dashes === 2) break;
+      continue;
+    }
+    if (dashes === 1 && body.length < EXCERPT_LINES2) body.push(clip(line));
+  }
+  const marked = body.map((l) => /^\s*(\d+) \| >>>/.exec(l)?.[1]).find((n) => n !== void 0);
+  return { file: header[1], line: Number(marked ?? header[2]), lines: body };
+}
+function withRecord(trace, record) {
+  const error = record.error;
+  if (!error) return trace;
+  const steps = error.vertex ? trace.steps.map((s) => s.name === error.vertex ? fromRecord(s, record) : s) : trace.steps;
+  if (error.vertex && !trace.steps.some((s) => s.name === error.vertex)) {
+    steps.push(fromRecord(recordStep(error.vertex, steps.length + 1, trace.targets), record));
+  }
+  return {
+    ...trace,
+    steps,
+    // The log's spelling when it is the same error (buildx prefixes `failed to solve: …`).
+    error: trace.error?.endsWith(error.message) ? trace.error : error.message,
+    ...error.source ? { excerpt: error.source } : {},
+    recordUse: { ref: record.ref, error: true, line: !!error.source }
+  };
+}
+function fromRecord(s, record) {
+  const error = record.error;
+  const logs = s.logLines === 0 ? error.logs : s.logTail;
+  return {
+    ...s,
+    error: s.error ?? error.message,
+    done: true,
+    logTail: logs,
+    logLines: s.logLines || logs.length,
+    ...s.clipped ?? record.clipped ? { clipped: s.clipped ?? record.clipped } : {}
+  };
+}
+function recordStep(name, number, targets) {
+  return {
+    number,
+    id: `record:${name}`,
+    name,
+    ...describeStepName(name, targets ? new Set(targets) : void 0),
+    cached: false,
+    logTail: [],
+    logLines: 0
+  };
+}
+
 // src/trace/json.ts
 var MAX_PENDING_BYTES = 32 * 1024 * 1024;
 var JsonAssembler = class {
@@ -15023,11 +15862,11 @@ var JsonAssembler = class {
     }
     if (this.depth > 0 && this.bytes <= MAX_PENDING_BYTES && !this.inString) return { kind: "more" };
     const broken = this.depth > 0 || this.inString;
-    const text = broken ? "" : this.lines.join("\n");
+    const text2 = broken ? "" : this.lines.join("\n");
     const n = this.abandon();
     if (broken) return { kind: "dropped", lines: n };
     try {
-      return { kind: "value", value: JSON.parse(text) };
+      return { kind: "value", value: JSON.parse(text2) };
     } catch {
       return { kind: "dropped", lines: n };
     }
@@ -15059,55 +15898,6 @@ function normalizeLine(raw) {
   return line.trimStart();
 }
 
-// src/trace/names.ts
-var STEP_NAME = /^\[(?:([a-z0-9]+\/[a-z0-9._/-]+) )?(?:([^\s\]\d][^\s\]]*|stage-\d+) )?\s*(\d+)\/(\d+)\] (.*)$/s;
-var TARGET_LOAD = /^\[([A-Za-z0-9_-]+) internal\] load build definition/;
-function announcedTarget(name) {
-  return name.match(TARGET_LOAD)?.[1];
-}
-function describeStepName(name, targets) {
-  if (targets?.size) {
-    const m = name.match(/^\[([A-Za-z0-9_-]+)(\] | )/);
-    if (m && targets.has(m[1])) {
-      const rest = m[2] === "] " ? name.slice(m[0].length) : `[${name.slice(m[0].length)}`;
-      return { ...describeOne(rest), target: m[1] };
-    }
-  }
-  return describeOne(name);
-}
-function describeOne(name) {
-  const m = name.match(STEP_NAME);
-  if (m) {
-    return {
-      internal: false,
-      platform: m[1],
-      stage: m[2],
-      index: Number(m[3]),
-      total: Number(m[4]),
-      instruction: m[5].trim()
-    };
-  }
-  const plat = name.match(/^\[([a-z0-9]+\/[a-z0-9._/-]+) /);
-  return { internal: true, platform: plat?.[1] };
-}
-function parseSize(text) {
-  const m = text.match(/^([\d.]+)\s*([kMGT]?i?B)$/);
-  if (!m) return void 0;
-  const mult = {
-    B: 1,
-    kB: 1e3,
-    MB: 1e6,
-    GB: 1e9,
-    TB: 1e12,
-    KiB: 1024,
-    MiB: 1024 ** 2,
-    GiB: 1024 ** 3,
-    TiB: 1024 ** 4
-  };
-  const f = mult[m[2]];
-  return f === void 0 ? void 0 : Math.round(Number(m[1]) * f);
-}
-
 // src/trace/solve-status.ts
 function decode(b64) {
   return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
@@ -15116,6 +15906,7 @@ function readSolveStatus(v, sink) {
   for (const raw of v.vertexes ?? []) {
     if (!raw.digest) continue;
     const s = sink.step(raw.digest, raw.name);
+    if (raw.inputs?.length) sink.inputs?.(raw.digest, raw.inputs);
     const wasStarted = s.startedMs !== void 0;
     const wasDone = s.completedMs !== void 0;
     if (raw.cached) s.cached = true;
@@ -15183,6 +15974,8 @@ var TraceParser = class {
   steps = /* @__PURE__ */ new Map();
   byName = /* @__PURE__ */ new Map();
   contextBytes = 0;
+  /** rawjson: each vertex's inputs, by digest. */
+  inputs = /* @__PURE__ */ new Map();
   format = "unknown";
   unread = 0;
   binary = false;
@@ -15224,10 +16017,10 @@ var TraceParser = class {
     this.text(line);
   }
   /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
-  jsonValue(text) {
+  jsonValue(text2) {
     let value;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(text2);
     } catch {
       return false;
     }
@@ -15247,7 +16040,8 @@ var TraceParser = class {
       },
       log: (s, l) => this.log(s, l),
       contextBytes: (n) => this.contextBytes = Math.max(this.contextBytes, n),
-      warning: (w) => this.closing.addWarning(w)
+      warning: (w) => this.closing.addWarning(w),
+      inputs: (id, inputs) => this.inputs.set(id, inputs)
     });
   }
   step(id, name) {
@@ -15276,11 +16070,15 @@ var TraceParser = class {
     if (target) this.targets.add(target);
     Object.assign(s, describeStepName(name, this.targets));
   }
-  log(s, text) {
+  log(s, text2) {
     s.logLines++;
-    s.logTail.push(clip(text));
+    if (!s.clipped) {
+      const limit = clippedLimit(text2);
+      if (limit) s.clipped = limit;
+    }
+    s.logTail.push(clip(text2));
     if (s.logTail.length > LOG_TAIL_LINES) s.logTail.shift();
-    this.listener?.({ kind: "log", step: s, line: text });
+    this.listener?.({ kind: "log", step: s, line: text2 });
   }
   /** A line the failure summary shows: kept when the step's own log did not reach the trace. */
   summaryLog(name, line) {
@@ -15392,6 +16190,19 @@ var TraceParser = class {
       for (const s of steps)
         if (!s.target && s.name) Object.assign(s, describeStepName(s.name, this.targets));
     }
+    const platformOf2 = (id, seen = /* @__PURE__ */ new Set()) => {
+      const s = this.steps.get(id);
+      if (s?.platform) return s.platform;
+      if (seen.has(id)) return void 0;
+      seen.add(id);
+      for (const i of this.inputs.get(id) ?? []) {
+        const p = platformOf2(i, seen);
+        if (p) return p;
+      }
+      return void 0;
+    };
+    for (const s of steps)
+      if (!s.platform && !s.internal && this.inputs.has(s.id)) s.platform = platformOf2(s.id);
     const platforms = [...new Set(steps.map((s) => s.platform).filter((p) => !!p))];
     const durationMs = this.started !== void 0 && this.completed !== void 0 ? this.completed - this.started : steps.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
     return {
@@ -15415,9 +16226,9 @@ var TraceParser = class {
     };
   }
 };
-function parseTrace(text) {
+function parseTrace(text2) {
   const p = new TraceParser();
-  for (const line of text.split("\n")) p.push(line);
+  for (const line of text2.split("\n")) p.push(line);
   return p.finish();
 }
 
@@ -15427,51 +16238,841 @@ var MAX_LINE_CHARS = 1 << 20;
 function withTruncated(trace, truncated) {
   return truncated ? { ...trace, truncatedLines: truncated } : trace;
 }
+function cutMarker(chars) {
+  return ` \u2026 [${chars} characters cut] \u2026 `;
+}
 var LineSplitter = class {
   constructor(onLine, max = MAX_LINE_CHARS) {
     this.onLine = onLine;
     this.max = max;
+    this.half = Math.floor(max / 2);
   }
   onLine;
   max;
   partial = "";
+  /** The line is over `max`: `partial` is its head, `tail` its last characters so far. */
   dropping = false;
+  tail = [];
+  tailChars = 0;
+  seen = 0;
   decoder = new StringDecoder("utf8");
-  /** How many lines were cut at `max`. */
+  half;
+  /** How many lines were cut to `max`. */
   truncated = 0;
   push(chunk) {
-    const text = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
+    const text2 = typeof chunk === "string" ? chunk : this.decoder.write(chunk);
     let start = 0;
     for (; ; ) {
-      const nl = text.indexOf("\n", start);
-      const end = nl < 0 ? text.length : nl;
+      const nl = text2.indexOf("\n", start);
+      const end = nl < 0 ? text2.length : nl;
       if (!this.dropping) {
-        const room = this.max - this.partial.length;
-        if (end - start > room) {
-          this.partial += text.slice(start, start + room);
+        if (this.partial.length + (end - start) > this.max) {
+          const headRoom = this.half - Math.min(this.half, this.partial.length);
+          const rest = this.partial.slice(this.half) + text2.slice(start + headRoom, end);
+          this.partial = this.partial.slice(0, this.half) + text2.slice(start, start + headRoom);
+          this.seen = this.partial.length;
           this.dropping = true;
           this.truncated++;
-        } else this.partial += text.slice(start, end);
-      }
+          this.keepTail(rest);
+        } else this.partial += text2.slice(start, end);
+      } else this.keepTail(text2.slice(start, end));
       if (nl < 0) return;
-      this.onLine(this.partial);
-      this.partial = "";
-      this.dropping = false;
+      this.emit();
       start = nl + 1;
     }
   }
   end() {
     this.push(this.decoder.end());
-    if (this.partial) this.onLine(this.partial);
+    if (this.partial || this.dropping) this.emit();
+  }
+  /** Keeps the last `half` characters seen; compacts when twice that is held (linear overall). */
+  keepTail(text2) {
+    if (!text2) return;
+    this.seen += text2.length;
+    this.tail.push(text2);
+    this.tailChars += text2.length;
+    if (this.tailChars >= 2 * this.half) this.compactTail();
+  }
+  compactTail() {
+    const kept2 = this.tail.join("").slice(-this.half);
+    this.tail = [kept2];
+    this.tailChars = kept2.length;
+  }
+  emit() {
+    if (this.dropping) {
+      this.compactTail();
+      const tail = this.tail[0] ?? "";
+      this.onLine(this.partial + cutMarker(this.seen - this.partial.length - tail.length) + tail);
+    } else this.onLine(this.partial);
     this.partial = "";
     this.dropping = false;
+    this.tail = [];
+    this.tailChars = 0;
+    this.seen = 0;
   }
 };
 
+// src/diagnosis/categories.ts
+var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
+
+// src/diagnosis/patterns.ts
+var REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit(?:ed| exceeded)?\b/i;
+var EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
+var ERROR_PATTERNS = [
+  {
+    id: "status-stream-lost",
+    needles: ["status: rpc error"],
+    category: "transport",
+    scope: "error",
+    tier: 1,
+    reason: "the status stream from BuildKit broke (failed to receive status)",
+    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
+    remedy: "retried automatically; if it repeats, check the network between the runner and the nodes"
+  },
+  {
+    id: "cancelled",
+    needles: ["Canceled: ", "operation was canceled"],
+    category: "cancelled",
+    scope: "error",
+    tier: 1,
+    reason: "the build was cancelled (the job was cancelled or timed out)",
+    pattern: /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
+    remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
+  },
+  {
+    id: "disk-full",
+    needles: ["no space left", "quota exceeded"],
+    category: "resource",
+    scope: "error",
+    tier: 1,
+    reason: "the disk of the builder is full (no space left on device)",
+    pattern: /no space left on device|disk quota exceeded/i,
+    remedy: "free disk space on the runner or node (docker builder prune, remove unused images), or use a larger disk"
+  },
+  {
+    id: "out-of-memory",
+    needles: ["Killed", "memory"],
+    category: "resource",
+    scope: "step",
+    tier: 1,
+    reason: "a step ran out of memory (killed, exit code 137)",
+    pattern: /^(?=[\s\S]*\b(?:exit code:?|non-zero code:) 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
+    remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
+  },
+  {
+    id: "exec-format",
+    needles: ["exec"],
+    category: "platform",
+    scope: "step",
+    tier: 1,
+    reason: "a binary for another architecture was run (exec format error)",
+    pattern: EXEC_FORMAT,
+    remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
+  },
+  {
+    id: "platform-not-in-manifest",
+    needles: ["no match"],
+    category: "platform",
+    scope: "error",
+    tier: 1,
+    reason: "the base image has no variant for the requested platform",
+    pattern: /no match for platform in manifest|no matching manifest for/,
+    remedy: "pick a base image published for every platform in `platforms`, or drop that platform"
+  },
+  {
+    // buildx before 0.13 and after it word this differently.
+    id: "docker-driver-multi-platform",
+    needles: ["docker driver"],
+    category: "platform",
+    scope: "error",
+    tier: 1,
+    reason: "the docker driver cannot build several platforms at once",
+    pattern: /multiple platforms feature is currently not supported for docker driver|multi-platform build is not supported for the docker driver/i,
+    remedy: "use the docker-container or remote driver (driver input), or the containerd image store"
+  },
+  {
+    id: "step-failed",
+    needles: ["did not complete", "executor failed", "non-zero code"],
+    category: "step",
+    scope: "error",
+    tier: 1,
+    reason: "a build step exited non-zero",
+    pattern: /process "…" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
+  },
+  {
+    id: "dockerfile",
+    needles: [
+      "dockerfile",
+      "instruction",
+      "heredoc",
+      "llb definition",
+      "lint violation",
+      "base name",
+      "end of statement",
+      "check complete",
+      "source image"
+    ],
+    category: "dockerfile",
+    scope: "error",
+    tier: 1,
+    reason: "the Dockerfile does not parse or fails a build check",
+    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found|Please provide a source image with `from` prior to commit/i,
+    remedy: "fix the Dockerfile at the line shown"
+  },
+  {
+    // A trap: this reads like a missing file, but it is a context transfer cut short.
+    id: "context-transfer-cut",
+    needles: ["failed to compute cache key"],
+    category: "transport",
+    scope: "error",
+    tier: 1,
+    reason: "the build context transfer to BuildKit was cut short",
+    pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
+  },
+  {
+    id: "crash",
+    needles: ["panic: ", "fatal error: ", "goroutine "],
+    category: "crash",
+    scope: "all",
+    tier: 1,
+    reason: "buildx or BuildKit crashed",
+    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
+    remedy: "retried once (max-crash-retries); see the known-crash finding for a fixed release"
+  },
+  {
+    // Docker Hub answers a repository that does not exist as if it were private.
+    id: "repository-missing",
+    needles: ["pull access denied", "repository does not exist"],
+    category: "image-not-found",
+    scope: "error",
+    tier: 1,
+    reason: "an image the build names does not exist (or is private to another account)",
+    pattern: /pull access denied|repository does not exist/,
+    remedy: "check the image name and tag (or digest); log in first if it is private"
+  },
+  {
+    // RFC 6750: the registry refused the token itself (expired, revoked, malformed). Decisive, unlike
+    // `insufficient_scope`, which Docker Hub also answers for a repository that does not exist.
+    id: "token-refused",
+    needles: ["invalid_token"],
+    category: "auth",
+    scope: "error",
+    tier: 1,
+    reason: "the registry refused the token (invalid_token)",
+    pattern: /\binvalid_token\b/,
+    remedy: "log in again before the build (docker/login-action) with a token that has not expired or been revoked"
+  },
+  {
+    id: "message-too-large",
+    needles: ["ResourceExhausted", "larger than max"],
+    category: "resource",
+    scope: "error",
+    tier: 2,
+    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
+    pattern: /ResourceExhausted|larger than max/
+  },
+  {
+    id: "registry-auth",
+    needles: ["auth", "forbidden", "denied", "insufficient_scope"],
+    category: "auth",
+    scope: "error",
+    tier: 2,
+    reason: "the registry refused the credentials",
+    pattern: /\b401 Unauthorized|\b403 Forbidden|\bauthorization status: 40[13]\b|\bauthorization failed\b|\bunauthorized: |\bdenied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
+    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
+  },
+  {
+    id: "manifest-unknown",
+    needles: ["manifest unknown"],
+    category: "image-not-found",
+    scope: "error",
+    tier: 2,
+    reason: "an image the build or merge names does not exist (a base image, a merge source)",
+    pattern: /\bmanifest unknown\b/,
+    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
+  },
+  {
+    id: "missing-path",
+    needles: ["no such file", "COPY failed", "prepare context", "Cannot locate"],
+    category: "missing-file",
+    scope: "error",
+    tier: 2,
+    reason: "a file the build needs is not in the build context",
+    pattern: /lstat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+    remedy: "check the path against the build context and .dockerignore"
+  },
+  {
+    // BuildKit's content store has no blob a cache record points to: a remote cache entry (the
+    // GitHub Actions cache evicts them) went away between the import and its use. A rerun re-fetches.
+    id: "blob-missing",
+    needles: ["blob sha256:"],
+    category: "cache-export",
+    scope: "error",
+    tier: 2,
+    reason: "a blob the build cache refers to is gone (a cache entry was evicted)",
+    pattern: /\bblob sha256:[0-9a-f]{64} not found\b/,
+    remedy: "retried; add ignore-error=true to cache-to, and keep the cache scope small enough not to be evicted mid-build"
+  },
+  {
+    // What `not found` means depends on what was looked for: the operation says (table.ts).
+    id: "not-found",
+    needles: ["found", "no such file"],
+    category: "unknown",
+    scope: "error",
+    tier: 2,
+    reason: "something the build looked for was not found",
+    pattern: /\bnot[ _]found\b|\b404 Not Found\b|\bno such file or directory\b/i
+  },
+  {
+    // A registry on filesystem storage writes its link files in place: while the same content is
+    // being pushed elsewhere (a merge into two repositories, parallel pushes), a manifest PUT can
+    // meet an empty link and is refused. Measured on the test bed: 13 of 120 concurrent merges; every
+    // retry succeeded. Any 400 on a manifest PUT whose error list names an unknown blob is retried:
+    // the retry also uploads a blob that is really missing. buildx prints the list after the line.
+    id: "registry-manifest-blob-unknown",
+    needles: ["PUT request", "manifest blob unknown"],
+    category: "registry",
+    scope: "all",
+    tier: 2,
+    reason: "the registry refused a manifest because a blob it references was not (yet) there",
+    pattern: /^(?=[\s\S]*?PUT request to \S+\/manifests\/\S+: 400 Bad Request)(?=[\s\S]*?(?:blob unknown to registry|MANIFEST_BLOB_UNKNOWN))|(?:^|\n)(?:errors:\s*)?manifest blob unknown: /,
+    remedy: "retried; if it recurs, push to this registry one job at a time (a self-hosted registry on filesystem storage can answer a manifest before a blob pushed at the same moment is linked: distribution/distribution#4489)"
+  },
+  {
+    id: "registry-rate-limit",
+    needles: ["429", "many", "rate limit"],
+    category: "registry",
+    scope: "error",
+    tier: 2,
+    reason: "the registry rate-limited the build (429)",
+    pattern: REGISTRY_RATE_LIMIT,
+    remedy: "log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run"
+  },
+  {
+    // The gRPC connection between buildx and BuildKit, not a registry's.
+    id: "connection-lost",
+    needles: [
+      "Unavailable",
+      "server",
+      "transport",
+      "connection error",
+      "gRPC",
+      "workers",
+      "graceful_stop",
+      "GOAWAY",
+      "internal error"
+    ],
+    category: "transport",
+    scope: "error",
+    tier: 2,
+    reason: "the connection between buildx and BuildKit was lost",
+    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
+  },
+  {
+    // A time-out says how a request ended, not which: the operation (or an inner cause) says.
+    id: "deadline",
+    needles: ["DeadlineExceeded", "deadline exceeded"],
+    category: "transport",
+    scope: "error",
+    tier: 3,
+    reason: "a request to BuildKit or a registry ran out of time (deadline exceeded)",
+    pattern: /DeadlineExceeded|context deadline exceeded/
+  },
+  {
+    id: "registry-io",
+    needles: [
+      "Internal Server Error",
+      "Gateway",
+      "Service Unavailable",
+      "unexpected ",
+      "timeout",
+      "connection ",
+      "pipe",
+      "failed to read expected",
+      "reuse body",
+      "failed to do request",
+      "dial tcp",
+      "no such host",
+      "misbehaving",
+      "request canceled"
+    ],
+    category: "registry",
+    scope: "error",
+    tier: 3,
+    reason: "registry or network I/O failed (5xx, timeout, reset, cut transfer)",
+    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection timed out|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
+  }
+];
+var CauseText = class {
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+  #folded;
+  #pairs;
+  get folded() {
+    return this.#folded ??= this.text.toLowerCase();
+  }
+  get pairs() {
+    return this.#pairs ??= pairsOf(this.text);
+  }
+};
+var foldChar = (c) => c >= 65 && c <= 90 ? c | 32 : c;
+var pairHash = (a, b) => a * 31 + b & 1023;
+function pairsOf(text2) {
+  const bits = new Array(64).fill(0);
+  let prev = foldChar(text2.charCodeAt(0));
+  for (let i = 1; i < text2.length; i++) {
+    const c = foldChar(text2.charCodeAt(i));
+    const h = pairHash(prev, c);
+    bits[h >>> 4] |= 1 << (h & 15);
+    prev = c;
+  }
+  return bits;
+}
+var PREFILTERS = ERROR_PATTERNS.map((p) => ({
+  fold: p.pattern.flags.includes("i"),
+  needles: p.needles,
+  pairs: p.needles.map((n) => {
+    const hashes = new Int32Array(n.length - 1);
+    for (let i = 1; i < n.length; i++)
+      hashes[i - 1] = pairHash(foldChar(n.charCodeAt(i - 1)), foldChar(n.charCodeAt(i)));
+    return hashes;
+  })
+}));
+function matchCauseAt(i, t) {
+  const f = PREFILTERS[i];
+  const bits = t.pairs;
+  for (let n = 0; n < f.needles.length; n++) {
+    const hashes = f.pairs[n];
+    let all = true;
+    for (let k = 0; k < hashes.length; k++) {
+      const h = hashes[k];
+      if (!(bits[h >>> 4] & 1 << (h & 15))) {
+        all = false;
+        break;
+      }
+    }
+    if (all && (f.fold ? t.folded : t.text).includes(f.needles[n]))
+      return ERROR_PATTERNS[i].pattern.exec(t.text);
+  }
+  return null;
+}
+function errorPattern(id) {
+  const p = ERROR_PATTERNS.find((x) => x.id === id);
+  if (!p) throw new Error(`no error pattern '${id}'`);
+  return p;
+}
+var KNOWN_CRASHES = [
+  {
+    id: "otel-clienttracer",
+    pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
+    what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
+    fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
+    url: "https://github.com/docker/buildx/issues/2232"
+  },
+  {
+    id: "containerd-pushwriter",
+    pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
+    what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
+    fix: "upgrade BuildKit and buildx to 0.14 or later",
+    url: "https://github.com/moby/buildkit/issues"
+  },
+  {
+    id: "cdi-fsnotify",
+    pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
+    what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
+    fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
+    url: "https://github.com/moby/buildkit/issues/5767"
+  }
+];
+
+// src/diagnosis/operation.ts
+var VERTEX = [
+  ["step", /^\[[^\]\n]{0,200}\] RUN\b|^RUN\b/],
+  ["copy", /^\[[^\]\n]{0,200}\] (?:COPY|ADD)\b|^(?:COPY|ADD)\b/],
+  ["resolve-image", /^\[internal\] load metadata for |^resolve image config for |^\[[^\]\n]{0,200}\] FROM /],
+  ["dockerfile", /^\[internal\] load build definition\b/],
+  ["context", /^\[internal\] load (?:build context|\.dockerignore)\b|^transferring context\b/],
+  ["cache-import", /^importing cache manifest\b/],
+  [
+    "cache-export",
+    /^(?:\[[^\]\n]{0,200}\] )?(?:exporting cache\b|exporting to GitHub Actions Cache\b|preparing build cache for export\b|sending cache export\b|writing cache manifest\b)/
+  ],
+  [
+    "push",
+    /^(?:\[[^\]\n]{0,200}\] )?(?:exporting to (?:image|oci image format|docker image format)\b|pushing (?:layers|manifest)\b|exporting (?:layers|manifest|config)\b)/
+  ],
+  ["builder", /^(?:\[internal\] )?(?:booting buildkit|waiting for connection)\b/]
+];
+var CHAIN = [
+  [
+    "session",
+    /failed to (?:receive|get) status\b|failed to list workers|listing workers|failed to dial gRPC/
+  ],
+  ["dockerfile", /failed to read dockerfile|dockerfile parse error|failed to create LLB definition/i],
+  ["context", /\berror from sender\b|\btransferring context\b/],
+  [
+    "resolve-image",
+    /failed to resolve source metadata|pulling from host \S{1,255} failed|failed to load cache key/
+  ],
+  ["cache-import", /importing cache manifest|failed to configure \w{1,20} cache importer/],
+  ["copy", /failed to compute cache key|failed to calculate checksum of ref/],
+  ["cache-export", /failed to export cache|error writing (?:layer|manifest) blob|exporting cache\b/],
+  ["push", /failed to push\b|\b(?:PUT|POST|PATCH) request to /]
+];
+var IMAGE_PREFIX = /(?:^|: )[\w.-]{1,255}(?::\d{1,5})?(?:\/[\w./-]{1,255})?(?::[\w][\w.-]{0,127}|@sha256:[0-9a-f]{64}): /;
+function vertexOperation(name) {
+  const n = name.slice(0, 300);
+  return VERTEX.find(([, re]) => re.test(n))?.[0];
+}
+function chainOperation(chain) {
+  let best;
+  for (const [op, re] of CHAIN) {
+    const at = chain.search(re);
+    if (at >= 0 && (!best || at < best.at)) best = { op, at };
+  }
+  if (best) return best.op;
+  return IMAGE_PREFIX.test(chain) ? "resolve-image" : void 0;
+}
+
+// src/diagnosis/table.ts
+var NO_CAUSE = "none";
+var BY_OPERATION = {
+  // What was not found is what the operation looked for.
+  "not-found": {
+    "resolve-image": "image-not-found",
+    dockerfile: "missing-file",
+    context: "missing-file",
+    copy: "missing-file",
+    // The GitHub Actions cache evicts entries while an export writes them: a retry writes anew.
+    "cache-export": "cache-export"
+  },
+  "manifest-unknown": { "cache-export": "cache-export" },
+  // A time-out: of a registry request when the operation talks to a registry.
+  deadline: {
+    builder: "builder",
+    "resolve-image": "registry",
+    "cache-import": "registry",
+    copy: "registry",
+    push: "registry",
+    "cache-export": "cache-export"
+  },
+  // Network I/O to BuildKit itself (the connection, the context stream) is the transport.
+  "registry-io": {
+    builder: "builder",
+    session: "transport",
+    context: "transport",
+    "cache-export": "cache-export"
+  },
+  "registry-rate-limit": { "cache-export": "cache-export" },
+  // A builder that does not come up is the builder's failure, whatever the connection said.
+  "connection-lost": { builder: "builder" },
+  [NO_CAUSE]: { builder: "builder", "cache-export": "cache-export" }
+};
+var OPERATION_REMEDY = {
+  "cache-export": "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build",
+  "image-not-found": "check the image name and tag (or digest), and that the job pushed it before this step",
+  "missing-file": "check the path against the build context and .dockerignore"
+};
+function dependsOnOperation(cause) {
+  return cause in BY_OPERATION;
+}
+function overridden(operation, cause) {
+  return !!BY_OPERATION[cause]?.[operation];
+}
+var OWN = new Map(ERROR_PATTERNS.map((p) => [p.id, p.category]));
+function categoryOf(operation, cause) {
+  const own = cause === NO_CAUSE ? "unknown" : OWN.get(cause);
+  if (!own) throw new Error(`no cause '${cause}'`);
+  return BY_OPERATION[cause]?.[operation] ?? own;
+}
+
+// src/diagnosis/verdict-text.ts
+var MAX_LINE_CHARS2 = 2e3;
+var MAX_LINES = 200;
+function clipMiddle(line, max = MAX_LINE_CHARS2) {
+  if (line.length <= max) return line;
+  const head = Math.ceil((max - 1) / 2);
+  return `${line.slice(0, head)}\u2026${line.slice(line.length - (max - 1 - head))}`;
+}
+function bounded(text2) {
+  const lines = [];
+  let end = text2.length;
+  while (lines.length < MAX_LINES && end >= 0) {
+    const start = text2.lastIndexOf("\n", end - 1);
+    lines.push(clipMiddle(text2.slice(start + 1, end)));
+    if (start < 0) break;
+    end = start;
+  }
+  return lines.reverse();
+}
+var QUOTES = [
+  ['process "', '" did not complete successfully'],
+  ["executor failed running [", "]: "],
+  ["The command '", "' returned a non-zero code"]
+];
+function withoutCommand(line) {
+  if (!line.includes('"') && !line.includes("[") && !line.includes("'")) return line;
+  for (const [open, close] of QUOTES) {
+    const i = line.indexOf(open);
+    if (i < 0) continue;
+    const j = line.lastIndexOf(close);
+    if (j >= i + open.length) line = `${line.slice(0, i + open.length)}\u2026${line.slice(j)}`;
+  }
+  return line;
+}
+var RUN_HEADER = /^(#\d+ |\s{0,8}> )(\[[^\]\n]{0,200}\] )?RUN\b/;
+var STEP_NUMBER = /^#\d+ /;
+var EXCERPT_LINE = /^\s{0,8}\d{1,7} \| /;
+var SUMMARY_LOG = /^\s{0,8}(?:#\d+ )?\d+\.\d+ /;
+var STEP_WORDS = ["RUN", 'process "', "executor failed running [", "The command '", " | "];
+function quotesStep(text2) {
+  for (const w of STEP_WORDS) if (text2.includes(w)) return true;
+  return false;
+}
+function verdictText(text2) {
+  if (text2.length <= MAX_LINE_CHARS2 && !quotesStep(text2)) return { own: text2, step: text2 };
+  const lines = bounded(text2);
+  const own = [];
+  const step = [];
+  const runSteps = /* @__PURE__ */ new Set();
+  let inSummary = false;
+  let summaryRun = false;
+  for (const raw of lines) {
+    const line = withoutCommand(raw);
+    const c = line[0];
+    if (line === "------") {
+      inSummary = !inSummary;
+      summaryRun = false;
+    }
+    const header = c === "#" || c === " " || c === ">" ? line.match(RUN_HEADER) : null;
+    if (header) {
+      if (header[1].startsWith("#")) runSteps.add(header[1]);
+      else summaryRun = inSummary;
+      own.push(`${header[0]} \u2026`);
+      step.push(`${header[0]} \u2026`);
+      continue;
+    }
+    if ((c === " " || c >= "0" && c <= "9") && EXCERPT_LINE.test(line)) continue;
+    step.push(line);
+    if (c === "#" && runSteps.size) {
+      const number = line.match(STEP_NUMBER);
+      if (number && runSteps.has(number[0])) continue;
+    }
+    if (summaryRun && SUMMARY_LOG.test(line)) continue;
+    own.push(line);
+  }
+  return { own: own.join("\n"), step: step.join("\n") };
+}
+
+// src/diagnosis/reading.ts
+var WRAPPER2 = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?|\[\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,9})?\] ?|##\[error\]|(?:Error: )?buildx(?: bake)? failed with: |(?:CRITICAL|ERROR|WARNING|INFO|DEBUG):[\w.]{1,100}:|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} - (?:[\w.]{1,100} - )?(?:CRITICAL|ERROR|WARNING|INFO|DEBUG) - |[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d {1,2}(?:[\w.-]{1,64} )?[\w.-]{1,64}(?:\[\d{1,10}\])?: |\s{0,16}[│┃] |> ?(?=ERROR|Error|error|failed to |#\d))/;
+var ERROR_START = /^(?:ERROR|Error|error): |^failed to (?:solve|build)\b/;
+var RECORD = /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|failed to (?:solve|build)|-{3}|\s{0,8}\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|Dockerfile|\S{0,200}Dockerfile:\d|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
+var MAX_JOIN2 = 8;
+function unwrap(line) {
+  let l = line.endsWith("\r") ? line.slice(0, -1) : line;
+  for (let pass = 0; pass < 4; pass++) {
+    const m = WRAPPER2.exec(l);
+    if (!m || !m[0]) break;
+    l = l.slice(m[0].length);
+  }
+  return l;
+}
+function rejoin(text2) {
+  if (text2.length <= MAX_LINE_CHARS2 && !text2.includes("\n")) return unwrap(text2);
+  const lines = bounded(text2).map(unwrap);
+  const out = [];
+  let joins = -1;
+  for (const line of lines) {
+    const prev = out.length ? out[out.length - 1] : "";
+    if (joins >= 0 && joins < MAX_JOIN2 && line.trim() && !/^\s/.test(line) && !RECORD.test(line) && prev.length >= 40) {
+      out[out.length - 1] = `${prev} ${line}`;
+      joins++;
+      continue;
+    }
+    joins = ERROR_START.test(line) ? 0 : -1;
+    out.push(line);
+  }
+  return out.join("\n");
+}
+var ERROR_LINE = /^(?:ERROR|Error|error): /;
+function errorLines(text2) {
+  if (!text2.includes("\n")) return text2;
+  const errors = text2.split("\n").filter((l) => ERROR_LINE.test(l));
+  return errors.length ? errors.slice(-3).join("\n") : text2;
+}
+function operationOf(own, error, hints) {
+  const hinted = hints.vertex !== void 0 ? vertexOperation(hints.vertex) : void 0;
+  if (hinted) return { operation: hinted, operationFrom: "vertex" };
+  const first = own.slice(0, own.indexOf("\n") + 1 || own.length).match(/^#\d{1,6} (.{1,300})/);
+  const fromFirst = first ? vertexOperation(first[1]) : void 0;
+  if (fromFirst) return { operation: fromFirst, operationFrom: "vertex" };
+  let summary;
+  for (const line of own.includes("> ") ? own.split("\n") : []) {
+    const m = line.match(/^\s{0,8}> (.{1,300})/);
+    const op = m ? vertexOperation(m[1]) : void 0;
+    if (op) summary = op;
+  }
+  if (summary) return { operation: summary, operationFrom: "summary" };
+  const chained = chainOperation(error);
+  if (chained) return { operation: chained, operationFrom: "chain" };
+  const last = hints.lastVertex !== void 0 ? vertexOperation(hints.lastVertex) : void 0;
+  return last ? { operation: last, operationFrom: "last-vertex" } : { operation: "none", operationFrom: "none" };
+}
+var FailureReading = class {
+  constructor(own, error, hints, causes, cause) {
+    this.own = own;
+    this.error = error;
+    this.hints = hints;
+    this.causes = causes;
+    if (cause) this.cause = cause;
+    const id = cause ? cause.id : NO_CAUSE;
+    this.category = categoryOf(dependsOnOperation(id) ? this.operation : "none", id);
+  }
+  own;
+  error;
+  hints;
+  causes;
+  #read;
+  category;
+  #operationRead() {
+    return this.#read ??= operationOf(this.own, this.error, this.hints);
+  }
+  get operation() {
+    return this.#operationRead().operation;
+  }
+  get operationFrom() {
+    return this.#operationRead().operationFrom;
+  }
+};
+function readFailure(text2, hints = {}) {
+  const v = verdictText(rejoin(text2));
+  let error = errorLines(v.own);
+  const inner = hints.vertexError ? withoutCommand(clipMiddle(unwrap(hints.vertexError))) : "";
+  if (inner && !error.includes(inner)) error = `${error}
+${inner}`;
+  const base = Math.max(0, v.own.length - error.length);
+  const causes = [];
+  let best;
+  let bestAt = 0;
+  const own = new CauseText(v.own);
+  const errorText = error === v.own ? own : new CauseText(error);
+  const stepText = v.step === v.own ? own : new CauseText(v.step);
+  for (let i = 0; i < ERROR_PATTERNS.length; i++) {
+    const p = ERROR_PATTERNS[i];
+    if (best && p.tier > best.tier) break;
+    const m = matchCauseAt(i, p.scope === "error" ? errorText : p.scope === "all" ? own : stepText);
+    if (!m) continue;
+    const at = p.scope === "step" ? Number.MAX_SAFE_INTEGER : (p.scope === "error" ? base : 0) + m.index + m[0].length;
+    causes.push({ id: p.id, tier: p.tier, at });
+    if (!best || p.tier < best.tier || p.tier === best.tier && at > bestAt) {
+      best = p;
+      bestAt = at;
+    }
+  }
+  return new FailureReading(v.own, error, hints, causes, best);
+}
+
+// src/diagnosis/classify.ts
+function matchPattern(text2, hints = {}) {
+  return readFailure(text2, hints).cause;
+}
+function classification(category, reason, extra = {}) {
+  return { category, retryable: RETRYABLE.has(category), reason, ...extra };
+}
+var OPERATION_REASON = {
+  builder: "bringing the builder up",
+  session: "talking to BuildKit",
+  dockerfile: "reading the Dockerfile",
+  context: "sending the build context",
+  "resolve-image": "resolving an image",
+  "cache-import": "importing the cache",
+  step: "running a step",
+  copy: "copying files (COPY/ADD)",
+  push: "exporting or pushing the image",
+  "cache-export": "exporting the build cache",
+  none: "building"
+};
+function reasonOf(r) {
+  const p = r.cause;
+  if (!p)
+    return r.category === "unknown" ? "no known pattern matched the error" : OPERATION_REASON[r.operation];
+  if (p.category === r.category) return p.reason;
+  return `${p.reason}, while ${OPERATION_REASON[r.operation]}`;
+}
+function classify(text2, opts = {}) {
+  if (opts.timedOut) {
+    return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
+      pattern: "attempt-timeout",
+      remedy: "a hung attempt is retried; raise attempt-timeout-minutes if the build needs longer"
+    });
+  }
+  if (opts.cancelled || opts.exitCode === 130) {
+    return classification("cancelled", "the build was cancelled");
+  }
+  const r = readFailure(text2, opts);
+  const id = r.cause?.id ?? NO_CAUSE;
+  const remedy2 = dependsOnOperation(id) && overridden(r.operation, id) ? OPERATION_REMEDY[r.category] ?? r.cause?.remedy : r.cause?.remedy;
+  const base = {
+    category: r.category,
+    retryable: RETRYABLE.has(r.category),
+    reason: reasonOf(r)
+  };
+  if (r.cause) base.pattern = r.cause.id;
+  if (remedy2) base.remedy = remedy2;
+  const full = opts.retryPatterns?.length ? bounded(text2).join("\n") : "";
+  const custom = opts.retryPatterns?.find((re) => re.test(full));
+  if (custom && !base.retryable) {
+    return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
+  }
+  return base;
+}
+function mentions(id, text2) {
+  const p = errorPattern(id);
+  return p.pattern.test(verdictText(text2)[p.scope === "step" ? "step" : "own"]);
+}
+var REGISTRY_BUSY = /\b(?:429 Too Many Requests|503 Service Unavailable)\b|\btoomanyrequests\b|unexpected status(?: code)?:? (?:429|503)\b/i;
+var RETRY_AFTER = /retry[- ]after\W{0,3}(\d{1,5})/i;
+function retryAfterSeconds(text2) {
+  for (const line of verdictText(text2).own.split("\n").reverse()) {
+    if (!REGISTRY_BUSY.test(line)) continue;
+    const m = line.match(RETRY_AFTER);
+    if (m) return Number(m[1]);
+  }
+  return void 0;
+}
+
 // src/diagnosis/stall.ts
+var REGISTRY_STEP = /\b(?:exporting to (?:image|oci image format|docker image format)|pushing|exporting cache|exporting manifest|exporting config|writing image|writing cache|naming to|preparing layers for inline cache|imagetools)\b/i;
+function isRegistryStep(step) {
+  return step !== void 0 && REGISTRY_STEP.test(step);
+}
+var REGISTRY_HOST = /(?:pushing(?: (?:manifest|layers?|config))?(?: for)?|naming to|exporting cache to|copying [^\s"]+ from [^\s"]+ to|manifest for) ([a-z0-9][a-z0-9.-]*(?::\d+)?)\//gi;
+function registryHostIn(text2) {
+  let host;
+  for (const m of text2.matchAll(REGISTRY_HOST)) {
+    if (/[.:]/.test(m[1]) || m[1] === "localhost") host = m[1];
+  }
+  return host;
+}
 function describeStall(s) {
+  const quiet = `no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}`;
+  if (s.registry) {
+    return `the push stalled: ${quiet}; every node answers, so the registry${s.registry.host ? ` ${s.registry.host}` : ""} stopped answering`;
+  }
   const nodes = s.nodes.map((n) => `node '${n.name}'${n.endpoint ? ` (${n.endpoint})` : ""}: ${n.reason}`).join("; ");
-  return `the build stalled: no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}, and ${nodes}`;
+  return `the build stalled: ${quiet}, and ${nodes}`;
+}
+function stallClassification(s) {
+  return s.registry ? classification("registry", describeStall(s), {
+    pattern: "stalled-registry",
+    remedy: `check the registry${s.registry.host ? ` ${s.registry.host}` : ""}: it accepted the upload and stopped answering (overloaded, rate limiting by silence, or a proxy in between holding the connection); stall-timeout-seconds sets how long a silent push is tolerated`
+  }) : classification("transport", describeStall(s), {
+    pattern: "stalled-build",
+    remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
+  });
 }
 
 // src/attempts/watchdog.ts
@@ -15518,12 +17119,19 @@ var StallWatch = class {
     }
     if (this.now() - this.last < this.opts.timeoutMs) return;
     const step = this.opts.runningStep();
-    if (!silent.length) {
+    const registry = !silent.length && (this.opts.waitsOnRegistry ?? isRegistryStep)(step);
+    if (!silent.length && !registry) {
       if (!this.quietSaid) this.opts.onQuiet(step, quietMs);
       this.quietSaid = true;
       return;
     }
-    this.stall = { nodes: silent, step, quietMs: this.now() - this.last };
+    const host = registry ? this.opts.registryHost?.() : void 0;
+    this.stall = {
+      nodes: silent,
+      step,
+      quietMs: this.now() - this.last,
+      ...registry ? { registry: host ? { host } : {} } : {}
+    };
     this.stop();
     this.opts.onStall(this.stall);
   }
@@ -15554,12 +17162,14 @@ async function runAttempt(buildx, args, logFile, opts) {
   file.on("error", (e) => logError ??= `${describeFsError(e)} (${logFile})`);
   const running = /* @__PURE__ */ new Map();
   const stop = new AbortController();
+  let registryHost;
   const watch = opts.stall ? new StallWatch({
     ...opts.stall,
     runningStep: () => {
       const s = [...running.values()].pop();
       return s ? s.name || s.id : void 0;
     },
+    registryHost: () => registryHost,
     onStall: () => stop.abort()
   }) : void 0;
   const parser = new TraceParser(
@@ -15582,6 +17192,7 @@ async function runAttempt(buildx, args, logFile, opts) {
     signal: opts.signal ? AbortSignal.any([opts.signal, stop.signal]) : stop.signal,
     onStderr: (chunk) => {
       watch?.progress();
+      if (watch) registryHost = registryHostIn(chunk.toString()) ?? registryHost;
       if (!logError) file.write(chunk);
       lines.push(chunk);
     },
@@ -15601,331 +17212,6 @@ async function runAttempt(buildx, args, logFile, opts) {
   };
 }
 
-// src/diagnosis/categories.ts
-var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
-
-// src/diagnosis/patterns.ts
-var REGISTRY_RATE_LIMIT = /\b429\b|toomanyrequests|Too Many Requests|rate limit(?:ed| exceeded)?\b/i;
-var EXEC_FORMAT = /exec format error|exec user process caused|cannot execute binary file/i;
-var ERROR_PATTERNS = [
-  {
-    id: "status-stream-lost",
-    category: "transport",
-    scope: "error",
-    reason: "the status stream from BuildKit broke (failed to receive status)",
-    pattern: /failed to (?:receive|get) status: rpc error: code = (?:Unavailable|Canceled|DeadlineExceeded|Internal)/,
-    remedy: "retried automatically; if it repeats, check the network between the runner and the nodes"
-  },
-  {
-    id: "cancelled",
-    category: "cancelled",
-    scope: "error",
-    reason: "the build was cancelled (the job was cancelled or timed out)",
-    pattern: /\bCanceled: (?:context canceled|grpc: the client connection is closing)|\boperation was canceled\b/,
-    remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
-  },
-  {
-    id: "disk-full",
-    category: "resource",
-    scope: "error",
-    reason: "the disk of the builder is full (no space left on device)",
-    pattern: /no space left on device|disk quota exceeded/i,
-    remedy: "free disk space on the runner or node (docker builder prune, remove unused images), or use a larger disk"
-  },
-  {
-    id: "out-of-memory",
-    category: "resource",
-    scope: "step",
-    reason: "a step ran out of memory (killed, exit code 137)",
-    pattern: /^(?=[\s\S]*\bexit code:? 137\b)(?=[\s\S]*\bKilled\b)|\bOOMKilled\b|cannot allocate memory|fatal error: runtime: out of memory/,
-    remedy: "give the build more memory (a larger runner or node), or lower the step\u2019s parallelism"
-  },
-  {
-    id: "exec-format",
-    category: "platform",
-    scope: "step",
-    reason: "a binary for another architecture was run (exec format error)",
-    pattern: EXEC_FORMAT,
-    remedy: "install QEMU (docker/setup-qemu-action), add a native node for that platform (nodes input), or fetch the binary for TARGETARCH"
-  },
-  {
-    id: "platform-not-in-manifest",
-    category: "platform",
-    scope: "error",
-    reason: "the base image has no variant for the requested platform",
-    pattern: /no match for platform in manifest|no matching manifest for/,
-    remedy: "pick a base image published for every platform in `platforms`, or drop that platform"
-  },
-  {
-    id: "docker-driver-multi-platform",
-    category: "platform",
-    scope: "error",
-    reason: "the docker driver cannot build several platforms at once",
-    pattern: /multiple platforms feature is currently not supported for docker driver/i,
-    remedy: "use the docker-container or remote driver (driver input), or the containerd image store"
-  },
-  {
-    id: "step-failed",
-    category: "step",
-    scope: "error",
-    reason: "a build step exited non-zero",
-    pattern: /process "…" did not complete successfully|executor failed running \[|did not complete successfully: exit code: \d+|returned a non-zero code: \d+/
-  },
-  {
-    id: "dockerfile",
-    category: "dockerfile",
-    scope: "error",
-    reason: "the Dockerfile does not parse or fails a build check",
-    pattern: /dockerfile parse error|unknown instruction|unterminated heredoc|failed to create LLB definition: (?:dockerfile|syntax)|lint violation|Dockerfile:\d+\D.{0,300}(?:syntax|parse)|base name \(.*\) should not be blank|failed to process ".*": unexpected end of statement|Check complete, \d+ warnings? ha(?:ve|s) been found/i,
-    remedy: "fix the Dockerfile at the line shown"
-  },
-  {
-    // A trap: this reads like a missing file, but it is a context transfer cut short.
-    id: "context-transfer-cut",
-    category: "transport",
-    scope: "error",
-    reason: "the build context transfer to BuildKit was cut short",
-    pattern: /failed to compute cache key: failed to read expected number of bytes|failed to compute cache key: .*unexpected EOF/
-  },
-  {
-    id: "missing-file",
-    category: "missing-file",
-    scope: "error",
-    reason: "a file the build needs is not in the build context",
-    pattern: /failed to read dockerfile|failed to compute cache key: .*not found|failed to calculate checksum of ref .*not found|lstat .*: no such file or directory|open Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
-    remedy: "check the path against the build context and .dockerignore"
-  },
-  {
-    id: "message-too-large",
-    category: "resource",
-    scope: "error",
-    reason: "a resource limit of BuildKit was hit (gRPC message size or similar)",
-    pattern: /ResourceExhausted|larger than max/
-  },
-  {
-    id: "registry-auth",
-    category: "auth",
-    scope: "error",
-    reason: "the registry refused the credentials",
-    pattern: /failed to authorize|failed to fetch (?:oauth|anonymous) token|\b401 Unauthorized|\b403 Forbidden|unauthorized: |denied: |requested access to the resource is denied|authentication required|insufficient_scope/i,
-    remedy: "log in before the build (docker/login-action) with a token that can pull and push this repository; pull requests from forks get no secrets"
-  },
-  {
-    // After auth: a registry that hides a private image as "not found" answered 401 first.
-    id: "image-not-found",
-    category: "image-not-found",
-    scope: "error",
-    reason: "an image the build or merge names does not exist (a base image, a merge source)",
-    pattern: /failed to resolve source metadata for \S+: (?:.*: )?(?:not found|manifest unknown)|\bmanifest unknown\b|^(?:ERROR: )?[\w.-]+(?::\d+)?\/[\w./-]+(?::[\w.-]+|@sha256:[0-9a-f]+)?: not found$|pull access denied|repository does not exist/m,
-    remedy: "check the image name and tag (or digest), and that the job pushed it before this step"
-  },
-  {
-    // After auth: an export the registry refuses is not retried.
-    id: "cache-export",
-    category: "cache-export",
-    scope: "all",
-    reason: "exporting the build cache failed",
-    pattern: /failed to export cache|error writing (?:layer|manifest) blob|^#\d+ exporting cache\b|cache export.{0,200}(?:timeout|deadline exceeded)/im,
-    remedy: "add ignore-error=true to cache-to (e.g. type=registry,ref=\u2026,ignore-error=true) so a cache backend hiccup cannot fail the build"
-  },
-  {
-    id: "crash",
-    category: "crash",
-    scope: "all",
-    reason: "buildx or BuildKit crashed",
-    pattern: /^panic: |^fatal error: |^goroutine \d+ \[(?:running|syscall)/m,
-    remedy: "retried once (max-crash-retries); see the known-crash finding for a fixed release"
-  },
-  {
-    id: "connection-lost",
-    category: "transport",
-    scope: "error",
-    reason: "the connection between buildx and BuildKit was lost",
-    pattern: /code = Unavailable|\bUnavailable: |error reading from server|transport is closing|graceful_stop|GOAWAY|timed out waiting for server handshake|DeadlineExceeded|connection error: desc|failed to dial gRPC|listing workers.*(?:EOF|closed)|closing transport|remote error: tls: internal error/
-  },
-  {
-    // A registry on filesystem storage writes its link files in place: while the same content is
-    // being pushed elsewhere (a merge into two repositories, parallel pushes), a manifest PUT can
-    // meet an empty link and is refused. Measured on the test bed: 13 of 120 concurrent merges; every
-    // retry succeeded. Any 400 on a manifest PUT whose error list names an unknown blob is retried:
-    // the retry also uploads a blob that is really missing. buildx prints the list after the line.
-    id: "registry-manifest-blob-unknown",
-    category: "registry",
-    scope: "all",
-    reason: "the registry refused a manifest because a blob it references was not (yet) there",
-    pattern: /^(?=[\s\S]*?PUT request to \S+\/manifests\/\S+: 400 Bad Request)(?=[\s\S]*?(?:blob unknown to registry|MANIFEST_BLOB_UNKNOWN))|(?:^|\n)(?:errors:\s*)?manifest blob unknown: /,
-    remedy: "retried; if it recurs, push to this registry one job at a time (a self-hosted registry on filesystem storage can answer a manifest before a blob pushed at the same moment is linked: distribution/distribution#4489)"
-  },
-  {
-    id: "registry-rate-limit",
-    category: "registry",
-    scope: "error",
-    reason: "the registry rate-limited the build (429)",
-    pattern: REGISTRY_RATE_LIMIT,
-    remedy: "log in to the registry before the build (docker/login-action) for a higher limit, pull base images through a mirror or cache, and avoid pull/no-cache on every run"
-  },
-  {
-    id: "registry-io",
-    category: "registry",
-    scope: "error",
-    reason: "registry or network I/O failed (5xx, timeout, reset, cut transfer)",
-    pattern: /\b50[0234]\b (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Time-?out)|unexpected status(?: code)?.*\b5\d\d\b|TLS handshake timeout|i\/o timeout|connection reset by peer|connection refused|broken pipe|unexpected EOF|failed to read expected number of bytes|read\/write on closed pipe|cannot reuse body|failed to do request|dial tcp|no such host|server misbehaving|net\/http: request canceled/
-  }
-];
-function errorPattern(id) {
-  const p = ERROR_PATTERNS.find((x) => x.id === id);
-  if (!p) throw new Error(`no error pattern '${id}'`);
-  return p;
-}
-var KNOWN_CRASHES = [
-  {
-    id: "otel-clienttracer",
-    pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
-    what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
-    fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
-    url: "https://github.com/docker/buildx/issues/2232"
-  },
-  {
-    id: "containerd-pushwriter",
-    pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
-    what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
-    fix: "upgrade BuildKit and buildx to 0.14 or later",
-    url: "https://github.com/moby/buildkit/issues"
-  },
-  {
-    id: "cdi-fsnotify",
-    pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
-    what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
-    fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
-    url: "https://github.com/moby/buildkit/issues/5767"
-  }
-];
-
-// src/diagnosis/verdict-text.ts
-var MAX_LINE_CHARS2 = 2e3;
-var MAX_LINES = 200;
-function clipMiddle(line, max = MAX_LINE_CHARS2) {
-  if (line.length <= max) return line;
-  const head = Math.ceil((max - 1) / 2);
-  return `${line.slice(0, head)}\u2026${line.slice(line.length - (max - 1 - head))}`;
-}
-function bounded(text) {
-  const lines = [];
-  let end = text.length;
-  while (lines.length < MAX_LINES && end >= 0) {
-    const start = text.lastIndexOf("\n", end - 1);
-    lines.push(clipMiddle(text.slice(start + 1, end)));
-    if (start < 0) break;
-    end = start;
-  }
-  return lines.reverse();
-}
-var QUOTES = [
-  ['process "', '" did not complete successfully'],
-  ["executor failed running [", "]: "],
-  ["The command '", "' returned a non-zero code"]
-];
-function withoutCommand(line) {
-  if (!line.includes('"') && !line.includes("[") && !line.includes("'")) return line;
-  for (const [open, close] of QUOTES) {
-    const i = line.indexOf(open);
-    if (i < 0) continue;
-    const j = line.lastIndexOf(close);
-    if (j >= i + open.length) line = `${line.slice(0, i + open.length)}\u2026${line.slice(j)}`;
-  }
-  return line;
-}
-var RUN_HEADER = /^(#\d+ |\s{0,8}> )(\[[^\]\n]{0,200}\] )?RUN\b/;
-var STEP_NUMBER = /^#\d+ /;
-var EXCERPT_LINE = /^\s{0,8}\d{1,7} \| /;
-var SUMMARY_LOG = /^\s{0,8}(?:#\d+ )?\d+\.\d+ /;
-var STEP_WORDS = ["RUN", 'process "', "executor failed running [", "The command '", " | "];
-function verdictText(text) {
-  if (text.length <= MAX_LINE_CHARS2 && !STEP_WORDS.some((w) => text.includes(w)))
-    return { own: text, step: text };
-  const lines = bounded(text);
-  const own = [];
-  const step = [];
-  const runSteps = /* @__PURE__ */ new Set();
-  let inSummary = false;
-  let summaryRun = false;
-  for (const raw of lines) {
-    const line = withoutCommand(raw);
-    const c = line[0];
-    if (line === "------") {
-      inSummary = !inSummary;
-      summaryRun = false;
-    }
-    const header = c === "#" || c === " " || c === ">" ? line.match(RUN_HEADER) : null;
-    if (header) {
-      if (header[1].startsWith("#")) runSteps.add(header[1]);
-      else summaryRun = inSummary;
-      own.push(`${header[0]} \u2026`);
-      step.push(`${header[0]} \u2026`);
-      continue;
-    }
-    if ((c === " " || c >= "0" && c <= "9") && EXCERPT_LINE.test(line)) continue;
-    step.push(line);
-    if (c === "#" && runSteps.size) {
-      const number = line.match(STEP_NUMBER);
-      if (number && runSteps.has(number[0])) continue;
-    }
-    if (summaryRun && SUMMARY_LOG.test(line)) continue;
-    own.push(line);
-  }
-  return { own: own.join("\n"), step: step.join("\n") };
-}
-
-// src/diagnosis/classify.ts
-function errorLines(text) {
-  const errors = text.split("\n").filter((l) => /^(?:ERROR|Error|error): /.test(l));
-  return errors.length ? errors.slice(-3).join("\n") : text;
-}
-function views(text) {
-  const v = verdictText(text);
-  return { error: errorLines(v.own), all: v.own, step: v.step };
-}
-function matchPattern(text) {
-  const on = views(text);
-  return ERROR_PATTERNS.find((p) => p.pattern.test(on[p.scope]));
-}
-function classification(category, reason, extra = {}) {
-  return { category, retryable: RETRYABLE.has(category), reason, ...extra };
-}
-function classify(text, opts = {}) {
-  if (opts.timedOut) {
-    return classification("transport", "the attempt exceeded attempt-timeout-minutes", {
-      pattern: "attempt-timeout",
-      remedy: "a hung attempt is retried; raise attempt-timeout-minutes if the build needs longer"
-    });
-  }
-  if (opts.cancelled || opts.exitCode === 130) {
-    return classification("cancelled", "the build was cancelled");
-  }
-  const p = matchPattern(text);
-  const base = p ? classification(p.category, p.reason, { pattern: p.id, ...p.remedy ? { remedy: p.remedy } : {} }) : classification("unknown", "no known pattern matched the error");
-  const full = opts.retryPatterns?.length ? bounded(text).join("\n") : "";
-  const custom = opts.retryPatterns?.find((re) => re.test(full));
-  if (custom && !base.retryable) {
-    return { ...base, retryable: true, reason: `${base.reason}; matches retry-patterns /${custom.source}/` };
-  }
-  return base;
-}
-function mentions(id, text) {
-  const p = errorPattern(id);
-  return p.pattern.test(views(text)[p.scope === "step" ? "step" : "all"]);
-}
-var REGISTRY_BUSY = /\b(?:429 Too Many Requests|503 Service Unavailable)\b|\btoomanyrequests\b|unexpected status(?: code)?:? (?:429|503)\b/i;
-var RETRY_AFTER = /retry[- ]after\W{0,3}(\d{1,5})/i;
-function retryAfterSeconds(text) {
-  for (const line of verdictText(text).own.split("\n").reverse()) {
-    if (!REGISTRY_BUSY.test(line)) continue;
-    const m = line.match(RETRY_AFTER);
-    if (m) return Number(m[1]);
-  }
-  return void 0;
-}
-
 // src/attempts/retry.ts
 function backoffMs(retry, rateLimited, config, random) {
   const cap = config.maxWaitSeconds * 1e3;
@@ -15936,13 +17222,13 @@ function backoffMs(retry, rateLimited, config, random) {
   }
   return Math.round(random() * exp);
 }
-function waitBeforeRetry(retry, text, rateLimited, config, random) {
+function waitBeforeRetry(retry, text2, rateLimited, config, random) {
   const backoff = backoffMs(retry, rateLimited, config, random);
-  const asked = retryAfterSeconds(text);
+  const asked = retryAfterSeconds(text2);
   return asked === void 0 ? backoff : Math.min(config.maxWaitSeconds * 1e3, Math.max(backoff, asked * 1e3));
 }
-function isRateLimited(text) {
-  return mentions("registry-rate-limit", text);
+function isRateLimited(text2) {
+  return mentions("registry-rate-limit", text2);
 }
 function decide(c, attempt, crashes, config) {
   if (!c.retryable) return { retry: false, why: `${c.category} failures are not retried (${c.reason})` };
@@ -15956,13 +17242,13 @@ function decide(c, attempt, crashes, config) {
   }
   return { retry: true, why: `${c.category}: ${c.reason}` };
 }
-function planRetry(c, attempt, crashes, text, config, random) {
+function planRetry(c, attempt, crashes, text2, config, random) {
   const d = decide(c, attempt, crashes, config);
   if (!d.retry) return { retry: false, why: d.why, decision: `stopped: ${d.why}` };
   const waitMs = waitBeforeRetry(
     attempt,
-    text,
-    c.category === "registry" && isRateLimited(text),
+    text2,
+    c.category === "registry" && isRateLimited(text2),
     config,
     random
   );
@@ -15979,7 +17265,7 @@ function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
   const dir = isAbsolute2(context) ? context : join6(cwd, context);
-  if (!existsSync3(dir) || !statSync3(dir).isDirectory()) {
+  if (!existsSync3(dir) || !statSync2(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
       "context"
@@ -15993,6 +17279,7 @@ function checkContext(config, cwd = process.cwd()) {
       file ? "file" : "context"
     );
   }
+  checkReadable(dockerfile, "dockerfile", file || join6(context, "Dockerfile"));
 }
 function invocation(config, builder, deps, files, bake) {
   if (config.bake && bake) {
@@ -16003,14 +17290,16 @@ function invocation(config, builder, deps, files, bake) {
       targets: bake.targets.map((t) => t.name)
     };
   }
-  return {
-    env: metadataEnv(deps.buildx.env),
-    args: buildArgs(config.build, {
+  const build = buildCommand(
+    config.build,
+    {
       builder,
       ...files,
       secretSpecs: secretSpecs(config.build, join6(deps.tempDir, "secrets"), deps.mask)
-    })
-  };
+    },
+    deps.buildx.env
+  );
+  return { env: { ...metadataEnv(deps.buildx.env), ...build.env }, args: build.args };
 }
 async function runBuild(config, builder, deps, bake) {
   const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
@@ -16035,7 +17324,13 @@ async function runBuild(config, builder, deps, bake) {
   } : void 0;
   for (let n = 1; ; n++) {
     const logFile = join6(deps.tempDir, `attempt-${n}.log`);
-    const { result, trace, logError, stall } = await deps.group(
+    const startedMs = Date.now();
+    const {
+      result,
+      trace: logTrace,
+      logError,
+      stall
+    } = await deps.group(
       `${run2.targets ? "Bake" : "Build"}, attempt ${n} of ${config.retry.maxAttempts}`,
       () => runAttempt(deps.buildx, args, logFile, {
         timeoutMs,
@@ -16055,17 +17350,18 @@ async function runBuild(config, builder, deps, bake) {
       logFile,
       timedOut: result.timedOut,
       cancelled: result.cancelled,
-      trace
+      trace: logTrace
     };
     attempts.push(attempt);
     if (result.code === 0 && !result.timedOut && !result.cancelled) {
       return { success: true, attempts, ...produced(true) };
     }
-    const text = failureText(trace, result.stderrTail);
-    const c = stall ? classification("transport", describeStall(stall), {
-      pattern: "stalled-build",
-      remedy: "check the node named: a BuildKit that stops answering mid-build is usually overloaded, out of memory, or cut off from the runner"
-    }) : classify(text, {
+    const record = stall || result.cancelled ? void 0 : await deps.readRecord?.(startedMs, run2.targets);
+    const trace = record ? withRecord(logTrace, record) : logTrace;
+    attempt.trace = trace;
+    const text2 = failureText(trace, result.stderrTail);
+    const c = stall ? stallClassification(stall) : classify(text2, {
+      ...failureHints(trace),
       exitCode: result.code,
       cancelled: result.cancelled,
       timedOut: result.timedOut,
@@ -16074,7 +17370,7 @@ async function runBuild(config, builder, deps, bake) {
     if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    const plan = planRetry(c, n, crashes, text2, config.retry, random);
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
@@ -16107,7 +17403,7 @@ async function runBuild(config, builder, deps, bake) {
 function readResult(metadataFile, iidFile) {
   const metadata = readMetadata(metadataFile);
   const parsed = parseMetadata(metadata);
-  const imageid = existsSync3(iidFile) ? readFileSync3(iidFile, "utf8").trim() : String(parsed["containerimage.config.digest"] ?? "");
+  const imageid = existsSync3(iidFile) ? readBounded(iidFile, "image-id").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 function abortableSleep(ms, signal) {
@@ -16124,13 +17420,13 @@ function abortableSleep(ms, signal) {
 }
 
 // src/github/github.ts
-import { readFileSync as readFileSync4 } from "node:fs";
+import { randomUUID } from "node:crypto";
 function readContext(env = process.env) {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) return void 0;
   let event = {};
   try {
-    if (env.GITHUB_EVENT_PATH) event = JSON.parse(readFileSync4(env.GITHUB_EVENT_PATH, "utf8"));
+    if (env.GITHUB_EVENT_PATH) event = JSON.parse(readBounded(env.GITHUB_EVENT_PATH, "event"));
   } catch {
     event = {};
   }
@@ -16153,7 +17449,7 @@ var ReportError = class extends Error {
   }
   status;
 };
-function describe2(what, e) {
+function describe2(what2, e) {
   const err = e;
   const status = err.status;
   const msg = (err.message ?? String(e)).split("\n")[0];
@@ -16168,13 +17464,23 @@ function describe2(what, e) {
   else if (status === 429) why = "the API rate limit is exhausted";
   else if (status && status >= 500) why = `GitHub answered ${status} (${msg})`;
   else why = msg;
-  return new ReportError(`Could not ${what}: ${why}.`, status);
+  return new ReportError(`Could not ${what2}: ${why}.`, status);
 }
 var ANNOTATIONS_PER_REQUEST = 50;
 var REQUEST_TIMEOUT_MS = 2e4;
 var REQUEST_RETRIES = 2;
+var ACTIONS_BOT = "github-actions[bot]";
+function mayRepeat(method, url) {
+  const m = (method ?? "GET").toUpperCase();
+  return m === "GET" || m === "HEAD" || m === "PATCH" && /\/issues\/comments\/\d+$/.test(new URL(url).pathname);
+}
+function outcomeUnknown(e) {
+  const status = e.status;
+  return status === void 0 || status >= 500;
+}
 function patientFetch(timeoutMs = REQUEST_TIMEOUT_MS, retries = REQUEST_RETRIES, stop) {
   return async (url, init) => {
+    const tries = mayRepeat(init?.method, String(url instanceof Request ? url.url : url)) ? retries : 0;
     for (let attempt = 0; ; attempt++) {
       const signals = [
         AbortSignal.timeout(timeoutMs),
@@ -16183,10 +17489,12 @@ function patientFetch(timeoutMs = REQUEST_TIMEOUT_MS, retries = REQUEST_RETRIES,
       ];
       try {
         const res = await fetch(url, { ...init, signal: AbortSignal.any(signals) });
-        if (res.status < 500 || attempt >= retries) return res;
+        if (res.status < 500 || attempt >= tries) return res;
       } catch (e) {
-        if (init?.signal?.aborted || stop?.aborted || attempt >= retries) {
-          throw e.name === "TimeoutError" ? new Error(`no answer within ${Math.round(timeoutMs / 1e3)} s (${retries + 1} tries)`) : e;
+        if (init?.signal?.aborted || stop?.aborted || attempt >= tries) {
+          throw e.name === "TimeoutError" ? new Error(
+            `no answer within ${Math.round(timeoutMs / 1e3)} s (${tries + 1} ${tries ? "tries" : "try"})`
+          ) : e;
         }
       }
       await new Promise((r) => setTimeout(r, 500 * 2 ** attempt));
@@ -16241,10 +17549,13 @@ var GitHub = class {
     );
     return this.identity;
   }
-  /** A comment this token wrote: its own login, or for an installation token a bot's. */
+  /**
+   * A comment this token wrote: its own login, or for an installation token (GITHUB_TOKEN) the
+   * `github-actions[bot]` bot's. Another bot's comment that carries our marker is not ours.
+   */
   async isOwn(user) {
     const me = await this.whoAmI();
-    return me ? user?.login === me : user?.type === "Bot";
+    return me ? user?.login === me : user?.type === "Bot" && user.login === ACTIONS_BOT;
   }
   /**
    * Creates or updates the comment carrying `marker` on the pull request; never adds a second one.
@@ -16252,24 +17563,33 @@ var GitHub = class {
    */
   async upsertComment(pullNumber, marker2, body) {
     const { owner, repo } = this.ctx;
-    const existing = await this.findComment(pullNumber, marker2);
-    try {
-      if (existing !== void 0) {
-        await (await this.client()).rest.issues.updateComment({ owner, repo, comment_id: existing, body });
-        return { id: existing, created: false };
+    const update = async (id) => {
+      try {
+        await (await this.client()).rest.issues.updateComment({ owner, repo, comment_id: id, body });
+      } catch (e) {
+        throw describe2("update the pull request comment", e);
       }
-      const created = await (await this.client()).rest.issues.createComment({
-        owner,
-        repo,
-        issue_number: pullNumber,
-        body
-      });
-      return { id: created.data.id, created: true };
+    };
+    const existing = await this.findComment(pullNumber, marker2);
+    if (existing !== void 0) {
+      await update(existing);
+      return { id: existing, created: false };
+    }
+    const create = async () => (await this.client()).rest.issues.createComment({ owner, repo, issue_number: pullNumber, body });
+    try {
+      return { id: (await create()).data.id, created: true };
     } catch (e) {
-      throw describe2(
-        existing !== void 0 ? "update the pull request comment" : "comment on the pull request",
-        e
-      );
+      if (!outcomeUnknown(e)) throw describe2("comment on the pull request", e);
+      const made = await this.lookupComment(pullNumber, marker2);
+      if (made !== void 0) {
+        await update(made);
+        return { id: made, created: true };
+      }
+      try {
+        return { id: (await create()).data.id, created: true };
+      } catch (again) {
+        throw describe2("comment on the pull request", again);
+      }
     }
   }
   /** Lookups started early (prefetchComment), each used once by findComment. */
@@ -16334,22 +17654,36 @@ ${marker2}`;
       summary: opts.summary,
       annotations
     });
+    const externalId = `buildx-guard-${randomUUID()}`;
+    const create = async () => (await (await this.client()).rest.checks.create({
+      owner,
+      repo,
+      name: opts.name,
+      head_sha: opts.headSha,
+      external_id: externalId,
+      status: "completed",
+      conclusion: opts.conclusion,
+      completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+      ...opts.detailsUrl ? { details_url: opts.detailsUrl } : {},
+      output: output(batches[0] ?? [])
+    })).data.id;
     let id;
     try {
-      const created = await (await this.client()).rest.checks.create({
-        owner,
-        repo,
-        name: opts.name,
-        head_sha: opts.headSha,
-        status: "completed",
-        conclusion: opts.conclusion,
-        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-        ...opts.detailsUrl ? { details_url: opts.detailsUrl } : {},
-        output: output(batches[0] ?? [])
-      });
-      id = created.data.id;
+      id = await create();
     } catch (e) {
-      throw describe2("create the check run", e);
+      if (!outcomeUnknown(e)) throw describe2("create the check run", e);
+      let made;
+      try {
+        const runs = await (await this.client()).rest.checks.listForRef({ owner, repo, ref: opts.headSha, check_name: opts.name, per_page: 100 });
+        made = runs.data.check_runs.find((r) => r.external_id === externalId)?.id;
+      } catch (listing) {
+        throw describe2("read the check runs", listing);
+      }
+      try {
+        id = made ?? await create();
+      } catch (again) {
+        throw describe2("create the check run", again);
+      }
     }
     for (const batch of batches.slice(1)) {
       try {
@@ -16369,9 +17703,9 @@ import { closeSync, constants, openSync, writeSync } from "node:fs";
 var import_dockerfile_ast = __toESM(require_main(), 1);
 var { DockerfileParser } = import_dockerfile_ast.default;
 var COUNTED = /* @__PURE__ */ new Set(["ADD", "COPY", "RUN", "WORKDIR"]);
-function parseDockerfile(text, path) {
-  const doc = DockerfileParser.parse(text);
-  const lines = text.split("\n");
+function parseDockerfile(text2, path) {
+  const doc = DockerfileParser.parse(text2);
+  const lines = text2.split("\n");
   const stageNames = /* @__PURE__ */ new Set();
   const stages = [];
   for (const [i, image] of doc.getFROMs().entries()) {
@@ -16466,9 +17800,13 @@ function anchor(ctx, step, failing = false) {
   const named = target ? { target } : {};
   const df = dockerfileOf(ctx, target);
   const ref = df && step ? locateStep(df, step) : void 0;
-  if (df && ref) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
   const at = failing ? failureLocation(ctx.trace) : void 0;
-  if (at) return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine: at.line, ...named };
+  const recorded = at && ctx.trace.recordUse?.line;
+  if (df && ref && !recorded) return { file: df.path, line: ref.line, endLine: ref.endLine, ...named };
+  if (at) {
+    const endLine = ref?.line === at.line ? ref.endLine : at.line;
+    return { file: df?.path ?? at.file ?? "Dockerfile", line: at.line, endLine, ...named };
+  }
   return named;
 }
 function stepLabel(step) {
@@ -16477,26 +17815,94 @@ function stepLabel(step) {
 }
 
 // src/findings/markdown-escape.ts
-function codeBlock(lines, lang = "") {
-  const text = lines.join("\n");
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${lang}
-${text}
-${fence}`;
+var trusted = (s) => s;
+function gfm(literals, ...values) {
+  let out = literals[0];
+  values.forEach((v, i) => {
+    out += (typeof v === "number" ? numberText(v) : v) + literals[i + 1];
+  });
+  return trusted(out);
 }
-function code(text) {
-  const oneLine = text.replace(/\s*\n\s*/g, " ");
+function numberText(n) {
+  return Number.isFinite(n) ? String(n) : "-";
+}
+function joinMd(parts, sep2 = "\n") {
+  return trusted(parts.join(sep2));
+}
+var INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
+function visible(text2) {
+  return text2.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+}
+var BREAK = "\u200B";
+function unlink(text2) {
+  return text2.replace(/([@#])/g, `$1${BREAK}`).replace(/\b(GH\\?-)/gi, `$1${BREAK}`);
+}
+function text(s) {
+  return trusted(
+    unlink(
+      visible(s).replace(/\r\n?|\n/g, " ").replace(/[\\`*_{}[\]()<>#!|~&:.$@]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=])/, "$1\\$2")
+    )
+  );
+}
+function codeBlock(lines, lang = "") {
+  const body = visible(lines.join("\n"));
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(longest + 1);
+  return trusted(`${fence}${lang.replace(/[^\w-]/g, "")}
+${body}
+${fence}`);
+}
+function code(s) {
+  const oneLine = visible(s).replace(/\s*(\r\n?|\n)\s*/g, " ");
   const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = "`".repeat(longest + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
-  return `${ticks}${pad}${oneLine}${pad}${ticks}`;
+  return trusted(`${ticks}${pad}${oneLine}${pad}${ticks}`);
 }
-function escapeMarkdown(text) {
-  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, (c) => `\\${c}`).replace(/@/g, "@\u200B").replace(/\n/g, " ");
+function row(cells) {
+  return trusted(`| ${cells.map((c) => c.replace(/\r\n?|\n/g, " ").replace(/\|/g, "\\|")).join(" | ")} |`);
+}
+function link(label, url) {
+  const safe = /^https?:\/\//i.test(url) ? url.replace(/[()<>\s\\"'`]/g, encodeURIComponent) : "#";
+  return trusted(`[${label}](${safe})`);
 }
 function seconds(ms) {
   return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function html(s) {
+  return trusted(
+    unlink(visible(s)).replace(/[&<>"'|`*_~[\]\\]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/\r\n?|\n/g, " ")
+  );
+}
+function sizeOf(s, unit) {
+  return unit === "bytes" ? Buffer.byteLength(s, "utf8") : s.length;
+}
+function cutMarkdown(markdown, limit, unit) {
+  const size = (t) => sizeOf(t, unit);
+  const out = [];
+  let used = 0;
+  let fence;
+  let folds = 0;
+  const closing = (f, n) => (f ? `
+${f}` : "") + "\n\n</details>".repeat(Math.max(0, n));
+  for (const line of markdown.split("\n")) {
+    let nextFence = fence;
+    let nextFolds = folds;
+    const f = /^\s{0,3}(`{3,})/.exec(line);
+    if (f && !fence) nextFence = f[1];
+    else if (fence && line.trim() === fence) nextFence = void 0;
+    if (!fence && !nextFence)
+      nextFolds += (line.match(/<details>/g) ?? []).length - (line.match(/<\/details>/g) ?? []).length;
+    if (used + size(line) + 1 + size(closing(nextFence, nextFolds)) > limit) break;
+    out.push(line);
+    used += size(line) + 1;
+    fence = nextFence;
+    folds = Math.max(0, nextFolds);
+  }
+  return trusted(out.join("\n") + closing(fence, folds));
+}
+function htmlComment(s) {
+  return trusted(`<!-- ${s.replace(/[^a-zA-Z0-9_./:-]/g, "_").replace(/-(?=-)/g, "-_")} -->`);
 }
 
 // src/findings/rules/build-failed.ts
@@ -16509,18 +17915,29 @@ var buildFailed = {
     const step = failingStep(trace);
     const error = trace.error ?? step?.error ?? "the build failed";
     const log = step?.logTail.slice(-ctx.options.logLines) ?? [];
-    const parts = [
-      `${step ? `Step ${code(stepLabel(step))} failed` : "The build failed"}${failure ? ` (${failure.category}, ${retried(ctx.attempts.length, failure.retryable)})` : ""}:`,
-      codeBlock([error])
-    ];
+    const what2 = step ? gfm`Step ${code(stepLabel(step))} failed` : gfm`The build failed`;
+    const why = failure ? gfm` (${text(failure.category)}, ${text(retried(ctx.attempts.length, failure.retryable))})` : gfm``;
+    const parts = [gfm`${what2}${why}:`, codeBlock([error])];
     if (log.length)
-      parts.push(`Last ${log.length} line${log.length === 1 ? "" : "s"} of its output:`, codeBlock(log));
+      parts.push(
+        gfm`Last ${log.length} line${log.length === 1 ? gfm`` : gfm`s`} of its output:`,
+        codeBlock(log)
+      );
+    if (step?.clipped)
+      parts.push(
+        gfm`BuildKit clipped this step's output (log limit ${code(step.clipped)} reached): its last lines may be missing (see ${code("log-clipped")}).`
+      );
+    const from = trace.recordUse;
+    if (from)
+      parts.push(
+        gfm`The error${from.line ? gfm` and its Dockerfile line` : gfm``} from the build record: ${code(`docker buildx history inspect ${from.ref.split("/").pop()}`)}.`
+      );
     return [
       {
         rule: "build-failed",
         severity: "error",
         title: step ? `Build failed at ${stepLabel(step)}`.slice(0, 200) : `Build failed${trace.errorTarget ? ` (target ${trace.errorTarget})` : ""}`,
-        message: parts.join("\n\n"),
+        message: joinMd(parts, "\n\n"),
         ...anchor(ctx, step, true),
         ...failure?.remedy ? { hint: failure.remedy } : {}
       }
@@ -16584,7 +18001,7 @@ var cacheInvalidated = {
         rule: "cache-invalidated",
         severity: broad ? "warning" : "notice",
         title: `Cache invalidated at ${stepLabel(step)}`.slice(0, 200),
-        message: `The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? "" : "s"} after it ran again (${seconds(rerunMs)}).` + (broad ? ` It copies the whole context before ${code(install.instruction ?? "")}, so any change to any file reinstalls the dependencies.` : ""),
+        message: gfm`The cache stopped at ${code(stepLabel(step))}: it and the ${distinct - 1} step${distinct === 2 ? gfm`` : gfm`s`} after it ran again (${text(seconds(rerunMs))}).${broad ? gfm` It copies the whole context before ${code(install.instruction ?? "")}, so any change to any file reinstalls the dependencies.` : gfm``}`,
         hint: broad ? "Copy only the dependency manifests (package.json and its lock file, requirements.txt, go.mod/go.sum, \u2026) before the install step, and the rest of the sources after it." : "Changes to the files this step uses (or to a build argument) invalidate it and every step after it in the stage.",
         impactMs: rerunMs,
         ...where
@@ -16609,7 +18026,7 @@ var execFormat = {
         rule: "exec-format",
         severity: "error",
         title: `Binary for another architecture in ${stepLabel(s)}`.slice(0, 200),
-        message: `${code(stepLabel(s))} failed with ${code("exec format error")}${platform ? ` while building for ${code(platform)}` : ""}: it ran a program compiled for a different CPU architecture than the node running the step.`,
+        message: gfm`${code(stepLabel(s))} failed with ${code("exec format error")}${platform ? gfm` while building for ${code(platform)}` : gfm``}: it ran a program compiled for a different CPU architecture than the node running the step.`,
         hint: `${remedy.charAt(0).toUpperCase()}${remedy.slice(1)}.`,
         ...anchor(ctx, s, true)
       });
@@ -16623,19 +18040,19 @@ var knownCrash = {
   id: "known-crash",
   description: "A known buildx or BuildKit crash, with the release that fixed it or the workaround.",
   check(ctx) {
-    const text = [
+    const text2 = [
       ctx.trace.error ?? "",
       ...ctx.trace.tail,
       ...ctx.attempts.map((a) => a.errorText ?? "")
     ].join("\n");
     const out = [];
     for (const k of KNOWN_CRASHES) {
-      if (!k.pattern.test(text)) continue;
+      if (!k.pattern.test(text2)) continue;
       out.push({
         rule: "known-crash",
         severity: ctx.failure?.category === "crash" ? "error" : "warning",
         title: `Known crash: ${k.id}`,
-        message: `${k.what}. Matched ${code(k.pattern.source)}.`,
+        message: gfm`${text(k.what)}. Matched ${code(k.pattern.source)}.`,
         hint: k.fix,
         url: k.url
       });
@@ -16649,14 +18066,14 @@ var largeContext = {
   id: "large-context",
   description: "The build context sent to BuildKit is larger than context-size-warn-mb (default 50 MB).",
   check(ctx) {
-    const mb = ctx.trace.contextBytes / 1e6;
+    const mb = Math.max(ctx.trace.contextBytes, ctx.firstTrace?.contextBytes ?? 0) / 1e6;
     if (mb <= ctx.options.contextSizeWarnMb) return [];
     return [
       {
         rule: "large-context",
         severity: "warning",
         title: `Large build context: ${mb.toFixed(1)} MB`,
-        message: `The build sent ${mb.toFixed(1)} MB of context to BuildKit (threshold ${ctx.options.contextSizeWarnMb} MB). Every build uploads it before the first COPY can start.`,
+        message: gfm`The build sent ${text(mb.toFixed(1))} MB of context to BuildKit (threshold ${ctx.options.contextSizeWarnMb} MB). Every build uploads it before the first COPY can start.`,
         hint: "Add a .dockerignore next to the Dockerfile that excludes build outputs, dependencies, VCS folders and data files (e.g. node_modules, dist, .git, *.bin).",
         url: "https://docs.docker.com/build/concepts/context/#dockerignore-files"
       }
@@ -16686,11 +18103,40 @@ var lint = {
         rule: `lint/${w.rule || "BuildCheck"}`,
         severity: "warning",
         title: `${w.rule || "Build check"}: ${message}`.slice(0, 200),
-        message: [code(message), ...w.detail.map((d) => code(d))].join("\n\n"),
+        message: joinMd([code(message), ...w.detail.map((d) => code(d))], "\n\n"),
         file: w.startLine ? lintFile(ctx, w.file) : void 0,
         line: w.startLine,
         endLine: w.endLine,
         url: w.url
+      });
+    }
+    return out;
+  }
+};
+
+// src/findings/rules/log-clipped.ts
+var logClipped = {
+  id: "log-clipped",
+  description: "BuildKit clipped a step's output (`[output clipped, log limit 2MiB reached]`, or its rate limit): the lines after the mark are missing from the log.",
+  check(ctx) {
+    const failing = ctx.failure ? failingStep(ctx.trace) : void 0;
+    const out = [];
+    for (const s of ctx.trace.steps) {
+      if (!s.clipped) continue;
+      const failed2 = s === failing;
+      out.push({
+        rule: "log-clipped",
+        severity: failed2 ? "error" : "warning",
+        title: `Output of ${stepLabel(s)} clipped by BuildKit`.slice(0, 200),
+        message: joinMd(
+          [
+            gfm`BuildKit clipped the output of ${code(stepLabel(s))} (log limit ${code(s.clipped)} reached; ${s.logLines} line${s.logLines === 1 ? gfm`` : gfm`s`} read): what it printed past the limit is not in the log${failed2 ? gfm`, so the failing step's last lines, where its error usually is, may be missing` : gfm``}.`,
+            gfm`To keep a step's whole output, raise BuildKit's limits in the builder's driver options (docker-container, kubernetes): ${code("driver-opts: env.BUILDKIT_STEP_LOG_MAX_SIZE=-1")} (the size, 2 MiB by default) and ${code("env.BUILDKIT_STEP_LOG_MAX_SPEED=-1")} (the rate, 200 KiB/s by default); -1 is no limit.`
+          ],
+          "\n\n"
+        ),
+        hint: "Raise BuildKit's step log limits (BUILDKIT_STEP_LOG_MAX_SIZE, BUILDKIT_STEP_LOG_MAX_SPEED) in the builder's driver options.",
+        ...anchor(ctx, s, failed2)
       });
     }
     return out;
@@ -16706,7 +18152,7 @@ var nodeUnavailable = {
       rule: "node-unavailable",
       severity: "error",
       title: `Node ${n.name} is not running (${n.status || "unknown"})`,
-      message: `Node ${code(n.name)} (${n.driver}, ${code(n.endpoint || "default endpoint")}) is ${code(n.status || "unknown")}: ${code(n.reason)}.`,
+      message: gfm`Node ${code(n.name)} (${text(n.driver)}, ${code(n.endpoint || "default endpoint")}) is ${code(n.status || "unknown")}: ${code(n.reason)}.`,
       hint: n.hint
     }));
   }
@@ -16730,7 +18176,7 @@ var registryRateLimit = {
       rule: "registry-rate-limit",
       severity: failed2 ? "error" : "warning",
       title: "Registry rate limit (429)",
-      message: `A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
+      message: gfm`A registry refused requests with a rate limit: ${code(line.slice(0, 300))}.`,
       hint: `${capital(RATE_LIMIT.remedy)}.`
     };
     return [f];
@@ -16747,7 +18193,7 @@ var registryAuth = {
         rule: "registry-auth",
         severity: "error",
         title: "Registry authentication failed",
-        message: `The registry refused the credentials: ${code(error.split("\n").pop().slice(0, 300))}.`,
+        message: gfm`The registry refused the credentials: ${code(error.split("\n").pop().slice(0, 300))}.`,
         hint: `${capital(AUTH.remedy)}.`
       }
     ];
@@ -16781,7 +18227,7 @@ var slowStep = {
         rule: "slow-step",
         severity: "notice",
         title: `Slow step (${share}% of the build): ${stepLabel(s)}`.slice(0, 200),
-        message: `${code(stepLabel(s))} took ${seconds(s.durationMs ?? 0)}, ${share}% of the ${seconds(total)} build.`,
+        message: gfm`${code(stepLabel(s))} took ${text(seconds(s.durationMs ?? 0))}, ${share}% of the ${text(seconds(total))} build.`,
         impactMs: s.durationMs,
         ...anchor(ctx, s)
       };
@@ -16798,7 +18244,7 @@ var hostLimits = {
       rule: "host-limits",
       severity: "warning",
       title: `Host near a limit: ${c.check}`,
-      message: `${code(c.reading)}.`,
+      message: gfm`${code(c.reading)}.`,
       ...c.fix ? { hint: c.fix } : {}
     }));
   }
@@ -16807,11 +18253,24 @@ var hostLimits = {
 // src/findings/rules/stalled-build.ts
 var stalledBuild = {
   id: "stalled-build",
-  description: "An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer, with the node, its endpoint and the step that was running.",
+  description: "An attempt was stopped by the stall watchdog: no progress for stall-timeout-seconds and a node that did not answer (the node, its endpoint and the step that was running), or every node answering while a push or export waited on a registry (the registry host when known).",
   check(ctx) {
     return ctx.attempts.filter((a) => a.stall).map((a) => {
       const s = a.stall;
-      const nodes = s.nodes.map((n) => `${code(n.name)}${n.endpoint ? ` (${code(n.endpoint)})` : ""}`).join(", ");
+      if (s.registry) {
+        const reg = s.registry.host ? `the registry ${s.registry.host}` : "the registry";
+        return {
+          rule: "stalled-build",
+          severity: "error",
+          title: `Attempt ${a.number} stalled: ${reg} stopped answering`.slice(0, 200),
+          message: gfm`Attempt ${a.number}: ${code(describeStall(s))}${s.step ? gfm`; the step running was ${code(s.step)}` : gfm``}.`,
+          hint: "A registry that accepts an upload and never answers holds a push for ever; the attempt was stopped after stall-timeout-seconds of silence and retried as a registry failure.",
+          impactMs: s.quietMs
+        };
+      }
+      const nodes = s.nodes.map(
+        (n) => n.endpoint ? gfm`${code(n.name)} (${code(n.endpoint)})` : code(n.name)
+      );
       return {
         rule: "stalled-build",
         severity: "error",
@@ -16819,7 +18278,7 @@ var stalledBuild = {
           0,
           200
         ),
-        message: `Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? "" : "s"} ${nodes}${s.step ? `; the step running was ${code(s.step)}` : ""}.`,
+        message: gfm`Attempt ${a.number}: ${code(describeStall(s))}. Node${s.nodes.length === 1 ? gfm`` : gfm`s`} ${joinMd(nodes, ", ")}${s.step ? gfm`; the step running was ${code(s.step)}` : gfm``}.`,
         hint: "A BuildKit node that stops answering mid-build is usually overloaded, out of memory or cut off from the runner; stall-timeout-seconds sets how long a silent build is tolerated.",
         impactMs: s.quietMs
       };
@@ -16839,14 +18298,14 @@ var transientFailure = {
     const total = ctx.attempts.length;
     const ok = !ctx.failure;
     const lines = retried2.map(
-      (a) => `- attempt ${a.number}: ${code(a.classification.category)}, ${a.classification.reason}; ${a.decision}`
+      (a) => gfm`- attempt ${a.number}: ${code(a.classification.category)}, ${text(a.classification.reason)}; ${text(a.decision ?? "")}`
     );
     return [
       {
         rule: "transient-failure",
         severity: ok ? "notice" : "warning",
         title: `${retried2.length} transient failure${retried2.length === 1 ? "" : "s"}, ${ok ? `succeeded on attempt ${total}` : `still failing after ${total} attempts`}`,
-        message: lines.join("\n"),
+        message: joinMd(lines),
         hint: "Repeated transport failures point at the network between the runner and the BuildKit nodes, or at nodes restarting under load."
       }
     ];
@@ -16874,7 +18333,7 @@ function unpinned(df) {
       rule: "unpinned-base-image",
       severity: "notice",
       title: `Unpinned base image ${f.image}${f.tag ? `:${f.tag}` : ""}`,
-      message: `${code(f.text)} uses ${f.tag ? code(":latest") : "no tag (so :latest)"}: the build changes whenever the image is re-published.`,
+      message: gfm`${code(f.text)} uses ${f.tag ? code(":latest") : gfm`no tag (so :latest)`}: the build changes whenever the image is re-published.`,
       hint: "Pin a version tag, or a digest (image:tag@sha256:\u2026) for reproducible builds.",
       file: df.path,
       line: f.line,
@@ -16888,6 +18347,7 @@ function unpinned(df) {
 var RULES = [
   nodeUnavailable,
   buildFailed,
+  logClipped,
   stalledBuild,
   execFormat,
   registryAuth,
@@ -16913,8 +18373,8 @@ var RULE_METADATA = [
   }
 ];
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-function rankFindings(list) {
-  return [...list].sort(
+function rankFindings(list2) {
+  return [...list2].sort(
     (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
   );
 }
@@ -16947,113 +18407,267 @@ function plainText(markdown) {
 }
 
 // src/report/markdown.ts
-var COMMENT_LIMIT = 65536;
-var SUMMARY_LIMIT = 1024 * 1024;
-var ICON = { error: "\u{1F6D1}", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
+var COMMENT_LIMIT = { max: 65536, unit: "chars" };
+var SUMMARY_LIMIT = { max: 1024 * 1024, unit: "bytes" };
+var WRAP_COLUMNS = 90;
+var COMMENT_FINDINGS = 3;
+var LEAD_LOG_LINES = 10;
+var ICON = { error: gfm`🛑`, warning: gfm`⚠️`, notice: gfm`ℹ️` };
+var none = gfm``;
+var dash = gfm`-`;
 function marker(key) {
-  return `<!-- buildx-guard:${key.replace(/[^a-zA-Z0-9_./:-]/g, "_")} -->`;
+  return htmlComment(`buildx-guard:${key}`);
 }
-function lineLink(input, f) {
-  if (!f.file) return "";
+function tenths(value) {
+  const t = Math.round(value * 10);
+  return gfm`${Math.trunc(t / 10)}.${Math.abs(t % 10)}`;
+}
+function duration(ms) {
+  return ms >= 1e4 ? gfm`${Math.round(ms / 1e3)} s` : gfm`${tenths(ms / 1e3)} s`;
+}
+function brLines(parts) {
+  return joinMd(
+    parts.map((p, i) => i < parts.length - 1 ? gfm`${p}<br>` : p),
+    "\n"
+  );
+}
+function lineLink(input2, f, label) {
+  if (!f.file) return label;
   const where = `${f.file}${f.line ? `:${f.line}${f.endLine && f.endLine !== f.line ? `-${f.endLine}` : ""}` : ""}`;
-  const l = input.links;
-  if (!l || !l.sha) return code(where);
+  const l = input2.links;
+  if (!l || !l.sha) return label ? gfm`${label} (${code(where)})` : code(where);
   const path = f.file.split("/").map(encodeURIComponent).join("/");
   const anchor2 = f.line ? `#L${f.line}${f.endLine && f.endLine !== f.line ? `-L${f.endLine}` : ""}` : "";
-  return `[${code(where)}](${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor2})`;
+  return link(label ?? code(where), `${l.serverUrl}/${l.owner}/${l.repo}/blob/${l.sha}/${path}${anchor2}`);
 }
-function headline(input) {
-  const what = input.merge ? "Merge" : input.targets ? "Bake" : "Build";
-  if (input.status === "success") {
-    const retried2 = input.attempts.length > 1 ? ` after ${input.attempts.length} attempts` : "";
-    return `### \u2705 ${what} succeeded${retried2}`;
+function wrapLine(line, width = WRAP_COLUMNS) {
+  const chars = [...line];
+  if (chars.length <= width) return [line];
+  const indent = /^\s*/.exec(line)[0].slice(0, 8);
+  const out = [];
+  let rest = chars;
+  let first = true;
+  while (rest.length > (first ? width : width - indent.length - 2)) {
+    const room = first ? width : width - indent.length - 2;
+    const window = rest.slice(0, room + 1).join("");
+    const at = Math.max(window.lastIndexOf(" "), window.lastIndexOf(":") + 1);
+    const cut = at > room / 2 ? at : room;
+    const piece = [...window].slice(0, cut).join("").trimEnd();
+    out.push(first ? piece : `${indent}\u21AA ${piece}`);
+    rest = rest.slice(cut);
+    while (rest[0] === " ") rest = rest.slice(1);
+    first = false;
   }
-  if (input.status === "unknown")
-    return "### \u2754 No build verdict: the log shows no finished build and no error";
-  const f = input.failure;
-  const kind = f?.retryable === void 0 ? "" : f.retryable ? ", transient" : ", not retryable";
-  return `### \u274C ${what} failed${f ? ` (${f.category}${kind})` : ""}`;
+  if (rest.length) out.push(first ? rest.join("") : `${indent}\u21AA ${rest.join("")}`);
+  return out;
 }
-function mergeTable(input) {
-  const m = input.merge;
-  if (!m) return void 0;
-  return [
-    "| sources | platforms | tags | index digest |",
-    "| --- | --- | --- | --- |",
-    `| ${m.sources.map(code).join("<br>")} | ${m.platforms.map(code).join(", ") || "-"} | ${m.tags.map(code).join("<br>")} | ${m.digest ? code(m.digest) : "-"} |`
-  ].join("\n");
+function wrapped(lines) {
+  return lines.flatMap((l) => wrapLine(l));
 }
-function targetsTable(input) {
-  if (!input.targets?.length) return void 0;
-  const icon = { success: "\u2705", failed: "\u274C", cancelled: "\u23F9\uFE0F" };
-  return [
-    "| target | result | digest |",
-    "| --- | --- | --- |",
-    ...input.targets.map(
-      (t) => `| ${code(t.name)} | ${icon[t.status] ?? ""} ${escapeMarkdown(t.status)} | ${t.digest ? code(t.digest) : "-"} |`
-    )
-  ].join("\n");
+function dropQuotedCommand(line) {
+  let out = "";
+  let from = 0;
+  for (let at = line.indexOf('process "', from); at >= 0; at = line.indexOf('process "', from)) {
+    let end = at + 'process "'.length;
+    while (end < line.length && line[end] !== '"') end += line[end] === "\\" ? 2 : 1;
+    if (end >= line.length) break;
+    out += `${line.slice(from, at)}process "\u2026"`;
+    from = end + 1;
+  }
+  return out + line.slice(from);
 }
-function statsTable(input) {
-  const s = input.stats;
-  const ratio = s.steps ? `${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})` : "-";
-  return [
-    "| duration | attempts | cache hits | context | platforms |",
-    "| --- | --- | --- | --- | --- |",
-    `| ${seconds(s.durationMs)} | ${input.attempts.length || "-"} | ${ratio} | ${(s.contextBytes / 1e6).toFixed(1)} MB | ${s.platforms.map(code).join(", ") || "-"} |`
-  ].join("\n");
+function causeChain(message) {
+  return message.split("\n").filter((l) => l.trim()).flatMap((line) => {
+    const plain = dropQuotedCommand(line.replace(/^ERROR: /, ""));
+    const parts = [];
+    for (const p of plain.split(/: (?=\S)/)) {
+      if (parts.length && (!/\s/.test(p) || p.length < 4)) parts[parts.length - 1] += `: ${p}`;
+      else parts.push(p);
+    }
+    if ([...plain].length <= WRAP_COLUMNS) return [plain];
+    return parts.map((p, i) => `${"  ".repeat(Math.min(i, 4))}${p}${i < parts.length - 1 ? ":" : ""}`);
+  });
 }
-function attemptsTable(input) {
-  if (input.attempts.length < 2 && input.status === "success") return void 0;
-  if (!input.attempts.length) return void 0;
-  return [
-    "**Attempts**",
-    "",
-    "| # | result | duration | why |",
-    "| --- | --- | --- | --- |",
-    ...input.attempts.map(
-      (a) => `| ${a.number} | ${a.exitCode === 0 ? "succeeded" : `failed (${a.category ?? "unknown"})`} | ${seconds(a.durationMs)} | ${escapeMarkdown(a.decision ?? "")} |`
-    )
-  ].join("\n");
+function attemptCount(input2) {
+  return input2.attempts.reduce((most, a) => Math.max(most, a.number), 0);
 }
-function nodesTable2(input) {
-  if (!input.nodes.length) return void 0;
-  return [
-    `**Builder** ${input.builder ? `${code(input.builder.name)} (${escapeMarkdown(input.builder.driver)})` : ""}`,
-    "",
-    "| node | endpoint | status | BuildKit | platforms |",
-    "| --- | --- | --- | --- | --- |",
-    ...input.nodes.map(
-      (n) => `| ${code(n.name)} | ${code(n.endpoint || "default")} | ${n.status === "running" ? "\u{1F7E2}" : "\u{1F534}"} ${escapeMarkdown(n.status)} | ${escapeMarkdown(n.buildkit || "-")} | ${escapeMarkdown(n.platforms.slice(0, 6).join(", ") || "-")} |`
-    )
-  ].join("\n");
+function what(input2) {
+  if (!input2.attempts.length && input2.failure?.category === "builder") return "Builder";
+  return input2.merge ? "Merge" : input2.targets ? "Bake" : "Build";
 }
-function findingBlock(input, f, leadShown = false) {
-  const where = lineLink(input, f);
-  const said = leadShown && f.rule === "build-failed";
+function failedAt(input2) {
+  const targets = (input2.targets ?? []).filter((t) => t.status === "failed").map((t) => code(t.name));
+  const down = input2.nodes.filter((n) => n.status !== "running").map((n) => code(n.name));
+  const s = (n) => n.length > 1 ? gfm`s` : none;
+  if (input2.failingLog) {
+    const of = targets.length === 1 ? gfm` (target ${targets[0]})` : none;
+    const failed2 = input2.findings.find((f) => f.rule === "build-failed");
+    const step = code(input2.failingLog.step);
+    return gfm` at ${(failed2 && lineLink(input2, failed2, step)) ?? step}${of}`;
+  }
+  if (targets.length) return gfm` at target${s(targets)} ${joinMd(targets, ", ")}`;
+  if (down.length) return gfm` at node${s(down)} ${joinMd(down, ", ")}`;
+  return none;
+}
+function leadLine(input2) {
+  const s = input2.stats;
+  const name = text(what(input2));
+  if (input2.status === "success") {
+    const facts = [duration(s.durationMs)];
+    if (s.steps) facts.push(gfm`${s.cachedSteps} of ${s.steps} steps cached`);
+    if (attemptCount(input2) > 1) facts.push(gfm`${attemptCount(input2)} attempts`);
+    return gfm`✅ **${name} succeeded** · ${joinMd(facts, " \xB7 ")}`;
+  }
+  if (input2.status === "unknown")
+    return gfm`❔ **No build verdict**: the log shows no finished build and no error`;
+  const f = input2.failure;
+  const kind = f?.retryable === void 0 ? none : f.retryable ? gfm`, transient` : gfm`, not retryable`;
+  return gfm`❌ **${name} failed**${failedAt(input2)}${f ? gfm` · ${text(f.category)}${kind}` : none}`;
+}
+function retriedLines(input2) {
+  return input2.attempts.filter((a) => a.exitCode !== 0 && a.decision?.startsWith("retried")).map(
+    (a) => gfm`↻ ${a.bake ? gfm`${code(a.bake)}: a` : gfm`A`}ttempt ${a.number} failed (${text(a.category ?? "unknown")}) and was ${text(a.decision)}`
+  );
+}
+function failureBlock(input2, withRetries) {
+  if (input2.status !== "failed" || !input2.failure) return void 0;
+  const parts = [];
+  const log = input2.failingLog?.lines.slice(-LEAD_LOG_LINES) ?? [];
+  if (log.length) parts.push(codeBlock(wrapped(log)));
+  const chain = causeChain(input2.failure.message);
+  if (chain.length && !(chain.length === 1 && log.at(-1)?.trim() === chain[0].trim()))
+    parts.push(codeBlock(wrapped(chain)));
+  const notes = [];
+  if (input2.failingLog?.clipped)
+    notes.push(
+      gfm`BuildKit clipped the step's output (log limit ${code(input2.failingLog.clipped)} reached), so its last lines may be missing.`
+    );
+  const record = input2.failure.record;
+  if (record)
+    notes.push(
+      gfm`(the error${record.line ? gfm` and its Dockerfile line` : none} from the build record: ${code(`docker buildx history inspect ${record.id}`)})`
+    );
+  if (notes.length) parts.push(brLines(notes));
+  const hint = input2.findings.find((f) => f.rule === "build-failed")?.hint;
+  if (hint) parts.push(gfm`**Hint:** ${text(hint)}`);
+  if (withRetries) {
+    const retried2 = retriedLines(input2);
+    if (retried2.length) parts.push(brLines(retried2));
+  }
+  return parts.length ? joinMd(parts, "\n\n") : void 0;
+}
+function otherFindings(input2) {
+  return input2.findings.filter((f) => !(f.rule === "build-failed" && input2.status === "failed"));
+}
+function findingLine(input2, f) {
+  const where = lineLink(input2, f);
+  return gfm`${ICON[f.severity]} ${code(f.rule)}${where ? gfm` ${where}` : none}: ${text(f.title)}`;
+}
+function findingBlock(input2, f) {
+  const where = lineLink(input2, f);
   const parts = [
-    `#### ${ICON[f.severity]} ${escapeMarkdown(f.title)}`,
-    `${code(f.rule)}${where ? ` at ${where}` : ""}`,
-    ...said ? [] : [f.message]
+    gfm`${ICON[f.severity]} ${code(f.rule)}${where ? gfm` ${where}` : none}${f.target ? gfm` (target ${code(f.target)})` : none}`,
+    f.message
   ];
-  if (f.hint) parts.push(`**Hint:** ${escapeMarkdown(f.hint)}`);
-  if (f.url) parts.push(`[Documentation](${f.url.replace(/[()\s]/g, encodeURIComponent)})`);
-  return parts.join("\n\n");
+  if (f.hint) parts.push(gfm`**Hint:** ${text(f.hint)}`);
+  if (f.url) parts.push(link(gfm`Documentation`, f.url));
+  return joinMd(parts, "\n\n");
 }
-function findingsTable(input) {
-  return [
-    "| severity | rule | where | finding |",
-    "| --- | --- | --- | --- |",
-    ...input.findings.map(
-      (f) => `| ${ICON[f.severity]} ${f.severity} | ${code(f.rule)} | ${lineLink(input, f) || "-"} | ${escapeMarkdown(f.title)} |`
+var list = (items, sep2) => items.length ? joinMd(items.map(code), sep2) : dash;
+function mergeTable(input2) {
+  const m = input2.merge;
+  if (!m) return void 0;
+  return joinMd([
+    gfm`| sources | platforms | tags | index digest |`,
+    gfm`| --- | --- | --- | --- |`,
+    row([
+      list(m.sources, "<br>"),
+      list(m.platforms, ", "),
+      list(m.tags, "<br>"),
+      m.digest ? code(m.digest) : dash
+    ])
+  ]);
+}
+function targetsTable(input2) {
+  if (!input2.targets?.length) return void 0;
+  const icon = { success: gfm`✅`, failed: gfm`❌`, cancelled: gfm`⏹️` };
+  const isolated = input2.targets.some((t) => t.attempts !== void 0);
+  const result = (t) => {
+    const category = t.category ? gfm` (${text(t.category)})` : none;
+    const retry = t.status === "success" && (t.attempts ?? 1) > 1 ? gfm` after a retry` : none;
+    return gfm`${icon[t.status] ?? none} ${text(t.status)}${category}${retry}`;
+  };
+  return joinMd([
+    isolated ? gfm`| target | result | attempts | digest |` : gfm`| target | result | digest |`,
+    isolated ? gfm`| --- | --- | --- | --- |` : gfm`| --- | --- | --- |`,
+    ...input2.targets.map(
+      (t) => row([
+        code(t.name),
+        result(t),
+        ...isolated ? [t.attempts !== void 0 ? gfm`${t.attempts}` : dash] : [],
+        t.digest ? code(t.digest) : dash
+      ])
     )
-  ].join("\n");
+  ]);
 }
-function chartLabel(s) {
-  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, 48) || "step";
+function factsTable(input2, withAttempts) {
+  const s = input2.stats;
+  const green = input2.status === "success";
+  const cols = [];
+  if (!green && s.durationMs) cols.push([gfm`duration`, duration(s.durationMs)]);
+  if (!green && withAttempts && input2.attempts.length)
+    cols.push([gfm`attempts`, gfm`${attemptCount(input2)}`]);
+  if (!green && s.steps)
+    cols.push([
+      gfm`cache hits`,
+      gfm`${Math.round(s.cachedSteps / s.steps * 100)}% (${s.cachedSteps}/${s.steps})`
+    ]);
+  if (!input2.merge && (s.steps || s.contextBytes))
+    cols.push([gfm`context`, gfm`${tenths(s.contextBytes / 1e6)} MB`]);
+  if (!input2.merge && s.platforms.length) cols.push([gfm`platforms`, list(s.platforms, ", ")]);
+  if (!cols.length) return void 0;
+  return joinMd([row(cols.map((c) => c[0])), row(cols.map(() => gfm`---`)), row(cols.map((c) => c[1]))]);
 }
-function timingChart(input) {
-  const steps = input.steps.filter((s) => s.durationMs > 0 || s.cached).slice(0, 200);
+function attemptsTable(input2) {
+  if (attemptCount(input2) < 2 && !(input2.status !== "success" && input2.attempts.some((a) => a.bake)))
+    return void 0;
+  return joinMd([
+    gfm`| attempt | result | duration | why |`,
+    gfm`| --- | --- | --- | --- |`,
+    ...input2.attempts.map(
+      (a) => row([
+        a.bake ? gfm`${code(a.bake)} ${a.number}` : gfm`${a.number}`,
+        a.exitCode === 0 ? gfm`succeeded` : gfm`failed (${text(a.category ?? "unknown")})`,
+        duration(a.durationMs),
+        text(a.decision ?? "")
+      ])
+    )
+  ]);
+}
+function nodesTable2(input2) {
+  if (!input2.nodes.length) return void 0;
+  const b = input2.builder;
+  return joinMd([
+    b ? gfm`**Builder** ${code(b.name)} (${text(b.driver)})` : gfm`**Builder**`,
+    gfm``,
+    gfm`| node | endpoint | status | BuildKit | platforms |`,
+    gfm`| --- | --- | --- | --- | --- |`,
+    ...input2.nodes.map(
+      (n) => row([
+        code(n.name),
+        code(n.endpoint || "default"),
+        gfm`${n.status === "running" ? gfm`🟢` : gfm`🔴`} ${text(n.status)}`,
+        text(n.buildkit || "-"),
+        text(n.platforms.slice(0, 6).join(", ") || "-")
+      ])
+    )
+  ]);
+}
+function chartLabel(s, max = 64) {
+  return s.replace(/[^A-Za-z0-9 ./_=+-]/g, " ").replace(/\s+/g, " ").trim().slice(0, max).trim() || "step";
+}
+function timingChart(input2) {
+  const steps = input2.steps.filter((s) => s.durationMs > 0 || s.cached || s.failed).slice(0, 200);
   if (!steps.length) return void 0;
   const top = [...steps].sort((a, b) => b.durationMs - a.durationMs).slice(0, 25);
   const group = /* @__PURE__ */ new Map();
@@ -17064,109 +18678,127 @@ function timingChart(input) {
   const t0 = Math.min(...shown.map((s) => s.startMs ?? Infinity));
   let cursor = 0;
   let section;
+  const used = /* @__PURE__ */ new Map();
+  const unique = (label) => {
+    const n = (used.get(label) ?? 0) + 1;
+    used.set(label, n);
+    return n === 1 ? label : `${label} ${n}`;
+  };
   const rows = shown.flatMap((s, i) => {
     const head = s.target && s.target !== section ? [`    section ${chartLabel(s.target)}`] : [];
     section = s.target ?? section;
-    return [...head, row(s, i)];
+    return [...head, bar(s, i)];
   });
-  function row(s, i) {
+  function bar(s, i) {
     const start = s.startMs !== void 0 && Number.isFinite(t0) ? s.startMs - t0 : cursor;
-    const before = s.id ? input.baseline?.get(s.id) : void 0;
-    const label = `${chartLabel(s.label)}${before !== void 0 ? ` (was ${seconds(before)})` : ""}`;
+    const before = s.id ? input2.baseline?.get(s.id) : void 0;
+    const was = before !== void 0 ? ` was ${seconds(before)}` : "";
     if (s.cached && !s.failed)
-      return `    ${chartLabel(`${label} cached`)} :milestone, done, s${i}, ${start}, 0ms`;
+      return `    ${unique(`${chartLabel(s.label)} cached`)} :milestone, done, s${i}, ${start}, 0ms`;
     cursor = start + Math.max(s.durationMs, 1);
     const tag = s.failed ? "crit, " : "active, ";
-    return `    ${chartLabel(label)} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
+    return `    ${unique(chartLabel(`${chartLabel(s.label)}${was}`, 80))} :${tag}s${i}, ${start}, ${start + Math.max(s.durationMs, 1)}`;
   }
   const span = Math.max(cursor, ...shown.map((s) => s.durationMs));
-  return [
-    "**Step timings**",
-    "",
-    "```mermaid",
-    "gantt",
-    "    dateFormat x",
-    // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
-    `    axisFormat ${span < 1e4 ? "%S.%L s" : "%M:%S"}`,
-    ...rows,
-    "```"
-  ].join("\n");
+  const chart = codeBlock(
+    [
+      "gantt",
+      "    dateFormat x",
+      // Seconds and milliseconds for a fast build, minutes and seconds otherwise.
+      `    axisFormat ${span < 1e4 ? "%S.%L s" : "%M:%S"}`,
+      ...rows
+    ],
+    "mermaid"
+  );
+  return gfm`**Step timings**\n\n${chart}`;
 }
-function failureLead(input) {
-  if (!input.failure) return void 0;
-  const l = input.failingLog;
-  const error = codeBlock([input.failure.message]);
-  if (!l || !l.lines.length) return error;
-  const lines = l.lines.slice(-15);
-  return `${code(l.step)} printed (last ${lines.length} line${lines.length === 1 ? "" : "s"}):
-
-${codeBlock(lines)}
-
-and failed with:
-
-${error}`;
+function fold(summary, body) {
+  return gfm`<details><summary>${summary}</summary>\n\n${joinMd(body, "\n\n")}\n\n</details>`;
 }
-function greenLine(input) {
-  const s = input.stats;
-  const cache = s.steps ? `${s.cachedSteps} of ${s.steps} steps from the cache` : "no Dockerfile steps";
-  const attention = input.findings.filter((f) => f.severity !== "notice").length;
-  return `${seconds(s.durationMs)} \xB7 ${cache} \xB7 context ${(s.contextBytes / 1e6).toFixed(1)} MB${attention ? ` \xB7 ${attention} finding${attention === 1 ? "" : "s"} to look at` : ""}`;
-}
-function renderMarkdown(input, opts) {
-  const top = opts.compact ? 3 : opts.topFindings ?? 10;
-  const errorsFirst = input.findings.slice(0, top);
-  const lead = failureLead(input);
-  const details = [
-    input.merge ? mergeTable(input) : statsTable(input),
-    attemptsTable(input),
-    nodesTable2(input),
-    timingChart(input)
+function commentSections(input2, withFold) {
+  const failure = failureBlock(input2, true);
+  const others = otherFindings(input2);
+  const upFront = (input2.status === "success" ? others.filter((f) => f.severity !== "notice") : others).slice(
+    0,
+    COMMENT_FINDINGS
+  );
+  const rest = others.filter((f) => !upFront.includes(f));
+  const shownInFold = rest.slice(0, 20);
+  const facts = [
+    input2.merge ? mergeTable(input2) : void 0,
+    targetsTable(input2),
+    factsTable(input2, true),
+    nodesTable2(input2)
   ].filter((x) => !!x);
+  const more = rest.length > shownInFold.length ? rest.length - shownInFold.length : 0;
+  const foldBody = [
+    ...shownInFold.length ? [brLines(shownInFold.map((f) => findingLine(input2, f)))] : [],
+    ...more ? [gfm`…and ${more} more finding(s) in the job summary.`] : [],
+    ...facts
+  ];
+  const elsewhere = [
+    ...rest.length || upFront.length ? [gfm`every finding explained`] : [],
+    ...attemptsTable(input2) ? [gfm`the attempts`] : [],
+    ...timingChart(input2) ? [gfm`the step timings`] : []
+  ];
+  if (elsewhere.length) foldBody.push(gfm`In the job summary: ${joinMd(elsewhere, ", ")}.`);
+  const noun = html(what(input2).toLowerCase());
+  const label = rest.length ? gfm`${rest.length} more finding${rest.length === 1 ? none : gfm`s`} and the ${noun}’s figures` : gfm`The ${noun}’s figures`;
+  return [
+    { text: gfm`${marker(input2.key)}\n${leadLine(input2)}`, drop: 99 },
+    ...failure ? [{ text: failure, drop: 98 }] : [],
+    ...upFront.length ? [{ text: brLines(upFront.map((f) => findingLine(input2, f))), drop: 90 }] : [],
+    ...withFold ? [{ text: fold(label, foldBody), drop: 40 }] : [],
+    ...!withFold && rest.length ? [{ text: gfm`…and ${rest.length} more finding(s) in the job summary.`, drop: 95 }] : []
+  ];
+}
+function summarySections(input2) {
+  const failure = failureBlock(input2, false);
+  const others = otherFindings(input2);
+  const attempts = attemptsTable(input2);
+  const nodes = nodesTable2(input2);
+  const chart = timingChart(input2);
+  return [
+    { text: gfm`${marker(input2.key)}\n${leadLine(input2)}`, drop: 99 },
+    ...failure ? [{ text: failure, drop: 98 }] : [],
+    ...attempts ? [{ text: attempts, drop: 92 }] : [],
+    ...others.map((f, i) => ({ text: findingBlock(input2, f), drop: 80 - Math.min(i, 40) })),
+    ...[input2.merge ? mergeTable(input2) : void 0, targetsTable(input2), factsTable(input2, false)].filter((x) => !!x).map((t) => ({ text: t, drop: 90 })),
+    ...nodes ? [{ text: nodes, drop: 85 }] : [],
+    ...chart ? [{ text: chart, drop: 30 }] : []
+  ];
+}
+function renderMarkdown(input2, opts) {
+  const size = (t) => sizeOf(t, opts.limit.unit);
   const sections = [
-    { text: marker(input.key), drop: 99, compact: true },
-    { text: headline(input), drop: 99, compact: true },
-    // What failed first: the failing step's own last lines, then the error, each once.
-    ...lead ? [{ text: lead, drop: 98, compact: true }] : [],
-    ...input.status === "success" ? [{ text: greenLine(input), drop: 98, compact: true }] : [],
-    ...input.targets?.length ? [{ text: targetsTable(input), drop: 90, compact: true }] : [],
-    ...errorsFirst.map((f, i) => ({ text: findingBlock(input, f, !!lead), drop: 80 - i, compact: true })),
-    ...input.findings.length > top && !opts.full ? [{ text: `\u2026and ${input.findings.length - top} more finding(s) in the job summary.`, drop: 95 }] : [],
-    {
-      text: `<details><summary>Duration, cache, attempts, builder and step timings</summary>
-
-${details.join("\n\n")}
-
-</details>`,
-      drop: 40
-    },
-    ...opts.full && input.findings.length ? [{ text: `**All ${input.findings.length} findings**
-
-${findingsTable(input)}`, drop: 30 }] : [],
-    ...input.omittedAnnotations ? [
+    ...opts.full && !opts.compact ? summarySections(input2) : commentSections(input2, !opts.compact),
+    ...input2.omittedAnnotations ? [
       {
-        text: `${input.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
+        text: gfm`${input2.omittedAnnotations} finding(s) were not shown as annotations (GitHub shows at most 10 per level and 50 per step).`,
         drop: 94
       }
     ] : [],
-    ...input.links?.runUrl ? [{ text: `<sub>buildx-guard \xB7 [run](${input.links.runUrl})</sub>`, drop: 96 }] : []
+    ...input2.links?.runUrl ? [{ text: gfm`<sub>buildx-guard · ${link(gfm`run`, input2.links.runUrl)}</sub>`, drop: 96 }] : []
   ];
-  const render = (list) => list.map((s) => s.text).join("\n\n") + "\n";
-  let kept = opts.compact ? sections.filter((x) => x.compact) : sections;
-  let text = render(kept);
-  const pointer = `
-
-_Truncated: the full report is in the job summary${input.links?.runUrl ? ` (${input.links.runUrl})` : ""}._
-`;
-  while (text.length > opts.limit - pointer.length) {
-    const lowest = kept.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
+  const render = (kept3) => gfm`${joinMd(
+    kept3.map((s) => s.text),
+    "\n\n"
+  )}\n`;
+  let kept2 = sections;
+  let out = render(kept2);
+  const runUrl = input2.links?.runUrl;
+  const pointer = runUrl ? gfm`\n\n_Truncated: the full report is in the job summary (${link(gfm`run`, runUrl)})._\n` : gfm`\n\n_Truncated: the full report is in the job summary._\n`;
+  const room = opts.limit.max - size(pointer);
+  while (size(out) > room) {
+    const lowest = kept2.filter((s) => s.drop < 95).sort((a, b) => a.drop - b.drop)[0];
     if (!lowest) break;
-    kept = kept.filter((s) => s !== lowest);
-    text = render(kept);
+    kept2 = kept2.filter((s) => s !== lowest);
+    out = render(kept2);
   }
-  if (!opts.compact && kept.length < sections.length || text.length > opts.limit) {
-    text = text.slice(0, opts.limit - pointer.length) + pointer;
+  if (kept2.length < sections.length || size(out) > opts.limit.max) {
+    out = gfm`${cutMarkdown(out, room, opts.limit.unit)}${pointer}`;
   }
-  return text;
+  return out;
 }
 
 // src/redact/redact.ts
@@ -17198,18 +18830,18 @@ function forms(value) {
     json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
     json.replace(/\//g, "\\/")
   );
-  const text = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const text2 = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   out.push(
-    text,
-    text.replace(/"/g, "&quot;").replace(/'/g, "&apos;"),
-    text.replace(/"/g, "&quot;").replace(/'/g, "&#39;"),
-    text.replace(/"/g, "&quot;").replace(/'/g, "&#x27;")
+    text2,
+    text2.replace(/"/g, "&quot;").replace(/'/g, "&apos;"),
+    text2.replace(/"/g, "&quot;").replace(/'/g, "&#39;"),
+    text2.replace(/"/g, "&quot;").replace(/'/g, "&#x27;")
   );
   out.push(value.replace(/"/g, '\\"'), value.replace(/'/g, "''"));
   if (value.length > 8 && value.startsWith('"') && value.endsWith('"')) out.push(value.slice(1, -1));
   return [value, ...out.slice(1).filter((f) => f !== value && f.length >= MIN_DERIVED)];
 }
-function fold(s) {
+function fold2(s) {
   const lower = s.toLowerCase();
   if (lower.length === s.length) return lower;
   let out = "";
@@ -17226,16 +18858,16 @@ function needles(values) {
     if (/[\r\n]/.test(v)) {
       for (const line of v.split(/\r?\n/)) if (line.trim().length >= MIN_LINE) parts.push(line.trim());
     }
-    for (const p of parts) for (const f of forms(p)) out.add(fold(f));
+    for (const p of parts) for (const f of forms(p)) out.add(fold2(f));
   }
   return [...out].sort((a, b) => b.length - a.length);
 }
-var BREAK = /[\r\n]/g;
-function redactText(text, list) {
-  if (!list.length || text.length < MIN_SECRET) return text;
-  const lower = fold(text);
+var BREAK2 = /[\r\n]/g;
+function redactText(text2, list2) {
+  if (!list2.length || text2.length < MIN_SECRET) return text2;
+  const lower = fold2(text2);
   const broken = lower.includes("\n") || lower.includes("\r");
-  const flat = broken ? lower.replace(BREAK, "") : lower;
+  const flat = broken ? lower.replace(BREAK2, "") : lower;
   let at;
   if (broken) {
     at = new Int32Array(flat.length);
@@ -17245,11 +18877,11 @@ function redactText(text, list) {
     }
   }
   let marks;
-  for (const n of list) {
+  for (const n of list2) {
     let i = flat.indexOf(n);
     let done = -1;
     while (i >= 0) {
-      marks ??= new Uint8Array(text.length);
+      marks ??= new Uint8Array(text2.length);
       const end = i + n.length - 1;
       const from = at ? at[Math.max(i, done + 1)] : Math.max(i, done + 1);
       const to = at ? at[end] : end;
@@ -17258,34 +18890,34 @@ function redactText(text, list) {
       i = flat.indexOf(n, i + 1);
     }
   }
-  if (!marks) return text;
+  if (!marks) return text2;
   let out = "";
   let start = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; ) {
+    const c = text2.charCodeAt(i);
     if (!marks[i] || c === 10 || c === 13) {
       i++;
       continue;
     }
-    out += text.slice(start, i) + REDACTED;
-    while (i < text.length && marks[i] && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    out += text2.slice(start, i) + REDACTED;
+    while (i < text2.length && marks[i] && text2.charCodeAt(i) !== 10 && text2.charCodeAt(i) !== 13) i++;
     start = i;
   }
-  return out + text.slice(start);
+  return out + text2.slice(start);
 }
-function redactLines(lines, list) {
-  if (lines.some((l) => l.includes("\n") || l.includes("\r"))) return lines.map((l) => redactText(l, list));
-  return redactText(lines.join("\n"), list).split("\n");
+function redactLines(lines, list2) {
+  if (lines.some((l) => l.includes("\n") || l.includes("\r"))) return lines.map((l) => redactText(l, list2));
+  return redactText(lines.join("\n"), list2).split("\n");
 }
-function deep(value, list) {
-  if (typeof value === "string") return redactText(value, list);
+function deep(value, list2) {
+  if (typeof value === "string") return redactText(value, list2);
   if (Array.isArray(value)) {
-    if (value.length > 1 && value.every((v) => typeof v === "string")) return redactLines(value, list);
-    return value.map((v) => deep(v, list));
+    if (value.length > 1 && value.every((v) => typeof v === "string")) return redactLines(value, list2);
+    return value.map((v) => deep(v, list2));
   }
-  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list), deep(v, list)]));
+  if (value instanceof Map) return new Map([...value].map(([k, v]) => [deep(k, list2), deep(v, list2)]));
   if (value && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v, list2)]));
   }
   return value;
 }
@@ -17294,8 +18926,8 @@ var Redactor = class {
   constructor(secrets) {
     this.list = needles(secrets);
   }
-  text(text) {
-    return redactText(text, this.list);
+  text(text2) {
+    return redactText(text2, this.list);
   }
   /** Every string in `value` (arrays, Maps and their keys included), a copy. */
   value(value) {
@@ -17307,8 +18939,8 @@ function derive(value, render) {
 }
 
 // src/report/redact.ts
-function redactReport(input) {
-  return new Redactor(input.secrets).value({ ...input, secrets: [] });
+function redactReport(input2) {
+  return new Redactor(input2.secrets).value({ ...input2, secrets: [] });
 }
 
 // src/report/sarif.ts
@@ -17373,19 +19005,19 @@ async function publish(raw, cfg, deps) {
   const problems = [];
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
-  const input = derive(redacted, (r) => ({ ...r, omittedAnnotations: omitted }));
+  const input2 = derive(redacted, (r) => ({ ...r, omittedAnnotations: omitted }));
   if (cfg.annotations)
-    for (const f of derive(input, () => shown))
+    for (const f of derive(input2, () => shown))
       deps.annotate(
         f.severity,
-        derive(input, () => annotationText(f)),
-        derive(input, () => annotationProps(f))
+        derive(input2, () => annotationText(f)),
+        derive(input2, () => annotationProps(f))
       );
   try {
     if (cfg.summary !== "off")
       await deps.writeSummary(
         derive(
-          input,
+          input2,
           (r) => renderMarkdown(r, {
             limit: SUMMARY_LIMIT,
             full: cfg.summary === "full",
@@ -17400,10 +19032,10 @@ async function publish(raw, cfg, deps) {
     try {
       writeNoFollow(
         cfg.sarifFile,
-        derive(input, (r) => `${JSON.stringify(toSarif(r.findings, deps.version), null, 2)}
+        derive(input2, (r) => `${JSON.stringify(toSarif(r.findings, deps.version), null, 2)}
 `)
       );
-      deps.info(`SARIF with ${input.findings.length} finding(s) written to ${cfg.sarifFile}.`);
+      deps.info(`SARIF with ${input2.findings.length} finding(s) written to ${cfg.sarifFile}.`);
     } catch (e) {
       problems.push(`Could not write SARIF to ${cfg.sarifFile} (sarif-file): ${describeFsError(e)}.`);
     }
@@ -17413,7 +19045,7 @@ async function publish(raw, cfg, deps) {
     const budget = deps.budgetMs ?? REPORT_BUDGET_MS;
     let timer;
     const expired = new Promise((r) => timer = setTimeout(() => r("expired"), budget));
-    const done = await Promise.race([toGitHub(gh, input, cfg, result, problems, deps.info), expired]);
+    const done = await Promise.race([toGitHub(gh, input2, cfg, result, problems, deps.info), expired]);
     clearTimeout(timer);
     if (done === "expired") {
       gh.abort();
@@ -17429,24 +19061,24 @@ async function publish(raw, cfg, deps) {
   }
   if (cfg.failOnFindings !== "none") {
     const limit = SEVERITY_RANK[cfg.failOnFindings];
-    const hits = input.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+    const hits = input2.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
     if (hits.length) {
       result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
     }
   }
   return result;
 }
-async function toGitHub(gh, input, cfg, result, problems, info) {
+async function toGitHub(gh, input2, cfg, result, problems, info) {
   if (cfg.comment !== "off" && gh.ctx.pullNumber) {
-    const body = derive(input, (r) => renderMarkdown(r, { limit: COMMENT_LIMIT, full: false }));
+    const body = derive(input2, (r) => renderMarkdown(r, { limit: COMMENT_LIMIT, full: false }));
     try {
-      if (cfg.comment === "sticky" || input.status === "failed") {
-        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+      if (cfg.comment === "sticky" || input2.status === "failed") {
+        const c = await gh.upsertComment(gh.ctx.pullNumber, marker(input2.key), body);
         info(`${c.created ? "Created" : "Updated"} the pull request comment ${c.id}.`);
       } else {
-        const id = await gh.findComment(gh.ctx.pullNumber, marker(input.key));
+        const id = await gh.findComment(gh.ctx.pullNumber, marker(input2.key));
         if (id !== void 0) {
-          await gh.upsertComment(gh.ctx.pullNumber, marker(input.key), body);
+          await gh.upsertComment(gh.ctx.pullNumber, marker(input2.key), body);
         }
       }
     } catch (e) {
@@ -17457,8 +19089,8 @@ async function toGitHub(gh, input, cfg, result, problems, info) {
   if (cfg.checkRun) {
     try {
       result.checkRequests = await gh.checkRun(
-        derive(input, (r) => ({
-          name: `buildx-guard (${r.key})`.slice(0, 100),
+        derive(input2, (r) => ({
+          name: checkRunName(r.key),
           headSha: gh.ctx.headSha,
           conclusion: r.status === "failed" ? "failure" : r.status === "unknown" ? "neutral" : "success",
           title: r.status === "failed" ? `Build failed (${r.failure?.category ?? "unknown"})` : "Build succeeded",
@@ -17474,9 +19106,13 @@ async function toGitHub(gh, input, cfg, result, problems, info) {
   }
   return "done";
 }
+function checkRunName(key) {
+  const room = 100 - "buildx-guard ()".length;
+  return `buildx-guard (${key.length > room ? `${key.slice(0, 40)}\u2026${key.slice(-(room - 41))}` : key})`;
+}
 function annotationText(f) {
-  const text = plainText(f.message);
-  return `${text.length > 4e3 ? `${text.slice(0, 4e3)}\u2026` : text}${f.hint ? `
+  const text2 = plainText(f.message);
+  return `${text2.length > 4e3 ? `${text2.slice(0, 4e3)}\u2026` : text2}${f.hint ? `
 Hint: ${f.hint}` : ""}`;
 }
 function annotationProps(f) {
@@ -17497,21 +19133,22 @@ function checkAnnotations(findings2) {
     message: annotationText(f).slice(0, 64 * 1024 - 1)
   }));
 }
-function writeNoFollow(path, text) {
+function writeNoFollow(path, text2) {
   const fd = openSync(
     path,
     constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW,
     420
   );
   try {
-    writeSync(fd, text);
+    writeSync(fd, text2);
   } finally {
     closeSync(fd);
   }
 }
 
 // src/report/input.ts
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { createHash as createHash2 } from "node:crypto";
+import { existsSync as existsSync4 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join7, relative } from "node:path";
 
 // src/findings/types.ts
@@ -17524,30 +19161,30 @@ var DEFAULT_OPTIONS = {
 };
 
 // src/findings/analyze.ts
-function analyze(input) {
-  const { trace } = input;
-  let status = input.failure ? "failed" : traceStatus(trace);
+function analyze(input2) {
+  const { trace } = input2;
+  let status = input2.failure ? "failed" : traceStatus(trace);
   if (status === "unknown" && !trace.steps.length && !trace.binary && matchPattern(failureText(trace)))
     status = "failed";
   const failed2 = status === "failed";
-  const failure = failed2 ? input.failure ?? classify(failureText(trace)) : void 0;
-  const list = findings({
+  const failure = failed2 ? input2.failure ?? classify(failureText(trace), failureHints(trace)) : void 0;
+  const list2 = findings({
     trace,
-    ...input.firstTrace ? { firstTrace: input.firstTrace } : {},
-    dockerfile: input.dockerfile,
-    ...input.dockerfiles ? { dockerfiles: input.dockerfiles } : {},
+    ...input2.firstTrace ? { firstTrace: input2.firstTrace } : {},
+    dockerfile: input2.dockerfile,
+    ...input2.dockerfiles ? { dockerfiles: input2.dockerfiles } : {},
     failure,
-    attempts: input.attempts ?? [],
-    nodes: input.nodes ?? [],
-    host: input.host ?? [],
-    options: { ...DEFAULT_OPTIONS, ...input.options }
+    attempts: input2.attempts ?? [],
+    nodes: input2.nodes ?? [],
+    host: input2.host ?? [],
+    options: { ...DEFAULT_OPTIONS, ...input2.options }
   });
-  const main = list.find((f) => f.rule === "build-failed");
+  const main = list2.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
   const failing = failed2 ? failingStep(trace) : void 0;
-  const df = failing && main?.line ? dockerfileOf(input, main.target) : void 0;
+  const df = failing && main?.line ? dockerfileOf(input2, main.target) : void 0;
   const lineText = df && main?.line && main.file === df.path ? df.lines.slice(main.line - 1, main.endLine ?? main.line).map((l) => l.replace(/\\\s*$/, "").trim()).join(" ").trim() : void 0;
-  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
+  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input2.options }.logLines) ?? [];
   return {
     status,
     failure: failure ? {
@@ -17561,7 +19198,7 @@ function analyze(input) {
       ...lineText ? { lineText } : {},
       ...lastLines.length ? { lastLines } : {}
     } : null,
-    findings: list,
+    findings: list2,
     stats: {
       durationMs: trace.durationMs,
       steps: steps.length,
@@ -17575,9 +19212,9 @@ function analyze(input) {
 // src/baseline/baseline.ts
 function stepId(step, dockerfile) {
   const ref = dockerfile ? locateStep(dockerfile, step) : void 0;
-  const text = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
+  const text2 = ref && dockerfile ? dockerfile.lines.slice(ref.line - 1, ref.endLine).join("\n").trim() : "";
   const target = step.target ? [step.target] : [];
-  return [...target, step.stage ?? "", step.instruction ?? step.name, text].join("\0");
+  return [...target, step.stage ?? "", step.instruction ?? step.name, text2].join("\0");
 }
 function byId(trace, files) {
   const map = /* @__PURE__ */ new Map();
@@ -17614,13 +19251,54 @@ function toBaseline(trace, files, ref, now = /* @__PURE__ */ new Date()) {
     steps
   };
 }
-function parseBaseline(text) {
+var BASELINE_MAX_BYTES = 8 * 1024 * 1024;
+var MAX_STEPS = 2e4;
+var MAX_STEP_TEXT = 1024 * 1024;
+var BASELINE_KEYS = ["version", "createdAt", "ref", "totalMs", "cacheRatio", "contextBytes", "steps"];
+var STEP_KEYS = ["id", "label", "durationMs", "cached"];
+function checkBaseline(text2) {
+  if (text2.length > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
+  let raw;
   try {
-    const b = JSON.parse(text);
-    return b && b.version === 1 && Array.isArray(b.steps) ? b : void 0;
+    raw = JSON.parse(text2);
   } catch {
-    return void 0;
+    return "not JSON";
   }
+  const obj = (v) => v !== null && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  const extra = (o, keys) => Object.keys(o).find((k) => !keys.includes(k));
+  const str2 = (v, max) => typeof v === "string" && v.length <= max;
+  const num2 = (v, max = Number.MAX_SAFE_INTEGER) => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= max;
+  const b = obj(raw);
+  if (!b) return "not an object";
+  const unexpected = extra(b, BASELINE_KEYS);
+  if (unexpected !== void 0) return `unexpected key ${JSON.stringify(unexpected.slice(0, 64))}`;
+  if (b.version !== 1) return `version ${String(JSON.stringify(b.version)).slice(0, 64)}, not 1`;
+  if (!str2(b.createdAt, 64) || !str2(b.ref, 1024)) return "'createdAt' or 'ref' is not a short string";
+  if (!num2(b.totalMs) || !num2(b.cacheRatio, 1) || !num2(b.contextBytes))
+    return "'totalMs', 'cacheRatio' or 'contextBytes' is not a number in range";
+  if (!Array.isArray(b.steps) || b.steps.length > MAX_STEPS)
+    return `'steps' is not a list of at most ${MAX_STEPS}`;
+  const steps = [];
+  for (const [i, v] of b.steps.entries()) {
+    const st = obj(v);
+    if (!st || extra(st, STEP_KEYS) !== void 0 || !str2(st.id, MAX_STEP_TEXT) || !str2(st.label, MAX_STEP_TEXT) || !num2(st.durationMs) || typeof st.cached !== "boolean")
+      return `step ${i} is not exactly { id, label, durationMs, cached } with their types and sizes`;
+    steps.push({
+      id: st.id,
+      label: st.label,
+      durationMs: st.durationMs,
+      cached: st.cached
+    });
+  }
+  return {
+    version: 1,
+    createdAt: b.createdAt,
+    ref: b.ref,
+    totalMs: b.totalMs,
+    cacheRatio: b.cacheRatio,
+    contextBytes: b.contextBytes,
+    steps
+  };
 }
 function compare(baseline, ctx, opts) {
   const out = [];
@@ -17633,7 +19311,7 @@ function compare(baseline, ctx, opts) {
       rule: "slower-than-baseline",
       severity: "warning",
       title: `Build ${pct}% slower than the baseline (${seconds(trace.durationMs)} vs ${seconds(baseline.totalMs)})`,
-      message: `This build took ${seconds(trace.durationMs)}; the baseline (${code(baseline.ref)}) took ${seconds(baseline.totalMs)}.`,
+      message: gfm`This build took ${text(seconds(trace.durationMs))}; the baseline (${code(baseline.ref)}) took ${text(seconds(baseline.totalMs))}.`,
       impactMs: trace.durationMs - baseline.totalMs
     });
   }
@@ -17662,7 +19340,7 @@ function compare(baseline, ctx, opts) {
         rule: "slower-than-baseline",
         severity: "notice",
         title: `${stepLabel(s)} ${pct}% slower than the baseline`.slice(0, 200),
-        message: `${code(stepLabel(s))} took ${seconds(now)}; ${seconds(b.durationMs)} in the baseline (${code(baseline.ref)}).`,
+        message: gfm`${code(stepLabel(s))} took ${text(seconds(now))}; ${text(seconds(b.durationMs))} in the baseline (${code(baseline.ref)}).`,
         impactMs: now - b.durationMs,
         ...anchor(findingCtx, s)
       });
@@ -17679,9 +19357,9 @@ function compare(baseline, ctx, opts) {
         0,
         200
       ),
-      message: `In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${seconds(rerunMs)}):
-
-` + lost.map((s) => `- ${code(stepLabel(s))} (${seconds(s.durationMs ?? 0)})`).join("\n"),
+      message: gfm`In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${text(seconds(rerunMs))}):\n\n${joinMd(
+        lost.map((s) => gfm`- ${code(stepLabel(s))} (${text(seconds(s.durationMs ?? 0))})`)
+      )}`,
       hint: "A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.",
       impactMs: rerunMs,
       ...anchor(findingCtx, first)
@@ -17700,11 +19378,13 @@ function dockerfilePath(config, workspace, cwd = process.cwd()) {
   const abs = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(isAbsolute3(context) ? context : join7(cwd, context), "Dockerfile");
   if (!existsSync4(abs)) return void 0;
   const rel = relative(workspace, abs);
-  return rel.startsWith("..") ? abs : rel.split("\\").join("/");
+  if (!rel.startsWith("..")) return rel.split("\\").join("/");
+  const ctx = relative(isAbsolute3(context) ? context : join7(cwd, context), abs);
+  return ctx.startsWith("..") || isAbsolute3(ctx) ? abs : ctx.split("\\").join("/");
 }
 function loadDockerfile(config, workspace) {
   const path = dockerfilePath(config, workspace);
-  return path ? parseDockerfile(readFileSync5(isAbsolute3(path) ? path : join7(workspace, path), "utf8"), path) : void 0;
+  return path ? parseDockerfile(readBounded(isAbsolute3(path) ? path : join7(workspace, path), "dockerfile"), path) : void 0;
 }
 function loadBakeDockerfiles(bake, workspace) {
   const out = {};
@@ -17715,7 +19395,7 @@ function loadBakeDockerfiles(bake, workspace) {
     const path = rel.startsWith("..") ? t.dockerfile : rel.split("\\").join("/");
     let df = parsed.get(path);
     if (!df) {
-      df = parseDockerfile(readFileSync5(t.dockerfile, "utf8"), path);
+      df = parseDockerfile(readBounded(t.dockerfile, "dockerfile"), path);
       parsed.set(path, df);
     }
     out[t.name] = df;
@@ -17742,8 +19422,14 @@ function attemptSummaries(attempts) {
     ...a.stall ? { stall: a.stall } : {}
   }));
 }
-function failureOf(c, error) {
-  return c ? { category: c.category, reason: c.reason, message: error ?? c.reason, retryable: c.retryable } : void 0;
+function failureOf(c, error, record) {
+  return c ? {
+    category: c.category,
+    reason: c.reason,
+    message: error ?? c.reason,
+    retryable: c.retryable,
+    ...record && error ? { record: { id: record.ref.split("/").pop(), line: record.line } } : {}
+  } : void 0;
 }
 function attemptRows(attempts) {
   return attempts.map((a) => ({
@@ -17754,22 +19440,75 @@ function attemptRows(attempts) {
     decision: a.decision
   }));
 }
-function reportKey(config, env, builderInput) {
-  if (config.bake) {
-    const b = config.bake;
-    return [
-      env.GITHUB_JOB || "job",
-      builderInput || config.builder.driver,
-      `bake:${b.targets.join(",") || "default"}`,
-      [b.source, ...b.files].filter(Boolean).join(",") || b.workdir
-    ].join(":");
-  }
-  return [
+function reportKey(config, env, builderInput, secrets = []) {
+  const b = config.bake;
+  const base = b ? [
+    env.GITHUB_JOB || "job",
+    builderInput || config.builder.driver,
+    `bake:${b.targets.join(",") || "default"}`,
+    [b.source, ...b.files].filter(Boolean).join(",") || b.workdir
+  ] : [
     env.GITHUB_JOB || "job",
     builderInput || config.builder.driver,
     config.build.target || "default",
     config.build.file || config.build.context
-  ].join(":");
+  ];
+  return [...base, config.report.key || legHash(config, env, secrets)].join(":");
+}
+function legHash(config, env, secrets = []) {
+  const c = config.build;
+  const sorted = (l) => [...l].sort();
+  const leg = JSON.stringify({
+    platforms: sorted(c.platforms),
+    target: c.target,
+    buildArgs: sorted(c.buildArgs),
+    tags: sorted(c.tags),
+    ...config.bake ? {
+      bake: {
+        targets: sorted(config.bake.targets),
+        files: config.bake.files,
+        set: sorted(config.bake.set)
+      }
+    } : {}
+  });
+  return createHash2("sha256").update(withoutRunIds(new Redactor(secrets).text(leg), env)).digest("hex").slice(0, 8);
+}
+function withoutRunIds(text2, env) {
+  let out = text2;
+  for (const sha of [env.GITHUB_SHA, prHeadSha(env)]) {
+    if (!sha || !/^[0-9a-f]{40}$/.test(sha)) continue;
+    out = cutOut(out, sha.slice(0, 7), (rest) => {
+      let n = 0;
+      while (n < 33 && rest[n] === sha[7 + n]) n++;
+      return n;
+    });
+  }
+  const runId = env.GITHUB_RUN_ID;
+  if (runId && /^\d+$/.test(runId))
+    out = cutOut(out, runId, (rest, before) => /\d/.test(before) || /^\d/.test(rest) ? -1 : 0);
+  return out;
+}
+function cutOut(text2, token, extend) {
+  let out = "";
+  let from = 0;
+  for (let at = text2.indexOf(token); at >= 0; at = text2.indexOf(token, at + 1)) {
+    if (at < from) continue;
+    const rest = text2.slice(at + token.length, at + token.length + 40);
+    const more = extend(rest, text2[at - 1] ?? "");
+    if (more < 0) continue;
+    out += `${text2.slice(from, at)}<\u2026>`;
+    from = at + token.length + more;
+  }
+  return out + text2.slice(from);
+}
+function prHeadSha(env) {
+  try {
+    if (!env.GITHUB_EVENT_PATH) return void 0;
+    const event = JSON.parse(readBounded(env.GITHUB_EVENT_PATH, "event"));
+    return event.pull_request?.head?.sha;
+  } catch {
+    return void 0;
+  }
 }
 function linksOf(ctx) {
   return ctx ? { serverUrl: ctx.serverUrl, owner: ctx.owner, repo: ctx.repo, sha: ctx.headSha, runUrl: ctx.runUrl } : void 0;
@@ -17792,22 +19531,11 @@ function reportFromBuild(opts) {
     host: opts.host
   });
   const step = failingStep(trace);
-  const redactor = new Redactor(opts.secrets);
-  const regressions = opts.baseline ? compare(
-    opts.baseline,
-    { trace, dockerfile, dockerfiles },
-    {
-      thresholdPercent: config.report.regressionThreshold,
-      minMs: 5e3,
-      // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
-      redactId: (id) => redactor.text(id)
-    }
-  ) : [];
-  const findings2 = rankFindings([...analysis.findings, ...regressions]);
+  const findings2 = rankFindings([...analysis.findings, ...regressionsOf(opts, trace, dockerfile)]);
   return {
     key: opts.key,
     status: outcome.success ? "success" : "failed",
-    failure: failureOf(outcome.failure, trace.error),
+    failure: failureOf(outcome.failure, trace.error, trace.recordUse),
     attempts: attemptRows(outcome.attempts),
     builder: opts.builder,
     nodes: opts.state.nodes,
@@ -17815,6 +19543,8 @@ function reportFromBuild(opts) {
     // The build's duration covers its attempts and the waits between them.
     stats: {
       ...analysis.stats,
+      // The build's context is the first full transfer: a retry sends only what changed (often 0 B).
+      contextBytes: Math.max(...outcome.attempts.map((a) => a.trace.contextBytes)),
       durationMs: Math.max(
         analysis.stats.durationMs,
         outcome.attempts.reduce((sum, a) => sum + a.durationMs + (a.waitMs ?? 0), 0)
@@ -17822,7 +19552,83 @@ function reportFromBuild(opts) {
     },
     steps: chartSteps(trace, { dockerfile, dockerfiles }),
     ...outcome.targets ? { targets: outcome.targets } : {},
-    failingLog: step && step.logTail.length ? { step: stepLabel(step), lines: step.logTail.slice(-30) } : void 0,
+    failingLog: step && step.logTail.length ? {
+      step: stepLabel(step),
+      lines: step.logTail.slice(-30),
+      ...step.clipped ? { clipped: step.clipped } : {}
+    } : void 0,
+    links: linksOf(opts.ctx),
+    secrets: opts.secrets,
+    baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
+  };
+}
+function regressionsOf(opts, trace, dockerfile) {
+  if (!opts.baseline) return [];
+  const redactor = new Redactor(opts.secrets);
+  return compare(
+    opts.baseline,
+    { trace, dockerfile, dockerfiles: opts.dockerfiles },
+    {
+      thresholdPercent: opts.config.report.regressionThreshold,
+      minMs: 5e3,
+      // Saved baselines are redacted (pipeline.ts): this build's ids are compared redacted too.
+      redactId: (id) => redactor.text(id)
+    }
+  );
+}
+function isolatedTrace(run2) {
+  const traces = run2.units.map((u) => u.outcome.attempts[u.outcome.attempts.length - 1].trace);
+  return {
+    ...traces[0],
+    steps: traces.flatMap((t) => t.steps),
+    warnings: traces.flatMap((t) => t.warnings),
+    contextBytes: traces.reduce((sum, t) => sum + t.contextBytes, 0),
+    platforms: [...new Set(traces.flatMap((t) => t.platforms))],
+    durationMs: run2.wallMs,
+    targets: traces.flatMap((t) => t.targets ?? [])
+  };
+}
+function reportFromIsolated(opts) {
+  const parts = opts.run.units.map((u) => ({
+    unit: u.unit,
+    report: reportFromBuild({ ...opts, baseline: void 0, outcome: u.outcome })
+  }));
+  const ordered = [
+    ...parts.filter((p) => p.report.status === "failed"),
+    ...parts.filter((p) => p.report.status !== "failed")
+  ];
+  const failed2 = ordered.find((p) => p.report.status === "failed")?.report;
+  const seen = /* @__PURE__ */ new Set();
+  const findings2 = [
+    ...ordered.flatMap((p) => p.report.findings),
+    ...regressionsOf(opts, isolatedTrace(opts.run))
+  ].filter((f) => {
+    const id = `${f.rule}\0${f.file ?? ""}\0${f.line ?? ""}\0${f.title}`;
+    return !seen.has(id) && !!seen.add(id);
+  });
+  const stats = parts.map((p) => p.report.stats);
+  const targets = opts.outcome.targets ?? [];
+  return {
+    key: opts.key,
+    status: failed2 ? "failed" : "success",
+    failure: failed2?.failure,
+    attempts: ordered.flatMap((p) => p.report.attempts.map((a) => ({ ...a, bake: p.unit.name }))),
+    builder: opts.builder,
+    nodes: opts.state.nodes,
+    findings: rankFindings(findings2),
+    stats: {
+      durationMs: opts.run.wallMs,
+      steps: stats.reduce((sum, s) => sum + s.steps, 0),
+      cachedSteps: stats.reduce((sum, s) => sum + s.cachedSteps, 0),
+      contextBytes: stats.reduce((sum, s) => sum + s.contextBytes, 0),
+      platforms: [...new Set(stats.flatMap((s) => s.platforms))]
+    },
+    steps: parts.flatMap((p) => p.report.steps),
+    targets: [
+      ...targets.filter((t) => t.status === "failed"),
+      ...targets.filter((t) => t.status !== "failed")
+    ],
+    failingLog: failed2?.failingLog,
     links: linksOf(opts.ctx),
     secrets: opts.secrets,
     baseline: opts.baseline ? baselineDurations(opts.baseline) : void 0
@@ -17898,6 +19704,7 @@ function reportFromMerge(opts) {
 }
 
 // src/merge/merge.ts
+var MERGE_DEADLINE_MS = 60 * 6e4;
 function mergeArgs(sources, tags, annotations) {
   return [
     "imagetools",
@@ -17927,8 +19734,8 @@ async function readBack(buildx, ref) {
     throw new Error(`cannot read ${ref}: ${lastLine(img.stderr) || `exit code ${img.code}`}`);
   return { digest: manifest.digest ?? "", platforms: [platformOf(JSON.parse(img.stdout))] };
 }
-function lastLine(text) {
-  return text.trim().split("\n").pop()?.replace(/^ERROR: /, "") ?? "";
+function lastLine(text2) {
+  return text2.trim().split("\n").pop()?.replace(/^ERROR: /, "") ?? "";
 }
 async function verifyMerge(buildx, sources, tags) {
   const want = /* @__PURE__ */ new Map();
@@ -17967,33 +19774,64 @@ async function runMerge(config, deps) {
     metadata: ""
   });
   let crashes = 0;
+  const deadline = (deps.now ?? Date.now)() + MERGE_DEADLINE_MS;
+  const stallMs = config.retry.stallTimeoutSeconds * 1e3;
   for (let n = 1; ; n++) {
+    const left = Math.max(1e3, deadline - (deps.now ?? Date.now)());
+    const attemptMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : left;
+    const stop = new AbortController();
+    let host;
+    const watch = stallMs > 0 ? new StallWatch({
+      timeoutMs: stallMs,
+      probe: async () => [],
+      runningStep: () => "imagetools create",
+      waitsOnRegistry: () => true,
+      registryHost: () => host,
+      onQuiet: () => {
+      },
+      onStall: () => stop.abort()
+    }) : void 0;
+    watch?.start();
     const r = await deps.group(
       `Merge, attempt ${n} of ${config.retry.maxAttempts}`,
       () => deps.buildx.buildx(args, {
-        signal: deps.signal,
-        timeoutMs: config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0,
-        onStderr: (d) => String(d).split("\n").filter(Boolean).forEach(deps.out)
+        signal: deps.signal ? AbortSignal.any([deps.signal, stop.signal]) : stop.signal,
+        timeoutMs: Math.min(attemptMs, left),
+        onStderr: (d) => {
+          watch?.progress();
+          host = registryHostIn(String(d)) ?? host;
+          String(d).split("\n").filter(Boolean).forEach(deps.out);
+        }
       })
     );
+    watch?.stop();
+    const stall = watch?.stall;
     const trace = parseTrace(r.stderr);
     const attempt = { number: n, exitCode: r.code, durationMs: r.durationMs, trace };
     attempts.push(attempt);
     if (r.code === 0 && !r.timedOut && !r.cancelled) break;
-    const text = failureText(trace, r.stderrTail);
-    const c = classify(text, {
+    const text2 = failureText(trace, r.stderrTail);
+    const c = stall ? stallClassification(stall) : classify(text2, {
+      ...failureHints(trace),
       exitCode: r.code,
       cancelled: r.cancelled,
       timedOut: r.timedOut,
       retryPatterns: config.retry.patterns
     });
+    if (stall) attempt.stall = stall;
     attempt.classification = c;
     if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
+    const plan = planRetry(c, n, crashes, text2, config.retry, random);
     attempt.decision = plan.decision;
     if (!plan.retry) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
       return failed2(c, plan.why);
+    }
+    if ((deps.now ?? Date.now)() + plan.waitMs >= deadline) {
+      const why = `the merge ran into its deadline of ${MERGE_DEADLINE_MS / 6e4} minutes`;
+      attempt.decision = `stopped: ${why}`;
+      deps.info(`Merge attempt ${n} failed (${c.category}): ${why}.`);
+      return failed2(c, why);
     }
     const wait2 = plan.waitMs;
     deps.info(
@@ -18025,12 +19863,136 @@ function mergeFailureMessage(sources, outcome) {
   return `The merge of ${sources} source(s) failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
 }
 
-// src/builder/host.ts
-import { readdirSync, readFileSync as readFileSync6, readlinkSync, statfsSync } from "node:fs";
+// src/buildx/history.ts
+import { readdirSync, statSync as statSync3 } from "node:fs";
+import { homedir } from "node:os";
 import { join as join8 } from "node:path";
+var MAX_RECORD_BYTES = 1 << 20;
+var MAX_REFS = 16;
+function refsDir(env) {
+  const config = env.BUILDX_CONFIG || join8(env.DOCKER_CONFIG || join8(env.HOME || homedir(), ".docker"), "buildx");
+  return join8(config, "refs");
+}
+function refTarget(path) {
+  try {
+    const text2 = readHead(path, "build-ref", 4096).toString("utf8");
+    const t = JSON.parse(text2).Target;
+    return typeof t === "string" ? t : "";
+  } catch {
+    return "";
+  }
+}
+function buildRefs(dir, builder, sinceMs, targets) {
+  const refs = [];
+  const entries = (path) => {
+    try {
+      return readdirSync(path, { withFileTypes: true });
+    } catch {
+      return [];
+    }
+  };
+  for (const node of entries(join8(dir, builder))) {
+    if (!node.isDirectory()) continue;
+    for (const file of entries(join8(dir, builder, node.name))) {
+      if (!file.isFile()) continue;
+      try {
+        const path = join8(dir, builder, node.name, file.name);
+        const { mtimeMs } = statSync3(path);
+        if (mtimeMs < sinceMs) continue;
+        const target = refTarget(path);
+        if (targets && !targets.includes(target)) continue;
+        refs.push({
+          ref: `${builder}/${node.name}/${file.name}`,
+          node: node.name,
+          id: file.name,
+          mtimeMs,
+          target
+        });
+      } catch {
+      }
+    }
+  }
+  return refs.sort((a, b) => b.mtimeMs - a.mtimeMs).slice(0, MAX_REFS);
+}
+async function inspectRecord(buildx, builder, id, timeoutMs, signal) {
+  const chunks = [];
+  let size = 0;
+  const tooLarge = new AbortController();
+  const r = await buildx.buildx(["history", "inspect", "--builder", builder, id, "--format", "json"], {
+    capture: false,
+    timeoutMs,
+    signal: signal ? AbortSignal.any([signal, tooLarge.signal]) : tooLarge.signal,
+    onStdout: (d) => {
+      size += d.length;
+      if (size > MAX_RECORD_BYTES) tooLarge.abort();
+      else chunks.push(d);
+    }
+  });
+  if (tooLarge.signal.aborted) return { ok: false, why: `its record is over ${MAX_RECORD_BYTES} bytes` };
+  if (r.timedOut) return { ok: false, why: `no answer within ${timeoutMs / 1e3} s` };
+  if (r.cancelled) return { ok: false, why: "cancelled" };
+  if (r.code !== 0) return { ok: false, why: firstLine(r.stderrTail) || `exit code ${r.code}` };
+  return { ok: true, json: Buffer.concat(chunks).toString("utf8") };
+}
+
+// src/attempts/record.ts
+var RECORD_DEADLINE_MS = 5e3;
+var MTIME_SLACK_MS = 100;
+function recordReader(buildx, builder, version, debug, signal, now = Date.now) {
+  return (startedMs, targets) => read(startedMs, targets).catch((e) => {
+    debug(
+      `No build record: ${e instanceof Error ? e.message : String(e)}; the failure is read from the log.`
+    );
+    return void 0;
+  });
+  async function read(startedMs, targets) {
+    const v = await version;
+    if (!atLeast(v, 0, 21)) {
+      debug(
+        `No build record: buildx ${v.raw} has no build history (0.21 or later); the failure is read from the log.`
+      );
+      return void 0;
+    }
+    const dir = refsDir(buildx.env);
+    const refs = buildRefs(dir, builder, startedMs - MTIME_SLACK_MS, targets);
+    if (!refs.length) {
+      debug(
+        `No build record: no reference of builder ${builder} since the attempt started in ${dir}; the failure is read from the log.`
+      );
+      return void 0;
+    }
+    const deadline = now() + RECORD_DEADLINE_MS;
+    const why = [];
+    for (const ref of refs) {
+      const left = deadline - now();
+      if (left <= 0) {
+        why.push(`${ref.ref}: no time left`);
+        break;
+      }
+      const r = await inspectRecord(buildx, builder, ref.id, left, signal);
+      if (!r.ok) {
+        why.push(`${ref.ref}: ${r.why}`);
+        continue;
+      }
+      const record = parseRecord(r.json);
+      if (!record) why.push(`${ref.ref}: not a build record`);
+      else if (record.status !== "failed" || !record.error) why.push(`${ref.ref}: ${record.status}`);
+      else {
+        debug(`Build record ${ref.ref} read: the failure's error and Dockerfile line come from it.`);
+        return { ...record, ref: ref.ref };
+      }
+    }
+    debug(`No build record: ${why.join("; ")}; the failure is read from the log.`);
+    return void 0;
+  }
+}
+
+// src/builder/host.ts
+import { readdirSync as readdirSync2, readlinkSync, statfsSync } from "node:fs";
+import { join as join9 } from "node:path";
 function readNumber(path) {
   try {
-    const n = Number(readFileSync6(path, "utf8").trim());
+    const n = Number(readBounded(path, "proc").trim());
     return Number.isFinite(n) ? n : void 0;
   } catch {
     return void 0;
@@ -18038,7 +20000,7 @@ function readNumber(path) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readFileSync6(join8(proc, "self", "limits"), "utf8").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readBounded(join9(proc, "self", "limits"), "proc").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -18047,21 +20009,21 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join8(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join9(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
   try {
-    pids = readdirSync(proc).filter((p) => /^\d+$/.test(p));
+    pids = readdirSync2(proc).filter((p) => /^\d+$/.test(p));
   } catch {
     return { max, used };
   }
   for (const pid of pids) {
     try {
-      const owner = readFileSync6(join8(proc, pid, "status"), "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readBounded(join9(proc, pid, "status"), "proc").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync(join8(proc, pid, "fd"))) {
-        if (readlinkSync(join8(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync2(join9(proc, pid, "fd"))) {
+        if (readlinkSync(join9(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -18169,6 +20131,77 @@ function missingPlatformsMessage(missing, nodes, driver) {
   return `No running node serves ${missing.join(", ")} (input 'platforms'); the nodes offer ${offers}. ${emulationRemedy(driver, it)}, or add a native node for ${missing.length === 1 ? "it" : "each"} to 'nodes'.`;
 }
 
+// src/attempts/isolated.ts
+import { mkdirSync as mkdirSync4 } from "node:fs";
+import { join as join10 } from "node:path";
+async function runIsolated(config, builder, deps, bake) {
+  const started = Date.now();
+  const units = bakeUnits(bake);
+  const limit = Math.min(units.length, config.bake?.parallelism || units.length);
+  let rechecking;
+  const recheckNodes = () => rechecking ??= deps.recheckNodes().finally(() => {
+    rechecking = void 0;
+  });
+  const results = new Array(units.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < units.length) {
+      const i = next++;
+      const unit = units[i];
+      const tempDir = join10(deps.tempDir, `bake-${i + 1}`);
+      mkdirSync4(tempDir, { recursive: true });
+      const tag = (line) => `[${unit.name}] ${line}`;
+      const unitDeps = {
+        ...deps,
+        tempDir,
+        recheckNodes,
+        info: (line) => deps.info(tag(line)),
+        out: (line) => deps.out(tag(line)),
+        // The job log's groups cannot interleave: bakes running side by side print a header instead.
+        group: limit > 1 ? async (name, fn) => {
+          deps.info(tag(name));
+          return fn();
+        } : (name, fn) => deps.group(tag(name), fn)
+      };
+      const unitConfig = { ...config, bake: { ...config.bake, targets: unit.requested } };
+      const outcome = await runBuild(unitConfig, builder, unitDeps, {
+        ...bake,
+        targets: unit.targets,
+        requested: unit.requested
+      });
+      results[i] = { unit, outcome };
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return { units: results, wallMs: Date.now() - started };
+}
+function combineOutcomes(run2) {
+  const failed2 = run2.units.filter((u) => !u.outcome.success);
+  const first = failed2[0]?.outcome;
+  const metadata = {};
+  for (const { outcome } of run2.units) Object.assign(metadata, parseMetadata(outcome.metadata));
+  const targets = run2.units.flatMap(
+    ({ unit, outcome }) => (outcome.targets ?? []).map((t) => ({
+      ...t,
+      attempts: outcome.attempts.length,
+      ...outcome.success ? {} : { category: outcome.failure?.category ?? "unknown" },
+      bake: unit.name
+    }))
+  );
+  const one = targets.length === 1 && targets[0].status === "success" ? targets[0] : void 0;
+  return {
+    success: !failed2.length,
+    attempts: run2.units.flatMap(
+      ({ unit, outcome }) => outcome.attempts.map((a) => ({ ...a, bake: unit.name }))
+    ),
+    ...first ? { failure: first.failure, stopReason: first.stopReason } : {},
+    metadata: Object.keys(metadata).length ? JSON.stringify(metadata, null, 2) : "",
+    digest: one?.digest ?? "",
+    imageid: one?.imageid ?? "",
+    targets
+  };
+}
+
 // src/pipeline.ts
 var HOST_READING_DELAY_MS = 1e3;
 async function runPipeline(config, setup, deps, key, io, bake) {
@@ -18199,29 +20232,26 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })),
     HOST_READING_DELAY_MS
   );
-  const outcome = await runBuild(
-    buildConfig,
-    setup.name,
-    {
-      ...io,
-      buildx: deps.buildx,
-      tempDir: deps.tempDir,
-      // Before a retry every node must be running again; one that stays down ends the loop.
-      recheckNodes: async () => {
-        await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
-      },
-      probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs)
+  const buildDeps = {
+    ...io,
+    buildx: deps.buildx,
+    tempDir: deps.tempDir,
+    // Before a retry every node must be running again; one that stays down ends the loop.
+    recheckNodes: async () => {
+      await bootAndVerify(setup.name, { ...config.builder, bootstrapRetries: 0 }, deps);
     },
-    bake
-  );
+    probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
+    readRecord: recordReader(deps.buildx, setup.name, deps.version, deps.debug, io.signal)
+  };
+  const isolated = bake && config.bake?.isolation === "targets" && bakeUnits(bake).length > 1 ? await runIsolated(buildConfig, setup.name, buildDeps, bake) : void 0;
+  const outcome = isolated ? combineOutcomes(isolated) : await runBuild(buildConfig, setup.name, buildDeps, bake);
   if (local && outcome.success) await local.save();
   const baseline = await restoring;
-  const report2 = reportFromBuild({
+  const reportOptions = {
     config,
     key,
     builder: { name: setup.name, driver: setup.driver },
     state: setup.state,
-    outcome,
     workspace: io.workspace,
     ctx: io.ctx,
     secrets: secretValues(config.build),
@@ -18229,12 +20259,19 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     dockerfile,
     ...dockerfiles ? { dockerfiles } : {},
     host: await host.settle(outcome.success)
-  });
+  };
+  const report2 = isolated ? reportFromIsolated({ ...reportOptions, run: isolated, outcome }) : reportFromBuild({ ...reportOptions, outcome });
   if (config.report.baseline && outcome.success && io.cache) {
     const last = outcome.attempts[outcome.attempts.length - 1];
     const redactor = new Redactor(secretValues(config.build));
     await io.cache.saveBaseline(
-      redactor.value(toBaseline(last.trace, { dockerfile, dockerfiles }, io.ref ?? "local"))
+      redactor.value(
+        toBaseline(
+          isolated ? isolatedTrace(isolated) : last.trace,
+          { dockerfile, dockerfiles },
+          io.ref ?? "local"
+        )
+      )
     );
   }
   return { outcome, report: report2 };
@@ -18254,42 +20291,54 @@ function preflightReport(config, key, setup, message, io) {
     secrets: secretValues(config.build)
   };
 }
-function failureMessage(outcome) {
+function failureMessage(outcome, findings2 = []) {
+  const isolated = outcome.targets?.some((t) => t.attempts !== void 0);
+  if (isolated && outcome.targets) {
+    const failed3 = outcome.targets.filter((t) => t.status === "failed");
+    const named = failed3.map((t) => {
+      const at = findings2.find((f) => f.rule === "build-failed" && f.target === t.name && f.file);
+      const where = at ? `, ${at.file}${at.line ? `:${at.line}` : ""}` : "";
+      return `${t.name} (${t.category ?? "unknown"}${where})`;
+    });
+    const last2 = outcome.attempts.filter((a) => a.bake === failed3[0]?.bake).pop();
+    const error2 = last2?.trace.error ? ` First error (${failed3[0].name}): ${last2.trace.error}.` : "";
+    return `${failed3.length} of ${outcome.targets.length} targets failed: ${named.join(", ")}; the other targets ran to the end.${error2}`;
+  }
   const n = outcome.attempts.length;
   const last = outcome.attempts[n - 1];
   const error = last?.trace.error ?? `buildx exited ${last?.exitCode}`;
   const failed2 = outcome.targets?.filter((t) => t.status === "failed").map((t) => t.name) ?? [];
-  const what = outcome.targets ? `The bake${failed2.length ? ` (failed: target${failed2.length === 1 ? "" : "s"} ${failed2.join(", ")})` : ""}` : "The build";
-  return `${what} failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
+  const what2 = outcome.targets ? `The bake${failed2.length ? ` (failed: target${failed2.length === 1 ? "" : "s"} ${failed2.join(", ")})` : ""}` : "The build";
+  return `${what2} failed after ${n} attempt${n === 1 ? "" : "s"} (${outcome.failure?.category ?? "unknown"}): ${error}. Not retried further: ${outcome.stopReason ?? "unknown"}.`;
 }
 
 // src/action-io.ts
-import { mkdirSync as mkdirSync5, mkdtempSync, rmSync as rmSync3 } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/attempts/local-cache.ts
 import { existsSync as existsSync5, renameSync, rmSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join11 } from "node:path";
 function localCacheArgs(dir) {
-  const restored = existsSync5(join9(dir, "index.json"));
+  const restored = existsSync5(join11(dir, "index.json"));
   return {
     cacheFrom: restored ? [`type=local,src=${dir}`] : [],
     cacheTo: [`type=local,dest=${dir}-new,mode=max`]
   };
 }
 function rotateLocalCache(dir) {
-  if (!existsSync5(join9(`${dir}-new`, "index.json"))) return false;
+  if (!existsSync5(join11(`${dir}-new`, "index.json"))) return false;
   rmSync(dir, { recursive: true, force: true });
   renameSync(`${dir}-new`, dir);
   return true;
 }
 
 // src/baseline/store.ts
-import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync6, mkdirSync as mkdirSync4, readFileSync as readFileSync7, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join10 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { chmodSync, existsSync as existsSync6, lstatSync, mkdirSync as mkdirSync5, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
+import { join as join12 } from "node:path";
 var actionsCache = () => import("./chunk-53DTYWBI.js");
 async function cacheAvailable(env = process.env) {
   if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
@@ -18304,20 +20353,62 @@ function cacheKeys(kind, env, buildKey) {
   const prefix = (b) => [`buildx-guard-${kind}-v1`, env.GITHUB_REPOSITORY ?? "", env.GITHUB_WORKFLOW ?? "", buildKey, b].map(clean).join("-") + "-";
   return {
     key: `${prefix(branch)}${env.GITHUB_RUN_ID ?? "0"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
-    restorePrefix: prefix(env.GITHUB_EVENT_NAME === "pull_request" ? baseBranch : branch)
+    restorePrefix: prefix(env.GITHUB_BASE_REF ? baseBranch : branch)
   };
 }
 function baselineKeys(env, buildKey) {
   return cacheKeys("baseline", env, buildKey);
 }
-function cacheFolder(kind, buildKey) {
-  return join10(
-    tmpdir(),
-    `buildx-guard-${kind}-${createHash2("sha256").update(buildKey).digest("hex").slice(0, 16)}`
-  );
+function untrustedToSave(env) {
+  const event = env.GITHUB_EVENT_NAME ?? "";
+  if (event === "pull_request_target" || event === "workflow_run")
+    return `a ${event} run builds code its base repository does not control`;
+  if (!/^pull_request/.test(event)) return void 0;
+  let payload;
+  try {
+    payload = JSON.parse(readBounded(env.GITHUB_EVENT_PATH ?? "", "event"));
+  } catch {
+    return "the pull request event payload could not be read, so the head may be a fork";
+  }
+  const repo = payload?.pull_request?.head?.repo;
+  if (repo?.fork === true || typeof repo?.full_name === "string" && repo.full_name !== env.GITHUB_REPOSITORY)
+    return "the pull request comes from a fork";
+  return void 0;
 }
-function baselineFolder(buildKey) {
-  return cacheFolder("baseline", buildKey);
+function stateRoot(env = process.env) {
+  if (env.RUNNER_TEMP) return env.RUNNER_TEMP;
+  const root = join12(tmpdir(), `buildx-guard-${clean(userInfo().username)}`);
+  try {
+    mkdirSync5(root, { mode: 448 });
+  } catch {
+  }
+  try {
+    const st = lstatSync(root);
+    if (!st.isDirectory() || process.getuid && st.uid !== process.getuid()) return void 0;
+    chmodSync(root, 448);
+    return root;
+  } catch {
+    return void 0;
+  }
+}
+function cacheFolder(kind, buildKey, env = process.env) {
+  const root = stateRoot(env);
+  if (!root) return void 0;
+  const id = createHash3("sha256").update(`${env.GITHUB_REPOSITORY ?? ""}\0${buildKey}`).digest("hex").slice(0, 16);
+  return join12(root, `buildx-guard-${kind}-${id}`);
+}
+function freshPrivateFolder(dir) {
+  try {
+    rmSync2(dir, { recursive: true, force: true });
+    mkdirSync5(dir, { recursive: true, mode: 448 });
+    chmodSync(dir, 448);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function baselineFolder(buildKey, env = process.env) {
+  return cacheFolder("baseline", buildKey, env);
 }
 async function restoreFolder(keys, dir, debug) {
   if (!await cacheAvailable()) {
@@ -18333,7 +20424,12 @@ async function restoreFolder(keys, dir, debug) {
     return void 0;
   }
 }
-async function saveFolder(keys, dir, debug) {
+async function saveFolder(keys, dir, debug, env = process.env) {
+  const untrusted = untrustedToSave(env);
+  if (untrusted) {
+    debug(`cache: not saving ${keys.key}: ${untrusted}.`);
+    return false;
+  }
   if (!await cacheAvailable() || !existsSync6(dir)) return false;
   try {
     const id = await (await actionsCache()).saveCache([dir], keys.key);
@@ -18350,33 +20446,56 @@ async function restoreBaseline(keys, dir, debug) {
     debug("baseline: the Actions cache service is not available here; comparing with no baseline.");
     return void 0;
   }
-  rmSync2(dir, { recursive: true, force: true });
-  mkdirSync4(dir, { recursive: true });
+  if (!freshPrivateFolder(dir)) return void 0;
   const hit = await restoreFolder(keys, dir, debug);
-  const file = join10(dir, FILE);
-  const b = hit && existsSync6(file) ? parseBaseline(readFileSync7(file, "utf8")) : void 0;
-  if (hit) debug(`baseline: restored ${hit}${b ? "" : " (unreadable, ignored)"}`);
-  return b;
+  if (!hit) return void 0;
+  chmodSync(dir, 448);
+  const b = readRestored(join12(dir, FILE));
+  debug(`baseline: restored ${hit}${typeof b === "string" ? ` (ignored: ${b})` : ""}`);
+  return typeof b === "string" ? void 0 : b;
+}
+function readRestored(file) {
+  try {
+    const st = lstatSync(file);
+    if (!st.isFile()) return "not a regular file";
+    if (st.size > BASELINE_MAX_BYTES) return `larger than ${BASELINE_MAX_BYTES} bytes`;
+    return checkBaseline(readBounded(file, "baseline"));
+  } catch {
+    return "no baseline.json in it";
+  }
 }
 async function saveBaseline(keys, dir, baseline, debug) {
   if (!await cacheAvailable()) return false;
-  mkdirSync4(dir, { recursive: true });
-  writeFileSync4(join10(dir, FILE), JSON.stringify(baseline));
+  const untrusted = untrustedToSave(process.env);
+  if (untrusted) {
+    debug(`baseline: not saved: ${untrusted}.`);
+    return false;
+  }
+  if (!freshPrivateFolder(dir)) return false;
+  writeFileSync4(join12(dir, FILE), JSON.stringify(baseline), { mode: 384 });
   const saved = await saveFolder(keys, dir, debug);
   if (saved) debug(`baseline: saved as ${keys.key}`);
   return saved;
 }
 
 // src/action-io.ts
+var kept = /* @__PURE__ */ new Set();
+function keep(...dirs) {
+  for (const d of dirs) kept.add(d);
+  jobLog.saveState(STATE.keptDirs, JSON.stringify([...kept]));
+}
 function actionsCache2(key) {
   const keys = baselineKeys(process.env, key);
   const baselineDir = baselineFolder(key);
   return {
     async restoreLocal() {
       const dir = cacheFolder("buildcache", key);
-      rmSync3(dir, { recursive: true, force: true });
-      rmSync3(`${dir}-new`, { recursive: true, force: true });
-      mkdirSync5(dir, { recursive: true });
+      if (dir) keep(dir, `${dir}-new`);
+      if (!dir || !freshPrivateFolder(dir) || !freshPrivateFolder(`${dir}-new`)) {
+        jobLog.info("cache-mode local: no private folder for the build cache (RUNNER_TEMP); starting cold.");
+        return { cacheFrom: [], cacheTo: [], save: async () => {
+        } };
+      }
       const localKeys = cacheKeys("buildcache", process.env, key);
       const hit = await restoreFolder(localKeys, dir, (l) => jobLog.debug(l));
       jobLog.info(
@@ -18389,8 +20508,14 @@ function actionsCache2(key) {
         }
       };
     },
-    restoreBaseline: () => restoreBaseline(keys, baselineDir, (l) => jobLog.debug(l)),
+    restoreBaseline: async () => {
+      if (!baselineDir) return void 0;
+      keep(baselineDir);
+      return restoreBaseline(keys, baselineDir, (l) => jobLog.debug(l));
+    },
     saveBaseline: async (b) => {
+      if (!baselineDir) return;
+      keep(baselineDir);
       await saveBaseline(keys, baselineDir, b, (l) => jobLog.debug(l));
     }
   };
@@ -18398,7 +20523,7 @@ function actionsCache2(key) {
 function stepTempDir() {
   const root = process.env.RUNNER_TEMP || tmpdir2();
   try {
-    return mkdtempSync(join11(root, "buildx-guard-"));
+    return mkdtempSync(join13(root, "buildx-guard-"));
   } catch (e) {
     throw new Error(
       `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
@@ -18431,6 +20556,7 @@ var Timings = class {
 async function run() {
   let config;
   const timings = new Timings();
+  const cancel = phaseCancellation();
   try {
     maskRawSecrets((name) => getInput(name));
     config = parseConfig((name) => getInput(name));
@@ -18459,6 +20585,7 @@ async function run() {
       setSecret: (v) => jobLog.setSecret(v)
     };
     const cfg = config;
+    if (phaseSignal?.aborted) throw new Error("The job was cancelled before the builder was created.");
     const setup = await jobLog.group(
       "Builder",
       () => setupBuilder(cfg.builder, deps, (name) => jobLog.saveState(STATE.builder, name))
@@ -18471,7 +20598,12 @@ ${nodesTable(setup.state)}`);
     jobLog.setOutput("nodes", nodesOutput(setup.state));
     timings.mark("builder");
     if (!config.build.enabled) return;
-    const key = reportKey(config, process.env, getInput("builder") || getInput("name"));
+    const key = reportKey(
+      config,
+      process.env,
+      getInput("builder") || getInput("name"),
+      secretValues(config.build)
+    );
     const ctx = readContext();
     const gh = ctx && config.build.githubToken ? new GitHub(config.build.githubToken, ctx) : void 0;
     if (gh && config.report.comment !== "off" && ctx?.pullNumber)
@@ -18495,7 +20627,10 @@ ${nodesTable(setup.state)}`);
     );
     timings.mark(bake ? "bake" : "build");
     const outcome = result.outcome;
-    jobLog.setOutput("attempts", String(outcome?.attempts.length ?? 0));
+    jobLog.setOutput(
+      "attempts",
+      String(outcome?.attempts.reduce((most, a) => Math.max(most, a.number), 0) ?? 0)
+    );
     jobLog.setOutput("failure-category", outcome?.failure?.category ?? result.preflight?.category ?? "");
     jobLog.setOutput("metadata", outcome?.metadata ?? "");
     jobLog.setOutput("imageid", outcome?.imageid ?? "");
@@ -18505,9 +20640,19 @@ ${nodesTable(setup.state)}`);
     timings.mark("report");
     const redactor = new Redactor(secretValues(config.build));
     if (result.preflight) failed(redactor.text(result.preflight.message));
-    else if (outcome && !outcome.success) failed(redactor.text(failureMessage(outcome)));
+    else if (outcome && !outcome.success)
+      failed(redactor.text(failureMessage(outcome, result.report.findings)));
     else if (gate) failed(redactor.text(gate));
   } catch (e) {
+    if (cancel.by) {
+      jobLog.setOutput("failure-category", "cancelled");
+      fail(
+        new UserError(
+          `The step was cancelled (${cancel.by}) before it finished; every buildx command it ran was stopped.`
+        )
+      );
+      return;
+    }
     if (e instanceof NodesDownError && config) {
       jobLog.setOutput("name", e.builder);
       jobLog.setOutput("driver", config.builder.driver);
@@ -18519,7 +20664,12 @@ ${nodesTable(setup.state)}`);
         config,
         ctx,
         reportFromNodes({
-          key: reportKey(config, process.env, getInput("builder") || getInput("name")),
+          key: reportKey(
+            config,
+            process.env,
+            getInput("builder") || getInput("name"),
+            secretValues(config.build)
+          ),
           builder: e.builder,
           driver: config.builder.driver,
           failed: e.failed,
@@ -18530,26 +20680,56 @@ ${nodesTable(setup.state)}`);
     }
     fail(e, config ? secretValues(config.build) : []);
   } finally {
+    cancel.release();
     if (config?.debug) jobLog.info(timings.toString());
   }
+}
+var phaseSignal;
+function phaseCancellation() {
+  const abort = new AbortController();
+  let by;
+  const onSignal = (signal) => {
+    by ??= signal;
+    abort.abort();
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  phaseSignal = abort.signal;
+  stopEveryCommandOn(abort.signal);
+  return {
+    get by() {
+      return by;
+    },
+    release: () => {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      stopEveryCommandOn(void 0);
+    }
+  };
 }
 function targetsOutput(bake, results) {
   return bake.targets.map((t) => {
     const r = results?.find((x) => x.name === t.name);
-    return { name: t.name, status: r?.status ?? "not-run", digest: r?.digest ?? "" };
+    return {
+      name: t.name,
+      status: r?.status ?? "not-run",
+      digest: r?.digest ?? "",
+      ...r?.attempts !== void 0 ? { attempts: r.attempts } : {},
+      ...r?.category ? { category: r.category } : {}
+    };
   });
 }
-function maskRawSecrets(input) {
-  for (const line of input("secrets").split(/\r?\n/)) {
+function maskRawSecrets(input2) {
+  for (const line of input2("secrets").split(/\r?\n/)) {
     const value = line.includes("=") ? line.slice(line.indexOf("=") + 1) : line;
     if (value.trim().length >= 3) maskValue(value.trim(), (x) => jobLog.setSecret(x));
   }
-  const token = input("github-token");
+  const token = input2("github-token");
   if (token) jobLog.setSecret(token);
 }
-async function report(config, ctx, input, gh) {
+async function report(config, ctx, input2, gh) {
   const token = config.build.githubToken;
-  const result = await publish(input, config.report, {
+  const result = await publish(input2, config.report, {
     annotate: (severity, message, props) => {
       if (severity === "error") jobLog.error(message, props);
       else if (severity === "warning") jobLog.warning(message, props);
@@ -18566,21 +20746,13 @@ async function report(config, ctx, input, gh) {
   return result.gate;
 }
 async function guarded(fn) {
-  const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    return await fn({
-      info: (line) => jobLog.info(line),
-      out: (line) => jobLog.out(line),
-      group: (name, inner) => jobLog.group(name, inner),
-      signal: abort.signal
-    });
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
+  const signal = phaseSignal ?? new AbortController().signal;
+  return await fn({
+    info: (line) => jobLog.info(line),
+    out: (line) => jobLog.out(line),
+    group: (name, inner) => jobLog.group(name, inner),
+    signal
+  });
 }
 async function merge(config) {
   const buildx = new Buildx();
@@ -18590,7 +20762,7 @@ async function merge(config) {
   jobLog.setOutput("metadata", outcome.metadata);
   jobLog.setOutput("digest", outcome.digest);
   const ctx = readContext();
-  const key = reportKey(config, process.env, "merge");
+  const key = reportKey(config, process.env, "merge", secretValues(config.build));
   const gate = await report(
     config,
     ctx,
@@ -18613,4 +20785,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-IM4QR4HG.js.map
+//# sourceMappingURL=chunk-2OQEEEFT.js.map

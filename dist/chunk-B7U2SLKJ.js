@@ -3,7 +3,7 @@ import {
   Buildx,
   STATE,
   removeBuilder
-} from "./chunk-Y4EJOUAJ.js";
+} from "./chunk-WWSPIGH7.js";
 import {
   getState,
   jobLog
@@ -16,6 +16,7 @@ import { rmSync } from "node:fs";
 async function post() {
   const builder = getState(STATE.builder);
   const tempDir = getState(STATE.tempDir);
+  for (const dir of keptDirs()) rmSync(dir, { recursive: true, force: true });
   if (getState(STATE.cleanup) === "false") {
     jobLog.info(`cleanup is off: leaving builder '${builder}' and ${tempDir}`);
     return;
@@ -30,7 +31,17 @@ async function post() {
   }
   if (tempDir) rmSync(tempDir, { recursive: true, force: true });
 }
+function keptDirs() {
+  try {
+    const dirs = JSON.parse(getState(STATE.keptDirs) || "[]");
+    return Array.isArray(dirs) ? dirs.filter(
+      (d) => typeof d === "string" && /\/buildx-guard-[a-z]+-[0-9a-f]{16}(-new)?$/.test(d)
+    ) : [];
+  } catch {
+    return [];
+  }
+}
 export {
   post
 };
-//# sourceMappingURL=chunk-24BMNGXD.js.map
+//# sourceMappingURL=chunk-B7U2SLKJ.js.map

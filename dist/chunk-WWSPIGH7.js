@@ -1,5 +1,112 @@
 import { createRequire as __bxgCreateRequire } from 'node:module'; const require = __bxgCreateRequire(import.meta.url);
 
+// src/fsio/read.ts
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from "node:fs";
+var MiB = 1 << 20;
+var READ_LIMITS = {
+  dockerfile: { cap: 4 * MiB, what: "The Dockerfile" },
+  "bake-file": { cap: 4 * MiB, what: "The bake file" },
+  "secret-file": { cap: 1 * MiB, what: "The secret file" },
+  baseline: { cap: 4 * MiB, what: "The baseline file" },
+  metadata: { cap: 16 * MiB, what: "The build metadata file" },
+  "image-id": { cap: 64 * 1024, what: "The image ID file" },
+  event: { cap: 64 * MiB, what: "The event file (GITHUB_EVENT_PATH)" },
+  "docker-config": { cap: 4 * MiB, what: "The Docker config file" },
+  proc: { cap: 1 * MiB, what: "The /proc file" },
+  /** buildx's reference of a build (`refs/<builder>/<node>/<id>`): only its head is read. */
+  "build-ref": { cap: 64 * 1024, what: "The buildx build reference file" },
+  /** A build log (`analyze --log`): streamed, so no cap; only the kind of file is checked. */
+  log: { cap: Number.POSITIVE_INFINITY, what: "The log file" }
+};
+var UnreadableFileError = class extends Error {
+  constructor(message, path, reason) {
+    super(message);
+    this.path = path;
+    this.reason = reason;
+    this.name = "UnreadableFileError";
+  }
+  path;
+  reason;
+};
+function kindOf(st) {
+  if (st.isDirectory()) return "a folder";
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+function mib(bytes) {
+  return bytes >= MiB ? `${bytes / MiB} MiB` : `${bytes / 1024} KiB`;
+}
+function notRegular(kind, path, st) {
+  return new UnreadableFileError(
+    `${READ_LIMITS[kind].what} ${path} is not a regular file (${kindOf(st)}); point it at a regular file (a symbolic link must end at one).`,
+    path,
+    "not-regular"
+  );
+}
+function tooBig(kind, path) {
+  const { what, cap } = READ_LIMITS[kind];
+  return new UnreadableFileError(
+    `${what} ${path} is over ${mib(cap)}, the most this action reads of it; check that the path names the right file.`,
+    path,
+    "too-big"
+  );
+}
+function openRegular(path, kind, shown = path) {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw notRegular(kind, shown, st);
+    return fd;
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+function checkReadable(path, kind, shown = path) {
+  const fd = openRegular(path, kind, shown);
+  try {
+    if (fstatSync(fd).size > READ_LIMITS[kind].cap) throw tooBig(kind, shown);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBoundedBytes(path, kind) {
+  const cap = READ_LIMITS[kind].cap;
+  const fd = openRegular(path, kind);
+  try {
+    const limit = Number.isFinite(cap) ? cap + 1 : Number.MAX_SAFE_INTEGER;
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const buf = Buffer.allocUnsafe(Math.min(64 * 1024, limit - total));
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      chunks.push(buf.subarray(0, n));
+      total += n;
+      if (total > cap) throw tooBig(kind, path);
+      if (total >= limit) break;
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readBounded(path, kind) {
+  return readBoundedBytes(path, kind).toString("utf8");
+}
+function readHead(path, kind, bytes) {
+  const fd = openRegular(path, kind);
+  try {
+    const buf = Buffer.alloc(bytes);
+    return buf.subarray(0, readSync(fd, buf, 0, bytes, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // src/config/errors.ts
 var UserError = class extends Error {
   constructor(message, input) {
@@ -10,7 +117,7 @@ var UserError = class extends Error {
   input;
 };
 function isUserError(e) {
-  return e instanceof UserError;
+  return e instanceof UserError || e instanceof UnreadableFileError;
 }
 function describeFsError(e) {
   const code = e.code;
@@ -29,12 +136,16 @@ function describeFsError(e) {
 
 // src/buildx/buildx.ts
 import { spawn } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 var TAIL_BYTES = 64 * 1024;
 var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
 var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+var phaseSignal;
+function stopEveryCommandOn(signal) {
+  phaseSignal = signal;
+}
 var Buildx = class {
   constructor(dockerPath = "docker", env = process.env, plugin = dockerPath === "docker" ? findBuildxPlugin(env) : void 0) {
     this.dockerPath = dockerPath;
@@ -92,8 +203,9 @@ var Buildx = class {
         cancelled = true;
         stop();
       };
-      if (opts.signal?.aborted) onAbort();
-      opts.signal?.addEventListener("abort", onAbort, { once: true });
+      const cancel = opts.signal && phaseSignal ? AbortSignal.any([opts.signal, phaseSignal]) : opts.signal ?? phaseSignal;
+      if (cancel?.aborted) onAbort();
+      cancel?.addEventListener("abort", onAbort, { once: true });
       child.stdout.on("data", (d) => {
         if (capture) out.push(d);
         opts.onStdout?.(d);
@@ -106,8 +218,9 @@ var Buildx = class {
       });
       child.on("error", (e) => {
         clearTimeout(timer);
+        cancel?.removeEventListener("abort", onAbort);
         reject(
-          e.code === "ENOENT" ? new Error(
+          e.code === "ENOENT" ? new UserError(
             `'${command}' was not found${command === this.dockerPath ? " on PATH" : ""}; install the Docker CLI with the buildx plugin.`
           ) : e
         );
@@ -115,7 +228,7 @@ var Buildx = class {
       child.on("close", (code, signal2) => {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
-        opts.signal?.removeEventListener("abort", onAbort);
+        cancel?.removeEventListener("abort", onAbort);
         resolve({
           code: code ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
@@ -141,8 +254,28 @@ var Buildx = class {
     return parseBuildxVersion(r.stdout);
   }
 };
+function deniedVariable(name) {
+  return DENIED_PREFIX.test(name) || DENIED.has(name.toUpperCase());
+}
+var DENIED_PREFIX = /^(?:ACTIONS_|INPUT_|STATE_)/i;
+var DENIED = /* @__PURE__ */ new Set([
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "GITHUB_ENV",
+  "GITHUB_PATH",
+  "GITHUB_OUTPUT",
+  "GITHUB_STATE",
+  "GITHUB_STEP_SUMMARY",
+  "DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND"
+]);
+function scrubbedEnv(base) {
+  const env = {};
+  for (const [k, v] of Object.entries(base)) if (v !== void 0 && !deniedVariable(k)) env[k] = v;
+  return env;
+}
 function childEnv(base, extra) {
-  const env = extra ? { ...base, ...extra } : { ...base };
+  const env = scrubbedEnv(base);
+  for (const [k, v] of Object.entries(extra ?? {})) if (v !== void 0) env[k] = v;
   delete env.DOCKER_CLI_PLUGIN_ORIGINAL_CLI_COMMAND;
   return env;
 }
@@ -156,7 +289,7 @@ function findBuildxPlugin(env, platform = process.platform, systemDirs = SYSTEM_
   if (platform === "win32" || env.BUILDX_GUARD_DOCKER_CLI === "1") return void 0;
   const configDir = env.DOCKER_CONFIG || join(env.HOME || homedir(), ".docker");
   try {
-    const config = JSON.parse(readFileSync(join(configDir, "config.json"), "utf8"));
+    const config = JSON.parse(readBounded(join(configDir, "config.json"), "docker-config"));
     const extra = config?.cliPluginsExtraDirs;
     if (Array.isArray(extra) && extra.length > 0) return void 0;
   } catch {
@@ -242,12 +375,21 @@ async function removeBuilder(buildx, name) {
 }
 
 // src/state-keys.ts
-var STATE = { builder: "builder", cleanup: "cleanup", tempDir: "temp-dir" };
+var STATE = {
+  builder: "builder",
+  cleanup: "cleanup",
+  tempDir: "temp-dir",
+  keptDirs: "kept-dirs"
+};
 
 export {
+  checkReadable,
+  readBounded,
+  readHead,
   UserError,
   isUserError,
   describeFsError,
+  stopEveryCommandOn,
   Buildx,
   atLeast,
   firstLine,
@@ -258,4 +400,4 @@ export {
   removeBuilder,
   STATE
 };
-//# sourceMappingURL=chunk-Y4EJOUAJ.js.map
+//# sourceMappingURL=chunk-WWSPIGH7.js.map
