@@ -29,6 +29,15 @@ import type { DockerfileModel } from '../findings/dockerfile.js';
 
 /** The Dockerfile of a local build, relative to the workspace (so links and annotations land). */
 export function dockerfilePath(config: Config, workspace: string, cwd = process.cwd()): string | undefined {
+  return dockerfileLocation(config, workspace, cwd)?.shown;
+}
+
+/** The build's Dockerfile: where it is (absolute) and how reports name it. */
+function dockerfileLocation(
+  config: Config,
+  workspace: string,
+  cwd = process.cwd(),
+): { abs: string; shown: string } | undefined {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith('git@') || file === '-') return undefined;
   const abs = file
@@ -38,18 +47,16 @@ export function dockerfilePath(config: Config, workspace: string, cwd = process.
     : join(isAbsolute(context) ? context : join(cwd, context), 'Dockerfile');
   if (!existsSync(abs)) return undefined;
   const rel = relative(workspace, abs);
-  if (!rel.startsWith('..')) return rel.split('\\').join('/');
+  if (!rel.startsWith('..')) return { abs, shown: rel.split('\\').join('/') };
   // Outside the workspace (a CLI build of another folder): relative to the build context.
   const ctx = relative(isAbsolute(context) ? context : join(cwd, context), abs);
-  return ctx.startsWith('..') || isAbsolute(ctx) ? abs : ctx.split('\\').join('/');
+  return { abs, shown: ctx.startsWith('..') || isAbsolute(ctx) ? abs : ctx.split('\\').join('/') };
 }
 
-/** The build's Dockerfile as a syntax tree, with its workspace-relative path; undefined for remote contexts. */
+/** The build's Dockerfile as a syntax tree, named as reports name it; undefined for remote contexts. */
 export function loadDockerfile(config: Config, workspace: string): DockerfileModel | undefined {
-  const path = dockerfilePath(config, workspace);
-  return path
-    ? parseDockerfile(readBounded(isAbsolute(path) ? path : join(workspace, path), 'dockerfile'), path)
-    : undefined;
+  const at = dockerfileLocation(config, workspace);
+  return at ? parseDockerfile(readBounded(at.abs, 'dockerfile'), at.shown) : undefined;
 }
 
 /** Each bake target's Dockerfile as a syntax tree (targets of an inline or remote Dockerfile have none). */
