@@ -37908,19 +37908,19 @@ function baselineDurations(baseline) {
 }
 
 // src/report/input.ts
-function dockerfilePath(config, workspace, cwd = process.cwd()) {
+function dockerfileLocation(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
   const abs = file ? isAbsolute2(file) ? file : join(cwd, file) : join(isAbsolute2(context) ? context : join(cwd, context), "Dockerfile");
   if (!existsSync(abs)) return void 0;
   const rel = relative2(workspace, abs);
-  if (!rel.startsWith("..")) return rel.split("\\").join("/");
+  if (!rel.startsWith("..")) return { abs, shown: rel.split("\\").join("/") };
   const ctx = relative2(isAbsolute2(context) ? context : join(cwd, context), abs);
-  return ctx.startsWith("..") || isAbsolute2(ctx) ? abs : ctx.split("\\").join("/");
+  return { abs, shown: ctx.startsWith("..") || isAbsolute2(ctx) ? abs : ctx.split("\\").join("/") };
 }
 function loadDockerfile(config, workspace) {
-  const path6 = dockerfilePath(config, workspace);
-  return path6 ? parseDockerfile(readBounded(isAbsolute2(path6) ? path6 : join(workspace, path6), "dockerfile"), path6) : void 0;
+  const at = dockerfileLocation(config, workspace);
+  return at ? parseDockerfile(readBounded(at.abs, "dockerfile"), at.shown) : void 0;
 }
 function loadBakeDockerfiles(bake, workspace) {
   const out = {};
@@ -40281,18 +40281,18 @@ function isBinary(path6) {
   return readHead(path6, "log", 8192).includes(0);
 }
 var FORMATS = ["json", "text", "markdown", "sarif", "codequality", "junit"];
-function render(format, analysis, dockerfilePath2, trace, dockerfile) {
+function render(format, analysis, dockerfilePath, trace, dockerfile) {
   switch (format) {
     case "json":
       return analysisJson(analysis);
     case "sarif":
       return JSON.stringify(toSarif(analysis.findings, VERSION), null, 2);
     case "codequality":
-      return JSON.stringify(toCodeQuality(analysis.findings, dockerfilePath2), null, 2);
+      return JSON.stringify(toCodeQuality(analysis.findings, dockerfilePath), null, 2);
     case "markdown":
       return renderMarkdown(
         {
-          key: `analyze:${dockerfilePath2}`,
+          key: `analyze:${dockerfilePath}`,
           status: analysis.status,
           failure: analysis.failure ? {
             category: analysis.failure.category,
@@ -40311,7 +40311,7 @@ function render(format, analysis, dockerfilePath2, trace, dockerfile) {
         { limit: SUMMARY_LIMIT, full: true }
       );
     case "junit":
-      return toJUnit(analysis, dockerfilePath2);
+      return toJUnit(analysis, dockerfilePath);
     case "text":
       return analysisText(analysis);
   }
@@ -40378,8 +40378,8 @@ var analyzeCommand = {
         "dockerfile"
       );
     }
-    const dockerfilePath2 = paths[0] ?? "";
-    for (const p of [dockerfilePath2, ...byTarget.map((s) => s.slice(s.indexOf("=") + 1))]) {
+    const dockerfilePath = paths[0] ?? "";
+    for (const p of [dockerfilePath, ...byTarget.map((s) => s.slice(s.indexOf("=") + 1))]) {
       if (p && !existsSync5(p))
         throw new UserError(`Dockerfile '${p}' (--dockerfile) does not exist.`, "dockerfile");
     }
@@ -40393,7 +40393,7 @@ var analyzeCommand = {
     const failOnFailure = getBoolean(flags, "fail-on-failure", false);
     const trace = stdin ? await readTraceFrom(process.stdin) : await readTrace(log2);
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-    const dockerfile = dockerfilePath2 ? parseDockerfile(readBounded(dockerfilePath2, "dockerfile"), workspacePath(dockerfilePath2, workspace)) : void 0;
+    const dockerfile = dockerfilePath ? parseDockerfile(readBounded(dockerfilePath, "dockerfile"), workspacePath(dockerfilePath, workspace)) : void 0;
     const dockerfiles = bakeFiles.length ? await bakeDockerfiles(bakeFiles, trace) : byTarget.length ? Object.fromEntries(
       byTarget.map((s) => {
         const path6 = s.slice(s.indexOf("=") + 1);
@@ -40421,7 +40421,7 @@ var analyzeCommand = {
 `
       );
     }
-    terminal.out(`${render(format, analysis, dockerfilePath2 || "Dockerfile", trace, dockerfile)}
+    terminal.out(`${render(format, analysis, dockerfilePath || "Dockerfile", trace, dockerfile)}
 `);
     if (failOnFailure && analysis.status === "failed") return 1;
     if (failOn !== "none" && analysis.findings.some((f) => SEVERITY_RANK[f.severity] <= SEVERITY_RANK[failOn]))

@@ -19372,19 +19372,19 @@ function baselineDurations(baseline) {
 }
 
 // src/report/input.ts
-function dockerfilePath(config, workspace, cwd = process.cwd()) {
+function dockerfileLocation(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
   const abs = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(isAbsolute3(context) ? context : join7(cwd, context), "Dockerfile");
   if (!existsSync4(abs)) return void 0;
   const rel = relative(workspace, abs);
-  if (!rel.startsWith("..")) return rel.split("\\").join("/");
+  if (!rel.startsWith("..")) return { abs, shown: rel.split("\\").join("/") };
   const ctx = relative(isAbsolute3(context) ? context : join7(cwd, context), abs);
-  return ctx.startsWith("..") || isAbsolute3(ctx) ? abs : ctx.split("\\").join("/");
+  return { abs, shown: ctx.startsWith("..") || isAbsolute3(ctx) ? abs : ctx.split("\\").join("/") };
 }
 function loadDockerfile(config, workspace) {
-  const path = dockerfilePath(config, workspace);
-  return path ? parseDockerfile(readBounded(isAbsolute3(path) ? path : join7(workspace, path), "dockerfile"), path) : void 0;
+  const at = dockerfileLocation(config, workspace);
+  return at ? parseDockerfile(readBounded(at.abs, "dockerfile"), at.shown) : void 0;
 }
 function loadBakeDockerfiles(bake, workspace) {
   const out = {};
@@ -20785,4 +20785,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-2OQEEEFT.js.map
+//# sourceMappingURL=chunk-VPV45QI5.js.map
