@@ -102,14 +102,13 @@ test.each([
         );
         expect(run.main.stdout).toMatch(/::debug::Build record record-\w+\/record-\w+0\/\w+ read/);
       }
-      expect(run.summary).toMatch(error);
+      // The report wraps the cause chain (one cause a line, long ones continued with ↪): read it joined.
+      expect(run.summary.replace(/\n\s*(?:↪ )?/g, ' ')).toMatch(error);
       verdicts.push({
         attempts: run.outputs.attempts,
         category: run.outputs['failure-category'],
-        line: run.summary
-          .match(/Dockerfile#?L?:?(\d+)|line (\d+)/)
-          ?.slice(1)
-          .find(Boolean),
+        // The failing line, as the error annotation places it.
+        line: run.main.stdout.match(/^::error [^\n]*\bfile=[^,\n]*Dockerfile,line=(\d+),/m)?.[1],
       });
     }
     expect(verdicts[0]).toEqual({ attempts: '1', category, line: String(line) });
