@@ -150,8 +150,8 @@ test('a cancelled job (SIGTERM) stops buildx at once, is not retried, and post s
   expect(code).toBe(1);
   expect(stdout).toMatch(/^::error::The build failed after 1 attempt \(cancelled\)/m);
   expect(stdout).not.toContain('attempt 2 of 3');
-  expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toContain(
-    'Build failed (cancelled, not retryable)',
+  expect(readFileSync(files.GITHUB_STEP_SUMMARY, 'utf8')).toMatch(
+    /❌ \*\*Build failed\*\* at .* · cancelled, not retryable/,
   );
   const ps = await exec('pgrep', ['-f', `--builder ${name} `]);
   expect(ps.stdout.trim()).toBe('');
