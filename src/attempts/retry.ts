@@ -2,7 +2,10 @@
 // reproducible under a seed.
 import type { RetryConfig } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
-import { mentions, retryAfterSeconds } from '../diagnosis/classify.js';
+import { classify, mentions, retryAfterSeconds } from '../diagnosis/classify.js';
+import { failureHints, failureText } from '../trace/query.js';
+import type { BuildTrace } from '../trace/types.js';
+import { stallClassification, type Stall } from './watchdog.js';
 
 export type Random = () => number;
 
@@ -111,4 +114,45 @@ export function planRetry(
     waitMs,
     decision: `retried after ${(waitMs / 1000).toFixed(1)} s: ${d.why}`,
   };
+}
+
+/** What a failed attempt leaves for its verdict: the build, bake and merge loops all keep these. */
+export interface Judged {
+  classification?: Classification;
+  decision?: string;
+  stall?: Stall;
+  trace: BuildTrace;
+}
+
+/**
+ * The one verdict on a failed attempt, shared by the build, bake and merge loops: a stall the
+ * watchdog stopped is classified as such, anything else by the diagnosis core from the attempt's
+ * failure text; then the retry plan. Records the classification, the decision and the stall on
+ * `attempt`; `crashes` counts crash failures across the loop.
+ */
+export function judgeFailure(
+  attempt: Judged,
+  n: number,
+  result: { code: number; cancelled: boolean; timedOut: boolean; stderrTail: string },
+  stall: Stall | undefined,
+  crashes: { count: number },
+  config: RetryConfig,
+  random: Random,
+): { classification: Classification; plan: RetryPlan } {
+  const text = failureText(attempt.trace, result.stderrTail);
+  const c = stall
+    ? stallClassification(stall)
+    : classify(text, {
+        ...failureHints(attempt.trace),
+        exitCode: result.code,
+        cancelled: result.cancelled,
+        timedOut: result.timedOut,
+        retryPatterns: config.patterns,
+      });
+  if (stall) attempt.stall = stall;
+  attempt.classification = c;
+  if (c.category === 'crash') crashes.count++;
+  const plan = planRetry(c, n, crashes.count, text, config, random);
+  attempt.decision = plan.decision;
+  return { classification: c, plan };
 }

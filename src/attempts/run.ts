@@ -6,17 +6,15 @@ import { isAbsolute, join } from 'node:path';
 import type { Buildx } from '../buildx/buildx.js';
 import type { Config } from '../config/config.js';
 import { UserError } from '../config/errors.js';
-import { failureHints, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { buildCommand } from './args.js';
 import { metadataEnv, parseMetadata, readMetadata } from './metadata.js';
 import { bakeArgs, bakeResult, type BakeDefinition, type TargetResult } from './bake.js';
 import { runAttempt } from './attempt.js';
 import type { Classification } from '../diagnosis/categories.js';
-import { classify } from '../diagnosis/classify.js';
-import { planRetry, type Random } from './retry.js';
+import { judgeFailure, type Random } from './retry.js';
 import { secretSpecs } from './secrets.js';
-import { stallClassification, type SilentNode, type Stall } from './watchdog.js';
+import type { SilentNode, Stall } from './watchdog.js';
 import type { RecordReader } from './record.js';
 import { withRecord } from '../trace/record.js';
 
@@ -154,7 +152,7 @@ export async function runBuild(
   const timeoutMs =
     config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 60_000 : undefined;
   const attempts: Attempt[] = [];
-  let crashes = 0;
+  const crashes = { count: 0 };
   const stallMs = config.retry.stallTimeoutSeconds * 1000;
   const probe = deps.probeNodes;
   const watch =
@@ -208,21 +206,15 @@ export async function runBuild(
     const record = stall || result.cancelled ? undefined : await deps.readRecord?.(startedMs, run.targets);
     const trace = record ? withRecord(logTrace, record) : logTrace;
     attempt.trace = trace;
-    const text = failureText(trace, result.stderrTail);
-    const c = stall
-      ? stallClassification(stall)
-      : classify(text, {
-          ...failureHints(trace),
-          exitCode: result.code,
-          cancelled: result.cancelled,
-          timedOut: result.timedOut,
-          retryPatterns: config.retry.patterns,
-        });
-    if (stall) attempt.stall = stall;
-    attempt.classification = c;
-    if (c.category === 'crash') crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
-    attempt.decision = plan.decision;
+    const { classification: c, plan } = judgeFailure(
+      attempt,
+      n,
+      result,
+      stall,
+      crashes,
+      config.retry,
+      random,
+    );
     if (!plan.retry) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
       return { success: false, attempts, failure: c, stopReason: plan.why, ...produced(false, trace) };

@@ -3,13 +3,11 @@
 // then a strict read-back: every platform of every source must be in the index on every tag.
 import type { Buildx } from '../buildx/buildx.js';
 import { abortableSleep } from '../attempts/run.js';
-import { planRetry, type Random } from '../attempts/retry.js';
+import { judgeFailure, type Random } from '../attempts/retry.js';
 import type { Config } from '../config/config.js';
 import type { Classification } from '../diagnosis/categories.js';
-import { classify } from '../diagnosis/classify.js';
-import { registryHostIn, stallClassification, StallWatch, type Stall } from '../attempts/watchdog.js';
+import { registryHostIn, StallWatch, type Stall } from '../attempts/watchdog.js';
 import { parseTrace } from '../trace/parser.js';
-import { failureHints, failureText } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 
 export interface MergeAttempt {
@@ -154,7 +152,7 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
     platforms: [],
     metadata: '',
   });
-  let crashes = 0;
+  const crashes = { count: 0 };
   const deadline = (deps.now ?? Date.now)() + MERGE_DEADLINE_MS;
   const stallMs = config.retry.stallTimeoutSeconds * 1000;
   for (let n = 1; ; n++) {
@@ -189,26 +187,19 @@ export async function runMerge(config: Config, deps: MergeDeps): Promise<MergeOu
       }),
     );
     watch?.stop();
-    const stall = watch?.stall;
     const trace = parseTrace(r.stderr);
     const attempt: MergeAttempt = { number: n, exitCode: r.code, durationMs: r.durationMs, trace };
     attempts.push(attempt);
     if (r.code === 0 && !r.timedOut && !r.cancelled) break;
-    const text = failureText(trace, r.stderrTail);
-    const c = stall
-      ? stallClassification(stall)
-      : classify(text, {
-          ...failureHints(trace),
-          exitCode: r.code,
-          cancelled: r.cancelled,
-          timedOut: r.timedOut,
-          retryPatterns: config.retry.patterns,
-        });
-    if (stall) attempt.stall = stall;
-    attempt.classification = c;
-    if (c.category === 'crash') crashes++;
-    const plan = planRetry(c, n, crashes, text, config.retry, random);
-    attempt.decision = plan.decision;
+    const { classification: c, plan } = judgeFailure(
+      attempt,
+      n,
+      r,
+      watch?.stall,
+      crashes,
+      config.retry,
+      random,
+    );
     if (!plan.retry) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
       return failed(c, plan.why);
