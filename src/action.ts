@@ -100,6 +100,7 @@ export async function run(): Promise<void> {
         key,
         {
           ...io,
+          notice: (m) => log.notice(m),
           mask: (v) => log.setSecret(v),
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,

@@ -44,6 +44,8 @@ const HOST_READING_DELAY_MS = 1_000;
 
 export interface PipelineIO {
   info: (line: string) => void;
+  /** A problem of buildx-guard's own that leaves the build's result as it is (a notice in the action). */
+  notice: (line: string) => void;
   /** Untrusted build output. */
   out: (line: string) => void;
   group: <T>(name: string, fn: () => Promise<T>) => Promise<T>;
@@ -125,10 +127,9 @@ export async function runPipeline(
   };
   // bake-isolation targets: independent bakes, each with its own attempts (one bake when the
   // targets are all linked to each other).
+  const units = bake && config.bake?.isolation === 'targets' ? bakeUnits(bake) : [];
   const isolated =
-    bake && config.bake?.isolation === 'targets' && bakeUnits(bake).length > 1
-      ? await runIsolated(buildConfig, setup.name, buildDeps, bake)
-      : undefined;
+    bake && units.length > 1 ? await runIsolated(buildConfig, setup.name, buildDeps, bake, units) : undefined;
   const outcome = isolated
     ? combineOutcomes(isolated)
     : await runBuild(buildConfig, setup.name, buildDeps, bake);
@@ -147,23 +148,62 @@ export async function runPipeline(
     ...(dockerfiles ? { dockerfiles } : {}),
     host: await host.settle(outcome.success),
   };
-  const report = isolated
-    ? reportFromIsolated({ ...reportOptions, run: isolated, outcome })
-    : reportFromBuild({ ...reportOptions, outcome });
-  if (config.report.baseline && outcome.success && io.cache) {
-    const last = outcome.attempts[outcome.attempts.length - 1];
-    const redactor = new Redactor(secretValues(config.build));
-    await io.cache.saveBaseline(
-      redactor.value(
-        toBaseline(
-          isolated ? isolatedTrace(isolated) : last.trace,
-          { dockerfile, dockerfiles },
-          io.ref ?? 'local',
-        ),
-      ),
+  // The build's result is decided; the report only tells it. Reading the log, the Dockerfile and
+  // the findings can meet what nobody foresaw: that costs the report its detail, never the result.
+  let report: ReportInput;
+  try {
+    report = isolated
+      ? reportFromIsolated({ ...reportOptions, run: isolated, outcome })
+      : reportFromBuild({ ...reportOptions, outcome });
+  } catch (e) {
+    io.notice(
+      `buildx-guard could not analyse this build (the build result is unchanged; the report has its outcome only): ${describe(e, config)}`,
     );
+    report = bareReport(config, key, setup, io, {
+      status: outcome.success ? 'success' : 'failed',
+      ...(outcome.success
+        ? {}
+        : {
+            failure: {
+              category: outcome.failure?.category ?? 'unknown',
+              reason: outcome.failure?.reason ?? 'unknown',
+              message: failureMessage(outcome),
+            },
+          }),
+      attempts: outcome.attempts.map((a) => ({
+        number: a.number,
+        durationMs: a.durationMs,
+        exitCode: a.exitCode,
+        ...(a.classification ? { category: a.classification.category } : {}),
+        ...(a.decision ? { decision: a.decision } : {}),
+      })),
+    });
+  }
+  if (config.report.baseline && outcome.success && io.cache) {
+    try {
+      const last = outcome.attempts[outcome.attempts.length - 1];
+      const redactor = new Redactor(secretValues(config.build));
+      await io.cache.saveBaseline(
+        redactor.value(
+          toBaseline(
+            isolated ? isolatedTrace(isolated) : last.trace,
+            { dockerfile, dockerfiles },
+            io.ref ?? 'local',
+          ),
+        ),
+      );
+    } catch (e) {
+      io.notice(
+        `buildx-guard could not save the baseline (the build result is unchanged): ${describe(e, config)}`,
+      );
+    }
   }
   return { outcome, report };
+}
+
+/** An unforeseen error in one sentence, redacted (it can quote a step name or a log line). */
+function describe(e: unknown, config: Config): string {
+  return new Redactor(secretValues(config.build)).text(e instanceof Error ? e.message : String(e));
 }
 
 function preflightReport(
@@ -173,11 +213,24 @@ function preflightReport(
   message: string,
   io: PipelineIO,
 ): ReportInput {
-  return {
-    key,
+  return bareReport(config, key, setup, io, {
     status: 'failed',
     failure: { category: 'platform', reason: 'a requested platform has no node', message },
     attempts: [],
+  });
+}
+
+/** A report of the outcome alone: no steps, no findings (the preflight, or an analysis that failed). */
+function bareReport(
+  config: Config,
+  key: string,
+  setup: BuilderSetup,
+  io: PipelineIO,
+  outcome: Pick<ReportInput, 'status' | 'failure' | 'attempts'>,
+): ReportInput {
+  return {
+    key,
+    ...outcome,
     builder: { name: setup.name, driver: setup.driver },
     nodes: setup.state.nodes,
     findings: [],

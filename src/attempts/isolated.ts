@@ -26,9 +26,10 @@ export async function runIsolated(
   builder: string,
   deps: BuildDeps,
   bake: BakeDefinition,
+  /** The bake's independent units (`bakeUnits(bake)`), when the caller has them already. */
+  units: BakeUnit[] = bakeUnits(bake),
 ): Promise<IsolatedRun> {
   const started = Date.now();
-  const units = bakeUnits(bake);
   const limit = Math.min(units.length, config.bake?.parallelism || units.length);
   // Bakes that fail at once share one node re-check: the one running is awaited, not repeated.
   let rechecking: Promise<void> | undefined;

@@ -75,6 +75,7 @@ async function runOnTerminal(
         config.report.key ? `cli:${config.report.key}` : 'cli',
         {
           info: log,
+          notice: log,
           out: log,
           group: async (name, fn) => {
             log(`--- ${name}`);

@@ -11,7 +11,7 @@ import { plainText, selectAnnotations } from './annotations.js';
 import { COMMENT_LIMIT, marker, renderMarkdown, SUMMARY_LIMIT } from './markdown.js';
 import type { ReportInput } from './model.js';
 import { redactReport } from './redact.js';
-import { derive, type Redacted } from '../redact/redact.js';
+import { derive, Redactor, type Redacted } from '../redact/redact.js';
 import { toSarif } from './sarif.js';
 
 export interface AnnotationProps {
@@ -46,6 +46,37 @@ export async function publish(
   deps: PublishDeps,
 ): Promise<PublishResult> {
   const result: PublishResult = {};
+  try {
+    await toChannels(raw, cfg, deps, result);
+  } catch (e) {
+    // Every channel catches what it expects; this is what nobody expected (a rendering bug on an
+    // input never seen). The build's result stands; the gate below still applies.
+    deps.notice(
+      `buildx-guard could not publish its report (the build result is unchanged): ${new Redactor(raw.secrets).text(e instanceof Error ? e.message : String(e))}`,
+    );
+  }
+  const gate = failOnFindings(raw, cfg);
+  if (gate) result.gate = gate;
+  return result;
+}
+
+/** The fail-on-findings verdict: the findings at the configured severity or worse, redacted. */
+function failOnFindings(raw: ReportInput, cfg: ReportConfig): string | undefined {
+  if (cfg.failOnFindings === 'none') return undefined;
+  const limit = SEVERITY_RANK[cfg.failOnFindings];
+  const hits = raw.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+  if (!hits.length) return undefined;
+  return new Redactor(raw.secrets).text(
+    `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`,
+  );
+}
+
+async function toChannels(
+  raw: ReportInput,
+  cfg: ReportConfig,
+  deps: PublishDeps,
+  result: PublishResult,
+): Promise<void> {
   const problems: string[] = [];
 
   // Once, before any channel: nothing below ever sees a secret.
@@ -106,15 +137,6 @@ export async function publish(
       `buildx-guard could not publish everything (the build result is unchanged; annotations and the job summary are complete): ${problems.join(' ')}`,
     );
   }
-
-  if (cfg.failOnFindings !== 'none') {
-    const limit = SEVERITY_RANK[cfg.failOnFindings];
-    const hits = input.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
-    if (hits.length) {
-      result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
-    }
-  }
-  return result;
 }
 
 /** The sticky comment and the check run; a failure of either adds to `problems`. */

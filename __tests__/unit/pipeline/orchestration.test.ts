@@ -81,6 +81,7 @@ function setup(builds: Scripted[], inputs: Record<string, string> = {}) {
   const tempDir = mkdtempSync(join(tmpdir(), 'bxg-orch-'));
   dirs.push(tempDir);
   const info: string[] = [];
+  const notices: string[] = [];
   const deps: BuilderDeps = {
     buildx: buildx as unknown as Buildx,
     version: Promise.resolve(parseBuildxVersion(fixture('buildx', '0.29.1', 'version.txt'))),
@@ -104,13 +105,14 @@ function setup(builds: Scripted[], inputs: Record<string, string> = {}) {
   );
   const io = (signal?: AbortSignal): PipelineIO => ({
     info: (l) => info.push(l),
+    notice: (l) => notices.push(l),
     out: () => {},
     group: (_n, fn) => fn(),
     mask: () => {},
     signal,
     workspace: repoRoot,
   });
-  return { buildx, deps, config, io, info };
+  return { buildx, deps, config, io, info, notices };
 }
 
 const log = (scenario: string) => fixture('logs', scenario, '0.29.1-rawjson.log');
@@ -355,4 +357,44 @@ test('the baseline saved to the cache has a secret build-arg redacted from its s
   const second = await runPipeline(t.config, builder, t.deps, 'k', io(JSON.stringify(allCached)));
   const drop = second.report.findings.find((f) => f.rule === 'cache-ratio-drop');
   expect(drop?.message).toContain(SECRET);
+});
+
+test('what goes wrong after the build is decided costs the report its detail, never the result', async () => {
+  // A baseline of the wrong shape (the action validates restored entries; a second line of defence
+  // for any other way in) breaks the comparison, and a cache that refuses the save breaks the save.
+  const t = setup([{ log: log('cache-break'), code: 0 }], { baseline: 'true' });
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const r = await runPipeline(t.config, builder, t.deps, 'k', {
+    ...t.io(),
+    cache: {
+      restoreLocal: () => Promise.reject(new Error('not used')),
+      restoreBaseline: async () => ({ version: 1, ref: 'main@abc', steps: 7 }) as never,
+      saveBaseline: () => Promise.reject(new Error('the cache service answered 500')),
+    },
+  });
+  expect(r.outcome!.success).toBe(true);
+  expect(r.report.status).toBe('success');
+  expect(r.report.attempts).toHaveLength(1);
+  expect(t.notices).toEqual([
+    expect.stringMatching(/^buildx-guard could not analyse this build \(the build result is unchanged/),
+    'buildx-guard could not save the baseline (the build result is unchanged): the cache service answered 500',
+  ]);
+});
+
+test('an analysis that fails on a failed build still reports the failure, its category and attempts', async () => {
+  const t = setup([{ log: log('failing-run'), code: 1 }], { baseline: 'true' });
+  const builder = await setupBuilder(t.config.builder, t.deps);
+  const r = await runPipeline(t.config, builder, t.deps, 'k', {
+    ...t.io(),
+    cache: {
+      restoreLocal: () => Promise.reject(new Error('not used')),
+      restoreBaseline: async () => ({ version: 1, ref: 'main@abc', steps: 7 }) as never,
+      saveBaseline: async () => {},
+    },
+  });
+  expect(r.outcome!.success).toBe(false);
+  expect(r.report.status).toBe('failed');
+  expect(r.report.failure).toMatchObject({ category: 'step' });
+  expect(r.report.failure!.message).toMatch(/^The build failed after 1 attempt \(step\)/);
+  expect(r.report.attempts).toEqual([expect.objectContaining({ number: 1, category: 'step' })]);
 });

@@ -161,3 +161,37 @@ describe('report noise controls', () => {
     expect((await run({})).annotations.length).toBeGreaterThan(0);
   });
 });
+
+test('an error nobody expected while publishing is a notice: the gate still applies, no secret is quoted', async () => {
+  const gh = new GitHub(TOKENS.hang, ctx(), { timeoutMs: 300, retries: 0 });
+  const { notices, deps: d } = deps(gh, 1500);
+  const failing: ReportInput = {
+    ...report,
+    secrets: ['s3cr3t-value'],
+    findings: [
+      {
+        rule: 'slow-step',
+        severity: 'warning',
+        title: 'A slow step',
+        message: gfm`m`,
+      } as ReportInput['findings'][number],
+    ],
+  };
+  const result = await publish(
+    failing,
+    { ...cfg, failOnFindings: 'warning' },
+    {
+      ...d,
+      // The job log's writer failing (a closed pipe) is not a case any channel handles.
+      annotate: () => {
+        throw new Error('write EPIPE while printing s3cr3t-value');
+      },
+    },
+  );
+  expect(notices).toEqual([
+    'buildx-guard could not publish its report (the build result is unchanged): write EPIPE while printing ***',
+  ]);
+  expect(result.gate).toBe(
+    '1 finding(s) at warning level or worse (fail-on-findings: warning); first: slow-step, A slow step.',
+  );
+});
