@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { analyze, type Analysis } from '../../../src/findings/analyze.js';
 import { readTrace } from '../../../src/trace/read.js';
 import { repoRoot } from '../../support/paths.js';
+import { CATEGORIES as CATEGORY_LIST } from '../../../src/diagnosis/categories.js';
 
 interface Verdict {
   id: string;
@@ -51,22 +52,9 @@ const OPERATIONS = new Set([
   'merge',
   'unknown',
 ]);
-const CATEGORIES = new Set([
-  'transport',
-  'registry',
-  'cache-export',
-  'crash',
-  'step',
-  'dockerfile',
-  'missing-file',
-  'image-not-found',
-  'platform',
-  'auth',
-  'resource',
-  'cancelled',
-  'builder',
-  'unknown',
-]);
+// A verdict's category is one of the contract's (the operations above are the corpus's own words,
+// judged from the thread, not the reading's).
+const CATEGORIES = new Set<string>(CATEGORY_LIST);
 
 const corpus = join(repoRoot, '__fixtures__', 'corpus');
 const read = (dir: string): (Verdict & { path: string })[] =>
