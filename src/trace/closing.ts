@@ -48,6 +48,19 @@ export class ClosingText {
   /** `onSummaryLog(step, line)`: a log line the failure summary repeats (or only it shows). */
   constructor(private readonly onSummaryLog: (step: string, line: string) => void) {}
 
+  /**
+   * Whether `line` belongs to a `------` failure summary. buildx opens one with ` > step:`; a
+   * `------` followed by anything else was a poster's or a tool's rule around the log, and the
+   * progress after it is read as progress.
+   */
+  holds(line: string): boolean {
+    if (!this.inSummary) return false;
+    if (this.summaryStep !== undefined || line === '' || /^-{6}$/.test(line) || /^> .*:$/.test(line))
+      return true;
+    this.inSummary = false;
+    return false;
+  }
+
   /** Reads one normalized line (the tail keeps it for the failure's text); false if it meant nothing. */
   push(line: string): boolean {
     this.tail.push(clip(line));

@@ -88,7 +88,7 @@ export class TraceParser {
       return;
     }
     if (line.startsWith('{') && line.endsWith('}') && this.jsonValue(line)) return;
-    if (!this.closing.inSummary && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
+    if (!this.closing.holds(line) && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
     this.text(line);
   }
 

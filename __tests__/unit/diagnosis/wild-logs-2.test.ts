@@ -28,9 +28,10 @@ interface Verdict {
 /**
  * Agreement floors in percent, measured when the corpus was committed (103 cases: status 99/103,
  * retryable 90/99, category 69/99, line 6/6), raised with the operation × cause reading (h-diag:
- * status 101/103, retryable 98/99, category 98/99, line 6/6), rounded down.
+ * status 101/103, retryable 98/99, category 98/99, line 6/6), and a `------` rule around pasted
+ * progress read as progress (status 102/103, retryable 99/99, category 99/99), rounded down.
  */
-const FLOOR = { status: 98, retryable: 98.9, category: 98.9, line: 100 };
+const FLOOR = { status: 99, retryable: 100, category: 100, line: 100 };
 
 /**
  * Failed builds that today's analyzer reports as `success`, each a bug to fix (then remove it here: the

@@ -173,6 +173,20 @@ describe('the interactive display', () => {
     const a = analyze({ trace: parseTrace(lines.filter((l) => !l.includes('make: ***')).join('\n')) });
     expect(a).toMatchObject({ status: 'failed', failure: { category: 'platform', retryable: false } });
   });
+
+  test('a `------` rule a poster put around the log is not a failure summary: the progress is read', () => {
+    // The shape of docker/buildx#2080: the display between two rules, no closing line.
+    const wrapped = ['------', ...tty.slice(0, 6), '------'].join('\n');
+    const trace = parseTrace(wrapped);
+    expect(trace.format).toBe('tty');
+    expect(trace.steps.find((s) => s.error)?.instruction).toBe('RUN make test');
+    expect(analyze({ trace }).status).toBe('failed');
+    // buildx's own summary still holds its step's lines, also when one reads like progress.
+    const own = parseTrace(
+      ['------', ' > [base 2/6] RUN make test:', '#3 0.5 #4 DONE 1.0s', '------'].join('\n'),
+    );
+    expect(own.steps).toEqual([]);
+  });
 });
 
 describe('the legacy builder and compose v1', () => {
