@@ -42,6 +42,8 @@ export const TOKENS = {
   hang: 'ghs_hang',
   /** A personal access token: GET /user answers with its login (installation tokens get 403). */
   personal: 'ghp_personal',
+  /** A GitHub App's installation token: no /user, its bot is GraphQL's `viewer`. */
+  app: 'ghs_app_installation',
 };
 
 /** Who wrote a comment: the bot behind GITHUB_TOKEN, a person, or the owner of a personal token. */
@@ -51,8 +53,15 @@ export const USERS = {
   personal: { login: 'octo-dev', id: 1234, type: 'User' },
   /** Another app's bot (not the one behind GITHUB_TOKEN). */
   otherBot: { login: 'renovate[bot]', id: 29139614, type: 'Bot' },
+  /** The bot of a GitHub App whose installation token the workflow made. */
+  app: { login: 'buildx-guard-ci[bot]', id: 90000001, type: 'Bot' },
 };
 type User = (typeof USERS)[keyof typeof USERS];
+
+/** Who a token acts as: a personal token's owner, an App's bot, else GITHUB_TOKEN's bot. */
+function userOf(token: string): User {
+  return token === TOKENS.personal ? USERS.personal : token === TOKENS.app ? USERS.app : USERS.bot;
+}
 
 const spec = JSON.parse(
   readFileSync(join(repoRoot, '__fixtures__', 'github', 'openapi-operations.json'), 'utf8'),
@@ -126,6 +135,7 @@ export class FakeGitHub {
     for await (const c of req) chunks.push(c as Buffer);
     const raw = Buffer.concat(chunks).toString();
     const body = raw ? JSON.parse(raw) : undefined;
+    if (url.pathname === '/graphql') return this.graphql(req, res, body);
     const route = this.routes.find((r) => r.op.method === req.method && r.re.test(url.pathname));
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
       this.requests.push({
@@ -190,24 +200,34 @@ export class FakeGitHub {
       const fail = () => send(f.status, { message: 'Bad Gateway' });
       if (!f.done) return fail();
       const drop = () => {};
-      this.operate(
-        route.op.operationId,
-        params,
-        url,
-        body,
-        drop,
-        token === TOKENS.personal ? USERS.personal : USERS.bot,
-      );
+      this.operate(route.op.operationId, params, url, body, drop, userOf(token));
       return fail();
     }
-    return this.operate(
-      route.op.operationId,
-      params,
-      url,
-      body,
-      send,
-      token === TOKENS.personal ? USERS.personal : USERS.bot,
-    );
+    return this.operate(route.op.operationId, params, url, body, send, userOf(token));
+  }
+
+  /**
+   * GraphQL is not in the REST description: the one query the action sends (`viewer { login }`)
+   * is answered as GitHub does, per token; any other request is a violation.
+   */
+  private graphql(req: IncomingMessage, res: ServerResponse, body: unknown): void {
+    const token = (req.headers.authorization ?? '').replace(/^(token|bearer) /i, '');
+    const query = (body as { query?: unknown } | undefined)?.query;
+    this.requests.push({ method: req.method!, path: '/graphql', operationId: 'graphql', status: 200, body });
+    if (token === TOKENS.hang) return;
+    const answer = (status: number, data: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data));
+    };
+    if (
+      req.method !== 'POST' ||
+      typeof query !== 'string' ||
+      query.replace(/\s+/g, ' ').trim() !== 'query { viewer { login } }'
+    ) {
+      this.violations.push(`graphql: unexpected request ${req.method} ${JSON.stringify(body)}`);
+      return answer(400, { message: 'Problems parsing JSON' });
+    }
+    if (!token || token === TOKENS.bad) return answer(401, { message: 'Bad credentials' });
+    answer(200, { data: { viewer: { login: userOf(token).login } } });
   }
 
   private operate(
@@ -220,8 +240,8 @@ export class FakeGitHub {
   ): void {
     switch (id) {
       case 'users/get-authenticated':
-        // Installation tokens (GITHUB_TOKEN) cannot read /user.
-        return user === USERS.bot
+        // Installation tokens (GITHUB_TOKEN, a GitHub App's) cannot read /user.
+        return user.type === 'Bot'
           ? send(403, { message: 'Resource not accessible by integration' })
           : send(200, { ...user, node_id: 'U_1', avatar_url: '', url: '', html_url: '' });
       case 'issues/list-comments': {

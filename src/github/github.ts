@@ -180,26 +180,33 @@ export class GitHub {
   }
 
   /**
-   * The login behind the token, or undefined for an installation token (GITHUB_TOKEN, a GitHub
-   * App), which cannot read /user: its comments are written by a bot.
+   * The login behind the token: a person's for a personal token (REST /user), a GitHub App's bot
+   * (`<slug>[bot]`) for an installation token, which cannot read /user but can ask GraphQL's
+   * `viewer`. Undefined when neither answers (then GITHUB_TOKEN's bot is assumed).
    */
   private whoAmI(): Promise<string | undefined> {
-    this.identity ??= this.client()
-      .then((c) => c.rest.users.getAuthenticated())
-      .then(
+    const denied = (e: unknown) => {
+      const status = (e as { status?: number }).status;
+      return status === 401 || status === 403;
+    };
+    this.identity ??= this.client().then((c) =>
+      c.rest.users.getAuthenticated().then(
         (r) => r.data.login,
         (e) => {
-          const status = (e as { status?: number }).status;
-          if (status === 401 || status === 403) return undefined;
-          throw describe('find out who the token belongs to', e);
+          if (!denied(e)) throw describe('find out who the token belongs to', e);
+          return c.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }').then(
+            (r) => (typeof r.viewer?.login === 'string' && r.viewer.login ? r.viewer.login : undefined),
+            () => undefined,
+          );
         },
-      );
+      ),
+    );
     return this.identity;
   }
 
   /**
-   * A comment this token wrote: its own login, or for an installation token (GITHUB_TOKEN) the
-   * `github-actions[bot]` bot's. Another bot's comment that carries our marker is not ours.
+   * A comment this token wrote: its own login (a person's, or a GitHub App's bot), or when that
+   * cannot be known the `github-actions[bot]` bot's. Another bot's comment with our marker is not ours.
    */
   private async isOwn(user: { login?: string; type?: string } | null | undefined): Promise<boolean> {
     const me = await this.whoAmI();

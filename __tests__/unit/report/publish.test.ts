@@ -96,6 +96,23 @@ test('the sticky comment never takes over a person’s comment that quotes the m
   expect(github.commentsOn(5)[1].body).toContain('Build failed');
 });
 
+test('with a GitHub App’s installation token, the App’s bot comment is the sticky one, not GITHUB_TOKEN’s', async () => {
+  const marker = '<!-- buildx-guard:k -->';
+  // GITHUB_TOKEN's bot wrote a comment with the marker (another workflow of the same repository).
+  github.comments.set(7, [{ id: 1, body: `${marker}\nother workflow`, user: USERS.bot }]);
+  const c = ctx();
+  c.pullNumber = 7;
+  const { deps: d } = deps(new GitHub(TOKENS.app, c), 30_000);
+  await publish(report, { ...cfg, checkRun: false }, d);
+  const { deps: again } = deps(new GitHub(TOKENS.app, c), 30_000);
+  await publish({ ...report, status: 'failed' }, { ...cfg, checkRun: false }, again);
+  const comments = github.commentsOn(7);
+  expect(comments.map((x) => x.user?.login)).toEqual(['github-actions[bot]', 'buildx-guard-ci[bot]']);
+  expect(comments[0].body).toContain('other workflow');
+  expect(comments[1].body).toContain('Build failed');
+  expect(github.violations).toEqual([]);
+});
+
 test('with a personal token, the comment of that person (and no one else’s) is the sticky one', async () => {
   github.comments.set(6, []);
   const c = ctx();
