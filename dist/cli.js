@@ -37517,7 +37517,7 @@ import { createHash } from "node:crypto";
 var LEVEL = { error: "error", warning: "warning", notice: "note" };
 function toSarif(findings2, version) {
   const ruleIds = [...new Set(findings2.map((f) => f.rule))];
-  const describe2 = (id) => RULE_METADATA.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
+  const describe3 = (id) => RULE_METADATA.find((r) => r.id === id || r.id.startsWith("lint/") && id.startsWith("lint/"));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -37532,7 +37532,7 @@ function toSarif(findings2, version) {
               const url = findings2.find((f) => f.rule === id && f.url)?.url;
               return {
                 id,
-                shortDescription: { text: describe2(id)?.description ?? id },
+                shortDescription: { text: describe3(id)?.description ?? id },
                 ...url ? { helpUri: url } : {}
               };
             })
@@ -39365,6 +39365,18 @@ var ClosingText = class {
   excerptOf;
   inWarningList = false;
   checkWarning;
+  /**
+   * Whether `line` belongs to a `------` failure summary. buildx opens one with ` > step:`; a
+   * `------` followed by anything else was a poster's or a tool's rule around the log, and the
+   * progress after it is read as progress.
+   */
+  holds(line) {
+    if (!this.inSummary) return false;
+    if (this.summaryStep !== void 0 || line === "" || /^-{6}$/.test(line) || /^> .*:$/.test(line))
+      return true;
+    this.inSummary = false;
+    return false;
+  }
   /** Reads one normalized line (the tail keeps it for the failure's text); false if it meant nothing. */
   push(line) {
     this.tail.push(clip(line));
@@ -39855,7 +39867,7 @@ var TraceParser = class {
       return;
     }
     if (line.startsWith("{") && line.endsWith("}") && this.jsonValue(line)) return;
-    if (!this.closing.inSummary && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
+    if (!this.closing.holds(line) && (this.plain(line) || this.tty(line) || this.legacy(line))) return;
     this.text(line);
   }
   /** Reads one JSON SolveStatus; false when the text is not a JSON object. */
@@ -41357,6 +41369,22 @@ function planRetry(c, attempt, crashes, text2, config, random) {
     decision: `retried after ${(waitMs / 1e3).toFixed(1)} s: ${d.why}`
   };
 }
+function judgeFailure(attempt, n, result, stall, crashes, config, random) {
+  const text2 = failureText(attempt.trace, result.stderrTail);
+  const c = stall ? stallClassification(stall) : classify(text2, {
+    ...failureHints(attempt.trace),
+    exitCode: result.code,
+    cancelled: result.cancelled,
+    timedOut: result.timedOut,
+    retryPatterns: config.patterns
+  });
+  if (stall) attempt.stall = stall;
+  attempt.classification = c;
+  if (c.category === "crash") crashes.count++;
+  const plan = planRetry(c, n, crashes.count, text2, config, random);
+  attempt.decision = plan.decision;
+  return { classification: c, plan };
+}
 
 // src/attempts/run.ts
 function checkContext(config, cwd = process.cwd()) {
@@ -41409,7 +41437,7 @@ async function runBuild(config, builder, deps, bake) {
   const produced = (success, trace) => run.targets ? bakeResult(metadataFile, run.targets, success, trace) : success ? readResult(metadataFile, iidFile) : { metadata: "", imageid: "", digest: "" };
   const timeoutMs = config.retry.attemptTimeoutMinutes > 0 ? config.retry.attemptTimeoutMinutes * 6e4 : void 0;
   const attempts = [];
-  let crashes = 0;
+  const crashes = { count: 0 };
   const stallMs = config.retry.stallTimeoutSeconds * 1e3;
   const probe = deps.probeNodes;
   const watch = stallMs > 0 && probe ? {
@@ -41457,19 +41485,15 @@ async function runBuild(config, builder, deps, bake) {
     const record = stall || result.cancelled ? void 0 : await deps.readRecord?.(startedMs, run.targets);
     const trace = record ? withRecord(logTrace, record) : logTrace;
     attempt.trace = trace;
-    const text2 = failureText(trace, result.stderrTail);
-    const c = stall ? stallClassification(stall) : classify(text2, {
-      ...failureHints(trace),
-      exitCode: result.code,
-      cancelled: result.cancelled,
-      timedOut: result.timedOut,
-      retryPatterns: config.retry.patterns
-    });
-    if (stall) attempt.stall = stall;
-    attempt.classification = c;
-    if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text2, config.retry, random);
-    attempt.decision = plan.decision;
+    const { classification: c, plan } = judgeFailure(
+      attempt,
+      n,
+      result,
+      stall,
+      crashes,
+      config.retry,
+      random
+    );
     if (!plan.retry) {
       deps.info(`Attempt ${n} failed (${c.category}): ${plan.why}.`);
       return { success: false, attempts, failure: c, stopReason: plan.why, ...produced(false, trace) };
@@ -41788,9 +41812,8 @@ function missingPlatformsMessage(missing, nodes, driver) {
 // src/attempts/isolated.ts
 import { mkdirSync as mkdirSync4 } from "node:fs";
 import { join as join13 } from "node:path";
-async function runIsolated(config, builder, deps, bake) {
+async function runIsolated(config, builder, deps, bake, units = bakeUnits(bake)) {
   const started = Date.now();
-  const units = bakeUnits(bake);
   const limit = Math.min(units.length, config.bake?.parallelism || units.length);
   let rechecking;
   const recheckNodes = () => rechecking ??= deps.recheckNodes().finally(() => {
@@ -41897,7 +41920,8 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     probeNodes: (timeoutMs) => probeNodes(setup.name, setup.state.nodes, deps, timeoutMs),
     readRecord: recordReader(deps.buildx, setup.name, deps.version, deps.debug, io.signal)
   };
-  const isolated = bake && config.bake?.isolation === "targets" && bakeUnits(bake).length > 1 ? await runIsolated(buildConfig2, setup.name, buildDeps, bake) : void 0;
+  const units = bake && config.bake?.isolation === "targets" ? bakeUnits(bake) : [];
+  const isolated = bake && units.length > 1 ? await runIsolated(buildConfig2, setup.name, buildDeps, bake, units) : void 0;
   const outcome = isolated ? combineOutcomes(isolated) : await runBuild(buildConfig2, setup.name, buildDeps, bake);
   if (local && outcome.success) await local.save();
   const baseline = await restoring;
@@ -41914,28 +41938,66 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     ...dockerfiles ? { dockerfiles } : {},
     host: await host.settle(outcome.success)
   };
-  const report = isolated ? reportFromIsolated({ ...reportOptions, run: isolated, outcome }) : reportFromBuild({ ...reportOptions, outcome });
-  if (config.report.baseline && outcome.success && io.cache) {
-    const last = outcome.attempts[outcome.attempts.length - 1];
-    const redactor = new Redactor(secretValues(config.build));
-    await io.cache.saveBaseline(
-      redactor.value(
-        toBaseline(
-          isolated ? isolatedTrace(isolated) : last.trace,
-          { dockerfile, dockerfiles },
-          io.ref ?? "local"
-        )
-      )
+  let report;
+  try {
+    report = isolated ? reportFromIsolated({ ...reportOptions, run: isolated, outcome }) : reportFromBuild({ ...reportOptions, outcome });
+  } catch (e) {
+    io.notice(
+      `buildx-guard could not analyse this build (the build result is unchanged; the report has its outcome only): ${describe2(e, config)}`
     );
+    report = bareReport(config, key, setup, io, {
+      status: outcome.success ? "success" : "failed",
+      ...outcome.success ? {} : {
+        failure: {
+          category: outcome.failure?.category ?? "unknown",
+          reason: outcome.failure?.reason ?? "unknown",
+          message: failureMessage(outcome)
+        }
+      },
+      attempts: outcome.attempts.map((a) => ({
+        number: a.number,
+        durationMs: a.durationMs,
+        exitCode: a.exitCode,
+        ...a.classification ? { category: a.classification.category } : {},
+        ...a.decision ? { decision: a.decision } : {}
+      }))
+    });
+  }
+  if (config.report.baseline && outcome.success && io.cache) {
+    try {
+      const last = outcome.attempts[outcome.attempts.length - 1];
+      const redactor = new Redactor(secretValues(config.build));
+      await io.cache.saveBaseline(
+        redactor.value(
+          toBaseline(
+            isolated ? isolatedTrace(isolated) : last.trace,
+            { dockerfile, dockerfiles },
+            io.ref ?? "local"
+          )
+        )
+      );
+    } catch (e) {
+      io.notice(
+        `buildx-guard could not save the baseline (the build result is unchanged): ${describe2(e, config)}`
+      );
+    }
   }
   return { outcome, report };
 }
+function describe2(e, config) {
+  return new Redactor(secretValues(config.build)).text(e instanceof Error ? e.message : String(e));
+}
 function preflightReport(config, key, setup, message, io) {
-  return {
-    key,
+  return bareReport(config, key, setup, io, {
     status: "failed",
     failure: { category: "platform", reason: "a requested platform has no node", message },
-    attempts: [],
+    attempts: []
+  });
+}
+function bareReport(config, key, setup, io, outcome) {
+  return {
+    key,
+    ...outcome,
     builder: { name: setup.name, driver: setup.driver },
     nodes: setup.state.nodes,
     findings: [],
@@ -41993,6 +42055,27 @@ var ReportError = class extends Error {
 var REPORT_BUDGET_MS = 12e4;
 async function publish(raw, cfg, deps) {
   const result = {};
+  try {
+    await toChannels(raw, cfg, deps, result);
+  } catch (e) {
+    deps.notice(
+      `buildx-guard could not publish its report (the build result is unchanged): ${new Redactor(raw.secrets).text(e instanceof Error ? e.message : String(e))}`
+    );
+  }
+  const gate = failOnFindings(raw, cfg);
+  if (gate) result.gate = gate;
+  return result;
+}
+function failOnFindings(raw, cfg) {
+  if (cfg.failOnFindings === "none") return void 0;
+  const limit = SEVERITY_RANK[cfg.failOnFindings];
+  const hits = raw.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+  if (!hits.length) return void 0;
+  return new Redactor(raw.secrets).text(
+    `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`
+  );
+}
+async function toChannels(raw, cfg, deps, result) {
   const problems = [];
   const redacted = redactReport(raw);
   const { shown, omitted } = selectAnnotations(redacted.findings);
@@ -42050,14 +42133,6 @@ async function publish(raw, cfg, deps) {
       `buildx-guard could not publish everything (the build result is unchanged; annotations and the job summary are complete): ${problems.join(" ")}`
     );
   }
-  if (cfg.failOnFindings !== "none") {
-    const limit = SEVERITY_RANK[cfg.failOnFindings];
-    const hits = input2.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
-    if (hits.length) {
-      result.gate = `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`;
-    }
-  }
-  return result;
 }
 async function toGitHub(gh, input2, cfg, result, problems, info2) {
   if (cfg.comment !== "off" && gh.ctx.pullNumber) {
@@ -42275,6 +42350,7 @@ async function runOnTerminal(config, flags, bake) {
         config.report.key ? `cli:${config.report.key}` : "cli",
         {
           info: log,
+          notice: log,
           out: log,
           group: async (name, fn) => {
             log(`--- ${name}`);
@@ -42542,7 +42618,7 @@ async function runMerge(config, deps) {
     platforms: [],
     metadata: ""
   });
-  let crashes = 0;
+  const crashes = { count: 0 };
   const deadline = (deps.now ?? Date.now)() + MERGE_DEADLINE_MS;
   const stallMs = config.retry.stallTimeoutSeconds * 1e3;
   for (let n = 1; ; n++) {
@@ -42574,24 +42650,19 @@ async function runMerge(config, deps) {
       })
     );
     watch?.stop();
-    const stall = watch?.stall;
     const trace = parseTrace(r.stderr);
     const attempt = { number: n, exitCode: r.code, durationMs: r.durationMs, trace };
     attempts.push(attempt);
     if (r.code === 0 && !r.timedOut && !r.cancelled) break;
-    const text2 = failureText(trace, r.stderrTail);
-    const c = stall ? stallClassification(stall) : classify(text2, {
-      ...failureHints(trace),
-      exitCode: r.code,
-      cancelled: r.cancelled,
-      timedOut: r.timedOut,
-      retryPatterns: config.retry.patterns
-    });
-    if (stall) attempt.stall = stall;
-    attempt.classification = c;
-    if (c.category === "crash") crashes++;
-    const plan = planRetry(c, n, crashes, text2, config.retry, random);
-    attempt.decision = plan.decision;
+    const { classification: c, plan } = judgeFailure(
+      attempt,
+      n,
+      r,
+      watch?.stall,
+      crashes,
+      config.retry,
+      random
+    );
     if (!plan.retry) {
       deps.info(`Merge attempt ${n} failed (${c.category}): ${plan.why}.`);
       return failed(c, plan.why);

@@ -12,7 +12,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   jobLog.saveState("isPost", "true");
-  const { run } = await import("./chunk-VPV45QI5.js");
+  const { run } = await import("./chunk-OPQJAXWN.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

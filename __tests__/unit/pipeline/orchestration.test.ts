@@ -9,7 +9,7 @@ import type { Buildx, RunOptions, RunResult } from '../../../src/buildx/buildx.j
 import { parseBuildxVersion } from '../../../src/buildx/buildx.js';
 import { NodesDownError, setupBuilder, type BuilderDeps } from '../../../src/builder/bootstrap.js';
 import { parseConfig } from '../../../src/config/config.js';
-import { runPipeline, type PipelineIO } from '../../../src/pipeline.js';
+import { runPipeline, type PipelineCache, type PipelineIO } from '../../../src/pipeline.js';
 import { repoRoot } from '../../support/paths.js';
 
 const fixture = (...p: string[]) => readFileSync(join(repoRoot, '__fixtures__', ...p), 'utf8');
@@ -359,18 +359,23 @@ test('the baseline saved to the cache has a secret build-arg redacted from its s
   expect(drop?.message).toContain(SECRET);
 });
 
+/**
+ * A cache whose baseline has the wrong shape (the action validates restored entries; this is the
+ * second line of defence for any other way in): it breaks the comparison; `save` as given.
+ */
+const wrongShapeBaseline = (save: PipelineCache['saveBaseline']): PipelineCache => ({
+  restoreLocal: () => Promise.reject(new Error('not used')),
+  restoreBaseline: async () => ({ version: 1, ref: 'main@abc', steps: 7 }) as never,
+  saveBaseline: save,
+});
+
 test('what goes wrong after the build is decided costs the report its detail, never the result', async () => {
-  // A baseline of the wrong shape (the action validates restored entries; a second line of defence
-  // for any other way in) breaks the comparison, and a cache that refuses the save breaks the save.
   const t = setup([{ log: log('cache-break'), code: 0 }], { baseline: 'true' });
   const builder = await setupBuilder(t.config.builder, t.deps);
   const r = await runPipeline(t.config, builder, t.deps, 'k', {
     ...t.io(),
-    cache: {
-      restoreLocal: () => Promise.reject(new Error('not used')),
-      restoreBaseline: async () => ({ version: 1, ref: 'main@abc', steps: 7 }) as never,
-      saveBaseline: () => Promise.reject(new Error('the cache service answered 500')),
-    },
+    // A cache that refuses the save, too.
+    cache: wrongShapeBaseline(() => Promise.reject(new Error('the cache service answered 500'))),
   });
   expect(r.outcome!.success).toBe(true);
   expect(r.report.status).toBe('success');
@@ -386,11 +391,7 @@ test('an analysis that fails on a failed build still reports the failure, its ca
   const builder = await setupBuilder(t.config.builder, t.deps);
   const r = await runPipeline(t.config, builder, t.deps, 'k', {
     ...t.io(),
-    cache: {
-      restoreLocal: () => Promise.reject(new Error('not used')),
-      restoreBaseline: async () => ({ version: 1, ref: 'main@abc', steps: 7 }) as never,
-      saveBaseline: async () => {},
-    },
+    cache: wrongShapeBaseline(async () => {}),
   });
   expect(r.outcome!.success).toBe(false);
   expect(r.report.status).toBe('failed');
