@@ -19,14 +19,10 @@ import {
   startContainerdStoreDaemon,
   uniqueName,
   waitFor,
+  registryDigest,
+  testRegistry,
 } from '../support/testbed.js';
 import { repoRoot } from '../support/paths.js';
-
-function need(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: the e2e global setup did not start the test bed.`);
-  return v;
-}
 
 let daemon: { socket: string; stop: () => Promise<void> } | undefined;
 const bridges: NodeBridge[] = [];
@@ -40,12 +36,6 @@ afterAll(async () => {
 const fast = { 'retry-wait-seconds': '1', 'retry-max-wait-seconds': '2', driver: 'remote' };
 
 /** What the registry itself serves for a reference (crane, straight to the registry). */
-async function registryDigest(ref: string): Promise<string> {
-  const r = await exec(need('BUILDX_GUARD_CRANE'), ['digest', '--insecure', ref]);
-  if (r.code !== 0) throw new Error(`crane digest ${ref}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
 /**
  * Four targets of one Dockerfile sharing its `base` stage: `app` and `api` quick, `worker` whose
  * RUN fails at line 11, `slow` that runs `slowSeconds`.
@@ -86,7 +76,7 @@ test('isolated: worker fails once (step), slow is cut once and recovers, app and
   // GOAWAY on the first connection still open after 12 s: only slow's bake runs that long.
   const node = await new NodeBridge({ socketPath: daemon.socket, fault: 'goaway=12000' }).start();
   bridges.push(node);
-  const registry = need('BUILDX_GUARD_REGISTRY');
+  const registry = testRegistry();
   const run = uniqueName('iso');
   const dir = fourTargets((t) => [`${registry}/iso-${t}:${run}`], 25);
   const r = await runAction(

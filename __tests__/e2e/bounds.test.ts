@@ -14,7 +14,6 @@ import {
   cleanupDirs,
   closeBridges,
   docker,
-  exec,
   removeBuilder,
   repo,
   runAction,
@@ -23,14 +22,11 @@ import {
   tempDir,
   uniqueName,
   waitFor,
+  registryDigest,
+  testRegistry,
 } from '../support/testbed.js';
 
-function need(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: the e2e global setup did not start the test bed registry.`);
-  return v;
-}
-const registry = () => need('BUILDX_GUARD_REGISTRY');
+const registry = testRegistry;
 const run = Date.now().toString(36);
 
 const proxies: RegistryProxy[] = [];
@@ -47,12 +43,6 @@ afterAll(async () => {
   await closeBridges();
   cleanupDirs();
 });
-
-async function registryDigest(ref: string): Promise<string> {
-  const r = await exec(need('BUILDX_GUARD_CRANE'), ['digest', '--insecure', ref]);
-  if (r.code !== 0) throw new Error(`crane digest ${ref}: ${r.stderr}`);
-  return r.stdout.trim();
-}
 
 describe('a registry that accepts the manifest PUT and never answers', () => {
   test('a push: stopped after stall-timeout-seconds, registry, retried; the digest is what the registry serves', async () => {

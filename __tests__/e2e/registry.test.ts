@@ -11,19 +11,15 @@ import {
   exec,
   runAction,
   startContainerdStoreDaemon,
+  registryDigest,
+  testRegistry,
 } from '../support/testbed.js';
 import { repoRoot } from '../support/paths.js';
-
-function need(name: string): string {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set: the e2e global setup did not start the test bed registry.`);
-  return v;
-}
 
 const proxies: RegistryProxy[] = [];
 const bridges: NodeBridge[] = [];
 async function proxy(faults: RegistryFault[] = []): Promise<RegistryProxy> {
-  const p = await new RegistryProxy({ target: need('BUILDX_GUARD_REGISTRY'), faults }).start();
+  const p = await new RegistryProxy({ target: testRegistry(), faults }).start();
   proxies.push(p);
   return p;
 }
@@ -36,13 +32,7 @@ afterAll(async () => {
 });
 
 /** What the registry itself serves for a reference (crane, straight to the registry). */
-async function registryDigest(ref: string): Promise<string> {
-  const r = await exec(need('BUILDX_GUARD_CRANE'), ['digest', '--insecure', ref]);
-  if (r.code !== 0) throw new Error(`crane digest ${ref}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-const registry = () => need('BUILDX_GUARD_REGISTRY');
+const registry = testRegistry;
 const run = `${Date.now().toString(36)}`;
 
 test('a push that meets a 503 on its first manifest PUT is retried; digest is what the registry serves', async () => {

@@ -282,3 +282,20 @@ export function pullRequestEnv(apiUrl: string, workspace: string, pr: number): N
     GITHUB_WORKSPACE: workspace,
   };
 }
+
+/** A value the e2e global setup put in the environment (the registry's address, crane's path). */
+export function testbedValue(name: 'BUILDX_GUARD_REGISTRY' | 'BUILDX_GUARD_CRANE'): string {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set: the e2e global setup did not start the test bed registry.`);
+  return v;
+}
+
+/** The test bed registry's address (`127.0.0.1:port`). */
+export const testRegistry = (): string => testbedValue('BUILDX_GUARD_REGISTRY');
+
+/** The digest the registry serves for `ref`, read by crane (not by buildx). */
+export async function registryDigest(ref: string): Promise<string> {
+  const r = await exec(testbedValue('BUILDX_GUARD_CRANE'), ['digest', '--insecure', ref]);
+  if (r.code !== 0) throw new Error(`crane digest ${ref}: ${r.stderr}`);
+  return r.stdout.trim();
+}

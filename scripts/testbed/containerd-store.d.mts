@@ -1,4 +1,4 @@
-export function startContainerdStoreDaemon(): Promise<{
+export function startContainerdStoreDaemon(startTimeoutMs?: number): Promise<{
   socket: string;
   dir: string;
   stop: () => Promise<void>;

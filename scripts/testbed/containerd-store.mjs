@@ -12,14 +12,19 @@ function answers(socket) {
     const child = spawn('docker', ['version'], {
       env: { ...process.env, DOCKER_HOST: `unix://${socket}` },
       stdio: 'ignore',
+      // A loaded machine can make `docker version` itself slow: one question is bounded too.
+      timeout: 10_000,
     });
     child.on('error', () => resolve(false));
     child.on('close', (code) => resolve(code === 0));
   });
 }
 
-/** @returns {Promise<{ socket: string, dir: string, stop: () => Promise<void> }>} */
-export async function startContainerdStoreDaemon() {
+/**
+ * @param {number} [startTimeoutMs]
+ * @returns {Promise<{ socket: string, dir: string, stop: () => Promise<void> }>}
+ */
+export async function startContainerdStoreDaemon(startTimeoutMs = 150_000) {
   const dir = mkdtempSync(join(tmpdir(), 'bxg-cs-'));
   const config = join(dir, 'daemon.json');
   writeFileSync(config, JSON.stringify({ features: { 'containerd-snapshotter': true } }));
@@ -62,11 +67,16 @@ export async function startContainerdStoreDaemon() {
       // A mount the daemon left behind: the e2e support removes the folder again in cleanupDirs().
     }
   };
-  for (let i = 0; i < 150; i++) {
+  // Bounded by the clock, below the 180 s a jest hook waits: a start that gives up stops its
+  // daemon, where a caller's timeout would leave it running.
+  const deadline = Date.now() + startTimeoutMs;
+  while (Date.now() < deadline) {
     if (await answers(socket)) return { socket, dir, stop };
     if (child.exitCode !== null) break;
     await new Promise((r) => setTimeout(r, 200));
   }
   await stop();
-  throw new Error(`the containerd-store dockerd did not start: ${log}`);
+  throw new Error(
+    `the containerd-store dockerd did not answer within ${Math.round(startTimeoutMs / 1000)} s: ${log}`,
+  );
 }
