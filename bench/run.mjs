@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,verdict,retry,bakeiso,coldstart,redaction] [-- --out FILE]`
-// (`--only verdict --src DIR --cli FILE` measures another tree's classifier and CLI: before/after.)
+// (`--only verdict` measures classify and the whole-log analyze against the pre-wave tree side by side; `--pre DIR` another `src`, `--src DIR --cli FILE` another tree as this one.)
 //
 // Numbers, not opinions: every figure is a ratio taken side by side in one run, because these
 // machines are shared and noisy. Each scenario prints median/min/max over ≥ 5 runs after a warm-up
@@ -415,31 +415,155 @@ function adversarialBody(bytes) {
   return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
 }
 
-async function verdict() {
+/**
+ * The tree before the diagnosis-v2 wave (issue 24): the parent of de80fd1, "read a failure as
+ * operation × cause chain". `--pre DIR` (a `src` folder) measures against another tree.
+ */
+const PRE_REV = '4d7cdd7';
+
+/** The `src` folder of the pre-wave tree: --pre DIR, or `git archive PRE_REV src` into the work folder. */
+function preTree() {
+  const given = opt('pre');
+  if (given) return given;
+  const dir = join(work, 'pre');
+  mkdirSync(dir, { recursive: true });
+  try {
+    const tar = execFileSync('git', ['-C', repo, 'archive', PRE_REV, 'src', 'package.json'], {
+      maxBuffer: 1 << 28,
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  } catch (e) {
+    console.log(
+      `(no pre-wave tree: git archive ${PRE_REV} failed: ${e.message.split('\n')[0]}; pass --pre DIR)`,
+    );
+    return undefined;
+  }
+  return join(dir, 'src');
+}
+
+/** One tree's classify, parseTrace and analyze, bundled as one module (the same way for every tree). */
+async function bundleTree(srcRoot, name) {
   const { build } = await import('esbuild');
-  const srcRoot = opt('src') ?? join(repo, 'src');
-  const cli = opt('cli') ?? join(repo, 'dist', 'cli.js');
-  const out = join(work, 'classify.mjs');
+  const outfile = join(work, `${name}.mjs`);
   await build({
-    entryPoints: [join(srcRoot, 'diagnosis', 'classify.ts')],
+    stdin: {
+      contents: [
+        "export { classify } from './diagnosis/classify.ts';",
+        "export { parseTrace } from './trace/parser.ts';",
+        "export { analyze } from './findings/analyze.ts';",
+      ].join('\n'),
+      resolveDir: srcRoot,
+      sourcefile: `${name}-entry.ts`,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'node',
-    outfile: out,
+    outfile,
+    nodePaths: [join(repo, 'node_modules')],
     logLevel: 'silent',
   });
-  const { classify } = await import(out);
+  return { outfile, mod: await import(outfile) };
+}
+
+/** CPU seconds of this process since `t0` (process.cpuUsage): steadier than wall time on a shared machine. */
+function cpuSeconds(t0) {
+  const d = process.cpuUsage(t0);
+  return (d.user + d.system) / 1e6;
+}
+
+/**
+ * Side by side in one process: each round times every tree in turn (the order alternating, so a
+ * machine that slows down mid-round favours neither) and the ratio is taken per round.
+ */
+async function sideBySide(rounds, trees, fn) {
+  const per = Object.fromEntries(trees.map((t) => [t.name, []]));
+  const ratios = [];
+  for (let r = -1; r < rounds; r++) {
+    const order = r % 2 ? trees : [...trees].reverse();
+    const got = {};
+    for (const t of order) got[t.name] = await fn(t);
+    if (r < 0) continue; // warm-up
+    for (const t of trees) per[t.name].push(got[t.name]);
+    ratios.push(got[trees[0].name] / got[trees[1].name]);
+  }
+  return {
+    per: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, stats(v)])),
+    ratio: stats(ratios),
+  };
+}
+
+/** The whole-log corpus: every wild log (ours and the shared ones), each distinct text once. */
+function corpusLogs() {
+  const dirs = [
+    join(repo, '__fixtures__', 'corpus', 'wild-logs'),
+    join(repo, '__fixtures__', 'corpus', 'wild-logs-2'),
+    join(repo, '..', 'shared', 'corpus', 'wild-logs'),
+  ];
+  const seen = new Set();
+  for (const d of dirs) {
+    let names;
+    try {
+      names = readdirSync(d).filter((n) => n.endsWith('.log'));
+    } catch {
+      continue; // ../shared is not there outside this machine's layout
+    }
+    for (const n of names.sort()) seen.add(readFileSync(join(d, n), 'utf8'));
+  }
+  return [...seen];
+}
+
+async function verdict() {
+  const srcRoot = opt('src') ?? join(repo, 'src');
+  const cli = opt('cli') ?? join(repo, 'dist', 'cli.js');
+  const now = { name: 'this tree', ...(await bundleTree(srcRoot, 'now')) };
+  const preRoot = preTree();
+  const pre = preRoot
+    ? { name: `pre-wave (${opt('pre') ?? PRE_REV})`, ...(await bundleTree(preRoot, 'pre')) }
+    : undefined;
   const corpus = readFileSync(join(repo, '__fixtures__', 'corpus', 'buildx-errors.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l).text);
   const texts = [...corpus, failingRunLog('echo "running tests" && exit 3')];
   const rounds = quick ? 200 : 2000;
-  const throughput = await measure(RUNS, async () => {
-    const t0 = process.hrtime.bigint();
-    for (let r = 0; r < rounds; r++) for (const t of texts) classify(t);
-    return (rounds * texts.length) / (Number(process.hrtime.bigint() - t0) / 1e9);
-  });
+  const classifyRate = (t) => {
+    const t0 = process.cpuUsage();
+    for (let r = 0; r < rounds; r++) for (const x of texts) t.mod.classify(x);
+    return (rounds * texts.length) / cpuSeconds(t0);
+  };
+  const throughput = pre ? undefined : await measure(RUNS, async () => classifyRate(now));
+  const cmp = pre ? await sideBySide(RUNS, [now, pre], classifyRate) : undefined;
+  // Issue 24's whole-log path (parseTrace → analyze: trace, classification, findings) over the
+  // corpus logs, side by side; peak memory of each tree in a process of its own.
+  const logs = corpusLogs();
+  const logRounds = quick ? 2 : 20;
+  const analyzeRate = (t) => {
+    const t0 = process.cpuUsage();
+    for (let r = 0; r < logRounds; r++) for (const l of logs) t.mod.analyze({ trace: t.mod.parseTrace(l) });
+    return (logRounds * logs.length) / cpuSeconds(t0);
+  };
+  const whole = pre ? await sideBySide(RUNS, [now, pre], analyzeRate) : undefined;
+  const peakOf = async (t) => {
+    const script = `import { readFileSync } from 'node:fs';
+const m = await import(${JSON.stringify(t.outfile)});
+const logs = JSON.parse(readFileSync(${JSON.stringify(join(work, 'logs.json'))}, 'utf8'));
+for (let r = 0; r < ${logRounds}; r++) for (const l of logs) m.analyze({ trace: m.parseTrace(l) });`;
+    return (await run(process.execPath, ['--input-type=module', '-e', script])).peakMb;
+  };
+  writeFileSync(join(work, 'logs.json'), JSON.stringify(logs));
+  const peaks = pre ? await sideBySide(RUNS, [now, pre], peakOf) : undefined;
+  const classifyStats = cmp ? cmp.per[now.name] : throughput;
+  const rows = [[`classify, ${texts.length} texts`, classifyStats, 'texts/s']];
+  if (pre) {
+    rows.push([`classify, ${texts.length} texts, ${pre.name}`, cmp.per[pre.name], 'texts/s']);
+    rows.push([`classify: this / pre-wave (per round)`, cmp.ratio, 'x']);
+    rows.push([`analyze, ${logs.length} corpus logs`, whole.per[now.name], 'logs/s']);
+    rows.push([`analyze, ${logs.length} corpus logs, ${pre.name}`, whole.per[pre.name], 'logs/s']);
+    rows.push([`analyze: this / pre-wave (per round)`, whole.ratio, 'x']);
+    rows.push([`analyze peak RSS (own process)`, peaks.per[now.name], 'MB']);
+    rows.push([`analyze peak RSS (own process), ${pre.name}`, peaks.per[pre.name], 'MB']);
+  }
   // A 1 MiB adversarial command vs a 1 MiB plain one, through `analyze` (the CLI, the whole path).
   // 1 MiB lines, less the words around the command: trace/read.ts keeps lines up to 1 MiB.
   const size = (1 << 20) - 4096;
@@ -473,15 +597,26 @@ async function verdict() {
   const lastCategory = {};
   const plain = await measure(quick ? 1 : 3, analyze(plainLog));
   const hostile = await measure(quick ? 1 : 3, analyze(hostileLog));
-  table('Classification (higher is better) and a 1 MiB line through analyze', [
-    [`classify, ${texts.length} texts`, throughput, 'texts/s'],
+  table('Classification and whole-log analysis (higher is better) and a 1 MiB line through analyze', [
+    ...rows,
     [`analyze, 1 MiB plain RUN command (${lastCategory[plainLog]})`, plain],
     [`analyze, 1 MiB adversarial RUN command (${lastCategory[hostileLog]})`, hostile],
   ]);
   const ratio = hostile.median / plain.median;
   console.log(`\nadversarial / plain 1 MiB line: ${ratio.toFixed(2)} (linear: close to 1)`);
+  if (pre) {
+    console.log(
+      `classify throughput, this tree / pre-wave: ${cmp.ratio.median.toFixed(2)} (target ≥ 0.9); whole-log analyze: ${whole.ratio.median.toFixed(2)} (target ≥ 0.9); peak RSS, this / pre-wave: ${peaks.ratio.median.toFixed(2)}`,
+    );
+    results.classifyVsPreWave = cmp.ratio.median;
+    results.analyzeVsPreWave = whole.ratio.median;
+    results.analyzePeakRssVsPreWave = peaks.ratio.median;
+  }
   results.scenarios.verdict = {
-    classifyPerSecond: throughput,
+    classifyPerSecond: classifyStats,
+    ...(pre
+      ? { preWave: pre.name, classify: cmp, wholeLog: { logs: logs.length, ...whole }, peakRssMB: peaks }
+      : {}),
     plainLineMs: plain,
     adversarialLineMs: hostile,
     categories: { plain: lastCategory[plainLog], adversarial: lastCategory[hostileLog] },

@@ -353,17 +353,22 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
 /**
  * A text causes are looked for in, with what the prefilter reads from it, each made once when first
  * needed: the text in lower case, and which pairs of adjacent characters it holds (ASCII letters
- * folded to lower case, hashed into 1024 bits: one pass over the text).
+ * folded to lower case, hashed into 1024 bits: one pass over the text). `within` is a text that holds
+ * every pair of adjacent characters this one does (the step view holds the own view's lines): its
+ * bits then serve both, a superset that can only let more texts through to the literal search.
  */
 export class CauseText {
   #folded: string | undefined;
   #pairs: number[] | undefined;
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    private readonly within?: CauseText,
+  ) {}
   get folded(): string {
     return (this.#folded ??= this.text.toLowerCase());
   }
   get pairs(): number[] {
-    return (this.#pairs ??= pairsOf(this.text));
+    return (this.#pairs ??= this.within ? this.within.pairs : pairsOf(this.text));
   }
 }
 

@@ -17,7 +17,17 @@ import type { Category } from './categories.js';
 import { chainOperation, vertexOperation, type Operation } from './operation.js';
 import { CauseText, ERROR_PATTERNS, matchCauseAt, type ErrorPattern } from './patterns.js';
 import { categoryOf, dependsOnOperation, NO_CAUSE } from './table.js';
-import { bounded, clipMiddle, MAX_LINE_CHARS, verdictText, withoutCommand } from './verdict-text.js';
+import {
+  bounded,
+  clipMiddle,
+  ERROR_LINE,
+  MAX_LINE_CHARS,
+  quotesStep,
+  verdictLines,
+  verdictText,
+  withoutCommand,
+  type VerdictViews,
+} from './verdict-text.js';
 
 export interface FailureHints {
   /** The failing vertex's name (from the trace or the build record). */
@@ -79,36 +89,37 @@ function unwrap(line: string): string {
 }
 
 /**
+ * The text's lines (bounded) with tool wrappers taken off and each error line's hand-wrapped
+ * continuation lines joined back to it (at most MAX_JOIN joins a line).
+ */
+function rejoinLines(text: string): string[] {
+  const out: string[] = [];
+  let joins = -1;
+  for (const raw of bounded(text)) {
+    const line = unwrap(raw);
+    if (joins >= 0 && joins < MAX_JOIN && line.trim() && !/^\s/.test(line) && !RECORD.test(line)) {
+      const prev = out[out.length - 1];
+      if (prev.length >= 40) {
+        out[out.length - 1] = `${prev} ${line}`;
+        joins++;
+        continue;
+      }
+    }
+    joins = ERROR_START.test(line) ? 0 : -1;
+    out.push(line);
+  }
+  return out;
+}
+
+/**
  * The text with tool wrappers taken off every line and each error line's hand-wrapped continuation
  * lines joined back to it (bounded: the last lines, each clipped, at most MAX_JOIN joins a line).
  */
 export function rejoin(text: string): string {
   // One short line (most bare errors): only its wrappers to take off.
   if (text.length <= MAX_LINE_CHARS && !text.includes('\n')) return unwrap(text);
-  const lines = bounded(text).map(unwrap);
-  const out: string[] = [];
-  let joins = -1;
-  for (const line of lines) {
-    const prev = out.length ? out[out.length - 1] : '';
-    if (
-      joins >= 0 &&
-      joins < MAX_JOIN &&
-      line.trim() &&
-      !/^\s/.test(line) &&
-      !RECORD.test(line) &&
-      prev.length >= 40
-    ) {
-      out[out.length - 1] = `${prev} ${line}`;
-      joins++;
-      continue;
-    }
-    joins = ERROR_START.test(line) ? 0 : -1;
-    out.push(line);
-  }
-  return out.join('\n');
+  return rejoinLines(text).join('\n');
 }
-
-const ERROR_LINE = /^(?:ERROR|Error|error): /;
 
 /** The final `ERROR:` line(s) of a text; the whole text when it has none (a bare error message). */
 export function errorLines(text: string): string {
@@ -116,6 +127,27 @@ export function errorLines(text: string): string {
   if (!text.includes('\n')) return text;
   const errors = text.split('\n').filter((l) => ERROR_LINE.test(l));
   return errors.length ? errors.slice(-3).join('\n') : text;
+}
+
+/**
+ * verdictText(rejoin(text)) with errorLines of its own view, each line split once: the rejoined
+ * lines are clipped as verdictText's bounded would clip them (joined lines can be longer).
+ */
+function views(text: string): VerdictViews {
+  if (text.length <= MAX_LINE_CHARS && !text.includes('\n')) {
+    const own = verdictText(unwrap(text)).own;
+    return { own, step: own, error: own };
+  }
+  const lines = rejoinLines(text);
+  const joined = lines.join('\n');
+  // Short and quoting no step (most bare errors): both views are the text itself.
+  if (joined.length <= MAX_LINE_CHARS && !quotesStep(joined)) {
+    const errors = lines.filter((l) => ERROR_LINE.test(l));
+    return { own: joined, step: joined, error: errors.length ? errors.slice(-3).join('\n') : joined };
+  }
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i].length > MAX_LINE_CHARS) lines[i] = clipMiddle(lines[i]);
+  return verdictLines(lines);
 }
 
 const CHAIN_SPLIT = /\n|: (?=\S)|\bdesc = /;
@@ -179,8 +211,8 @@ class FailureReading implements Reading {
 
 /** The structured reading of a failure text (trace/query's failureText, or a bare error). */
 export function readFailure(text: string, hints: FailureHints = {}): Reading {
-  const v = verdictText(rejoin(text));
-  let error = errorLines(v.own);
+  const v = views(text);
+  let error = v.error;
   // The vertex's own error is the innermost link when the final error only summarises it.
   const inner = hints.vertexError ? withoutCommand(clipMiddle(unwrap(hints.vertexError))) : '';
   if (inner && !error.includes(inner)) error = `${error}\n${inner}`;
@@ -191,9 +223,12 @@ export function readFailure(text: string, hints: FailureHints = {}): Reading {
   let best: ErrorPattern | undefined;
   let bestAt = 0;
   // One CauseText per distinct view (a bare error is all three): its prefilter data is made once.
-  const own = new CauseText(v.own);
-  const errorText = error === v.own ? own : new CauseText(error);
-  const stepText = v.step === v.own ? own : new CauseText(v.step);
+  // The step view holds every line of the own view in the same order, and the error lines are own
+  // lines in order: the step view's character pairs are a superset of the other two's (the vertex's
+  // own error, when added, is not in it).
+  const stepText = new CauseText(v.step);
+  const own = v.own === v.step ? stepText : new CauseText(v.own, stepText);
+  const errorText = error === v.own ? own : new CauseText(error, error === v.error ? stepText : undefined);
   for (let i = 0; i < ERROR_PATTERNS.length; i++) {
     const p = ERROR_PATTERNS[i];
     // The list is in tier order: once a cause of a higher tier is found, a lower tier cannot decide.

@@ -24,12 +24,24 @@ export function clipMiddle(line: string, max = MAX_LINE_CHARS): string {
   return `${line.slice(0, head)}…${line.slice(line.length - (max - 1 - head))}`;
 }
 
+/** Up to this length the text is split whole (linear, and at most this much is copied). */
+const SPLIT_MAX = 64 * 1024;
+
 /** The text cut to its last MAX_LINES lines, each clipped: what any pattern may run on. */
 export function bounded(text: string): string[] {
+  // A short text: one native split (lastIndexOf is a runtime call per line).
+  if (text.length <= SPLIT_MAX) {
+    const all = text.split('\n');
+    const lines = all.length > MAX_LINES ? all.slice(all.length - MAX_LINES) : all;
+    for (let i = 0; i < lines.length; i++)
+      if (lines[i].length > MAX_LINE_CHARS) lines[i] = clipMiddle(lines[i]);
+    return lines;
+  }
   const lines: string[] = [];
   let end = text.length;
   while (lines.length < MAX_LINES && end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1);
+    // At the text's start there is no line before (lastIndexOf(…, -1) would find a leading newline).
+    const start = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
     lines.push(clipMiddle(text.slice(start + 1, end)));
     if (start < 0) break;
     end = start;
@@ -72,7 +84,8 @@ export interface VerdictText {
 /** Words without which a text quotes no step (literal searches: linear). */
 const STEP_WORDS = ['RUN', 'process "', 'executor failed running [', "The command '", ' | '];
 
-function quotesStep(text: string): boolean {
+/** Whether a text can quote a step (verdictText's fast path: nothing to take out when not). */
+export function quotesStep(text: string): boolean {
   for (const w of STEP_WORDS) if (text.includes(w)) return true;
   return false;
 }
@@ -80,9 +93,27 @@ function quotesStep(text: string): boolean {
 export function verdictText(text: string): VerdictText {
   // A short text that quotes no step (most bare errors): nothing to take out or clip.
   if (text.length <= MAX_LINE_CHARS && !quotesStep(text)) return { own: text, step: text };
-  const lines = bounded(text);
+  const { own, step } = verdictLines(bounded(text));
+  return { own, step };
+}
+
+/** The final error line(s) of buildx's words: `ERROR: …` (errorLines in reading.ts). */
+export const ERROR_LINE = /^(?:ERROR|Error|error): /;
+
+/** verdictText's views, and the final error lines of the own view (the last 3 `ERROR:` lines). */
+export interface VerdictViews extends VerdictText {
+  /** The own view's last 3 `ERROR: …` lines, or the whole own view when it has none. */
+  error: string;
+}
+
+/**
+ * verdictText of lines already bounded (each at most MAX_LINE_CHARS, at most MAX_LINES of them):
+ * one pass, which also collects the own view's error lines, so no view is split again.
+ */
+export function verdictLines(lines: readonly string[]): VerdictViews {
   const own: string[] = [];
   const step: string[] = [];
+  const errors: string[] = [];
   // `#9 ` of every RUN step: their lines are the user's output.
   const runSteps = new Set<string>();
   let inSummary = false;
@@ -111,6 +142,12 @@ export function verdictText(text: string): VerdictText {
     }
     if (summaryRun && SUMMARY_LOG.test(line)) continue;
     own.push(line);
+    if ((c === 'E' || c === 'e') && ERROR_LINE.test(line)) errors.push(line);
   }
-  return { own: own.join('\n'), step: step.join('\n') };
+  const ownText = own.join('\n');
+  return {
+    own: ownText,
+    step: step.join('\n'),
+    error: errors.length ? errors.slice(-3).join('\n') : ownText,
+  };
 }

@@ -157,3 +157,14 @@ test('the views drop the step, keep buildx, and are bounded', () => {
   expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(2000);
   expect(lines.at(-1)).toMatch(/^4999 /);
 });
+
+test('bounded gives a text’s own lines, short or long: a leading newline is one empty line, not 200', () => {
+  // Short texts are split whole, long ones read backwards from the end: the same lines either way.
+  for (const body of ['x', 'y'.repeat(70_000)]) {
+    for (const text of [`\n${body}`, `\n\n${body}\n`, `${body}\n\nz`]) {
+      expect(bounded(text)).toEqual(text.split('\n').map((l) => clipMiddle(l)));
+    }
+  }
+  const many = `\n${Array.from({ length: 300 }, (_, i) => `${i} ${'w'.repeat(300)}`).join('\n')}`;
+  expect(bounded(many)).toEqual(many.split('\n').slice(-200));
+});
