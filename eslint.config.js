@@ -121,6 +121,18 @@ const fsReadSyntax = [
   message:
     'read files through src/fsio/read.ts (readBounded, checkReadable, openBoundedStream): a regular file, capped per kind.',
 }));
+// One way to the Actions cache (src/baseline/cache-call.ts): every call of @actions/cache is raced
+// against our deadline and the phase's cancellation there, so @actions/cache is imported nowhere else.
+const CACHE =
+  'call the Actions cache through src/baseline/cache-call.ts (cacheCall): every call waits at most its deadline and stops on cancellation.';
+const cacheSyntax = [
+  'ImportDeclaration[source.value=/^@actions\\/cache/]',
+  'ImportExpression[source.value=/^@actions\\/cache/]',
+  'ExportNamedDeclaration[source.value=/^@actions\\/cache/]',
+  'ExportAllDeclaration[source.value=/^@actions\\/cache/]',
+  "CallExpression[callee.name='require'][arguments.0.value=/^@actions\\/cache/]",
+  'TSImportType[argument.literal.value=/^@actions\\/cache/]',
+].map((selector) => ({ selector, message: CACHE }));
 const printingAndRedaction = [
   {
     files: ['src/**/*.ts'],
@@ -130,7 +142,16 @@ const printingAndRedaction = [
       'src/findings/markdown-escape.ts',
       'src/buildx/**',
       'src/fsio/**',
+      'src/baseline/cache-call.ts',
     ],
+    rules: rules(
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax, ...cacheSyntax],
+      [...jobLogProperties, ...redactProperties],
+      true,
+    ),
+  },
+  {
+    files: ['src/baseline/cache-call.ts'],
     rules: rules(
       [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax],
       [...jobLogProperties, ...redactProperties],
@@ -140,7 +161,7 @@ const printingAndRedaction = [
   {
     files: ['src/findings/markdown-escape.ts'],
     rules: rules(
-      [...jobLogSyntax, ...redactSyntax, ...childSyntax, ...fsReadSyntax],
+      [...jobLogSyntax, ...redactSyntax, ...childSyntax, ...fsReadSyntax, ...cacheSyntax],
       [...jobLogProperties, ...redactProperties],
       true,
     ),
@@ -148,7 +169,7 @@ const printingAndRedaction = [
   {
     files: ['src/buildx/**/*.ts'],
     rules: rules(
-      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...fsReadSyntax],
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...fsReadSyntax, ...cacheSyntax],
       [...jobLogProperties, ...redactProperties],
       true,
     ),
@@ -156,7 +177,7 @@ const printingAndRedaction = [
   {
     files: ['src/joblog.ts'],
     rules: rules(
-      [...redactSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax],
+      [...redactSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax, ...cacheSyntax],
       redactProperties,
       false,
     ),
@@ -164,7 +185,7 @@ const printingAndRedaction = [
   {
     files: ['src/redact/**/*.ts'],
     rules: rules(
-      [...jobLogSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax],
+      [...jobLogSyntax, ...markdownSyntax, ...childSyntax, ...fsReadSyntax, ...cacheSyntax],
       jobLogProperties,
       true,
     ),
@@ -172,7 +193,7 @@ const printingAndRedaction = [
   {
     files: ['src/fsio/**/*.ts'],
     rules: rules(
-      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax],
+      [...jobLogSyntax, ...redactSyntax, ...markdownSyntax, ...childSyntax, ...cacheSyntax],
       [...jobLogProperties, ...redactProperties],
       true,
     ),

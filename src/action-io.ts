@@ -13,6 +13,7 @@ import {
   freshPrivateFolder,
   restoreBaseline,
   restoreFolder,
+  restoreGivenUp,
   saveBaseline,
   saveFolder,
 } from './baseline/store.js';
@@ -27,9 +28,13 @@ function keep(...dirs: string[]): void {
   log.saveState(STATE.keptDirs, JSON.stringify([...kept]));
 }
 
-/** The Actions cache behind cache-mode local and the baselines, keyed by this build. */
-export function actionsCache(key: string): PipelineCache {
+/**
+ * The Actions cache behind cache-mode local and the baselines, keyed by this build. Every call stops
+ * waiting at its deadline or on the phase's cancellation (`signal`), with a notice.
+ */
+export function actionsCache(key: string, signal?: AbortSignal): PipelineCache {
   const keys = baselineKeys(process.env, key);
+  const opts = { signal, notice: (m: string) => log.notice(m) };
   const baselineDir = baselineFolder(key);
   return {
     async restoreLocal() {
@@ -40,7 +45,12 @@ export function actionsCache(key: string): PipelineCache {
         return { cacheFrom: [], cacheTo: [], save: async () => {} };
       }
       const localKeys = cacheKeys('buildcache', process.env, key);
-      const hit = await restoreFolder(localKeys, dir, (l) => log.debug(l));
+      const hit = await restoreFolder(localKeys, dir, (l) => log.debug(l), opts);
+      // A restore given up may still be writing into the folder: neither read nor saved this run.
+      if (restoreGivenUp(dir)) {
+        log.info('cache-mode local: the build cache was not restored in time; starting cold.');
+        return { cacheFrom: [], cacheTo: [], save: async () => {} };
+      }
       log.info(
         hit
           ? `cache-mode local: restored the build cache ${hit}.`
@@ -49,19 +59,19 @@ export function actionsCache(key: string): PipelineCache {
       return {
         ...localCacheArgs(dir),
         save: async () => {
-          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, (l) => log.debug(l));
+          if (rotateLocalCache(dir)) await saveFolder(localKeys, dir, (l) => log.debug(l), process.env, opts);
         },
       };
     },
     restoreBaseline: async () => {
       if (!baselineDir) return undefined;
       keep(baselineDir);
-      return restoreBaseline(keys, baselineDir, (l) => log.debug(l));
+      return restoreBaseline(keys, baselineDir, (l) => log.debug(l), opts);
     },
     saveBaseline: async (b) => {
       if (!baselineDir) return;
       keep(baselineDir);
-      await saveBaseline(keys, baselineDir, b, (l) => log.debug(l));
+      await saveBaseline(keys, baselineDir, b, (l) => log.debug(l), opts);
     },
   };
 }

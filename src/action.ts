@@ -21,6 +21,7 @@ import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { mergeFailureMessage, runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline } from './pipeline.js';
 import { actionsCache, stepTempDir } from './action-io.js';
+import { endIfCacheCallsLinger } from './baseline/cache-call.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import { VERSION } from './version.js';
@@ -104,7 +105,7 @@ export async function run(): Promise<void> {
           mask: (v) => log.setSecret(v),
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,
-          cache: actionsCache(key),
+          cache: actionsCache(key, io.signal),
           ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`,
         },
         bake,
@@ -170,6 +171,8 @@ export async function run(): Promise<void> {
   } finally {
     cancel.release();
     if (config?.debug) log.info(timings.toString());
+    // A cache call given up (deadline, cancellation) may hold a socket open: the phase ends here.
+    endIfCacheCallsLinger();
   }
 }
 

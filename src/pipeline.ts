@@ -96,6 +96,8 @@ export async function runPipeline(
     };
   }
   const local = config.build.cacheMode === 'local' && io.cache ? await io.cache.restoreLocal() : undefined;
+  // A cancellation while the restore waited: no build is started (the restore stopped waiting on it).
+  if (io.signal?.aborted) throw new Error('The job was cancelled before the build started.');
   const buildConfig: Config = local
     ? {
         ...config,

@@ -21,6 +21,12 @@ const SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
 export class FakeCacheService {
   readonly entries: Entry[] = [];
   readonly calls: string[] = [];
+  /**
+   * A service that accepts every connection and never answers: requests are read, counted in
+   * `calls` (`stalled <path>`) and held open until stop().
+   */
+  stall = false;
+  private held: ServerResponse[] = [];
   private server?: Server;
   private nextId = 1;
 
@@ -48,6 +54,8 @@ export class FakeCacheService {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.held.splice(0)) res.destroy();
+    this.server?.closeAllConnections();
     await new Promise<void>((r) => this.server?.close(() => r()) ?? r());
   }
 
@@ -56,6 +64,11 @@ export class FakeCacheService {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
+    if (this.stall) {
+      this.calls.push(`stalled ${url.pathname.replace(SERVICE, '')}`);
+      this.held.push(res);
+      return;
+    }
     if (url.pathname.startsWith(SERVICE))
       return this.twirp(url.pathname.slice(SERVICE.length), req, body, res);
     const blob = url.pathname.match(/^\/blobs\/(\d+)$/);

@@ -1,7 +1,9 @@
 // Folders kept between runs with @actions/cache: the build's baseline, and (cache-mode: local) a buildx
 // type=local cache. Keys are immutable, so each run saves under its own key and restores the newest of
 // a branch through a restore-key prefix. The cache service is optional: when it is unavailable, or a
-// save/restore fails, this says so once at debug level and the build carries on.
+// save/restore fails, this says so once at debug level and the build carries on. Every call to the
+// library goes through cache-call.ts: bounded by a deadline (CACHE_DEADLINE_MS) and the phase's
+// cancellation; a call given up says why in a notice and is "nothing restored" / "not saved".
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readBounded } from '../fsio/read.js';
@@ -9,18 +11,14 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Redacted } from '../redact/redact.js';
 import { BASELINE_MAX_BYTES, checkBaseline, type Baseline } from './baseline.js';
+import {
+  cacheCall,
+  cacheDeadlineMs,
+  cacheServiceAvailable as cacheAvailable,
+  type CacheCallOptions,
+} from './cache-call.js';
 
-// The Actions cache library (and its storage clients, 1.6 MB) loads only when a cache is used.
-const actionsCache = () => import('@actions/cache');
-
-/**
- * Whether the Actions cache service can be there. @actions/cache's isFeatureAvailable() reads one of
- * these two variables (v1 or v2 service); without either the library is not even loaded.
- */
-async function cacheAvailable(env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  if (!env.ACTIONS_CACHE_URL && !env.ACTIONS_RESULTS_URL) return false;
-  return (await actionsCache()).isFeatureAvailable();
-}
+export type { CacheCallOptions } from './cache-call.js';
 
 export type Kept = 'baseline' | 'buildcache';
 
@@ -29,6 +27,8 @@ export interface CacheKeys {
   key: string;
   /** The prefix whose newest entry is restored. */
   restorePrefix: string;
+  /** What the entry carries: sets how long a cache call may take (a baseline's when absent). */
+  kind?: Kept;
 }
 
 function clean(s: string): string {
@@ -49,6 +49,7 @@ export function cacheKeys(kind: Kept, env: NodeJS.ProcessEnv, buildKey: string):
   return {
     key: `${prefix(branch)}${env.GITHUB_RUN_ID ?? '0'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
     restorePrefix: prefix(env.GITHUB_BASE_REF ? baseBranch : branch),
+    kind,
   };
 }
 
@@ -142,25 +143,48 @@ export function baselineFolder(buildKey: string, env: NodeJS.ProcessEnv = proces
   return cacheFolder('baseline', buildKey, env);
 }
 
+/**
+ * Folders whose restore was given up (deadline or cancellation): the library may still write into
+ * them, so nothing reads them as restored and nothing saves them in this run.
+ */
+const givenUp = new Set<string>();
+
+/** Whether the restore into `dir` was given up in this run (its content cannot be trusted). */
+export function restoreGivenUp(dir: string): boolean {
+  return givenUp.has(dir);
+}
+
+function deadlineOf(keys: CacheKeys, say: (m: string) => void): number {
+  return cacheDeadlineMs(keys.kind === 'buildcache' ? 'buildcache' : 'baseline', process.env, say);
+}
+
 /** Restores the newest entry under the prefix into `dir`; the matched key, or undefined. */
 export async function restoreFolder(
   keys: CacheKeys,
   dir: string,
   debug: (m: string) => void,
+  opts: CacheCallOptions = {},
 ): Promise<string | undefined> {
   if (!(await cacheAvailable())) {
     debug(`cache: the Actions cache service is not available here; nothing restored into ${dir}.`);
     return undefined;
   }
-  try {
-    // The primary key cannot exist yet (it has this run's id): only the prefix can match.
-    const hit = await (await actionsCache()).restoreCache([dir], keys.key, [keys.restorePrefix]);
-    debug(hit ? `cache: restored ${hit}` : `cache: none found under ${keys.restorePrefix}`);
-    return hit;
-  } catch (e) {
-    debug(`cache: restore failed (${(e as Error).message}); carrying on without it.`);
+  const notice = opts.notice ?? debug;
+  // The primary key cannot exist yet (it has this run's id): only the prefix can match.
+  const r = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
+    cache.restoreCache([dir], keys.key, [keys.restorePrefix]),
+  );
+  if (r.ok) {
+    debug(r.value ? `cache: restored ${r.value}` : `cache: none found under ${keys.restorePrefix}`);
+    return r.value;
+  }
+  if (r.why === 'failed') {
+    debug(`cache: restore failed (${r.message}); carrying on without it.`);
     return undefined;
   }
+  givenUp.add(dir);
+  notice(`cache: restore of ${keys.restorePrefix}* given up: ${r.message}; carrying on without it.`);
+  return undefined;
 }
 
 export async function saveFolder(
@@ -168,21 +192,27 @@ export async function saveFolder(
   dir: string,
   debug: (m: string) => void,
   env: NodeJS.ProcessEnv = process.env,
+  opts: CacheCallOptions = {},
 ): Promise<boolean> {
   const untrusted = untrustedToSave(env);
   if (untrusted) {
     debug(`cache: not saving ${keys.key}: ${untrusted}.`);
     return false;
   }
-  if (!(await cacheAvailable()) || !existsSync(dir)) return false;
-  try {
-    const id = await (await actionsCache()).saveCache([dir], keys.key);
-    debug(`cache: saved ${dir} as ${keys.key} (${id})`);
-    return id !== -1;
-  } catch (e) {
-    debug(`cache: save failed (${(e as Error).message}); carrying on.`);
+  if (givenUp.has(dir)) {
+    debug(`cache: not saving ${keys.key}: the restore into ${dir} was given up and may still write into it.`);
     return false;
   }
+  if (!(await cacheAvailable()) || !existsSync(dir)) return false;
+  const notice = opts.notice ?? debug;
+  const r = await cacheCall(deadlineOf(keys, notice), opts, (cache) => cache.saveCache([dir], keys.key));
+  if (r.ok) {
+    debug(`cache: saved ${dir} as ${keys.key} (${r.value})`);
+    return r.value !== -1;
+  }
+  if (r.why === 'failed') debug(`cache: save failed (${r.message}); carrying on.`);
+  else notice(`cache: save of ${keys.key} given up: ${r.message}; carrying on.`);
+  return false;
 }
 
 const FILE = 'baseline.json';
@@ -191,13 +221,14 @@ export async function restoreBaseline(
   keys: CacheKeys,
   dir: string,
   debug: (m: string) => void,
+  opts: CacheCallOptions = {},
 ): Promise<Baseline | undefined> {
   if (!(await cacheAvailable())) {
     debug('baseline: the Actions cache service is not available here; comparing with no baseline.');
     return undefined;
   }
   if (!freshPrivateFolder(dir)) return undefined;
-  const hit = await restoreFolder(keys, dir, debug);
+  const hit = await restoreFolder(keys, dir, debug, opts);
   if (!hit) return undefined;
   chmodSync(dir, 0o700);
   const b = readRestored(join(dir, FILE));
@@ -225,6 +256,7 @@ export async function saveBaseline(
   dir: string,
   baseline: Redacted<Baseline>,
   debug: (m: string) => void,
+  opts: CacheCallOptions = {},
 ): Promise<boolean> {
   if (!(await cacheAvailable())) return false;
   const untrusted = untrustedToSave(process.env);
@@ -232,9 +264,13 @@ export async function saveBaseline(
     debug(`baseline: not saved: ${untrusted}.`);
     return false;
   }
+  if (givenUp.has(dir)) {
+    debug(`baseline: not saved: the restore into ${dir} was given up and may still write into it.`);
+    return false;
+  }
   if (!freshPrivateFolder(dir)) return false;
   writeFileSync(join(dir, FILE), JSON.stringify(baseline), { mode: 0o600 });
-  const saved = await saveFolder(keys, dir, debug);
+  const saved = await saveFolder(keys, dir, debug, process.env, opts);
   if (saved) debug(`baseline: saved as ${keys.key}`);
   return saved;
 }

@@ -42,6 +42,7 @@ test('keys: a pull request restores from its base branch, a push from its own', 
   expect(pr).toEqual({
     key: 'buildx-guard-baseline-v1-o/r-ci-job-b-t-f-feat-5-2',
     restorePrefix: 'buildx-guard-baseline-v1-o/r-ci-job-b-t-f-main-',
+    kind: 'baseline',
   });
   const push = baselineKeys({ ...env, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/dev' }, 'k');
   expect(push.restorePrefix).toBe('buildx-guard-baseline-v1-o/r-ci-k-dev-');
