@@ -537,7 +537,7 @@ async function verdict() {
   // Issue 24's whole-log path (parseTrace → analyze: trace, classification, findings) over the
   // corpus logs, side by side; peak memory of each tree in a process of its own.
   const logs = corpusLogs();
-  const logRounds = quick ? 2 : 20;
+  const logRounds = quick ? 2 : 100;
   const analyzeRate = (t) => {
     const t0 = process.cpuUsage();
     for (let r = 0; r < logRounds; r++) for (const l of logs) t.mod.analyze({ trace: t.mod.parseTrace(l) });

@@ -352,7 +352,7 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
 
 /**
  * A text causes are looked for in, with what the prefilter reads from it, each made once when first
- * needed: the text in lower case, and which pairs of adjacent characters it holds (ASCII letters
+ * needed: the text in lower case, and which pairs of adjacent characters it holds (bit 5 set, so ASCII letters
  * folded to lower case, hashed into 1024 bits: one pass over the text). `within` is a text that holds
  * every pair of adjacent characters this one does (the step view holds the own view's lines): its
  * bits then serve both, a superset that can only let more texts through to the literal search.
@@ -372,16 +372,25 @@ export class CauseText {
   }
 }
 
-const foldChar = (c: number): number => (c >= 65 && c <= 90 ? c | 32 : c);
-const pairHash = (a: number, b: number): number => (a * 31 + b) & 1023;
+// Folding: bit 5 set, so ASCII letters pair as lower case (other characters may collide with each
+// other: a superset of pairs, which only lets more texts through to the literal search).
+const pairHash = (a: number, b: number): number => ((a | 32) * 31 + (b | 32)) & 1023;
 
-/** 1024 bits in 64 words of 16 (small integers: no heap numbers, no typed array to allocate). */
+/**
+ * 1024 bits in 64 words of 16 (small integers: no heap numbers; a literal, so the array is packed
+ * from the start). One pass over the text, the hash inline.
+ */
 function pairsOf(text: string): number[] {
-  const bits: number[] = new Array<number>(64).fill(0);
-  let prev = foldChar(text.charCodeAt(0));
-  for (let i = 1; i < text.length; i++) {
-    const c = foldChar(text.charCodeAt(i));
-    const h = pairHash(prev, c);
+  // prettier-ignore
+  const bits = [
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  ];
+  const n = text.length;
+  let prev = text.charCodeAt(0) | 32;
+  for (let i = 1; i < n; i++) {
+    const c = text.charCodeAt(i) | 32;
+    const h = (prev * 31 + c) & 1023;
     bits[h >>> 4] |= 1 << (h & 15);
     prev = c;
   }
@@ -400,8 +409,7 @@ const PREFILTERS: readonly Prefilter[] = ERROR_PATTERNS.map((p) => ({
   needles: p.needles,
   pairs: p.needles.map((n) => {
     const hashes = new Int32Array(n.length - 1);
-    for (let i = 1; i < n.length; i++)
-      hashes[i - 1] = pairHash(foldChar(n.charCodeAt(i - 1)), foldChar(n.charCodeAt(i)));
+    for (let i = 1; i < n.length; i++) hashes[i - 1] = pairHash(n.charCodeAt(i - 1), n.charCodeAt(i));
     return hashes;
   }),
 }));

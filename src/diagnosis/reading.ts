@@ -22,7 +22,6 @@ import {
   clipMiddle,
   ERROR_LINE,
   MAX_LINE_CHARS,
-  quotesStep,
   verdictLines,
   verdictText,
   withoutCommand,
@@ -78,9 +77,20 @@ const RECORD =
 /** Hand-wrapped error lines: at most this many continuation lines are joined to one error line. */
 const MAX_JOIN = 8;
 
+/**
+ * Whether WRAPPER can match at the line's start (a gate before the regex): no wrapper starts with a
+ * lower-case letter but `buildx … failed with:`, and `#9 …` is buildx's own (only `##[error]` wraps).
+ */
+function mayWrap(l: string): boolean {
+  const c = l.charCodeAt(0);
+  if (c >= 97 && c <= 122) return c === 98;
+  if (c === 35) return l.charCodeAt(1) === 35;
+  return l.length > 0;
+}
+
 function unwrap(line: string): string {
   let l = line.endsWith('\r') ? line.slice(0, -1) : line;
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 4 && mayWrap(l); pass++) {
     const m = WRAPPER.exec(l);
     if (!m || !m[0]) break;
     l = l.slice(m[0].length);
@@ -105,7 +115,8 @@ function rejoinLines(text: string): string[] {
         continue;
       }
     }
-    joins = ERROR_START.test(line) ? 0 : -1;
+    const c = line[0];
+    joins = (c === 'E' || c === 'e' || c === 'f') && ERROR_START.test(line) ? 0 : -1;
     out.push(line);
   }
   return out;
@@ -138,13 +149,9 @@ function views(text: string): VerdictViews {
     const own = verdictText(unwrap(text)).own;
     return { own, step: own, error: own };
   }
+  // verdictLines of lines that quote no step gives both views as the text itself (what verdictText's
+  // short-text shortcut gives), so no shortcut is needed here: one pass either way.
   const lines = rejoinLines(text);
-  const joined = lines.join('\n');
-  // Short and quoting no step (most bare errors): both views are the text itself.
-  if (joined.length <= MAX_LINE_CHARS && !quotesStep(joined)) {
-    const errors = lines.filter((l) => ERROR_LINE.test(l));
-    return { own: joined, step: joined, error: errors.length ? errors.slice(-3).join('\n') : joined };
-  }
   for (let i = 0; i < lines.length; i++)
     if (lines[i].length > MAX_LINE_CHARS) lines[i] = clipMiddle(lines[i]);
   return verdictLines(lines);

@@ -114,12 +114,15 @@ export function verdictLines(lines: readonly string[]): VerdictViews {
   const own: string[] = [];
   const step: string[] = [];
   const errors: string[] = [];
+  // Whether both views are the lines as given (nothing quoted a step): then one join makes both.
+  let same = true;
   // `#9 ` of every RUN step: their lines are the user's output.
   const runSteps = new Set<string>();
   let inSummary = false;
   let summaryRun = false;
   for (const raw of lines) {
     const line = withoutCommand(raw);
+    if (line !== raw) same = false;
     const c = line[0];
     if (line === '------') {
       inSummary = !inSummary;
@@ -132,22 +135,32 @@ export function verdictLines(lines: readonly string[]): VerdictViews {
       else summaryRun = inSummary;
       own.push(`${header[0]} …`);
       step.push(`${header[0]} …`);
+      same = false;
       continue;
     }
-    if ((c === ' ' || (c >= '0' && c <= '9')) && EXCERPT_LINE.test(line)) continue;
+    if ((c === ' ' || (c >= '0' && c <= '9')) && EXCERPT_LINE.test(line)) {
+      same = false;
+      continue;
+    }
     step.push(line);
     if (c === '#' && runSteps.size) {
       const number = line.match(STEP_NUMBER);
-      if (number && runSteps.has(number[0])) continue;
+      if (number && runSteps.has(number[0])) {
+        same = false;
+        continue;
+      }
     }
-    if (summaryRun && SUMMARY_LOG.test(line)) continue;
+    if (summaryRun && SUMMARY_LOG.test(line)) {
+      same = false;
+      continue;
+    }
     own.push(line);
     if ((c === 'E' || c === 'e') && ERROR_LINE.test(line)) errors.push(line);
   }
   const ownText = own.join('\n');
   return {
     own: ownText,
-    step: step.join('\n'),
+    step: same ? ownText : step.join('\n'),
     error: errors.length ? errors.slice(-3).join('\n') : ownText,
   };
 }
