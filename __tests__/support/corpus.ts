@@ -21,6 +21,8 @@ export interface Verdict {
   buildx?: string | null;
   operation?: string;
   evidence?: string;
+  /** A corpus collected in rounds: which round (wild-logs-3's batch 2 came after its fixes). */
+  batch?: number;
   /** The log file's absolute path. */
   path: string;
 }
@@ -68,6 +70,7 @@ export function expectWellFormed(verdicts: readonly Verdict[]): void {
     expect(v.source).toMatch(/^[\w.-]+\/[\w.-]+#\d+$/);
     expect((v.evidence ?? '').length).toBeGreaterThan(20);
     expect('buildx' in v).toBe(true);
+    if (v.batch !== undefined) expect(Number.isInteger(v.batch)).toBe(true);
     expect(readFileSync(v.path, 'utf8').length).toBeGreaterThan(0);
   }
 }

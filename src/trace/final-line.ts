@@ -4,7 +4,8 @@
 // (`Error: buildx failed with: …`), bake (`ERROR: target <name>: …`), GitHub annotations
 // (`##[error]…`), the legacy builder (`The command … returned a non-zero code`, `COPY failed:`,
 // `Error response from daemon:`), compose v1 (`ERROR: Service 'x' failed to build`) and the docker
-// CLI of Docker 20.10 with BuildKit (a bare `executor failed running […]: exit code: N`).
+// CLI of Docker 20.10 with BuildKit (a bare `executor failed running […]: exit code: N` or
+// `failed to compute cache key: …`).
 
 export interface FinalLine {
   /** The error without the prefixes buildx and wrappers add. */
@@ -52,8 +53,9 @@ export function readFinalLine(line: string): FinalLine | undefined {
     /^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) ||
     // compose prints the lost status stream bare, as its last line.
     /^failed to (?:receive|get) status: rpc error: /.test(line) ||
-    // The docker CLI of Docker 20.10 prints a failed RUN's error bare after the summary.
-    /^executor failed running \[/.test(line) ||
+    // The docker CLI of Docker 20.10 prints the solve's error bare after the summary: a failed RUN
+    // (`executor failed running [...]`) or a COPY source missing (`failed to compute cache key: `).
+    /^(?:executor failed running \[|failed to compute cache key: )/.test(line) ||
     /^The command '.*' returned a non-zero code: \d+/.test(line) ||
     /^(?:COPY|ADD) failed: /.test(line) ||
     /^Error response from daemon: /.test(line) ||

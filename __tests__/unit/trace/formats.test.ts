@@ -138,6 +138,21 @@ describe('verdicts other than failed', () => {
     });
   });
 
+  // wild3-051 (babagreensheep/jellyfin-tizen-docker#11), held out until then.
+  test("the docker CLI's bare `failed to compute cache key` line is the failure's error", () => {
+    const log = [
+      ' => ERROR [3/4] COPY ./run.sh /app/run.sh   0.0s',
+      '------',
+      ' > [3/4] COPY ./run.sh /app/run.sh:',
+      '------',
+      'failed to compute cache key: "/run.sh" not found: not found',
+    ].join('\n');
+    expect(analyze({ trace: parseTrace(log) })).toMatchObject({
+      status: 'failed',
+      failure: { category: 'missing-file', retryable: false },
+    });
+  });
+
   // wild3-004 (bitcoinfuzz/bitcoinfuzz#555): just's own error line came after buildx's.
   test("a wrapper's line that only reports a command's exit status does not replace buildx's error", () => {
     const error =
