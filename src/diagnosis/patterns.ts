@@ -69,10 +69,12 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
     remedy: 'raise the job timeout (timeout-minutes) if the build needs longer',
   },
   {
+    // Also when only the failing step's own output says so (`tar: write error: No space left on
+    // device`): a step writes to the builder's disk, so a full one is the builder's, not the step's.
     id: 'disk-full',
     needles: ['no space left', 'quota exceeded'],
     category: 'resource',
-    scope: 'error',
+    scope: 'step',
     tier: 1,
     reason: 'the disk of the builder is full (no space left on device)',
     pattern: /no space left on device|disk quota exceeded/i,
@@ -200,6 +202,20 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
       'log in again before the build (docker/login-action) with a token that has not expired or been revoked',
   },
   {
+    // The docker CLI's credential helper failed (not installed, misconfigured in config.json): the
+    // registry was never asked, so whatever follows in the chain (`executable file not found`) is the
+    // helper's, not the image's.
+    id: 'credential-helper',
+    needles: ['error getting credentials'],
+    category: 'auth',
+    scope: 'error',
+    tier: 1,
+    reason: 'the docker credential helper failed (error getting credentials)',
+    pattern: /\berror getting credentials\b/,
+    remedy:
+      'fix the credsStore / credHelpers entry of ~/.docker/config.json (install that docker-credential-* helper, or remove the entry), then log in again',
+  },
+  {
     id: 'message-too-large',
     needles: ['ResourceExhausted', 'larger than max'],
     category: 'resource',
@@ -232,13 +248,16 @@ export const ERROR_PATTERNS: readonly ErrorPattern[] = [
   },
   {
     id: 'missing-path',
-    needles: ['no such file', 'COPY failed', 'prepare context', 'Cannot locate'],
+    // `stat <path>: no such file or directory` is buildx reading a local path it was given (a
+    // --secret or --ssh source, a context); `failed to read dockerfile: read <path>: is a directory`
+    // is a Dockerfile path that names a folder.
+    needles: ['no such file', 'COPY failed', 'prepare context', 'Cannot locate', 'is a directory'],
     category: 'missing-file',
     scope: 'error',
     tier: 2,
     reason: 'a file the build needs is not in the build context',
     pattern:
-      /lstat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+      /\bl?stat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|failed to read dockerfile: read \S{0,300}: is a directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
     remedy: 'check the path against the build context and .dockerignore',
   },
   {

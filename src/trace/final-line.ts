@@ -3,7 +3,9 @@
 // compose and `docker build` (bare `failed to solve:`), docker/build-push-action's wrapper
 // (`Error: buildx failed with: …`), bake (`ERROR: target <name>: …`), GitHub annotations
 // (`##[error]…`), the legacy builder (`The command … returned a non-zero code`, `COPY failed:`,
-// `Error response from daemon:`) and compose v1 (`ERROR: Service 'x' failed to build`).
+// `Error response from daemon:`), compose v1 (`ERROR: Service 'x' failed to build`) and the docker
+// CLI of Docker 20.10 with BuildKit (a bare `executor failed running […]: exit code: N` or
+// `failed to compute cache key: …`).
 
 export interface FinalLine {
   /** The error without the prefixes buildx and wrappers add. */
@@ -18,6 +20,14 @@ export interface FinalLine {
 }
 
 const WRAPPER = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
+
+/**
+ * A tool that ran buildx reporting only that a command exited non-zero, in its own `error:` line
+ * (just's `error: Recipe \`x\` failed with exit code 1`, the Actions toolkit's `Error: The process
+ * '/usr/bin/docker' failed with exit code 1`, Buildkite's `Error: The command exited with status 1`):
+ * a bare exit status, like GitHub's `Process completed with exit code`, never buildx's own error.
+ */
+const EXIT_STATUS_ONLY = /^.{0,200}\b(?:failed with exit code|exited with (?:exit )?(?:code|status)) \d+\.?$/;
 
 /** Reads a normalized line (see normalizeLine); undefined when it is not a final error line. */
 export function readFinalLine(line: string): FinalLine | undefined {
@@ -38,11 +48,14 @@ export function readFinalLine(line: string): FinalLine | undefined {
     return { text: rest || `service '${compose[1]}' failed to build`, rank: 2 };
   }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
-  if (prefixed) return { text: prefixed[1], rank: 3 };
+  if (prefixed) return { text: prefixed[1], rank: EXIT_STATUS_ONLY.test(prefixed[1]) ? 1 : 3 };
   if (
     /^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) ||
     // compose prints the lost status stream bare, as its last line.
     /^failed to (?:receive|get) status: rpc error: /.test(line) ||
+    // The docker CLI of Docker 20.10 prints the solve's error bare after the summary: a failed RUN
+    // (`executor failed running [...]`) or a COPY source missing (`failed to compute cache key: `).
+    /^(?:executor failed running \[|failed to compute cache key: )/.test(line) ||
     /^The command '.*' returned a non-zero code: \d+/.test(line) ||
     /^(?:COPY|ADD) failed: /.test(line) ||
     /^Error response from daemon: /.test(line) ||

@@ -192,6 +192,42 @@ describe('precedence', () => {
     expect(c).toMatchObject({ category: 'resource', retryable: false, pattern: 'disk-full' });
   });
 
+  // wild3-024 (oracle/crashcart#7): tar in a RUN wrote to the builder's full disk.
+  test("a full disk shown only by the failing step's own output is resource, not the step", () => {
+    const text =
+      '#8 [3/4] RUN tar xf big.tar\n#8 2.1 tar: write error: No space left on device\nERROR: failed to solve: process "/bin/sh -c tar xf big.tar" did not complete successfully: exit code: 2';
+    expect(classify(text)).toMatchObject({ category: 'resource', retryable: false, pattern: 'disk-full' });
+    expect(classify(text.replace('No space left on device', 'Broken archive'))).toMatchObject({
+      category: 'step',
+    });
+  });
+
+  // wild3-026 (fabiogra/moseca#15): the helper's `executable file not found` is not a missing image.
+  test('a credential helper that fails is auth, whatever follows it in the chain', () => {
+    const text =
+      'ERROR: failed to solve: node:20: failed to resolve source metadata for docker.io/library/node:20: error getting credentials - err: exec: "docker-credential-pass": executable file not found in $PATH, out: ``';
+    expect(classify(text)).toMatchObject({
+      category: 'auth',
+      retryable: false,
+      pattern: 'credential-helper',
+    });
+    expect(classify(text.replace(/error getting credentials - err: exec: /, '')).category).toBe(
+      'image-not-found',
+    );
+  });
+
+  // wild3-021 (docker/buildx#3285), wild3-036 (noahschumacher/weval-nginx-rtmp#1).
+  test('a local path buildx was given that is not there, or a Dockerfile path naming a folder, is a missing file', () => {
+    expect(
+      classify('ERROR: failed to build: failed to stat NPM_TOKEN: stat NPM_TOKEN: no such file or directory'),
+    ).toMatchObject({ category: 'missing-file', retryable: false, pattern: 'missing-path' });
+    expect(
+      classify(
+        'failed to solve: failed to read dockerfile: read /var/lib/docker/tmp/buildkit-mount1/app: is a directory',
+      ),
+    ).toMatchObject({ category: 'missing-file', retryable: false, pattern: 'missing-path' });
+  });
+
   test('exit code 137 with Killed is out of memory, not a failed step', () => {
     const text =
       '#9 [build 4/6] RUN make -j8\n#9 41.3 Killed\nERROR: failed to solve: process "/bin/sh -c make -j8" did not complete successfully: exit code: 137';

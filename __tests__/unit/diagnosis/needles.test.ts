@@ -13,7 +13,7 @@ import { readTrace } from '../../../src/trace/read.js';
 import { repoRoot } from '../../support/paths.js';
 
 const corpus = join(repoRoot, '__fixtures__', 'corpus');
-const logs = ['wild-logs', 'wild-logs-2'].flatMap((d) =>
+const logs = ['wild-logs', 'wild-logs-2', 'wild-logs-3'].flatMap((d) =>
   readdirSync(join(corpus, d))
     .filter((f) => f.endsWith('.log'))
     .map((f) => join(corpus, d, f)),

@@ -124,6 +124,50 @@ describe('verdicts other than failed', () => {
     expect(a).toMatchObject({ status: 'failed', failure: { category: 'platform' } });
   });
 
+  // wild3-048 (Significant-Gravitas/AutoGPT#2910): Docker 20.10's CLI prints no `failed to solve:`.
+  test("the docker CLI's bare `executor failed running` line is a failed step", () => {
+    const log = [
+      '#14 [6/9] RUN pip install -r requirements.txt',
+      '#14 104.8 ReadTimeoutError: Read timed out.',
+      '------',
+      'executor failed running [/bin/sh -c pip install -r requirements.txt]: exit code: 2',
+    ].join('\n');
+    expect(analyze({ trace: parseTrace(log) })).toMatchObject({
+      status: 'failed',
+      failure: { category: 'step', retryable: false },
+    });
+  });
+
+  // wild3-051 (babagreensheep/jellyfin-tizen-docker#11), held out until then.
+  test("the docker CLI's bare `failed to compute cache key` line is the failure's error", () => {
+    const log = [
+      ' => ERROR [3/4] COPY ./run.sh /app/run.sh   0.0s',
+      '------',
+      ' > [3/4] COPY ./run.sh /app/run.sh:',
+      '------',
+      'failed to compute cache key: "/run.sh" not found: not found',
+    ].join('\n');
+    expect(analyze({ trace: parseTrace(log) })).toMatchObject({
+      status: 'failed',
+      failure: { category: 'missing-file', retryable: false },
+    });
+  });
+
+  // wild3-004 (bitcoinfuzz/bitcoinfuzz#555): just's own error line came after buildx's.
+  test("a wrapper's line that only reports a command's exit status does not replace buildx's error", () => {
+    const error =
+      'ERROR: failed to solve: failed to compute cache key: failed to calculate checksum of ref ab::cd: "/go.sum": not found';
+    for (const after of [
+      'error: Recipe `docker-build` failed with exit code 1',
+      "Error: The process '/usr/bin/docker' failed with exit code 1",
+      'Error: The command exited with status 1',
+    ]) {
+      expect(readFinalLine(after)).toMatchObject({ rank: 1 });
+      const a = analyze({ trace: parseTrace([...PROGRESS, error, after].join('\n')) });
+      expect({ after, failure: a.failure?.category }).toEqual({ after, failure: 'missing-file' });
+    }
+  });
+
   test('an exit code 0 wrapper line is not an error', () => {
     expect(readFinalLine('Error: Process completed with exit code 0.')).toBeUndefined();
     expect(readFinalLine('Error: Process completed with exit code 1.')).toMatchObject({ rank: 1 });
