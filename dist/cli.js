@@ -35526,10 +35526,12 @@ var ERROR_PATTERNS = [
     remedy: "raise the job timeout (timeout-minutes) if the build needs longer"
   },
   {
+    // Also when only the failing step's own output says so (`tar: write error: No space left on
+    // device`): a step writes to the builder's disk, so a full one is the builder's, not the step's.
     id: "disk-full",
     needles: ["no space left", "quota exceeded"],
     category: "resource",
-    scope: "error",
+    scope: "step",
     tier: 1,
     reason: "the disk of the builder is full (no space left on device)",
     pattern: /no space left on device|disk quota exceeded/i,
@@ -35649,6 +35651,19 @@ var ERROR_PATTERNS = [
     remedy: "log in again before the build (docker/login-action) with a token that has not expired or been revoked"
   },
   {
+    // The docker CLI's credential helper failed (not installed, misconfigured in config.json): the
+    // registry was never asked, so whatever follows in the chain (`executable file not found`) is the
+    // helper's, not the image's.
+    id: "credential-helper",
+    needles: ["error getting credentials"],
+    category: "auth",
+    scope: "error",
+    tier: 1,
+    reason: "the docker credential helper failed (error getting credentials)",
+    pattern: /\berror getting credentials\b/,
+    remedy: "fix the credsStore / credHelpers entry of ~/.docker/config.json (install that docker-credential-* helper, or remove the entry), then log in again"
+  },
+  {
     id: "message-too-large",
     needles: ["ResourceExhausted", "larger than max"],
     category: "resource",
@@ -35679,12 +35694,15 @@ var ERROR_PATTERNS = [
   },
   {
     id: "missing-path",
-    needles: ["no such file", "COPY failed", "prepare context", "Cannot locate"],
+    // `stat <path>: no such file or directory` is buildx reading a local path it was given (a
+    // --secret or --ssh source, a context); `failed to read dockerfile: read <path>: is a directory`
+    // is a Dockerfile path that names a folder.
+    needles: ["no such file", "COPY failed", "prepare context", "Cannot locate", "is a directory"],
     category: "missing-file",
     scope: "error",
     tier: 2,
     reason: "a file the build needs is not in the build context",
-    pattern: /lstat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
+    pattern: /\bl?stat .{0,300}: no such file or directory|open \S{0,300}Dockerfile: no such file or directory|failed to read dockerfile: read \S{0,300}: is a directory|COPY failed: (?:file not found|stat |no source files)|unable to prepare context|Cannot locate specified Dockerfile/,
     remedy: "check the path against the build context and .dockerignore"
   },
   {
@@ -35790,27 +35808,94 @@ var ERROR_PATTERNS = [
   }
 ];
 var CauseText = class {
-  constructor(text2) {
+  constructor(text2, within) {
     this.text = text2;
+    this.within = within;
   }
   text;
+  within;
   #folded;
   #pairs;
   get folded() {
     return this.#folded ??= this.text.toLowerCase();
   }
   get pairs() {
-    return this.#pairs ??= pairsOf(this.text);
+    return this.#pairs ??= this.within ? this.within.pairs : pairsOf(this.text);
   }
 };
-var foldChar = (c) => c >= 65 && c <= 90 ? c | 32 : c;
-var pairHash = (a, b) => a * 31 + b & 1023;
+var pairHash = (a, b) => (a | 32) * 31 + (b | 32) & 1023;
 function pairsOf(text2) {
-  const bits = new Array(64).fill(0);
-  let prev = foldChar(text2.charCodeAt(0));
-  for (let i = 1; i < text2.length; i++) {
-    const c = foldChar(text2.charCodeAt(i));
-    const h = pairHash(prev, c);
+  const bits = [
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0
+  ];
+  const n = text2.length;
+  let prev = text2.charCodeAt(0) | 32;
+  for (let i = 1; i < n; i++) {
+    const c = text2.charCodeAt(i) | 32;
+    const h = prev * 31 + c & 1023;
     bits[h >>> 4] |= 1 << (h & 15);
     prev = c;
   }
@@ -35821,8 +35906,7 @@ var PREFILTERS = ERROR_PATTERNS.map((p) => ({
   needles: p.needles,
   pairs: p.needles.map((n) => {
     const hashes = new Int32Array(n.length - 1);
-    for (let i = 1; i < n.length; i++)
-      hashes[i - 1] = pairHash(foldChar(n.charCodeAt(i - 1)), foldChar(n.charCodeAt(i)));
+    for (let i = 1; i < n.length; i++) hashes[i - 1] = pairHash(n.charCodeAt(i - 1), n.charCodeAt(i));
     return hashes;
   })
 }));
@@ -35982,11 +36066,19 @@ function clipMiddle(line, max = MAX_LINE_CHARS) {
   const head = Math.ceil((max - 1) / 2);
   return `${line.slice(0, head)}\u2026${line.slice(line.length - (max - 1 - head))}`;
 }
+var SPLIT_MAX = 64 * 1024;
 function bounded(text2) {
+  if (text2.length <= SPLIT_MAX) {
+    const all = text2.split("\n");
+    const lines2 = all.length > MAX_LINES ? all.slice(all.length - MAX_LINES) : all;
+    for (let i = 0; i < lines2.length; i++)
+      if (lines2[i].length > MAX_LINE_CHARS) lines2[i] = clipMiddle(lines2[i]);
+    return lines2;
+  }
   const lines = [];
   let end = text2.length;
   while (lines.length < MAX_LINES && end >= 0) {
-    const start = text2.lastIndexOf("\n", end - 1);
+    const start = end > 0 ? text2.lastIndexOf("\n", end - 1) : -1;
     lines.push(clipMiddle(text2.slice(start + 1, end)));
     if (start < 0) break;
     end = start;
@@ -36019,14 +36111,21 @@ function quotesStep(text2) {
 }
 function verdictText(text2) {
   if (text2.length <= MAX_LINE_CHARS && !quotesStep(text2)) return { own: text2, step: text2 };
-  const lines = bounded(text2);
+  const { own, step } = verdictLines(bounded(text2));
+  return { own, step };
+}
+var ERROR_LINE = /^(?:ERROR|Error|error): /;
+function verdictLines(lines) {
   const own = [];
   const step = [];
+  const errors = [];
+  let same = true;
   const runSteps = /* @__PURE__ */ new Set();
   let inSummary = false;
   let summaryRun = false;
   for (const raw of lines) {
     const line = withoutCommand(raw);
+    if (line !== raw) same = false;
     const c = line[0];
     if (line === "------") {
       inSummary = !inSummary;
@@ -36038,18 +36137,34 @@ function verdictText(text2) {
       else summaryRun = inSummary;
       own.push(`${header[0]} \u2026`);
       step.push(`${header[0]} \u2026`);
+      same = false;
       continue;
     }
-    if ((c === " " || c >= "0" && c <= "9") && EXCERPT_LINE.test(line)) continue;
+    if ((c === " " || c >= "0" && c <= "9") && EXCERPT_LINE.test(line)) {
+      same = false;
+      continue;
+    }
     step.push(line);
     if (c === "#" && runSteps.size) {
       const number = line.match(STEP_NUMBER);
-      if (number && runSteps.has(number[0])) continue;
+      if (number && runSteps.has(number[0])) {
+        same = false;
+        continue;
+      }
     }
-    if (summaryRun && SUMMARY_LOG.test(line)) continue;
+    if (summaryRun && SUMMARY_LOG.test(line)) {
+      same = false;
+      continue;
+    }
     own.push(line);
+    if ((c === "E" || c === "e") && ERROR_LINE.test(line)) errors.push(line);
   }
-  return { own: own.join("\n"), step: step.join("\n") };
+  const ownText = own.join("\n");
+  return {
+    own: ownText,
+    step: same ? ownText : step.join("\n"),
+    error: errors.length ? errors.slice(-3).join("\n") : ownText
+  };
 }
 
 // src/diagnosis/reading.ts
@@ -36057,37 +36172,49 @@ var WRAPPER = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?|\[\d{4}-\d\d-
 var ERROR_START = /^(?:ERROR|Error|error): |^failed to (?:solve|build)\b/;
 var RECORD = /^(?:#\d|ERROR|Error|error|WARN|INFO|DEBUG|failed to (?:solve|build)|-{3}|\s{0,8}\d{1,7} \||\d{1,6}\.\d{1,6} |>|=>|\[|Dockerfile|\S{0,200}Dockerfile:\d|panic|fatal error|goroutine|View build details|errors:|\w{1,40}:$)/;
 var MAX_JOIN = 8;
+function mayWrap(l) {
+  const c = l.charCodeAt(0);
+  if (c >= 97 && c <= 122) return c === 98;
+  if (c === 35) return l.charCodeAt(1) === 35;
+  return l.length > 0;
+}
 function unwrap(line) {
   let l = line.endsWith("\r") ? line.slice(0, -1) : line;
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 4 && mayWrap(l); pass++) {
     const m = WRAPPER.exec(l);
     if (!m || !m[0]) break;
     l = l.slice(m[0].length);
   }
   return l;
 }
-function rejoin(text2) {
-  if (text2.length <= MAX_LINE_CHARS && !text2.includes("\n")) return unwrap(text2);
-  const lines = bounded(text2).map(unwrap);
+function rejoinLines(text2) {
   const out = [];
   let joins = -1;
-  for (const line of lines) {
-    const prev = out.length ? out[out.length - 1] : "";
-    if (joins >= 0 && joins < MAX_JOIN && line.trim() && !/^\s/.test(line) && !RECORD.test(line) && prev.length >= 40) {
-      out[out.length - 1] = `${prev} ${line}`;
-      joins++;
-      continue;
+  for (const raw of bounded(text2)) {
+    const line = unwrap(raw);
+    if (joins >= 0 && joins < MAX_JOIN && line.trim() && !/^\s/.test(line) && !RECORD.test(line)) {
+      const prev = out[out.length - 1];
+      if (prev.length >= 40) {
+        out[out.length - 1] = `${prev} ${line}`;
+        joins++;
+        continue;
+      }
     }
-    joins = ERROR_START.test(line) ? 0 : -1;
+    const c = line[0];
+    joins = (c === "E" || c === "e" || c === "f") && ERROR_START.test(line) ? 0 : -1;
     out.push(line);
   }
-  return out.join("\n");
+  return out;
 }
-var ERROR_LINE = /^(?:ERROR|Error|error): /;
-function errorLines(text2) {
-  if (!text2.includes("\n")) return text2;
-  const errors = text2.split("\n").filter((l) => ERROR_LINE.test(l));
-  return errors.length ? errors.slice(-3).join("\n") : text2;
+function views(text2) {
+  if (text2.length <= MAX_LINE_CHARS && !text2.includes("\n")) {
+    const own = verdictText(unwrap(text2)).own;
+    return { own, step: own, error: own };
+  }
+  const lines = rejoinLines(text2);
+  for (let i = 0; i < lines.length; i++)
+    if (lines[i].length > MAX_LINE_CHARS) lines[i] = clipMiddle(lines[i]);
+  return verdictLines(lines);
 }
 function operationOf(own, error2, hints) {
   const hinted = hints.vertex !== void 0 ? vertexOperation(hints.vertex) : void 0;
@@ -36134,8 +36261,8 @@ var FailureReading = class {
   }
 };
 function readFailure(text2, hints = {}) {
-  const v = verdictText(rejoin(text2));
-  let error2 = errorLines(v.own);
+  const v = views(text2);
+  let error2 = v.error;
   const inner = hints.vertexError ? withoutCommand(clipMiddle(unwrap(hints.vertexError))) : "";
   if (inner && !error2.includes(inner)) error2 = `${error2}
 ${inner}`;
@@ -36143,9 +36270,9 @@ ${inner}`;
   const causes = [];
   let best;
   let bestAt = 0;
-  const own = new CauseText(v.own);
-  const errorText = error2 === v.own ? own : new CauseText(error2);
-  const stepText = v.step === v.own ? own : new CauseText(v.step);
+  const stepText = new CauseText(v.step);
+  const own = v.own === v.step ? stepText : new CauseText(v.own, stepText);
+  const errorText = error2 === v.own ? own : new CauseText(error2, error2 === v.error ? stepText : void 0);
   for (let i = 0; i < ERROR_PATTERNS.length; i++) {
     const p = ERROR_PATTERNS[i];
     if (best && p.tier > best.tier) break;
@@ -39305,6 +39432,7 @@ import { StringDecoder } from "node:string_decoder";
 
 // src/trace/final-line.ts
 var WRAPPER2 = /^(?:Error: )?buildx(?: bake)? failed with: (.*)$/;
+var EXIT_STATUS_ONLY = /^.{0,200}\b(?:failed with exit code|exited with (?:exit )?(?:code|status)) \d+\.?$/;
 function readFinalLine(line) {
   if (line.startsWith("##[error]")) return readFinalLine(line.slice(9)) ?? { text: line.slice(9), rank: 2 };
   const wrapped2 = line.match(WRAPPER2);
@@ -39322,9 +39450,11 @@ function readFinalLine(line) {
     return { text: rest || `service '${compose[1]}' failed to build`, rank: 2 };
   }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
-  if (prefixed) return { text: prefixed[1], rank: 3 };
+  if (prefixed) return { text: prefixed[1], rank: EXIT_STATUS_ONLY.test(prefixed[1]) ? 1 : 3 };
   if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || // compose prints the lost status stream bare, as its last line.
-  /^failed to (?:receive|get) status: rpc error: /.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
+  /^failed to (?:receive|get) status: rpc error: /.test(line) || // The docker CLI of Docker 20.10 prints the solve's error bare after the summary: a failed RUN
+  // (`executor failed running [...]`) or a COPY source missing (`failed to compute cache key: `).
+  /^(?:executor failed running \[|failed to compute cache key: )/.test(line) || /^The command '.*' returned a non-zero code: \d+/.test(line) || /^(?:COPY|ADD) failed: /.test(line) || /^Error response from daemon: /.test(line) || /^unable to prepare context: /.test(line)) {
     return { text: line, rank: 3 };
   }
   return void 0;
@@ -41896,6 +42026,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     };
   }
   const local = config.build.cacheMode === "local" && io.cache ? await io.cache.restoreLocal() : void 0;
+  if (io.signal?.aborted) throw new Error("The job was cancelled before the build started.");
   const buildConfig2 = local ? {
     ...config,
     build: {

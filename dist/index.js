@@ -12,7 +12,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   jobLog.saveState("isPost", "true");
-  const { run } = await import("./chunk-OPQJAXWN.js");
+  const { run } = await import("./chunk-ZS7YML6M.js");
   await run();
 }
 //# sourceMappingURL=index.js.map
