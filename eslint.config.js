@@ -15,6 +15,7 @@ const folders = [
   'report',
   'github',
   'baseline',
+  'ledger',
   'commands',
 ];
 const external = [
@@ -253,6 +254,13 @@ export default tseslint.config(
     [],
   ),
   forbid(['src/fsio/**'], folders, 'fsio is a leaf: it reads files and imports no stage.'),
+  // The flake ledger reads what the pipeline returned (attempts, merge, types) and keeps it through
+  // the baseline's store; it renders its own Markdown, and runs, prints and publishes nothing.
+  forbid(
+    ['src/ledger/**'],
+    ['report', 'github', 'commands', 'buildx', 'builder', 'config'],
+    'the ledger derives its events from the values the pipeline returns and keeps them through src/baseline/store.ts; it runs no builder and publishes nothing (the report renders it).',
+  ),
   forbid(
     ['src/report/**'],
     ['builder', 'buildx', 'commands'],

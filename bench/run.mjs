@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,verdict,retry,bakeiso,coldstart,redaction] [-- --out FILE]`
+// `npm run bench [-- --quick] [-- --only overhead,bootstrap,analysis,verdict,retry,bakeiso,coldstart,redaction,ledger] [-- --out FILE]`
 // (`--only verdict` measures classify and the whole-log analyze against the pre-wave tree side by side; `--pre DIR` another `src`, `--src DIR --cli FILE` another tree as this one.)
 //
 // Numbers, not opinions: every figure is a ratio taken side by side in one run, because these
@@ -868,12 +868,87 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// ---- the flake ledger ------------------------------------------------------------------------
+
+/**
+ * What the ledger costs a clean, fully cached build (issue 26: ≤ 30 ms): the action's main phase on
+ * the docker driver with `ledger: true` and `ledger: false` in turn, both with the real
+ * @actions/cache library against the test's local cache service (compiled from
+ * __tests__/support/cache-server.ts), a push on the default branch, the same runner folder each run
+ * (so the ledger is restored, appended and saved every time). Baselines are off on both sides.
+ */
+async function ledger(env) {
+  const { build } = await import('esbuild');
+  const out = join(work, 'cache-server.mjs');
+  await build({
+    entryPoints: [join(repo, '__tests__', 'support', 'cache-server.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    logLevel: 'silent',
+  });
+  const { FakeCacheService } = await import(out);
+  const service = await new FakeCacheService().start();
+  try {
+    const ctx = busyboxContext(env, `${BASE}FROM busybox\nRUN echo ${randomBytes(4).toString('hex')}\n`);
+    await run('docker', ['buildx', 'build', '--progress=quiet', '--network=none', ctx], { env });
+    const temp = mkdtempSync(join(work, 'ledger-temp-'));
+    let id = 0;
+    const side = (on) => async () => {
+      const e = actionEnv(env, {
+        driver: 'docker',
+        context: ctx,
+        network: 'none',
+        comment: 'off',
+        baseline: 'false',
+        ledger: String(on),
+      });
+      Object.assign(e, service.env, {
+        RUNNER_TEMP: temp,
+        GITHUB_REPOSITORY: 'octo/app',
+        GITHUB_WORKFLOW: 'ci',
+        GITHUB_JOB: 'image',
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_RUN_ID: String(++id),
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_WORKSPACE: ctx,
+      });
+      return (await run(process.execPath, [join(repo, 'dist', 'index.js')], { env: e })).ms;
+    };
+    const [on, off] = await interleaved(OVERHEAD_RUNS, [side(true), side(false)]);
+    const s = { on: stats(on), off: stats(off) };
+    s.costMs = s.on.median - s.off.median;
+    s.ratio = s.on.median / s.off.median;
+    const saved = service.entries.filter((e) => e.key.startsWith('buildx-guard-ledger-'));
+    // The last saved cache entry (a compressed tar) and the ledger file in it.
+    s.cacheEntryBytes = saved.length ? saved[saved.length - 1].blob.length : 0;
+    const folder = readdirSync(temp).find((f) => f.startsWith('buildx-guard-ledger-'));
+    s.ledgerFileBytes = folder ? statSync(join(temp, folder, 'ledger.json')).size : 0;
+    s.runs = saved.length;
+    table('The flake ledger: a warm, fully cached build, ledger on and off in turn (docker driver)', [
+      ['action main phase, ledger: true (restore, append, save)', s.on],
+      ['action main phase, ledger: false', s.off],
+    ]);
+    console.log(
+      `\nledger cost: ${s.costMs.toFixed(0)} ms (ratio ${s.ratio.toFixed(3)}; target ≤ 30 ms); ${saved.length} runs saved, the last ledger.json ${s.ledgerFileBytes} bytes (${s.cacheEntryBytes} bytes in the cache)`,
+    );
+    results.scenarios.ledger = s;
+  } finally {
+    await service.stop();
+  }
+}
+
 const want = (name) => !only || only.includes(name);
 try {
   writeFileSync(join(work, 'state'), '');
   writeFileSync(join(work, 'out'), '');
-  const needsEngine = want('overhead') || want('bootstrap') || want('retry') || want('bakeiso');
-  const env = needsEngine ? engineEnv(quick ? 2 : 4) : process.env;
+  const needsEngine =
+    want('overhead') || want('bootstrap') || want('retry') || want('bakeiso') || want('ledger');
+  // The ledger alone needs one daemon: the test bed's default two, not four.
+  const ledgerOnly = only?.every((n) => n === 'ledger');
+  const env = needsEngine ? engineEnv(quick || ledgerOnly ? 2 : 4) : process.env;
   console.log(`# buildx-guard benchmarks${quick ? ' (quick smoke run: 1 run each, small sizes)' : ''}`);
   if (want('overhead')) await overhead(env);
   if (want('bootstrap')) await bootstrap(env);
@@ -883,6 +958,7 @@ try {
   if (want('bakeiso')) await bakeIsolation(env);
   if (want('coldstart')) await coldstart();
   if (want('redaction')) await redaction();
+  if (want('ledger')) await ledger(env);
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nresults: ${outFile}`);

@@ -19,6 +19,7 @@ import {
 } from './baseline/store.js';
 import { describeFsError } from './config/errors.js';
 import type { PipelineCache } from './pipeline.js';
+import { actionsLedgerStore, type LedgerStore } from './ledger/store.js';
 import { STATE } from './state-keys.js';
 
 /** Folders the post phase removes (STATE.keptDirs): every kept folder, once it is used. */
@@ -74,6 +75,20 @@ export function actionsCache(key: string, signal?: AbortSignal): PipelineCache {
       await saveBaseline(keys, baselineDir, b, (l) => log.debug(l), opts);
     },
   };
+}
+
+/** The flake ledger in the Actions cache, keyed like the baseline; its folder removed by post. */
+export function actionsLedger(key: string, signal?: AbortSignal): LedgerStore {
+  return actionsLedgerStore(
+    key,
+    process.env,
+    (l) => log.debug(l),
+    (dir) => keep(dir),
+    {
+      signal,
+      notice: (m) => log.notice(m),
+    },
+  );
 }
 
 /** The step's private folder in RUNNER_TEMP; an error names the folder and what is wrong with it. */

@@ -20,8 +20,10 @@ import { marker } from './report/markdown.js';
 import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { mergeFailureMessage, runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline } from './pipeline.js';
-import { actionsCache, stepTempDir } from './action-io.js';
+import { actionsCache, actionsLedger, stepTempDir } from './action-io.js';
 import { endIfCacheCallsLinger } from './baseline/cache-call.js';
+import { bootEntry, mergeEntry, type LedgerEntry } from './ledger/entry.js';
+import { ledgerOutput, recordRun, restoreLedger, type LedgerView } from './ledger/ledger.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import { VERSION } from './version.js';
@@ -106,6 +108,8 @@ export async function run(): Promise<void> {
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,
           cache: actionsCache(key, io.signal),
+          ...(config!.report.ledger ? { ledger: actionsLedger(key, io.signal) } : {}),
+          debug: (l) => log.debug(l),
           ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`,
         },
         bake,
@@ -123,6 +127,7 @@ export async function run(): Promise<void> {
     log.setOutput('imageid', outcome?.imageid ?? '');
     log.setOutput('digest', outcome?.digest ?? '');
     if (bake) log.setOutput('targets', JSON.stringify(targetsOutput(bake, outcome?.targets)));
+    log.setOutput('ledger', ledgerOutput(result.ledger));
     const gate = await report(config, ctx, result.report, gh);
     timings.mark('report');
     const redactor = new Redactor(secretValues(config.build));
@@ -149,22 +154,30 @@ export async function run(): Promise<void> {
       log.setOutput('attempts', '0');
       log.setOutput('failure-category', 'builder');
       const ctx = readContext();
+      const key = reportKey(
+        config,
+        process.env,
+        getInput('builder') || getInput('name'),
+        secretValues(config.build),
+      );
+      // The nodes that did not boot are the ledger's incidents of this run.
+      const ledger = await keepLedger(config, key, (run) =>
+        bootEntry(e.failed, e.state?.nodes ?? [], run, new Date()),
+      );
       await report(
         config,
         ctx,
-        reportFromNodes({
-          key: reportKey(
-            config,
-            process.env,
-            getInput('builder') || getInput('name'),
-            secretValues(config.build),
-          ),
-          builder: e.builder,
-          driver: config.builder.driver,
-          failed: e.failed,
-          ctx,
-          secrets: secretValues(config.build),
-        }),
+        withLedger(
+          reportFromNodes({
+            key,
+            builder: e.builder,
+            driver: config.builder.driver,
+            failed: e.failed,
+            ctx,
+            secrets: secretValues(config.build),
+          }),
+          ledger,
+        ),
       ).catch((err) => log.debug(`report: ${err}`));
     }
     fail(e, config ? secretValues(config.build) : []);
@@ -287,14 +300,56 @@ async function merge(config: Config): Promise<void> {
   log.setOutput('digest', outcome.digest);
   const ctx = readContext();
   const key = reportKey(config, process.env, 'merge', secretValues(config.build));
+  const ledger = await keepLedger(config, key, (run) => mergeEntry(outcome, run, new Date()));
   const gate = await report(
     config,
     ctx,
-    reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) }),
+    withLedger(reportFromMerge({ config, key, outcome, ctx, secrets: secretValues(config.build) }), ledger),
   );
   const redactor = new Redactor(secretValues(config.build));
   if (!outcome.success) failed(redactor.text(mergeFailureMessage(config.merge!.sources.length, outcome)));
   else if (gate) failed(redactor.text(gate));
+}
+
+/**
+ * The ledger for a run outside the pipeline (a builder that did not come up, a merge): restore,
+ * append this run's entry, save; the `ledger` output. Never throws: the ledger changes no result.
+ */
+async function keepLedger(
+  config: Config,
+  key: string,
+  entry: (run: string) => LedgerEntry,
+): Promise<LedgerView | undefined> {
+  let view: LedgerView | undefined;
+  if (config.report.ledger) {
+    try {
+      const store = actionsLedger(key, phaseSignal);
+      const debug = (l: string) => log.debug(l);
+      const recorded = await recordRun(
+        store,
+        restoreLedger(store, debug),
+        entry(store.run),
+        secretValues(config.build),
+        debug,
+      );
+      await recorded.saving;
+      view = recorded.view;
+    } catch (err) {
+      log.debug(`ledger: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  log.setOutput('ledger', ledgerOutput(view));
+  return view;
+}
+
+function withLedger(input: ReportInput, view: LedgerView | undefined): ReportInput {
+  return view
+    ? {
+        ...input,
+        findings: [...input.findings, ...view.findings],
+        ledger: { summary: view.summary, entry: view.entry },
+      }
+    : input;
 }
 
 /**

@@ -8,6 +8,7 @@ import { bakeCommand, buildCommand } from './commands/build.js';
 import { classifyCommand } from './commands/classify.js';
 import { doctor } from './commands/doctor.js';
 import { mergeCommand } from './commands/merge.js';
+import { ledgerCommand } from './commands/ledger.js';
 import { VERSION } from './version.js';
 import { terminal } from './joblog.js';
 
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   classify: classifyCommand,
   doctor,
   merge: mergeCommand,
+  ledger: ledgerCommand,
 };
 
 function usage(): string {

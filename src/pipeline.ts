@@ -26,6 +26,9 @@ import type { ReportInput } from './report/model.js';
 import { secretValues } from './attempts/secrets.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import type { Finding } from './findings/types.js';
+import { buildEntry } from './ledger/entry.js';
+import { recordRun, restoreLedger, type LedgerView } from './ledger/ledger.js';
+import type { LedgerStore } from './ledger/store.js';
 
 /** The Actions cache, where the adapter has one (the action): the local build cache and baselines. */
 export interface PipelineCache {
@@ -56,6 +59,9 @@ export interface PipelineIO {
   cache?: PipelineCache;
   /** The run's ref for the baseline (`branch@sha`). */
   ref?: string;
+  /** The flake ledger's store (docs/ledger.md); absent: no ledger (`ledger: false`). */
+  ledger?: LedgerStore;
+  debug?: (line: string) => void;
 }
 
 export interface PipelineResult {
@@ -64,6 +70,8 @@ export interface PipelineResult {
   /** The preflight's verdict, when it stopped the step. */
   preflight?: { category: 'platform'; message: string };
   report: ReportInput;
+  /** The flake ledger's window and this run's entry, when the step keeps one. */
+  ledger?: LedgerView;
 }
 
 export async function runPipeline(
@@ -112,6 +120,8 @@ export async function runPipeline(
   // cache meanwhile (a restore that fails is no baseline); the host is read once the build has run
   // a while, or after it failed.
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => undefined) : undefined;
+  const debug = io.debug ?? (() => {});
+  const ledgerRestoring = restoreLedger(io.ledger, debug);
   const host = deferredHostChecks(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })),
     HOST_READING_DELAY_MS,
@@ -181,6 +191,29 @@ export async function runPipeline(
       })),
     });
   }
+  // The flake ledger: this run's incidents appended to the window. Like the report, it never
+  // changes the result: an error nobody foresaw is a notice.
+  let recorded: Awaited<ReturnType<typeof recordRun>> | undefined;
+  try {
+    recorded = io.ledger
+      ? await recordRun(
+          io.ledger,
+          ledgerRestoring,
+          buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), io.ledger.run, new Date()),
+          secretValues(config.build),
+          debug,
+        )
+      : undefined;
+  } catch (e) {
+    io.notice(
+      `buildx-guard could not record this run in the flake ledger (the build result is unchanged): ${describe(e, config)}`,
+    );
+  }
+  const ledger = recorded?.view;
+  if (ledger) {
+    report.findings.push(...ledger.findings);
+    report.ledger = { summary: ledger.summary, entry: ledger.entry };
+  }
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
@@ -200,7 +233,14 @@ export async function runPipeline(
       );
     }
   }
-  return { outcome, report };
+  // The ledger's save ran beside the baseline's.
+  await recorded?.saving;
+  return { outcome, report, ...(ledger ? { ledger } : {}) };
+}
+
+/** The platforms the build asked for (a bake's, across its targets). */
+function buildPlatforms(config: Config, bake?: BakeDefinition): string[] {
+  return bake ? [...new Set(bake.targets.flatMap((t) => t.platforms))] : config.build.platforms;
 }
 
 /** An unforeseen error in one sentence, redacted (it can quote a step name or a log line). */

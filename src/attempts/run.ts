@@ -34,6 +34,8 @@ export interface Attempt {
   stall?: Stall;
   /** bake-isolation targets: the bake this attempt belongs to (its first requested target). */
   bake?: string;
+  /** The nodes the re-check after this attempt found down (it ended the loop): the flake ledger's attribution. */
+  downNodes?: { name: string; endpoint: string }[];
 }
 
 export interface BuildOutcome {
@@ -239,6 +241,12 @@ export async function runBuild(
     } catch (e) {
       const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
       attempt.decision = `stopped: ${why}`;
+      const failed = (e as { failed?: unknown }).failed;
+      if (Array.isArray(failed))
+        attempt.downNodes = failed.map((n: { name?: unknown; endpoint?: unknown }) => ({
+          name: String(n.name ?? ''),
+          endpoint: String(n.endpoint ?? ''),
+        }));
       return { success: false, attempts, failure: c, stopReason: why, ...produced(false, trace) };
     }
   }

@@ -20,7 +20,7 @@ import {
 
 export type { CacheCallOptions } from './cache-call.js';
 
-export type Kept = 'baseline' | 'buildcache';
+export type Kept = 'baseline' | 'buildcache' | 'ledger';
 
 export interface CacheKeys {
   /** This run's key (save). */

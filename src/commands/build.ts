@@ -14,10 +14,14 @@ import { Redactor } from '../redact/redact.js';
 import type { Command } from './command.js';
 import { log, publishOnTerminal, withBuilder, writeOut } from './session.js';
 import { Timings } from '../timings.js';
+import { fileLedgerStore } from '../ledger/store.js';
 
 /** `build`'s config: the flags, and the context as the argument. */
 export function buildConfig(flags: InputSource, positionals: string[]): Config {
-  return parseConfig((name) => (name === 'context' && !flags(name) && positionals[0]) || flags(name));
+  // --ledger is a file here (read by runOnTerminal), not the action's boolean.
+  return parseConfig((name) =>
+    name === 'ledger' ? '' : (name === 'context' && !flags(name) && positionals[0]) || flags(name),
+  );
 }
 
 /** `bake`'s config: the flags, and targets as arguments. */
@@ -25,7 +29,9 @@ export function bakeConfig(flags: InputSource, positionals: string[]): Config {
   const targets = [flags('targets'), ...positionals].filter(Boolean).join(',');
   // A bake with no bake input still bakes: the default group of the folder's bake file.
   return parseConfig(
-    (name) => (name === 'targets' ? targets : flags(name)) || (name === 'workdir' ? '.' : ''),
+    (name) =>
+      (name === 'ledger' ? '' : name === 'targets' ? targets : flags(name)) ||
+      (name === 'workdir' ? '.' : ''),
   );
 }
 
@@ -61,6 +67,9 @@ async function runOnTerminal(
   bake?: BakeDefinition,
 ): Promise<number> {
   const timings = new Timings();
+  const debug = (line: string) => {
+    if (config.debug) log(line);
+  };
   timings.mark(bake ? 'start-up, inputs and bake definition' : 'start-up and inputs');
   const code = await withBuilder(
     config,
@@ -83,6 +92,8 @@ async function runOnTerminal(
           },
           mask: () => {},
           workspace: process.cwd(),
+          ...(flags('ledger') ? { ledger: fileLedgerStore(flags('ledger'), debug) } : {}),
+          debug,
         },
         bake,
       );

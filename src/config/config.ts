@@ -80,6 +80,7 @@ export function parseConfig(given: InputSource, env: ConfigEnv = process.env): C
       failOnFindings: getChoice(src, 'fail-on-findings', FAIL_ON, 'none'),
       contextSizeWarnMb: getNumber(src, 'context-size-warn-mb', 50, { min: 0, max: 1_000_000 }),
       baseline: getBoolean(src, 'baseline', true),
+      ledger: getBoolean(src, 'ledger', true),
       regressionThreshold: getNumber(src, 'regression-threshold', 25, {
         min: 0,
         max: 10_000,

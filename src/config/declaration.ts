@@ -15,7 +15,7 @@ import type { InputSource } from './inputs.js';
 /** What the action's step does: chosen by its inputs (merge-sources, a bake input, build: false). */
 export const ACTION_MODES = ['build', 'bake', 'merge', 'setup'] as const;
 export type ActionMode = (typeof ACTION_MODES)[number];
-export const CLI_COMMANDS = ['build', 'bake', 'merge', 'doctor', 'analyze', 'classify'] as const;
+export const CLI_COMMANDS = ['build', 'bake', 'merge', 'doctor', 'analyze', 'classify', 'ledger'] as const;
 export type CliCommand = (typeof CLI_COMMANDS)[number];
 
 /**
@@ -148,8 +148,9 @@ export const INPUTS = {
   file: {
     kind: 'string',
     description: 'Path to the Dockerfile. Default {context}/Dockerfile.',
+    help: { ledger: 'the ledger file to print (what build --ledger appends)' },
     action: ['build'],
-    cli: ['build'],
+    cli: ['build', 'ledger'],
   },
   tags: {
     kind: 'list',
@@ -522,6 +523,15 @@ export const INPUTS = {
     action: ['build', 'bake'],
     cli: [],
   },
+  ledger: {
+    kind: 'string',
+    default: 'true',
+    description:
+      "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: no restore, no save, an empty output.",
+    help: 'read this ledger file (JSON) and append the run to it (docs/ledger.md)',
+    action: RUNS,
+    cli: ['build', 'bake'],
+  },
   'regression-threshold': {
     kind: 'number',
     default: '25',
@@ -557,13 +567,14 @@ export const INPUTS = {
   format: {
     kind: 'choice',
     description:
-      'The output format: json, text, markdown, sarif, codequality or junit (analyze); json or text (classify, doctor).',
+      'The output format: json, text, markdown, sarif, codequality or junit (analyze); json or text (classify, doctor); text, json or markdown (ledger).',
     help: {
       analyze: 'json, text (default), markdown, sarif, codequality or junit (JUnit XML)',
+      ledger: 'text (default: the tables), json (the `ledger` output) or markdown (the job summary’s tables)',
       classify: 'json (default: one line, {"category","retryable","reason","remedy"}) or text',
       doctor: 'text (default: the node table and the checks) or json (the verdict, with every node)',
     },
-    cli: ['analyze', 'classify', 'doctor'],
+    cli: ['analyze', 'classify', 'doctor', 'ledger'],
   },
   log: {
     kind: 'string',
@@ -597,7 +608,8 @@ export const INPUTS = {
   debug: {
     kind: 'boolean',
     description: 'Print stack traces and buildx commands.',
-    cli: CLI_COMMANDS,
+    // `ledger` only reads a file: nothing to debug.
+    cli: ['build', 'bake', 'merge', 'doctor', 'analyze', 'classify'],
   },
 } as const satisfies Record<string, InputDecl>;
 

@@ -102,6 +102,8 @@ export interface ReportConfig {
   baseline: boolean;
   /** Percent slower than the baseline that counts as a regression. */
   regressionThreshold: number;
+  /** Keep the flake ledger in the Actions cache (docs/ledger.md). */
+  ledger: boolean;
   /** `report-key`: names this leg's comment and check run instead of the hash of its inputs ('' = the hash). */
   key?: string;
 }

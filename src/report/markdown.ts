@@ -25,6 +25,7 @@ import {
 } from '../findings/markdown-escape.js';
 import type { Finding, Severity } from '../findings/types.js';
 import type { ReportInput } from './model.js';
+import { ledgerMarkdown, recoveredLine } from '../ledger/render.js';
 
 /** A channel's size limit in the unit GitHub counts it in. */
 export interface Limit {
@@ -456,6 +457,7 @@ function commentSections(input: ReportInput, withFold: boolean): Section[] {
     ...(shownInFold.length ? [brLines(shownInFold.map((f) => findingLine(input, f)))] : []),
     ...(more ? [gfm`…and ${more} more finding(s) in the job summary.`] : []),
     ...facts,
+    ...ledgerSection(input),
   ];
   const elsewhere: Md[] = [
     ...(rest.length || upFront.length ? [gfm`every finding explained`] : []),
@@ -495,8 +497,16 @@ function summarySections(input: ReportInput): Section[] {
       .filter((x): x is Md => !!x)
       .map((t) => ({ text: t, drop: 90 })),
     ...(nodes ? [{ text: nodes, drop: 85 }] : []),
+    ...ledgerSection(input).map((t) => ({ text: t, drop: 60 })),
     ...(chart ? [{ text: chart, drop: 30 }] : []),
   ];
+}
+
+/** The flake ledger: this run's recovered failures, then the window's tables (src/ledger/render.ts). */
+function ledgerSection(input: ReportInput): Md[] {
+  if (!input.ledger) return [];
+  const line = recoveredLine(input.ledger.entry);
+  return [...(line ? [line] : []), ledgerMarkdown(input.ledger.summary)];
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Analysis } from '../findings/analyze.js';
 import type { Finding } from '../findings/types.js';
+import type { LedgerEntry } from '../ledger/entry.js';
+import type { LedgerSummary } from '../ledger/window.js';
 
 /** Everything a report shows, gathered once by the action and rendered by each channel. */
 export interface ReportInput {
@@ -59,4 +61,6 @@ export interface ReportInput {
   merge?: { sources: string[]; tags: string[]; platforms: string[]; digest: string };
   /** The previous build's step durations by step id (baseline), for before/after in the chart. */
   baseline?: Map<string, number>;
+  /** The flake ledger: the window's counts and this run's incidents (docs/ledger.md). */
+  ledger?: { summary: LedgerSummary; entry: LedgerEntry };
 }

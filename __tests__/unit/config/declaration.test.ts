@@ -102,6 +102,7 @@ const SAMPLE: Record<InputName, string> = {
   'fail-on-findings': 'error',
   'context-size-warn-mb': '10',
   baseline: 'false',
+  ledger: 'false',
   'regression-threshold': '50',
   'cache-mode': 'local',
   sources: REF('2'),
@@ -267,10 +268,17 @@ const PRINTED: Partial<Record<CliCommand, string[]>> = {
   ],
   classify: ['retry-patterns', 'format', 'exit-code', 'debug'],
   doctor: ['format'],
+  ledger: ['file', 'format'],
 };
 const END_TO_END: Partial<Record<CliCommand, Record<string, string>>> = {
-  build: { timings: '__tests__/e2e/cli.test.ts: build --timings prints where the time went' },
-  bake: { timings: 'the same Timings as build (src/commands/build.ts runOnTerminal)' },
+  build: {
+    timings: '__tests__/e2e/cli.test.ts: build --timings prints where the time went',
+    ledger: '__tests__/e2e/ledger.test.ts: build --ledger FILE appends a run, ledger --file prints it',
+  },
+  bake: {
+    timings: 'the same Timings as build (src/commands/build.ts runOnTerminal)',
+    ledger: 'the same ledger store as build (src/commands/build.ts runOnTerminal)',
+  },
 };
 
 describe.each(CLI_COMMANDS)('buildx-guard %s', (command) => {
@@ -321,6 +329,14 @@ test('the printed flags change what the command prints', async () => {
   const failing = join(repoRoot, '__fixtures__', 'corpus', 'wild-logs', '01.log');
   const bake = join(fixtures, 'bake-failing');
   const bakeFile = join(dir, 'docker-bake.json');
+  const ledgerFile = join(dir, 'ledger.json');
+  writeFileSync(
+    ledgerFile,
+    JSON.stringify({
+      version: 1,
+      entries: [{ at: '2026-12-01T00:00:00.000Z', run: '1-1', attempts: 1, nodes: [], events: [] }],
+    }),
+  );
   writeFileSync(
     bakeFile,
     JSON.stringify({ target: { test: { context: bake, dockerfile: 'test.Dockerfile' } } }),
@@ -349,6 +365,8 @@ test('the printed flags change what the command prints', async () => {
     ['classify', 'exit-code', [], ['--exit-code'], 'no such file or directory'],
     ['classify', 'debug', ['--retry-patterns', '(a+)+'], ['--debug'], 'x'],
     ['doctor', 'format', [], ['--format', 'json']],
+    ['ledger', 'file', [], ['--file', ledgerFile]],
+    ['ledger', 'format', ['--file', ledgerFile], ['--format', 'json']],
   ];
   const covered = cases.map(([c, n]) => `${c} ${n}`);
   expect(covered.sort()).toEqual(

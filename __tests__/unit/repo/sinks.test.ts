@@ -43,8 +43,8 @@ const SINKS: Record<string, Record<string, [number, Why]>> = {
   },
   'src/action.ts': {
     setOutput: [
-      20,
-      'buildx’s and the builder’s data (builder name, driver, platforms, nodes and their status, attempts, category (a constant when cancelled), metadata, image id, digest, targets)',
+      22,
+      'buildx’s and the builder’s data (builder name, driver, platforms, nodes and their status, attempts, category (a constant when cancelled), metadata, image id, digest, targets); the `ledger` output: counts of the window recordRun redacted before counting',
     ],
   },
   'src/pipeline.ts': { saveBaseline: [2, 'redacted: PipelineCache.saveBaseline(b: Redacted<Baseline>)'] },
@@ -52,6 +52,12 @@ const SINKS: Record<string, Record<string, [number, Why]>> = {
   'src/baseline/store.ts': {
     writeFileSync: [1, 'redacted: the baseline'],
     saveCache: [1, 'the baseline folder (redacted) or the buildx local cache (BuildKit’s blobs)'],
+  },
+  'src/ledger/store.ts': {
+    writeFileSync: [
+      2,
+      'redacted: LedgerStore.save(ledger: Redacted<Ledger>), to the cache folder or the --ledger file',
+    ],
   },
   'src/commands/session.ts': { writeFileSync: [1, 'redacted: writeReport(text: Redacted<string>)'] },
   'src/attempts/attempt.ts': {

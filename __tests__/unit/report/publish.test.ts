@@ -42,6 +42,7 @@ const cfg: ReportConfig = {
   failOnFindings: 'none',
   contextSizeWarnMb: 50,
   baseline: false,
+  ledger: false,
   regressionThreshold: 25,
 };
 

@@ -248,6 +248,7 @@ test('every channel of publish(): annotations, summary, SARIF, PR comment, check
     failOnFindings: 'none',
     contextSizeWarnMb: 50,
     baseline: false,
+    ledger: false,
     regressionThreshold: 25,
   };
   const gh = new GitHub('ghs_write', {

@@ -1,0 +1,190 @@
+// The flake ledger (issue 26) through the real @actions/cache library against the local cache
+// service: five default-branch runs of a 2-node builder (two with a connection cut on node two,
+// recovered by the retry; one with node two dead at boot), then a pull-request run that reads the
+// window, shows it, names node two flaky, and writes nothing.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FakeCacheService } from '../support/cache-server.js';
+import { FakeGitHub } from '../support/github-server.js';
+import {
+  BUSYBOX_BASE,
+  busyboxContext,
+  cleanupDirs,
+  closeBridges,
+  exec,
+  processedCommands,
+  repo,
+  runAction,
+  startBridge,
+  tempDir,
+  uniqueName,
+} from '../support/testbed.js';
+
+let cacheService: FakeCacheService;
+let github: FakeGitHub;
+beforeAll(async () => {
+  cacheService = await new FakeCacheService().start();
+  github = await new FakeGitHub().start();
+});
+afterAll(async () => {
+  await cacheService.stop();
+  await github.stop();
+  await closeBridges();
+  cleanupDirs();
+});
+
+const runnerTemp = tempDir('bxg-ledger-temp-');
+
+function runEnv(ctx: string, pr: boolean, runId: string): NodeJS.ProcessEnv {
+  const eventPath = join(tempDir('bxg-event-'), 'event.json');
+  writeFileSync(
+    eventPath,
+    JSON.stringify(
+      pr
+        ? {
+            pull_request: {
+              number: 7,
+              head: { sha: 'a'.repeat(40), repo: { fork: false, full_name: 'octo/app' } },
+            },
+          }
+        : {},
+    ),
+  );
+  return {
+    ...cacheService.env,
+    GITHUB_WORKSPACE: ctx,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_JOB: 'image',
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_SHA: 'b'.repeat(40),
+    GITHUB_EVENT_NAME: pr ? 'pull_request' : 'push',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_API_URL: github.url,
+    RUNNER_TEMP: runnerTemp,
+    ...(pr
+      ? { GITHUB_REF: 'refs/pull/7/merge', GITHUB_HEAD_REF: 'feature', GITHUB_BASE_REF: 'main' }
+      : { GITHUB_REF: 'refs/heads/main' }),
+  };
+}
+
+test('five runs on main (two cuts on node two, recovered; node two dead at boot once), then a PR: the window names node two', async () => {
+  const one = await startBridge(0);
+  const two = await startBridge(1);
+  const name = uniqueName('ledger');
+  // One context (the ledger's key names the Dockerfile); a new stamp each run, so the build runs
+  // long enough for the bridge's cut (3 s into the connection) to land mid-build.
+  const ctx = busyboxContext(
+    `${BUSYBOX_BASE}FROM busybox\nCOPY stamp.txt /stamp.txt\nRUN cat /stamp.txt && sleep 1\nRUN echo second && sleep 4 && echo done\n`,
+    { 'stamp.txt': 'x\n' },
+  );
+  const inputs = {
+    driver: 'remote',
+    name,
+    // Node two alone serves linux/386: the build runs there, and a cut on it is attributed to it.
+    nodes: `- name: one\n  endpoint: ${one.endpoint}\n  platforms: linux/amd64\n- name: two\n  endpoint: ${two.endpoint}\n  platforms: linux/386\n`,
+    platforms: 'linux/386',
+    context: ctx,
+    network: 'none',
+    'retry-wait-seconds': '1',
+    'retry-max-wait-seconds': '2',
+    'bootstrap-timeout': '5',
+    'bootstrap-retries': '0',
+    baseline: 'false',
+    'github-token': 'ghs_write',
+  };
+  const faults = [null, 'reset=3000', 'reset=3000', 'refuse', null];
+  const codes: number[] = [];
+  const saved: string[] = [];
+  for (const [i, fault] of faults.entries()) {
+    two.setFault(fault);
+    writeFileSync(join(ctx, 'stamp.txt'), `${uniqueName('stamp')}\n`);
+    const run = await runAction(inputs, { env: runEnv(ctx, false, String(i + 1)) });
+    codes.push(run.main.code);
+    saved.push(...[...run.main.stdout.matchAll(/^::debug::ledger: saved as (\S+)$/gm)].map((m) => m[1]));
+    if (fault?.startsWith('reset')) {
+      expect(run.outputs.attempts).toBe('2');
+      expect(run.main.stdout).toMatch(/Attempt 1 failed \(transport/);
+      expect(run.summary).toMatch(
+        /\*\*Recovered:\*\* 1 transient failure \(.* on node `two` at `.*`, \+[\d.\\]+ s\)/,
+      );
+    }
+    if (fault === 'refuse') expect(run.outputs['failure-category']).toBe('builder');
+  }
+  two.setFault(null);
+  expect(codes).toEqual([0, 0, 0, 1, 0]);
+  // Every default-branch run appended under its own immutable key.
+  expect(saved).toHaveLength(5);
+  expect(new Set(saved).size).toBe(5);
+  const ledgerEntries = () => cacheService.entries.filter((e) => e.key.startsWith('buildx-guard-ledger-'));
+  expect(ledgerEntries().map((e) => e.key)).toEqual(saved);
+
+  writeFileSync(join(ctx, 'stamp.txt'), `${uniqueName('pr')}\n`);
+  const pr = await runAction(inputs, { env: runEnv(ctx, true, '6') });
+  expect(pr.main.code).toBe(0);
+  // The pull request read main's ledger and wrote nothing.
+  expect(pr.main.stdout).toMatch(/^::debug::cache: restored buildx-guard-ledger-v1-.*-main-5-1$/m);
+  expect(pr.main.stdout).toMatch(/^::debug::ledger: not saved: a pull request reads/m);
+  expect(ledgerEntries().map((e) => e.key)).toEqual(saved);
+
+  const out = JSON.parse(pr.outputs.ledger);
+  expect(out.window.runs).toBe(6);
+  expect(out.thisRun).toEqual({ attempts: 1, recovered: 0, notRecovered: 0, lostMs: 0 });
+  const nodeTwo = out.nodes.find((n: { node: string }) => n.node === 'two');
+  expect(nodeTwo).toMatchObject({
+    endpoint: two.endpoint,
+    runs: 6,
+    incidents: 3,
+    recovered: 2,
+    notRecovered: 1,
+  });
+  expect(nodeTwo.categories).toEqual({ transport: 2, builder: 1 });
+  expect(out.nodes.find((n: { node: string }) => n.node === 'one')).toMatchObject({ incidents: 0, runs: 6 });
+  expect(out.categories).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ category: 'transport', incidents: 2, recovered: 2 }),
+      expect.objectContaining({ category: 'builder', incidents: 1, notRecovered: 1 }),
+    ]),
+  );
+  expect(out.trend).toEqual({ thisWeek: 3, lastWeek: 0 });
+
+  // flaky-node names node two's endpoint, as an annotation, in the summary and in the comment.
+  const flaky = processedCommands(pr.main.stdout).find((c) => c.startsWith('::warning title=Node two'));
+  expect(flaky).toContain(`::Node two at ${two.endpoint} accounts for 3 of the 3 transient incidents`);
+  expect(flaky).toContain('(transport 2, builder 1)');
+  const row = new RegExp(
+    `\\| \`two\` \\| \`${two.endpoint.replace(/\./g, '\\.')}\` \\| 6 \\| 3 \\| 2 \\| 1 \\| [\\d.\\\\]+ s \\| transport 2, builder 1 \\|`,
+  );
+  expect(pr.summary).toMatch(row);
+  expect(pr.summary).toContain('flaky-node');
+  const comment = github.commentsOn(7).at(-1)!.body;
+  // In the comment's fold, not its lead.
+  const fold = comment.slice(comment.indexOf('<details>'));
+  expect(fold).toMatch(row);
+  expect(comment.slice(0, comment.indexOf('<details>'))).not.toMatch(row);
+  expect(comment).toContain('flaky-node');
+}, 300_000);
+
+test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints it', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('cli')}\n`);
+  const file = join(tempDir('bxg-ledger-cli-'), 'ledger.json');
+  const cli = join(repo, 'dist', 'cli.js');
+  const env = process.env;
+  for (let i = 0; i < 2; i++) {
+    const r = await exec(
+      process.execPath,
+      [cli, 'build', '--driver', 'docker', '--network', 'none', '--ledger', file, ctx],
+      { env },
+    );
+    expect(r.code).toBe(0);
+  }
+  const r = await exec(process.execPath, [cli, 'ledger', '--file', file, '--format', 'json'], { env });
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.stdout).window.runs).toBe(2);
+  const missing = await exec(process.execPath, [cli, 'ledger', '--file', join(ctx, 'nope.json')], { env });
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toContain(
+    `No ledger file at ${join(ctx, 'nope.json')}; run 'buildx-guard build --ledger`,
+  );
+});

@@ -1,0 +1,192 @@
+// The flake ledger's events: every incident of one run, as typed values derived from what the
+// pipeline returns (BuildOutcome's attempts, MergeOutcome's attempts, the strict bootstrap's failed
+// nodes), never parsed back out of the report. Pure.
+import type { BuildOutcome } from '../attempts/run.js';
+import type { MergeOutcome } from '../merge/merge.js';
+import { RETRYABLE, type Category, type Classification } from '../diagnosis/categories.js';
+import { registryHostIn, type Stall } from '../diagnosis/stall.js';
+import type { FailedNode } from '../types/builder.js';
+import type { BuildTrace } from '../trace/types.js';
+
+export type IncidentKind = 'attempt' | 'stall' | 'recheck' | 'boot' | 'merge';
+
+/** One incident: a failed attempt, a node that did not boot, a stall, a merge retry. */
+export interface LedgerEvent {
+  kind: IncidentKind;
+  category: Category;
+  /** The cause's id (`goaway-graceful-stop`, `stalled-build`), when the classifier named one. */
+  pattern?: string;
+  /** Infrastructure, not the build's own fault: a retryable category, a node down, a stall. */
+  transient: boolean;
+  /** A later attempt succeeded. */
+  recovered: boolean;
+  /** The node it is attributed to (see attribute()); absent: unattributed, never guessed. */
+  node?: string;
+  endpoint?: string;
+  /** The registry host, when the classification or the stall named one. */
+  registry?: string;
+  /** The step that was running (its label), when the log said which. */
+  step?: string;
+  /** What it cost: the failed attempt's duration and the wait before the next. */
+  lostMs: number;
+}
+
+/** One run's entry: when, which nodes it ran on, how many attempts, and its incidents. */
+export interface LedgerEntry {
+  at: string;
+  /** `<run id>-<attempt>` (or `local`). */
+  run: string;
+  attempts: number;
+  nodes: { name: string; endpoint: string }[];
+  events: LedgerEvent[];
+}
+
+/** A node as the builder lists it: what attribution needs. */
+export interface LedgerNode {
+  name: string;
+  endpoint: string;
+  platforms: string[];
+}
+
+/** The step a failed attempt was on: the one with the error, else the last one still running. */
+function failingStep(trace: BuildTrace): { label?: string; platform?: string } {
+  const failed = trace.steps.find((s) => s.error && !s.canceled && !s.internal);
+  const running = [...trace.steps].reverse().find((s) => !s.internal && !s.done && !s.cached);
+  const s = failed ?? running;
+  if (!s) return {};
+  return { label: s.instruction ?? s.name, platform: s.platform };
+}
+
+/**
+ * The node a failed attempt is attributed to: the node the re-check or the stall probe named when it
+ * found exactly one down or silent; else the one node serving the failing step's platform (the
+ * trace's `[linux/386 …]` prefix, or the build's only platform); else the node of a one-node
+ * builder; else none.
+ */
+export function attribute(
+  nodes: readonly LedgerNode[],
+  named: readonly { name: string; endpoint?: string }[],
+  platform: string | undefined,
+): { node?: string; endpoint?: string } {
+  if (named.length === 1) {
+    const n = nodes.find((x) => x.name === named[0].name);
+    return { node: named[0].name, endpoint: named[0].endpoint || n?.endpoint || '' };
+  }
+  if (named.length > 1) return {};
+  if (platform) {
+    const serving = nodes.filter((n) => n.platforms.some((p) => samePlatform(p, platform)));
+    if (serving.length === 1) return { node: serving[0].name, endpoint: serving[0].endpoint };
+    if (serving.length > 1) return {};
+  }
+  if (nodes.length === 1) return { node: nodes[0].name, endpoint: nodes[0].endpoint };
+  return {};
+}
+
+function samePlatform(a: string, b: string): boolean {
+  const norm = (p: string) => p.trim().toLowerCase().replace(/\*$/, '');
+  return norm(a) === norm(b);
+}
+
+/** The registry host of a failure: the stall's, else one the error text names. */
+export function registryOf(
+  c: Classification | undefined,
+  stall: Stall | undefined,
+  text: string,
+): string | undefined {
+  if (stall?.registry?.host) return stall.registry.host;
+  if (c?.category !== 'registry') return undefined;
+  return registryHostIn(text) ?? text.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
+}
+
+function transient(c: Classification | undefined, kind: IncidentKind): boolean {
+  return kind !== 'attempt' || (!!c && (c.retryable || RETRYABLE.has(c.category)));
+}
+
+/** A build's (or bake's) entry: one event per failed attempt. */
+export function buildEntry(
+  outcome: BuildOutcome,
+  nodes: readonly LedgerNode[],
+  platforms: readonly string[],
+  run: string,
+  now: Date,
+): LedgerEntry {
+  const events: LedgerEvent[] = [];
+  outcome.attempts.forEach((a, i) => {
+    if (a.exitCode === 0 && !a.timedOut && !a.cancelled) return;
+    if (a.cancelled || a.classification?.category === 'cancelled') return;
+    const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
+    const recovered = later.some((b) => b.exitCode === 0 && !b.timedOut && !b.cancelled);
+    const step = failingStep(a.trace);
+    const named = a.stall?.nodes.length ? a.stall.nodes : (a.downNodes ?? []);
+    const platform = step.platform ?? (platforms.length === 1 ? platforms[0] : undefined);
+    const kind: IncidentKind = a.stall ? 'stall' : a.downNodes?.length ? 'recheck' : 'attempt';
+    const c = a.classification;
+    events.push({
+      kind,
+      category: c?.category ?? 'unknown',
+      ...(c?.pattern ? { pattern: c.pattern } : {}),
+      transient: transient(c, kind),
+      recovered,
+      ...attribute(nodes, named, platform),
+      ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '')),
+      ...optional('step', a.stall?.step ?? step.label),
+      lostMs: Math.max(0, Math.round(a.durationMs + (a.waitMs ?? 0))),
+    });
+  });
+  return {
+    at: now.toISOString(),
+    run,
+    attempts: outcome.attempts.length,
+    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    events,
+  };
+}
+
+/** A run the strict bootstrap stopped: every node that did not boot is an incident. */
+export function bootEntry(
+  failed: readonly FailedNode[],
+  all: readonly { name: string; endpoint: string }[],
+  run: string,
+  now: Date,
+): LedgerEntry {
+  const nodes = all.length ? all : failed;
+  return {
+    at: now.toISOString(),
+    run,
+    attempts: 0,
+    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    events: failed.map((n) => ({
+      kind: 'boot',
+      category: 'builder',
+      transient: true,
+      recovered: false,
+      node: n.name,
+      endpoint: n.endpoint,
+      lostMs: 0,
+    })),
+  };
+}
+
+/** A merge's entry: every failed imagetools attempt (a merge retry) is an incident of its registry. */
+export function mergeEntry(outcome: MergeOutcome, run: string, now: Date): LedgerEntry {
+  const events: LedgerEvent[] = [];
+  outcome.attempts.forEach((a, i) => {
+    if (a.exitCode === 0) return;
+    if (a.classification?.category === 'cancelled') return;
+    const c = a.classification;
+    events.push({
+      kind: 'merge',
+      category: c?.category ?? 'unknown',
+      ...(c?.pattern ? { pattern: c.pattern } : {}),
+      transient: !!c && (c.retryable || RETRYABLE.has(c.category)),
+      recovered: outcome.attempts.slice(i + 1).some((b) => b.exitCode === 0),
+      ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '')),
+      lostMs: Math.max(0, Math.round(a.durationMs)),
+    });
+  });
+  return { at: now.toISOString(), run, attempts: outcome.attempts.length, nodes: [], events };
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value ? ({ [key]: value } as Record<K, string>) : {};
+}
