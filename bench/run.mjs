@@ -875,7 +875,8 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
  * the docker driver with `ledger: true` and `ledger: false` in turn, both with the real
  * @actions/cache library against the test's local cache service (compiled from
  * __tests__/support/cache-server.ts), a push on the default branch, the same runner folder each run
- * (so the ledger is restored, appended and saved every time). Baselines are off on both sides.
+ * (so the ledger is restored, appended and saved every time). Everything else at its default (the
+ * baseline restored and saved on both sides, as a workflow that sets nothing has it).
  */
 async function ledger(env) {
   const { build } = await import('esbuild');
@@ -901,7 +902,6 @@ async function ledger(env) {
         context: ctx,
         network: 'none',
         comment: 'off',
-        baseline: 'false',
         ledger: String(on),
       });
       Object.assign(e, service.env, {
