@@ -11,6 +11,7 @@ import {
   busyboxContext,
   cleanupDirs,
   closeBridges,
+  deadEndpoint,
   exec,
   processedCommands,
   repo,
@@ -179,9 +180,39 @@ test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints
     );
     expect(r.code).toBe(0);
   }
+  // A builder whose node does not come up (exit 3): its node is the run's incident.
+  const dead = await deadEndpoint();
+  const down = await exec(
+    process.execPath,
+    [
+      cli,
+      'build',
+      '--driver',
+      'remote',
+      '--endpoint',
+      dead,
+      '--bootstrap-timeout',
+      '5',
+      '--bootstrap-retries',
+      '0',
+      '--ledger',
+      file,
+      ctx,
+    ],
+    { env },
+  );
+  expect(down.code).toBe(3);
   const r = await exec(process.execPath, [cli, 'ledger', '--file', file, '--format', 'json'], { env });
   expect(r.code).toBe(0);
-  expect(JSON.parse(r.stdout).window.runs).toBe(2);
+  const out = JSON.parse(r.stdout);
+  expect(out.window.runs).toBe(3);
+  expect(out.nodes.find((n: { endpoint: string }) => n.endpoint === dead)).toMatchObject({
+    incidents: 1,
+    notRecovered: 1,
+    categories: { builder: 1 },
+  });
+  const text = await exec(process.execPath, [cli, 'ledger', '--file', file], { env });
+  expect(text.stdout).toMatch(/^NODE +ENDPOINT +RUNS +INCIDENTS/m);
   const missing = await exec(process.execPath, [cli, 'ledger', '--file', join(ctx, 'nope.json')], { env });
   expect(missing.code).toBe(2);
   expect(missing.stderr).toContain(

@@ -15,6 +15,8 @@ import type { Command } from './command.js';
 import { log, publishOnTerminal, withBuilder, writeOut } from './session.js';
 import { Timings } from '../timings.js';
 import { fileLedgerStore } from '../ledger/store.js';
+import { bootEntry } from '../ledger/entry.js';
+import { recordRun, restoreLedger } from '../ledger/ledger.js';
 
 /** `build`'s config: the flags, and the context as the argument. */
 export function buildConfig(flags: InputSource, positionals: string[]): Config {
@@ -134,8 +136,20 @@ async function runOnTerminal(
       return outcome?.success && !gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
-    (e) => {
+    async (e) => {
       log(e.message);
+      // The nodes that did not boot are this run's incidents in the --ledger file.
+      if (flags('ledger')) {
+        const store = fileLedgerStore(flags('ledger'), debug);
+        const { saving } = await recordRun(
+          store,
+          restoreLedger(store, debug),
+          bootEntry(e.failed, e.state?.nodes ?? [], store.run, new Date()),
+          secretValues(config.build),
+          debug,
+        );
+        await saving;
+      }
       const verdict = {
         status: 'failed',
         attempts: [],

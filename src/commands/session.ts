@@ -28,7 +28,7 @@ export async function withBuilder(
   config: Config,
   fn: (setup: BuilderSetup, deps: BuilderDeps) => Promise<number>,
   /** Prints the command's verdict when the builder did not come up; default: the message. */
-  onDown: (e: NodesDownError) => void = (e) => terminal.out(`${e.message}\n`),
+  onDown: (e: NodesDownError) => void | Promise<void> = (e) => terminal.out(`${e.message}\n`),
 ): Promise<number> {
   const buildx = new Buildx();
   // On the command line the version comes first: without the buildx plugin, that is the one sentence.
@@ -55,7 +55,7 @@ export async function withBuilder(
     return await fn(setup, deps);
   } catch (e) {
     if (!(e instanceof NodesDownError)) throw e;
-    onDown(e);
+    await onDown(e);
     return EXIT_BUILDER;
   } finally {
     if (created && config.builder.cleanup)
