@@ -935,6 +935,7 @@ async function ledger(env) {
       `\nledger cost: ${s.costMs.toFixed(0)} ms (ratio ${s.ratio.toFixed(3)}; target ≤ 30 ms); ${saved.length} runs saved, the last ledger.json ${s.ledgerFileBytes} bytes (${s.cacheEntryBytes} bytes in the cache)`,
     );
     results.scenarios.ledger = s;
+    results.ledgerCostMs = s.costMs;
   } finally {
     await service.stop();
   }

@@ -30,6 +30,9 @@ test('npm run bench -- --quick runs every scenario and writes every top-level nu
   }
   expect(results.bakeIsolationRatio.cold).toBeGreaterThan(0);
   expect(results.bakeIsolationRatio.sharedStageRuns).toBeGreaterThan(0);
+  // The ledger side saved its window every run (so the cost measured is the ledger's).
+  expect(typeof results.ledgerCostMs).toBe('number');
+  expect(results.scenarios.ledger.runs).toBeGreaterThan(0);
   for (const section of [
     'Action overhead',
     'Bootstrap scaling',
@@ -37,6 +40,7 @@ test('npm run bench -- --quick runs every scenario and writes every top-level nu
     'Retry recovery',
     'Bake isolation',
     'Cold start',
+    'The flake ledger',
   ]) {
     expect(r.stdout).toContain(`## ${section}`);
   }

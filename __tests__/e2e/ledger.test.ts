@@ -167,6 +167,24 @@ test('five runs on main (two cuts on node two, recovered; node two dead at boot 
   expect(comment).toContain('flaky-node');
 }, 300_000);
 
+test('ledger: false restores and saves nothing and leaves the output empty; true saves', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('off')}\n`);
+  const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off', baseline: 'false' };
+  const ledgerCalls = () =>
+    cacheService.entries.filter((e) => e.key.startsWith('buildx-guard-ledger-')).length;
+  const before = ledgerCalls();
+  const off = await runAction({ ...inputs, ledger: 'false' }, { env: runEnv(ctx, false, '71') });
+  expect(off.main.code).toBe(0);
+  expect(off.outputs.ledger).toBe('');
+  expect(off.main.stdout).not.toMatch(/ledger/i);
+  expect(off.summary).not.toContain('Flake ledger');
+  expect(ledgerCalls()).toBe(before);
+  const on = await runAction(inputs, { env: runEnv(ctx, false, '72') });
+  expect(JSON.parse(on.outputs.ledger).window.runs).toBe(1);
+  expect(on.summary).toContain('Flake ledger');
+  expect(ledgerCalls()).toBe(before + 1);
+});
+
 test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints it', async () => {
   const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('cli')}\n`);
   const file = join(tempDir('bxg-ledger-cli-'), 'ledger.json');
