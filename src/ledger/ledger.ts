@@ -44,7 +44,8 @@ export async function recordRun(
   // Redacted once, before anything is counted, shown or saved: a step name can carry a secret.
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
-  const mine = ledger.entries[ledger.entries.length - 1] ?? entry;
+  const own = redactor.value(entry);
+  const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
   const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
   const saving = Promise.resolve()
     .then(() => store.save(ledger))

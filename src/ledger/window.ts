@@ -17,8 +17,10 @@ const WEEK_MS = 7 * 24 * 3600_000;
 /** Bounds the window: entries newer than 30 days, the newest 100, then oldest first out until ≤ 256 KB. */
 export function bound(entries: readonly LedgerEntry[], now: Date): LedgerEntry[] {
   const since = now.getTime() - LEDGER_MAX_AGE_MS;
+  // An entry dated after this run (a clock ahead, or a forged date) would outlive every real one.
+  const until = now.getTime() + 60_000;
   const kept = entries
-    .filter((e) => Date.parse(e.at) >= since)
+    .filter((e) => Date.parse(e.at) >= since && Date.parse(e.at) <= until)
     .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
     .slice(-LEDGER_MAX_RUNS);
   // Sizes add up (one JSON array): linear, not one stringify per dropped entry.

@@ -63,6 +63,12 @@ describe('window bounds', () => {
     const kept = bound([entry(ago(30 * DAY + 60_000), [], 'old'), entry(ago(29 * DAY), [], 'new')], NOW);
     expect(kept.map((e) => e.run)).toEqual(['new']);
   });
+  test('an entry dated in the future is dropped (it would outlive every real one)', () => {
+    const future = new Date(NOW.getTime() + 365 * DAY).toISOString();
+    expect(bound([entry(future, [], 'forged'), entry(ago(1), [], 'real')], NOW).map((e) => e.run)).toEqual([
+      'real',
+    ]);
+  });
   test('256 KB: oldest first out', () => {
     const big = (i: number) => entry(ago((50 - i) * 60_000), [ev({ step: 'x'.repeat(500) })], `r${i}`);
     const entries = Array.from({ length: 50 }, (_, i) => big(i));
