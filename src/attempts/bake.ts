@@ -44,6 +44,22 @@ interface PrintedTarget {
   contexts?: Record<string, string>;
 }
 
+/** The files `docker buildx bake` reads when it is given no --file (buildx's defaultFilenames()). */
+export const DEFAULT_BAKE_FILES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yml',
+  'docker-compose.yaml',
+  'docker-bake.json',
+  'docker-bake.hcl',
+  'docker-bake.override.json',
+  'docker-bake.override.hcl',
+  'compose.override.yml',
+  'compose.override.yaml',
+  'docker-compose.override.yml',
+  'docker-compose.override.yaml',
+];
+
 /** The arguments that select what to bake: source, files, overrides, targets. */
 function selection(bake: Omit<BakeConfig, 'isolation' | 'parallelism'>): string[] {
   const local = !bake.source || bake.source === '.';
@@ -92,7 +108,12 @@ export async function resolveBake(
         'files',
       );
     }
-    for (const f of bake.files) checkReadable(resolve(cwd, f), 'bake-file');
+    // Without `files`, buildx reads its default files itself: they pass the same check (a link to
+    // /dev/zero named docker-bake.override.hcl would otherwise be read until memory runs out).
+    const read = bake.files.length
+      ? bake.files
+      : DEFAULT_BAKE_FILES.filter((f) => existsSync(resolve(cwd, f)));
+    for (const f of read) checkReadable(resolve(cwd, f), 'bake-file');
   }
   const r = await buildx.buildx(['bake', '--print', '--progress=quiet', ...selection(bake)], {
     cwd,
