@@ -129,3 +129,24 @@ test('ATTACK: a step name with 1 MB of spaces is reported, not a hang', () => {
     expect(r.stdout).toContain('RUN echo');
   }
 });
+
+// ATTACK (verdicts… linear): `retry-patterns` read the step's output, which the pull request writes.
+// The shape check refused loops side by side (`.*.*`) but not loops with a literal between that the
+// first loop also matches: `x.*x.*y` took 3.7 s on one 2,000-character line of x (12 minutes over the
+// 200 lines classification reads) and `x.*x.*x.*y` 27 s on 500 characters; `classify` never
+// answered. Such a pattern is now refused when the inputs are read, with one sentence.
+test.each(['x.*x.*x.*y', '.*x.*y', '[^y]*x[^y]*x[^y]*y'])(
+  'ATTACK: retry-pattern %s over a line the step prints is refused, not a hang',
+  (pattern) => {
+    const dir = tempDir('bxg-atk-');
+    const r = spawnSync(process.execPath, [CLI, 'classify', '--retry-patterns', pattern], {
+      cwd: dir,
+      input: `ERROR: ${'x'.repeat(1990)}\n`.repeat(200),
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('can take exponential or polynomial time');
+  },
+);
