@@ -150,3 +150,29 @@ test.each(['x.*x.*x.*y', '.*x.*y', '[^y]*x[^y]*x[^y]*y'])(
     expect(r.stderr).toContain('can take exponential or polynomial time');
   },
 );
+
+// ATTACK (a bake file reads only its own folder): a pull request's bake file named a file outside
+// the workdir as a build secret (`secret = ["id=x,src=/home/runner/.docker/config.json"]`) and the
+// step printed it into the job log and the report. buildx refuses this without --allow fs.read=…
+// under --progress=plain, but not under --progress=rawjson, which the action and the CLI use.
+test('ATTACK: a bake target’s secret src outside the workdir is refused unless allow grants it', () => {
+  const outside = tempDir('bxg-host-');
+  writeFileSync(join(outside, 'config.json'), 'HOST_ONLY_abc123\n');
+  const ctx = busyboxContext(
+    `${BUSYBOX_BASE}FROM busybox\nRUN --mount=type=secret,id=x cat /run/secrets/x; exit 1\n`,
+  );
+  writeFileSync(
+    join(ctx, 'docker-bake.hcl'),
+    `target "default" {\n  context = "."\n  network = "none"\n  secret = ["id=x,src=${join(outside, 'config.json')}"]\n}\n`,
+  );
+  const args = ['bake', '--driver', 'docker', '--max-attempts', '1', '--targets', 'default'];
+  const r = cli(args, ctx);
+  expect(`${r.stdout}${r.stderr}`).not.toContain('HOST_ONLY_abc123');
+  expect(r.code).toBe(2);
+  expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  expect(r.stderr).toContain("Bake target 'default' reads");
+  // Granted by the workflow: the build runs and reads it.
+  const granted = cli([...args, '--allow', `fs.read=${outside}`], ctx);
+  expect(granted.code).toBe(1);
+  expect(granted.stderr).toContain('HOST_ONLY_abc123');
+});

@@ -6,6 +6,7 @@ import type { Buildx } from '../buildx/buildx.js';
 import { isRemoteSource, type BakeConfig, type BuildConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { checkReadable } from '../fsio/read.js';
+import { checkHostReads, DEFAULT_BAKE_FILES, type Printed } from './bake-reads.js';
 import { cancelledStep } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { parseMetadata, readMetadata } from './metadata.js';
@@ -44,22 +45,6 @@ interface PrintedTarget {
   contexts?: Record<string, string>;
 }
 
-/** The files `docker buildx bake` reads when it is given no --file (buildx's defaultFilenames()). */
-export const DEFAULT_BAKE_FILES = [
-  'compose.yaml',
-  'compose.yml',
-  'docker-compose.yml',
-  'docker-compose.yaml',
-  'docker-bake.json',
-  'docker-bake.hcl',
-  'docker-bake.override.json',
-  'docker-bake.override.hcl',
-  'compose.override.yml',
-  'compose.override.yaml',
-  'docker-compose.override.yml',
-  'docker-compose.override.yaml',
-];
-
 /** The arguments that select what to bake: source, files, overrides, targets. */
 function selection(bake: Omit<BakeConfig, 'isolation' | 'parallelism'>): string[] {
   const local = !bake.source || bake.source === '.';
@@ -89,7 +74,7 @@ export function bakeEnv(
 export async function resolveBake(
   bake: Omit<BakeConfig, 'isolation' | 'parallelism'>,
   buildx: Buildx,
-  opts: { cwd?: string; token?: string } = {},
+  opts: { cwd?: string; token?: string; allow?: string[] } = {},
 ): Promise<BakeDefinition> {
   const cwd = resolve(opts.cwd ?? process.cwd(), bake.workdir);
   const env = bakeEnv(bake, opts.token ?? '', process.env.GITHUB_SERVER_URL);
@@ -141,6 +126,7 @@ export async function resolveBake(
   }
   // The Dockerfiles the PR's bake file names: regular and capped before buildx or the findings read them.
   for (const t of definition.targets) if (t.dockerfile) checkReadable(t.dockerfile, 'dockerfile');
+  if (opts.allow) checkHostReads(JSON.parse(r.stdout) as Printed, cwd, opts.allow);
   return { ...definition, env };
 }
 
