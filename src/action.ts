@@ -49,7 +49,10 @@ export async function run(): Promise<void> {
     // A bake's targets are resolved first: a bad bake file fails before any builder exists.
     const bake =
       config.bake && config.build.enabled
-        ? await resolveBake(config.bake, buildx, { token: config.build.githubToken })
+        ? await resolveBake(config.bake, buildx, {
+            token: config.build.githubToken,
+            allow: config.build.allow,
+          })
         : undefined;
     if (bake) {
       log.info(`Bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);

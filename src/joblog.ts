@@ -23,8 +23,15 @@ declare const SAFE: unique symbol;
 /** One line that the runner cannot read as a workflow command: only `neutralise` makes one. */
 export type LogLine = string & { readonly [SAFE]: true };
 
-/** Every line break the runner (.NET ReadLine) or a terminal honours. */
-const BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
+/** The line breaks the runner (.NET ReadLine) honours: a line ends at each. */
+const BREAKS = /\r\n|[\r\n]/;
+/**
+ * Characters that some reader takes for a line break (a terminal: VT, FF; Unicode: NEL, LS, PS) but
+ * the runner does not: shown as a JSON-style escape inside the line, never a break, so a document the
+ * CLI prints (JSON, SARIF, Markdown) keeps its structure and a JSON string still parses to the text.
+ */
+const SOFT_BREAKS = /[\u2028\u2029\u0085\v\f]/g;
+const visible = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 /**
  * `::` at the start after white space, and the legacy `##[` anywhere, allowing between their
  * characters what .NET's culture-aware StartsWith/IndexOf may skip (controls, format characters,
@@ -42,11 +49,14 @@ export function isCommandLike(line: string): boolean {
 
 /** `text` as lines none of which is a workflow command. */
 export function neutralise(text: string): LogLine[] {
-  return text.split(BREAKS).map((line) => {
-    if (!isCommandLike(line)) return line as LogLine;
-    // `##[` becomes `## [` (a space is never ignored); the prefix ends any `::` at the start.
-    return `${MARK}${line.replace(/#/g, '# ')}` as LogLine;
-  });
+  return text
+    .replace(SOFT_BREAKS, visible)
+    .split(BREAKS)
+    .map((line) => {
+      if (!isCommandLike(line)) return line as LogLine;
+      // `##[` becomes `## [` (a space is never ignored); the prefix ends any `::` at the start.
+      return `${MARK}${line.replace(/#/g, '# ')}` as LogLine;
+    });
 }
 
 /** `text` neutralised, its lines joined with LF (for a command's data, which core escapes). */

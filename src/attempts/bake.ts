@@ -6,6 +6,7 @@ import type { Buildx } from '../buildx/buildx.js';
 import { isRemoteSource, type BakeConfig, type BuildConfig } from '../config/config.js';
 import { UserError } from '../config/errors.js';
 import { checkReadable } from '../fsio/read.js';
+import { checkHostReads, DEFAULT_BAKE_FILES, type Printed } from './bake-reads.js';
 import { cancelledStep } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 import { parseMetadata, readMetadata } from './metadata.js';
@@ -73,7 +74,7 @@ export function bakeEnv(
 export async function resolveBake(
   bake: Omit<BakeConfig, 'isolation' | 'parallelism'>,
   buildx: Buildx,
-  opts: { cwd?: string; token?: string } = {},
+  opts: { cwd?: string; token?: string; allow?: string[] } = {},
 ): Promise<BakeDefinition> {
   const cwd = resolve(opts.cwd ?? process.cwd(), bake.workdir);
   const env = bakeEnv(bake, opts.token ?? '', process.env.GITHUB_SERVER_URL);
@@ -92,7 +93,12 @@ export async function resolveBake(
         'files',
       );
     }
-    for (const f of bake.files) checkReadable(resolve(cwd, f), 'bake-file');
+    // Without `files`, buildx reads its default files itself: they pass the same check (a link to
+    // /dev/zero named docker-bake.override.hcl would otherwise be read until memory runs out).
+    const read = bake.files.length
+      ? bake.files
+      : DEFAULT_BAKE_FILES.filter((f) => existsSync(resolve(cwd, f)));
+    for (const f of read) checkReadable(resolve(cwd, f), 'bake-file');
   }
   const r = await buildx.buildx(['bake', '--print', '--progress=quiet', ...selection(bake)], {
     cwd,
@@ -120,6 +126,7 @@ export async function resolveBake(
   }
   // The Dockerfiles the PR's bake file names: regular and capped before buildx or the findings read them.
   for (const t of definition.targets) if (t.dockerfile) checkReadable(t.dockerfile, 'dockerfile');
+  if (opts.allow) checkHostReads(JSON.parse(r.stdout) as Printed, cwd, opts.allow);
   return { ...definition, env };
 }
 

@@ -57,7 +57,10 @@ export const bakeCommand: Command = {
   summary: 'docker buildx bake on a strictly verified builder, retried and reported per target',
   async run(flags, positionals) {
     const config = bakeConfig(flags, positionals);
-    const bake = await resolveBake(config.bake!, new Buildx(), { token: config.build.githubToken });
+    const bake = await resolveBake(config.bake!, new Buildx(), {
+      token: config.build.githubToken,
+      allow: config.build.allow,
+    });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
     return runOnTerminal(config, flags, bake);
   },

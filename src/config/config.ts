@@ -103,10 +103,10 @@ function parseRetry(src: InputSource): RetryConfig {
         'retry-patterns',
       );
     }
-    const shape = catastrophicShape(p, 'm');
+    const shape = catastrophicShape(p, 'm', { polynomial: true });
     if (shape) {
       throw new UserError(
-        `Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '${p}' (${shape.problem}): rewrite it without nested or adjacent overlapping quantifiers and backreferences, e.g. 'a+' instead of '(a+)+'.`,
+        `Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '${p}' (${shape.problem}): rewrite it without nested or overlapping quantifiers and backreferences, e.g. 'a+' instead of '(a+)+', 'x[^y]*y' instead of '.*x.*y'.`,
         'retry-patterns',
       );
     }

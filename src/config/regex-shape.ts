@@ -6,7 +6,8 @@
 //   - a quantified group (`*`, `+`, `{2,}`) that holds a quantifier or an alternation: `(a+)+`,
 //     `(a|ab)*`, `(.*x)*` (nested quantifiers, exponential);
 //   - two unbounded quantifiers in a row whose characters overlap, with nothing required between
-//     them: `\s*.*\s*`, `.*.*`, `\d+\d*` (polynomial).
+//     them: `\s*.*\s*`, `.*.*`, `\d+\d*` (polynomial); for `retry-patterns` also with only items
+//     between them that the first could take too: `.*x.*y`, `a.*b.*c`.
 // Conservative: a group counts as every character it could hold. It does not prove a pattern fast on
 // every input (`.*x` scanned from every start is quadratic on one line): the input bound in
 // verdict-text.ts covers that.
@@ -68,6 +69,7 @@ class Parser {
   constructor(
     private readonly src: string,
     private readonly flags: string,
+    private readonly polynomial = false,
   ) {}
 
   fail(problem: string): never {
@@ -224,15 +226,26 @@ class Parser {
         const it = seq[b];
         if ([...it.head].some((c) => tail.has(c)))
           this.fail('two unbounded quantifiers in a row over the same characters');
-        if (it.min > 0) break;
+        // With `polynomial`, a required item the first loop could take too (`.*x.*y`: the `x`) does
+        // not end the run: the split between the loops stays open, polynomial in a line's length.
+        if (it.min > 0 && !(this.polynomial && [...it.chars].some((c) => tail.has(c)))) break;
       }
     }
   }
 }
 
-/** The first catastrophic shape found in a regular expression's source, or undefined if none. */
-export function catastrophicShape(source: string, flags = ''): ShapeProblem | undefined {
-  const p = new Parser(source, flags);
+/**
+ * The first catastrophic shape found in a regular expression's source, or undefined if none.
+ * `polynomial` (for `retry-patterns`, which read a pull request's step output unbounded by any
+ * pattern's author): also two unbounded loops over the same characters with only items between
+ * them that the first loop could take too (`.*x.*y`, `a.*b.*c`: cubic on one 2,000-character line).
+ */
+export function catastrophicShape(
+  source: string,
+  flags = '',
+  opts: { polynomial?: boolean } = {},
+): ShapeProblem | undefined {
+  const p = new Parser(source, flags, opts.polynomial);
   try {
     p.alternatives();
     if (p.i < source.length) p.fail('an unbalanced parenthesis');
