@@ -283,7 +283,8 @@ export const INPUTS = {
   },
   allow: {
     kind: 'list',
-    description: 'Extra privileged entitlements (e.g. network.host,security.insecure).',
+    description:
+      'Extra privileged entitlements (e.g. network.host,security.insecure); for bake, also host folders a target may read outside its workdir (fs.read=DIR, fs=DIR, fs.read=*): secret and ssh sources, local cache-from.',
     action: ['build', 'bake'],
     cli: ['build', 'bake'],
   },
