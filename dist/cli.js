@@ -6433,8 +6433,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -6542,13 +6542,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -6812,13 +6812,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str2) => str2.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -6972,16 +6972,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str2) => /^(%|---|\.\.\.)/m.test(str2);
-    function lineLengthOverLimit(str2, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str2.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str2[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -6998,11 +6998,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str2 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str2 += json.slice(start, i) + "\\ ";
+          str4 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -7011,38 +7011,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str2 += json.slice(start, i);
+                str4 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str2 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str2 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str2 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str2 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str2 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str2 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str2 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str2 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str2 += "\\x" + code2.substr(2);
+                      str4 += "\\x" + code2.substr(2);
                     else
-                      str2 += json.substr(i, 6);
+                      str4 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -7052,14 +7052,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str2 += json.slice(start, i) + "\n\n";
+                str4 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str2 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str2 += indent;
+                str4 += indent;
                 if (json[i + 2] === " ")
-                  str2 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -7068,8 +7068,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str2 = start ? str2 + json.slice(start) : json;
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json.slice(start) : json;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -7197,15 +7197,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str2 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str2);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str2 : foldFlowLines.foldFlowLines(str2, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -7357,11 +7357,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str2 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str2;
-      return identity.isScalar(node) || str2[0] === "{" || str2[0] === "[" ? `${props} ${str2}` : `${props}
-${ctx.indent}${str2}`;
+        return str4;
+      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -7396,8 +7396,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -7406,27 +7406,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str2 === "" ? "?" : explicitKey ? `? ${str2}` : str2;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str2 = `? ${str2}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str2;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
-        str2 = `? ${str2}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str2 = `${str2}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -7442,7 +7442,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str2.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -7486,16 +7486,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str2 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str2 += stringifyComment.lineComment(str2, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str2;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -7722,31 +7722,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str3);
+        lines.push(blockItemPrefix + str5);
       }
-      let str2;
+      let str4;
       if (lines.length === 0) {
-        str2 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str2 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str2 += line ? `
+          str4 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str2 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str2;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -7789,21 +7789,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str2 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str2.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str2 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment));
-        lines.push(str2);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -7815,11 +7815,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str2 = start;
+          let str4 = start;
           for (const line of lines)
-            str2 += line ? `
+            str4 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str2}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -7875,7 +7875,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -7885,10 +7885,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map.items.sort(schema.sortMapEntries);
@@ -8151,7 +8151,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str2) => str2,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -8189,7 +8189,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str2) => new Scalar.Scalar(str2[0] === "t" || str2[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -8210,9 +8210,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num3 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num3))
+        return isNaN(num3) ? ".nan" : num3 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -8241,7 +8241,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8250,10 +8250,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2),
+      resolve: (str4) => parseFloat(str4),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num3 = Number(node.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -8261,11 +8261,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2));
-        const dot = str2.indexOf(".");
-        if (dot !== -1 && str2[str2.length - 1] === "0")
-          node.minFractionDigits = str2.length - dot - 1;
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node.minFractionDigits = str4.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -8282,7 +8282,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str2, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -8295,7 +8295,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -8303,7 +8303,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8312,7 +8312,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8365,7 +8365,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str2) => str2,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -8382,7 +8382,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str2) => str2 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -8390,7 +8390,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str2, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str2) : parseInt(str2, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -8398,7 +8398,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str2) => parseFloat(str2),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -8406,9 +8406,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str2, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str2)}`);
-        return str2;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -8440,10 +8440,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str2 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str2.length);
-          for (let i = 0; i < str2.length; ++i)
-            buffer[i] = str2.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -8454,28 +8454,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str2;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str2 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str2 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str2.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str2.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str2 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str2 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -8681,7 +8681,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str2) => str2.slice(-3).toLowerCase() === "nan" ? NaN : str2[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -8690,10 +8690,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str2) => parseFloat(str2.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node) {
-        const num2 = Number(node.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node);
+        const num3 = Number(node.value);
+        return isFinite(num3) ? num3.toExponential() : stringifyNumber.stringifyNumber(node);
       }
     };
     var float = {
@@ -8701,11 +8701,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str2) {
-        const node = new Scalar.Scalar(parseFloat(str2.replace(/_/g, "")));
-        const dot = str2.indexOf(".");
+      resolve(str4) {
+        const node = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str2.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -8725,34 +8725,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str2, offset, radix, { intAsBigInt }) {
-      const sign = str2[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str2 = str2.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str2 = `0b${str2}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str2 = `0o${str2}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str2 = `0x${str2}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str2);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str2, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str2 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str2.substr(1) : prefix + str2;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -8762,7 +8762,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -8771,7 +8771,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -8779,7 +8779,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -8788,7 +8788,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str2, _onError, opt) => intResolve(str2, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -8892,26 +8892,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str2, asBigInt) {
-      const sign = str2[0];
-      const parts = sign === "-" || sign === "+" ? str2.substring(1) : str2;
-      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+      const num3 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num3(60) + num3(p), num3(0));
+      return sign === "-" ? num3(-1) * res : res;
     }
     function stringifySexagesimal(node) {
       let { value } = node;
-      let num2 = (n) => n;
+      let num3 = (n) => n;
       if (typeof value === "bigint")
-        num2 = (n) => BigInt(n);
+        num3 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num3(-1);
       }
-      const _60 = num2(60);
+      const _60 = num3(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -8931,7 +8931,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str2, _onError, { intAsBigInt }) => parseSexagesimal(str2, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -8940,7 +8940,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str2) => parseSexagesimal(str2, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -8951,8 +8951,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str2) {
-        const match = str2.match(timestamp.test);
+      resolve(str4) {
+        const match = str4.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -9501,8 +9501,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -9579,12 +9579,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error2.message += `:
 
 ${lineStr}
@@ -9828,10 +9828,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9845,7 +9845,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9869,7 +9869,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9885,7 +9885,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9976,7 +9976,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9990,13 +9990,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -10039,18 +10039,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10104,8 +10104,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10117,7 +10117,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10128,8 +10128,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10146,7 +10146,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10326,7 +10326,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10343,24 +10343,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10543,25 +10543,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep4 + (match?.[1] ?? "");
+      return res + sep5 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11371,14 +11371,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12545,18 +12545,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar2.end) {
-            sep4 = scalar2.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar2.end;
+            sep5.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep4 }]
+            items: [{ start, key: scalar2, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12709,15 +12709,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12911,13 +12911,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -15339,11 +15339,11 @@ var require_request = __commonJS({
           } else if (typeof val[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str2 = `${val[i]}`;
-            if (!isValidHeaderValue(str2)) {
+            const str4 = `${val[i]}`;
+            if (!isValidHeaderValue(str4)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr.push(str2);
+            arr.push(str4);
           }
         }
         val = arr;
@@ -15513,9 +15513,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -15553,12 +15553,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -16916,25 +16916,25 @@ var require_data_url = __commonJS({
     function isHTTPWhiteSpace(char) {
       return char === 13 || char === 10 || char === 9 || char === 32;
     }
-    function removeHTTPWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isHTTPWhiteSpace);
+    function removeHTTPWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isHTTPWhiteSpace);
     }
     function isASCIIWhitespace(char) {
       return char === 13 || char === 10 || char === 9 || char === 12 || char === 32;
     }
-    function removeASCIIWhitespace(str2, leading = true, trailing = true) {
-      return removeChars(str2, leading, trailing, isASCIIWhitespace);
+    function removeASCIIWhitespace(str4, leading = true, trailing = true) {
+      return removeChars(str4, leading, trailing, isASCIIWhitespace);
     }
-    function removeChars(str2, leading, trailing, predicate) {
+    function removeChars(str4, leading, trailing, predicate) {
       let lead = 0;
-      let trail = str2.length - 1;
+      let trail = str4.length - 1;
       if (leading) {
-        while (lead < str2.length && predicate(str2.charCodeAt(lead))) lead++;
+        while (lead < str4.length && predicate(str4.charCodeAt(lead))) lead++;
       }
       if (trailing) {
-        while (trail > 0 && predicate(str2.charCodeAt(trail))) trail--;
+        while (trail > 0 && predicate(str4.charCodeAt(trail))) trail--;
       }
-      return lead === 0 && trail === str2.length - 1 ? str2 : str2.slice(lead, trail + 1);
+      return lead === 0 && trail === str4.length - 1 ? str4 : str4.slice(lead, trail + 1);
     }
     function isomorphicDecode(input2) {
       const length = input2.length;
@@ -17825,8 +17825,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -18853,7 +18853,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str2) => str2.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape = (str4) => str4.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -20077,12 +20077,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -20752,12 +20752,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -21236,16 +21236,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -21256,7 +21256,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -21307,7 +21307,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -21319,7 +21319,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -21655,8 +21655,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -22925,7 +22925,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -22938,7 +22938,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -22957,7 +22957,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -22974,7 +22974,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -23044,18 +23044,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -23312,9 +23312,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -23537,9 +23537,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -23824,9 +23824,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -23918,9 +23918,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -24589,11 +24589,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count) {
-        const one = count === 1;
+      pluralize(count2) {
+        const one = count2 === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count, noun };
+        return { ...keys, count: count2, noun };
       }
     };
   }
@@ -27783,7 +27783,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -27859,7 +27859,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -27902,7 +27902,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -29836,9 +29836,9 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers2, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str2 = stringify(cookie);
-      if (str2) {
-        headers.append("Set-Cookie", str2);
+      const str4 = stringify(cookie);
+      if (str4) {
+        headers.append("Set-Cookie", str4);
       }
     }
     webidl.converters.DeleteCookieAttributes = webidl.dictionaryConverter([
@@ -30398,8 +30398,8 @@ var require_util8 = __commonJS({
           return false;
         }
       }
-      const num2 = Number.parseInt(value, 10);
-      return num2 >= 8 && num2 <= 15;
+      const num3 = Number.parseInt(value, 10);
+      return num3 >= 8 && num3 <= 15;
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
@@ -31642,9 +31642,9 @@ var require_util9 = __commonJS({
       }
       return true;
     }
-    function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+    function delay(ms2) {
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms2).unref();
       });
     }
     module.exports = {
@@ -32012,15 +32012,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count) {
-        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count2) {
+        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count < remaining) {
-            this.linePos += count;
-            count = 0;
+          if (count2 < remaining) {
+            this.linePos += count2;
+            count2 = 0;
           } else {
-            count -= remaining;
+            count2 -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -32513,11 +32513,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32533,7 +32533,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32603,26 +32603,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve5(output.toString());
+              resolve6(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve5(Buffer.concat(chunks));
+              resolve6(Buffer.concat(chunks));
             });
           }));
         });
@@ -32825,14 +32825,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve5(res);
+                resolve6(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -33075,13 +33075,13 @@ var init_lib = __esm({
       _performExponentialBackoff(retryNumber) {
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms2));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -33089,7 +33089,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve5(response);
+              resolve6(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -33128,7 +33128,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve5(response);
+              resolve6(response);
             }
           }));
         });
@@ -33144,11 +33144,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33164,7 +33164,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33207,11 +33207,11 @@ var init_oidc_utils = __esm({
     init_core();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33227,7 +33227,7 @@ var init_oidc_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33309,11 +33309,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33329,7 +33329,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33708,11 +33708,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33728,7 +33728,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33811,11 +33811,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33831,7 +33831,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33850,7 +33850,7 @@ function argStringToArray(argString) {
   let inQuotes = false;
   let escaped = false;
   let arg = "";
-  function append(c) {
+  function append2(c) {
     if (escaped && c !== '"') {
       arg += "\\";
     }
@@ -33863,12 +33863,12 @@ function argStringToArray(argString) {
       if (!escaped) {
         inQuotes = !inQuotes;
       } else {
-        append(c);
+        append2(c);
       }
       continue;
     }
     if (c === "\\" && escaped) {
-      append(c);
+      append2(c);
       continue;
     }
     if (c === "\\" && inQuotes) {
@@ -33882,7 +33882,7 @@ function argStringToArray(argString) {
       }
       continue;
     }
-    append(c);
+    append2(c);
   }
   if (arg.length > 0) {
     args.push(arg.trim());
@@ -33896,11 +33896,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33916,7 +33916,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34004,8 +34004,8 @@ var init_toolrunner = __esm({
         }
         return this.args;
       }
-      _endsWith(str2, end) {
-        return str2.endsWith(end);
+      _endsWith(str4, end) {
+        return str4.endsWith(end);
       }
       _isCmdFile() {
         const upperToolPath = this.toolPath.toUpperCase();
@@ -34135,7 +34135,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve6, reject) => __awaiter7(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -34218,7 +34218,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve5(exitCode);
+                resolve6(exitCode);
               }
             });
             if (this.options.input) {
@@ -34348,11 +34348,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34368,7 +34368,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34404,11 +34404,11 @@ var init_platform = __esm({
     init_exec();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34424,7 +34424,7 @@ var init_platform = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34633,11 +34633,11 @@ var init_core = __esm({
     init_platform();
     __awaiter10 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve5) {
-          resolve5(value);
+        return value instanceof P ? value : new P(function(resolve6) {
+          resolve6(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve5, reject) {
+      return new (P || (P = Promise))(function(resolve6, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34653,7 +34653,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34673,6 +34673,8 @@ var READ_LIMITS = {
   "bake-file": { cap: 4 * MiB, what: "The bake file" },
   "secret-file": { cap: 1 * MiB, what: "The secret file" },
   baseline: { cap: 4 * MiB, what: "The baseline file" },
+  /** The flake ledger (docs/ledger.md): twice its 256 KB bound, so an entry over it is read and refused by size. */
+  ledger: { cap: 512 * 1024, what: "The ledger file" },
   metadata: { cap: 16 * MiB, what: "The build metadata file" },
   "image-id": { cap: 64 * 1024, what: "The image ID file" },
   event: { cap: 64 * MiB, what: "The event file (GITHUB_EVENT_PATH)" },
@@ -34807,7 +34809,6 @@ function describeFsError(e) {
 import { parseArgs } from "node:util";
 
 // src/config/declaration.ts
-var CLI_COMMANDS = ["build", "bake", "merge", "doctor", "analyze", "classify"];
 var BUILDER = ["build", "bake", "setup"];
 var BUILDER_CLI = ["build", "bake", "doctor"];
 var RUNS = ["build", "bake", "merge"];
@@ -34901,8 +34902,9 @@ var INPUTS = {
   file: {
     kind: "string",
     description: "Path to the Dockerfile. Default {context}/Dockerfile.",
+    help: { ledger: "the ledger file to print (what build --ledger appends)" },
     action: ["build"],
-    cli: ["build"]
+    cli: ["build", "ledger"]
   },
   tags: {
     kind: "list",
@@ -35034,7 +35036,7 @@ var INPUTS = {
   },
   allow: {
     kind: "list",
-    description: "Extra privileged entitlements (e.g. network.host,security.insecure).",
+    description: "Extra privileged entitlements (e.g. network.host,security.insecure); for bake, also host folders a target may read outside its workdir (fs.read=DIR, fs=DIR, fs.read=*): secret and ssh sources, local cache-from.",
     action: ["build", "bake"],
     cli: ["build", "bake"]
   },
@@ -35258,6 +35260,14 @@ var INPUTS = {
     action: ["build", "bake"],
     cli: []
   },
+  ledger: {
+    kind: "string",
+    default: "true",
+    description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: no restore, no save, an empty output.",
+    help: "read this ledger file (JSON) and append the run to it (docs/ledger.md)",
+    action: RUNS,
+    cli: ["build", "bake"]
+  },
   "regression-threshold": {
     kind: "number",
     default: "25",
@@ -35290,13 +35300,14 @@ var INPUTS = {
   },
   format: {
     kind: "choice",
-    description: "The output format: json, text, markdown, sarif, codequality or junit (analyze); json or text (classify, doctor).",
+    description: "The output format: json, text, markdown, sarif, codequality or junit (analyze); json or text (classify, doctor); text, json or markdown (ledger).",
     help: {
       analyze: "json, text (default), markdown, sarif, codequality or junit (JUnit XML)",
+      ledger: "text (default: the tables), json (the `ledger` output) or markdown (the job summary\u2019s tables)",
       classify: 'json (default: one line, {"category","retryable","reason","remedy"}) or text',
       doctor: "text (default: the node table and the checks) or json (the verdict, with every node)"
     },
-    cli: ["analyze", "classify", "doctor"]
+    cli: ["analyze", "classify", "doctor", "ledger"]
   },
   log: {
     kind: "string",
@@ -35326,7 +35337,8 @@ var INPUTS = {
   debug: {
     kind: "boolean",
     description: "Print stack traces and buildx commands.",
-    cli: CLI_COMMANDS
+    // `ledger` only reads a file: nothing to debug.
+    cli: ["build", "bake", "merge", "doctor", "analyze", "classify"]
   }
 };
 function input(name) {
@@ -35499,6 +35511,23 @@ ${rows.join("\n")}
 import { existsSync as existsSync5, statSync as statSync3 } from "node:fs";
 
 // src/diagnosis/categories.ts
+var CATEGORIES = [
+  "transport",
+  "registry",
+  "cache-export",
+  "crash",
+  "step",
+  "dockerfile",
+  "missing-file",
+  "image-not-found",
+  "platform",
+  "auth",
+  "resource",
+  "cancelled",
+  // The builder or one of its nodes did not come up: infrastructure, before any build ran.
+  "builder",
+  "unknown"
+];
 var RETRYABLE = /* @__PURE__ */ new Set(["transport", "registry", "cache-export", "crash"]);
 
 // src/diagnosis/patterns.ts
@@ -35808,9 +35837,9 @@ var ERROR_PATTERNS = [
   }
 ];
 var CauseText = class {
-  constructor(text2, within) {
+  constructor(text2, within2) {
     this.text = text2;
-    this.within = within;
+    this.within = within2;
   }
   text;
   within;
@@ -36524,8 +36553,8 @@ function gfm(literals, ...values) {
 function numberText(n) {
   return Number.isFinite(n) ? String(n) : "-";
 }
-function joinMd(parts, sep4 = "\n") {
-  return trusted(parts.join(sep4));
+function joinMd(parts, sep5 = "\n") {
+  return trusted(parts.join(sep5));
 }
 var INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
 function visible(text2) {
@@ -36550,8 +36579,15 @@ function codeBlock(lines, lang = "") {
 ${body}
 ${fence}`);
 }
+function oneLineOf(s) {
+  const lines = s.split(/\r\n?|\n/);
+  if (lines.length === 1) return s;
+  const last = lines.length - 1;
+  const parts = lines.map((l, i) => i === 0 ? l.trimEnd() : i === last ? l.trimStart() : l.trim());
+  return [parts[0], ...parts.slice(1, last).filter(Boolean), parts[last]].join(" ");
+}
 function code(s) {
-  const oneLine = visible(s).replace(/\s*(\r\n?|\n)\s*/g, " ");
+  const oneLine = oneLineOf(visible(s));
   const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = "`".repeat(longest + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
@@ -36564,8 +36600,8 @@ function link(label, url) {
   const safe = /^https?:\/\//i.test(url) ? url.replace(/[()<>\s\\"'`]/g, encodeURIComponent) : "#";
   return trusted(`[${label}](${safe})`);
 }
-function seconds(ms) {
-  return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
+function seconds(ms2) {
+  return ms2 >= 1e4 ? `${Math.round(ms2 / 1e3)} s` : `${(ms2 / 1e3).toFixed(1)} s`;
 }
 function html(s) {
   return trusted(
@@ -37214,6 +37250,364 @@ ${" ".repeat(56)}hint: ${x.hint}` : ""}`;
   return [head, ...failure, ...rows.length ? ["", ...rows] : []].join("\n");
 }
 
+// src/ledger/window.ts
+var LEDGER_MAX_RUNS = 100;
+var LEDGER_MAX_AGE_MS = 30 * 24 * 36e5;
+var LEDGER_MAX_BYTES = 256 * 1024;
+var WEEK_MS = 7 * 24 * 36e5;
+function bound(entries, now) {
+  const since = now.getTime() - LEDGER_MAX_AGE_MS;
+  const until = now.getTime() + 6e4;
+  const kept = entries.filter((e) => Date.parse(e.at) >= since && Date.parse(e.at) <= until).sort((a, b) => Date.parse(a.at) - Date.parse(b.at)).slice(-LEDGER_MAX_RUNS);
+  const sizes = kept.map((e) => Buffer.byteLength(JSON.stringify(e)) + 1);
+  let total = sizes.reduce((s, n) => s + n, 0) + Buffer.byteLength('{"version":1,"entries":[]}');
+  let first = 0;
+  while (total > LEDGER_MAX_BYTES && first < kept.length) total -= sizes[first++];
+  return kept.slice(first);
+}
+function append(ledger, entry, now) {
+  return { version: 1, entries: bound([...ledger?.entries ?? [], entry], now) };
+}
+var KINDS = ["attempt", "stall", "recheck", "boot", "merge"];
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !Object.hasOwn(v, "__proto__");
+var str = (v, max = 512) => typeof v === "string" && v.length <= max;
+var count = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+function checkEvent(v) {
+  if (!isObj(v)) return void 0;
+  const { kind, category, pattern, transient: transient2, recovered, node, endpoint, registry, step, lostMs } = v;
+  if (!KINDS.includes(kind) || !CATEGORIES.includes(category)) return void 0;
+  if (typeof transient2 !== "boolean" || typeof recovered !== "boolean" || !count(lostMs)) return void 0;
+  for (const o of [pattern, node, endpoint, registry, step]) if (o !== void 0 && !str(o)) return void 0;
+  return {
+    kind,
+    category,
+    ...pattern !== void 0 ? { pattern } : {},
+    transient: transient2,
+    recovered,
+    ...node !== void 0 ? { node } : {},
+    ...endpoint !== void 0 ? { endpoint } : {},
+    ...registry !== void 0 ? { registry } : {},
+    ...step !== void 0 ? { step } : {},
+    lostMs
+  };
+}
+function checkEntry(v) {
+  if (!isObj(v)) return void 0;
+  const { at, run, attempts, nodes, events: events2 } = v;
+  if (!str(at, 40) || Number.isNaN(Date.parse(at)) || !str(run, 128) || !count(attempts)) return void 0;
+  if (!Array.isArray(nodes) || !Array.isArray(events2) || nodes.length > 64 || events2.length > 64)
+    return void 0;
+  const ns = nodes.map(
+    (n) => isObj(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : void 0
+  );
+  const es = events2.map(checkEvent);
+  if (ns.includes(void 0) || es.includes(void 0)) return void 0;
+  return {
+    at,
+    run,
+    attempts,
+    nodes: ns,
+    events: es
+  };
+}
+function checkLedger(text2) {
+  if (Buffer.byteLength(text2) > LEDGER_MAX_BYTES * 2) return `larger than ${LEDGER_MAX_BYTES * 2} bytes`;
+  let v;
+  try {
+    v = JSON.parse(text2);
+  } catch {
+    return "not JSON";
+  }
+  if (!isObj(v) || v.version !== 1 || !Array.isArray(v.entries)) return "not a version 1 ledger";
+  const entries = v.entries.map(checkEntry);
+  const kept = entries.filter((e) => !!e);
+  return { ledger: { version: 1, entries: kept }, dropped: entries.length - kept.length };
+}
+var tally = () => ({ incidents: 0, recovered: 0, notRecovered: 0, lostMs: 0 });
+function add(t, e) {
+  t.incidents++;
+  if (e.recovered) t.recovered++;
+  else t.notRecovered++;
+  t.lostMs += e.lostMs;
+}
+function summarize(ledger, entry, now) {
+  const entries = ledger.entries;
+  const nodes = /* @__PURE__ */ new Map();
+  const categories = /* @__PURE__ */ new Map();
+  const registries = /* @__PURE__ */ new Map();
+  const trend = { thisWeek: 0, lastWeek: 0 };
+  for (const e of entries) {
+    const age = now.getTime() - Date.parse(e.at);
+    for (const n of e.nodes) {
+      const row2 = nodes.get(n.name) ?? {
+        node: n.name,
+        endpoint: n.endpoint,
+        runs: 0,
+        ...tally(),
+        categories: {}
+      };
+      row2.runs++;
+      row2.endpoint = n.endpoint || row2.endpoint;
+      nodes.set(n.name, row2);
+    }
+    for (const ev of e.events) {
+      if (ev.node !== void 0) {
+        const row2 = nodes.get(ev.node) ?? {
+          node: ev.node,
+          endpoint: ev.endpoint ?? "",
+          runs: 0,
+          ...tally(),
+          categories: {}
+        };
+        add(row2, ev);
+        row2.categories = { ...row2.categories, [ev.category]: (row2.categories[ev.category] ?? 0) + 1 };
+        nodes.set(ev.node, row2);
+      }
+      const c = categories.get(ev.category) ?? { category: ev.category, ...tally() };
+      add(c, ev);
+      categories.set(ev.category, c);
+      if (ev.registry !== void 0) {
+        const r = registries.get(ev.registry) ?? { host: ev.registry, ...tally() };
+        add(r, ev);
+        registries.set(ev.registry, r);
+      }
+      if (ev.transient && age < WEEK_MS) trend.thisWeek++;
+      else if (ev.transient && age < 2 * WEEK_MS) trend.lastWeek++;
+    }
+  }
+  const byIncidents = (a, b) => b.incidents - a.incidents || b.lostMs - a.lostMs;
+  const mine = tally();
+  for (const ev of entry.events) add(mine, ev);
+  return {
+    version: 1,
+    window: {
+      runs: entries.length,
+      since: entries[0]?.at ?? entry.at,
+      until: entries[entries.length - 1]?.at ?? entry.at
+    },
+    thisRun: {
+      attempts: entry.attempts,
+      recovered: mine.recovered,
+      notRecovered: mine.notRecovered,
+      lostMs: mine.lostMs
+    },
+    nodes: [...nodes.values()].sort(byIncidents),
+    categories: [...categories.values()].sort(byIncidents),
+    registries: [...registries.values()].sort(byIncidents),
+    trend
+  };
+}
+function transientCounts(ledger) {
+  let total = 0;
+  const nodes = /* @__PURE__ */ new Map();
+  const registries = /* @__PURE__ */ new Map();
+  const endpoints = /* @__PURE__ */ new Map();
+  for (const e of ledger.entries) for (const n of e.nodes) if (n.endpoint) endpoints.set(n.name, n.endpoint);
+  for (const e of ledger.entries) {
+    for (const ev of e.events) {
+      if (!ev.transient) continue;
+      total++;
+      if (ev.node !== void 0) {
+        const n = nodes.get(ev.node) ?? { count: 0, endpoint: "", categories: /* @__PURE__ */ new Map() };
+        n.count++;
+        n.endpoint = endpoints.get(ev.node) ?? ev.endpoint ?? n.endpoint;
+        n.categories.set(ev.category, (n.categories.get(ev.category) ?? 0) + 1);
+        nodes.set(ev.node, n);
+      }
+      if (ev.registry !== void 0) {
+        const r = registries.get(ev.registry) ?? { count: 0, categories: /* @__PURE__ */ new Map() };
+        r.count++;
+        r.categories.set(ev.category, (r.categories.get(ev.category) ?? 0) + 1);
+        registries.set(ev.registry, r);
+      }
+    }
+  }
+  return { total, nodes, registries };
+}
+
+// src/ledger/render.ts
+var FLAKY_MIN = 3;
+var FLAKY_SHARE = 0.5;
+function causeOf(e) {
+  return e.pattern ?? e.category;
+}
+function recoveredLine(entry) {
+  const parts = (events2) => joinMd(
+    events2.map((e) => {
+      const where = e.node ? gfm` on node ${code(e.node)}` : e.registry ? gfm` at registry ${code(e.registry)}` : gfm``;
+      const step = e.step ? gfm` at ${code(e.step)}` : gfm``;
+      return gfm`${text(causeOf(e))}${where}${step}, +${text(seconds(e.lostMs))}`;
+    }),
+    ", "
+  );
+  const recovered = entry.events.filter((e) => e.recovered);
+  const lost = entry.events.filter((e) => !e.recovered && e.transient);
+  const lines = [];
+  const n = (k, what2) => gfm`${k} ${text(what2)}${k === 1 ? gfm`` : gfm`s`}`;
+  if (recovered.length)
+    lines.push(gfm`**Recovered:** ${n(recovered.length, "transient failure")} (${parts(recovered)})`);
+  if (lost.length)
+    lines.push(gfm`**Not recovered:** ${n(lost.length, "infrastructure failure")} (${parts(lost)})`);
+  return lines.length ? joinMd(lines, "<br>") : void 0;
+}
+var ms = (v) => text(v ? seconds(v) : "-");
+function ledgerMarkdown(s) {
+  const head = gfm`**Flake ledger**: ${s.window.runs} run${s.window.runs === 1 ? gfm`` : gfm`s`} since ${text(s.window.since.slice(0, 10))}; transient incidents this week ${s.trend.thisWeek}, the week before ${s.trend.lastWeek}`;
+  const parts = [head];
+  const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
+  const total = s.categories.reduce((n, r) => n + r.incidents, 0);
+  if (s.nodes.length) {
+    parts.push(
+      joinMd([
+        gfm`| node | endpoint | runs | incidents | recovered | not recovered | time lost | categories |`,
+        gfm`| --- | --- | --- | --- | --- | --- | --- | --- |`,
+        ...s.nodes.map(
+          (r) => row([
+            code(r.node),
+            code(r.endpoint || "-"),
+            gfm`${r.runs}`,
+            gfm`${r.incidents}`,
+            gfm`${r.recovered}`,
+            gfm`${r.notRecovered}`,
+            ms(r.lostMs),
+            text(
+              Object.entries(r.categories).map(([c, k]) => `${c} ${k}`).join(", ") || "-"
+            )
+          ])
+        ),
+        ...total > attributed ? [
+          row([
+            gfm`unattributed`,
+            gfm`-`,
+            gfm`-`,
+            gfm`${total - attributed}`,
+            gfm`-`,
+            gfm`-`,
+            gfm`-`,
+            gfm`-`
+          ])
+        ] : []
+      ])
+    );
+  }
+  if (s.categories.length) {
+    parts.push(
+      joinMd([
+        gfm`| category | incidents | recovered | not recovered | time lost |`,
+        gfm`| --- | --- | --- | --- | --- |`,
+        ...s.categories.map(
+          (r) => row([
+            code(r.category),
+            gfm`${r.incidents}`,
+            gfm`${r.recovered}`,
+            gfm`${r.notRecovered}`,
+            ms(r.lostMs)
+          ])
+        )
+      ])
+    );
+  }
+  if (s.registries.length) {
+    parts.push(
+      joinMd([
+        gfm`| registry | incidents | recovered | not recovered | time lost |`,
+        gfm`| --- | --- | --- | --- | --- |`,
+        ...s.registries.map(
+          (r) => row([code(r.host), gfm`${r.incidents}`, gfm`${r.recovered}`, gfm`${r.notRecovered}`, ms(r.lostMs)])
+        )
+      ])
+    );
+  }
+  if (!total) parts.push(gfm`No incident in the window.`);
+  return joinMd(parts, "\n\n");
+}
+function ledgerText(s) {
+  const table = (header, rows) => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    return [header, ...rows].map(
+      (r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()
+    ).join("\n");
+  };
+  const sec = (v) => v ? seconds(v) : "-";
+  const out = [
+    `Flake ledger: ${s.window.runs} run(s) from ${s.window.since} to ${s.window.until}; transient incidents this week ${s.trend.thisWeek}, the week before ${s.trend.lastWeek}.`
+  ];
+  if (s.nodes.length)
+    out.push(
+      table(
+        ["NODE", "ENDPOINT", "RUNS", "INCIDENTS", "RECOVERED", "NOT RECOVERED", "LOST", "CATEGORIES"],
+        s.nodes.map((r) => [
+          r.node,
+          r.endpoint || "-",
+          String(r.runs),
+          String(r.incidents),
+          String(r.recovered),
+          String(r.notRecovered),
+          sec(r.lostMs),
+          Object.entries(r.categories).map(([c, k]) => `${c} ${k}`).join(", ") || "-"
+        ])
+      )
+    );
+  if (s.categories.length)
+    out.push(
+      table(
+        ["CATEGORY", "INCIDENTS", "RECOVERED", "NOT RECOVERED", "LOST"],
+        s.categories.map((r) => [
+          r.category,
+          String(r.incidents),
+          String(r.recovered),
+          String(r.notRecovered),
+          sec(r.lostMs)
+        ])
+      )
+    );
+  if (s.registries.length)
+    out.push(
+      table(
+        ["REGISTRY", "INCIDENTS", "RECOVERED", "NOT RECOVERED", "LOST"],
+        s.registries.map((r) => [
+          r.host,
+          String(r.incidents),
+          String(r.recovered),
+          String(r.notRecovered),
+          sec(r.lostMs)
+        ])
+      )
+    );
+  return `${out.join("\n\n")}
+`;
+}
+function flaky(count2, total) {
+  return count2 >= FLAKY_MIN && count2 >= total * FLAKY_SHARE;
+}
+var cats = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${c} ${k}`).join(", ");
+function flakyFindings(ledger) {
+  const t = transientCounts(ledger);
+  const runs = ledger.entries.length;
+  const out = [];
+  for (const [name, n] of t.nodes) {
+    if (!flaky(n.count, t.total)) continue;
+    out.push({
+      rule: "flaky-node",
+      severity: "warning",
+      title: `Node ${name} (${n.endpoint || "no endpoint"}) had ${n.count} of the ${t.total} transient incidents of the last ${runs} runs`,
+      message: gfm`Node ${code(name)} at ${code(n.endpoint || "-")} accounts for ${n.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(n.categories))}). Retries hid them: look at this node's BuildKit logs, its disk (free space, inodes) and the network path between the runners and it.`,
+      hint: "Check the node's BuildKit daemon logs around the ledger's incidents, its free disk space, and the network between the runners and the node (a proxy or load balancer that cuts long connections)."
+    });
+  }
+  for (const [host, r] of t.registries) {
+    if (!flaky(r.count, t.total)) continue;
+    out.push({
+      rule: "flaky-registry",
+      severity: "warning",
+      title: `Registry ${host} had ${r.count} of the ${t.total} transient incidents of the last ${runs} runs`,
+      message: gfm`Registry ${code(host)} accounts for ${r.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(r.categories))}). Retries hid them: look at the registry's status and rate limits, and the network path (proxy, mirror) between the builders and it.`,
+      hint: "Check the registry's status page and rate limits, and the proxy or mirror between the builders and the registry."
+    });
+  }
+  return out;
+}
+
 // src/report/markdown.ts
 var COMMENT_LIMIT = { max: 65536, unit: "chars" };
 var SUMMARY_LIMIT = { max: 1024 * 1024, unit: "bytes" };
@@ -37230,8 +37624,8 @@ function tenths(value) {
   const t = Math.round(value * 10);
   return gfm`${Math.trunc(t / 10)}.${Math.abs(t % 10)}`;
 }
-function duration(ms) {
-  return ms >= 1e4 ? gfm`${Math.round(ms / 1e3)} s` : gfm`${tenths(ms / 1e3)} s`;
+function duration(ms2) {
+  return ms2 >= 1e4 ? gfm`${Math.round(ms2 / 1e3)} s` : gfm`${tenths(ms2 / 1e3)} s`;
 }
 function brLines(parts) {
   return joinMd(
@@ -37381,7 +37775,7 @@ function findingBlock(input2, f) {
   if (f.url) parts.push(link(gfm`Documentation`, f.url));
   return joinMd(parts, "\n\n");
 }
-var list = (items, sep4) => items.length ? joinMd(items.map(code), sep4) : dash;
+var list = (items, sep5) => items.length ? joinMd(items.map(code), sep5) : dash;
 function mergeTable(input2) {
   const m = input2.merge;
   if (!m) return void 0;
@@ -37542,7 +37936,8 @@ function commentSections(input2, withFold) {
   const foldBody = [
     ...shownInFold.length ? [brLines(shownInFold.map((f) => findingLine(input2, f)))] : [],
     ...more ? [gfm`…and ${more} more finding(s) in the job summary.`] : [],
-    ...facts
+    ...facts,
+    ...ledgerSection(input2)
   ];
   const elsewhere = [
     ...rest.length || upFront.length ? [gfm`every finding explained`] : [],
@@ -37573,8 +37968,14 @@ function summarySections(input2) {
     ...others.map((f, i) => ({ text: findingBlock(input2, f), drop: 80 - Math.min(i, 40) })),
     ...[input2.merge ? mergeTable(input2) : void 0, targetsTable(input2), factsTable(input2, false)].filter((x) => !!x).map((t) => ({ text: t, drop: 90 })),
     ...nodes ? [{ text: nodes, drop: 85 }] : [],
+    ...ledgerSection(input2).map((t) => ({ text: t, drop: 60 })),
     ...chart ? [{ text: chart, drop: 30 }] : []
   ];
+}
+function ledgerSection(input2) {
+  if (!input2.ledger) return [];
+  const line = recoveredLine(input2.ledger.entry);
+  return [...line ? [line] : [], ledgerMarkdown(input2.ledger.summary)];
 }
 function renderMarkdown(input2, opts) {
   const size = (t) => sizeOf(t, opts.limit.unit);
@@ -37621,11 +38022,11 @@ function selectAnnotations(findings2) {
     seen.add(key);
     return true;
   });
-  const count = { error: 0, warning: 0, notice: 0 };
+  const count2 = { error: 0, warning: 0, notice: 0 };
   const shown = [];
   for (const f of unique) {
-    if (count[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
-    count[f.severity]++;
+    if (count2[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
+    count2[f.severity]++;
     shown.push(f);
   }
   return { shown, omitted: findings2.length - shown.length };
@@ -37720,7 +38121,7 @@ function xmlText(text2) {
 function attrs(values) {
   return Object.entries(values).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
 }
-var seconds2 = (ms) => (ms / 1e3).toFixed(3);
+var seconds2 = (ms2) => (ms2 / 1e3).toFixed(3);
 function buildCase(a, dockerfile) {
   const open2 = `    <testcase${attrs({ classname: "buildx-guard", name: "build", file: a.failure?.file ?? dockerfile, line: a.failure?.line, time: seconds2(a.stats.durationMs) })}>`;
   if (a.status === "success") return `${open2}</testcase>`;
@@ -38260,7 +38661,7 @@ function reportFromMerge(opts) {
 
 // src/attempts/bake.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join4, resolve as resolve4 } from "node:path";
 
 // src/config/config.ts
 import { realpathSync } from "node:fs";
@@ -38740,12 +39141,14 @@ var ESCAPE_CLASS = {
   S: /\S/
 };
 var Parser = class {
-  constructor(src, flags) {
+  constructor(src, flags, polynomial = false) {
     this.src = src;
     this.flags = flags;
+    this.polynomial = polynomial;
   }
   src;
   flags;
+  polynomial;
   i = 0;
   problem;
   fail(problem) {
@@ -38888,13 +39291,13 @@ var Parser = class {
         const it = seq[b];
         if ([...it.head].some((c) => tail.has(c)))
           this.fail("two unbounded quantifiers in a row over the same characters");
-        if (it.min > 0) break;
+        if (it.min > 0 && !(this.polynomial && [...it.chars].some((c) => tail.has(c)))) break;
       }
     }
   }
 };
-function catastrophicShape(source, flags = "") {
-  const p = new Parser(source, flags);
+function catastrophicShape(source, flags = "", opts = {}) {
+  const p = new Parser(source, flags, opts.polynomial);
   try {
     p.alternatives();
     if (p.i < source.length) p.fail("an unbalanced parenthesis");
@@ -38956,6 +39359,7 @@ function parseConfig(given, env = process.env) {
       failOnFindings: getChoice(src, "fail-on-findings", FAIL_ON, "none"),
       contextSizeWarnMb: getNumber(src, "context-size-warn-mb", 50, { min: 0, max: 1e6 }),
       baseline: getBoolean(src, "baseline", true),
+      ledger: getBoolean(src, "ledger", true),
       regressionThreshold: getNumber(src, "regression-threshold", 25, {
         min: 0,
         max: 1e4,
@@ -38977,10 +39381,10 @@ function parseRetry(src) {
         "retry-patterns"
       );
     }
-    const shape = catastrophicShape(p, "m");
+    const shape = catastrophicShape(p, "m", { polynomial: true });
     if (shape) {
       throw new UserError(
-        `Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '${p}' (${shape.problem}): rewrite it without nested or adjacent overlapping quantifiers and backreferences, e.g. 'a+' instead of '(a+)+'.`,
+        `Input 'retry-patterns' has a regular expression whose matching can take exponential or polynomial time, '${p}' (${shape.problem}): rewrite it without nested or overlapping quantifiers and backreferences, e.g. 'a+' instead of '(a+)+', 'x[^y]*y' instead of '.*x.*y'.`,
         "retry-patterns"
       );
     }
@@ -39014,6 +39418,70 @@ function reportKeyInput(key) {
       `report-key may have 1 to 64 letters, digits and _ . / : - (got '${key.slice(0, 80)}'), e.g. report-key: \${{ matrix.name }}.`
     );
   return key;
+}
+
+// src/attempts/bake-reads.ts
+import { realpathSync as realpathSync2 } from "node:fs";
+import { resolve as resolve3, sep as sep2 } from "node:path";
+var DEFAULT_BAKE_FILES = [
+  "compose.yaml",
+  "compose.yml",
+  "docker-compose.yml",
+  "docker-compose.yaml",
+  "docker-bake.json",
+  "docker-bake.hcl",
+  "docker-bake.override.json",
+  "docker-bake.override.hcl",
+  "compose.override.yml",
+  "compose.override.yaml",
+  "docker-compose.override.yml",
+  "docker-compose.override.yaml"
+];
+function sourcesOf(entry, keys) {
+  if (typeof entry === "string") {
+    const fields = entry.split(",").map((f) => f.split("="));
+    const local = !fields.some(([k, v]) => k === "type" && v !== "local" && v !== "file");
+    return local ? fields.filter(([k, v]) => keys.includes(k) && v).map(([, v]) => v) : [];
+  }
+  if (!entry || typeof entry !== "object") return [];
+  const o = entry;
+  if (typeof o.type === "string" && o.type !== "local" && o.type !== "file") return [];
+  return keys.flatMap((k) => {
+    const v = o[k];
+    return typeof v === "string" && v ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+  });
+}
+var real2 = (p) => {
+  try {
+    return realpathSync2(p);
+  } catch {
+    return p;
+  }
+};
+var within = (p, dir) => p === dir || p.startsWith(dir.endsWith(sep2) ? dir : dir + sep2);
+function checkHostReads(printed, cwd, allow) {
+  const granted = allow.flatMap((a) => a.split(",")).map((a) => a.match(/^fs(?:\.read)?=(.+)$/)?.[1]).filter((d) => !!d);
+  if (granted.includes("*")) return;
+  const roots = [cwd, ...granted].map((d) => real2(resolve3(cwd, d)));
+  for (const [name, t] of Object.entries(printed.target ?? {})) {
+    const arr = (k) => Array.isArray(t[k]) ? t[k] : [];
+    const reads = [
+      ...arr("secret").flatMap((e) => sourcesOf(e, ["src", "source"]).map((p) => [p, "secret"])),
+      ...arr("ssh").flatMap((e) => sourcesOf(e, ["paths"]).map((p) => [p, "ssh"])),
+      ...arr("cache-from").flatMap(
+        (e) => typeof e === "string" && !e.includes("type=local") ? [] : sourcesOf(e, ["src"]).map((p) => [p, "cache-from"])
+      )
+    ];
+    for (const [path6, what2] of reads) {
+      const abs = real2(resolve3(cwd, path6));
+      if (!roots.some((r) => within(abs, r))) {
+        throw new UserError(
+          `Bake target '${name}' reads '${path6}' (${what2}) outside the folder bake runs in; a bake file reads only its own folder unless input 'allow' grants it (fs.read=${path6}).`,
+          "allow"
+        );
+      }
+    }
+  }
 }
 
 // src/attempts/metadata.ts
@@ -39118,7 +39586,7 @@ function bakeEnv(bake, token, serverUrl) {
   return token && isRemoteSource(bake.source) && gitTokenId(bake.source, serverUrl) ? { BUILDX_BAKE_GIT_AUTH_TOKEN: token } : {};
 }
 async function resolveBake(bake, buildx, opts = {}) {
-  const cwd = resolve3(opts.cwd ?? process.cwd(), bake.workdir);
+  const cwd = resolve4(opts.cwd ?? process.cwd(), bake.workdir);
   const env = bakeEnv(bake, opts.token ?? "", process.env.GITHUB_SERVER_URL);
   if (!existsSync3(cwd) || !statSync(cwd).isDirectory()) {
     throw new UserError(
@@ -39128,14 +39596,15 @@ async function resolveBake(bake, buildx, opts = {}) {
   }
   const remote = isRemoteSource(bake.source);
   if (!remote) {
-    const missing = bake.files.find((f) => !existsSync3(resolve3(cwd, f)));
+    const missing = bake.files.find((f) => !existsSync3(resolve4(cwd, f)));
     if (missing) {
       throw new UserError(
         `Bake file '${missing}' (input 'files') does not exist in ${bake.workdir === "." ? "the workspace" : `'${bake.workdir}'`}.`,
         "files"
       );
     }
-    for (const f of bake.files) checkReadable(resolve3(cwd, f), "bake-file");
+    const read = bake.files.length ? bake.files : DEFAULT_BAKE_FILES.filter((f) => existsSync3(resolve4(cwd, f)));
+    for (const f of read) checkReadable(resolve4(cwd, f), "bake-file");
   }
   const r = await buildx.buildx(["bake", "--print", "--progress=quiet", ...selection(bake)], {
     cwd,
@@ -39156,6 +39625,7 @@ async function resolveBake(bake, buildx, opts = {}) {
     throw new Error(`docker buildx bake --print did not print JSON: ${r.stdout.slice(0, 200)}`);
   }
   for (const t of definition.targets) if (t.dockerfile) checkReadable(t.dockerfile, "dockerfile");
+  if (opts.allow) checkHostReads(JSON.parse(r.stdout), cwd, opts.allow);
   return { ...definition, env };
 }
 function definitionOf(printed, cwd) {
@@ -39277,7 +39747,7 @@ var Buildx = class {
   spawn(command, args, opts) {
     const started = Date.now();
     const capture = opts.capture ?? true;
-    return new Promise((resolve5, reject) => {
+    return new Promise((resolve6, reject) => {
       const child2 = spawn(command, args, {
         env: childEnv(this.env, opts.env),
         ...opts.cwd ? { cwd: opts.cwd } : {},
@@ -39339,7 +39809,7 @@ var Buildx = class {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
         cancel?.removeEventListener("abort", onAbort);
-        resolve5({
+        resolve6({
           code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
@@ -39696,7 +40166,7 @@ var CLIPPED = /^\[output clipped, log limit (\S+) reached\]$/;
 function clippedLimit(line) {
   return line.startsWith("[output clipped") ? CLIPPED.exec(line.trim())?.[1] : void 0;
 }
-var str = (v) => typeof v === "string" ? v : void 0;
+var str2 = (v) => typeof v === "string" ? v : void 0;
 var num = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
 function parseRecord(text2) {
   if (text2.length > MAX_RECORD_CHARS) return void 0;
@@ -39708,8 +40178,8 @@ function parseRecord(text2) {
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
   const r = value;
-  const ref = str(r.Ref);
-  const status = str(r.Status);
+  const ref = str2(r.Ref);
+  const status = str2(r.Status);
   if (!ref || !status) return void 0;
   const record = { ref, status };
   const total = num(r.NumTotalSteps);
@@ -39727,15 +40197,15 @@ function parseRecord(text2) {
   return record;
 }
 function readError(e) {
-  const message = str(e.Message)?.trim();
+  const message = str2(e.Message)?.trim();
   if (!message) return void 0;
   const logs = Array.isArray(e.Logs) ? e.Logs.filter((l) => typeof l === "string") : [];
-  const vertex = str(e.Name)?.trim();
-  const sources = str(e.Sources);
+  const vertex2 = str2(e.Name)?.trim();
+  const sources = str2(e.Sources);
   const source = sources ? readSources(sources) : void 0;
   return {
     message: clip(message),
-    ...vertex ? { vertex: clip(vertex) } : {},
+    ...vertex2 ? { vertex: clip(vertex2) } : {},
     logs: logs.slice(-RECORD_LOG_LINES).map(clip),
     ...source ? { source } : {}
   };
@@ -39886,8 +40356,35 @@ function normalizeLine(raw) {
 function decode(b64) {
   return b64 ? Buffer.from(b64, "base64").toString("utf8") : "";
 }
+var objects = (v) => Array.isArray(v) ? v.filter((x) => !!x && typeof x === "object" && !Array.isArray(x)) : [];
+var str3 = (v) => typeof v === "string" ? v : void 0;
+var num2 = (v) => typeof v === "number" && Number.isFinite(v) ? v : void 0;
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function vertex(o) {
+  return {
+    digest: str3(o.digest),
+    name: str3(o.name),
+    started: str3(o.started),
+    completed: str3(o.completed),
+    cached: o.cached === true,
+    error: str3(o.error),
+    inputs: strings(o.inputs)
+  };
+}
+function warningOf(o) {
+  const source = objects([o.sourceInfo])[0];
+  const line = (p) => num2(objects([p])[0]?.line);
+  return {
+    level: num2(o.level),
+    short: str3(o.short),
+    detail: strings(o.detail),
+    url: str3(o.url),
+    sourceInfo: source ? { filename: str3(source.filename) } : void 0,
+    range: objects(o.range).map((r) => ({ start: { line: line(r.start) }, end: { line: line(r.end) } }))
+  };
+}
 function readSolveStatus(v, sink) {
-  for (const raw of v.vertexes ?? []) {
+  for (const raw of objects(v.vertexes).map(vertex)) {
     if (!raw.digest) continue;
     const s = sink.step(raw.digest, raw.name);
     if (raw.inputs?.length) sink.inputs?.(raw.digest, raw.inputs);
@@ -39904,16 +40401,17 @@ function readSolveStatus(v, sink) {
       s.durationMs = Math.max(0, s.completedMs - s.startedMs);
     sink.changed(s, wasStarted, wasDone);
   }
-  for (const st of v.statuses ?? []) {
-    if (st.id?.startsWith("transferring context") && typeof st.current === "number")
-      sink.contextBytes(st.current);
+  for (const st of objects(v.statuses)) {
+    const current = num2(st.current);
+    if (str3(st.id)?.startsWith("transferring context") && current !== void 0) sink.contextBytes(current);
   }
-  for (const log2 of v.logs ?? []) {
-    if (!log2.vertex) continue;
-    const s = sink.step(log2.vertex);
-    for (const l of decode(log2.data).split("\n")) if (l !== "") sink.log(s, l);
+  for (const log2 of objects(v.logs)) {
+    const id = str3(log2.vertex);
+    if (!id) continue;
+    const s = sink.step(id);
+    for (const l of decode(str3(log2.data)).split("\n")) if (l !== "") sink.log(s, l);
   }
-  for (const w of v.warnings ?? []) {
+  for (const w of objects(v.warnings).map(warningOf)) {
     const short = decode(w.short);
     const r = w.range?.[0];
     sink.warning({
@@ -40308,7 +40806,9 @@ var LineSplitter = class {
 // src/joblog.ts
 init_core();
 import { randomBytes } from "node:crypto";
-var BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
+var BREAKS = /\r\n|[\r\n]/;
+var SOFT_BREAKS = /[\u2028\u2029\u0085\v\f]/g;
+var visible2 = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 var V2 = /^[\s\p{C}\p{M}\p{DI}]*:[\p{C}\p{M}\p{DI}]*:/u;
 var LEGACY = /#[\p{C}\p{M}\p{DI}]*#[\p{C}\p{M}\p{DI}]*\[/u;
 var MARK = "\xBB ";
@@ -40316,7 +40816,7 @@ function isCommandLike(line) {
   return V2.test(line) || LEGACY.test(line);
 }
 function neutralise(text2) {
-  return text2.split(BREAKS).map((line) => {
+  return text2.replace(SOFT_BREAKS, visible2).split(BREAKS).map((line) => {
     if (!isCommandLike(line)) return line;
     return `${MARK}${line.replace(/#/g, "# ")}`;
   });
@@ -40630,7 +41130,7 @@ function probeEndpoint(endpoint, opts = {}) {
   if (url.protocol !== "tcp:" || !url.port) return Promise.resolve({ kind: "not-tcp" });
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const where = `tcp ${host}:${url.port}`;
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const socket = net.connect({
       host,
       port: Number(url.port),
@@ -40638,7 +41138,7 @@ function probeEndpoint(endpoint, opts = {}) {
     });
     const done = (result) => {
       socket.destroy();
-      resolve5(result);
+      resolve6(result);
     };
     socket.setTimeout(
       timeoutMs,
@@ -40674,17 +41174,17 @@ async function quickProbe(endpoint, opts = {}) {
   const over = probes > 1 ? ` over ${Math.round((Date.now() - start) / 1e3)} s` : "";
   return { kind: "dead", detail: `${last.detail} (${probes} probe${probes === 1 ? "" : "s"}${over})` };
 }
-function wait(ms, signal) {
-  return new Promise((resolve5) => {
-    if (signal?.aborted) return resolve5(false);
+function wait(ms2, signal) {
+  return new Promise((resolve6) => {
+    if (signal?.aborted) return resolve6(false);
     const onAbort = () => {
       clearTimeout(timer);
-      resolve5(false);
+      resolve6(false);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve5(true);
-    }, ms);
+      resolve6(true);
+    }, ms2);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -41053,7 +41553,7 @@ var STATUS_READ_MIN_MS = 3e3;
 function bootPhaseEnd(deadline, config) {
   return deadline - Math.min(STATUS_READ_MIN_MS, config.bootstrapTimeoutSeconds * 1e3 / 2);
 }
-var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
+var sleeper = (ms2) => new Promise((r) => setTimeout(r, ms2));
 var BootStopped = class extends Error {
 };
 async function setupBuilder(config, deps, onCreated = () => {
@@ -41187,9 +41687,9 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
   }
 }
 function aborted(signal) {
-  return new Promise((resolve5) => {
-    if (signal?.aborted) resolve5();
-    signal?.addEventListener("abort", () => resolve5(), { once: true });
+  return new Promise((resolve6) => {
+    if (signal?.aborted) resolve6();
+    signal?.addEventListener("abort", () => resolve6(), { once: true });
   });
 }
 async function describe(down, state, boot, reasons, config) {
@@ -41558,7 +42058,7 @@ function invocation(config, builder, deps, files, bake) {
   return { env: { ...metadataEnv(deps.buildx.env), ...build.env }, args: build.args };
 }
 async function runBuild(config, builder, deps, bake) {
-  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+  const sleep = deps.sleep ?? ((ms2) => abortableSleep(ms2, deps.signal));
   const random = deps.random ?? Math.random;
   const metadataFile = join10(deps.tempDir, "metadata.json");
   const iidFile = join10(deps.tempDir, "iid.txt");
@@ -41648,6 +42148,12 @@ async function runBuild(config, builder, deps, bake) {
     } catch (e) {
       const why = `a node is down, so retrying cannot help: ${e instanceof Error ? e.message : String(e)}`;
       attempt.decision = `stopped: ${why}`;
+      const failed = e.failed;
+      if (Array.isArray(failed))
+        attempt.downNodes = failed.map((n2) => ({
+          name: String(n2.name ?? ""),
+          endpoint: String(n2.endpoint ?? "")
+        }));
       return { success: false, attempts, failure: c, stopReason: why, ...produced(false, trace) };
     }
   }
@@ -41658,15 +42164,15 @@ function readResult(metadataFile, iidFile) {
   const imageid = existsSync6(iidFile) ? readBounded(iidFile, "image-id").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
-function abortableSleep(ms, signal) {
-  return new Promise((resolve5) => {
-    if (signal?.aborted) return resolve5();
+function abortableSleep(ms2, signal) {
+  return new Promise((resolve6) => {
+    if (signal?.aborted) return resolve6();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
-      resolve5();
+      resolve6();
     };
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, ms2);
     signal?.addEventListener("abort", done, { once: true });
   });
 }
@@ -42009,6 +42515,112 @@ function combineOutcomes(run) {
   };
 }
 
+// src/ledger/entry.ts
+function failingStep2(trace) {
+  const failed = trace.steps.find((s2) => s2.error && !s2.canceled && !s2.internal);
+  const running = [...trace.steps].reverse().find((s2) => !s2.internal && !s2.done && !s2.cached);
+  const s = failed ?? running;
+  if (!s) return {};
+  return { label: s.instruction ?? s.name, platform: s.platform };
+}
+function attribute(nodes, named, platform2) {
+  if (named.length === 1) {
+    const n = nodes.find((x) => x.name === named[0].name);
+    return { node: named[0].name, endpoint: named[0].endpoint || n?.endpoint || "" };
+  }
+  if (named.length > 1) return {};
+  if (platform2) {
+    const serving = nodes.filter((n) => n.platforms.some((p) => samePlatform(p, platform2)));
+    if (serving.length === 1) return { node: serving[0].name, endpoint: serving[0].endpoint };
+    if (serving.length > 1) return {};
+  }
+  if (nodes.length === 1) return { node: nodes[0].name, endpoint: nodes[0].endpoint };
+  return {};
+}
+function samePlatform(a, b) {
+  const norm = (p) => p.trim().toLowerCase().replace(/\*$/, "");
+  return norm(a) === norm(b);
+}
+function registryOf(c, stall, text2) {
+  if (stall?.registry?.host) return stall.registry.host;
+  if (c?.category !== "registry") return void 0;
+  return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
+}
+function transient(c, kind) {
+  return kind !== "attempt" || !!c && (c.retryable || RETRYABLE.has(c.category));
+}
+function buildEntry(outcome, nodes, platforms, run, now) {
+  const events2 = [];
+  outcome.attempts.forEach((a, i) => {
+    if (a.exitCode === 0 && !a.timedOut && !a.cancelled) return;
+    if (a.cancelled || a.classification?.category === "cancelled") return;
+    const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
+    const recovered = later.some((b) => b.exitCode === 0 && !b.timedOut && !b.cancelled);
+    const step = failingStep2(a.trace);
+    const named = a.stall?.nodes.length ? a.stall.nodes : a.downNodes ?? [];
+    const platform2 = step.platform ?? (platforms.length === 1 ? platforms[0] : void 0);
+    const kind = a.stall ? "stall" : a.downNodes?.length ? "recheck" : "attempt";
+    const c = a.classification;
+    events2.push({
+      kind,
+      category: c?.category ?? "unknown",
+      ...c?.pattern ? { pattern: c.pattern } : {},
+      transient: transient(c, kind),
+      recovered,
+      ...attribute(nodes, named, platform2),
+      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "")),
+      ...optional("step", a.stall?.step ?? step.label),
+      lostMs: Math.max(0, Math.round(a.durationMs + (a.waitMs ?? 0)))
+    });
+  });
+  return {
+    at: now.toISOString(),
+    run,
+    attempts: outcome.attempts.length,
+    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    events: events2
+  };
+}
+function bootEntry(failed, all, run, now) {
+  const nodes = all.length ? all : failed;
+  return {
+    at: now.toISOString(),
+    run,
+    attempts: 0,
+    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    events: failed.map((n) => ({
+      kind: "boot",
+      category: "builder",
+      transient: true,
+      recovered: false,
+      node: n.name,
+      endpoint: n.endpoint,
+      lostMs: 0
+    }))
+  };
+}
+function optional(key, value) {
+  return value ? { [key]: value } : {};
+}
+
+// src/ledger/ledger.ts
+function restoreLedger(store, debug2) {
+  if (!store) return Promise.resolve(void 0);
+  return store.restore().catch((e) => {
+    debug2(`ledger: restore failed (${e instanceof Error ? e.message : String(e)}); starting a new one.`);
+    return void 0;
+  });
+}
+async function recordRun(store, restored, entry, secrets, debug2, now = /* @__PURE__ */ new Date()) {
+  const redactor = new Redactor(secrets);
+  const ledger = redactor.value(append(await restored, redactor.value(entry), now));
+  const own = redactor.value(entry);
+  const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
+  const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
+  const saving = Promise.resolve().then(() => store.save(ledger)).catch((e) => debug2(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
+  return { view, saving };
+}
+
 // src/pipeline.ts
 var HOST_READING_DELAY_MS = 1e3;
 async function runPipeline(config, setup, deps, key, io, bake) {
@@ -42036,6 +42648,9 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     }
   } : config;
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => void 0) : void 0;
+  const debug2 = io.debug ?? (() => {
+  });
+  const ledgerRestoring = restoreLedger(io.ledger, debug2);
   const host = deferredHostChecks(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })),
     HOST_READING_DELAY_MS
@@ -42094,6 +42709,25 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       }))
     });
   }
+  let recorded;
+  try {
+    recorded = io.ledger ? await recordRun(
+      io.ledger,
+      ledgerRestoring,
+      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), io.ledger.run, /* @__PURE__ */ new Date()),
+      secretValues(config.build),
+      debug2
+    ) : void 0;
+  } catch (e) {
+    io.notice(
+      `buildx-guard could not record this run in the flake ledger (the build result is unchanged): ${describe2(e, config)}`
+    );
+  }
+  const ledger = recorded?.view;
+  if (ledger) {
+    report.findings.push(...ledger.findings);
+    report.ledger = { summary: ledger.summary, entry: ledger.entry };
+  }
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
@@ -42113,7 +42747,11 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       );
     }
   }
-  return { outcome, report };
+  await recorded?.saving;
+  return { outcome, report, ...ledger ? { ledger } : {} };
+}
+function buildPlatforms(config, bake) {
+  return bake ? [...new Set(bake.targets.flatMap((t) => t.platforms))] : config.build.platforms;
 }
 function describe2(e, config) {
   return new Redactor(secretValues(config.build)).text(e instanceof Error ? e.message : String(e));
@@ -42373,7 +43011,7 @@ async function withBuilder(config, fn, onDown = (e) => terminal.out(`${e.message
     return await fn(setup, deps);
   } catch (e) {
     if (!(e instanceof NodesDownError)) throw e;
-    onDown(e);
+    await onDown(e);
     return EXIT_BUILDER;
   } finally {
     if (created && config.builder.cleanup)
@@ -42429,19 +43067,63 @@ var Timings = class {
     this.last = now;
   }
   toString() {
-    const rows = this.rows.map(([p, ms]) => `${p} ${Math.round(ms)} ms`);
+    const rows = this.rows.map(([p, ms2]) => `${p} ${Math.round(ms2)} ms`);
     return `Timings: ${rows.join(", ")}; total ${Math.round(this.last)} ms since the process started.`;
   }
 };
 
+// src/ledger/store.ts
+import { chmodSync, lstatSync, renameSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { dirname as dirname4, join as join15 } from "node:path";
+function readLedgerFile(file, debug2) {
+  let textOf;
+  try {
+    const st = lstatSync(file);
+    if (!st.isFile()) {
+      debug2(`ledger: ${file} ignored: not a regular file.`);
+      return void 0;
+    }
+    textOf = readBounded(file, "ledger");
+  } catch (e) {
+    debug2(`ledger: ${file} ignored: ${e.message}`);
+    return void 0;
+  }
+  const r = checkLedger(textOf);
+  if (typeof r === "string") {
+    debug2(`ledger: ${file} ignored: ${r}.`);
+    return void 0;
+  }
+  if (r.dropped)
+    debug2(`ledger: ${r.dropped} malformed entr${r.dropped === 1 ? "y" : "ies"} of ${file} dropped.`);
+  return r.ledger;
+}
+function fileLedgerStore(file, debug2) {
+  return {
+    run: `local-${(/* @__PURE__ */ new Date()).toISOString()}`,
+    restore: async () => readLedgerFile(file, debug2),
+    async save(ledger) {
+      const tmp = join15(dirname4(file), `.${process.pid}.ledger.tmp`);
+      try {
+        writeFileSync5(tmp, `${JSON.stringify(ledger)}
+`, { mode: 384 });
+        renameSync(tmp, file);
+      } catch (e) {
+        debug2(`ledger: could not write ${file}: ${e.message}`);
+      }
+    }
+  };
+}
+
 // src/commands/build.ts
 function buildConfig(flags, positionals) {
-  return parseConfig((name) => name === "context" && !flags(name) && positionals[0] || flags(name));
+  return parseConfig(
+    (name) => name === "ledger" ? "" : name === "context" && !flags(name) && positionals[0] || flags(name)
+  );
 }
 function bakeConfig(flags, positionals) {
   const targets = [flags("targets"), ...positionals].filter(Boolean).join(",");
   return parseConfig(
-    (name) => (name === "targets" ? targets : flags(name)) || (name === "workdir" ? "." : "")
+    (name) => (name === "ledger" ? "" : name === "targets" ? targets : flags(name)) || (name === "workdir" ? "." : "")
   );
 }
 var buildCommand2 = {
@@ -42460,13 +43142,19 @@ var bakeCommand = {
   summary: "docker buildx bake on a strictly verified builder, retried and reported per target",
   async run(flags, positionals) {
     const config = bakeConfig(flags, positionals);
-    const bake = await resolveBake(config.bake, new Buildx(), { token: config.build.githubToken });
+    const bake = await resolveBake(config.bake, new Buildx(), {
+      token: config.build.githubToken,
+      allow: config.build.allow
+    });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
     return runOnTerminal(config, flags, bake);
   }
 };
 async function runOnTerminal(config, flags, bake) {
   const timings = new Timings();
+  const debug2 = (line) => {
+    if (config.debug) log(line);
+  };
   timings.mark(bake ? "start-up, inputs and bake definition" : "start-up and inputs");
   const code2 = await withBuilder(
     config,
@@ -42489,7 +43177,9 @@ async function runOnTerminal(config, flags, bake) {
           },
           mask: () => {
           },
-          workspace: process.cwd()
+          workspace: process.cwd(),
+          ...flags("ledger") ? { ledger: fileLedgerStore(flags("ledger"), debug2) } : {},
+          debug: debug2
         },
         bake
       );
@@ -42528,8 +43218,19 @@ async function runOnTerminal(config, flags, bake) {
       return outcome?.success && !gate ? 0 : 1;
     },
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
-    (e) => {
+    async (e) => {
       log(e.message);
+      if (flags("ledger")) {
+        const store = fileLedgerStore(flags("ledger"), debug2);
+        const { saving } = await recordRun(
+          store,
+          restoreLedger(store, debug2),
+          bootEntry(e.failed, e.state?.nodes ?? [], store.run, /* @__PURE__ */ new Date()),
+          secretValues(config.build),
+          debug2
+        );
+        await saving;
+      }
       const verdict = {
         status: "failed",
         attempts: [],
@@ -42736,7 +43437,7 @@ async function verifyMerge(buildx, sources, tags) {
 async function runMerge(config, deps) {
   const sources = config.merge.sources;
   const { tags, annotations } = config.build;
-  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
+  const sleep = deps.sleep ?? ((ms2) => abortableSleep(ms2, deps.signal));
   const random = deps.random ?? Math.random;
   const args = mergeArgs(sources, tags, annotations);
   const attempts = [];
@@ -42886,6 +43587,45 @@ var mergeCommand = {
   }
 };
 
+// src/commands/ledger.ts
+import { existsSync as existsSync7 } from "node:fs";
+var DEFAULT_LEDGER_FILE = ".buildx-guard-ledger.json";
+var ledgerCommand = {
+  name: "ledger",
+  usage: "buildx-guard ledger [--file F] [--format text|json|markdown]",
+  summary: "print the flake ledger's window (a file build --ledger F appends): per node, category and registry",
+  async run(flags) {
+    const format = getChoice(flags, "format", ["text", "json", "markdown"], "text");
+    const file = flags("file") || DEFAULT_LEDGER_FILE;
+    if (!existsSync7(file))
+      throw new UserError(
+        `No ledger file at ${file}; run 'buildx-guard build --ledger ${file}' to start one, or point --file at one.`,
+        "file"
+      );
+    const checked = checkLedger(readBounded(file, "ledger"));
+    if (typeof checked === "string")
+      throw new UserError(
+        `${file} is not a buildx-guard ledger (${checked}); point --file at a file that 'buildx-guard build --ledger' wrote.`,
+        "file"
+      );
+    const { ledger } = checked;
+    const last = ledger.entries[ledger.entries.length - 1];
+    if (!last)
+      throw new UserError(
+        `${file} holds no run yet; append one with 'buildx-guard build --ledger ${file}'.`,
+        "file"
+      );
+    const now = new Date(Math.max(Date.now(), Date.parse(last.at)));
+    const summary2 = summarize(ledger, last, now);
+    terminal.out(
+      format === "json" ? `${JSON.stringify(summary2)}
+` : format === "markdown" ? `${ledgerMarkdown(summary2)}
+` : ledgerText(summary2)
+    );
+    return 0;
+  }
+};
+
 // src/cli.ts
 var commands = {
   analyze: analyzeCommand,
@@ -42893,7 +43633,8 @@ var commands = {
   bake: bakeCommand,
   classify: classifyCommand,
   doctor,
-  merge: mergeCommand
+  merge: mergeCommand,
+  ledger: ledgerCommand
 };
 function usage() {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

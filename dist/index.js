@@ -2,17 +2,17 @@ import { createRequire as __bxgCreateRequire } from 'node:module'; const require
 import {
   getState,
   jobLog
-} from "./chunk-H7JXPKAL.js";
+} from "./chunk-UZE7SRNH.js";
 import "./chunk-X3UPJCSU.js";
 import "./chunk-GGFBBGUM.js";
 
 // src/index.ts
 if (getState("isPost") === "true") {
-  const { post } = await import("./chunk-B7U2SLKJ.js");
+  const { post } = await import("./chunk-I5GXTL7T.js");
   await post();
 } else {
   jobLog.saveState("isPost", "true");
-  const { run } = await import("./chunk-ZS7YML6M.js");
+  const { run } = await import("./chunk-4S4FRGOI.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

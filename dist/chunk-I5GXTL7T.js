@@ -3,11 +3,11 @@ import {
   Buildx,
   STATE,
   removeBuilder
-} from "./chunk-WWSPIGH7.js";
+} from "./chunk-4OX4L4MG.js";
 import {
   getState,
   jobLog
-} from "./chunk-H7JXPKAL.js";
+} from "./chunk-UZE7SRNH.js";
 import "./chunk-X3UPJCSU.js";
 import "./chunk-GGFBBGUM.js";
 
@@ -44,4 +44,4 @@ function keptDirs() {
 export {
   post
 };
-//# sourceMappingURL=chunk-B7U2SLKJ.js.map
+//# sourceMappingURL=chunk-I5GXTL7T.js.map

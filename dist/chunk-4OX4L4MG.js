@@ -8,6 +8,8 @@ var READ_LIMITS = {
   "bake-file": { cap: 4 * MiB, what: "The bake file" },
   "secret-file": { cap: 1 * MiB, what: "The secret file" },
   baseline: { cap: 4 * MiB, what: "The baseline file" },
+  /** The flake ledger (docs/ledger.md): twice its 256 KB bound, so an entry over it is read and refused by size. */
+  ledger: { cap: 512 * 1024, what: "The ledger file" },
   metadata: { cap: 16 * MiB, what: "The build metadata file" },
   "image-id": { cap: 64 * 1024, what: "The image ID file" },
   event: { cap: 64 * MiB, what: "The event file (GITHUB_EVENT_PATH)" },
@@ -400,4 +402,4 @@ export {
   removeBuilder,
   STATE
 };
-//# sourceMappingURL=chunk-WWSPIGH7.js.map
+//# sourceMappingURL=chunk-4OX4L4MG.js.map

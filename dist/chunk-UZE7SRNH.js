@@ -17,7 +17,9 @@ import {
 
 // src/joblog.ts
 import { randomBytes } from "node:crypto";
-var BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/;
+var BREAKS = /\r\n|[\r\n]/;
+var SOFT_BREAKS = /[\u2028\u2029\u0085\v\f]/g;
+var visible = (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 var V2 = /^[\s\p{C}\p{M}\p{DI}]*:[\p{C}\p{M}\p{DI}]*:/u;
 var LEGACY = /#[\p{C}\p{M}\p{DI}]*#[\p{C}\p{M}\p{DI}]*\[/u;
 var MARK = "\xBB ";
@@ -25,7 +27,7 @@ function isCommandLike(line) {
   return V2.test(line) || LEGACY.test(line);
 }
 function neutralise(text) {
-  return text.split(BREAKS).map((line) => {
+  return text.replace(SOFT_BREAKS, visible).split(BREAKS).map((line) => {
     if (!isCommandLike(line)) return line;
     return `${MARK}${line.replace(/#/g, "# ")}`;
   });
@@ -124,4 +126,4 @@ export {
   isDebug,
   writeSummary
 };
-//# sourceMappingURL=chunk-H7JXPKAL.js.map
+//# sourceMappingURL=chunk-UZE7SRNH.js.map
