@@ -37,9 +37,30 @@ export function joinMd(parts: Md[], sep: ', ' | ' ' | '<br>' | '\n' | '\n\n' | '
 /** Bidi controls (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and zero-width characters. */
 const INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
 
+/** The same class, for a test before any replacement (most text holds none of these). */
+const HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/;
+
+/** A character's code as `visible` shows it: `U+202E`. */
+const codePoint = (c: number): string => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** Bidi and zero-width characters as visible text (`<U+202E>`), so nobody reads a reordered line. */
 export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+  if (!HAS_INVISIBLE.test(text)) return text;
+  return text.replace(INVISIBLE, (c) => `<${codePoint(c.charCodeAt(0))}>`);
+}
+
+/** Whether a character is one that `visible` shows as `<U+…>` (INVISIBLE's class). */
+function invisible(c: number): boolean {
+  return (
+    (c >= 0x202a && c <= 0x202e) ||
+    (c >= 0x2066 && c <= 0x2069) ||
+    c === 0x200e ||
+    c === 0x200f ||
+    c === 0x061c ||
+    (c >= 0x200b && c <= 0x200d) ||
+    c === 0x2060 ||
+    c === 0xfeff
+  );
 }
 
 /** Our own zero-width space: breaks what GitHub links in text (mentions, references, e-mail autolinks). */
@@ -61,14 +82,63 @@ function unlink(text: string): string {
  * mentions and references are broken, line breaks are spaces.
  */
 export function text(s: string): Md {
-  return trusted(
-    unlink(
-      visible(s)
-        .replace(/\r\n?|\n/g, ' ')
-        .replace(/[\\`*_{}[\]()<>#!|~&:.$@]/g, (c) => `\\${c}`)
-        .replace(/^(\s*)([-+=])/, '$1\\$2'),
-    ),
-  );
+  // One pass over `s`, the same output as these steps in turn: `visible`; each line break a space;
+  // a backslash before each sign PROSE_SIGN marks; one before a leading `-`, `+` or `=` (after
+  // white space); then `unlink`. Each step keeps the character before a `GH-` a word character or
+  // not, so `unlink`'s `\b` is read on `s` itself. Checked against the steps one by one
+  // (__tests__/unit/findings/markdown-one-pass.test.ts).
+  const lead = LEADING_SPACE.exec(s)![0].length;
+  let out = '';
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let put: string;
+    if (c < 128) {
+      const sign = PROSE_SIGN[c];
+      if (sign === 0) {
+        if (i === lead && (c === 45 || c === 43 || c === 61)) put = `\\${s[i]}`;
+        else if (
+          (c | 32) === 103 &&
+          (s.charCodeAt(i + 1) | 32) === 104 &&
+          s.charCodeAt(i + 2) === 45 &&
+          !wordBefore(s, i)
+        ) {
+          out += `${s.slice(from, i + 3)}${BREAK}`;
+          from = i + 3;
+          i += 2;
+          continue;
+        } else continue;
+      } else if (sign === 1) put = `\\${s[i]}`;
+      else if (sign === 2) put = `\\${s[i]}${BREAK}`;
+      else if (c === 13 && s.charCodeAt(i + 1) === 10) {
+        out += `${s.slice(from, i)} `;
+        from = i + 2;
+        i++;
+        continue;
+      } else put = ' ';
+    } else if (invisible(c)) put = `\\<${codePoint(c)}\\>`;
+    else continue;
+    out += s.slice(from, i) + put;
+    from = i + 1;
+  }
+  return trusted(from === 0 ? s : out + s.slice(from));
+}
+
+/** ASCII: 0 plain, 1 a sign `text` escapes, 2 one it escapes and breaks (`@`, `#`), 3 a line break. */
+const PROSE_SIGN = new Uint8Array(128);
+for (const c of '\\`*_{}[]()<>!|~&:.$') PROSE_SIGN[c.charCodeAt(0)] = 1;
+PROSE_SIGN[64] = PROSE_SIGN[35] = 2;
+PROSE_SIGN[13] = PROSE_SIGN[10] = 3;
+
+/** `text`'s leading white space (`\s`, but a U+FEFF is shown as `<U+FEFF>`, so it ends it). */
+const LEADING_SPACE = /^[^\S\ufeff]*/;
+
+/** Whether the character before `i` is a word character (`\b` before `GH-`). */
+function wordBefore(s: string, i: number): boolean {
+  if (i === 0) return false;
+  const c = s.charCodeAt(i - 1);
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /** The old name of `text`. */
@@ -77,8 +147,7 @@ export const escapeMarkdown = text;
 /** A fenced code block longer than any backtick run in the text: nothing inside is rendered. */
 export function codeBlock(lines: string[], lang = ''): Md {
   const body = visible(lines.join('\n'));
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(Math.max(2, longestTicks(body)) + 1);
   return trusted(`${fence}${lang.replace(/[^\w-]/g, '')}\n${body}\n${fence}`);
 }
 
@@ -95,11 +164,22 @@ function oneLineOf(s: string): string {
   return [parts[0], ...parts.slice(1, last).filter(Boolean), parts[last]].join(' ');
 }
 
+/** The longest run of backticks in `s` (0 when none). */
+function longestTicks(s: string): number {
+  let longest = 0;
+  for (let i = s.indexOf('`'); i >= 0; i = s.indexOf('`', i)) {
+    let j = i + 1;
+    while (s.charCodeAt(j) === 96) j++;
+    if (j - i > longest) longest = j - i;
+    i = j;
+  }
+  return longest;
+}
+
 /** A value as one code span (in a table row, `row` escapes its pipes). */
 export function code(s: string): Md {
   const oneLine = oneLineOf(visible(s));
-  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = '`'.repeat(longest + 1);
+  const ticks = '`'.repeat(longestTicks(oneLine) + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
   return trusted(`${ticks}${pad}${oneLine}${pad}${ticks}`);
 }
