@@ -56,12 +56,16 @@ export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, n
 
 /** Errors first, then warnings, then notices; within a severity by build time at stake. */
 export function rankFindings(list: Finding[]): Finding[] {
-  return [...list].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0),
-  );
+  return [...list].sort(bySeverityAndImpact);
 }
 
-/** Every rule's findings, ranked. */
+/** Every rule's findings, ranked (one array, sorted in place: the order rankFindings gives). */
 export function findings(ctx: FindingContext): Finding[] {
-  return rankFindings(RULES.flatMap((r) => r.check(ctx)));
+  const out: Finding[] = [];
+  for (const r of RULES) for (const f of r.check(ctx)) out.push(f);
+  return out.sort(bySeverityAndImpact);
+}
+
+function bySeverityAndImpact(a: Finding, b: Finding): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0);
 }

@@ -48,7 +48,12 @@ export function readFinalLine(line: string): FinalLine | undefined {
     return { text: rest || `service '${compose[1]}' failed to build`, rank: 2 };
   }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
-  if (prefixed) return { text: prefixed[1], rank: EXIT_STATUS_ONLY.test(prefixed[1]) ? 1 : 3 };
+  // Both of EXIT_STATUS_ONLY's wordings hold ` with `: a literal search before the regex.
+  if (prefixed)
+    return {
+      text: prefixed[1],
+      rank: prefixed[1].includes(' with ') && EXIT_STATUS_ONLY.test(prefixed[1]) ? 1 : 3,
+    };
   if (
     /^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) ||
     // compose prints the lost status stream bare, as its last line.
