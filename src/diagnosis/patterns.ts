@@ -478,6 +478,11 @@ export function errorPattern(id: string): ErrorPattern {
 export interface KnownCrash {
   id: string;
   pattern: RegExp;
+  /**
+   * Words every match of `pattern` holds (in lower case when it ignores case), checked as a cause's
+   * needles are (__tests__/unit/diagnosis/needles.test.ts): crashIn's literal prefilter.
+   */
+  needles: readonly string[];
   what: string;
   fix: string;
   url: string;
@@ -487,6 +492,7 @@ export const KNOWN_CRASHES: readonly KnownCrash[] = [
   {
     id: 'otel-clienttracer',
     pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
+    needles: ['otelhttptrace'],
     what: 'buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push',
     fix: 'upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)',
     url: 'https://github.com/docker/buildx/issues/2232',
@@ -494,6 +500,7 @@ export const KNOWN_CRASHES: readonly KnownCrash[] = [
   {
     id: 'containerd-pushwriter',
     pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
+    needles: ['pushWriter'],
     what: 'BuildKit crashed in containerd’s pushWriter while pushing',
     fix: 'upgrade BuildKit and buildx to 0.14 or later',
     url: 'https://github.com/moby/buildkit/issues',
@@ -502,8 +509,19 @@ export const KNOWN_CRASHES: readonly KnownCrash[] = [
     id: 'cdi-fsnotify',
     pattern:
       /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
+    needles: ['fsnotify', 'container-device-interface', 'inotify'],
     what: 'BuildKit crashed in the CDI device watcher (fsnotify) at start-up',
     fix: 'upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host',
     url: 'https://github.com/moby/buildkit/issues/5767',
   },
 ];
+
+/**
+ * Whether a known crash is in a text. A crash whose pattern keeps case looks for its needles first
+ * (a literal search); one that ignores case runs its pattern alone (lower-casing the whole text to
+ * look for its needles costs more than the regex saves).
+ */
+export function crashIn(k: KnownCrash, text: string): boolean {
+  if (!k.pattern.flags.includes('i') && !k.needles.some((n) => text.includes(n))) return false;
+  return k.pattern.test(text);
+}

@@ -5,7 +5,7 @@
 // alone finds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_PATTERNS, foldsCase, matchCause } from '../../../src/diagnosis/patterns.js';
+import { crashIn, ERROR_PATTERNS, KNOWN_CRASHES, matchCause } from '../../../src/diagnosis/patterns.js';
 import { errorLines, rejoin } from '../../../src/diagnosis/reading.js';
 import { verdictText } from '../../../src/diagnosis/verdict-text.js';
 import { failureText } from '../../../src/trace/query.js';
@@ -53,14 +53,25 @@ test('a cause’s needles never skip a match of its regex', () => {
   expect(matched).toBeGreaterThan(texts.length / 2);
 });
 
+test('a known crash’s needles never skip a match of its regex', () => {
+  let matched = 0;
+  for (const k of KNOWN_CRASHES)
+    for (const t of texts) {
+      const alone = k.pattern.test(t);
+      if (alone) matched++;
+      expect([k.id, crashIn(k, t)]).toEqual([k.id, alone]);
+    }
+  expect(matched).toBeGreaterThan(0);
+});
+
 test('every needle is words of its own regex, in lower case when the regex ignores case', () => {
-  for (const p of ERROR_PATTERNS) {
+  for (const p of [...ERROR_PATTERNS, ...KNOWN_CRASHES]) {
     expect([p.id, p.needles.length > 0]).toEqual([p.id, true]);
     const source = p.pattern.source.replace(/\\(.)/g, '$1');
     for (const n of p.needles) {
       // ASCII: the pairs fold ASCII letters only, as a regex ignoring case does outside Unicode mode.
       expect([p.id, n, n.length >= 3 && /^[\x20-\x7e]+$/.test(n)]).toEqual([p.id, n, true]);
-      if (foldsCase(p)) {
+      if (p.pattern.flags.includes('i')) {
         expect([p.id, n]).toEqual([p.id, n.toLowerCase()]);
         expect([p.id, n, source.toLowerCase().includes(n)]).toEqual([p.id, n, true]);
       } else expect([p.id, n, source.includes(n)]).toEqual([p.id, n, true]);
@@ -156,10 +167,10 @@ function covered(branch: string, needles: readonly string[], fold: boolean): boo
   );
 }
 
-test.each(ERROR_PATTERNS.map((p) => [p.id, p] as const))(
+test.each([...ERROR_PATTERNS, ...KNOWN_CRASHES].map((p) => [p.id, p] as const))(
   'every branch of %s holds one of its needles',
   (_id, p) => {
-    const fold = foldsCase(p);
+    const fold = p.pattern.flags.includes('i');
     const uncovered = branches(p.pattern.source).filter((b) => !covered(b, p.needles, fold));
     expect(uncovered).toEqual([]);
   },

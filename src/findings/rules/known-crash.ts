@@ -1,4 +1,4 @@
-import { KNOWN_CRASHES } from '../../diagnosis/patterns.js';
+import { crashIn, KNOWN_CRASHES } from '../../diagnosis/patterns.js';
 import { code, gfm, text as prose } from '../markdown-escape.js';
 import type { Finding, Rule } from '../types.js';
 
@@ -13,7 +13,7 @@ export const knownCrash: Rule = {
     ].join('\n');
     const out: Finding[] = [];
     for (const k of KNOWN_CRASHES) {
-      if (!k.pattern.test(text)) continue;
+      if (!crashIn(k, text)) continue;
       out.push({
         rule: 'known-crash',
         severity: ctx.failure?.category === 'crash' ? 'error' : 'warning',
