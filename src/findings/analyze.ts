@@ -66,6 +66,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     status = 'failed';
   const failed = status === 'failed';
   const failure = failed ? (input.failure ?? classify(failureText(trace), failureHints(trace))) : undefined;
+  const options = { ...DEFAULT_OPTIONS, ...input.options };
   const list = findings({
     trace,
     ...(input.firstTrace ? { firstTrace: input.firstTrace } : {}),
@@ -75,7 +76,7 @@ export function analyze(input: AnalyzeInput): Analysis {
     attempts: input.attempts ?? [],
     nodes: input.nodes ?? [],
     host: input.host ?? [],
-    options: { ...DEFAULT_OPTIONS, ...input.options },
+    options,
   });
   const main = list.find((f) => f.rule === 'build-failed');
   const steps = trace.steps.filter((s) => !s.internal);
@@ -89,7 +90,7 @@ export function analyze(input: AnalyzeInput): Analysis {
           .join(' ')
           .trim()
       : undefined;
-  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input.options }.logLines) ?? [];
+  const lastLines = failing?.logTail.slice(-options.logLines) ?? [];
   return {
     status,
     failure: failure
