@@ -15560,7 +15560,11 @@ function readFinalLine(line) {
     return { text: rest || `service '${compose[1]}' failed to build`, rank: 2 };
   }
   const prefixed = line.match(/^(?:ERROR|Error|error): (.*)$/);
-  if (prefixed) return { text: prefixed[1], rank: EXIT_STATUS_ONLY.test(prefixed[1]) ? 1 : 3 };
+  if (prefixed)
+    return {
+      text: prefixed[1],
+      rank: prefixed[1].includes(" with ") && EXIT_STATUS_ONLY.test(prefixed[1]) ? 1 : 3
+    };
   if (/^failed to (?:solve|build)(?: with frontend [\w.]+)?: /.test(line) || // compose prints the lost status stream bare, as its last line.
   /^failed to (?:receive|get) status: rpc error: /.test(line) || // The docker CLI of Docker 20.10 prints the solve's error bare after the summary: a failed RUN
   // (`executor failed running [...]`) or a COPY source missing (`failed to compute cache key: `).
@@ -16890,6 +16894,7 @@ var KNOWN_CRASHES = [
   {
     id: "otel-clienttracer",
     pattern: /otelhttptrace\.\(\*clientTracer\)\.end/,
+    needles: ["otelhttptrace"],
     what: "buildx crashed in the OpenTelemetry HTTP tracer (clientTracer.end nil dereference), typically during `imagetools create` or a push",
     fix: "upgrade buildx to 0.13 or later (docker/setup-buildx-action with version: latest)",
     url: "https://github.com/docker/buildx/issues/2232"
@@ -16897,6 +16902,7 @@ var KNOWN_CRASHES = [
   {
     id: "containerd-pushwriter",
     pattern: /pushWriter|remotes\/docker\.\(\*pushWriter\)/,
+    needles: ["pushWriter"],
     what: "BuildKit crashed in containerd\u2019s pushWriter while pushing",
     fix: "upgrade BuildKit and buildx to 0.14 or later",
     url: "https://github.com/moby/buildkit/issues"
@@ -16904,11 +16910,16 @@ var KNOWN_CRASHES = [
   {
     id: "cdi-fsnotify",
     pattern: /fsnotify.*isClosed|container-device-interface\/pkg\/cdi|too many open files.*inotify|inotify.*too many/i,
+    needles: ["fsnotify", "container-device-interface", "inotify"],
     what: "BuildKit crashed in the CDI device watcher (fsnotify) at start-up",
     fix: "upgrade BuildKit to 0.20.1 or later, or raise the open-file limit (ulimit -n) and fs.inotify.max_user_instances on the host",
     url: "https://github.com/moby/buildkit/issues/5767"
   }
 ];
+function crashIn(k, text2) {
+  if (!k.pattern.flags.includes("i") && !k.needles.some((n) => text2.includes(n))) return false;
+  return k.pattern.test(text2);
+}
 
 // src/diagnosis/operation.ts
 var VERTEX = [
@@ -18123,24 +18134,65 @@ function joinMd(parts, sep3 = "\n") {
   return trusted(parts.join(sep3));
 }
 var INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
+var HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/;
+var codePoint = (c) => `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
 function visible(text2) {
-  return text2.replace(INVISIBLE, (c) => `<U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}>`);
+  if (!HAS_INVISIBLE.test(text2)) return text2;
+  return text2.replace(INVISIBLE, (c) => `<${codePoint(c.charCodeAt(0))}>`);
+}
+function invisible(c) {
+  return c >= 8234 && c <= 8238 || c >= 8294 && c <= 8297 || c === 8206 || c === 8207 || c === 1564 || c >= 8203 && c <= 8205 || c === 8288 || c === 65279;
 }
 var BREAK = "\u200B";
 function unlink(text2) {
   return text2.replace(/([@#])/g, `$1${BREAK}`).replace(/\b(GH\\?-)/gi, `$1${BREAK}`);
 }
 function text(s) {
-  return trusted(
-    unlink(
-      visible(s).replace(/\r\n?|\n/g, " ").replace(/[\\`*_{}[\]()<>#!|~&:.$@]/g, (c) => `\\${c}`).replace(/^(\s*)([-+=])/, "$1\\$2")
-    )
-  );
+  const lead = LEADING_SPACE.exec(s)[0].length;
+  let out = "";
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    let put;
+    if (c < 128) {
+      const sign = PROSE_SIGN[c];
+      if (sign === 0) {
+        if (i === lead && (c === 45 || c === 43 || c === 61)) put = `\\${s[i]}`;
+        else if ((c | 32) === 103 && (s.charCodeAt(i + 1) | 32) === 104 && s.charCodeAt(i + 2) === 45 && !wordBefore(s, i)) {
+          out += `${s.slice(from, i + 3)}${BREAK}`;
+          from = i + 3;
+          i += 2;
+          continue;
+        } else continue;
+      } else if (sign === 1) put = `\\${s[i]}`;
+      else if (sign === 2) put = `\\${s[i]}${BREAK}`;
+      else if (c === 13 && s.charCodeAt(i + 1) === 10) {
+        out += `${s.slice(from, i)} `;
+        from = i + 2;
+        i++;
+        continue;
+      } else put = " ";
+    } else if (invisible(c)) put = `\\<${codePoint(c)}\\>`;
+    else continue;
+    out += s.slice(from, i) + put;
+    from = i + 1;
+  }
+  return trusted(from === 0 ? s : out + s.slice(from));
+}
+var PROSE_SIGN = new Uint8Array(128);
+for (const c of "\\`*_{}[]()<>!|~&:.$") PROSE_SIGN[c.charCodeAt(0)] = 1;
+PROSE_SIGN[64] = PROSE_SIGN[35] = 2;
+PROSE_SIGN[13] = PROSE_SIGN[10] = 3;
+var LEADING_SPACE = /^[^\S\ufeff]*/;
+function wordBefore(s, i) {
+  if (i === 0) return false;
+  const c = s.charCodeAt(i - 1);
+  return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
 }
 function codeBlock(lines, lang = "") {
   const body = visible(lines.join("\n"));
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(longest + 1);
+  const fence = "`".repeat(Math.max(2, longestTicks(body)) + 1);
   return trusted(`${fence}${lang.replace(/[^\w-]/g, "")}
 ${body}
 ${fence}`);
@@ -18152,10 +18204,19 @@ function oneLineOf(s) {
   const parts = lines.map((l, i) => i === 0 ? l.trimEnd() : i === last ? l.trimStart() : l.trim());
   return [parts[0], ...parts.slice(1, last).filter(Boolean), parts[last]].join(" ");
 }
+function longestTicks(s) {
+  let longest = 0;
+  for (let i = s.indexOf("`"); i >= 0; i = s.indexOf("`", i)) {
+    let j = i + 1;
+    while (s.charCodeAt(j) === 96) j++;
+    if (j - i > longest) longest = j - i;
+    i = j;
+  }
+  return longest;
+}
 function code(s) {
   const oneLine = oneLineOf(visible(s));
-  const longest = Math.max(0, ...[...oneLine.matchAll(/`+/g)].map((m) => m[0].length));
-  const ticks = "`".repeat(longest + 1);
+  const ticks = "`".repeat(longestTicks(oneLine) + 1);
   const pad = oneLine.startsWith("`") || oneLine.endsWith("`") ? " " : "";
   return trusted(`${ticks}${pad}${oneLine}${pad}${ticks}`);
 }
@@ -18347,7 +18408,7 @@ var knownCrash = {
     ].join("\n");
     const out = [];
     for (const k of KNOWN_CRASHES) {
-      if (!k.pattern.test(text2)) continue;
+      if (!crashIn(k, text2)) continue;
       out.push({
         rule: "known-crash",
         severity: ctx.failure?.category === "crash" ? "error" : "warning",
@@ -18674,12 +18735,15 @@ var RULE_METADATA = [
 ];
 var SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function rankFindings(list2) {
-  return [...list2].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0)
-  );
+  return [...list2].sort(bySeverityAndImpact);
 }
 function findings(ctx) {
-  return rankFindings(RULES.flatMap((r) => r.check(ctx)));
+  const out = [];
+  for (const r of RULES) for (const f of r.check(ctx)) out.push(f);
+  return out.sort(bySeverityAndImpact);
+}
+function bySeverityAndImpact(a, b) {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (b.impactMs ?? 0) - (a.impactMs ?? 0);
 }
 
 // src/report/annotations.ts
@@ -19790,6 +19854,7 @@ function analyze(input2) {
     status = "failed";
   const failed2 = status === "failed";
   const failure = failed2 ? input2.failure ?? classify(failureText(trace), failureHints(trace)) : void 0;
+  const options = { ...DEFAULT_OPTIONS, ...input2.options };
   const list2 = findings({
     trace,
     ...input2.firstTrace ? { firstTrace: input2.firstTrace } : {},
@@ -19799,14 +19864,14 @@ function analyze(input2) {
     attempts: input2.attempts ?? [],
     nodes: input2.nodes ?? [],
     host: input2.host ?? [],
-    options: { ...DEFAULT_OPTIONS, ...input2.options }
+    options
   });
   const main = list2.find((f) => f.rule === "build-failed");
   const steps = trace.steps.filter((s) => !s.internal);
   const failing = failed2 ? failingStep(trace) : void 0;
   const df = failing && main?.line ? dockerfileOf(input2, main.target) : void 0;
   const lineText = df && main?.line && main.file === df.path ? df.lines.slice(main.line - 1, main.endLine ?? main.line).map((l) => l.replace(/\\\s*$/, "").trim()).join(" ").trim() : void 0;
-  const lastLines = failing?.logTail.slice(-{ ...DEFAULT_OPTIONS, ...input2.options }.logLines) ?? [];
+  const lastLines = failing?.logTail.slice(-options.logLines) ?? [];
   return {
     status,
     failure: failure ? {
@@ -21810,4 +21875,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-4S4FRGOI.js.map
+//# sourceMappingURL=chunk-O2VMQYZP.js.map
