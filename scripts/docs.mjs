@@ -31,6 +31,15 @@ const cell = (s) =>
     .replace(/\n/g, ' ')
     .trim();
 const code = (s) => (s === undefined || s === '' ? '' : `\`${cell(s)}\``);
+/** The description, and what the flag means to a command that reads it otherwise (`help`). */
+const describe = (n) => {
+  const h = INPUTS[n].help;
+  const other =
+    h && typeof h === 'object'
+      ? Object.entries(h).map(([command, text]) => ` For \`${command}\`: ${text}.`)
+      : [];
+  return cell(INPUTS[n].description + other.join(''));
+};
 const actionNames = INPUT_NAMES.filter((n) => INPUTS[n].action?.length);
 
 // action.yml: the inputs map, in the declaration's order; everything else as it is.
@@ -71,15 +80,14 @@ const inputs = [
   '| input | default | the step takes it when it | flag of the CLI commands | description |',
   '| --- | --- | --- | --- | --- |',
   ...actionNames.map(
-    (n) =>
-      `| \`${n}\` | ${code(INPUTS[n].default)} | ${modes(n)} | ${cli(n)} | ${cell(INPUTS[n].description)} |`,
+    (n) => `| \`${n}\` | ${code(INPUTS[n].default)} | ${modes(n)} | ${cli(n)} | ${describe(n)} |`,
   ),
 ].join('\n');
 const cliOnly = [
   '| flag | commands | description |',
   '| --- | --- | --- |',
   ...INPUT_NAMES.filter((n) => !INPUTS[n].action?.length).map(
-    (n) => `| \`--${n}\` | ${cli(n)} | ${cell(INPUTS[n].description)} |`,
+    (n) => `| \`--${n}\` | ${cli(n)} | ${describe(n)} |`,
   ),
 ].join('\n');
 const refused = [
