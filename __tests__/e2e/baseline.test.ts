@@ -100,7 +100,14 @@ RUN echo "building"
 `,
     { 'config.txt': `${uniqueName('config')}\n` },
   );
-  const inputs = { driver: 'docker', context: ctx, network: 'none', 'github-token': 'ghs_write' };
+  // The baseline's cache calls alone (the ledger's: ledger.test.ts).
+  const inputs = {
+    driver: 'docker',
+    context: ctx,
+    network: 'none',
+    'github-token': 'ghs_write',
+    ledger: 'false',
+  };
   // Warm the cache, so main's baseline has every step cached.
   expect(
     (await runAction({ ...inputs, baseline: 'false' }, { env: runEnv(ctx, 'push', '1') })).main.code,

@@ -72,7 +72,8 @@ function cacheEnv(ctx: string): NodeJS.ProcessEnv {
 test('a cache service that never answers: the baseline restore is given up at its deadline with a notice, the build is green and the step ends', async () => {
   const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('stalled-cache')}\n`);
   const { env, files } = actionEnv(
-    { driver: 'docker', context: ctx, network: 'none', comment: 'off' },
+    // The baseline's restore alone (the ledger's calls go through the same bound: ledger.test.ts).
+    { driver: 'docker', context: ctx, network: 'none', comment: 'off', ledger: 'false' },
     { env: { ...cacheEnv(ctx), BUILDX_GUARD_CACHE_TIMEOUT_SECONDS: '3' } },
   );
   const calls = service.calls.length;
@@ -108,6 +109,7 @@ test('SIGTERM while cache-mode local waits for its restore ends the step within 
       network: 'none',
       comment: 'off',
       baseline: 'false',
+      ledger: 'false',
       'cache-mode': 'local',
     },
     // No deadline of ours set: the build cache's own (10 min) is what would hold the step.
