@@ -19,11 +19,11 @@ import { publish } from './report/publish.js';
 import { marker } from './report/markdown.js';
 import { reportFromMerge, reportFromNodes, reportKey } from './report/input.js';
 import { mergeFailureMessage, runMerge } from './merge/merge.js';
-import { failureMessage, runPipeline } from './pipeline.js';
+import { failureMessage, runPipeline, withLedger } from './pipeline.js';
 import { actionsCache, actionsLedger, stepTempDir } from './action-io.js';
 import { endIfCacheCallsLinger } from './baseline/cache-call.js';
 import { bootEntry, mergeEntry, type LedgerEntry } from './ledger/entry.js';
-import { ledgerOutput, recordRun, restoreLedger, type LedgerView } from './ledger/ledger.js';
+import { ledgerOutput, recordAndSave, type LedgerView } from './ledger/ledger.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import { VERSION } from './version.js';
@@ -326,33 +326,15 @@ async function keepLedger(
   let view: LedgerView | undefined;
   if (config.report.ledger) {
     try {
-      const store = actionsLedger(key, phaseSignal);
-      const debug = (l: string) => log.debug(l);
-      const recorded = await recordRun(
-        store,
-        restoreLedger(store, debug),
-        entry(store.run),
-        secretValues(config.build),
-        debug,
+      view = await recordAndSave(actionsLedger(key, phaseSignal), entry, secretValues(config.build), (l) =>
+        log.debug(l),
       );
-      await recorded.saving;
-      view = recorded.view;
     } catch (err) {
       log.debug(`ledger: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   log.setOutput('ledger', ledgerOutput(view));
   return view;
-}
-
-function withLedger(input: ReportInput, view: LedgerView | undefined): ReportInput {
-  return view
-    ? {
-        ...input,
-        findings: [...input.findings, ...view.findings],
-        ledger: { summary: view.summary, entry: view.entry },
-      }
-    : input;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Config } from './config/config.js';
 import { runsOnTargetPlatform } from './findings/dockerfile.js';
 import type { GitHubContext } from './github/github.js';
 import {
+  attemptRows,
   isolatedTrace,
   linksOf,
   loadBakeDockerfiles,
@@ -182,13 +183,7 @@ export async function runPipeline(
               message: failureMessage(outcome),
             },
           }),
-      attempts: outcome.attempts.map((a) => ({
-        number: a.number,
-        durationMs: a.durationMs,
-        exitCode: a.exitCode,
-        ...(a.classification ? { category: a.classification.category } : {}),
-        ...(a.decision ? { decision: a.decision } : {}),
-      })),
+      attempts: attemptRows(outcome.attempts),
     });
   }
   // The flake ledger: this run's incidents appended to the window. Like the report, it never
@@ -210,10 +205,7 @@ export async function runPipeline(
     );
   }
   const ledger = recorded?.view;
-  if (ledger) {
-    report.findings.push(...ledger.findings);
-    report.ledger = { summary: ledger.summary, entry: ledger.entry };
-  }
+  report = withLedger(report, ledger);
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
@@ -236,6 +228,17 @@ export async function runPipeline(
   // The ledger's save ran beside the baseline's.
   await recorded?.saving;
   return { outcome, report, ...(ledger ? { ledger } : {}) };
+}
+
+/** The report with the ledger's window, this run's entry and the flaky findings (every adapter). */
+export function withLedger(input: ReportInput, view: LedgerView | undefined): ReportInput {
+  return view
+    ? {
+        ...input,
+        findings: [...input.findings, ...view.findings],
+        ledger: { summary: view.summary, entry: view.entry },
+      }
+    : input;
 }
 
 /** The platforms the build asked for (a bake's, across its targets). */

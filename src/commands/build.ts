@@ -16,7 +16,7 @@ import { log, publishOnTerminal, withBuilder, writeOut } from './session.js';
 import { Timings } from '../timings.js';
 import { fileLedgerStore } from '../ledger/store.js';
 import { bootEntry } from '../ledger/entry.js';
-import { recordRun, restoreLedger } from '../ledger/ledger.js';
+import { recordAndSave } from '../ledger/ledger.js';
 
 /** `build`'s config: the flags, and the context as the argument. */
 export function buildConfig(flags: InputSource, positionals: string[]): Config {
@@ -143,15 +143,12 @@ async function runOnTerminal(
       log(e.message);
       // The nodes that did not boot are this run's incidents in the --ledger file.
       if (flags('ledger')) {
-        const store = fileLedgerStore(flags('ledger'), debug);
-        const { saving } = await recordRun(
-          store,
-          restoreLedger(store, debug),
-          bootEntry(e.failed, e.state?.nodes ?? [], store.run, new Date()),
+        await recordAndSave(
+          fileLedgerStore(flags('ledger'), debug),
+          (run) => bootEntry(e.failed, e.state?.nodes ?? [], run, new Date()),
           secretValues(config.build),
           debug,
         );
-        await saving;
       }
       const verdict = {
         status: 'failed',

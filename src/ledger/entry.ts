@@ -98,8 +98,15 @@ export function registryOf(
   return registryHostIn(text) ?? text.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
 }
 
+/** Infrastructure: a boot, re-check or stall always; a failed build or merge attempt by its category. */
 function transient(c: Classification | undefined, kind: IncidentKind): boolean {
-  return kind !== 'attempt' || (!!c && (c.retryable || RETRYABLE.has(c.category)));
+  const classified = kind === 'attempt' || kind === 'merge';
+  return !classified || (!!c && (c.retryable || RETRYABLE.has(c.category)));
+}
+
+/** An attempt that ran to the end and exited 0. */
+function succeeded(a: { exitCode: number; timedOut?: boolean; cancelled?: boolean }): boolean {
+  return a.exitCode === 0 && !a.timedOut && !a.cancelled;
 }
 
 /** A build's (or bake's) entry: one event per failed attempt. */
@@ -112,10 +119,10 @@ export function buildEntry(
 ): LedgerEntry {
   const events: LedgerEvent[] = [];
   outcome.attempts.forEach((a, i) => {
-    if (a.exitCode === 0 && !a.timedOut && !a.cancelled) return;
+    if (succeeded(a)) return;
     if (a.cancelled || a.classification?.category === 'cancelled') return;
     const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
-    const recovered = later.some((b) => b.exitCode === 0 && !b.timedOut && !b.cancelled);
+    const recovered = later.some(succeeded);
     const step = failingStep(a.trace);
     const named = a.stall?.nodes.length ? a.stall.nodes : (a.downNodes ?? []);
     const platform = step.platform ?? (platforms.length === 1 ? platforms[0] : undefined);
@@ -171,15 +178,15 @@ export function bootEntry(
 export function mergeEntry(outcome: MergeOutcome, run: string, now: Date): LedgerEntry {
   const events: LedgerEvent[] = [];
   outcome.attempts.forEach((a, i) => {
-    if (a.exitCode === 0) return;
+    if (succeeded(a)) return;
     if (a.classification?.category === 'cancelled') return;
     const c = a.classification;
     events.push({
       kind: 'merge',
       category: c?.category ?? 'unknown',
       ...(c?.pattern ? { pattern: c.pattern } : {}),
-      transient: !!c && (c.retryable || RETRYABLE.has(c.category)),
-      recovered: outcome.attempts.slice(i + 1).some((b) => b.exitCode === 0),
+      transient: transient(c, 'merge'),
+      recovered: outcome.attempts.slice(i + 1).some(succeeded),
       ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '')),
       lostMs: Math.max(0, Math.round(a.durationMs)),
     });

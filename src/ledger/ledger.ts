@@ -53,6 +53,27 @@ export async function recordRun(
   return { view, saving };
 }
 
+/**
+ * A run outside the pipeline (a builder that did not come up, a merge): restore, append its entry,
+ * save, then the view. The pipeline calls recordRun itself, to overlap the save with its own.
+ */
+export async function recordAndSave(
+  store: LedgerStore,
+  entry: (run: string) => LedgerEntry,
+  secrets: readonly string[],
+  debug: (m: string) => void,
+): Promise<LedgerView> {
+  const { view, saving } = await recordRun(
+    store,
+    restoreLedger(store, debug),
+    entry(store.run),
+    secrets,
+    debug,
+  );
+  await saving;
+  return view;
+}
+
 /** The `ledger` output (docs/ledger.md): the window's counts as one line of JSON. */
 export function ledgerOutput(view: LedgerView | undefined): string {
   return view ? JSON.stringify(view.summary) : '';

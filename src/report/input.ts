@@ -133,7 +133,7 @@ function failureOf(
     : undefined;
 }
 
-function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {
+export function attemptRows(attempts: AnyAttempt[]): ReportInput['attempts'] {
   return attempts.map((a) => ({
     number: a.number,
     durationMs: a.durationMs,
