@@ -1,8 +1,8 @@
 // What a bake file may read from the runner besides its contexts: its own folder only, unless the
 // workflow's `allow` input grants more (buildx's fs.read entitlement, enforced here for every
 // progress mode).
-import { realpathSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { insideAny, realPath } from '../fsio/paths.js';
 import { UserError } from '../config/errors.js';
 
 /** The files `docker buildx bake` reads when it is given no --file (buildx's defaultFilenames()). */
@@ -39,15 +39,6 @@ function sourcesOf(entry: unknown, keys: string[]): string[] {
   });
 }
 
-const real = (p: string): string => {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-};
-const within = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
-
 /**
  * A bake file reads only its own folder: a secret or SSH key source, or a local cache, outside the
  * folder bake runs in (after symbolic links) is refused unless `allow` grants it (`fs.read=DIR`,
@@ -60,7 +51,7 @@ export function checkHostReads(printed: Printed, cwd: string, allow: string[]): 
     .map((a) => a.match(/^fs(?:\.read)?=(.+)$/)?.[1])
     .filter((d): d is string => !!d);
   if (granted.includes('*')) return;
-  const roots = [cwd, ...granted].map((d) => real(resolve(cwd, d)));
+  const roots = [cwd, ...granted].map((d) => realPath(resolve(cwd, d)));
   for (const [name, t] of Object.entries(printed.target ?? {})) {
     const arr = (k: string) => (Array.isArray(t[k]) ? (t[k] as unknown[]) : []);
     const reads = [
@@ -73,8 +64,8 @@ export function checkHostReads(printed: Printed, cwd: string, allow: string[]): 
       ),
     ];
     for (const [path, what] of reads) {
-      const abs = real(resolve(cwd, path));
-      if (!roots.some((r) => within(abs, r))) {
+      const abs = realPath(resolve(cwd, path));
+      if (!insideAny(abs, roots)) {
         throw new UserError(
           `Bake target '${name}' reads '${path}' (${what}) outside the folder bake runs in; a bake file reads only its own folder unless input 'allow' grants it (fs.read=${path}).`,
           'allow',

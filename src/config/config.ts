@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { insideAny, realPath } from '../fsio/paths.js';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseBake } from './bake.js';
 import { parseBuild, parseMerge } from './build.js';
 import { parseBuilder } from './builder.js';
@@ -26,28 +26,17 @@ export { REFUSED_INPUTS } from './declaration.js';
  */
 export function sarifPath(value: string, env: ConfigEnv, cwd = process.cwd()): string {
   if (!value) return '';
-  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r): r is string => !!r).map(real);
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r): r is string => !!r).map(realPath);
   const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
-  const parent = real(dirname(abs));
+  const parent = realPath(dirname(abs));
   const path = join(parent, basename(abs));
-  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
-  if (!inside) {
+  if (!insideAny(path, roots)) {
     throw new UserError(
       `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
       'sarif-file',
     );
   }
   return path;
-}
-
-/** The real path of a folder that may not exist yet (its nearest existing parent resolved). */
-function real(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    const up = dirname(path);
-    return up === path ? path : join(real(up), basename(path));
-  }
 }
 
 /** Builds the typed Config from inputs; every bad value becomes one UserError naming its input. */
