@@ -9828,10 +9828,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -9845,7 +9845,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep4) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -9869,7 +9869,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -9885,7 +9885,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -9976,7 +9976,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep4 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -9990,13 +9990,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep4 + cb;
+              sep4 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep4 += source;
               hasSpace = true;
               break;
             default:
@@ -10039,18 +10039,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep4, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep4?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep4 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -10104,8 +10104,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap && !sep4 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -10117,7 +10117,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -10128,8 +10128,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep4)
+                for (const st of sep4) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -10146,7 +10146,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -10326,7 +10326,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep4 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -10343,24 +10343,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep4 === " ")
+            sep4 = "\n";
+          else if (!prevMoreIndented && sep4 === "\n")
+            sep4 = "\n\n";
+          value += sep4 + indent.slice(trimIndent) + content;
+          sep4 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep4 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep4 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep4 + content;
+          sep4 = " ";
           prevMoreIndented = false;
         }
       }
@@ -10543,25 +10543,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep4 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep4 === "\n")
+            res += sep4;
           else
-            sep5 = "\n";
+            sep4 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep4 + lm;
+          sep4 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep4 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -11371,14 +11371,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep4, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep4)
+        for (const st of sep4)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -12545,18 +12545,18 @@ var require_parser2 = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep4;
           if (scalar2.end) {
-            sep5 = scalar2.end;
-            sep5.push(this.sourceToken);
+            sep4 = scalar2.end;
+            sep4.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep5 = [this.sourceToken];
+            sep4 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep5 }]
+            items: [{ start, key: scalar2, sep: sep4 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -12709,15 +12709,15 @@ var require_parser2 = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep4 = it.sep;
+                  sep4.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep4 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -12911,13 +12911,13 @@ var require_parser2 = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep4 = fc.end.splice(1, fc.end.length);
+            sep4.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep4 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35837,9 +35837,9 @@ var ERROR_PATTERNS = [
   }
 ];
 var CauseText = class {
-  constructor(text2, within2) {
+  constructor(text2, within) {
     this.text = text2;
-    this.within = within2;
+    this.within = within;
   }
   text;
   within;
@@ -36560,8 +36560,8 @@ function gfm(literals, ...values) {
 function numberText(n) {
   return Number.isFinite(n) ? String(n) : "-";
 }
-function joinMd(parts, sep5 = "\n") {
-  return trusted(parts.join(sep5));
+function joinMd(parts, sep4 = "\n") {
+  return trusted(parts.join(sep4));
 }
 var INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
 var HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/;
@@ -37836,7 +37836,7 @@ function findingBlock(input2, f) {
   if (f.url) parts.push(link(gfm`Documentation`, f.url));
   return joinMd(parts, "\n\n");
 }
-var list = (items, sep5) => items.length ? joinMd(items.map(code), sep5) : dash;
+var list = (items, sep4) => items.length ? joinMd(items.map(code), sep4) : dash;
 function mergeTable(input2) {
   const m = input2.merge;
   if (!m) return void 0;
@@ -38722,11 +38722,25 @@ function reportFromMerge(opts) {
 
 // src/attempts/bake.ts
 import { existsSync as existsSync3, statSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join5, resolve as resolve4 } from "node:path";
+
+// src/fsio/paths.ts
+import { realpathSync } from "node:fs";
+import { basename, dirname, join as join2, sep } from "node:path";
+function realPath(path6) {
+  try {
+    return realpathSync(path6);
+  } catch {
+    const up = dirname(path6);
+    return up === path6 ? path6 : join2(realPath(up), basename(path6));
+  }
+}
+function insideAny(path6, roots) {
+  return roots.some((r) => path6 === r || path6.startsWith(r.endsWith(sep) ? r : r + sep));
+}
 
 // src/config/config.ts
-import { realpathSync } from "node:fs";
-import { basename, dirname, join as join2, resolve as resolve2, sep } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -39371,26 +39385,17 @@ function catastrophicShape(source, flags = "", opts = {}) {
 // src/config/config.ts
 function sarifPath(value, env, cwd = process.cwd()) {
   if (!value) return "";
-  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(realPath);
   const abs = resolve2(env.GITHUB_WORKSPACE || cwd, value);
-  const parent = real(dirname(abs));
-  const path6 = join2(parent, basename(abs));
-  const inside = roots.some((r) => path6 === r || path6.startsWith(r + sep));
-  if (!inside) {
+  const parent = realPath(dirname2(abs));
+  const path6 = join3(parent, basename2(abs));
+  if (!insideAny(path6, roots)) {
     throw new UserError(
       `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
       "sarif-file"
     );
   }
   return path6;
-}
-function real(path6) {
-  try {
-    return realpathSync(path6);
-  } catch {
-    const up = dirname(path6);
-    return up === path6 ? path6 : join2(real(up), basename(path6));
-  }
 }
 function parseConfig(given, env = process.env) {
   const src = declared(given);
@@ -39482,8 +39487,7 @@ function reportKeyInput(key) {
 }
 
 // src/attempts/bake-reads.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { resolve as resolve3, sep as sep2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 var DEFAULT_BAKE_FILES = [
   "compose.yaml",
   "compose.yml",
@@ -39512,18 +39516,10 @@ function sourcesOf(entry, keys) {
     return typeof v === "string" && v ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
   });
 }
-var real2 = (p) => {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return p;
-  }
-};
-var within = (p, dir) => p === dir || p.startsWith(dir.endsWith(sep2) ? dir : dir + sep2);
 function checkHostReads(printed, cwd, allow) {
   const granted = allow.flatMap((a) => a.split(",")).map((a) => a.match(/^fs(?:\.read)?=(.+)$/)?.[1]).filter((d) => !!d);
   if (granted.includes("*")) return;
-  const roots = [cwd, ...granted].map((d) => real2(resolve3(cwd, d)));
+  const roots = [cwd, ...granted].map((d) => realPath(resolve3(cwd, d)));
   for (const [name, t] of Object.entries(printed.target ?? {})) {
     const arr = (k) => Array.isArray(t[k]) ? t[k] : [];
     const reads = [
@@ -39534,8 +39530,8 @@ function checkHostReads(printed, cwd, allow) {
       )
     ];
     for (const [path6, what2] of reads) {
-      const abs = real2(resolve3(cwd, path6));
-      if (!roots.some((r) => within(abs, r))) {
+      const abs = realPath(resolve3(cwd, path6));
+      if (!insideAny(abs, roots)) {
         throw new UserError(
           `Bake target '${name}' reads '${path6}' (${what2}) outside the folder bake runs in; a bake file reads only its own folder unless input 'allow' grants it (fs.read=${path6}).`,
           "allow"
@@ -39563,7 +39559,7 @@ function metadataEnv(env) {
 
 // src/attempts/secrets.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
 function split(line) {
   const eq = line.indexOf("=");
   return [line.slice(0, eq), line.slice(eq + 1)];
@@ -39584,7 +39580,7 @@ function secretSpecs(b, dir, mask, serverUrl = process.env.GITHUB_SERVER_URL || 
   const specs = [];
   const write = (id, value) => {
     if (value) maskValue(value, mask);
-    const file = join3(dir, `secret-${specs.length}`);
+    const file = join4(dir, `secret-${specs.length}`);
     try {
       mkdirSync(dir, { recursive: true, mode: 448 });
       writeFileSync(file, value, { mode: 384 });
@@ -39726,10 +39722,10 @@ function describeBuild(name, t, cwd) {
   const platforms = (t.platforms ?? []).flatMap((p) => p.split(",")).map((p) => p.trim());
   const ctx = (t.context ?? ".").replace(/^cwd:\/\//, "");
   if (isRemoteSource(ctx) || ctx === "-") return { name, platforms };
-  const context = isAbsolute3(ctx) ? ctx : join4(cwd, ctx);
+  const context = isAbsolute3(ctx) ? ctx : join5(cwd, ctx);
   if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
   const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
-  const dockerfile = isAbsolute3(file) ? file : join4(context, file);
+  const dockerfile = isAbsolute3(file) ? file : join5(context, file);
   return { name, context, platforms, ...existsSync3(dockerfile) ? { dockerfile } : {} };
 }
 function bakeArgs(bake, b, f) {
@@ -39782,7 +39778,7 @@ function builtTargetsOf(trace) {
 import { spawn } from "node:child_process";
 import { statSync as statSync2 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 var TAIL_BYTES = 64 * 1024;
 var STOP_ESCALATION_MS = { term: 3e3, kill: 6e3 };
 var SIGNAL_NUMBERS = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
@@ -39928,15 +39924,15 @@ var SYSTEM_PLUGIN_DIRS = [
 ];
 function findBuildxPlugin(env, platform2 = process.platform, systemDirs = SYSTEM_PLUGIN_DIRS) {
   if (platform2 === "win32" || env.BUILDX_GUARD_DOCKER_CLI === "1") return void 0;
-  const configDir = env.DOCKER_CONFIG || join5(env.HOME || homedir(), ".docker");
+  const configDir = env.DOCKER_CONFIG || join6(env.HOME || homedir(), ".docker");
   try {
-    const config = JSON.parse(readBounded(join5(configDir, "config.json"), "docker-config"));
+    const config = JSON.parse(readBounded(join6(configDir, "config.json"), "docker-config"));
     const extra = config?.cliPluginsExtraDirs;
     if (Array.isArray(extra) && extra.length > 0) return void 0;
   } catch {
   }
-  for (const dir of [join5(configDir, "cli-plugins"), ...systemDirs]) {
-    const path6 = join5(dir, "docker-buildx");
+  for (const dir of [join6(configDir, "cli-plugins"), ...systemDirs]) {
+    const path6 = join6(dir, "docker-buildx");
     try {
       const st = statSync2(path6);
       if (st.isFile() && st.mode & 73) return path6;
@@ -41374,7 +41370,7 @@ function finalError(stderr) {
 
 // src/builder/create-nodes.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 
 // src/builder/create.ts
 function createArgs(builder, node, index, driverOpts, configFile) {
@@ -41416,7 +41412,7 @@ var NodesDownError = class extends Error {
 
 // src/builder/tls.ts
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var KEYS = [
   ["CACERT", "cacert"],
   ["CERT", "cert"],
@@ -41429,7 +41425,7 @@ function tlsDriverOpts(index, driverOpts, env, privateDir) {
     const pem = env[`BUILDER_NODE_${index}_AUTH_TLS_${envKey}`];
     if (!pem || out.some((o) => o.startsWith(`${opt}=`))) continue;
     mkdirSync2(privateDir, { recursive: true, mode: 448 });
-    const file = join8(privateDir, `node${index}-${opt}.pem`);
+    const file = join9(privateDir, `node${index}-${opt}.pem`);
     writeFileSync2(file, pem, { mode: 384 });
     out.push(`${opt}=${file}`);
     if (envKey === "KEY") secrets.push(pem);
@@ -41479,12 +41475,12 @@ async function createNodes(config, deps, onCreated, deadline) {
 }
 async function createNode(config, i, deps, deadline) {
   const node = config.nodes[i];
-  const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join9(deps.tempDir, "tls"));
+  const tls = tlsDriverOpts(i, node.driverOpts, deps.env, join10(deps.tempDir, "tls"));
   for (const s of tls.secrets) deps.setSecret?.(s);
   let configFile;
   if (node.buildkitdConfigInline.trim()) {
     mkdirSync3(deps.tempDir, { recursive: true, mode: 448 });
-    configFile = join9(deps.tempDir, `buildkitd-${node.name}.toml`);
+    configFile = join10(deps.tempDir, `buildkitd-${node.name}.toml`);
     writeFileSync3(configFile, node.buildkitdConfigInline, { mode: 384 });
   }
   const args = createArgs(config, node, i, tls.driverOpts, configFile);
@@ -41781,7 +41777,7 @@ async function describe(down, state, boot, reasons, config) {
 
 // src/attempts/run.ts
 import { existsSync as existsSync6, statSync as statSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join10 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join11 } from "node:path";
 
 // src/attempts/args.ts
 var CHILD_READS = /^(?:PATH|HOME|USER|SHELL|TMPDIR|PWD|LANG|LANGUAGE|TZ|TERM|NO_COLOR|SSH_AUTH_SOCK|SSL_CERT_(?:FILE|DIR)|GO(?:GC|DEBUG|MAXPROCS|MEMLIMIT|TRACEBACK)|(?:HTTPS?|FTP|NO|ALL)_PROXY|(?:DOCKER|BUILDX|BUILDKIT|LD|LC|XDG|OTEL)_\w*)$/i;
@@ -42085,7 +42081,7 @@ function judgeFailure(attempt, n, result, stall, crashes, config, random) {
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute4(context) ? context : join10(cwd, context);
+  const dir = isAbsolute4(context) ? context : join11(cwd, context);
   if (!existsSync6(dir) || !statSync4(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
@@ -42093,14 +42089,14 @@ function checkContext(config, cwd = process.cwd()) {
     );
   }
   if (file === "-") return;
-  const dockerfile = file ? isAbsolute4(file) ? file : join10(cwd, file) : join10(dir, "Dockerfile");
+  const dockerfile = file ? isAbsolute4(file) ? file : join11(cwd, file) : join11(dir, "Dockerfile");
   if (!existsSync6(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
     );
   }
-  checkReadable(dockerfile, "dockerfile", file || join10(context, "Dockerfile"));
+  checkReadable(dockerfile, "dockerfile", file || join11(context, "Dockerfile"));
 }
 function invocation(config, builder, deps, files, bake) {
   if (config.bake && bake) {
@@ -42116,7 +42112,7 @@ function invocation(config, builder, deps, files, bake) {
     {
       builder,
       ...files,
-      secretSpecs: secretSpecs(config.build, join10(deps.tempDir, "secrets"), deps.mask)
+      secretSpecs: secretSpecs(config.build, join11(deps.tempDir, "secrets"), deps.mask)
     },
     deps.buildx.env
   );
@@ -42125,8 +42121,8 @@ function invocation(config, builder, deps, files, bake) {
 async function runBuild(config, builder, deps, bake) {
   const sleep = deps.sleep ?? ((ms2) => abortableSleep(ms2, deps.signal));
   const random = deps.random ?? Math.random;
-  const metadataFile = join10(deps.tempDir, "metadata.json");
-  const iidFile = join10(deps.tempDir, "iid.txt");
+  const metadataFile = join11(deps.tempDir, "metadata.json");
+  const iidFile = join11(deps.tempDir, "iid.txt");
   const run = invocation(config, builder, deps, { metadataFile, iidFile }, bake);
   const args = run.args;
   const produced = (success, trace) => run.targets ? bakeResult(metadataFile, run.targets, success, trace) : success ? readResult(metadataFile, iidFile) : { metadata: "", imageid: "", digest: "" };
@@ -42144,7 +42140,7 @@ async function runBuild(config, builder, deps, bake) {
     )
   } : void 0;
   for (let n = 1; ; n++) {
-    const logFile = join10(deps.tempDir, `attempt-${n}.log`);
+    const logFile = join11(deps.tempDir, `attempt-${n}.log`);
     const startedMs = Date.now();
     const {
       result,
@@ -42245,12 +42241,12 @@ function abortableSleep(ms2, signal) {
 // src/buildx/history.ts
 import { readdirSync, statSync as statSync5 } from "node:fs";
 import { homedir as homedir2 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 var MAX_RECORD_BYTES = 1 << 20;
 var MAX_REFS = 16;
 function refsDir(env) {
-  const config = env.BUILDX_CONFIG || join11(env.DOCKER_CONFIG || join11(env.HOME || homedir2(), ".docker"), "buildx");
-  return join11(config, "refs");
+  const config = env.BUILDX_CONFIG || join12(env.DOCKER_CONFIG || join12(env.HOME || homedir2(), ".docker"), "buildx");
+  return join12(config, "refs");
 }
 function refTarget(path6) {
   try {
@@ -42270,12 +42266,12 @@ function buildRefs(dir, builder, sinceMs, targets) {
       return [];
     }
   };
-  for (const node of entries(join11(dir, builder))) {
+  for (const node of entries(join12(dir, builder))) {
     if (!node.isDirectory()) continue;
-    for (const file of entries(join11(dir, builder, node.name))) {
+    for (const file of entries(join12(dir, builder, node.name))) {
       if (!file.isFile()) continue;
       try {
-        const path6 = join11(dir, builder, node.name, file.name);
+        const path6 = join12(dir, builder, node.name, file.name);
         const { mtimeMs } = statSync5(path6);
         if (mtimeMs < sinceMs) continue;
         const target = refTarget(path6);
@@ -42368,7 +42364,7 @@ function recordReader(buildx, builder, version, debug2, signal, now = Date.now) 
 
 // src/builder/host.ts
 import { readdirSync as readdirSync2, readlinkSync, statfsSync } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 function readNumber(path6) {
   try {
     const n = Number(readBounded(path6, "proc").trim());
@@ -42379,7 +42375,7 @@ function readNumber(path6) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readBounded(join12(proc, "self", "limits"), "proc").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readBounded(join13(proc, "self", "limits"), "proc").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -42388,7 +42384,7 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join12(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join13(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
@@ -42399,10 +42395,10 @@ function readInotify(proc, uid) {
   }
   for (const pid of pids) {
     try {
-      const owner = readBounded(join12(proc, pid, "status"), "proc").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readBounded(join13(proc, pid, "status"), "proc").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync2(join12(proc, pid, "fd"))) {
-        if (readlinkSync(join12(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync2(join13(proc, pid, "fd"))) {
+        if (readlinkSync(join13(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -42512,7 +42508,7 @@ function missingPlatformsMessage(missing, nodes, driver) {
 
 // src/attempts/isolated.ts
 import { mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 async function runIsolated(config, builder, deps, bake, units = bakeUnits(bake)) {
   const started = Date.now();
   const limit = Math.min(units.length, config.bake?.parallelism || units.length);
@@ -42526,7 +42522,7 @@ async function runIsolated(config, builder, deps, bake, units = bakeUnits(bake))
     while (next < units.length) {
       const i = next++;
       const unit = units[i];
-      const tempDir = join13(deps.tempDir, `bake-${i + 1}`);
+      const tempDir = join14(deps.tempDir, `bake-${i + 1}`);
       mkdirSync4(tempDir, { recursive: true });
       const tag = (line) => `[${unit.name}] ${line}`;
       const unitDeps = {
@@ -42612,15 +42608,19 @@ function registryOf(c, stall, text2) {
   return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
 }
 function transient(c, kind) {
-  return kind !== "attempt" || !!c && (c.retryable || RETRYABLE.has(c.category));
+  const classified = kind === "attempt" || kind === "merge";
+  return !classified || !!c && (c.retryable || RETRYABLE.has(c.category));
+}
+function succeeded(a) {
+  return a.exitCode === 0 && !a.timedOut && !a.cancelled;
 }
 function buildEntry(outcome, nodes, platforms, run, now) {
   const events2 = [];
   outcome.attempts.forEach((a, i) => {
-    if (a.exitCode === 0 && !a.timedOut && !a.cancelled) return;
+    if (succeeded(a)) return;
     if (a.cancelled || a.classification?.category === "cancelled") return;
     const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
-    const recovered = later.some((b) => b.exitCode === 0 && !b.timedOut && !b.cancelled);
+    const recovered = later.some(succeeded);
     const step = failingStep2(a.trace);
     const named = a.stall?.nodes.length ? a.stall.nodes : a.downNodes ?? [];
     const platform2 = step.platform ?? (platforms.length === 1 ? platforms[0] : void 0);
@@ -42684,6 +42684,17 @@ async function recordRun(store, restored, entry, secrets, debug2, now = /* @__PU
   const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
   const saving = Promise.resolve().then(() => store.save(ledger)).catch((e) => debug2(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
   return { view, saving };
+}
+async function recordAndSave(store, entry, secrets, debug2) {
+  const { view, saving } = await recordRun(
+    store,
+    restoreLedger(store, debug2),
+    entry(store.run),
+    secrets,
+    debug2
+  );
+  await saving;
+  return view;
 }
 
 // src/pipeline.ts
@@ -42765,13 +42776,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
           message: failureMessage(outcome)
         }
       },
-      attempts: outcome.attempts.map((a) => ({
-        number: a.number,
-        durationMs: a.durationMs,
-        exitCode: a.exitCode,
-        ...a.classification ? { category: a.classification.category } : {},
-        ...a.decision ? { decision: a.decision } : {}
-      }))
+      attempts: attemptRows(outcome.attempts)
     });
   }
   let recorded;
@@ -42789,10 +42794,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     );
   }
   const ledger = recorded?.view;
-  if (ledger) {
-    report.findings.push(...ledger.findings);
-    report.ledger = { summary: ledger.summary, entry: ledger.entry };
-  }
+  report = withLedger(report, ledger);
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
@@ -42814,6 +42816,13 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   }
   await recorded?.saving;
   return { outcome, report, ...ledger ? { ledger } : {} };
+}
+function withLedger(input2, view) {
+  return view ? {
+    ...input2,
+    findings: [...input2.findings, ...view.findings],
+    ledger: { summary: view.summary, entry: view.entry }
+  } : input2;
 }
 function buildPlatforms(config, bake) {
   return bake ? [...new Set(bake.targets.flatMap((t) => t.platforms))] : config.build.platforms;
@@ -42870,7 +42879,7 @@ function redactReport(input2) {
 // src/commands/session.ts
 import { mkdtempSync, rmSync, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/report/publish.ts
 import { closeSync as closeSync2, constants as constants4, openSync as openSync2, writeSync } from "node:fs";
@@ -43087,7 +43096,7 @@ async function withBuilder(config, fn, onDown = (e) => terminal.out(`${e.message
   }
 }
 function privateTempDir(env = process.env) {
-  return mkdtempSync(join14(env.RUNNER_TEMP || tmpdir(), "buildx-guard-"));
+  return mkdtempSync(join15(env.RUNNER_TEMP || tmpdir(), "buildx-guard-"));
 }
 function writeOut(verdict) {
   terminal.out(derive(verdict, (v) => `${JSON.stringify(v, null, 2)}
@@ -43139,7 +43148,7 @@ var Timings = class {
 
 // src/ledger/store.ts
 import { chmodSync, lstatSync, renameSync, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname4, join as join15 } from "node:path";
+import { dirname as dirname5, join as join16 } from "node:path";
 function readLedgerFile(file, debug2) {
   let textOf;
   try {
@@ -43167,7 +43176,7 @@ function fileLedgerStore(file, debug2) {
     run: `local-${(/* @__PURE__ */ new Date()).toISOString()}`,
     restore: async () => readLedgerFile(file, debug2),
     async save(ledger) {
-      const tmp = join15(dirname4(file), `.${process.pid}.ledger.tmp`);
+      const tmp = join16(dirname5(file), `.${process.pid}.ledger.tmp`);
       try {
         writeFileSync5(tmp, `${JSON.stringify(ledger)}
 `, { mode: 384 });
@@ -43286,15 +43295,12 @@ async function runOnTerminal(config, flags, bake) {
     async (e) => {
       log(e.message);
       if (flags("ledger")) {
-        const store = fileLedgerStore(flags("ledger"), debug2);
-        const { saving } = await recordRun(
-          store,
-          restoreLedger(store, debug2),
-          bootEntry(e.failed, e.state?.nodes ?? [], store.run, /* @__PURE__ */ new Date()),
+        await recordAndSave(
+          fileLedgerStore(flags("ledger"), debug2),
+          (run) => bootEntry(e.failed, e.state?.nodes ?? [], run, /* @__PURE__ */ new Date()),
           secretValues(config.build),
           debug2
         );
-        await saving;
       }
       const verdict = {
         status: "failed",

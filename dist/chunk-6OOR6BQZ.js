@@ -3995,10 +3995,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4012,7 +4012,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep3) {
+          if (!keyProps.anchor && !keyProps.tag && !sep2) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4036,7 +4036,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4052,7 +4052,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4143,7 +4143,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep3 = "";
+        let sep2 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4157,13 +4157,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep3 + cb;
-              sep3 = "";
+                comment += sep2 + cb;
+              sep2 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep3 += source;
+                sep2 += source;
               hasSpace = true;
               break;
             default:
@@ -4206,18 +4206,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep3, value } = collItem;
+        const { start, key, sep: sep2, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep3?.[0],
+          next: key ?? sep2?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep3 && !value) {
+          if (!props.anchor && !props.tag && !sep2 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4271,8 +4271,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep3 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
+        if (!isMap && !sep2 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4284,7 +4284,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4295,8 +4295,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
-              if (sep3)
-                for (const st of sep3) {
+              if (sep2)
+                for (const st of sep2) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4313,7 +4313,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4493,7 +4493,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep3 = "";
+      let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4510,24 +4510,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep3 === " ")
-            sep3 = "\n";
-          else if (!prevMoreIndented && sep3 === "\n")
-            sep3 = "\n\n";
-          value += sep3 + indent.slice(trimIndent) + content;
-          sep3 = "\n";
+          if (sep2 === " ")
+            sep2 = "\n";
+          else if (!prevMoreIndented && sep2 === "\n")
+            sep2 = "\n\n";
+          value += sep2 + indent.slice(trimIndent) + content;
+          sep2 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep3 === "\n")
+          if (sep2 === "\n")
             value += "\n";
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          value += sep3 + content;
-          sep3 = " ";
+          value += sep2 + content;
+          sep2 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4710,25 +4710,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep3 = " ";
+      let sep2 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep3 === "\n")
-            res += sep3;
+          if (sep2 === "\n")
+            res += sep2;
           else
-            sep3 = "\n";
+            sep2 = "\n";
         } else {
-          res += sep3 + lm;
-          sep3 = " ";
+          res += sep2 + lm;
+          sep2 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep3 + (match?.[1] ?? "");
+      return res + sep2 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5538,14 +5538,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep3, value }) {
+    function stringifyItem({ start, key, sep: sep2, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep3)
-        for (const st of sep3)
+      if (sep2)
+        for (const st of sep2)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6712,18 +6712,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep3;
+          let sep2;
           if (scalar2.end) {
-            sep3 = scalar2.end;
-            sep3.push(this.sourceToken);
+            sep2 = scalar2.end;
+            sep2.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep3 = [this.sourceToken];
+            sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep3 }]
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6876,15 +6876,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep3 = it.sep;
-                  sep3.push(this.sourceToken);
+                  const sep2 = it.sep;
+                  sep2.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep3 }]
+                    items: [{ start: start2, key, sep: sep2 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7078,13 +7078,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep3 = fc.end.splice(1, fc.end.length);
-            sep3.push(this.sourceToken);
+            const sep2 = fc.end.splice(1, fc.end.length);
+            sep2.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep3 }]
+              items: [{ start, key: fc, sep: sep2 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -13751,7 +13751,7 @@ async function describe(down, state, boot, reasons, config) {
 
 // src/attempts/run.ts
 import { existsSync as existsSync3, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join6 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7 } from "node:path";
 
 // src/attempts/secrets.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync3 } from "node:fs";
@@ -13936,11 +13936,25 @@ function metadataEnv(env) {
 
 // src/attempts/bake.ts
 import { existsSync as existsSync2, statSync } from "node:fs";
-import { isAbsolute, join as join5, resolve as resolve3 } from "node:path";
+import { isAbsolute, join as join6, resolve as resolve3 } from "node:path";
+
+// src/fsio/paths.ts
+import { realpathSync } from "node:fs";
+import { basename, dirname, join as join4, sep } from "node:path";
+function realPath(path) {
+  try {
+    return realpathSync(path);
+  } catch {
+    const up = dirname(path);
+    return up === path ? path : join4(realPath(up), basename(path));
+  }
+}
+function insideAny(path, roots) {
+  return roots.some((r) => path === r || path.startsWith(r.endsWith(sep) ? r : r + sep));
+}
 
 // src/config/config.ts
-import { realpathSync } from "node:fs";
-import { basename, dirname, join as join4, resolve, sep } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join5, resolve } from "node:path";
 
 // src/config/inputs.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -15177,26 +15191,17 @@ function catastrophicShape(source, flags = "", opts = {}) {
 // src/config/config.ts
 function sarifPath(value, env, cwd = process.cwd()) {
   if (!value) return "";
-  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(real);
+  const roots = [env.GITHUB_WORKSPACE || cwd, env.RUNNER_TEMP].filter((r) => !!r).map(realPath);
   const abs = resolve(env.GITHUB_WORKSPACE || cwd, value);
-  const parent = real(dirname(abs));
-  const path = join4(parent, basename(abs));
-  const inside = roots.some((r) => path === r || path.startsWith(r + sep));
-  if (!inside) {
+  const parent = realPath(dirname2(abs));
+  const path = join5(parent, basename2(abs));
+  if (!insideAny(path, roots)) {
     throw new UserError(
       `Input 'sarif-file' must be a path inside the workspace or RUNNER_TEMP (e.g. buildx-guard.sarif); got '${value}'.`,
       "sarif-file"
     );
   }
   return path;
-}
-function real(path) {
-  try {
-    return realpathSync(path);
-  } catch {
-    const up = dirname(path);
-    return up === path ? path : join4(real(up), basename(path));
-  }
 }
 function parseConfig(given, env = process.env) {
   const src = declared(given);
@@ -15288,8 +15293,7 @@ function reportKeyInput(key) {
 }
 
 // src/attempts/bake-reads.ts
-import { realpathSync as realpathSync2 } from "node:fs";
-import { resolve as resolve2, sep as sep2 } from "node:path";
+import { resolve as resolve2 } from "node:path";
 var DEFAULT_BAKE_FILES = [
   "compose.yaml",
   "compose.yml",
@@ -15318,18 +15322,10 @@ function sourcesOf(entry, keys) {
     return typeof v === "string" && v ? [v] : Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
   });
 }
-var real2 = (p) => {
-  try {
-    return realpathSync2(p);
-  } catch {
-    return p;
-  }
-};
-var within = (p, dir) => p === dir || p.startsWith(dir.endsWith(sep2) ? dir : dir + sep2);
 function checkHostReads(printed, cwd, allow) {
   const granted = allow.flatMap((a) => a.split(",")).map((a) => a.match(/^fs(?:\.read)?=(.+)$/)?.[1]).filter((d) => !!d);
   if (granted.includes("*")) return;
-  const roots = [cwd, ...granted].map((d) => real2(resolve2(cwd, d)));
+  const roots = [cwd, ...granted].map((d) => realPath(resolve2(cwd, d)));
   for (const [name, t] of Object.entries(printed.target ?? {})) {
     const arr = (k) => Array.isArray(t[k]) ? t[k] : [];
     const reads = [
@@ -15340,8 +15336,8 @@ function checkHostReads(printed, cwd, allow) {
       )
     ];
     for (const [path, what2] of reads) {
-      const abs = real2(resolve2(cwd, path));
-      if (!roots.some((r) => within(abs, r))) {
+      const abs = realPath(resolve2(cwd, path));
+      if (!insideAny(abs, roots)) {
         throw new UserError(
           `Bake target '${name}' reads '${path}' (${what2}) outside the folder bake runs in; a bake file reads only its own folder unless input 'allow' grants it (fs.read=${path}).`,
           "allow"
@@ -15484,10 +15480,10 @@ function describeBuild(name, t, cwd) {
   const platforms = (t.platforms ?? []).flatMap((p) => p.split(",")).map((p) => p.trim());
   const ctx = (t.context ?? ".").replace(/^cwd:\/\//, "");
   if (isRemoteSource(ctx) || ctx === "-") return { name, platforms };
-  const context = isAbsolute(ctx) ? ctx : join5(cwd, ctx);
+  const context = isAbsolute(ctx) ? ctx : join6(cwd, ctx);
   if (t["dockerfile-inline"] !== void 0) return { name, context, platforms };
   const file = (t.dockerfile ?? "Dockerfile").replace(/^cwd:\/\//, "");
-  const dockerfile = isAbsolute(file) ? file : join5(context, file);
+  const dockerfile = isAbsolute(file) ? file : join6(context, file);
   return { name, context, platforms, ...existsSync2(dockerfile) ? { dockerfile } : {} };
 }
 function bakeArgs(bake, b, f) {
@@ -16765,9 +16761,9 @@ var ERROR_PATTERNS = [
   }
 ];
 var CauseText = class {
-  constructor(text2, within2) {
+  constructor(text2, within) {
     this.text = text2;
-    this.within = within2;
+    this.within = within;
   }
   text;
   within;
@@ -17557,7 +17553,7 @@ function judgeFailure(attempt, n, result, stall, crashes, config, random) {
 function checkContext(config, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || context === "-") return;
-  const dir = isAbsolute2(context) ? context : join6(cwd, context);
+  const dir = isAbsolute2(context) ? context : join7(cwd, context);
   if (!existsSync3(dir) || !statSync2(dir).isDirectory()) {
     throw new UserError(
       `Build context '${context}' (input 'context') is not a folder of this workspace; check out the code first or fix the path.`,
@@ -17565,14 +17561,14 @@ function checkContext(config, cwd = process.cwd()) {
     );
   }
   if (file === "-") return;
-  const dockerfile = file ? isAbsolute2(file) ? file : join6(cwd, file) : join6(dir, "Dockerfile");
+  const dockerfile = file ? isAbsolute2(file) ? file : join7(cwd, file) : join7(dir, "Dockerfile");
   if (!existsSync3(dockerfile)) {
     throw new UserError(
       file ? `Dockerfile '${file}' (input 'file') does not exist.` : `No Dockerfile in build context '${context}'; add one or set input 'file' to its path.`,
       file ? "file" : "context"
     );
   }
-  checkReadable(dockerfile, "dockerfile", file || join6(context, "Dockerfile"));
+  checkReadable(dockerfile, "dockerfile", file || join7(context, "Dockerfile"));
 }
 function invocation(config, builder, deps, files, bake) {
   if (config.bake && bake) {
@@ -17588,7 +17584,7 @@ function invocation(config, builder, deps, files, bake) {
     {
       builder,
       ...files,
-      secretSpecs: secretSpecs(config.build, join6(deps.tempDir, "secrets"), deps.mask)
+      secretSpecs: secretSpecs(config.build, join7(deps.tempDir, "secrets"), deps.mask)
     },
     deps.buildx.env
   );
@@ -17597,8 +17593,8 @@ function invocation(config, builder, deps, files, bake) {
 async function runBuild(config, builder, deps, bake) {
   const sleep = deps.sleep ?? ((ms2) => abortableSleep(ms2, deps.signal));
   const random = deps.random ?? Math.random;
-  const metadataFile = join6(deps.tempDir, "metadata.json");
-  const iidFile = join6(deps.tempDir, "iid.txt");
+  const metadataFile = join7(deps.tempDir, "metadata.json");
+  const iidFile = join7(deps.tempDir, "iid.txt");
   const run2 = invocation(config, builder, deps, { metadataFile, iidFile }, bake);
   const args = run2.args;
   const produced = (success, trace) => run2.targets ? bakeResult(metadataFile, run2.targets, success, trace) : success ? readResult(metadataFile, iidFile) : { metadata: "", imageid: "", digest: "" };
@@ -17616,7 +17612,7 @@ async function runBuild(config, builder, deps, bake) {
     )
   } : void 0;
   for (let n = 1; ; n++) {
-    const logFile = join6(deps.tempDir, `attempt-${n}.log`);
+    const logFile = join7(deps.tempDir, `attempt-${n}.log`);
     const startedMs = Date.now();
     const {
       result,
@@ -18130,8 +18126,8 @@ function gfm(literals, ...values) {
 function numberText(n) {
   return Number.isFinite(n) ? String(n) : "-";
 }
-function joinMd(parts, sep3 = "\n") {
-  return trusted(parts.join(sep3));
+function joinMd(parts, sep2 = "\n") {
+  return trusted(parts.join(sep2));
 }
 var INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/g;
 var HAS_INVISIBLE = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060\ufeff]/;
@@ -19239,7 +19235,7 @@ function findingBlock(input2, f) {
   if (f.url) parts.push(link(gfm`Documentation`, f.url));
   return joinMd(parts, "\n\n");
 }
-var list = (items, sep3) => items.length ? joinMd(items.map(code), sep3) : dash;
+var list = (items, sep2) => items.length ? joinMd(items.map(code), sep2) : dash;
 function mergeTable(input2) {
   const m = input2.merge;
   if (!m) return void 0;
@@ -19835,7 +19831,7 @@ function writeNoFollow(path, text2) {
 // src/report/input.ts
 import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join7, relative } from "node:path";
+import { isAbsolute as isAbsolute3, join as join8, relative } from "node:path";
 
 // src/findings/types.ts
 var DEFAULT_OPTIONS = {
@@ -20062,11 +20058,11 @@ function baselineDurations(baseline) {
 function dockerfileLocation(config, workspace, cwd = process.cwd()) {
   const { context, file } = config.build;
   if (/^[a-z]+:\/\//i.test(context) || context.startsWith("git@") || file === "-") return void 0;
-  const abs = file ? isAbsolute3(file) ? file : join7(cwd, file) : join7(isAbsolute3(context) ? context : join7(cwd, context), "Dockerfile");
+  const abs = file ? isAbsolute3(file) ? file : join8(cwd, file) : join8(isAbsolute3(context) ? context : join8(cwd, context), "Dockerfile");
   if (!existsSync4(abs)) return void 0;
   const rel = relative(workspace, abs);
   if (!rel.startsWith("..")) return { abs, shown: rel.split("\\").join("/") };
-  const ctx = relative(isAbsolute3(context) ? context : join7(cwd, context), abs);
+  const ctx = relative(isAbsolute3(context) ? context : join8(cwd, context), abs);
   return { abs, shown: ctx.startsWith("..") || isAbsolute3(ctx) ? abs : ctx.split("\\").join("/") };
 }
 function loadDockerfile(config, workspace) {
@@ -20548,12 +20544,12 @@ function mergeFailureMessage(sources, outcome) {
 // src/buildx/history.ts
 import { readdirSync, statSync as statSync3 } from "node:fs";
 import { homedir } from "node:os";
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var MAX_RECORD_BYTES = 1 << 20;
 var MAX_REFS = 16;
 function refsDir(env) {
-  const config = env.BUILDX_CONFIG || join8(env.DOCKER_CONFIG || join8(env.HOME || homedir(), ".docker"), "buildx");
-  return join8(config, "refs");
+  const config = env.BUILDX_CONFIG || join9(env.DOCKER_CONFIG || join9(env.HOME || homedir(), ".docker"), "buildx");
+  return join9(config, "refs");
 }
 function refTarget(path) {
   try {
@@ -20573,12 +20569,12 @@ function buildRefs(dir, builder, sinceMs, targets) {
       return [];
     }
   };
-  for (const node of entries(join8(dir, builder))) {
+  for (const node of entries(join9(dir, builder))) {
     if (!node.isDirectory()) continue;
-    for (const file of entries(join8(dir, builder, node.name))) {
+    for (const file of entries(join9(dir, builder, node.name))) {
       if (!file.isFile()) continue;
       try {
-        const path = join8(dir, builder, node.name, file.name);
+        const path = join9(dir, builder, node.name, file.name);
         const { mtimeMs } = statSync3(path);
         if (mtimeMs < sinceMs) continue;
         const target = refTarget(path);
@@ -20671,7 +20667,7 @@ function recordReader(buildx, builder, version, debug, signal, now = Date.now) {
 
 // src/builder/host.ts
 import { readdirSync as readdirSync2, readlinkSync, statfsSync } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 function readNumber(path) {
   try {
     const n = Number(readBounded(path, "proc").trim());
@@ -20682,7 +20678,7 @@ function readNumber(path) {
 }
 function readOpenFiles(proc) {
   try {
-    const m = readBounded(join9(proc, "self", "limits"), "proc").match(/^Max open files\s+(\S+)\s+(\S+)/m);
+    const m = readBounded(join10(proc, "self", "limits"), "proc").match(/^Max open files\s+(\S+)\s+(\S+)/m);
     if (!m) return void 0;
     const n = (v) => v === "unlimited" ? Infinity : Number(v);
     return { soft: n(m[1]), hard: n(m[2]) };
@@ -20691,7 +20687,7 @@ function readOpenFiles(proc) {
   }
 }
 function readInotify(proc, uid) {
-  const max = readNumber(join9(proc, "sys", "fs", "inotify", "max_user_instances"));
+  const max = readNumber(join10(proc, "sys", "fs", "inotify", "max_user_instances"));
   if (max === void 0) return void 0;
   let used = 0;
   let pids;
@@ -20702,10 +20698,10 @@ function readInotify(proc, uid) {
   }
   for (const pid of pids) {
     try {
-      const owner = readBounded(join9(proc, pid, "status"), "proc").match(/^Uid:\s+(\d+)/m)?.[1];
+      const owner = readBounded(join10(proc, pid, "status"), "proc").match(/^Uid:\s+(\d+)/m)?.[1];
       if (Number(owner) !== uid) continue;
-      for (const fd of readdirSync2(join9(proc, pid, "fd"))) {
-        if (readlinkSync(join9(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
+      for (const fd of readdirSync2(join10(proc, pid, "fd"))) {
+        if (readlinkSync(join10(proc, pid, "fd", fd)) === "anon_inode:inotify") used++;
       }
     } catch {
     }
@@ -20815,7 +20811,7 @@ function missingPlatformsMessage(missing, nodes, driver) {
 
 // src/attempts/isolated.ts
 import { mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join10 } from "node:path";
+import { join as join11 } from "node:path";
 async function runIsolated(config, builder, deps, bake, units = bakeUnits(bake)) {
   const started = Date.now();
   const limit = Math.min(units.length, config.bake?.parallelism || units.length);
@@ -20829,7 +20825,7 @@ async function runIsolated(config, builder, deps, bake, units = bakeUnits(bake))
     while (next < units.length) {
       const i = next++;
       const unit = units[i];
-      const tempDir = join10(deps.tempDir, `bake-${i + 1}`);
+      const tempDir = join11(deps.tempDir, `bake-${i + 1}`);
       mkdirSync4(tempDir, { recursive: true });
       const tag = (line) => `[${unit.name}] ${line}`;
       const unitDeps = {
@@ -20915,15 +20911,19 @@ function registryOf(c, stall, text2) {
   return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
 }
 function transient(c, kind) {
-  return kind !== "attempt" || !!c && (c.retryable || RETRYABLE.has(c.category));
+  const classified = kind === "attempt" || kind === "merge";
+  return !classified || !!c && (c.retryable || RETRYABLE.has(c.category));
+}
+function succeeded(a) {
+  return a.exitCode === 0 && !a.timedOut && !a.cancelled;
 }
 function buildEntry(outcome, nodes, platforms, run2, now) {
   const events = [];
   outcome.attempts.forEach((a, i) => {
-    if (a.exitCode === 0 && !a.timedOut && !a.cancelled) return;
+    if (succeeded(a)) return;
     if (a.cancelled || a.classification?.category === "cancelled") return;
     const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
-    const recovered = later.some((b) => b.exitCode === 0 && !b.timedOut && !b.cancelled);
+    const recovered = later.some(succeeded);
     const step = failingStep2(a.trace);
     const named = a.stall?.nodes.length ? a.stall.nodes : a.downNodes ?? [];
     const platform = step.platform ?? (platforms.length === 1 ? platforms[0] : void 0);
@@ -20970,15 +20970,15 @@ function bootEntry(failed2, all, run2, now) {
 function mergeEntry(outcome, run2, now) {
   const events = [];
   outcome.attempts.forEach((a, i) => {
-    if (a.exitCode === 0) return;
+    if (succeeded(a)) return;
     if (a.classification?.category === "cancelled") return;
     const c = a.classification;
     events.push({
       kind: "merge",
       category: c?.category ?? "unknown",
       ...c?.pattern ? { pattern: c.pattern } : {},
-      transient: !!c && (c.retryable || RETRYABLE.has(c.category)),
-      recovered: outcome.attempts.slice(i + 1).some((b) => b.exitCode === 0),
+      transient: transient(c, "merge"),
+      recovered: outcome.attempts.slice(i + 1).some(succeeded),
       ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "")),
       lostMs: Math.max(0, Math.round(a.durationMs))
     });
@@ -21005,6 +21005,17 @@ async function recordRun(store, restored, entry, secrets, debug, now = /* @__PUR
   const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
   const saving = Promise.resolve().then(() => store.save(ledger)).catch((e) => debug(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
   return { view, saving };
+}
+async function recordAndSave(store, entry, secrets, debug) {
+  const { view, saving } = await recordRun(
+    store,
+    restoreLedger(store, debug),
+    entry(store.run),
+    secrets,
+    debug
+  );
+  await saving;
+  return view;
 }
 function ledgerOutput(view) {
   return view ? JSON.stringify(view.summary) : "";
@@ -21089,13 +21100,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
           message: failureMessage(outcome)
         }
       },
-      attempts: outcome.attempts.map((a) => ({
-        number: a.number,
-        durationMs: a.durationMs,
-        exitCode: a.exitCode,
-        ...a.classification ? { category: a.classification.category } : {},
-        ...a.decision ? { decision: a.decision } : {}
-      }))
+      attempts: attemptRows(outcome.attempts)
     });
   }
   let recorded;
@@ -21113,10 +21118,7 @@ async function runPipeline(config, setup, deps, key, io, bake) {
     );
   }
   const ledger = recorded?.view;
-  if (ledger) {
-    report2.findings.push(...ledger.findings);
-    report2.ledger = { summary: ledger.summary, entry: ledger.entry };
-  }
+  report2 = withLedger(report2, ledger);
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
@@ -21138,6 +21140,13 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   }
   await recorded?.saving;
   return { outcome, report: report2, ...ledger ? { ledger } : {} };
+}
+function withLedger(input2, view) {
+  return view ? {
+    ...input2,
+    findings: [...input2.findings, ...view.findings],
+    ledger: { summary: view.summary, entry: view.entry }
+  } : input2;
 }
 function buildPlatforms(config, bake) {
   return bake ? [...new Set(bake.targets.flatMap((t) => t.platforms))] : config.build.platforms;
@@ -21189,20 +21198,20 @@ function failureMessage(outcome, findings2 = []) {
 // src/action-io.ts
 import { mkdtempSync } from "node:fs";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/attempts/local-cache.ts
 import { existsSync as existsSync5, renameSync, rmSync } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 function localCacheArgs(dir) {
-  const restored = existsSync5(join11(dir, "index.json"));
+  const restored = existsSync5(join12(dir, "index.json"));
   return {
     cacheFrom: restored ? [`type=local,src=${dir}`] : [],
     cacheTo: [`type=local,dest=${dir}-new,mode=max`]
   };
 }
 function rotateLocalCache(dir) {
-  if (!existsSync5(join11(`${dir}-new`, "index.json"))) return false;
+  if (!existsSync5(join12(`${dir}-new`, "index.json"))) return false;
   rmSync(dir, { recursive: true, force: true });
   renameSync(`${dir}-new`, dir);
   return true;
@@ -21212,7 +21221,7 @@ function rotateLocalCache(dir) {
 import { createHash as createHash3 } from "node:crypto";
 import { chmodSync, existsSync as existsSync6, lstatSync, mkdirSync as mkdirSync5, rmSync as rmSync2, writeFileSync as writeFileSync4 } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/baseline/cache-call.ts
 var library = () => import("./chunk-53DTYWBI.js");
@@ -21314,7 +21323,7 @@ function untrustedToSave(env) {
 }
 function stateRoot(env = process.env) {
   if (env.RUNNER_TEMP) return env.RUNNER_TEMP;
-  const root = join12(tmpdir(), `buildx-guard-${clean(userInfo().username)}`);
+  const root = join13(tmpdir(), `buildx-guard-${clean(userInfo().username)}`);
   try {
     mkdirSync5(root, { mode: 448 });
   } catch {
@@ -21332,7 +21341,7 @@ function cacheFolder(kind, buildKey, env = process.env) {
   const root = stateRoot(env);
   if (!root) return void 0;
   const id = createHash3("sha256").update(`${env.GITHUB_REPOSITORY ?? ""}\0${buildKey}`).digest("hex").slice(0, 16);
-  return join12(root, `buildx-guard-${kind}-${id}`);
+  return join13(root, `buildx-guard-${kind}-${id}`);
 }
 function freshPrivateFolder(dir) {
   try {
@@ -21408,7 +21417,7 @@ async function restoreBaseline(keys, dir, debug, opts = {}) {
   const hit = await restoreFolder(keys, dir, debug, opts);
   if (!hit) return void 0;
   chmodSync(dir, 448);
-  const b = readRestored(join12(dir, FILE));
+  const b = readRestored(join13(dir, FILE));
   debug(`baseline: restored ${hit}${typeof b === "string" ? ` (ignored: ${b})` : ""}`);
   return typeof b === "string" ? void 0 : b;
 }
@@ -21434,7 +21443,7 @@ async function saveBaseline(keys, dir, baseline, debug, opts = {}) {
     return false;
   }
   if (!freshPrivateFolder(dir)) return false;
-  writeFileSync4(join12(dir, FILE), JSON.stringify(baseline), { mode: 384 });
+  writeFileSync4(join13(dir, FILE), JSON.stringify(baseline), { mode: 384 });
   const saved = await saveFolder(keys, dir, debug, process.env, opts);
   if (saved) debug(`baseline: saved as ${keys.key}`);
   return saved;
@@ -21442,7 +21451,7 @@ async function saveBaseline(keys, dir, baseline, debug, opts = {}) {
 
 // src/ledger/store.ts
 import { chmodSync as chmodSync2, lstatSync as lstatSync2, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
-import { dirname as dirname2, join as join13 } from "node:path";
+import { dirname as dirname3, join as join14 } from "node:path";
 var FILE2 = "ledger.json";
 function readLedgerFile(file, debug) {
   let textOf;
@@ -21482,7 +21491,7 @@ function actionsLedgerStore(buildKey, env, debug, keep2, opts = {}) {
       const hit = await restoreFolder(keys, dir, debug, opts);
       if (!hit || restoreGivenUp(dir)) return void 0;
       chmodSync2(dir, 448);
-      return readLedgerFile(join13(dir, FILE2), debug);
+      return readLedgerFile(join14(dir, FILE2), debug);
     },
     async save(ledger) {
       const why = ledgerReadOnly(env);
@@ -21497,7 +21506,7 @@ function actionsLedgerStore(buildKey, env, debug, keep2, opts = {}) {
       }
       if (!freshPrivateFolder(dir)) return;
       keep2(dir);
-      writeFileSync5(join13(dir, FILE2), JSON.stringify(ledger), { mode: 384 });
+      writeFileSync5(join14(dir, FILE2), JSON.stringify(ledger), { mode: 384 });
       if (await saveFolder(keys, dir, debug, env, opts)) debug(`ledger: saved as ${keys.key}`);
     }
   };
@@ -21566,7 +21575,7 @@ function actionsLedger(key, signal) {
 function stepTempDir() {
   const root = process.env.RUNNER_TEMP || tmpdir2();
   try {
-    return mkdtempSync(join14(root, "buildx-guard-"));
+    return mkdtempSync(join15(root, "buildx-guard-"));
   } catch (e) {
     throw new Error(
       `Could not create the step's private folder in RUNNER_TEMP (${root}): ${describeFsError(e)}.`,
@@ -21837,30 +21846,18 @@ async function keepLedger(config, key, entry) {
   let view;
   if (config.report.ledger) {
     try {
-      const store = actionsLedger(key, phaseSignal);
-      const debug = (l) => jobLog.debug(l);
-      const recorded = await recordRun(
-        store,
-        restoreLedger(store, debug),
-        entry(store.run),
+      view = await recordAndSave(
+        actionsLedger(key, phaseSignal),
+        entry,
         secretValues(config.build),
-        debug
+        (l) => jobLog.debug(l)
       );
-      await recorded.saving;
-      view = recorded.view;
     } catch (err) {
       jobLog.debug(`ledger: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   jobLog.setOutput("ledger", ledgerOutput(view));
   return view;
-}
-function withLedger(input2, view) {
-  return view ? {
-    ...input2,
-    findings: [...input2.findings, ...view.findings],
-    ledger: { summary: view.summary, entry: view.entry }
-  } : input2;
 }
 function fail(e, secrets = []) {
   const redactor = new Redactor(secrets);
@@ -21875,4 +21872,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-O2VMQYZP.js.map
+//# sourceMappingURL=chunk-6OOR6BQZ.js.map
