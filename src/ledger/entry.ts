@@ -6,6 +6,7 @@ import type { MergeOutcome } from '../merge/merge.js';
 import { RETRYABLE, type Category, type Classification } from '../diagnosis/categories.js';
 import { registryHostIn, type Stall } from '../diagnosis/stall.js';
 import type { FailedNode } from '../types/builder.js';
+import { failingStep } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 
 export type IncidentKind = 'attempt' | 'stall' | 'recheck' | 'boot' | 'merge';
@@ -48,11 +49,14 @@ export interface LedgerNode {
   platforms: string[];
 }
 
-/** The step a failed attempt was on: the one with the error, else the last one still running. */
-function failingStep(trace: BuildTrace): { label?: string; platform?: string } {
-  const failed = trace.steps.find((s) => s.error && !s.canceled && !s.internal);
+/**
+ * The step a failed attempt was on: the one that failed on its own (the trace's failingStep: not a
+ * cancellation), else the last one still running (a lost node leaves its step unfinished).
+ */
+function stepOf(trace: BuildTrace): { label?: string; platform?: string } {
+  const failed = failingStep(trace);
   const running = [...trace.steps].reverse().find((s) => !s.internal && !s.done && !s.cached);
-  const s = failed ?? running;
+  const s = (failed && !failed.internal ? failed : undefined) ?? running;
   if (!s) return {};
   return { label: s.instruction ?? s.name, platform: s.platform };
 }
@@ -123,7 +127,7 @@ export function buildEntry(
     if (a.cancelled || a.classification?.category === 'cancelled') return;
     const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
     const recovered = later.some(succeeded);
-    const step = failingStep(a.trace);
+    const step = stepOf(a.trace);
     const named = a.stall?.nodes.length ? a.stall.nodes : (a.downNodes ?? []);
     const platform = step.platform ?? (platforms.length === 1 ? platforms[0] : undefined);
     const kind: IncidentKind = a.stall ? 'stall' : a.downNodes?.length ? 'recheck' : 'attempt';

@@ -36,13 +36,18 @@ export function cancelledStep(s: Step): boolean {
   return !!s.canceled || CANCELED.test(s.error ?? '');
 }
 
-/** The step that failed the build: the first error that is not a consequence (cancellation) of another. */
+/**
+ * The step that failed the build: the first error that is not a consequence (cancellation) of
+ * another. When every failed step was cancelled and buildx printed an error of its own (a lost
+ * connection: `exit code: 137: context canceled` on the step, GOAWAY on the build), no step failed
+ * on its own: the build's error is the failure.
+ */
 export function failingStep(trace: BuildTrace): Step | undefined {
   const failed = trace.steps.filter(fatalError);
   return (
     failed.find((s) => !s.internal && !CANCELED.test(s.error!)) ??
     failed.find((s) => !CANCELED.test(s.error!)) ??
-    failed[0]
+    (trace.error ? undefined : failed[0])
   );
 }
 

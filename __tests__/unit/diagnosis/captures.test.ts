@@ -19,6 +19,9 @@ const VERDICTS: Record<string, Verdict> = {
   'missing-copy': { status: 'failed', category: 'missing-file', retryable: false },
   'exec-format': { status: 'failed', category: 'platform', retryable: false },
   transport: { status: 'failed', category: 'transport', retryable: true },
+  // The GOAWAY on one node of a two-platform build (npm run demo): the other platform's RUN ends
+  // `exit code: 137: context canceled`, a consequence; buildx's own error is the failure.
+  'transport-two-platforms': { status: 'failed', category: 'transport', retryable: true },
   'cache-break': { status: 'success' },
   'two-node': { status: 'success' },
   'cache-break-two-node': { status: 'success' },
