@@ -36413,7 +36413,7 @@ function cancelledStep(s) {
 }
 function failingStep(trace) {
   const failed = trace.steps.filter(fatalError);
-  return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? failed[0];
+  return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? (trace.error ? void 0 : failed[0]);
 }
 function failureText(trace, stderrTail = "") {
   const step = failingStep(trace);
@@ -42577,10 +42577,10 @@ function combineOutcomes(run) {
 }
 
 // src/ledger/entry.ts
-function failingStep2(trace) {
-  const failed = trace.steps.find((s2) => s2.error && !s2.canceled && !s2.internal);
+function stepOf(trace) {
+  const failed = failingStep(trace);
   const running = [...trace.steps].reverse().find((s2) => !s2.internal && !s2.done && !s2.cached);
-  const s = failed ?? running;
+  const s = (failed && !failed.internal ? failed : void 0) ?? running;
   if (!s) return {};
   return { label: s.instruction ?? s.name, platform: s.platform };
 }
@@ -42621,7 +42621,7 @@ function buildEntry(outcome, nodes, platforms, run, now) {
     if (a.cancelled || a.classification?.category === "cancelled") return;
     const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
     const recovered = later.some(succeeded);
-    const step = failingStep2(a.trace);
+    const step = stepOf(a.trace);
     const named = a.stall?.nodes.length ? a.stall.nodes : a.downNodes ?? [];
     const platform2 = step.platform ?? (platforms.length === 1 ? platforms[0] : void 0);
     const kind = a.stall ? "stall" : a.downNodes?.length ? "recheck" : "attempt";

@@ -15367,7 +15367,7 @@ function cancelledStep(s) {
 }
 function failingStep(trace) {
   const failed2 = trace.steps.filter(fatalError);
-  return failed2.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed2.find((s) => !CANCELED.test(s.error)) ?? failed2[0];
+  return failed2.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed2.find((s) => !CANCELED.test(s.error)) ?? (trace.error ? void 0 : failed2[0]);
 }
 function failureText(trace, stderrTail = "") {
   const step = failingStep(trace);
@@ -20880,10 +20880,10 @@ function combineOutcomes(run2) {
 }
 
 // src/ledger/entry.ts
-function failingStep2(trace) {
-  const failed2 = trace.steps.find((s2) => s2.error && !s2.canceled && !s2.internal);
+function stepOf(trace) {
+  const failed2 = failingStep(trace);
   const running = [...trace.steps].reverse().find((s2) => !s2.internal && !s2.done && !s2.cached);
-  const s = failed2 ?? running;
+  const s = (failed2 && !failed2.internal ? failed2 : void 0) ?? running;
   if (!s) return {};
   return { label: s.instruction ?? s.name, platform: s.platform };
 }
@@ -20924,7 +20924,7 @@ function buildEntry(outcome, nodes, platforms, run2, now) {
     if (a.cancelled || a.classification?.category === "cancelled") return;
     const later = outcome.attempts.slice(i + 1).filter((b) => b.bake === a.bake);
     const recovered = later.some(succeeded);
-    const step = failingStep2(a.trace);
+    const step = stepOf(a.trace);
     const named = a.stall?.nodes.length ? a.stall.nodes : a.downNodes ?? [];
     const platform = step.platform ?? (platforms.length === 1 ? platforms[0] : void 0);
     const kind = a.stall ? "stall" : a.downNodes?.length ? "recheck" : "attempt";
@@ -21872,4 +21872,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-6OOR6BQZ.js.map
+//# sourceMappingURL=chunk-ABKIEEMW.js.map
