@@ -48,18 +48,25 @@ export function exec(
   opts: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
 ): Promise<Result> {
   return new Promise((resolve, reject) => {
+    // No input: stdin is /dev/null. With input, a command that exits without reading it (its
+    // stdin closed first) is not an error of ours: its exit code says how it ended.
     const child = spawn(cmd, args, {
       env: opts.env ?? process.env,
       cwd: opts.cwd,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(opts.input ?? '');
+    if (opts.input !== undefined) {
+      child.stdin!.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') reject(e);
+      });
+      child.stdin!.end(opts.input);
+    }
   });
 }
 
