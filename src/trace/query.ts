@@ -38,16 +38,17 @@ export function cancelledStep(s: Step): boolean {
 
 /**
  * The step that failed the build: the first error that is not a consequence (cancellation) of
- * another. When every failed step was cancelled and buildx printed an error of its own (a lost
- * connection: `exit code: 137: context canceled` on the step, GOAWAY on the build), no step failed
- * on its own: the build's error is the failure.
+ * another. When every failed step was cancelled and buildx printed an error of its own that is not
+ * the cancellation (a lost connection: `exit code: 137: context canceled` on the step, GOAWAY on the
+ * build), no step failed on its own: the build's error is the failure. A cancelled job keeps the
+ * step it stopped.
  */
 export function failingStep(trace: BuildTrace): Step | undefined {
   const failed = trace.steps.filter(fatalError);
   return (
     failed.find((s) => !s.internal && !CANCELED.test(s.error!)) ??
     failed.find((s) => !CANCELED.test(s.error!)) ??
-    (trace.error ? undefined : failed[0])
+    (trace.error && !CANCELED.test(trace.error) ? undefined : failed[0])
   );
 }
 
