@@ -36413,7 +36413,7 @@ function cancelledStep(s) {
 }
 function failingStep(trace) {
   const failed = trace.steps.filter(fatalError);
-  return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? (trace.error ? void 0 : failed[0]);
+  return failed.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed.find((s) => !CANCELED.test(s.error)) ?? (trace.error && !CANCELED.test(trace.error) ? void 0 : failed[0]);
 }
 function failureText(trace, stderrTail = "") {
   const step = failingStep(trace);

@@ -15367,7 +15367,7 @@ function cancelledStep(s) {
 }
 function failingStep(trace) {
   const failed2 = trace.steps.filter(fatalError);
-  return failed2.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed2.find((s) => !CANCELED.test(s.error)) ?? (trace.error ? void 0 : failed2[0]);
+  return failed2.find((s) => !s.internal && !CANCELED.test(s.error)) ?? failed2.find((s) => !CANCELED.test(s.error)) ?? (trace.error && !CANCELED.test(trace.error) ? void 0 : failed2[0]);
 }
 function failureText(trace, stderrTail = "") {
   const step = failingStep(trace);
@@ -21872,4 +21872,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-ABKIEEMW.js.map
+//# sourceMappingURL=chunk-PCTZPYCC.js.map
