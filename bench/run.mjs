@@ -921,10 +921,10 @@ async function ledger(env) {
     const s = { on: stats(on), off: stats(off) };
     s.costMs = s.on.median - s.off.median;
     s.ratio = s.on.median / s.off.median;
-    const saved = service.entries.filter((e) => e.key.startsWith('buildx-guard-ledger-'));
+    const saved = service.entries.filter((e) => e.key.startsWith('buildx-guard-baseline-'));
     // The last saved cache entry (a compressed tar) and the ledger file in it.
     s.cacheEntryBytes = saved.length ? saved[saved.length - 1].blob.length : 0;
-    const folder = readdirSync(temp).find((f) => f.startsWith('buildx-guard-ledger-'));
+    const folder = readdirSync(temp).find((f) => f.startsWith('buildx-guard-baseline-'));
     s.ledgerFileBytes = folder ? statSync(join(temp, folder, 'ledger.json')).size : 0;
     s.runs = saved.length;
     table('The flake ledger: a warm, fully cached build, ledger on and off in turn (docker driver)', [

@@ -1,4 +1,4 @@
-// The action's own I/O around the pipeline: the Actions cache (cache-mode local, baselines) and the
+// The action's own I/O around the pipeline: the Actions cache (cache-mode local, baseline, ledger) and the
 // step's private folder in RUNNER_TEMP.
 import { jobLog as log } from './joblog.js';
 import { mkdtempSync } from 'node:fs';
@@ -6,20 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localCacheArgs, rotateLocalCache } from './attempts/local-cache.js';
 import {
-  baselineFolder,
-  baselineKeys,
   cacheFolder,
   cacheKeys,
   freshPrivateFolder,
-  restoreBaseline,
   restoreFolder,
   restoreGivenUp,
-  saveBaseline,
   saveFolder,
 } from './baseline/store.js';
 import { describeFsError } from './config/errors.js';
 import type { PipelineCache } from './pipeline.js';
-import { actionsLedgerStore, type LedgerStore } from './ledger/store.js';
+import { actionsKeptEntry, entryLedgerStore, type KeptEntry, type LedgerStore } from './ledger/store.js';
 import { STATE } from './state-keys.js';
 
 /** Folders the post phase removes (STATE.keptDirs): every kept folder, once it is used. */
@@ -30,13 +26,19 @@ function keep(...dirs: string[]): void {
 }
 
 /**
- * The Actions cache behind cache-mode local and the baselines, keyed by this build. Every call stops
- * waiting at its deadline or on the phase's cancellation (`signal`), with a notice.
+ * The Actions cache behind cache-mode local, the baseline and the flake ledger, keyed by this build:
+ * the baseline and the ledger in the run's one entry (actionsKeptEntry: one restore, one save). Every
+ * call stops waiting at its deadline or on the phase's cancellation (`signal`), with a notice.
  */
-export function actionsCache(key: string, signal?: AbortSignal): PipelineCache {
-  const keys = baselineKeys(process.env, key);
+export function actionsCache(
+  key: string,
+  /** The `ledger` input: the ledger is kept in the entry, restored and appended. */
+  ledger: boolean,
+  secrets: readonly string[],
+  signal?: AbortSignal,
+): PipelineCache {
   const opts = { signal, notice: (m: string) => log.notice(m) };
-  const baselineDir = baselineFolder(key);
+  const entry = keptEntry(key, secrets, signal);
   return {
     async restoreLocal() {
       const dir = cacheFolder('buildcache', key);
@@ -64,31 +66,30 @@ export function actionsCache(key: string, signal?: AbortSignal): PipelineCache {
         },
       };
     },
-    restoreBaseline: async () => {
-      if (!baselineDir) return undefined;
-      keep(baselineDir);
-      return restoreBaseline(keys, baselineDir, (l) => log.debug(l), opts);
-    },
-    saveBaseline: async (b) => {
-      if (!baselineDir) return;
-      keep(baselineDir);
-      await saveBaseline(keys, baselineDir, b, (l) => log.debug(l), opts);
-    },
+    restoreBaseline: async () => (await entry.restore()).baseline,
+    ...(ledger ? { ledger: entryLedgerStore(entry) } : {}),
+    saveKept: (parts) => entry.save(parts),
   };
 }
 
-/** The flake ledger in the Actions cache, keyed like the baseline; its folder removed by post. */
-export function actionsLedger(key: string, signal?: AbortSignal): LedgerStore {
-  return actionsLedgerStore(
+/** The run's entry in the Actions cache (baseline and ledger); its folder removed by post. */
+function keptEntry(key: string, secrets: readonly string[], signal?: AbortSignal): KeptEntry {
+  return actionsKeptEntry(
     key,
+    secrets,
     process.env,
     (l) => log.debug(l),
     (dir) => keep(dir),
-    {
-      signal,
-      notice: (m) => log.notice(m),
-    },
+    { signal, notice: (m) => log.notice(m) },
   );
+}
+
+/**
+ * The flake ledger alone, for a run outside the pipeline (a builder that did not come up, a merge):
+ * in the same entry, which carries the restored baseline beside the new ledger.
+ */
+export function actionsLedger(key: string, secrets: readonly string[], signal?: AbortSignal): LedgerStore {
+  return entryLedgerStore(keptEntry(key, secrets, signal));
 }
 
 /** The step's private folder in RUNNER_TEMP; an error names the folder and what is wrong with it. */

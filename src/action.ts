@@ -110,8 +110,7 @@ export async function run(): Promise<void> {
           mask: (v) => log.setSecret(v),
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,
-          cache: actionsCache(key, io.signal),
-          ...(config!.report.ledger ? { ledger: actionsLedger(key, io.signal) } : {}),
+          cache: actionsCache(key, config!.report.ledger, secretValues(config!.build), io.signal),
           debug: (l) => log.debug(l),
           ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'local'}@${(process.env.GITHUB_SHA ?? '').slice(0, 7)}`,
         },
@@ -326,7 +325,8 @@ async function keepLedger(
   let view: LedgerView | undefined;
   if (config.report.ledger) {
     try {
-      view = await recordAndSave(actionsLedger(key, phaseSignal), entry, secretValues(config.build), (l) =>
+      const secrets = secretValues(config.build);
+      view = await recordAndSave(actionsLedger(key, secrets, phaseSignal), entry, secrets, (l) =>
         log.debug(l),
       );
     } catch (err) {

@@ -28,16 +28,25 @@ import { secretValues } from './attempts/secrets.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import type { Finding } from './findings/types.js';
 import { buildEntry } from './ledger/entry.js';
-import { recordRun, restoreLedger, type LedgerView } from './ledger/ledger.js';
+import { recordRun, restoreLedger, saveLedger, type LedgerView } from './ledger/ledger.js';
+import type { Ledger } from './ledger/window.js';
 import type { LedgerStore } from './ledger/store.js';
 
-/** The Actions cache, where the adapter has one (the action): the local build cache and baselines. */
+/**
+ * The Actions cache, where the adapter has one (the action): the local build cache, and the run's
+ * entry (src/ledger/store.ts) that keeps the baseline and the ledger side by side.
+ */
 export interface PipelineCache {
   /** cache-mode local: restores the buildx cache folder; its cache-from/cache-to arguments. */
   restoreLocal(): Promise<{ cacheFrom: string[]; cacheTo: string[]; save: () => Promise<void> }>;
   restoreBaseline(): Promise<Baseline | undefined>;
-  /** Saved only redacted: a step name can carry a secret build-arg (`WORKDIR /tmp/${API_TOKEN}`). */
-  saveBaseline(b: Redacted<Baseline>): Promise<void>;
+  /** The ledger in the same entry, when the step keeps one (`ledger: true`). */
+  ledger?: LedgerStore;
+  /**
+   * The run's one save of its entry: a successful build's baseline and the ledger's window. Saved
+   * only redacted: a step name can carry a secret build-arg (`WORKDIR /tmp/${API_TOKEN}`).
+   */
+  saveKept(parts: { baseline?: Redacted<Baseline>; ledger?: Redacted<Ledger> }): Promise<void>;
 }
 
 /**
@@ -60,7 +69,10 @@ export interface PipelineIO {
   cache?: PipelineCache;
   /** The run's ref for the baseline (`branch@sha`). */
   ref?: string;
-  /** The flake ledger's store (docs/ledger.md); absent: no ledger (`ledger: false`). */
+  /**
+   * The flake ledger's store where it is not the cache's (the CLI's `--ledger FILE`; docs/ledger.md);
+   * absent, with no `cache.ledger`: no ledger (`ledger: false`).
+   */
   ledger?: LedgerStore;
   debug?: (line: string) => void;
 }
@@ -122,7 +134,9 @@ export async function runPipeline(
   // a while, or after it failed.
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => undefined) : undefined;
   const debug = io.debug ?? (() => {});
-  const ledgerRestoring = restoreLedger(io.ledger, debug);
+  // The cache's ledger rides in the baseline's entry: both are restored by one call, saved by one.
+  const ledgerStore = io.cache?.ledger ?? io.ledger;
+  const ledgerRestoring = restoreLedger(ledgerStore, debug);
   const host = deferredHostChecks(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15_000 })),
     HOST_READING_DELAY_MS,
@@ -190,13 +204,11 @@ export async function runPipeline(
   // changes the result: an error nobody foresaw is a notice.
   let recorded: Awaited<ReturnType<typeof recordRun>> | undefined;
   try {
-    recorded = io.ledger
+    recorded = ledgerStore
       ? await recordRun(
-          io.ledger,
           ledgerRestoring,
-          buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), io.ledger.run, new Date()),
+          buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), ledgerStore.run, new Date()),
           secretValues(config.build),
-          debug,
         )
       : undefined;
   } catch (e) {
@@ -206,17 +218,15 @@ export async function runPipeline(
   }
   const ledger = recorded?.view;
   report = withLedger(report, ledger);
+  let baselineToSave: Redacted<Baseline> | undefined;
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
-      const redactor = new Redactor(secretValues(config.build));
-      await io.cache.saveBaseline(
-        redactor.value(
-          toBaseline(
-            isolated ? isolatedTrace(isolated) : last.trace,
-            { dockerfile, dockerfiles },
-            io.ref ?? 'local',
-          ),
+      baselineToSave = new Redactor(secretValues(config.build)).value(
+        toBaseline(
+          isolated ? isolatedTrace(isolated) : last.trace,
+          { dockerfile, dockerfiles },
+          io.ref ?? 'local',
         ),
       );
     } catch (e) {
@@ -225,8 +235,23 @@ export async function runPipeline(
       );
     }
   }
-  // The ledger's save ran beside the baseline's.
-  await recorded?.saving;
+  // One save: the cache's entry takes the baseline and its ledger together; a ledger of its own
+  // (the CLI's file) is saved apart.
+  const kept = {
+    ...(baselineToSave ? { baseline: baselineToSave } : {}),
+    ...(io.cache?.ledger && recorded ? { ledger: recorded.ledger } : {}),
+  };
+  if (io.cache && (kept.baseline || kept.ledger)) {
+    try {
+      await io.cache.saveKept(kept);
+    } catch (e) {
+      const what = [kept.baseline && 'the baseline', kept.ledger && 'the flake ledger'].filter(Boolean);
+      io.notice(
+        `buildx-guard could not save ${what.join(' or ')} (the build result is unchanged): ${describe(e, config)}`,
+      );
+    }
+  }
+  if (io.ledger && !io.cache?.ledger && recorded) await saveLedger(io.ledger, recorded.ledger, debug);
   return { outcome, report, ...(ledger ? { ledger } : {}) };
 }
 

@@ -243,7 +243,7 @@ test('with no cache service the action behaves exactly as without the feature', 
     processedCommands(out).filter((c) => !/^::(debug|group|endgroup|save-state|set-output|add-mask)/.test(c));
   expect(commands(on.main.stdout)).toEqual(commands(off.main.stdout));
   expect(cacheService.calls.length).toBe(calls);
-  expect(on.main.stdout).toContain('::debug::baseline: the Actions cache service is not available here');
+  expect(on.main.stdout).toContain('::debug::cache: the Actions cache service is not available here');
 });
 
 test('cache-mode local: the build cache survives a pruned BuildKit through the Actions cache', async () => {

@@ -4,7 +4,7 @@
 // window, shows it, names node two flaky, and writes nothing.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FakeCacheService } from '../support/cache-server.js';
+import { entryText, FakeCacheService } from '../support/cache-server.js';
 import { FakeGitHub } from '../support/github-server.js';
 import {
   BUSYBOX_BASE,
@@ -118,14 +118,14 @@ test('five runs on main (two cuts on node two, recovered; node two dead at boot 
   // Every default-branch run appended under its own immutable key.
   expect(saved).toHaveLength(5);
   expect(new Set(saved).size).toBe(5);
-  const ledgerEntries = () => cacheService.entries.filter((e) => e.key.startsWith('buildx-guard-ledger-'));
+  const ledgerEntries = () => cacheService.entries.filter((e) => e.key.startsWith('buildx-guard-baseline-'));
   expect(ledgerEntries().map((e) => e.key)).toEqual(saved);
 
   writeFileSync(join(ctx, 'stamp.txt'), `${uniqueName('pr')}\n`);
   const pr = await runAction(inputs, { env: runEnv(ctx, true, '6') });
   expect(pr.main.code).toBe(0);
   // The pull request read main's ledger and wrote nothing.
-  expect(pr.main.stdout).toMatch(/^::debug::cache: restored buildx-guard-ledger-v1-.*-main-5-1$/m);
+  expect(pr.main.stdout).toMatch(/^::debug::cache: restored buildx-guard-baseline-v1-.*-main-5-1$/m);
   expect(pr.main.stdout).toMatch(/^::debug::ledger: not saved: a pull request reads/m);
   expect(ledgerEntries().map((e) => e.key)).toEqual(saved);
 
@@ -171,7 +171,7 @@ test('ledger: false restores and saves nothing and leaves the output empty; true
   const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('off')}\n`);
   const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off', baseline: 'false' };
   const ledgerCalls = () =>
-    cacheService.entries.filter((e) => e.key.startsWith('buildx-guard-ledger-')).length;
+    cacheService.entries.filter((e) => e.key.startsWith('buildx-guard-baseline-')).length;
   const before = ledgerCalls();
   const off = await runAction({ ...inputs, ledger: 'false' }, { env: runEnv(ctx, false, '71') });
   expect(off.main.code).toBe(0);
@@ -183,6 +183,63 @@ test('ledger: false restores and saves nothing and leaves the output empty; true
   expect(JSON.parse(on.outputs.ledger).window.runs).toBe(1);
   expect(on.summary).toContain('Flake ledger');
   expect(ledgerCalls()).toBe(before + 1);
+});
+
+test('the baseline and the ledger share one entry: one restore and one save a run; a failed build carries the last green baseline', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('one')}\n`);
+  const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off', baseline: 'true' };
+  const run = async (dockerfile: string, id: string) => {
+    writeFileSync(join(ctx, 'Dockerfile'), dockerfile);
+    const calls = cacheService.calls.length;
+    const r = await runAction(inputs, { env: runEnv(ctx, false, id) });
+    const made = cacheService.calls.slice(calls);
+    return { r, made, entry: cacheService.entries.find((e) => e.key.endsWith(`-main-${id}-1`)) };
+  };
+  const green = `${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('green')}\n`;
+  const first = await run(green, '81');
+  expect(first.r.main.code).toBe(0);
+  // One restore (nothing yet), one save holding both files.
+  expect(first.made.filter((c) => c === 'GetCacheEntryDownloadURL')).toHaveLength(1);
+  expect(first.made.filter((c) => c === 'CreateCacheEntry')).toHaveLength(1);
+  expect(first.r.main.stdout).toMatch(/^::debug::baseline: saved as \S+-main-81-1$/m);
+  expect(first.r.main.stdout).toMatch(/^::debug::ledger: saved as \S+-main-81-1$/m);
+  const firstText = entryText(first.entry!.blob);
+  expect(firstText).toContain('baseline.json');
+  expect(firstText).toContain('ledger.json');
+
+  const failed = await run(`${BUSYBOX_BASE}FROM busybox\nRUN false\n`, '82');
+  expect(failed.r.main.code).toBe(1);
+  expect(failed.made.filter((c) => c === 'GetCacheEntryDownloadURL')).toHaveLength(1);
+  expect(failed.made.filter((c) => c === 'CreateCacheEntry')).toHaveLength(1);
+  expect(failed.r.main.stdout).not.toMatch(/^::debug::baseline: saved as/m);
+  const failedText = entryText(failed.entry!.blob);
+  // The first run's baseline, carried: its steps are the green Dockerfile's.
+  expect(failedText).toContain('baseline.json');
+  expect(failedText).toContain(green.split('\n').at(-2)!.replace(/"/g, '\\"'));
+  expect(JSON.parse(failed.r.outputs.ledger).window.runs).toBe(2);
+
+  const again = await run(green, '83');
+  expect(again.r.main.code).toBe(0);
+  // The green run compares with the first run's baseline, restored from the failed run's entry.
+  expect(again.r.main.stdout).toMatch(/^::debug::baseline: restored \S+-main-82-1$/m);
+  expect(JSON.parse(again.r.outputs.ledger).window.runs).toBe(3);
+
+  // ledger: false on a green run saves its baseline and carries the ledger as it was.
+  writeFileSync(join(ctx, 'Dockerfile'), green);
+  const off = await runAction({ ...inputs, ledger: 'false' }, { env: runEnv(ctx, false, '84') });
+  expect(off.main.code).toBe(0);
+  expect(off.outputs.ledger).toBe('');
+  const offText = entryText(cacheService.entries.find((e) => e.key.endsWith('-main-84-1'))!.blob);
+  expect(offText).toContain('"run":"83-1"');
+  expect(offText).not.toContain('"run":"84-1"');
+
+  // A pull request saves its baseline under its head branch, with no ledger in the entry.
+  const pr = await runAction(inputs, { env: runEnv(ctx, true, '85') });
+  expect(pr.main.code).toBe(0);
+  expect(JSON.parse(pr.outputs.ledger).window.runs).toBe(4);
+  const prText = entryText(cacheService.entries.find((e) => e.key.endsWith('-feature-85-1'))!.blob);
+  expect(prText).toContain('baseline.json');
+  expect(prText).not.toContain('ledger.json');
 });
 
 test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints it', async () => {

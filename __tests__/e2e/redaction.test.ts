@@ -7,8 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { FakeCacheService } from '../support/cache-server.js';
+import { entryText, FakeCacheService } from '../support/cache-server.js';
 import { FakeGitHub } from '../support/github-server.js';
 import { repoRoot } from '../support/paths.js';
 import {
@@ -159,12 +158,6 @@ test('a secret printed encoded and folded reaches no channel: comment, check run
 });
 
 /** The files of an @actions/cache entry (a tar, zstd- or gzip-compressed), as text. */
-function entryText(blob: Buffer): string {
-  const tar =
-    blob[0] === 0x1f && blob[1] === 0x8b ? gunzipSync(blob) : execFileSync('zstd', ['-dc'], { input: blob });
-  return tar.toString('latin1');
-}
-
 test('the baseline saved to the Actions cache has no secret build-arg in its step names', async () => {
   const ctx = busyboxContext(
     `${BUSYBOX_BASE}FROM busybox

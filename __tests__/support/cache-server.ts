@@ -3,8 +3,17 @@
 // FinalizeCacheEntryUpload, GetCacheEntryDownloadURL) and the blob URLs they hand out, which the
 // library's Azure Blob client uploads to (single PUT or blocks + block list) and downloads from
 // (HEAD, then ranged GETs).
+import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gunzipSync } from 'node:zlib';
+
+/** An entry's archive, decompressed (gzip or zstd), as latin1 text: its tar, to look inside. */
+export function entryText(blob: Buffer): string {
+  const tar =
+    blob[0] === 0x1f && blob[1] === 0x8b ? gunzipSync(blob) : execFileSync('zstd', ['-dc'], { input: blob });
+  return tar.toString('latin1');
+}
 
 interface Entry {
   id: number;

@@ -187,6 +187,14 @@ export async function restoreFolder(
   return undefined;
 }
 
+/** Why `dir` must not be saved in this run (an untrusted event, a restore given up), or undefined. */
+export function saveRefused(dir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return (
+    untrustedToSave(env) ??
+    (givenUp.has(dir) ? `the restore into ${dir} was given up and may still write into it` : undefined)
+  );
+}
+
 export async function saveFolder(
   keys: CacheKeys,
   dir: string,
@@ -194,13 +202,9 @@ export async function saveFolder(
   env: NodeJS.ProcessEnv = process.env,
   opts: CacheCallOptions = {},
 ): Promise<boolean> {
-  const untrusted = untrustedToSave(env);
-  if (untrusted) {
-    debug(`cache: not saving ${keys.key}: ${untrusted}.`);
-    return false;
-  }
-  if (givenUp.has(dir)) {
-    debug(`cache: not saving ${keys.key}: the restore into ${dir} was given up and may still write into it.`);
+  const refused = saveRefused(dir, env);
+  if (refused) {
+    debug(`cache: not saving ${keys.key}: ${refused}.`);
     return false;
   }
   if (!(await cacheAvailable()) || !existsSync(dir)) return false;
@@ -215,32 +219,15 @@ export async function saveFolder(
   return false;
 }
 
-const FILE = 'baseline.json';
-
-export async function restoreBaseline(
-  keys: CacheKeys,
-  dir: string,
-  debug: (m: string) => void,
-  opts: CacheCallOptions = {},
-): Promise<Baseline | undefined> {
-  if (!(await cacheAvailable())) {
-    debug('baseline: the Actions cache service is not available here; comparing with no baseline.');
-    return undefined;
-  }
-  if (!freshPrivateFolder(dir)) return undefined;
-  const hit = await restoreFolder(keys, dir, debug, opts);
-  if (!hit) return undefined;
-  chmodSync(dir, 0o700);
-  const b = readRestored(join(dir, FILE));
-  debug(`baseline: restored ${hit}${typeof b === 'string' ? ` (ignored: ${b})` : ''}`);
-  return typeof b === 'string' ? undefined : b;
-}
+/** The baseline's file in the run's kept folder (src/ledger/store.ts keeps the ledger beside it). */
+export const BASELINE_FILE = 'baseline.json';
 
 /**
- * The restored file, validated (checkBaseline), or why it is ignored. A small local cap instead of a
- * shared bounded reader: the size is checked before the file is read.
+ * The baseline in a restored folder, validated (checkBaseline), or why it is ignored. The size is
+ * checked before the file is read.
  */
-function readRestored(file: string): Baseline | string {
+export function readBaselineIn(dir: string): Baseline | string {
+  const file = join(dir, BASELINE_FILE);
   try {
     const st = lstatSync(file);
     if (!st.isFile()) return 'not a regular file';
@@ -251,26 +238,26 @@ function readRestored(file: string): Baseline | string {
   }
 }
 
-export async function saveBaseline(
+/**
+ * Writes `files` (name → a redacted value, as JSON) into `dir`, made fresh and private, and saves it
+ * as `keys.key`: the one way a kept folder's JSON reaches the Actions cache (saveFolder's refusals
+ * first: an untrusted event, a restore given up). True when saved.
+ */
+export async function saveJsonFolder(
   keys: CacheKeys,
   dir: string,
-  baseline: Redacted<Baseline>,
+  files: Readonly<Record<string, Redacted<unknown>>>,
   debug: (m: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
   opts: CacheCallOptions = {},
 ): Promise<boolean> {
-  if (!(await cacheAvailable())) return false;
-  const untrusted = untrustedToSave(process.env);
-  if (untrusted) {
-    debug(`baseline: not saved: ${untrusted}.`);
+  const refused = saveRefused(dir, env);
+  if (refused) {
+    debug(`cache: not saving ${keys.key}: ${refused}.`);
     return false;
   }
-  if (givenUp.has(dir)) {
-    debug(`baseline: not saved: the restore into ${dir} was given up and may still write into it.`);
-    return false;
-  }
-  if (!freshPrivateFolder(dir)) return false;
-  writeFileSync(join(dir, FILE), JSON.stringify(baseline), { mode: 0o600 });
-  const saved = await saveFolder(keys, dir, debug, process.env, opts);
-  if (saved) debug(`baseline: saved as ${keys.key}`);
-  return saved;
+  if (!(await cacheAvailable()) || !freshPrivateFolder(dir)) return false;
+  for (const [name, value] of Object.entries(files))
+    writeFileSync(join(dir, name), JSON.stringify(value), { mode: 0o600 });
+  return saveFolder(keys, dir, debug, env, opts);
 }

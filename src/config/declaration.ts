@@ -528,7 +528,7 @@ export const INPUTS = {
     kind: 'string',
     default: 'true',
     description:
-      "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: no restore, no save, an empty output.",
+      "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache beside the baseline (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: the run neither reads nor appends to it (a ledger already kept stays as it is), and the output is empty.",
     help: 'read this ledger file (JSON) and append the run to it (docs/ledger.md)',
     action: RUNS,
     cli: ['build', 'bake'],

@@ -1,7 +1,7 @@
 // One run's part in the ledger, for every adapter: restore (started early, beside the build), append
 // this run's entry, count the window, the flaky findings, save redacted. Every failure of the store
 // is a debug line: the build's result never depends on the ledger.
-import { Redactor } from '../redact/redact.js';
+import { Redactor, type Redacted } from '../redact/redact.js';
 import type { Finding } from '../findings/types.js';
 import type { LedgerEntry } from './entry.js';
 import { flakyFindings } from './render.js';
@@ -29,33 +29,29 @@ export function restoreLedger(
 }
 
 /**
- * Appends the entry to the restored window, counts it and starts saving it (redacted with
- * `secrets`): the view at once, and the save to await before the phase ends (it overlaps what
- * follows, the baseline's save and the report).
+ * Appends the entry to the restored window and counts it, redacted with `secrets`: the view, and the
+ * window to save (the caller saves it: the pipeline in the run's one save, beside the baseline).
  */
 export async function recordRun(
-  store: LedgerStore,
   restored: Promise<Ledger | undefined>,
   entry: LedgerEntry,
   secrets: readonly string[],
-  debug: (m: string) => void,
   now = new Date(),
-): Promise<{ view: LedgerView; saving: Promise<void> }> {
+): Promise<{ view: LedgerView; ledger: Redacted<Ledger> }> {
   // Redacted once, before anything is counted, shown or saved: a step name can carry a secret.
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
   const own = redactor.value(entry);
   const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
-  const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
-  const saving = Promise.resolve()
-    .then(() => store.save(ledger))
-    .catch((e) => debug(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
-  return { view, saving };
+  return {
+    view: { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) },
+    ledger,
+  };
 }
 
 /**
  * A run outside the pipeline (a builder that did not come up, a merge): restore, append its entry,
- * save, then the view. The pipeline calls recordRun itself, to overlap the save with its own.
+ * save, then the view.
  */
 export async function recordAndSave(
   store: LedgerStore,
@@ -63,15 +59,20 @@ export async function recordAndSave(
   secrets: readonly string[],
   debug: (m: string) => void,
 ): Promise<LedgerView> {
-  const { view, saving } = await recordRun(
-    store,
-    restoreLedger(store, debug),
-    entry(store.run),
-    secrets,
-    debug,
-  );
-  await saving;
+  const { view, ledger } = await recordRun(restoreLedger(store, debug), entry(store.run), secrets);
+  await saveLedger(store, ledger, debug);
   return view;
+}
+
+/** Saves the window; a failure is a debug line. */
+export async function saveLedger(
+  store: LedgerStore,
+  ledger: Redacted<Ledger>,
+  debug: (m: string) => void,
+): Promise<void> {
+  await store
+    .save(ledger)
+    .catch((e) => debug(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
 }
 
 /** The `ledger` output (docs/ledger.md): the window's counts as one line of JSON. */

@@ -154,12 +154,10 @@ test('two jobs appending at once from the same base: each keeps the whole base; 
   try {
     // Two stores that restore the same newest entry (what the Actions cache returns to both).
     const saves: Ledger[] = [];
-    const store = (file: string) => ({ ...fileLedgerStore(file, () => {}), restore: async () => base });
     for (const [i, run] of ['x', 'y'].entries()) {
       const file = join(dir, `${i}.json`);
-      await (
-        await recordRun(store(file), Promise.resolve(base), entry(ago(1000), [], run), [], () => {}, NOW)
-      ).saving;
+      const { ledger } = await recordRun(Promise.resolve(base), entry(ago(1000), [], run), [], NOW);
+      await fileLedgerStore(file, () => {}).save(ledger);
       saves.push(JSON.parse(readFileSync(file, 'utf8')));
     }
     expect(saves[0].entries.map((e) => e.run)).toEqual(['a', 'b', 'x']);
@@ -441,16 +439,13 @@ test('entries are saved redacted', async () => {
   try {
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'l.json');
-    const store = fileLedgerStore(file, () => {});
-    const { saving } = await recordRun(
-      store,
+    const { ledger } = await recordRun(
       Promise.resolve(undefined),
       entry(ago(1), [ev({ step: 'RUN curl -H s3cr3t-token-value' })]),
       ['s3cr3t-token-value'],
-      () => {},
       NOW,
     );
-    await saving;
+    await fileLedgerStore(file, () => {}).save(ledger);
     expect(readFileSync(file, 'utf8')).not.toContain('s3cr3t-token-value');
     expect(readFileSync(file, 'utf8')).toContain('***');
   } finally {

@@ -341,7 +341,7 @@ test('the baseline saved to the cache has a secret build-arg redacted from its s
     cache: {
       restoreLocal: () => Promise.reject(new Error('not used')),
       restoreBaseline: async () => (restored ? JSON.parse(restored) : undefined),
-      saveBaseline: async (b) => void saved.push(JSON.stringify(b)),
+      saveKept: async ({ baseline }) => void saved.push(JSON.stringify(baseline)),
     },
   });
   const builder = await setupBuilder(t.config.builder, t.deps);
@@ -363,10 +363,10 @@ test('the baseline saved to the cache has a secret build-arg redacted from its s
  * A cache whose baseline has the wrong shape (the action validates restored entries; this is the
  * second line of defence for any other way in): it breaks the comparison; `save` as given.
  */
-const wrongShapeBaseline = (save: PipelineCache['saveBaseline']): PipelineCache => ({
+const wrongShapeBaseline = (save: PipelineCache['saveKept']): PipelineCache => ({
   restoreLocal: () => Promise.reject(new Error('not used')),
   restoreBaseline: async () => ({ version: 1, ref: 'main@abc', steps: 7 }) as never,
-  saveBaseline: save,
+  saveKept: save,
 });
 
 test('what goes wrong after the build is decided costs the report its detail, never the result', async () => {

@@ -12,7 +12,7 @@ jest.setTimeout(60_000);
 
 /** Calls (not definitions or imports) of whatever writes outside the process. */
 const OUTBOUND =
-  /(?<!async |function )\b(writeFileSync|writeSync|createWriteStream|appendFileSync|core\.summary(?=\.)|setFailed|setOutput|upsertComment|checkRun|saveBaseline|saveCache|process\.(?:stdout|stderr)\.write|rest\.[a-z]+\.[a-zA-Z]+)(?:\(|(?<=summary))|\b(core\.(?:error|warning|notice))\b/g;
+  /(?<!async |function )\b(writeFileSync|writeSync|createWriteStream|appendFileSync|core\.summary(?=\.)|setFailed|setOutput|upsertComment|checkRun|saveKept|saveCache|process\.(?:stdout|stderr)\.write|rest\.[a-z]+\.[a-zA-Z]+)(?:\(|(?<=summary))|\b(core\.(?:error|warning|notice))\b/g;
 
 type Why = 'redacted' | string;
 /** file → callee → how many call sites, and why each is safe. */
@@ -47,17 +47,21 @@ const SINKS: Record<string, Record<string, [number, Why]>> = {
       'buildx’s and the builder’s data (builder name, driver, platforms, nodes and their status, attempts, category (a constant when cancelled), metadata, image id, digest, targets); the `ledger` output: counts of the window recordRun redacted before counting',
     ],
   },
-  'src/pipeline.ts': { saveBaseline: [2, 'redacted: PipelineCache.saveBaseline(b: Redacted<Baseline>)'] },
-  'src/action-io.ts': { saveBaseline: [1, 'redacted: store.saveBaseline(baseline: Redacted<Baseline>)'] },
+  'src/pipeline.ts': {
+    saveKept: [
+      2,
+      'redacted: PipelineCache.saveKept({ baseline?: Redacted<Baseline>, ledger?: Redacted<Ledger> })',
+    ],
+  },
   'src/baseline/store.ts': {
-    writeFileSync: [1, 'redacted: the baseline'],
-    saveCache: [1, 'the baseline folder (redacted) or the buildx local cache (BuildKit’s blobs)'],
+    writeFileSync: [
+      1,
+      'redacted: saveJsonFolder(files: Record<string, Redacted<unknown>>), the kept entry’s files',
+    ],
+    saveCache: [1, 'the kept folder (redacted JSON) or the buildx local cache (BuildKit’s blobs)'],
   },
   'src/ledger/store.ts': {
-    writeFileSync: [
-      2,
-      'redacted: LedgerStore.save(ledger: Redacted<Ledger>), to the cache folder or the --ledger file',
-    ],
+    writeFileSync: [1, 'redacted: LedgerStore.save(ledger: Redacted<Ledger>), to the --ledger file'],
   },
   'src/commands/session.ts': { writeFileSync: [1, 'redacted: writeReport(text: Redacted<string>)'] },
   'src/attempts/attempt.ts': {
