@@ -35263,7 +35263,7 @@ var INPUTS = {
   ledger: {
     kind: "string",
     default: "true",
-    description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: no restore, no save, an empty output.",
+    description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache beside the baseline (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: the run neither reads nor appends to it (a ledger already kept stays as it is), and the output is empty.",
     help: "read this ledger file (JSON) and append the run to it (docs/ledger.md)",
     action: RUNS,
     cli: ["build", "bake"]
@@ -42676,25 +42676,23 @@ function restoreLedger(store, debug2) {
     return void 0;
   });
 }
-async function recordRun(store, restored, entry, secrets, debug2, now = /* @__PURE__ */ new Date()) {
+async function recordRun(restored, entry, secrets, now = /* @__PURE__ */ new Date()) {
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
   const own = redactor.value(entry);
   const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
-  const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
-  const saving = Promise.resolve().then(() => store.save(ledger)).catch((e) => debug2(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
-  return { view, saving };
+  return {
+    view: { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) },
+    ledger
+  };
 }
 async function recordAndSave(store, entry, secrets, debug2) {
-  const { view, saving } = await recordRun(
-    store,
-    restoreLedger(store, debug2),
-    entry(store.run),
-    secrets,
-    debug2
-  );
-  await saving;
+  const { view, ledger } = await recordRun(restoreLedger(store, debug2), entry(store.run), secrets);
+  await saveLedger(store, ledger, debug2);
   return view;
+}
+async function saveLedger(store, ledger, debug2) {
+  await store.save(ledger).catch((e) => debug2(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
 }
 
 // src/pipeline.ts
@@ -42726,7 +42724,8 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => void 0) : void 0;
   const debug2 = io.debug ?? (() => {
   });
-  const ledgerRestoring = restoreLedger(io.ledger, debug2);
+  const ledgerStore = io.cache?.ledger ?? io.ledger;
+  const ledgerRestoring = restoreLedger(ledgerStore, debug2);
   const host = deferredHostChecks(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })),
     HOST_READING_DELAY_MS
@@ -42781,12 +42780,10 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   }
   let recorded;
   try {
-    recorded = io.ledger ? await recordRun(
-      io.ledger,
+    recorded = ledgerStore ? await recordRun(
       ledgerRestoring,
-      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), io.ledger.run, /* @__PURE__ */ new Date()),
-      secretValues(config.build),
-      debug2
+      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), ledgerStore.run, /* @__PURE__ */ new Date()),
+      secretValues(config.build)
     ) : void 0;
   } catch (e) {
     io.notice(
@@ -42795,17 +42792,15 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   }
   const ledger = recorded?.view;
   report = withLedger(report, ledger);
+  let baselineToSave;
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
-      const redactor = new Redactor(secretValues(config.build));
-      await io.cache.saveBaseline(
-        redactor.value(
-          toBaseline(
-            isolated ? isolatedTrace(isolated) : last.trace,
-            { dockerfile, dockerfiles },
-            io.ref ?? "local"
-          )
+      baselineToSave = new Redactor(secretValues(config.build)).value(
+        toBaseline(
+          isolated ? isolatedTrace(isolated) : last.trace,
+          { dockerfile, dockerfiles },
+          io.ref ?? "local"
         )
       );
     } catch (e) {
@@ -42814,7 +42809,21 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       );
     }
   }
-  await recorded?.saving;
+  const kept = {
+    ...baselineToSave ? { baseline: baselineToSave } : {},
+    ...io.cache?.ledger && recorded ? { ledger: recorded.ledger } : {}
+  };
+  if (io.cache && (kept.baseline || kept.ledger)) {
+    try {
+      await io.cache.saveKept(kept);
+    } catch (e) {
+      const what2 = [kept.baseline && "the baseline", kept.ledger && "the flake ledger"].filter(Boolean);
+      io.notice(
+        `buildx-guard could not save ${what2.join(" or ")} (the build result is unchanged): ${describe2(e, config)}`
+      );
+    }
+  }
+  if (io.ledger && !io.cache?.ledger && recorded) await saveLedger(io.ledger, recorded.ledger, debug2);
   return { outcome, report, ...ledger ? { ledger } : {} };
 }
 function withLedger(input2, view) {
@@ -43147,7 +43156,7 @@ var Timings = class {
 };
 
 // src/ledger/store.ts
-import { chmodSync, lstatSync, renameSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { chmodSync, existsSync as existsSync7, lstatSync, renameSync, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname5, join as join16 } from "node:path";
 function readLedgerFile(file, debug2) {
   let textOf;
@@ -43659,7 +43668,7 @@ var mergeCommand = {
 };
 
 // src/commands/ledger.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync8 } from "node:fs";
 var DEFAULT_LEDGER_FILE = ".buildx-guard-ledger.json";
 var ledgerCommand = {
   name: "ledger",
@@ -43668,7 +43677,7 @@ var ledgerCommand = {
   async run(flags) {
     const format = getChoice(flags, "format", ["text", "json", "markdown"], "text");
     const file = flags("file") || DEFAULT_LEDGER_FILE;
-    if (!existsSync7(file))
+    if (!existsSync8(file))
       throw new UserError(
         `No ledger file at ${file}; run 'buildx-guard build --ledger ${file}' to start one, or point --file at one.`,
         "file"

@@ -14482,7 +14482,7 @@ var INPUTS = {
   ledger: {
     kind: "string",
     default: "true",
-    description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: no restore, no save, an empty output.",
+    description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache beside the baseline (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: the run neither reads nor appends to it (a ledger already kept stays as it is), and the output is empty.",
     help: "read this ledger file (JSON) and append the run to it (docs/ledger.md)",
     action: RUNS,
     cli: ["build", "bake"]
@@ -20997,25 +20997,23 @@ function restoreLedger(store, debug) {
     return void 0;
   });
 }
-async function recordRun(store, restored, entry, secrets, debug, now = /* @__PURE__ */ new Date()) {
+async function recordRun(restored, entry, secrets, now = /* @__PURE__ */ new Date()) {
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
   const own = redactor.value(entry);
   const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
-  const view = { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) };
-  const saving = Promise.resolve().then(() => store.save(ledger)).catch((e) => debug(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
-  return { view, saving };
+  return {
+    view: { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) },
+    ledger
+  };
 }
 async function recordAndSave(store, entry, secrets, debug) {
-  const { view, saving } = await recordRun(
-    store,
-    restoreLedger(store, debug),
-    entry(store.run),
-    secrets,
-    debug
-  );
-  await saving;
+  const { view, ledger } = await recordRun(restoreLedger(store, debug), entry(store.run), secrets);
+  await saveLedger(store, ledger, debug);
   return view;
+}
+async function saveLedger(store, ledger, debug) {
+  await store.save(ledger).catch((e) => debug(`ledger: save failed (${e instanceof Error ? e.message : String(e)}); carrying on.`));
 }
 function ledgerOutput(view) {
   return view ? JSON.stringify(view.summary) : "";
@@ -21050,7 +21048,8 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   const restoring = config.report.baseline ? io.cache?.restoreBaseline().catch(() => void 0) : void 0;
   const debug = io.debug ?? (() => {
   });
-  const ledgerRestoring = restoreLedger(io.ledger, debug);
+  const ledgerStore = io.cache?.ledger ?? io.ledger;
+  const ledgerRestoring = restoreLedger(ledgerStore, debug);
   const host = deferredHostChecks(
     () => hostChecks(setup.driver, (args) => deps.buildx.docker(args, { timeoutMs: 15e3 })),
     HOST_READING_DELAY_MS
@@ -21105,12 +21104,10 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   }
   let recorded;
   try {
-    recorded = io.ledger ? await recordRun(
-      io.ledger,
+    recorded = ledgerStore ? await recordRun(
       ledgerRestoring,
-      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), io.ledger.run, /* @__PURE__ */ new Date()),
-      secretValues(config.build),
-      debug
+      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), ledgerStore.run, /* @__PURE__ */ new Date()),
+      secretValues(config.build)
     ) : void 0;
   } catch (e) {
     io.notice(
@@ -21119,17 +21116,15 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   }
   const ledger = recorded?.view;
   report2 = withLedger(report2, ledger);
+  let baselineToSave;
   if (config.report.baseline && outcome.success && io.cache) {
     try {
       const last = outcome.attempts[outcome.attempts.length - 1];
-      const redactor = new Redactor(secretValues(config.build));
-      await io.cache.saveBaseline(
-        redactor.value(
-          toBaseline(
-            isolated ? isolatedTrace(isolated) : last.trace,
-            { dockerfile, dockerfiles },
-            io.ref ?? "local"
-          )
+      baselineToSave = new Redactor(secretValues(config.build)).value(
+        toBaseline(
+          isolated ? isolatedTrace(isolated) : last.trace,
+          { dockerfile, dockerfiles },
+          io.ref ?? "local"
         )
       );
     } catch (e) {
@@ -21138,7 +21133,21 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       );
     }
   }
-  await recorded?.saving;
+  const kept2 = {
+    ...baselineToSave ? { baseline: baselineToSave } : {},
+    ...io.cache?.ledger && recorded ? { ledger: recorded.ledger } : {}
+  };
+  if (io.cache && (kept2.baseline || kept2.ledger)) {
+    try {
+      await io.cache.saveKept(kept2);
+    } catch (e) {
+      const what2 = [kept2.baseline && "the baseline", kept2.ledger && "the flake ledger"].filter(Boolean);
+      io.notice(
+        `buildx-guard could not save ${what2.join(" or ")} (the build result is unchanged): ${describe3(e, config)}`
+      );
+    }
+  }
+  if (io.ledger && !io.cache?.ledger && recorded) await saveLedger(io.ledger, recorded.ledger, debug);
   return { outcome, report: report2, ...ledger ? { ledger } : {} };
 }
 function withLedger(input2, view) {
@@ -21386,14 +21395,13 @@ async function restoreFolder(keys, dir, debug, opts = {}) {
   notice(`cache: restore of ${keys.restorePrefix}* given up: ${r.message}; carrying on without it.`);
   return void 0;
 }
+function saveRefused(dir, env = process.env) {
+  return untrustedToSave(env) ?? (givenUp.has(dir) ? `the restore into ${dir} was given up and may still write into it` : void 0);
+}
 async function saveFolder(keys, dir, debug, env = process.env, opts = {}) {
-  const untrusted = untrustedToSave(env);
-  if (untrusted) {
-    debug(`cache: not saving ${keys.key}: ${untrusted}.`);
-    return false;
-  }
-  if (givenUp.has(dir)) {
-    debug(`cache: not saving ${keys.key}: the restore into ${dir} was given up and may still write into it.`);
+  const refused = saveRefused(dir, env);
+  if (refused) {
+    debug(`cache: not saving ${keys.key}: ${refused}.`);
     return false;
   }
   if (!await cacheServiceAvailable() || !existsSync6(dir)) return false;
@@ -21407,21 +21415,9 @@ async function saveFolder(keys, dir, debug, env = process.env, opts = {}) {
   else notice(`cache: save of ${keys.key} given up: ${r.message}; carrying on.`);
   return false;
 }
-var FILE = "baseline.json";
-async function restoreBaseline(keys, dir, debug, opts = {}) {
-  if (!await cacheServiceAvailable()) {
-    debug("baseline: the Actions cache service is not available here; comparing with no baseline.");
-    return void 0;
-  }
-  if (!freshPrivateFolder(dir)) return void 0;
-  const hit = await restoreFolder(keys, dir, debug, opts);
-  if (!hit) return void 0;
-  chmodSync(dir, 448);
-  const b = readRestored(join13(dir, FILE));
-  debug(`baseline: restored ${hit}${typeof b === "string" ? ` (ignored: ${b})` : ""}`);
-  return typeof b === "string" ? void 0 : b;
-}
-function readRestored(file) {
+var BASELINE_FILE = "baseline.json";
+function readBaselineIn(dir) {
+  const file = join13(dir, BASELINE_FILE);
   try {
     const st = lstatSync(file);
     if (!st.isFile()) return "not a regular file";
@@ -21431,28 +21427,22 @@ function readRestored(file) {
     return "no baseline.json in it";
   }
 }
-async function saveBaseline(keys, dir, baseline, debug, opts = {}) {
-  if (!await cacheServiceAvailable()) return false;
-  const untrusted = untrustedToSave(process.env);
-  if (untrusted) {
-    debug(`baseline: not saved: ${untrusted}.`);
+async function saveJsonFolder(keys, dir, files, debug, env = process.env, opts = {}) {
+  const refused = saveRefused(dir, env);
+  if (refused) {
+    debug(`cache: not saving ${keys.key}: ${refused}.`);
     return false;
   }
-  if (givenUp.has(dir)) {
-    debug(`baseline: not saved: the restore into ${dir} was given up and may still write into it.`);
-    return false;
-  }
-  if (!freshPrivateFolder(dir)) return false;
-  writeFileSync4(join13(dir, FILE), JSON.stringify(baseline), { mode: 384 });
-  const saved = await saveFolder(keys, dir, debug, process.env, opts);
-  if (saved) debug(`baseline: saved as ${keys.key}`);
-  return saved;
+  if (!await cacheServiceAvailable() || !freshPrivateFolder(dir)) return false;
+  for (const [name, value] of Object.entries(files))
+    writeFileSync4(join13(dir, name), JSON.stringify(value), { mode: 384 });
+  return saveFolder(keys, dir, debug, env, opts);
 }
 
 // src/ledger/store.ts
-import { chmodSync as chmodSync2, lstatSync as lstatSync2, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { chmodSync as chmodSync2, existsSync as existsSync7, lstatSync as lstatSync2, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname3, join as join14 } from "node:path";
-var FILE2 = "ledger.json";
+var LEDGER_FILE = "ledger.json";
 function readLedgerFile(file, debug) {
   let textOf;
   try {
@@ -21480,35 +21470,66 @@ function ledgerReadOnly(env) {
     return "a pull request reads the base branch\u2019s ledger and does not write it";
   return untrustedToSave(env);
 }
-function actionsLedgerStore(buildKey, env, debug, keep2, opts = {}) {
-  const keys = cacheKeys("ledger", env, buildKey);
-  const dir = cacheFolder("ledger", buildKey, env);
+function actionsKeptEntry(buildKey, secrets, env, debug, keep2, opts = {}) {
+  const keys = baselineKeys(env, buildKey);
+  const dir = baselineFolder(buildKey, env);
+  let restoring;
+  let saved = false;
+  const restoreOnce = async () => {
+    if (!dir || !freshPrivateFolder(dir)) return {};
+    keep2(dir);
+    const hit = await restoreFolder(keys, dir, debug, opts);
+    if (!hit || restoreGivenUp(dir)) return {};
+    chmodSync2(dir, 448);
+    const kept2 = {};
+    if (existsSync7(join14(dir, BASELINE_FILE))) {
+      const b = readBaselineIn(dir);
+      debug(`baseline: restored ${hit}${typeof b === "string" ? ` (ignored: ${b})` : ""}`);
+      if (typeof b !== "string") kept2.baseline = b;
+    }
+    const ledger = join14(dir, LEDGER_FILE);
+    if (existsSync7(ledger)) kept2.ledger = readLedgerFile(ledger, debug);
+    return kept2;
+  };
+  const restore = () => restoring ??= restoreOnce().catch((e) => {
+    debug(`cache: restore failed (${e instanceof Error ? e.message : String(e)}); carrying on without it.`);
+    return {};
+  });
   return {
     run: `${env.GITHUB_RUN_ID ?? "local"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
-    async restore() {
-      if (!dir || !freshPrivateFolder(dir)) return void 0;
-      keep2(dir);
-      const hit = await restoreFolder(keys, dir, debug, opts);
-      if (!hit || restoreGivenUp(dir)) return void 0;
-      chmodSync2(dir, 448);
-      return readLedgerFile(join14(dir, FILE2), debug);
-    },
-    async save(ledger) {
-      const why = ledgerReadOnly(env);
-      if (why) {
-        debug(`ledger: not saved: ${why}.`);
-        return;
-      }
+    restore,
+    async save({ baseline, ledger }) {
       if (!dir) return;
-      if (restoreGivenUp(dir)) {
-        debug(`ledger: not saved: the restore into ${dir} was given up and may still write into it.`);
+      if (saved) {
+        debug("cache: the run\u2019s entry is saved once; a second save is ignored.");
         return;
       }
-      if (!freshPrivateFolder(dir)) return;
+      saved = true;
+      const refused = saveRefused(dir, env);
+      const readOnly = ledgerReadOnly(env);
+      if (baseline && refused) debug(`baseline: not saved: ${refused}.`);
+      if (ledger && (refused ?? readOnly)) debug(`ledger: not saved: ${refused ?? readOnly}.`);
+      const newLedger = readOnly ? void 0 : ledger;
+      if (refused || !baseline && !newLedger) return;
+      const restored = await restore();
+      const redactor = new Redactor(secrets);
+      const files = {};
+      if (baseline) files[BASELINE_FILE] = baseline;
+      else if (restored.baseline) files[BASELINE_FILE] = redactor.value(restored.baseline);
+      if (newLedger) files[LEDGER_FILE] = newLedger;
+      else if (!readOnly && restored.ledger) files[LEDGER_FILE] = redactor.value(restored.ledger);
       keep2(dir);
-      writeFileSync5(join14(dir, FILE2), JSON.stringify(ledger), { mode: 384 });
-      if (await saveFolder(keys, dir, debug, env, opts)) debug(`ledger: saved as ${keys.key}`);
+      if (!await saveJsonFolder(keys, dir, files, debug, env, opts)) return;
+      if (baseline) debug(`baseline: saved as ${keys.key}`);
+      if (newLedger) debug(`ledger: saved as ${keys.key}`);
     }
+  };
+}
+function entryLedgerStore(entry) {
+  return {
+    run: entry.run,
+    restore: async () => (await entry.restore()).ledger,
+    save: (ledger) => entry.save({ ledger })
   };
 }
 
@@ -21518,10 +21539,9 @@ function keep(...dirs) {
   for (const d of dirs) kept.add(d);
   jobLog.saveState(STATE.keptDirs, JSON.stringify([...kept]));
 }
-function actionsCache(key, signal) {
-  const keys = baselineKeys(process.env, key);
+function actionsCache(key, ledger, secrets, signal) {
   const opts = { signal, notice: (m) => jobLog.notice(m) };
-  const baselineDir = baselineFolder(key);
+  const entry = keptEntry(key, secrets, signal);
   return {
     async restoreLocal() {
       const dir = cacheFolder("buildcache", key);
@@ -21548,29 +21568,23 @@ function actionsCache(key, signal) {
         }
       };
     },
-    restoreBaseline: async () => {
-      if (!baselineDir) return void 0;
-      keep(baselineDir);
-      return restoreBaseline(keys, baselineDir, (l) => jobLog.debug(l), opts);
-    },
-    saveBaseline: async (b) => {
-      if (!baselineDir) return;
-      keep(baselineDir);
-      await saveBaseline(keys, baselineDir, b, (l) => jobLog.debug(l), opts);
-    }
+    restoreBaseline: async () => (await entry.restore()).baseline,
+    ...ledger ? { ledger: entryLedgerStore(entry) } : {},
+    saveKept: (parts) => entry.save(parts)
   };
 }
-function actionsLedger(key, signal) {
-  return actionsLedgerStore(
+function keptEntry(key, secrets, signal) {
+  return actionsKeptEntry(
     key,
+    secrets,
     process.env,
     (l) => jobLog.debug(l),
     (dir) => keep(dir),
-    {
-      signal,
-      notice: (m) => jobLog.notice(m)
-    }
+    { signal, notice: (m) => jobLog.notice(m) }
   );
+}
+function actionsLedger(key, secrets, signal) {
+  return entryLedgerStore(keptEntry(key, secrets, signal));
 }
 function stepTempDir() {
   const root = process.env.RUNNER_TEMP || tmpdir2();
@@ -21675,8 +21689,7 @@ ${nodesTable(setup.state)}`);
           mask: (v) => jobLog.setSecret(v),
           workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
           ctx,
-          cache: actionsCache(key, io.signal),
-          ...config.report.ledger ? { ledger: actionsLedger(key, io.signal) } : {},
+          cache: actionsCache(key, config.report.ledger, secretValues(config.build), io.signal),
           debug: (l) => jobLog.debug(l),
           ref: `${process.env.GITHUB_HEAD_REF || (process.env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "local"}@${(process.env.GITHUB_SHA ?? "").slice(0, 7)}`
         },
@@ -21846,10 +21859,11 @@ async function keepLedger(config, key, entry) {
   let view;
   if (config.report.ledger) {
     try {
+      const secrets = secretValues(config.build);
       view = await recordAndSave(
-        actionsLedger(key, phaseSignal),
+        actionsLedger(key, secrets, phaseSignal),
         entry,
-        secretValues(config.build),
+        secrets,
         (l) => jobLog.debug(l)
       );
     } catch (err) {
@@ -21872,4 +21886,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-PCTZPYCC.js.map
+//# sourceMappingURL=chunk-KW5BBFT4.js.map
