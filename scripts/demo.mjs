@@ -1,8 +1,8 @@
 // `npm run demo`: the whole thing on this machine. Provisions the engine if none is reachable, starts
 // two BuildKit nodes (two daemons behind bridges), and runs `buildx-guard build` on examples/:
 // a two-platform build that meets a transient GOAWAY and is retried, then the same build after a
-// source change (a cache break), then a build whose test step fails. Prints the findings and the
-// paths of the Markdown reports.
+// source change (a cache break), then a build whose test step fails. Prints the findings, the flake
+// ledger the three builds appended to, and the paths of the Markdown reports.
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,8 @@ const bridges = await Promise.all(
 );
 const nodes = `- name: amd64\n  endpoint: ${bridges[0].endpoint}\n  platforms: linux/amd64\n- name: i386\n  endpoint: ${bridges[1].endpoint}\n  platforms: linux/386\n`;
 const out = mkdtempSync(join(tmpdir(), 'buildx-guard-demo-'));
+// The flake ledger every build appends to (docs/ledger.md), printed at the end.
+const ledger = join(out, 'ledger.json');
 
 function context(example) {
   const dir = join(out, example);
@@ -68,6 +70,8 @@ async function build(title, dir, extra = []) {
         '',
         '--report-file',
         report,
+        '--ledger',
+        ledger,
         ...extra,
         dir,
       ],
@@ -112,6 +116,12 @@ try {
   await Promise.all(bridges.map((b) => b.close()));
   if (!wasRunning) execFileSync('bash', [engine, 'stop'], { stdio: 'inherit' });
 }
+console.log('\nThe flake ledger of these builds (buildx-guard ledger --file ledger.json):\n');
+console.log(
+  execFileSync(process.execPath, [join(repo, 'dist', 'cli.js'), 'ledger', '--file', ledger], {
+    encoding: 'utf8',
+  }).trimEnd(),
+);
 console.log('\nMarkdown reports (what the PR comment and job summary show):');
 for (const r of reports) console.log(`  ${r.report}  (exit ${r.code})`);
 const expected = [0, 0, 1];
