@@ -199,6 +199,37 @@ describe('attribution', () => {
   test('several nodes and nothing known: none', () => {
     expect(attribute(NODES, [], undefined)).toEqual({});
   });
+  // The builder's platform rule (types/platform.ts `serves`), not a string compare.
+  const node = (name: string, platforms: string[]) => ({ name, endpoint: `tcp://${name}:1234`, platforms });
+  test('two arm nodes, v6 and v7: a step on linux/arm/v7 is the v7 node’s only', () => {
+    const arm = [node('v6', ['linux/arm/v6']), node('v7', ['linux/arm/v7'])];
+    expect(attribute(arm, [], 'linux/arm/v7')).toEqual({ node: 'v7', endpoint: 'tcp://v7:1234' });
+    expect(attribute(arm, [], 'linux/arm/v6')).toEqual({ node: 'v6', endpoint: 'tcp://v6:1234' });
+  });
+  test('arm64 is v8: a step on linux/arm64/v8 is the node listing linux/arm64, and the reverse', () => {
+    const nodes = [node('x86', ['linux/amd64', 'linux/386']), node('arm', ['linux/arm64', 'linux/arm/v7'])];
+    expect(attribute(nodes, [], 'linux/arm64/v8')).toEqual({ node: 'arm', endpoint: 'tcp://arm:1234' });
+    const v8 = [node('x86', ['linux/amd64']), node('arm', ['linux/arm64/v8'])];
+    expect(attribute(v8, [], 'linux/arm64')).toEqual({ node: 'arm', endpoint: 'tcp://arm:1234' });
+  });
+  test('spelling: case and a trailing `*`; a platform no node serves: none', () => {
+    const nodes = [node('x86', ['linux/amd64*']), node('arm', ['linux/arm64'])];
+    // Case and the `*` buildx marks a platform the user set with do not matter.
+    expect(attribute(nodes, [], 'LINUX/AMD64')).toEqual({ node: 'x86', endpoint: 'tcp://x86:1234' });
+    expect(attribute(nodes, [], 'linux/arm/v7')).toEqual({});
+  });
+  test('linux/amd64 with nodes linux/amd64 and linux/amd64/v2: the node naming it; v2: the v2 node', () => {
+    const nodes = [node('base', ['linux/amd64']), node('v2', ['linux/amd64/v2'])];
+    expect(attribute(nodes, [], 'linux/amd64')).toEqual({ node: 'base', endpoint: 'tcp://base:1234' });
+    expect(attribute(nodes, [], 'linux/amd64/v2')).toEqual({ node: 'v2', endpoint: 'tcp://v2:1234' });
+    // Only a v2 node: it serves a linux/amd64 step (os and arch; no variant asked).
+    expect(
+      attribute([node('v2', ['linux/amd64/v2']), node('arm', ['linux/arm64'])], [], 'linux/amd64'),
+    ).toEqual({
+      node: 'v2',
+      endpoint: 'tcp://v2:1234',
+    });
+  });
 });
 
 function attempt(over: Partial<Attempt>, log = ''): Attempt {

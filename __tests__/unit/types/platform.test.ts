@@ -1,0 +1,24 @@
+// The one platform rule (src/types/platform.ts): the builder's preflight and the ledger's attribution.
+import { samePlatform, serves } from '../../../src/types/platform.js';
+import { serves as builderServes } from '../../../src/builder/platforms.js';
+
+test('the builder serves with the shared rule', () => {
+  expect(builderServes).toBe(serves);
+});
+
+test('serves: os and arch, the variant when asked (arm64 is v8)', () => {
+  expect(serves('linux/amd64/v2', 'linux/amd64')).toBe(true);
+  expect(serves('linux/amd64', 'linux/amd64/v2')).toBe(false);
+  expect(serves('linux/arm/v6', 'linux/arm/v7')).toBe(false);
+  expect(serves('linux/arm64', 'linux/arm64/v8')).toBe(true);
+  expect(serves('linux/arm64', 'linux/arm64/v9')).toBe(false);
+  expect(serves('linux/amd64*', 'Linux/AMD64')).toBe(true);
+  expect(serves('', 'linux/amd64')).toBe(false);
+});
+
+test('samePlatform: the same platform in any spelling, not one that only serves the other', () => {
+  expect(samePlatform('linux/arm64', 'linux/arm64/v8*')).toBe(true);
+  expect(samePlatform(' LINUX/ARM/V7 ', 'linux/arm/v7')).toBe(true);
+  expect(samePlatform('linux/amd64/v2', 'linux/amd64')).toBe(false);
+  expect(samePlatform('linux/arm/v6', 'linux/arm/v7')).toBe(false);
+});
