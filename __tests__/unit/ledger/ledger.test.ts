@@ -122,6 +122,18 @@ describe('hostile entries', () => {
     expect(r.ledger.entries).toEqual([good]);
     expect(Object.getPrototypeOf(r.ledger.entries[0])).toBe(Object.prototype);
   });
+  test('a count or a time over 2^53 - 1 (the baseline’s bound too): that entry is dropped', () => {
+    for (const bad of [
+      { ...good, attempts: 2 ** 60 },
+      { ...good, events: [{ ...ev(), lostMs: 1e300 }] },
+    ]) {
+      const r = checkLedger(JSON.stringify({ version: 1, entries: [good, bad] }));
+      expect(typeof r === 'string' ? r : { dropped: r.dropped, entries: r.ledger.entries }).toEqual({
+        dropped: 1,
+        entries: [good],
+      });
+    }
+  });
   test.each([
     ['not JSON', '{', 'not JSON'],
     ['a top-level array', '[]', 'not a version 1 ledger'],
