@@ -19,7 +19,9 @@ import {
   LEDGER_MAX_BYTES,
   summarize,
   type Ledger,
+  type Tally,
 } from '../../../src/ledger/window.js';
+import { seconds } from '../../../src/findings/markdown-escape.js';
 import { flakyFindings, ledgerMarkdown, ledgerText, recoveredLine } from '../../../src/ledger/render.js';
 import { fileLedgerStore, ledgerReadOnly, readLedgerFile } from '../../../src/ledger/store.js';
 import { recordRun } from '../../../src/ledger/ledger.js';
@@ -461,6 +463,77 @@ describe('rendering', () => {
       expect([7, 10]).toContain(line.replace(/\\\|/g, '').split('|').length);
     }
     expect(recoveredLine(hostile)).not.toContain('#12 ');
+  });
+  test('markdown and text show the same tables: every node, the unattributed row, categories, registries', () => {
+    const l = append(
+      append(
+        undefined,
+        entry(ago(9 * DAY), [
+          ev({ node: 'two', lostMs: 41_000 }),
+          ev({ category: 'registry', registry: 'r.test' }),
+        ]),
+        NOW,
+      ),
+      entry(ago(DAY), [
+        ev({ lostMs: 0, recovered: false }),
+        ev({ node: 'one', category: 'builder', kind: 'boot' }),
+      ]),
+      NOW,
+    );
+    const sum = summarize(l, l.entries[1], NOW);
+    // The rows, enumerated from the summary: 2 of the 4 incidents were on no known node.
+    const secs = (v: number) => (v ? seconds(v) : '-');
+    const tally = (t: Tally) => [t.incidents, t.recovered, t.notRecovered].map(String).concat(secs(t.lostMs));
+    const expected = [
+      [
+        ['node', 'endpoint', 'runs', 'incidents', 'recovered', 'not recovered', 'time lost', 'categories'],
+        ...sum.nodes.map((r) => [
+          r.node,
+          r.endpoint || '-',
+          String(r.runs),
+          ...tally(r),
+          Object.entries(r.categories)
+            .map(([c, k]) => `${c} ${k}`)
+            .join(', ') || '-',
+        ]),
+        ['unattributed', '-', '-', '2', '-', '-', '-', '-'],
+      ],
+      [
+        ['category', 'incidents', 'recovered', 'not recovered', 'time lost'],
+        ...sum.categories.map((r) => [r.category, ...tally(r)]),
+      ],
+      [
+        ['registry', 'incidents', 'recovered', 'not recovered', 'time lost'],
+        ...sum.registries.map((r) => [r.host, ...tally(r)]),
+      ],
+    ];
+    expect(expected[0]).toHaveLength(4);
+    expect(expected[0][1]).toEqual(['two', 'tcp://10.0.0.2:1234', '2', '1', '1', '0', '41 s', 'transport 1']);
+    // Markdown: `| a | b |` rows (not the `| --- |` line), code spans and escapes taken off.
+    const mdTables = ledgerMarkdown(sum)
+      .split('\n\n')
+      .filter((b) => b.startsWith('| '))
+      .map((b) =>
+        b
+          .split('\n')
+          .filter((line) => !line.startsWith('| ---'))
+          .map((line) =>
+            line
+              .slice(2, -2)
+              .split(' | ')
+              .map((c) => c.replace(/^`(.*)`$/, '$1').replace(/\\(.)/g, '$1')),
+          ),
+      );
+    // Text: blocks of aligned columns (two spaces or more between them), headers in capitals.
+    const txt = ledgerText(sum);
+    const textTables = txt
+      .trimEnd()
+      .split('\n\n')
+      .slice(1)
+      .map((b) => b.split('\n').map((line, i) => line.split(/ {2,}/).map((c) => (i ? c : c.toLowerCase()))));
+    expect(mdTables).toEqual(expected);
+    expect(textTables).toEqual(expected);
+    expect(txt).toMatch(/^unattributed +- +- +2 +- +- +- +-$/m);
   });
   test('text and json', () => {
     expect(ledgerText(s)).toMatch(/^NODE +ENDPOINT +RUNS +INCIDENTS/m);
