@@ -6,6 +6,7 @@ import type { DockerfileModel } from '../findings/dockerfile.js';
 import { locateStep } from '../findings/dockerfile.js';
 import type { Finding, FindingContext } from '../findings/types.js';
 import type { BuildTrace, Step } from '../trace/types.js';
+import { isCount as num, isList, isObject, isText as str, jsonObject } from '../types/json-shape.js';
 
 export interface BaselineStep {
   /** Stage + instruction + the Dockerfile line's text: stable across runs, unlike vertex digests. */
@@ -106,28 +107,17 @@ export function checkBaseline(text: string): Baseline | string {
   } catch {
     return 'not JSON';
   }
-  const obj = (v: unknown): Record<string, unknown> | undefined =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  const extra = (o: Record<string, unknown>, keys: string[]) => Object.keys(o).find((k) => !keys.includes(k));
-  const str = (v: unknown, max: number) => typeof v === 'string' && v.length <= max;
-  const num = (v: unknown, max = Number.MAX_SAFE_INTEGER) =>
-    typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= max;
-  const b = obj(raw);
-  if (!b) return 'not an object';
-  const unexpected = extra(b, BASELINE_KEYS);
-  if (unexpected !== undefined) return `unexpected key ${JSON.stringify(unexpected.slice(0, 64))}`;
+  const b = jsonObject(raw, BASELINE_KEYS);
+  if (typeof b === 'string') return b;
   if (b.version !== 1) return `version ${String(JSON.stringify(b.version)).slice(0, 64)}, not 1`;
   if (!str(b.createdAt, 64) || !str(b.ref, 1024)) return "'createdAt' or 'ref' is not a short string";
   if (!num(b.totalMs) || !num(b.cacheRatio, 1) || !num(b.contextBytes))
     return "'totalMs', 'cacheRatio' or 'contextBytes' is not a number in range";
-  if (!Array.isArray(b.steps) || b.steps.length > MAX_STEPS)
-    return `'steps' is not a list of at most ${MAX_STEPS}`;
+  if (!isList(b.steps, MAX_STEPS)) return `'steps' is not a list of at most ${MAX_STEPS}`;
   const steps: BaselineStep[] = [];
-  for (const [i, v] of b.steps.entries()) {
-    const st = obj(v);
+  for (const [i, st] of b.steps.entries()) {
     if (
-      !st ||
-      extra(st, STEP_KEYS) !== undefined ||
+      !isObject(st, STEP_KEYS) ||
       !str(st.id, MAX_STEP_TEXT) ||
       !str(st.label, MAX_STEP_TEXT) ||
       !num(st.durationMs) ||
@@ -135,19 +125,19 @@ export function checkBaseline(text: string): Baseline | string {
     )
       return `step ${i} is not exactly { id, label, durationMs, cached } with their types and sizes`;
     steps.push({
-      id: st.id as string,
-      label: st.label as string,
-      durationMs: st.durationMs as number,
+      id: st.id,
+      label: st.label,
+      durationMs: st.durationMs,
       cached: st.cached,
     });
   }
   return {
     version: 1,
-    createdAt: b.createdAt as string,
-    ref: b.ref as string,
-    totalMs: b.totalMs as number,
-    cacheRatio: b.cacheRatio as number,
-    contextBytes: b.contextBytes as number,
+    createdAt: b.createdAt,
+    ref: b.ref,
+    totalMs: b.totalMs,
+    cacheRatio: b.cacheRatio,
+    contextBytes: b.contextBytes,
     steps,
   };
 }

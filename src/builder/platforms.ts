@@ -1,28 +1,9 @@
 // The platform preflight: every platform the build asks for must be served by at least one running
 // node (its platforms include emulated ones when QEMU/binfmt is installed on it). Pure.
+import { serves } from '../types/platform.js';
 import type { NodeState } from './state.js';
 
-interface Parsed {
-  os: string;
-  arch: string;
-  variant?: string;
-}
-
-function parse(p: string): Parsed {
-  const [os, arch, variant] = p.trim().toLowerCase().split('/');
-  return { os, arch, variant };
-}
-
-/** Whether a node platform serves a requested one: os and architecture, the variant when asked. */
-export function serves(node: string, requested: string): boolean {
-  const n = parse(node);
-  const r = parse(requested);
-  if (n.os !== r.os || n.arch !== r.arch) return false;
-  if (!r.variant) return true;
-  // arm64 is v8 unless it says otherwise.
-  const nv = n.variant ?? (n.arch === 'arm64' ? 'v8' : undefined);
-  return nv === r.variant;
-}
+export { serves };
 
 /** The requested platforms no running node serves. */
 export function missingPlatforms(requested: string[], nodes: NodeState[]): string[] {

@@ -6,6 +6,7 @@ import type { MergeOutcome } from '../merge/merge.js';
 import { RETRYABLE, type Category, type Classification } from '../diagnosis/categories.js';
 import { registryHostIn, type Stall } from '../diagnosis/stall.js';
 import type { FailedNode } from '../types/builder.js';
+import { samePlatform, serves } from '../types/platform.js';
 import { failingStep } from '../trace/query.js';
 import type { BuildTrace } from '../trace/types.js';
 
@@ -63,9 +64,11 @@ function stepOf(trace: BuildTrace): { label?: string; platform?: string } {
 
 /**
  * The node a failed attempt is attributed to: the node the re-check or the stall probe named when it
- * found exactly one down or silent; else the one node serving the failing step's platform (the
- * trace's `[linux/386 …]` prefix, or the build's only platform); else the node of a one-node
- * builder; else none.
+ * found exactly one down or silent; else the node serving the failing step's platform (the trace's
+ * `[linux/386 …]` prefix, or the build's only platform): the one node that lists that platform itself
+ * (buildx sends a platform to a node that names it), else the one node that serves it as the
+ * builder's preflight reads it (`serves`: os and architecture, the variant when asked); else the node
+ * of a one-node builder; else none.
  */
 export function attribute(
   nodes: readonly LedgerNode[],
@@ -78,17 +81,15 @@ export function attribute(
   }
   if (named.length > 1) return {};
   if (platform) {
-    const serving = nodes.filter((n) => n.platforms.some((p) => samePlatform(p, platform)));
+    const by = (match: (node: string, step: string) => boolean) =>
+      nodes.filter((n) => n.platforms.some((p) => match(p, platform)));
+    const listing = by(samePlatform);
+    const serving = listing.length ? listing : by(serves);
     if (serving.length === 1) return { node: serving[0].name, endpoint: serving[0].endpoint };
     if (serving.length > 1) return {};
   }
   if (nodes.length === 1) return { node: nodes[0].name, endpoint: nodes[0].endpoint };
   return {};
-}
-
-function samePlatform(a: string, b: string): boolean {
-  const norm = (p: string) => p.trim().toLowerCase().replace(/\*$/, '');
-  return norm(a) === norm(b);
 }
 
 /** The registry host of a failure: the stall's, else one the error text names. */

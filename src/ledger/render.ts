@@ -4,7 +4,7 @@
 import { code, gfm, joinMd, row, seconds, text, type Md } from '../findings/markdown-escape.js';
 import type { Finding } from '../findings/types.js';
 import type { LedgerEntry, LedgerEvent } from './entry.js';
-import { transientCounts, type Ledger, type LedgerSummary } from './window.js';
+import { transientCounts, type Ledger, type LedgerSummary, type Tally } from './window.js';
 
 /** A node or host is flaky when it has at least this many of the window's transient incidents … */
 export const FLAKY_MIN = 3;
@@ -41,145 +41,138 @@ export function recoveredLine(entry: LedgerEntry): Md | undefined {
   return lines.length ? joinMd(lines, '<br>') : undefined;
 }
 
-const ms = (v: number) => text(v ? seconds(v) : '-');
+/** A cell of the window's tables: a name (a code span in Markdown), prose, a count, or none (`-`). */
+export type Cell = { code: string } | { text: string } | number | null;
 
-/** The window's tables: per node, per category, per registry, and the trend. */
-export function ledgerMarkdown(s: LedgerSummary): Md {
-  const head = gfm`**Flake ledger**: ${s.window.runs} run${s.window.runs === 1 ? gfm`` : gfm`s`} since ${text(s.window.since.slice(0, 10))}; transient incidents this week ${s.trend.thisWeek}, the week before ${s.trend.lastWeek}`;
-  const parts: Md[] = [head];
-  const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
-  const total = s.categories.reduce((n, r) => n + r.incidents, 0);
-  if (s.nodes.length) {
-    parts.push(
-      joinMd([
-        gfm`| node | endpoint | runs | incidents | recovered | not recovered | time lost | categories |`,
-        gfm`| --- | --- | --- | --- | --- | --- | --- | --- |`,
-        ...s.nodes.map((r) =>
-          row([
-            code(r.node),
-            code(r.endpoint || '-'),
-            gfm`${r.runs}`,
-            gfm`${r.incidents}`,
-            gfm`${r.recovered}`,
-            gfm`${r.notRecovered}`,
-            ms(r.lostMs),
-            text(
-              Object.entries(r.categories)
-                .map(([c, k]) => `${c} ${k}`)
-                .join(', ') || '-',
-            ),
-          ]),
-        ),
-        ...(total > attributed
-          ? [
-              row([
-                gfm`unattributed`,
-                gfm`-`,
-                gfm`-`,
-                gfm`${total - attributed}`,
-                gfm`-`,
-                gfm`-`,
-                gfm`-`,
-                gfm`-`,
-              ]),
-            ]
-          : []),
-      ]),
-    );
-  }
-  if (s.categories.length) {
-    parts.push(
-      joinMd([
-        gfm`| category | incidents | recovered | not recovered | time lost |`,
-        gfm`| --- | --- | --- | --- | --- |`,
-        ...s.categories.map((r) =>
-          row([
-            code(r.category),
-            gfm`${r.incidents}`,
-            gfm`${r.recovered}`,
-            gfm`${r.notRecovered}`,
-            ms(r.lostMs),
-          ]),
-        ),
-      ]),
-    );
-  }
-  if (s.registries.length) {
-    parts.push(
-      joinMd([
-        gfm`| registry | incidents | recovered | not recovered | time lost |`,
-        gfm`| --- | --- | --- | --- | --- |`,
-        ...s.registries.map((r) =>
-          row([code(r.host), gfm`${r.incidents}`, gfm`${r.recovered}`, gfm`${r.notRecovered}`, ms(r.lostMs)]),
-        ),
-      ]),
-    );
-  }
-  if (!total) parts.push(gfm`No incident in the window.`);
-  return joinMd(parts, '\n\n');
+/** A table's columns: each a header and, for every kind of row the table has, the cell it shows. */
+type Columns<Kinds> = readonly { header: string; cell: { [K in keyof Kinds]: (row: Kinds[K]) => Cell } }[];
+
+type NodeRow = LedgerSummary['nodes'][number];
+
+const lost = (ms: number): Cell => (ms ? { text: seconds(ms) } : null);
+const categoriesOf = (r: NodeRow): Cell => {
+  const list = Object.entries(r.categories)
+    .map(([c, k]) => `${c} ${k}`)
+    .join(', ');
+  return list ? { text: list } : null;
+};
+
+/** Per node; and the incidents no node is named for (`unattributed`: their count, never a guess). */
+const NODE_COLUMNS: Columns<{ node: NodeRow; unattributed: number }> = [
+  {
+    header: 'node',
+    cell: { node: (r) => ({ code: r.node }), unattributed: () => ({ text: 'unattributed' }) },
+  },
+  { header: 'endpoint', cell: { node: (r) => ({ code: r.endpoint || '-' }), unattributed: () => null } },
+  { header: 'runs', cell: { node: (r) => r.runs, unattributed: () => null } },
+  { header: 'incidents', cell: { node: (r) => r.incidents, unattributed: (n) => n } },
+  { header: 'recovered', cell: { node: (r) => r.recovered, unattributed: () => null } },
+  { header: 'not recovered', cell: { node: (r) => r.notRecovered, unattributed: () => null } },
+  { header: 'time lost', cell: { node: (r) => lost(r.lostMs), unattributed: () => null } },
+  { header: 'categories', cell: { node: categoriesOf, unattributed: () => null } },
+];
+const TALLY: Columns<{ row: Tally }> = [
+  { header: 'incidents', cell: { row: (t) => t.incidents } },
+  { header: 'recovered', cell: { row: (t) => t.recovered } },
+  { header: 'not recovered', cell: { row: (t) => t.notRecovered } },
+  { header: 'time lost', cell: { row: (t) => lost(t.lostMs) } },
+];
+const CATEGORY_COLUMNS: Columns<{ row: LedgerSummary['categories'][number] }> = [
+  { header: 'category', cell: { row: (r) => ({ code: r.category }) } },
+  ...TALLY,
+];
+const REGISTRY_COLUMNS: Columns<{ row: LedgerSummary['registries'][number] }> = [
+  { header: 'registry', cell: { row: (r) => ({ code: r.host }) } },
+  ...TALLY,
+];
+
+const rowsOf = <Kinds, K extends keyof Kinds>(
+  columns: Columns<Kinds>,
+  kind: K,
+  values: readonly Kinds[K][],
+): Cell[][] => values.map((v) => columns.map((c) => c.cell[kind](v)));
+
+export interface LedgerTable {
+  header: string[];
+  rows: Cell[][];
 }
 
-/** The same tables as plain text (the terminal: `buildx-guard ledger`). */
+/** What both renderers show of a summary: the heading's numbers and the tables that have rows. */
+export interface LedgerView {
+  runs: number;
+  since: string;
+  until: string;
+  trend: LedgerSummary['trend'];
+  /** Every incident of the window (attributed to a node or not). */
+  incidents: number;
+  tables: LedgerTable[];
+}
+
+/** The window's tables, once: per node (and unattributed), per category, per registry. */
+export function ledgerView(s: LedgerSummary): LedgerView {
+  const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
+  const incidents = s.categories.reduce((n, r) => n + r.incidents, 0);
+  const table = (columns: readonly { header: string }[], rows: Cell[][]): LedgerTable[] =>
+    rows.length ? [{ header: columns.map((c) => c.header), rows }] : [];
+  return {
+    runs: s.window.runs,
+    since: s.window.since,
+    until: s.window.until,
+    trend: s.trend,
+    incidents,
+    tables: [
+      ...(s.nodes.length
+        ? table(NODE_COLUMNS, [
+            ...rowsOf(NODE_COLUMNS, 'node', s.nodes),
+            ...rowsOf(NODE_COLUMNS, 'unattributed', incidents > attributed ? [incidents - attributed] : []),
+          ])
+        : []),
+      ...table(CATEGORY_COLUMNS, rowsOf(CATEGORY_COLUMNS, 'row', s.categories)),
+      ...table(REGISTRY_COLUMNS, rowsOf(REGISTRY_COLUMNS, 'row', s.registries)),
+    ],
+  };
+}
+
+const mdCell = (c: Cell): Md =>
+  c === null ? gfm`-` : typeof c === 'number' ? gfm`${c}` : 'code' in c ? code(c.code) : text(c.text);
+
+/** The window's tables in Markdown (the job summary, the comment's fold, `--format markdown`). */
+export function ledgerMarkdown(s: LedgerSummary): Md {
+  const v = ledgerView(s);
+  const head = gfm`**Flake ledger**: ${v.runs} run${v.runs === 1 ? gfm`` : gfm`s`} since ${text(v.since.slice(0, 10))}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}`;
+  const tables = v.tables.map((t) =>
+    joinMd([
+      row(t.header.map((h) => text(h))),
+      row(t.header.map(() => gfm`---`)),
+      ...t.rows.map((r) => row(r.map(mdCell))),
+    ]),
+  );
+  return joinMd([head, ...tables, ...(v.incidents ? [] : [gfm`No incident in the window.`])], '\n\n');
+}
+
+const textCell = (c: Cell): string =>
+  c === null ? '-' : typeof c === 'number' ? String(c) : 'code' in c ? c.code : c.text;
+
+/** The same tables as plain text, in aligned columns (the terminal: `buildx-guard ledger`). */
 export function ledgerText(s: LedgerSummary): string {
-  const table = (header: string[], rows: string[][]) => {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [header, ...rows]
-      .map((r) =>
-        r
+  const v = ledgerView(s);
+  const aligned = (t: LedgerTable) => {
+    const lines = [t.header.map((h) => h.toUpperCase()), ...t.rows.map((r) => r.map(textCell))];
+    const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+    return lines
+      .map((l) =>
+        l
           .map((c, i) => c.padEnd(widths[i]))
           .join('  ')
           .trimEnd(),
       )
       .join('\n');
   };
-  const sec = (v: number) => (v ? seconds(v) : '-');
   const out = [
-    `Flake ledger: ${s.window.runs} run(s) from ${s.window.since} to ${s.window.until}; transient incidents this week ${s.trend.thisWeek}, the week before ${s.trend.lastWeek}.`,
+    `Flake ledger: ${v.runs} run(s) from ${v.since} to ${v.until}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}.`,
+    ...v.tables.map(aligned),
+    ...(v.incidents ? [] : ['No incident in the window.']),
   ];
-  if (s.nodes.length)
-    out.push(
-      table(
-        ['NODE', 'ENDPOINT', 'RUNS', 'INCIDENTS', 'RECOVERED', 'NOT RECOVERED', 'LOST', 'CATEGORIES'],
-        s.nodes.map((r) => [
-          r.node,
-          r.endpoint || '-',
-          String(r.runs),
-          String(r.incidents),
-          String(r.recovered),
-          String(r.notRecovered),
-          sec(r.lostMs),
-          Object.entries(r.categories)
-            .map(([c, k]) => `${c} ${k}`)
-            .join(', ') || '-',
-        ]),
-      ),
-    );
-  if (s.categories.length)
-    out.push(
-      table(
-        ['CATEGORY', 'INCIDENTS', 'RECOVERED', 'NOT RECOVERED', 'LOST'],
-        s.categories.map((r) => [
-          r.category,
-          String(r.incidents),
-          String(r.recovered),
-          String(r.notRecovered),
-          sec(r.lostMs),
-        ]),
-      ),
-    );
-  if (s.registries.length)
-    out.push(
-      table(
-        ['REGISTRY', 'INCIDENTS', 'RECOVERED', 'NOT RECOVERED', 'LOST'],
-        s.registries.map((r) => [
-          r.host,
-          String(r.incidents),
-          String(r.recovered),
-          String(r.notRecovered),
-          sec(r.lostMs),
-        ]),
-      ),
-    );
   return `${out.join('\n\n')}\n`;
 }
 

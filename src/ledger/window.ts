@@ -2,6 +2,7 @@
 // at most 256 KB), its schema check (a hostile entry is dropped, never trusted), and the window's
 // counts (the `ledger` output). Pure.
 import { CATEGORIES, type Category } from '../diagnosis/categories.js';
+import { isCount as count, isList, isObject, isText } from '../types/json-shape.js';
 import type { IncidentKind, LedgerEntry, LedgerEvent } from './entry.js';
 
 export interface Ledger {
@@ -37,13 +38,12 @@ export function append(ledger: Ledger | undefined, entry: LedgerEntry, now: Date
 }
 
 const KINDS: readonly IncidentKind[] = ['attempt', 'stall', 'recheck', 'boot', 'merge'];
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !Object.hasOwn(v, '__proto__');
-const str = (v: unknown, max = 512): v is string => typeof v === 'string' && v.length <= max;
-const count = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** A name, endpoint, step label or pattern id: at most this long. */
+const MAX_TEXT = 512;
+const str = (v: unknown, max = MAX_TEXT): v is string => isText(v, max);
 
 function checkEvent(v: unknown): LedgerEvent | undefined {
-  if (!isObj(v)) return undefined;
+  if (!isObject(v)) return undefined;
   const { kind, category, pattern, transient, recovered, node, endpoint, registry, step, lostMs } = v;
   if (!KINDS.includes(kind as IncidentKind) || !CATEGORIES.includes(category as Category)) return undefined;
   if (typeof transient !== 'boolean' || typeof recovered !== 'boolean' || !count(lostMs)) return undefined;
@@ -63,13 +63,12 @@ function checkEvent(v: unknown): LedgerEvent | undefined {
 }
 
 function checkEntry(v: unknown): LedgerEntry | undefined {
-  if (!isObj(v)) return undefined;
+  if (!isObject(v)) return undefined;
   const { at, run, attempts, nodes, events } = v;
   if (!str(at, 40) || Number.isNaN(Date.parse(at)) || !str(run, 128) || !count(attempts)) return undefined;
-  if (!Array.isArray(nodes) || !Array.isArray(events) || nodes.length > 64 || events.length > 64)
-    return undefined;
+  if (!isList(nodes, 64) || !isList(events, 64)) return undefined;
   const ns = nodes.map((n) =>
-    isObj(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : undefined,
+    isObject(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : undefined,
   );
   const es = events.map(checkEvent);
   if (ns.includes(undefined) || es.includes(undefined)) return undefined;
@@ -94,7 +93,7 @@ export function checkLedger(text: string): { ledger: Ledger; dropped: number } |
   } catch {
     return 'not JSON';
   }
-  if (!isObj(v) || v.version !== 1 || !Array.isArray(v.entries)) return 'not a version 1 ledger';
+  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.entries)) return 'not a version 1 ledger';
   const entries = v.entries.map(checkEntry);
   const kept = entries.filter((e): e is LedgerEntry => !!e);
   return { ledger: { version: 1, entries: kept }, dropped: entries.length - kept.length };

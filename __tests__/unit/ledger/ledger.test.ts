@@ -19,7 +19,9 @@ import {
   LEDGER_MAX_BYTES,
   summarize,
   type Ledger,
+  type Tally,
 } from '../../../src/ledger/window.js';
+import { seconds } from '../../../src/findings/markdown-escape.js';
 import { flakyFindings, ledgerMarkdown, ledgerText, recoveredLine } from '../../../src/ledger/render.js';
 import { fileLedgerStore, ledgerReadOnly, readLedgerFile } from '../../../src/ledger/store.js';
 import { recordRun } from '../../../src/ledger/ledger.js';
@@ -122,6 +124,18 @@ describe('hostile entries', () => {
     expect(r.ledger.entries).toEqual([good]);
     expect(Object.getPrototypeOf(r.ledger.entries[0])).toBe(Object.prototype);
   });
+  test('a count or a time over 2^53 - 1 (the baseline’s bound too): that entry is dropped', () => {
+    for (const bad of [
+      { ...good, attempts: 2 ** 60 },
+      { ...good, events: [{ ...ev(), lostMs: 1e300 }] },
+    ]) {
+      const r = checkLedger(JSON.stringify({ version: 1, entries: [good, bad] }));
+      expect(typeof r === 'string' ? r : { dropped: r.dropped, entries: r.ledger.entries }).toEqual({
+        dropped: 1,
+        entries: [good],
+      });
+    }
+  });
   test.each([
     ['not JSON', '{', 'not JSON'],
     ['a top-level array', '[]', 'not a version 1 ledger'],
@@ -198,6 +212,37 @@ describe('attribution', () => {
   });
   test('several nodes and nothing known: none', () => {
     expect(attribute(NODES, [], undefined)).toEqual({});
+  });
+  // The builder's platform rule (types/platform.ts `serves`), not a string compare.
+  const node = (name: string, platforms: string[]) => ({ name, endpoint: `tcp://${name}:1234`, platforms });
+  test('two arm nodes, v6 and v7: a step on linux/arm/v7 is the v7 node’s only', () => {
+    const arm = [node('v6', ['linux/arm/v6']), node('v7', ['linux/arm/v7'])];
+    expect(attribute(arm, [], 'linux/arm/v7')).toEqual({ node: 'v7', endpoint: 'tcp://v7:1234' });
+    expect(attribute(arm, [], 'linux/arm/v6')).toEqual({ node: 'v6', endpoint: 'tcp://v6:1234' });
+  });
+  test('arm64 is v8: a step on linux/arm64/v8 is the node listing linux/arm64, and the reverse', () => {
+    const nodes = [node('x86', ['linux/amd64', 'linux/386']), node('arm', ['linux/arm64', 'linux/arm/v7'])];
+    expect(attribute(nodes, [], 'linux/arm64/v8')).toEqual({ node: 'arm', endpoint: 'tcp://arm:1234' });
+    const v8 = [node('x86', ['linux/amd64']), node('arm', ['linux/arm64/v8'])];
+    expect(attribute(v8, [], 'linux/arm64')).toEqual({ node: 'arm', endpoint: 'tcp://arm:1234' });
+  });
+  test('spelling: case and a trailing `*`; a platform no node serves: none', () => {
+    const nodes = [node('x86', ['linux/amd64*']), node('arm', ['linux/arm64'])];
+    // Case and the `*` buildx marks a platform the user set with do not matter.
+    expect(attribute(nodes, [], 'LINUX/AMD64')).toEqual({ node: 'x86', endpoint: 'tcp://x86:1234' });
+    expect(attribute(nodes, [], 'linux/arm/v7')).toEqual({});
+  });
+  test('linux/amd64 with nodes linux/amd64 and linux/amd64/v2: the node naming it; v2: the v2 node', () => {
+    const nodes = [node('base', ['linux/amd64']), node('v2', ['linux/amd64/v2'])];
+    expect(attribute(nodes, [], 'linux/amd64')).toEqual({ node: 'base', endpoint: 'tcp://base:1234' });
+    expect(attribute(nodes, [], 'linux/amd64/v2')).toEqual({ node: 'v2', endpoint: 'tcp://v2:1234' });
+    // Only a v2 node: it serves a linux/amd64 step (os and arch; no variant asked).
+    expect(
+      attribute([node('v2', ['linux/amd64/v2']), node('arm', ['linux/arm64'])], [], 'linux/amd64'),
+    ).toEqual({
+      node: 'v2',
+      endpoint: 'tcp://v2:1234',
+    });
   });
 });
 
@@ -418,6 +463,77 @@ describe('rendering', () => {
       expect([7, 10]).toContain(line.replace(/\\\|/g, '').split('|').length);
     }
     expect(recoveredLine(hostile)).not.toContain('#12 ');
+  });
+  test('markdown and text show the same tables: every node, the unattributed row, categories, registries', () => {
+    const l = append(
+      append(
+        undefined,
+        entry(ago(9 * DAY), [
+          ev({ node: 'two', lostMs: 41_000 }),
+          ev({ category: 'registry', registry: 'r.test' }),
+        ]),
+        NOW,
+      ),
+      entry(ago(DAY), [
+        ev({ lostMs: 0, recovered: false }),
+        ev({ node: 'one', category: 'builder', kind: 'boot' }),
+      ]),
+      NOW,
+    );
+    const sum = summarize(l, l.entries[1], NOW);
+    // The rows, enumerated from the summary: 2 of the 4 incidents were on no known node.
+    const secs = (v: number) => (v ? seconds(v) : '-');
+    const tally = (t: Tally) => [t.incidents, t.recovered, t.notRecovered].map(String).concat(secs(t.lostMs));
+    const expected = [
+      [
+        ['node', 'endpoint', 'runs', 'incidents', 'recovered', 'not recovered', 'time lost', 'categories'],
+        ...sum.nodes.map((r) => [
+          r.node,
+          r.endpoint || '-',
+          String(r.runs),
+          ...tally(r),
+          Object.entries(r.categories)
+            .map(([c, k]) => `${c} ${k}`)
+            .join(', ') || '-',
+        ]),
+        ['unattributed', '-', '-', '2', '-', '-', '-', '-'],
+      ],
+      [
+        ['category', 'incidents', 'recovered', 'not recovered', 'time lost'],
+        ...sum.categories.map((r) => [r.category, ...tally(r)]),
+      ],
+      [
+        ['registry', 'incidents', 'recovered', 'not recovered', 'time lost'],
+        ...sum.registries.map((r) => [r.host, ...tally(r)]),
+      ],
+    ];
+    expect(expected[0]).toHaveLength(4);
+    expect(expected[0][1]).toEqual(['two', 'tcp://10.0.0.2:1234', '2', '1', '1', '0', '41 s', 'transport 1']);
+    // Markdown: `| a | b |` rows (not the `| --- |` line), code spans and escapes taken off.
+    const mdTables = ledgerMarkdown(sum)
+      .split('\n\n')
+      .filter((b) => b.startsWith('| '))
+      .map((b) =>
+        b
+          .split('\n')
+          .filter((line) => !line.startsWith('| ---'))
+          .map((line) =>
+            line
+              .slice(2, -2)
+              .split(' | ')
+              .map((c) => c.replace(/^`(.*)`$/, '$1').replace(/\\(.)/g, '$1')),
+          ),
+      );
+    // Text: blocks of aligned columns (two spaces or more between them), headers in capitals.
+    const txt = ledgerText(sum);
+    const textTables = txt
+      .trimEnd()
+      .split('\n\n')
+      .slice(1)
+      .map((b) => b.split('\n').map((line, i) => line.split(/ {2,}/).map((c) => (i ? c : c.toLowerCase()))));
+    expect(mdTables).toEqual(expected);
+    expect(textTables).toEqual(expected);
+    expect(txt).toMatch(/^unattributed +- +- +2 +- +- +- +-$/m);
   });
   test('text and json', () => {
     expect(ledgerText(s)).toMatch(/^NODE +ENDPOINT +RUNS +INCIDENTS/m);
