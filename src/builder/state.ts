@@ -108,11 +108,24 @@ export function parseInspect(text: string): BuilderState {
     else if (key === 'Error') node.error = value;
     else if (key.toLowerCase().startsWith('buildkit') && key !== 'BuildKit daemon flags')
       node.buildkit = value;
-    else if (key === 'Platforms') node.platforms = splitPlatforms(value);
+    else if (key === 'Platforms') {
+      node.platforms = splitPlatforms(value);
+      const declared = declaredPlatforms(value);
+      if (declared.length) node.declared = declared;
+    }
   }
   // A node with an error and no status is in error, as `ls` says.
   for (const n of state.nodes) if (n.error && !n.status) n.status = 'error';
   return state;
+}
+
+/** `linux/amd64*, linux/arm64` → ['linux/amd64']: the platforms the user set on the node. */
+export function declaredPlatforms(value: string): string[] {
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.endsWith('*'))
+    .map((p) => p.slice(0, -1));
 }
 
 /** `linux/amd64*, linux/arm64` → ['linux/amd64', 'linux/arm64'] (`*` marks platforms set by the user). */

@@ -48,27 +48,39 @@ export interface LedgerNode {
   name: string;
   endpoint: string;
   platforms: string[];
+  /** The platforms the user set on it (buildx's `*`), which buildx schedules first. */
+  declared?: string[];
 }
 
 /**
  * The step a failed attempt was on: the one that failed on its own (the trace's failingStep: not a
- * cancellation), else the last one still running (a lost node leaves its step unfinished).
+ * cancellation), else the last one still running (a lost node leaves its step unfinished). Its
+ * platform attributes the failure to a node only when it is certain: steps left running on two
+ * platforms (a cut on one node while the other's step was running too) name no platform, whichever
+ * of them the log printed last.
  */
-function stepOf(trace: BuildTrace): { label?: string; platform?: string } {
+export function stepOf(trace: BuildTrace): { label?: string; platform?: string } {
   const failed = failingStep(trace);
-  const running = [...trace.steps].reverse().find((s) => !s.internal && !s.done && !s.cached);
-  const s = (failed && !failed.internal ? failed : undefined) ?? running;
-  if (!s) return {};
-  return { label: s.instruction ?? s.name, platform: s.platform };
+  if (failed && !failed.internal)
+    return { label: failed.instruction ?? failed.name, platform: failed.platform };
+  const running = trace.steps.filter((s) => !s.internal && !s.done && !s.cached);
+  const last = running[running.length - 1];
+  if (!last) return {};
+  const platforms = new Set(running.map((s) => s.platform));
+  return {
+    label: last.instruction ?? last.name,
+    ...(platforms.size === 1 && last.platform ? { platform: last.platform } : {}),
+  };
 }
 
 /**
  * The node a failed attempt is attributed to: the node the re-check or the stall probe named when it
  * found exactly one down or silent; else the node serving the failing step's platform (the trace's
- * `[linux/386 …]` prefix, or the build's only platform): the one node that lists that platform itself
- * (buildx sends a platform to a node that names it), else the one node that serves it as the
- * builder's preflight reads it (`serves`: os and architecture, the variant when asked); else the node
- * of a one-node builder; else none.
+ * `[linux/386 …]` prefix, or the build's only platform), in buildx's order of preference: the one node
+ * the user set that platform on (`*`: buildx schedules it there first), else the one node that lists
+ * it, else the one node that serves it as the builder's preflight reads it (`serves`: os and
+ * architecture, the variant when asked); two at the first tier that has any: none. Else the node of
+ * a one-node builder; else none.
  */
 export function attribute(
   nodes: readonly LedgerNode[],
@@ -81,10 +93,10 @@ export function attribute(
   }
   if (named.length > 1) return {};
   if (platform) {
-    const by = (match: (node: string, step: string) => boolean) =>
-      nodes.filter((n) => n.platforms.some((p) => match(p, platform)));
-    const listing = by(samePlatform);
-    const serving = listing.length ? listing : by(serves);
+    const by = (match: (node: string, step: string) => boolean, of = (n: LedgerNode) => n.platforms) =>
+      nodes.filter((n) => of(n).some((p) => match(p, platform)));
+    const tiers = [by(samePlatform, (n) => n.declared ?? []), by(samePlatform), by(serves)];
+    const serving = tiers.find((t) => t.length) ?? [];
     if (serving.length === 1) return { node: serving[0].name, endpoint: serving[0].endpoint };
     if (serving.length > 1) return {};
   }

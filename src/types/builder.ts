@@ -9,6 +9,11 @@ export interface NodeState {
   error: string;
   buildkit: string;
   platforms: string[];
+  /**
+   * The platforms the user set on the node (`--platform`, the `nodes` input's `platforms`), which
+   * buildx marks `linux/arm64*` and schedules first: absent when buildx did not say.
+   */
+  declared?: string[];
 }
 
 export interface BuilderState {
