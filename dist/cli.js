@@ -6433,8 +6433,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -6542,13 +6542,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count)
+            count = c;
         }
-        return count2;
+        return count;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -9501,8 +9501,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -9579,12 +9579,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
 
 ${lineStr}
@@ -24589,11 +24589,11 @@ var require_pluralizer = __commonJS({
         this.singular = singular;
         this.plural = plural;
       }
-      pluralize(count2) {
-        const one = count2 === 1;
+      pluralize(count) {
+        const one = count === 1;
         const keys = one ? singulars : plurals;
         const noun = one ? this.singular : this.plural;
-        return { ...keys, count: count2, noun };
+        return { ...keys, count, noun };
       }
     };
   }
@@ -31642,9 +31642,9 @@ var require_util9 = __commonJS({
       }
       return true;
     }
-    function delay(ms2) {
+    function delay(ms) {
       return new Promise((resolve6) => {
-        setTimeout(resolve6, ms2).unref();
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -32012,15 +32012,15 @@ ${value}`;
           pos = 0;
         }
       }
-      discardLeadingBytes(count2) {
-        while (count2 > 0 && this.lineChunkIndex < this.chunks.length) {
+      discardLeadingBytes(count) {
+        while (count > 0 && this.lineChunkIndex < this.chunks.length) {
           const chunk = this.chunks[this.lineChunkIndex];
           const remaining = chunk.length - this.linePos;
-          if (count2 < remaining) {
-            this.linePos += count2;
-            count2 = 0;
+          if (count < remaining) {
+            this.linePos += count;
+            count = 0;
           } else {
-            count2 -= remaining;
+            count -= remaining;
             this.lineChunkIndex++;
             this.linePos = 0;
           }
@@ -33075,8 +33075,8 @@ var init_lib = __esm({
       _performExponentialBackoff(retryNumber) {
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms2));
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
         });
       }
       _processResponse(res, options) {
@@ -36657,8 +36657,8 @@ function link(label, url) {
   const safe = /^https?:\/\//i.test(url) ? url.replace(/[()<>\s\\"'`]/g, encodeURIComponent) : "#";
   return trusted(`[${label}](${safe})`);
 }
-function seconds(ms2) {
-  return ms2 >= 1e4 ? `${Math.round(ms2 / 1e3)} s` : `${(ms2 / 1e3).toFixed(1)} s`;
+function seconds(ms) {
+  return ms >= 1e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function html(s) {
   return trusted(
@@ -37311,6 +37311,28 @@ ${" ".repeat(56)}hint: ${x.hint}` : ""}`;
   return [head, ...failure, ...rows.length ? ["", ...rows] : []].join("\n");
 }
 
+// src/types/json-shape.ts
+function jsonObject(v, keys) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return "not an object";
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return "not an object";
+  const key = Object.keys(v).find((k) => k === "__proto__" || keys !== void 0 && !keys.includes(k));
+  if (key !== void 0) return `unexpected key ${JSON.stringify(key.slice(0, 64))}`;
+  return v;
+}
+function isObject(v, keys) {
+  return typeof jsonObject(v, keys) !== "string";
+}
+function isText(v, max) {
+  return typeof v === "string" && v.length <= max;
+}
+function isCount(v, max = Number.MAX_SAFE_INTEGER) {
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= max;
+}
+function isList(v, max) {
+  return Array.isArray(v) && v.length <= max;
+}
+
 // src/ledger/window.ts
 var LEDGER_MAX_RUNS = 100;
 var LEDGER_MAX_AGE_MS = 30 * 24 * 36e5;
@@ -37330,14 +37352,13 @@ function append(ledger, entry, now) {
   return { version: 1, entries: bound([...ledger?.entries ?? [], entry], now) };
 }
 var KINDS = ["attempt", "stall", "recheck", "boot", "merge"];
-var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && !Object.hasOwn(v, "__proto__");
-var str = (v, max = 512) => typeof v === "string" && v.length <= max;
-var count = (v) => typeof v === "number" && Number.isFinite(v) && v >= 0;
+var MAX_TEXT = 512;
+var str = (v, max = MAX_TEXT) => isText(v, max);
 function checkEvent(v) {
-  if (!isObj(v)) return void 0;
+  if (!isObject(v)) return void 0;
   const { kind, category, pattern, transient: transient2, recovered, node, endpoint, registry, step, lostMs } = v;
   if (!KINDS.includes(kind) || !CATEGORIES.includes(category)) return void 0;
-  if (typeof transient2 !== "boolean" || typeof recovered !== "boolean" || !count(lostMs)) return void 0;
+  if (typeof transient2 !== "boolean" || typeof recovered !== "boolean" || !isCount(lostMs)) return void 0;
   for (const o of [pattern, node, endpoint, registry, step]) if (o !== void 0 && !str(o)) return void 0;
   return {
     kind,
@@ -37353,13 +37374,12 @@ function checkEvent(v) {
   };
 }
 function checkEntry(v) {
-  if (!isObj(v)) return void 0;
+  if (!isObject(v)) return void 0;
   const { at, run, attempts, nodes, events: events2 } = v;
-  if (!str(at, 40) || Number.isNaN(Date.parse(at)) || !str(run, 128) || !count(attempts)) return void 0;
-  if (!Array.isArray(nodes) || !Array.isArray(events2) || nodes.length > 64 || events2.length > 64)
-    return void 0;
+  if (!str(at, 40) || Number.isNaN(Date.parse(at)) || !str(run, 128) || !isCount(attempts)) return void 0;
+  if (!isList(nodes, 64) || !isList(events2, 64)) return void 0;
   const ns = nodes.map(
-    (n) => isObj(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : void 0
+    (n) => isObject(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : void 0
   );
   const es = events2.map(checkEvent);
   if (ns.includes(void 0) || es.includes(void 0)) return void 0;
@@ -37379,7 +37399,7 @@ function checkLedger(text2) {
   } catch {
     return "not JSON";
   }
-  if (!isObj(v) || v.version !== 1 || !Array.isArray(v.entries)) return "not a version 1 ledger";
+  if (!isObject(v) || v.version !== 1 || !Array.isArray(v.entries)) return "not a version 1 ledger";
   const entries = v.entries.map(checkEntry);
   const kept = entries.filter((e) => !!e);
   return { ledger: { version: 1, entries: kept }, dropped: entries.length - kept.length };
@@ -37502,144 +37522,101 @@ function recoveredLine(entry) {
     ", "
   );
   const recovered = entry.events.filter((e) => e.recovered);
-  const lost = entry.events.filter((e) => !e.recovered && e.transient);
+  const lost2 = entry.events.filter((e) => !e.recovered && e.transient);
   const lines = [];
   const n = (k, what2) => gfm`${k} ${text(what2)}${k === 1 ? gfm`` : gfm`s`}`;
   if (recovered.length)
     lines.push(gfm`**Recovered:** ${n(recovered.length, "transient failure")} (${parts(recovered)})`);
-  if (lost.length)
-    lines.push(gfm`**Not recovered:** ${n(lost.length, "infrastructure failure")} (${parts(lost)})`);
+  if (lost2.length)
+    lines.push(gfm`**Not recovered:** ${n(lost2.length, "infrastructure failure")} (${parts(lost2)})`);
   return lines.length ? joinMd(lines, "<br>") : void 0;
 }
-var ms = (v) => text(v ? seconds(v) : "-");
-function ledgerMarkdown(s) {
-  const head = gfm`**Flake ledger**: ${s.window.runs} run${s.window.runs === 1 ? gfm`` : gfm`s`} since ${text(s.window.since.slice(0, 10))}; transient incidents this week ${s.trend.thisWeek}, the week before ${s.trend.lastWeek}`;
-  const parts = [head];
+var lost = (ms) => ms ? { text: seconds(ms) } : null;
+var categoriesOf = (r) => {
+  const list2 = Object.entries(r.categories).map(([c, k]) => `${c} ${k}`).join(", ");
+  return list2 ? { text: list2 } : null;
+};
+var NODE_COLUMNS = [
+  {
+    header: "node",
+    cell: { node: (r) => ({ code: r.node }), unattributed: () => ({ text: "unattributed" }) }
+  },
+  { header: "endpoint", cell: { node: (r) => ({ code: r.endpoint || "-" }), unattributed: () => null } },
+  { header: "runs", cell: { node: (r) => r.runs, unattributed: () => null } },
+  { header: "incidents", cell: { node: (r) => r.incidents, unattributed: (n) => n } },
+  { header: "recovered", cell: { node: (r) => r.recovered, unattributed: () => null } },
+  { header: "not recovered", cell: { node: (r) => r.notRecovered, unattributed: () => null } },
+  { header: "time lost", cell: { node: (r) => lost(r.lostMs), unattributed: () => null } },
+  { header: "categories", cell: { node: categoriesOf, unattributed: () => null } }
+];
+var TALLY = [
+  { header: "incidents", cell: { row: (t) => t.incidents } },
+  { header: "recovered", cell: { row: (t) => t.recovered } },
+  { header: "not recovered", cell: { row: (t) => t.notRecovered } },
+  { header: "time lost", cell: { row: (t) => lost(t.lostMs) } }
+];
+var CATEGORY_COLUMNS = [
+  { header: "category", cell: { row: (r) => ({ code: r.category }) } },
+  ...TALLY
+];
+var REGISTRY_COLUMNS = [
+  { header: "registry", cell: { row: (r) => ({ code: r.host }) } },
+  ...TALLY
+];
+var rowsOf = (columns, kind, values) => values.map((v) => columns.map((c) => c.cell[kind](v)));
+function ledgerView(s) {
   const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
-  const total = s.categories.reduce((n, r) => n + r.incidents, 0);
-  if (s.nodes.length) {
-    parts.push(
-      joinMd([
-        gfm`| node | endpoint | runs | incidents | recovered | not recovered | time lost | categories |`,
-        gfm`| --- | --- | --- | --- | --- | --- | --- | --- |`,
-        ...s.nodes.map(
-          (r) => row([
-            code(r.node),
-            code(r.endpoint || "-"),
-            gfm`${r.runs}`,
-            gfm`${r.incidents}`,
-            gfm`${r.recovered}`,
-            gfm`${r.notRecovered}`,
-            ms(r.lostMs),
-            text(
-              Object.entries(r.categories).map(([c, k]) => `${c} ${k}`).join(", ") || "-"
-            )
-          ])
-        ),
-        ...total > attributed ? [
-          row([
-            gfm`unattributed`,
-            gfm`-`,
-            gfm`-`,
-            gfm`${total - attributed}`,
-            gfm`-`,
-            gfm`-`,
-            gfm`-`,
-            gfm`-`
-          ])
-        ] : []
-      ])
-    );
-  }
-  if (s.categories.length) {
-    parts.push(
-      joinMd([
-        gfm`| category | incidents | recovered | not recovered | time lost |`,
-        gfm`| --- | --- | --- | --- | --- |`,
-        ...s.categories.map(
-          (r) => row([
-            code(r.category),
-            gfm`${r.incidents}`,
-            gfm`${r.recovered}`,
-            gfm`${r.notRecovered}`,
-            ms(r.lostMs)
-          ])
-        )
-      ])
-    );
-  }
-  if (s.registries.length) {
-    parts.push(
-      joinMd([
-        gfm`| registry | incidents | recovered | not recovered | time lost |`,
-        gfm`| --- | --- | --- | --- | --- |`,
-        ...s.registries.map(
-          (r) => row([code(r.host), gfm`${r.incidents}`, gfm`${r.recovered}`, gfm`${r.notRecovered}`, ms(r.lostMs)])
-        )
-      ])
-    );
-  }
-  if (!total) parts.push(gfm`No incident in the window.`);
-  return joinMd(parts, "\n\n");
+  const incidents = s.categories.reduce((n, r) => n + r.incidents, 0);
+  const table = (columns, rows) => rows.length ? [{ header: columns.map((c) => c.header), rows }] : [];
+  return {
+    runs: s.window.runs,
+    since: s.window.since,
+    until: s.window.until,
+    trend: s.trend,
+    incidents,
+    tables: [
+      ...s.nodes.length ? table(NODE_COLUMNS, [
+        ...rowsOf(NODE_COLUMNS, "node", s.nodes),
+        ...rowsOf(NODE_COLUMNS, "unattributed", incidents > attributed ? [incidents - attributed] : [])
+      ]) : [],
+      ...table(CATEGORY_COLUMNS, rowsOf(CATEGORY_COLUMNS, "row", s.categories)),
+      ...table(REGISTRY_COLUMNS, rowsOf(REGISTRY_COLUMNS, "row", s.registries))
+    ]
+  };
 }
+var mdCell = (c) => c === null ? gfm`-` : typeof c === "number" ? gfm`${c}` : "code" in c ? code(c.code) : text(c.text);
+function ledgerMarkdown(s) {
+  const v = ledgerView(s);
+  const head = gfm`**Flake ledger**: ${v.runs} run${v.runs === 1 ? gfm`` : gfm`s`} since ${text(v.since.slice(0, 10))}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}`;
+  const tables = v.tables.map(
+    (t) => joinMd([
+      row(t.header.map((h) => text(h))),
+      row(t.header.map(() => gfm`---`)),
+      ...t.rows.map((r) => row(r.map(mdCell)))
+    ])
+  );
+  return joinMd([head, ...tables, ...v.incidents ? [] : [gfm`No incident in the window.`]], "\n\n");
+}
+var textCell = (c) => c === null ? "-" : typeof c === "number" ? String(c) : "code" in c ? c.code : c.text;
 function ledgerText(s) {
-  const table = (header, rows) => {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    return [header, ...rows].map(
-      (r) => r.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()
+  const v = ledgerView(s);
+  const aligned = (t) => {
+    const lines = [t.header.map((h) => h.toUpperCase()), ...t.rows.map((r) => r.map(textCell))];
+    const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
+    return lines.map(
+      (l) => l.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd()
     ).join("\n");
   };
-  const sec = (v) => v ? seconds(v) : "-";
   const out = [
-    `Flake ledger: ${s.window.runs} run(s) from ${s.window.since} to ${s.window.until}; transient incidents this week ${s.trend.thisWeek}, the week before ${s.trend.lastWeek}.`
+    `Flake ledger: ${v.runs} run(s) from ${v.since} to ${v.until}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}.`,
+    ...v.tables.map(aligned),
+    ...v.incidents ? [] : ["No incident in the window."]
   ];
-  if (s.nodes.length)
-    out.push(
-      table(
-        ["NODE", "ENDPOINT", "RUNS", "INCIDENTS", "RECOVERED", "NOT RECOVERED", "LOST", "CATEGORIES"],
-        s.nodes.map((r) => [
-          r.node,
-          r.endpoint || "-",
-          String(r.runs),
-          String(r.incidents),
-          String(r.recovered),
-          String(r.notRecovered),
-          sec(r.lostMs),
-          Object.entries(r.categories).map(([c, k]) => `${c} ${k}`).join(", ") || "-"
-        ])
-      )
-    );
-  if (s.categories.length)
-    out.push(
-      table(
-        ["CATEGORY", "INCIDENTS", "RECOVERED", "NOT RECOVERED", "LOST"],
-        s.categories.map((r) => [
-          r.category,
-          String(r.incidents),
-          String(r.recovered),
-          String(r.notRecovered),
-          sec(r.lostMs)
-        ])
-      )
-    );
-  if (s.registries.length)
-    out.push(
-      table(
-        ["REGISTRY", "INCIDENTS", "RECOVERED", "NOT RECOVERED", "LOST"],
-        s.registries.map((r) => [
-          r.host,
-          String(r.incidents),
-          String(r.recovered),
-          String(r.notRecovered),
-          sec(r.lostMs)
-        ])
-      )
-    );
   return `${out.join("\n\n")}
 `;
 }
-function flaky(count2, total) {
-  return count2 >= FLAKY_MIN && count2 >= total * FLAKY_SHARE;
+function flaky(count, total) {
+  return count >= FLAKY_MIN && count >= total * FLAKY_SHARE;
 }
 var cats = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]).map(([c, k]) => `${c} ${k}`).join(", ");
 function flakyFindings(ledger) {
@@ -37685,8 +37662,8 @@ function tenths(value) {
   const t = Math.round(value * 10);
   return gfm`${Math.trunc(t / 10)}.${Math.abs(t % 10)}`;
 }
-function duration(ms2) {
-  return ms2 >= 1e4 ? gfm`${Math.round(ms2 / 1e3)} s` : gfm`${tenths(ms2 / 1e3)} s`;
+function duration(ms) {
+  return ms >= 1e4 ? gfm`${Math.round(ms / 1e3)} s` : gfm`${tenths(ms / 1e3)} s`;
 }
 function brLines(parts) {
   return joinMd(
@@ -38083,11 +38060,11 @@ function selectAnnotations(findings2) {
     seen.add(key);
     return true;
   });
-  const count2 = { error: 0, warning: 0, notice: 0 };
+  const count = { error: 0, warning: 0, notice: 0 };
   const shown = [];
   for (const f of unique) {
-    if (count2[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
-    count2[f.severity]++;
+    if (count[f.severity] >= PER_LEVEL || shown.length >= PER_JOB) continue;
+    count[f.severity]++;
     shown.push(f);
   }
   return { shown, omitted: findings2.length - shown.length };
@@ -38182,7 +38159,7 @@ function xmlText(text2) {
 function attrs(values) {
   return Object.entries(values).filter(([, v]) => v !== void 0).map(([k, v]) => ` ${k}="${xmlText(String(v))}"`).join("");
 }
-var seconds2 = (ms2) => (ms2 / 1e3).toFixed(3);
+var seconds2 = (ms) => (ms / 1e3).toFixed(3);
 function buildCase(a, dockerfile) {
   const open2 = `    <testcase${attrs({ classname: "buildx-guard", name: "build", file: a.failure?.file ?? dockerfile, line: a.failure?.line, time: seconds2(a.stats.durationMs) })}>`;
   if (a.status === "success") return `${open2}</testcase>`;
@@ -38442,7 +38419,7 @@ function compare(baseline, ctx, opts) {
   }
   const before = new Map(baseline.steps.map((s) => [s.id, s]));
   const seen = /* @__PURE__ */ new Set();
-  const lost = [];
+  const lost2 = [];
   const findingCtx = {
     ...ctx,
     attempts: [],
@@ -38457,7 +38434,7 @@ function compare(baseline, ctx, opts) {
     const b = before.get(id);
     if (!b || seen.has(id)) continue;
     seen.add(id);
-    if (b.cached && !s.cached) lost.push(s);
+    if (b.cached && !s.cached) lost2.push(s);
     const now = s.durationMs ?? 0;
     if (!s.cached && !b.cached && slower(now, b.durationMs)) {
       const pct = Math.round((now / Math.max(1, b.durationMs) - 1) * 100);
@@ -38471,19 +38448,19 @@ function compare(baseline, ctx, opts) {
       });
     }
   }
-  if (lost.length) {
+  if (lost2.length) {
     const lineOf = (s) => anchor(findingCtx, s).line ?? Number.MAX_SAFE_INTEGER;
-    const first = [...lost].sort((a, b) => lineOf(a) - lineOf(b) || (a.number ?? 0) - (b.number ?? 0))[0];
-    const rerunMs = lost.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
+    const first = [...lost2].sort((a, b) => lineOf(a) - lineOf(b) || (a.number ?? 0) - (b.number ?? 0))[0];
+    const rerunMs = lost2.reduce((sum, s) => sum + (s.durationMs ?? 0), 0);
     out.push({
       rule: "cache-ratio-drop",
       severity: "warning",
-      title: `${lost.length} step(s) cached in the baseline ran again, from ${stepLabel(first)}`.slice(
+      title: `${lost2.length} step(s) cached in the baseline ran again, from ${stepLabel(first)}`.slice(
         0,
         200
       ),
       message: gfm`In the baseline (${code(baseline.ref)}) these steps were cached; in this build they ran (${text(seconds(rerunMs))}):\n\n${joinMd(
-        lost.map((s) => gfm`- ${code(stepLabel(s))} (${text(seconds(s.durationMs ?? 0))})`)
+        lost2.map((s) => gfm`- ${code(stepLabel(s))} (${text(seconds(s.durationMs ?? 0))})`)
       )}`,
       hint: "A change to the files the first of them uses (or to a build argument) invalidated the cache from there on; copy what changes often as late as possible.",
       impactMs: rerunMs,
@@ -41235,7 +41212,7 @@ async function quickProbe(endpoint, opts = {}) {
   const over = probes > 1 ? ` over ${Math.round((Date.now() - start) / 1e3)} s` : "";
   return { kind: "dead", detail: `${last.detail} (${probes} probe${probes === 1 ? "" : "s"}${over})` };
 }
-function wait(ms2, signal) {
+function wait(ms, signal) {
   return new Promise((resolve6) => {
     if (signal?.aborted) return resolve6(false);
     const onAbort = () => {
@@ -41245,7 +41222,7 @@ function wait(ms2, signal) {
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve6(true);
-    }, ms2);
+    }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -41337,10 +41314,17 @@ function parseInspect(text2) {
     else if (key === "Error") node.error = value;
     else if (key.toLowerCase().startsWith("buildkit") && key !== "BuildKit daemon flags")
       node.buildkit = value;
-    else if (key === "Platforms") node.platforms = splitPlatforms(value);
+    else if (key === "Platforms") {
+      node.platforms = splitPlatforms(value);
+      const declared2 = declaredPlatforms(value);
+      if (declared2.length) node.declared = declared2;
+    }
   }
   for (const n of state.nodes) if (n.error && !n.status) n.status = "error";
   return state;
+}
+function declaredPlatforms(value) {
+  return value.split(",").map((p) => p.trim()).filter((p) => p.endsWith("*")).map((p) => p.slice(0, -1));
 }
 function splitPlatforms(value) {
   return value.split(",").map((p) => p.trim().replace(/\*$/, "")).filter((p) => p !== "");
@@ -41614,7 +41598,7 @@ var STATUS_READ_MIN_MS = 3e3;
 function bootPhaseEnd(deadline, config) {
   return deadline - Math.min(STATUS_READ_MIN_MS, config.bootstrapTimeoutSeconds * 1e3 / 2);
 }
-var sleeper = (ms2) => new Promise((r) => setTimeout(r, ms2));
+var sleeper = (ms) => new Promise((r) => setTimeout(r, ms));
 var BootStopped = class extends Error {
 };
 async function setupBuilder(config, deps, onCreated = () => {
@@ -42119,7 +42103,7 @@ function invocation(config, builder, deps, files, bake) {
   return { env: { ...metadataEnv(deps.buildx.env), ...build.env }, args: build.args };
 }
 async function runBuild(config, builder, deps, bake) {
-  const sleep = deps.sleep ?? ((ms2) => abortableSleep(ms2, deps.signal));
+  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const metadataFile = join11(deps.tempDir, "metadata.json");
   const iidFile = join11(deps.tempDir, "iid.txt");
@@ -42225,7 +42209,7 @@ function readResult(metadataFile, iidFile) {
   const imageid = existsSync6(iidFile) ? readBounded(iidFile, "image-id").trim() : String(parsed["containerimage.config.digest"] ?? "");
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
-function abortableSleep(ms2, signal) {
+function abortableSleep(ms, signal) {
   return new Promise((resolve6) => {
     if (signal?.aborted) return resolve6();
     const done = () => {
@@ -42233,7 +42217,7 @@ function abortableSleep(ms2, signal) {
       signal?.removeEventListener("abort", done);
       resolve6();
     };
-    const timer = setTimeout(done, ms2);
+    const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
   });
 }
@@ -42476,10 +42460,10 @@ function judgeHost(r) {
   return out;
 }
 
-// src/builder/platforms.ts
+// src/types/platform.ts
 function parse(p) {
-  const [os6, arch2, variant] = p.trim().toLowerCase().split("/");
-  return { os: os6, arch: arch2, variant };
+  const [os6 = "", arch2 = "", variant] = p.trim().toLowerCase().replace(/\*$/, "").split("/");
+  return { os: os6, arch: arch2, variant: variant || void 0 };
 }
 function serves(node, requested) {
   const n = parse(node);
@@ -42489,6 +42473,11 @@ function serves(node, requested) {
   const nv = n.variant ?? (n.arch === "arm64" ? "v8" : void 0);
   return nv === r.variant;
 }
+function samePlatform(a, b) {
+  return serves(a, b) && serves(b, a);
+}
+
+// src/builder/platforms.ts
 function missingPlatforms(requested, nodes) {
   const offered = nodes.filter((n) => n.status === "running").flatMap((n) => n.platforms);
   return requested.filter((r) => !offered.some((o) => serves(o, r)));
@@ -42579,10 +42568,16 @@ function combineOutcomes(run) {
 // src/ledger/entry.ts
 function stepOf(trace) {
   const failed = failingStep(trace);
-  const running = [...trace.steps].reverse().find((s2) => !s2.internal && !s2.done && !s2.cached);
-  const s = (failed && !failed.internal ? failed : void 0) ?? running;
-  if (!s) return {};
-  return { label: s.instruction ?? s.name, platform: s.platform };
+  if (failed && !failed.internal)
+    return { label: failed.instruction ?? failed.name, platform: failed.platform };
+  const running = trace.steps.filter((s) => !s.internal && !s.done && !s.cached);
+  const last = running[running.length - 1];
+  if (!last) return {};
+  const platforms = new Set(running.map((s) => s.platform));
+  return {
+    label: last.instruction ?? last.name,
+    ...platforms.size === 1 && last.platform ? { platform: last.platform } : {}
+  };
 }
 function attribute(nodes, named, platform2) {
   if (named.length === 1) {
@@ -42591,16 +42586,14 @@ function attribute(nodes, named, platform2) {
   }
   if (named.length > 1) return {};
   if (platform2) {
-    const serving = nodes.filter((n) => n.platforms.some((p) => samePlatform(p, platform2)));
+    const by = (match, of = (n) => n.platforms) => nodes.filter((n) => of(n).some((p) => match(p, platform2)));
+    const tiers = [by(samePlatform, (n) => n.declared ?? []), by(samePlatform), by(serves)];
+    const serving = tiers.find((t) => t.length) ?? [];
     if (serving.length === 1) return { node: serving[0].name, endpoint: serving[0].endpoint };
     if (serving.length > 1) return {};
   }
   if (nodes.length === 1) return { node: nodes[0].name, endpoint: nodes[0].endpoint };
   return {};
-}
-function samePlatform(a, b) {
-  const norm = (p) => p.trim().toLowerCase().replace(/\*$/, "");
-  return norm(a) === norm(b);
 }
 function registryOf(c, stall, text2) {
   if (stall?.registry?.host) return stall.registry.host;
@@ -43150,7 +43143,7 @@ var Timings = class {
     this.last = now;
   }
   toString() {
-    const rows = this.rows.map(([p, ms2]) => `${p} ${Math.round(ms2)} ms`);
+    const rows = this.rows.map(([p, ms]) => `${p} ${Math.round(ms)} ms`);
     return `Timings: ${rows.join(", ")}; total ${Math.round(this.last)} ms since the process started.`;
   }
 };
@@ -43517,7 +43510,7 @@ async function verifyMerge(buildx, sources, tags) {
 async function runMerge(config, deps) {
   const sources = config.merge.sources;
   const { tags, annotations } = config.build;
-  const sleep = deps.sleep ?? ((ms2) => abortableSleep(ms2, deps.signal));
+  const sleep = deps.sleep ?? ((ms) => abortableSleep(ms, deps.signal));
   const random = deps.random ?? Math.random;
   const args = mergeArgs(sources, tags, annotations);
   const attempts = [];
