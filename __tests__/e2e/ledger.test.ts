@@ -198,8 +198,9 @@ test('the baseline and the ledger share one entry: one restore and one save a ru
   const green = `${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('green')}\n`;
   const first = await run(green, '81');
   expect(first.r.main.code).toBe(0);
-  // One restore (nothing yet), one save holding both files.
-  expect(first.made.filter((c) => c === 'GetCacheEntryDownloadURL')).toHaveLength(1);
+  // One restore (nothing yet: a miss is asked once more, lookup only, so that a restore that failed
+  // is not taken for one), one save holding both files.
+  expect(first.made.filter((c) => c === 'GetCacheEntryDownloadURL')).toHaveLength(2);
   expect(first.made.filter((c) => c === 'CreateCacheEntry')).toHaveLength(1);
   expect(first.r.main.stdout).toMatch(/^::debug::baseline: saved as \S+-main-81-1$/m);
   expect(first.r.main.stdout).toMatch(/^::debug::ledger: saved as \S+-main-81-1$/m);
@@ -240,6 +241,34 @@ test('the baseline and the ledger share one entry: one restore and one save a ru
   const prText = entryText(cacheService.entries.find((e) => e.key.endsWith('-feature-85-1'))!.blob);
   expect(prText).toContain('baseline.json');
   expect(prText).not.toContain('ledger.json');
+});
+
+test('a restore that fails (a garbage archive) saves nothing: a failed build then cannot replace the baseline and the history', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('spoiled')}\n`);
+  const inputs = { driver: 'docker', context: ctx, network: 'none', comment: 'off', baseline: 'true' };
+  const green = `${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('green')}\n`;
+  const run = (dockerfile: string, id: string) => {
+    writeFileSync(join(ctx, 'Dockerfile'), dockerfile);
+    return runAction(inputs, { env: runEnv(ctx, false, id) });
+  };
+  const byRun = (id: string) => cacheService.entries.find((e) => e.key.endsWith(`-main-${id}-1`));
+  expect((await run(green, '91')).main.code).toBe(0);
+  const good = byRun('91')!;
+  const blob = good.blob;
+  good.blob = Buffer.from('not a zstd archive, not a tar '.repeat(8));
+  const failed = await run(`${BUSYBOX_BASE}FROM busybox\nRUN false\n`, '92');
+  expect(failed.main.code).toBe(1);
+  // The run's result and its own ledger are there; nothing of it is saved over the history.
+  expect(JSON.parse(failed.outputs.ledger).window.runs).toBe(1);
+  expect(byRun('92')).toBeUndefined();
+  expect(failed.main.stdout).toMatch(
+    /^::debug::ledger: not saved: the newest entry could not be restored \(\S+-main-91-1 exists but was not restored\)/m,
+  );
+  good.blob = blob;
+  const again = await run(green, '93');
+  expect(again.main.code).toBe(0);
+  expect(again.main.stdout).toMatch(/^::debug::baseline: restored \S+-main-91-1$/m);
+  expect(JSON.parse(again.outputs.ledger).window.runs).toBe(2);
 });
 
 test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints it', async () => {

@@ -149,6 +149,12 @@ export function baselineFolder(buildKey: string, env: NodeJS.ProcessEnv = proces
  */
 const givenUp = new Set<string>();
 
+/**
+ * Folders whose restore failed while an entry exists under the prefix (or whether one does could not
+ * be asked): nothing was carried from it, so a save would replace the newest entry's history.
+ */
+const unread = new Map<string, string>();
+
 /** Whether the restore into `dir` was given up in this run (its content cannot be trusted). */
 export function restoreGivenUp(dir: string): boolean {
   return givenUp.has(dir);
@@ -170,16 +176,31 @@ export async function restoreFolder(
     return undefined;
   }
   const notice = opts.notice ?? debug;
+  unread.delete(dir);
   // The primary key cannot exist yet (it has this run's id): only the prefix can match.
   const r = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
     cache.restoreCache([dir], keys.key, [keys.restorePrefix]),
   );
-  if (r.ok) {
-    debug(r.value ? `cache: restored ${r.value}` : `cache: none found under ${keys.restorePrefix}`);
+  if (r.ok && r.value) {
+    debug(`cache: restored ${r.value}`);
     return r.value;
   }
-  if (r.why === 'failed') {
-    debug(`cache: restore failed (${r.message}); carrying on without it.`);
+  if (r.ok || r.why === 'failed') {
+    // The library answers "none" for a failed download, a truncated or garbage archive and a 5xx
+    // alike. Saved after that, this run's entry would be the newest and hold nothing carried (no
+    // ledger history, no last green baseline): so a miss is asked once more, lookup only, and an
+    // entry that exists but was not restored makes the folder unread (saveRefused).
+    const exists = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
+      cache.restoreCache([dir], keys.key, [keys.restorePrefix], { lookupOnly: true }),
+    );
+    if (!exists.ok || exists.value) {
+      unread.set(dir, exists.ok ? `${exists.value} exists but was not restored` : exists.message);
+      debug(
+        `cache: restore of ${keys.restorePrefix}* failed (${r.ok ? unread.get(dir) : r.message}); carrying on without it, and this run saves nothing into ${dir}.`,
+      );
+      return undefined;
+    }
+    debug(`cache: none found under ${keys.restorePrefix}`);
     return undefined;
   }
   givenUp.add(dir);
@@ -191,7 +212,10 @@ export async function restoreFolder(
 export function saveRefused(dir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return (
     untrustedToSave(env) ??
-    (givenUp.has(dir) ? `the restore into ${dir} was given up and may still write into it` : undefined)
+    (givenUp.has(dir) ? `the restore into ${dir} was given up and may still write into it` : undefined) ??
+    (unread.has(dir)
+      ? `the newest entry could not be restored (${unread.get(dir)}): saving would replace what it holds`
+      : undefined)
   );
 }
 
