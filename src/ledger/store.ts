@@ -2,7 +2,8 @@
 // store.ts: immutable keys, newest by prefix, a private folder in RUNNER_TEMP removed by post), or a
 // file the CLI reads and appends (`buildx-guard build --ledger FILE`). A store that fails says so
 // at debug level; the build's result never changes.
-import { chmodSync, existsSync, lstatSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, lstatSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Baseline } from '../baseline/baseline.js';
 import {
@@ -174,12 +175,17 @@ export function fileLedgerStore(file: string, debug: (m: string) => void): Ledge
     run: `local-${new Date().toISOString()}`,
     restore: async () => readLedgerFile(file, debug),
     async save(ledger) {
-      const tmp = join(dirname(file), `.${process.pid}.ledger.tmp`);
+      // FILE's folder may be shared (a cache folder, /tmp): the name beside it is random and made
+      // with O_EXCL ('wx'), which never follows a link another user planted there.
+      const tmp = join(dirname(file), `.${randomBytes(12).toString('hex')}.ledger.tmp`);
+      let made = false;
       try {
-        writeFileSync(tmp, `${JSON.stringify(ledger)}\n`, { mode: 0o600 });
+        writeFileSync(tmp, `${JSON.stringify(ledger)}\n`, { mode: 0o600, flag: 'wx' });
+        made = true;
         renameSync(tmp, file);
       } catch (e) {
         debug(`ledger: could not write ${file}: ${(e as Error).message}`);
+        if (made) rmSync(tmp, { force: true });
       }
     },
   };
