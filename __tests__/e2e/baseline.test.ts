@@ -126,7 +126,7 @@ RUN echo "building"
   const prefix =
     'buildx-guard-baseline-v1-octo/app-ci-image-docker-default-' +
     ctx.replace(/[^a-zA-Z0-9._/-]/g, '-').slice(0, 120);
-  expect(cacheService.entries.map((e) => e.key)).toEqual([expect.stringMatching(/-[0-9a-f]{8}-main-2-1$/)]);
+  expect(cacheService.entries.map((e) => e.key)).toEqual([expect.stringMatching(/-[0-9a-f]{8}-main@2-1$/)]);
   expect(cacheService.entries[0].key.startsWith(prefix)).toBe(true);
 
   // Unique content: BuildKit's cache is content-addressed, and earlier runs built other contents.
@@ -182,7 +182,7 @@ test.each(['pull_request_target', 'workflow_run', 'fork'] as const)(
     expect(run.main.stdout).toMatch(/^::debug::baseline: not saved: /m);
     expect(cacheService.entries.length).toBe(entries);
     const push = await runAction(inputs, { env: runEnv(ctx, 'push', '52') });
-    expect(push.main.stdout).toMatch(/^::debug::cache: none found under buildx-guard-baseline-v1-.*-main-$/m);
+    expect(push.main.stdout).toMatch(/^::debug::cache: none found under buildx-guard-baseline-v1-.*-main@$/m);
   },
 );
 
@@ -271,7 +271,7 @@ test('cache-mode local: the build cache survives a pruned BuildKit through the A
   expect(first.main.stdout).toContain('cache-mode local: no build cache to restore; starting cold.');
   expect(
     cacheService.entries.some(
-      (e) => e.key.startsWith('buildx-guard-buildcache-v1-') && e.key.endsWith('-main-21-1'),
+      (e) => e.key.startsWith('buildx-guard-buildcache-v1-') && e.key.endsWith('-main@21-1'),
     ),
   ).toBe(true);
   // Nothing of this build is left in the node's own cache.
@@ -282,12 +282,12 @@ test('cache-mode local: the build cache survives a pruned BuildKit through the A
   const second = await runAction(inputs, { env: runEnv(ctx, 'push', '22') });
   expect(second.main.code).toBe(0);
   expect(second.main.stdout).toMatch(
-    /cache-mode local: restored the build cache buildx-guard-buildcache-v1-.*-main-21-1\./,
+    /cache-mode local: restored the build cache buildx-guard-buildcache-v1-.*-main@21-1\./,
   );
   expect(second.main.stdout).toMatch(
     new RegExp(`#(\\d+) \\[stage-1 1/1\\] RUN echo ${step} && sleep 2\\n#\\1 CACHED`),
   );
-  expect(cacheService.entries.some((e) => e.key.endsWith('-main-22-1'))).toBe(true);
+  expect(cacheService.entries.some((e) => e.key.endsWith('-main@22-1'))).toBe(true);
 });
 
 test('cache-mode local with the docker driver is one sentence, before anything runs', async () => {

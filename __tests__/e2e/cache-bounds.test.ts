@@ -87,7 +87,7 @@ test('a cache service that never answers: the baseline restore is given up at it
   const notices = processedCommands(stdout).filter((c) => c.startsWith('::notice::cache:'));
   expect(notices).toEqual([
     expect.stringMatching(
-      /^::notice::cache: restore of buildx-guard-baseline-v1-octo\/app-ci-image-\S+-main-\* given up: the Actions cache did not answer within 3 s; carrying on without it\.$/,
+      /^::notice::cache: restore of buildx-guard-baseline-v1-octo\/app-ci-image-\S+-main@\* given up: the Actions cache did not answer within 3 s; carrying on without it\.$/,
     ),
   ]);
   // Nothing saved over a folder the abandoned restore may still write into.

@@ -188,7 +188,7 @@ RUN echo ${uniqueName('step')}
   );
   expect(run.main.code).toBe(0);
   const entry = cacheService.entries.find(
-    (e) => e.key.startsWith('buildx-guard-baseline-v1-') && e.key.endsWith('-41-1'),
+    (e) => e.key.startsWith('buildx-guard-baseline-v1-') && e.key.endsWith('@41-1'),
   );
   expect(entry).toBeDefined();
   const text = entryText(entry!.blob);

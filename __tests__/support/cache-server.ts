@@ -30,6 +30,8 @@ const SERVICE = '/twirp/github.actions.results.api.v1.CacheService/';
 export class FakeCacheService {
   readonly entries: Entry[] = [];
   readonly calls: string[] = [];
+  /** How many of the next archive downloads answer garbage of the archive's length (a corrupt transfer). */
+  garbledDownloads = 0;
   /**
    * A service that accepts every connection and never answers: requests are read, counted in
    * `calls` (`stalled <path>`) and held open until stop().
@@ -178,6 +180,11 @@ export class FakeCacheService {
     if (req.method === 'HEAD')
       return void res.writeHead(200, { ...common, 'content-length': String(e.blob.length) }).end();
     if (req.method === 'GET') {
+      if (this.garbledDownloads > 0) {
+        this.garbledDownloads--;
+        const garbage = Buffer.alloc(e.blob.length, 0x5a);
+        return void res.writeHead(200, { ...common, 'content-length': String(garbage.length) }).end(garbage);
+      }
       const range = String(req.headers['x-ms-range'] ?? req.headers.range ?? '').match(/bytes=(\d+)-(\d*)/);
       if (!range)
         return void res.writeHead(200, { ...common, 'content-length': String(e.blob.length) }).end(e.blob);

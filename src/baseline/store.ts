@@ -36,8 +36,10 @@ function clean(s: string): string {
 }
 
 /**
- * `buildx-guard-<kind>-v1-<repo>-<workflow>-<build key>-<branch>-<run>-<attempt>`. On a pull request
+ * `buildx-guard-<kind>-v1-<repo>-<workflow>-<build key>-<branch>@<run>-<attempt>`. On a pull request
  * (and pull_request_target) the restore prefix names the base branch; otherwise the branch itself.
+ * The `@` ends the branch (clean() never leaves one in it), so the prefix of `main` never matches a
+ * key of `main-fix`: a pull request from `main-fix` into `main` reads main's entry, not its own.
  */
 export function cacheKeys(kind: Kept, env: NodeJS.ProcessEnv, buildKey: string): CacheKeys {
   const branch = env.GITHUB_HEAD_REF || (env.GITHUB_REF ?? '').replace(/^refs\/heads\//, '') || 'unknown';
@@ -45,7 +47,7 @@ export function cacheKeys(kind: Kept, env: NodeJS.ProcessEnv, buildKey: string):
   const prefix = (b: string) =>
     [`buildx-guard-${kind}-v1`, env.GITHUB_REPOSITORY ?? '', env.GITHUB_WORKFLOW ?? '', buildKey, b]
       .map(clean)
-      .join('-') + '-';
+      .join('-') + '@';
   return {
     key: `${prefix(branch)}${env.GITHUB_RUN_ID ?? '0'}-${env.GITHUB_RUN_ATTEMPT ?? '1'}`,
     restorePrefix: prefix(env.GITHUB_BASE_REF ? baseBranch : branch),
@@ -149,12 +151,6 @@ export function baselineFolder(buildKey: string, env: NodeJS.ProcessEnv = proces
  */
 const givenUp = new Set<string>();
 
-/**
- * Folders whose restore failed while an entry exists under the prefix (or whether one does could not
- * be asked): nothing was carried from it, so a save would replace the newest entry's history.
- */
-const unread = new Map<string, string>();
-
 /** Whether the restore into `dir` was given up in this run (its content cannot be trusted). */
 export function restoreGivenUp(dir: string): boolean {
   return givenUp.has(dir);
@@ -176,7 +172,6 @@ export async function restoreFolder(
     return undefined;
   }
   const notice = opts.notice ?? debug;
-  unread.delete(dir);
   // The primary key cannot exist yet (it has this run's id): only the prefix can match.
   const r = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
     cache.restoreCache([dir], keys.key, [keys.restorePrefix]),
@@ -187,20 +182,47 @@ export async function restoreFolder(
   }
   if (r.ok || r.why === 'failed') {
     // The library answers "none" for a failed download, a truncated or garbage archive and a 5xx
-    // alike. Saved after that, this run's entry would be the newest and hold nothing carried (no
-    // ledger history, no last green baseline): so a miss is asked once more, lookup only, and an
-    // entry that exists but was not restored makes the folder unread (saveRefused).
+    // alike. A run that took that for a miss would save the newest entry with nothing carried (no
+    // ledger history, no last green baseline), so a miss is asked once more, lookup only, and an
+    // entry that is there is restored once more. Twice unreadable, it is taken for broken: the run
+    // carries on without it and its save starts again (a notice says so), rather than no run ever
+    // saving again.
+    const why = r.ok ? 'nothing restored' : r.message;
     const exists = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
       cache.restoreCache([dir], keys.key, [keys.restorePrefix], { lookupOnly: true }),
     );
-    if (!exists.ok || exists.value) {
-      unread.set(dir, exists.ok ? `${exists.value} exists but was not restored` : exists.message);
+    if (exists.ok && !exists.value) {
       debug(
-        `cache: restore of ${keys.restorePrefix}* failed (${r.ok ? unread.get(dir) : r.message}); carrying on without it, and this run saves nothing into ${dir}.`,
+        r.ok
+          ? `cache: none found under ${keys.restorePrefix}`
+          : `cache: restore failed (${r.message}); none found under ${keys.restorePrefix}.`,
       );
       return undefined;
     }
-    debug(`cache: none found under ${keys.restorePrefix}`);
+    if (!exists.ok && exists.why !== 'failed') {
+      // The service stopped answering: this run neither reads nor replaces the newest entry.
+      givenUp.add(dir);
+      notice(`cache: restore of ${keys.restorePrefix}* given up: ${exists.message}; carrying on without it.`);
+      return undefined;
+    }
+    if (!freshPrivateFolder(dir)) return undefined;
+    const again = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
+      cache.restoreCache([dir], keys.key, [keys.restorePrefix]),
+    );
+    if (again.ok && again.value) {
+      debug(`cache: restored ${again.value} on a second try (the first: ${why})`);
+      return again.value;
+    }
+    if (again.ok || again.why === 'failed') {
+      freshPrivateFolder(dir);
+      const newest = exists.ok ? exists.value : `the newest entry under ${keys.restorePrefix}`;
+      notice(
+        `cache: ${newest} could not be restored twice (${again.ok ? why : again.message}); carrying on without it, and this run's save starts it again.`,
+      );
+      return undefined;
+    }
+    givenUp.add(dir);
+    notice(`cache: restore of ${keys.restorePrefix}* given up: ${again.message}; carrying on without it.`);
     return undefined;
   }
   givenUp.add(dir);
@@ -212,10 +234,7 @@ export async function restoreFolder(
 export function saveRefused(dir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return (
     untrustedToSave(env) ??
-    (givenUp.has(dir) ? `the restore into ${dir} was given up and may still write into it` : undefined) ??
-    (unread.has(dir)
-      ? `the newest entry could not be restored (${unread.get(dir)}): saving would replace what it holds`
-      : undefined)
+    (givenUp.has(dir) ? `the restore into ${dir} was given up and may still write into it` : undefined)
   );
 }
 

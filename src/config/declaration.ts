@@ -504,7 +504,7 @@ export const INPUTS = {
     kind: 'choice',
     default: 'none',
     description:
-      'Fail the step after reporting when a finding has this severity or worse: none, error, warning.',
+      'Fail the step after reporting when a finding of this build has this severity or worse: none, error, warning. The flake ledger’s flaky-node and flaky-registry (earlier runs’ history) never count.',
     action: RUNS,
     cli: ['build', 'bake', 'merge', 'analyze'],
     help: 'exit 1 when a finding has this severity or worse: error, warning, none (default)',

@@ -25,6 +25,11 @@ export interface Finding {
   target?: string;
   /** Milliseconds of build time at stake, to rank findings of one severity. */
   impactMs?: number;
+  /**
+   * Made from earlier runs (the flake ledger's window), not from this build: shown everywhere,
+   * never counted by `fail-on-findings` (nothing in this build can change it).
+   */
+  history?: true;
 }
 
 /** One attempt as the findings see it. */

@@ -6,7 +6,7 @@ import type { Finding } from '../findings/types.js';
 import type { LedgerEntry } from './entry.js';
 import { flakyFindings } from './render.js';
 import type { LedgerStore } from './store.js';
-import { append, summarize, type Ledger, type LedgerSummary } from './window.js';
+import { append, fit, summarize, type Ledger, type LedgerSummary } from './window.js';
 
 /** What the report shows of the ledger and the `ledger` output holds. */
 export interface LedgerView {
@@ -41,7 +41,7 @@ export async function recordRun(
   // Redacted once, before anything is counted, shown or saved: a step name can carry a secret.
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
-  const own = redactor.value(entry);
+  const own = redactor.value(fit(entry));
   const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
   return {
     view: { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) },

@@ -196,6 +196,7 @@ export function flakyFindings(ledger: Ledger): Finding[] {
     out.push({
       rule: 'flaky-node',
       severity: 'warning',
+      history: true,
       title: `Node ${name} (${n.endpoint || 'no endpoint'}) had ${n.count} of the ${t.total} transient incidents of the last ${runs} runs`,
       message: gfm`Node ${code(name)} at ${code(n.endpoint || '-')} accounts for ${n.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(n.categories))}). Retries hid them: look at this node's BuildKit logs, its disk (free space, inodes) and the network path between the runners and it.`,
       hint: "Check the node's BuildKit daemon logs around the ledger's incidents, its free disk space, and the network between the runners and the node (a proxy or load balancer that cuts long connections).",
@@ -206,6 +207,7 @@ export function flakyFindings(ledger: Ledger): Finding[] {
     out.push({
       rule: 'flaky-registry',
       severity: 'warning',
+      history: true,
       title: `Registry ${host} had ${r.count} of the ${t.total} transient incidents of the last ${runs} runs`,
       message: gfm`Registry ${code(host)} accounts for ${r.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(r.categories))}). Retries hid them: look at the registry's status and rate limits, and the network path (proxy, mirror) between the builders and it.`,
       hint: "Check the registry's status page and rate limits, and the proxy or mirror between the builders and the registry.",

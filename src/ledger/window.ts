@@ -32,15 +32,45 @@ export function bound(entries: readonly LedgerEntry[], now: Date): LedgerEntry[]
   return kept.slice(first);
 }
 
-/** The restored ledger with this run's entry appended, bounded. */
+/** The restored ledger with this run's entry appended (fitted to the check), bounded. */
 export function append(ledger: Ledger | undefined, entry: LedgerEntry, now: Date): Ledger {
-  return { version: 1, entries: bound([...(ledger?.entries ?? []), entry], now) };
+  return { version: 1, entries: bound([...(ledger?.entries ?? []), fit(entry)], now) };
 }
 
 const KINDS: readonly IncidentKind[] = ['attempt', 'stall', 'recheck', 'boot', 'merge'];
 /** A name, endpoint, step label or pattern id: at most this long. */
 const MAX_TEXT = 512;
+/** Nodes and events of one entry: at most this many. */
+const MAX_ITEMS = 64;
+/** An entry's run id and date: at most this long. */
+const MAX_RUN = 128;
+const MAX_AT = 40;
 const str = (v: unknown, max = MAX_TEXT): v is string => isText(v, max);
+
+/**
+ * An entry cut to what checkEntry reads back, so a run's incidents are never saved only to be
+ * dropped by the next run: texts clipped (a long `RUN` line), the last 64 events and nodes (an
+ * isolated bake of many targets).
+ */
+export function fit(e: LedgerEntry): LedgerEntry {
+  const clip = (t: string, max = MAX_TEXT) => (t.length > max ? `${t.slice(0, max - 1)}…` : t);
+  const some = <K extends 'pattern' | 'node' | 'endpoint' | 'registry' | 'step'>(k: K, v?: string) =>
+    v === undefined ? {} : { [k]: clip(v) };
+  return {
+    at: clip(e.at, MAX_AT),
+    run: clip(e.run, MAX_RUN),
+    attempts: e.attempts,
+    nodes: e.nodes.slice(-MAX_ITEMS).map((n) => ({ name: clip(n.name), endpoint: clip(n.endpoint) })),
+    events: e.events.slice(-MAX_ITEMS).map((v) => ({
+      ...v,
+      ...some('pattern', v.pattern),
+      ...some('node', v.node),
+      ...some('endpoint', v.endpoint),
+      ...some('registry', v.registry),
+      ...some('step', v.step),
+    })),
+  };
+}
 
 function checkEvent(v: unknown): LedgerEvent | undefined {
   if (!isObject(v)) return undefined;
@@ -65,8 +95,9 @@ function checkEvent(v: unknown): LedgerEvent | undefined {
 function checkEntry(v: unknown): LedgerEntry | undefined {
   if (!isObject(v)) return undefined;
   const { at, run, attempts, nodes, events } = v;
-  if (!str(at, 40) || Number.isNaN(Date.parse(at)) || !str(run, 128) || !count(attempts)) return undefined;
-  if (!isList(nodes, 64) || !isList(events, 64)) return undefined;
+  if (!str(at, MAX_AT) || Number.isNaN(Date.parse(at)) || !str(run, MAX_RUN) || !count(attempts))
+    return undefined;
+  if (!isList(nodes, MAX_ITEMS) || !isList(events, MAX_ITEMS)) return undefined;
   const ns = nodes.map((n) =>
     isObject(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : undefined,
   );

@@ -60,11 +60,15 @@ export async function publish(
   return result;
 }
 
-/** The fail-on-findings verdict: the findings at the configured severity or worse, redacted. */
+/**
+ * The fail-on-findings verdict: this build's findings at the configured severity or worse, redacted.
+ * Findings of the ledger's history (flaky-node, flaky-registry) never count: the ledger changes no
+ * build's result.
+ */
 function failOnFindings(raw: ReportInput, cfg: ReportConfig): string | undefined {
   if (cfg.failOnFindings === 'none') return undefined;
   const limit = SEVERITY_RANK[cfg.failOnFindings];
-  const hits = raw.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+  const hits = raw.findings.filter((f) => !f.history && SEVERITY_RANK[f.severity] <= limit);
   if (!hits.length) return undefined;
   return new Redactor(raw.secrets).text(
     `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`,

@@ -40,11 +40,33 @@ test('keys: a pull request restores from its base branch, a push from its own', 
     'job:b:t:f',
   );
   expect(pr).toEqual({
-    key: 'buildx-guard-baseline-v1-o/r-ci-job-b-t-f-feat-5-2',
-    restorePrefix: 'buildx-guard-baseline-v1-o/r-ci-job-b-t-f-main-',
+    key: 'buildx-guard-baseline-v1-o/r-ci-job-b-t-f-feat@5-2',
+    restorePrefix: 'buildx-guard-baseline-v1-o/r-ci-job-b-t-f-main@',
     kind: 'baseline',
   });
   const push = baselineKeys({ ...env, GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/dev' }, 'k');
-  expect(push.restorePrefix).toBe('buildx-guard-baseline-v1-o/r-ci-k-dev-');
+  expect(push.restorePrefix).toBe('buildx-guard-baseline-v1-o/r-ci-k-dev@');
   expect(parseBaseline('not json')).toBeUndefined();
+});
+
+test('a pull request from main-fix into main restores main’s entries, never its own (the branch ends at @)', () => {
+  const env = {
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_WORKFLOW: 'ci',
+    GITHUB_RUN_ID: '5',
+    GITHUB_RUN_ATTEMPT: '1',
+  };
+  for (const [head, base] of [
+    ['main-fix', 'main'],
+    ['release-1.2', 'release'],
+    ['main/fix', 'main'],
+  ]) {
+    const pr = baselineKeys(
+      { ...env, GITHUB_EVENT_NAME: 'pull_request', GITHUB_HEAD_REF: head, GITHUB_BASE_REF: base },
+      'k',
+    );
+    const main = baselineKeys({ ...env, GITHUB_EVENT_NAME: 'push', GITHUB_REF: `refs/heads/${base}` }, 'k');
+    expect(pr.key.startsWith(pr.restorePrefix)).toBe(false);
+    expect(main.key.startsWith(pr.restorePrefix)).toBe(true);
+  }
 });

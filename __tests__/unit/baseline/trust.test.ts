@@ -139,7 +139,7 @@ test('pull_request_target restores from the base branch, never from a head branc
     },
     'k',
   );
-  expect(keys.restorePrefix).toBe('buildx-guard-baseline-v1-o/r-ci-k-release-');
+  expect(keys.restorePrefix).toBe('buildx-guard-baseline-v1-o/r-ci-k-release@');
 });
 
 test('kept folders: in RUNNER_TEMP, one per repository and build; else a 0700 folder of our own', () => {

@@ -1,15 +1,7 @@
 // The ledger never changes a build's result (issue 26): not even through `fail-on-findings`.
 //
-// DEFECT (attack26), in src/report/publish.ts (failOnFindings) and src/ledger/render.ts
-// (flakyFindings), not this branch's files: flaky-node and flaky-registry are `warning` findings made
-// from the window's HISTORY (the last 100 runs, 30 days, restored from the base branch's entry), and
-// the fail-on-findings gate counts them like this run's own findings. With `fail-on-findings:
-// warning`, a green build with no incident of its own fails, and every pull request keeps failing
-// for as long as the window holds three incidents of one node: nothing in the pull request can
-// change that, and a planted or stale entry decides it. Proposed fix: flakyFindings marks its
-// findings as history (e.g. `history: true` on Finding) and failOnFindings skips them (docs: the
-// gate weighs this run's findings; the ledger's are shown, never gating). `test.failing` until
-// then: remove `.failing` with the fix.
+// flaky-node and flaky-registry are warnings made from the window's history (earlier runs, the base
+// branch's entry): Finding.history marks them, and the fail-on-findings gate skips them.
 import type { ReportConfig } from '../../../src/config/config.js';
 import type { LedgerEntry, LedgerEvent } from '../../../src/ledger/entry.js';
 import { recordRun } from '../../../src/ledger/ledger.js';
@@ -77,15 +69,12 @@ test('the history alone (three cuts on node two last week) shows flaky-node', as
   expect(view.findings.map((f) => f.rule)).toEqual(['flaky-node']);
 });
 
-test.failing(
-  'a green build with no incident of its own is not failed by fail-on-findings: warning because of the history',
-  async () => {
-    const restored = {
-      version: 1 as const,
-      entries: [entry(50, [cut()]), entry(40, [cut()]), entry(30, [cut()])],
-    };
-    const { view } = await recordRun(Promise.resolve(restored), entry(0, []), [], NOW);
-    const result = await publish(withLedger(report, view), cfg, deps);
-    expect(result.gate).toBeUndefined();
-  },
-);
+test('a green build with no incident of its own is not failed by fail-on-findings: warning because of the history', async () => {
+  const restored = {
+    version: 1 as const,
+    entries: [entry(50, [cut()]), entry(40, [cut()]), entry(30, [cut()])],
+  };
+  const { view } = await recordRun(Promise.resolve(restored), entry(0, []), [], NOW);
+  const result = await publish(withLedger(report, view), cfg, deps);
+  expect(result.gate).toBeUndefined();
+});
