@@ -35241,7 +35241,7 @@ var INPUTS = {
   "fail-on-findings": {
     kind: "choice",
     default: "none",
-    description: "Fail the step after reporting when a finding has this severity or worse: none, error, warning.",
+    description: "Fail the step after reporting when a finding of this build has this severity or worse: none, error, warning. The flake ledger\u2019s flaky-node and flaky-registry (earlier runs\u2019 history) never count.",
     action: RUNS,
     cli: ["build", "bake", "merge", "analyze"],
     help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
@@ -37349,11 +37349,32 @@ function bound(entries, now) {
   return kept.slice(first);
 }
 function append(ledger, entry, now) {
-  return { version: 1, entries: bound([...ledger?.entries ?? [], entry], now) };
+  return { version: 1, entries: bound([...ledger?.entries ?? [], fit(entry)], now) };
 }
 var KINDS = ["attempt", "stall", "recheck", "boot", "merge"];
 var MAX_TEXT = 512;
+var MAX_ITEMS = 64;
+var MAX_RUN = 128;
+var MAX_AT = 40;
 var str = (v, max = MAX_TEXT) => isText(v, max);
+function fit(e) {
+  const clip2 = (t, max = MAX_TEXT) => t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+  const some = (k, v) => v === void 0 ? {} : { [k]: clip2(v) };
+  return {
+    at: clip2(e.at, MAX_AT),
+    run: clip2(e.run, MAX_RUN),
+    attempts: e.attempts,
+    nodes: e.nodes.slice(-MAX_ITEMS).map((n) => ({ name: clip2(n.name), endpoint: clip2(n.endpoint) })),
+    events: e.events.slice(-MAX_ITEMS).map((v) => ({
+      ...v,
+      ...some("pattern", v.pattern),
+      ...some("node", v.node),
+      ...some("endpoint", v.endpoint),
+      ...some("registry", v.registry),
+      ...some("step", v.step)
+    }))
+  };
+}
 function checkEvent(v) {
   if (!isObject(v)) return void 0;
   const { kind, category, pattern, transient: transient2, recovered, node, endpoint, registry, step, lostMs } = v;
@@ -37376,8 +37397,9 @@ function checkEvent(v) {
 function checkEntry(v) {
   if (!isObject(v)) return void 0;
   const { at, run, attempts, nodes, events: events2 } = v;
-  if (!str(at, 40) || Number.isNaN(Date.parse(at)) || !str(run, 128) || !isCount(attempts)) return void 0;
-  if (!isList(nodes, 64) || !isList(events2, 64)) return void 0;
+  if (!str(at, MAX_AT) || Number.isNaN(Date.parse(at)) || !str(run, MAX_RUN) || !isCount(attempts))
+    return void 0;
+  if (!isList(nodes, MAX_ITEMS) || !isList(events2, MAX_ITEMS)) return void 0;
   const ns = nodes.map(
     (n) => isObject(n) && str(n.name) && str(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : void 0
   );
@@ -37628,6 +37650,7 @@ function flakyFindings(ledger) {
     out.push({
       rule: "flaky-node",
       severity: "warning",
+      history: true,
       title: `Node ${name} (${n.endpoint || "no endpoint"}) had ${n.count} of the ${t.total} transient incidents of the last ${runs} runs`,
       message: gfm`Node ${code(name)} at ${code(n.endpoint || "-")} accounts for ${n.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(n.categories))}). Retries hid them: look at this node's BuildKit logs, its disk (free space, inodes) and the network path between the runners and it.`,
       hint: "Check the node's BuildKit daemon logs around the ledger's incidents, its free disk space, and the network between the runners and the node (a proxy or load balancer that cuts long connections)."
@@ -37638,6 +37661,7 @@ function flakyFindings(ledger) {
     out.push({
       rule: "flaky-registry",
       severity: "warning",
+      history: true,
       title: `Registry ${host} had ${r.count} of the ${t.total} transient incidents of the last ${runs} runs`,
       message: gfm`Registry ${code(host)} accounts for ${r.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(r.categories))}). Retries hid them: look at the registry's status and rate limits, and the network path (proxy, mirror) between the builders and it.`,
       hint: "Check the registry's status page and rate limits, and the proxy or mirror between the builders and the registry."
@@ -42672,7 +42696,7 @@ function restoreLedger(store, debug2) {
 async function recordRun(restored, entry, secrets, now = /* @__PURE__ */ new Date()) {
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
-  const own = redactor.value(entry);
+  const own = redactor.value(fit(entry));
   const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
   return {
     view: { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) },
@@ -42914,7 +42938,7 @@ async function publish(raw, cfg, deps) {
 function failOnFindings(raw, cfg) {
   if (cfg.failOnFindings === "none") return void 0;
   const limit = SEVERITY_RANK[cfg.failOnFindings];
-  const hits = raw.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+  const hits = raw.findings.filter((f) => !f.history && SEVERITY_RANK[f.severity] <= limit);
   if (!hits.length) return void 0;
   return new Redactor(raw.secrets).text(
     `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`
@@ -43149,7 +43173,8 @@ var Timings = class {
 };
 
 // src/ledger/store.ts
-import { chmodSync, existsSync as existsSync7, lstatSync, renameSync, writeFileSync as writeFileSync5 } from "node:fs";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { chmodSync, existsSync as existsSync7, lstatSync, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname5, join as join16 } from "node:path";
 function readLedgerFile(file, debug2) {
   let textOf;
@@ -43178,13 +43203,16 @@ function fileLedgerStore(file, debug2) {
     run: `local-${(/* @__PURE__ */ new Date()).toISOString()}`,
     restore: async () => readLedgerFile(file, debug2),
     async save(ledger) {
-      const tmp = join16(dirname5(file), `.${process.pid}.ledger.tmp`);
+      const tmp = join16(dirname5(file), `.${randomBytes2(12).toString("hex")}.ledger.tmp`);
+      let made = false;
       try {
         writeFileSync5(tmp, `${JSON.stringify(ledger)}
-`, { mode: 384 });
+`, { mode: 384, flag: "wx" });
+        made = true;
         renameSync(tmp, file);
       } catch (e) {
         debug2(`ledger: could not write ${file}: ${e.message}`);
+        if (made) rmSync2(tmp, { force: true });
       }
     }
   };

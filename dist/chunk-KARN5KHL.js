@@ -14467,7 +14467,7 @@ var INPUTS = {
   "fail-on-findings": {
     kind: "choice",
     default: "none",
-    description: "Fail the step after reporting when a finding has this severity or worse: none, error, warning.",
+    description: "Fail the step after reporting when a finding of this build has this severity or worse: none, error, warning. The flake ledger\u2019s flaky-node and flaky-registry (earlier runs\u2019 history) never count.",
     action: RUNS,
     cli: ["build", "bake", "merge", "analyze"],
     help: "exit 1 when a finding has this severity or worse: error, warning, none (default)"
@@ -18811,11 +18811,32 @@ function bound(entries, now) {
   return kept2.slice(first);
 }
 function append(ledger, entry, now) {
-  return { version: 1, entries: bound([...ledger?.entries ?? [], entry], now) };
+  return { version: 1, entries: bound([...ledger?.entries ?? [], fit(entry)], now) };
 }
 var KINDS = ["attempt", "stall", "recheck", "boot", "merge"];
 var MAX_TEXT = 512;
+var MAX_ITEMS = 64;
+var MAX_RUN = 128;
+var MAX_AT = 40;
 var str3 = (v, max = MAX_TEXT) => isText(v, max);
+function fit(e) {
+  const clip2 = (t, max = MAX_TEXT) => t.length > max ? `${t.slice(0, max - 1)}\u2026` : t;
+  const some = (k, v) => v === void 0 ? {} : { [k]: clip2(v) };
+  return {
+    at: clip2(e.at, MAX_AT),
+    run: clip2(e.run, MAX_RUN),
+    attempts: e.attempts,
+    nodes: e.nodes.slice(-MAX_ITEMS).map((n) => ({ name: clip2(n.name), endpoint: clip2(n.endpoint) })),
+    events: e.events.slice(-MAX_ITEMS).map((v) => ({
+      ...v,
+      ...some("pattern", v.pattern),
+      ...some("node", v.node),
+      ...some("endpoint", v.endpoint),
+      ...some("registry", v.registry),
+      ...some("step", v.step)
+    }))
+  };
+}
 function checkEvent(v) {
   if (!isObject(v)) return void 0;
   const { kind, category, pattern, transient: transient2, recovered, node, endpoint, registry, step, lostMs } = v;
@@ -18838,8 +18859,9 @@ function checkEvent(v) {
 function checkEntry(v) {
   if (!isObject(v)) return void 0;
   const { at, run: run2, attempts, nodes, events } = v;
-  if (!str3(at, 40) || Number.isNaN(Date.parse(at)) || !str3(run2, 128) || !isCount(attempts)) return void 0;
-  if (!isList(nodes, 64) || !isList(events, 64)) return void 0;
+  if (!str3(at, MAX_AT) || Number.isNaN(Date.parse(at)) || !str3(run2, MAX_RUN) || !isCount(attempts))
+    return void 0;
+  if (!isList(nodes, MAX_ITEMS) || !isList(events, MAX_ITEMS)) return void 0;
   const ns = nodes.map(
     (n) => isObject(n) && str3(n.name) && str3(n.endpoint) ? { name: n.name, endpoint: n.endpoint } : void 0
   );
@@ -19072,6 +19094,7 @@ function flakyFindings(ledger) {
     out.push({
       rule: "flaky-node",
       severity: "warning",
+      history: true,
       title: `Node ${name} (${n.endpoint || "no endpoint"}) had ${n.count} of the ${t.total} transient incidents of the last ${runs} runs`,
       message: gfm`Node ${code(name)} at ${code(n.endpoint || "-")} accounts for ${n.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(n.categories))}). Retries hid them: look at this node's BuildKit logs, its disk (free space, inodes) and the network path between the runners and it.`,
       hint: "Check the node's BuildKit daemon logs around the ledger's incidents, its free disk space, and the network between the runners and the node (a proxy or load balancer that cuts long connections)."
@@ -19082,6 +19105,7 @@ function flakyFindings(ledger) {
     out.push({
       rule: "flaky-registry",
       severity: "warning",
+      history: true,
       title: `Registry ${host} had ${r.count} of the ${t.total} transient incidents of the last ${runs} runs`,
       message: gfm`Registry ${code(host)} accounts for ${r.count} of the ${t.total} transient incidents in the ledger's last ${runs} runs (${text(cats(r.categories))}). Retries hid them: look at the registry's status and rate limits, and the network path (proxy, mirror) between the builders and it.`,
       hint: "Check the registry's status page and rate limits, and the proxy or mirror between the builders and the registry."
@@ -19707,7 +19731,7 @@ async function publish(raw, cfg, deps) {
 function failOnFindings(raw, cfg) {
   if (cfg.failOnFindings === "none") return void 0;
   const limit = SEVERITY_RANK[cfg.failOnFindings];
-  const hits = raw.findings.filter((f) => SEVERITY_RANK[f.severity] <= limit);
+  const hits = raw.findings.filter((f) => !f.history && SEVERITY_RANK[f.severity] <= limit);
   if (!hits.length) return void 0;
   return new Redactor(raw.secrets).text(
     `${hits.length} finding(s) at ${cfg.failOnFindings} level or worse (fail-on-findings: ${cfg.failOnFindings}); first: ${hits[0].rule}, ${hits[0].title}.`
@@ -21023,7 +21047,7 @@ function restoreLedger(store, debug) {
 async function recordRun(restored, entry, secrets, now = /* @__PURE__ */ new Date()) {
   const redactor = new Redactor(secrets);
   const ledger = redactor.value(append(await restored, redactor.value(entry), now));
-  const own = redactor.value(entry);
+  const own = redactor.value(fit(entry));
   const mine = ledger.entries.find((e) => e.run === own.run && e.at === own.at) ?? own;
   return {
     view: { summary: summarize(ledger, mine, now), entry: mine, findings: flakyFindings(ledger) },
@@ -21327,7 +21351,7 @@ function clean(s) {
 function cacheKeys(kind, env, buildKey) {
   const branch = env.GITHUB_HEAD_REF || (env.GITHUB_REF ?? "").replace(/^refs\/heads\//, "") || "unknown";
   const baseBranch = env.GITHUB_BASE_REF || branch;
-  const prefix = (b) => [`buildx-guard-${kind}-v1`, env.GITHUB_REPOSITORY ?? "", env.GITHUB_WORKFLOW ?? "", buildKey, b].map(clean).join("-") + "-";
+  const prefix = (b) => [`buildx-guard-${kind}-v1`, env.GITHUB_REPOSITORY ?? "", env.GITHUB_WORKFLOW ?? "", buildKey, b].map(clean).join("-") + "@";
   return {
     key: `${prefix(branch)}${env.GITHUB_RUN_ID ?? "0"}-${env.GITHUB_RUN_ATTEMPT ?? "1"}`,
     restorePrefix: prefix(env.GITHUB_BASE_REF ? baseBranch : branch),
@@ -21406,12 +21430,48 @@ async function restoreFolder(keys, dir, debug, opts = {}) {
     opts,
     (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix])
   );
-  if (r.ok) {
-    debug(r.value ? `cache: restored ${r.value}` : `cache: none found under ${keys.restorePrefix}`);
+  if (r.ok && r.value) {
+    debug(`cache: restored ${r.value}`);
     return r.value;
   }
-  if (r.why === "failed") {
-    debug(`cache: restore failed (${r.message}); carrying on without it.`);
+  if (r.ok || r.why === "failed") {
+    const why = r.ok ? "nothing restored" : r.message;
+    const exists = await cacheCall(
+      deadlineOf(keys, notice),
+      opts,
+      (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix], { lookupOnly: true })
+    );
+    if (exists.ok && !exists.value) {
+      debug(
+        r.ok ? `cache: none found under ${keys.restorePrefix}` : `cache: restore failed (${r.message}); none found under ${keys.restorePrefix}.`
+      );
+      return void 0;
+    }
+    if (!exists.ok && exists.why !== "failed") {
+      givenUp.add(dir);
+      notice(`cache: restore of ${keys.restorePrefix}* given up: ${exists.message}; carrying on without it.`);
+      return void 0;
+    }
+    if (!freshPrivateFolder(dir)) return void 0;
+    const again = await cacheCall(
+      deadlineOf(keys, notice),
+      opts,
+      (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix])
+    );
+    if (again.ok && again.value) {
+      debug(`cache: restored ${again.value} on a second try (the first: ${why})`);
+      return again.value;
+    }
+    if (again.ok || again.why === "failed") {
+      freshPrivateFolder(dir);
+      const newest = exists.ok ? exists.value : `the newest entry under ${keys.restorePrefix}`;
+      notice(
+        `cache: ${newest} could not be restored twice (${again.ok ? why : again.message}); carrying on without it, and this run's save starts it again.`
+      );
+      return void 0;
+    }
+    givenUp.add(dir);
+    notice(`cache: restore of ${keys.restorePrefix}* given up: ${again.message}; carrying on without it.`);
     return void 0;
   }
   givenUp.add(dir);
@@ -21463,7 +21523,7 @@ async function saveJsonFolder(keys, dir, files, debug, env = process.env, opts =
 }
 
 // src/ledger/store.ts
-import { chmodSync as chmodSync2, existsSync as existsSync7, lstatSync as lstatSync2, renameSync as renameSync2, writeFileSync as writeFileSync5 } from "node:fs";
+import { chmodSync as chmodSync2, existsSync as existsSync7, lstatSync as lstatSync2, renameSync as renameSync2, rmSync as rmSync3, writeFileSync as writeFileSync5 } from "node:fs";
 import { dirname as dirname3, join as join14 } from "node:path";
 var LEDGER_FILE = "ledger.json";
 function readLedgerFile(file, debug) {
@@ -21909,4 +21969,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-2OK36GOW.js.map
+//# sourceMappingURL=chunk-KARN5KHL.js.map
