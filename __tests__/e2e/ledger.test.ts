@@ -285,6 +285,10 @@ test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints
       { env },
     );
     expect(r.code).toBe(0);
+    // One line says where the run went and how to see the window.
+    expect(r.stderr).toContain(
+      `Flake ledger ${file}: ${i + 1} run${i ? 's' : ''}, 0 incidents (this run: 0 recovered, 0 not recovered); 'buildx-guard ledger --file ${file}' prints the tables.`,
+    );
   }
   // A builder whose node does not come up (exit 3): its node is the run's incident.
   const dead = await deadEndpoint();
@@ -308,6 +312,9 @@ test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints
     { env },
   );
   expect(down.code).toBe(3);
+  expect(down.stderr).toContain(
+    `Flake ledger ${file}: 3 runs, 1 incident (this run: 0 recovered, 1 not recovered);`,
+  );
   const r = await exec(process.execPath, [cli, 'ledger', '--file', file, '--format', 'json'], { env });
   expect(r.code).toBe(0);
   const out = JSON.parse(r.stdout);

@@ -17,7 +17,7 @@ import { Timings } from '../timings.js';
 import type { LedgerStore } from '../ledger/store.js';
 import { bootEntry } from '../ledger/entry.js';
 import { recordAndSave } from '../ledger/ledger.js';
-import { ledgerFlagStore } from './ledger.js';
+import { ledgerFlagStore, ledgerLine } from './ledger.js';
 
 /** `build`'s config: the flags, and the context as the argument. */
 export function buildConfig(flags: InputSource, positionals: string[]): Config {
@@ -122,6 +122,7 @@ async function runOnTerminal(
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
         );
       }
+      if (report.ledger) log(ledgerLine(flags('ledger'), report.ledger.summary));
       const gate = await publishOnTerminal(report, config.report, flags('report-file'));
       if (gate) log(gate);
       const outcome = result.outcome;
@@ -154,12 +155,15 @@ async function runOnTerminal(
       log(e.message);
       // The nodes that did not boot are this run's incidents in the --ledger file.
       if (ledger) {
-        await recordAndSave(
+        const view = await recordAndSave(
           ledger,
           (run) => bootEntry(e.failed, e.state?.nodes ?? [], run, new Date()),
           secretValues(config.build),
           debug,
         );
+        // The flaky findings too: a node dead at boot again is what flaky-node is for.
+        for (const f of view.findings) log(`${f.severity.padEnd(7)} ${f.rule.padEnd(20)} -  ${f.title}`);
+        log(ledgerLine(flags('ledger'), view.summary));
       }
       const verdict = {
         status: 'failed',

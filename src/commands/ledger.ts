@@ -9,7 +9,7 @@ import { getChoice } from '../config/inputs.js';
 import { describeFsError, isUserError, UserError } from '../config/errors.js';
 import { ledgerMarkdown, ledgerText } from '../ledger/render.js';
 import { fileLedgerStore, type LedgerStore } from '../ledger/store.js';
-import { checkLedger, summarize, type Ledger } from '../ledger/window.js';
+import { checkLedger, summarize, type Ledger, type LedgerSummary } from '../ledger/window.js';
 import { terminal } from '../joblog.js';
 import type { Command } from './command.js';
 
@@ -125,6 +125,13 @@ export function ledgerFlagStore(
     warn(`${m.replace(/\.$/, '')} (the build result is unchanged; the ledger file is as it was).`),
   );
   return { run: reader.run, restore: reader.restore, save: (ledger) => writer.save(ledger) };
+}
+
+/** The terminal's one line after `build --ledger FILE`: the window's counts, and how to see them. */
+export function ledgerLine(file: string, s: LedgerSummary): string {
+  const incidents = s.categories.reduce((n, c) => n + c.incidents, 0);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `Flake ledger ${file}: ${plural(s.window.runs, 'run')}, ${plural(incidents, 'incident')} (this run: ${s.thisRun.recovered} recovered, ${s.thisRun.notRecovered} not recovered); 'buildx-guard ledger --file ${file}' prints the tables.`;
 }
 
 export const ledgerCommand: Command = {
