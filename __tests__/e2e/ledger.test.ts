@@ -2,8 +2,9 @@
 // service: five default-branch runs of a 2-node builder (two with a connection cut on node two,
 // recovered by the retry; one with node two dead at boot), then a pull-request run that reads the
 // window, shows it, names node two flaky, and writes nothing.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RegistryProxy } from '../../scripts/testbed/registry-proxy.mjs';
 import { entryText, FakeCacheService } from '../support/cache-server.js';
 import { FakeGitHub } from '../support/github-server.js';
 import {
@@ -17,6 +18,7 @@ import {
   repo,
   runAction,
   startBridge,
+  testRegistry,
   tempDir,
   uniqueName,
 } from '../support/testbed.js';
@@ -279,6 +281,10 @@ test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints
       { env },
     );
     expect(r.code).toBe(0);
+    // One line says where the run went and how to see the window.
+    expect(r.stderr).toContain(
+      `Flake ledger ${file}: ${i + 1} run${i ? 's' : ''}, 0 incidents (this run: 0 recovered, 0 not recovered); 'buildx-guard ledger --file ${file}' prints the tables.`,
+    );
   }
   // A builder whose node does not come up (exit 3): its node is the run's incident.
   const dead = await deadEndpoint();
@@ -302,6 +308,9 @@ test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints
     { env },
   );
   expect(down.code).toBe(3);
+  expect(down.stderr).toContain(
+    `Flake ledger ${file}: 3 runs, 1 incident (this run: 0 recovered, 1 not recovered);`,
+  );
   const r = await exec(process.execPath, [cli, 'ledger', '--file', file, '--format', 'json'], { env });
   expect(r.code).toBe(0);
   const out = JSON.parse(r.stdout);
@@ -318,4 +327,108 @@ test('buildx-guard build --ledger FILE appends a run; buildx-guard ledger prints
   expect(missing.stderr).toContain(
     `No ledger file at ${join(ctx, 'nope.json')}; run 'buildx-guard build --ledger`,
   );
+});
+
+test('the CLI refuses a --ledger it would lose (one sentence, exit 2, before any build), and merge --ledger and --format sarif by name', async () => {
+  const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('refused')}\n`);
+  const cli = join(repo, 'dist', 'cli.js');
+  const dir = tempDir('bxg-ledger-refused-');
+  const newer = join(dir, 'newer.json');
+  const newerText = '{"version":2,"entries":[{"at":"2026-12-01T00:00:00.000Z","run":"9-1","spans":[]}]}\n';
+  writeFileSync(newer, newerText);
+  const build = (ledger: string) =>
+    exec(process.execPath, [
+      cli,
+      'build',
+      '--driver',
+      'docker',
+      '--network',
+      'none',
+      '--ledger',
+      ledger,
+      ctx,
+    ]);
+  const cases: [string, string][] = [
+    [
+      dir,
+      `--ledger ${dir} is a folder; point --ledger at a file, such as ${join(dir, '.buildx-guard-ledger.json')}.`,
+    ],
+    [
+      join(dir, 'no', 'l.json'),
+      `The folder ${join(dir, 'no')} of --ledger ${join(dir, 'no', 'l.json')} does not exist;`,
+    ],
+    [newer, `${newer} is a version 2 ledger, written by a newer buildx-guard; use that version with it`],
+    ['false', '--ledger takes a file in the CLI'],
+  ];
+  for (const [ledger, sentence] of cases) {
+    const r = await build(ledger);
+    expect({ ledger, code: r.code }).toEqual({ ledger, code: 2 });
+    expect(r.stderr).toContain(`buildx-guard build: ${sentence}`);
+    // Refused before the builder: no build ran, one line.
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  }
+  expect(readFileSync(newer, 'utf8')).toBe(newerText);
+  const merge = await exec(process.execPath, [
+    cli,
+    'merge',
+    '--ledger',
+    newer,
+    '--sources',
+    'a:1',
+    '--tags',
+    'b:1',
+  ]);
+  expect(merge.code).toBe(2);
+  expect(merge.stderr).toContain("--ledger is not a flag of 'buildx-guard merge'");
+  const sarif = await exec(process.execPath, [cli, 'ledger', '--file', newer, '--format', 'sarif']);
+  expect(sarif.code).toBe(2);
+  expect(sarif.stderr).toContain("--format must be one of text, json, markdown; got 'sarif'");
+});
+
+// A registry incident on the test bed's real registry, through the fault proxy: a 503 on the push's
+// first manifest PUT, recovered by the retry, recorded by `build --ledger`.
+let registryEvents: { category: string; recovered: boolean; registry?: string }[] = [];
+let registryHost = '';
+test('a push that meets a registry 503 is a recovered registry incident in the ledger', async () => {
+  const p = await new RegistryProxy({
+    target: testRegistry(),
+    faults: [{ method: 'PUT', path: '/manifests/', status: 503, times: 1 }],
+  }).start();
+  try {
+    registryHost = p.address;
+    const ctx = busyboxContext(`${BUSYBOX_BASE}FROM busybox\nRUN echo ${uniqueName('push')}\n`);
+    const file = join(tempDir('bxg-ledger-registry-'), 'ledger.json');
+    const r = await exec(process.execPath, [
+      join(repo, 'dist', 'cli.js'),
+      'build',
+      '--driver',
+      'docker',
+      '--network',
+      'none',
+      '--push',
+      '--tags',
+      `${p.address}/app:${uniqueName('t')}`,
+      '--retry-wait-seconds',
+      '1',
+      '--ledger',
+      file,
+      ctx,
+    ]);
+    expect(r.code).toBe(0);
+    expect(p.hits).toEqual([1]);
+    expect(r.stderr).toMatch(/Attempt 1 failed \(registry/);
+    registryEvents = JSON.parse(readFileSync(file, 'utf8')).entries[0].events;
+    expect(registryEvents).toEqual([expect.objectContaining({ category: 'registry', recovered: true })]);
+  } finally {
+    await p.close();
+  }
+}, 120_000);
+
+// DEFECT (src/ledger/entry.ts registryOf, reported, not this part's file): the 503's error text
+// ("failed to build: received unexpected HTTP status: 503 Service Unavailable") names no host, so
+// the most common registry incident has no `registry`: no registry row, and flaky-registry can never
+// fire for it. The pushed tag's host is the registry. `.failing` until fixed: then make it `test`.
+test.failing('the registry incident names its host (so flaky-registry can count it)', () => {
+  expect(registryEvents).toHaveLength(1);
+  expect(registryEvents[0].registry).toBe(registryHost);
 });

@@ -14,13 +14,14 @@ import { Redactor } from '../redact/redact.js';
 import type { Command } from './command.js';
 import { log, publishOnTerminal, withBuilder, writeOut } from './session.js';
 import { Timings } from '../timings.js';
-import { fileLedgerStore } from '../ledger/store.js';
+import type { LedgerStore } from '../ledger/store.js';
 import { bootEntry } from '../ledger/entry.js';
 import { recordAndSave } from '../ledger/ledger.js';
+import { ledgerFlagStore, ledgerLine } from './ledger.js';
 
 /** `build`'s config: the flags, and the context as the argument. */
 export function buildConfig(flags: InputSource, positionals: string[]): Config {
-  // --ledger is a file here (read by runOnTerminal), not the action's boolean.
+  // --ledger is a file here (ledgerOf, checked before anything runs), not the action's boolean.
   return parseConfig((name) =>
     name === 'ledger' ? '' : (name === 'context' && !flags(name) && positionals[0]) || flags(name),
   );
@@ -45,8 +46,9 @@ export const buildCommand: Command = {
     'bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)',
   async run(flags, positionals) {
     const config = buildConfig(flags, positionals);
+    const ledger = ledgerOf(config, flags);
     checkContext(config);
-    return runOnTerminal(config, flags);
+    return runOnTerminal(config, flags, ledger);
   },
 };
 
@@ -57,18 +59,27 @@ export const bakeCommand: Command = {
   summary: 'docker buildx bake on a strictly verified builder, retried and reported per target',
   async run(flags, positionals) {
     const config = bakeConfig(flags, positionals);
+    const ledger = ledgerOf(config, flags);
     const bake = await resolveBake(config.bake!, new Buildx(), {
       token: config.build.githubToken,
       allow: config.build.allow,
     });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(', ')}`);
-    return runOnTerminal(config, flags, bake);
+    return runOnTerminal(config, flags, ledger, bake);
   },
 };
+
+/** `--ledger FILE`, checked before anything runs (src/commands/ledger.ts); none without the flag. */
+function ledgerOf(config: Config, flags: (name: string) => string): LedgerStore | undefined {
+  const file = flags('ledger');
+  if (!file) return undefined;
+  return ledgerFlagStore(file, (line) => (config.debug ? log(line) : undefined), log);
+}
 
 async function runOnTerminal(
   config: Config,
   flags: (name: string) => string,
+  ledger: LedgerStore | undefined,
   bake?: BakeDefinition,
 ): Promise<number> {
   const timings = new Timings();
@@ -97,7 +108,7 @@ async function runOnTerminal(
           },
           mask: () => {},
           workspace: process.cwd(),
-          ...(flags('ledger') ? { ledger: fileLedgerStore(flags('ledger'), debug) } : {}),
+          ...(ledger ? { ledger } : {}),
           debug,
         },
         bake,
@@ -111,6 +122,7 @@ async function runOnTerminal(
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ''}` : '-'}  ${f.title}`,
         );
       }
+      if (report.ledger) log(ledgerLine(flags('ledger'), report.ledger.summary));
       const gate = await publishOnTerminal(report, config.report, flags('report-file'));
       if (gate) log(gate);
       const outcome = result.outcome;
@@ -142,13 +154,16 @@ async function runOnTerminal(
     async (e) => {
       log(e.message);
       // The nodes that did not boot are this run's incidents in the --ledger file.
-      if (flags('ledger')) {
-        await recordAndSave(
-          fileLedgerStore(flags('ledger'), debug),
+      if (ledger) {
+        const view = await recordAndSave(
+          ledger,
           (run) => bootEntry(e.failed, e.state?.nodes ?? [], run, new Date()),
           secretValues(config.build),
           debug,
         );
+        // The flaky findings too: a node dead at boot again is what flaky-node is for.
+        for (const f of view.findings) log(`${f.severity.padEnd(7)} ${f.rule.padEnd(20)} -  ${f.title}`);
+        log(ledgerLine(flags('ledger'), view.summary));
       }
       const verdict = {
         status: 'failed',

@@ -529,7 +529,11 @@ export const INPUTS = {
     default: 'true',
     description:
       "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache beside the baseline (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: the run neither reads nor appends to it (a ledger already kept stays as it is), and the output is empty.",
-    help: 'read this ledger file (JSON) and append the run to it (docs/ledger.md)',
+    help: {
+      build:
+        'a file, not true or false: read this ledger (JSON) and append the run to it; a folder, a missing folder or a ledger it cannot read whole is refused before the build, exit 2 (docs/ledger.md)',
+      bake: 'a file, as for build',
+    },
     action: RUNS,
     cli: ['build', 'bake'],
   },

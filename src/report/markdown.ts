@@ -502,11 +502,19 @@ function summarySections(input: ReportInput): Section[] {
   ];
 }
 
-/** The flake ledger: this run's recovered failures, then the window's tables (src/ledger/render.ts). */
+/**
+ * The flake ledger: this run's recovered failures, then the window's tables (src/ledger/render.ts).
+ * A window with no incident is one line: a table of zeros per node says nothing a green build needs.
+ */
 function ledgerSection(input: ReportInput): Md[] {
   if (!input.ledger) return [];
-  const line = recoveredLine(input.ledger.entry);
-  return [...(line ? [line] : []), ledgerMarkdown(input.ledger.summary)];
+  const { summary, entry } = input.ledger;
+  const line = recoveredLine(entry);
+  const runs = summary.window.runs;
+  const window = summary.categories.length
+    ? ledgerMarkdown(summary)
+    : gfm`**Flake ledger**: no incident in ${runs} run${runs === 1 ? none : gfm`s`} since ${text(summary.window.since.slice(0, 10))}.`;
+  return [...(line ? [line] : []), window];
 }
 
 /**
