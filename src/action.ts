@@ -22,7 +22,8 @@ import { mergeFailureMessage, runMerge } from './merge/merge.js';
 import { failureMessage, runPipeline, withLedger } from './pipeline.js';
 import { actionsCache, actionsLedger, stepTempDir } from './action-io.js';
 import { endIfCacheCallsLinger } from './baseline/cache-call.js';
-import { bootEntry, mergeEntry, type LedgerEntry } from './ledger/entry.js';
+import { bootEntry, mergeEntry, type LedgerEntry, nodeIdentity } from './ledger/entry.js';
+import { pushHosts } from './diagnosis/stall.js';
 import { ledgerOutput, recordAndSave, type LedgerView } from './ledger/ledger.js';
 import { resolveBake, type BakeDefinition, type TargetResult } from './attempts/bake.js';
 import { Redactor, type Redacted } from './redact/redact.js';
@@ -163,8 +164,9 @@ export async function run(): Promise<void> {
         secretValues(config.build),
       );
       // The nodes that did not boot are the ledger's incidents of this run.
+      const identity = nodeIdentity(config.builder.generatedNodeNames);
       const ledger = await keepLedger(config, key, (run) =>
-        bootEntry(e.failed, e.state?.nodes ?? [], run, new Date()),
+        bootEntry(e.failed, e.state?.nodes ?? [], run, new Date(), identity),
       );
       await report(
         config,
@@ -302,7 +304,9 @@ async function merge(config: Config): Promise<void> {
   log.setOutput('digest', outcome.digest);
   const ctx = readContext();
   const key = reportKey(config, process.env, 'merge', secretValues(config.build));
-  const ledger = await keepLedger(config, key, (run) => mergeEntry(outcome, run, new Date()));
+  const ledger = await keepLedger(config, key, (run) =>
+    mergeEntry(outcome, run, new Date(), pushHosts(config.build.tags)),
+  );
   const gate = await report(
     config,
     ctx,

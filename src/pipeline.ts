@@ -27,7 +27,8 @@ import type { ReportInput } from './report/model.js';
 import { secretValues } from './attempts/secrets.js';
 import { Redactor, type Redacted } from './redact/redact.js';
 import type { Finding } from './findings/types.js';
-import { buildEntry } from './ledger/entry.js';
+import { buildEntry, nodeIdentity } from './ledger/entry.js';
+import { pushHosts } from './diagnosis/stall.js';
 import { recordRun, restoreLedger, saveLedger, type LedgerView } from './ledger/ledger.js';
 import type { Ledger } from './ledger/window.js';
 import type { LedgerStore } from './ledger/store.js';
@@ -207,7 +208,15 @@ export async function runPipeline(
     recorded = ledgerStore
       ? await recordRun(
           ledgerRestoring,
-          buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), ledgerStore.run, new Date()),
+          buildEntry(
+            outcome,
+            setup.state.nodes,
+            buildPlatforms(config, bake),
+            ledgerStore.run,
+            new Date(),
+            nodeIdentity(config.builder.generatedNodeNames),
+            pushesTo(config, bake),
+          ),
           secretValues(config.build),
         )
       : undefined;
@@ -264,6 +273,12 @@ export function withLedger(input: ReportInput, view: LedgerView | undefined): Re
         ledger: { summary: view.summary, entry: view.entry },
       }
     : input;
+}
+
+/** The registry hosts a build pushes its tags to (none for a bake: each target has its own). */
+function pushesTo(config: Config, bake?: BakeDefinition): string[] {
+  const pushes = config.build.push || config.build.outputs.some((o) => /(^|,)push=true(,|$)/.test(o));
+  return !bake && pushes ? pushHosts(config.build.tags) : [];
 }
 
 /** The platforms the build asked for (a bake's, across its targets). */

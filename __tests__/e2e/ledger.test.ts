@@ -424,11 +424,9 @@ test('a push that meets a registry 503 is a recovered registry incident in the l
   }
 }, 120_000);
 
-// DEFECT (src/ledger/entry.ts registryOf, reported, not this part's file): the 503's error text
-// ("failed to build: received unexpected HTTP status: 503 Service Unavailable") names no host, so
-// the most common registry incident has no `registry`: no registry row, and flaky-registry can never
-// fire for it. The pushed tag's host is the registry. `.failing` until fixed: then make it `test`.
-test.failing('the registry incident names its host (so flaky-registry can count it)', () => {
+// The 503's error text ("received unexpected HTTP status: 503 Service Unavailable") names no host:
+// the incident takes the one host the build pushes to, so flaky-registry can count it.
+test('the registry incident names its host (so flaky-registry can count it)', () => {
   expect(registryEvents).toHaveLength(1);
   expect(registryEvents[0].registry).toBe(registryHost);
 });

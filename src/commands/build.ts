@@ -15,7 +15,7 @@ import type { Command } from './command.js';
 import { log, publishOnTerminal, withBuilder, writeOut } from './session.js';
 import { Timings } from '../timings.js';
 import type { LedgerStore } from '../ledger/store.js';
-import { bootEntry } from '../ledger/entry.js';
+import { bootEntry, nodeIdentity } from '../ledger/entry.js';
 import { recordAndSave } from '../ledger/ledger.js';
 import { ledgerFlagStore, ledgerLine } from './ledger.js';
 
@@ -157,7 +157,14 @@ async function runOnTerminal(
       if (ledger) {
         const view = await recordAndSave(
           ledger,
-          (run) => bootEntry(e.failed, e.state?.nodes ?? [], run, new Date()),
+          (run) =>
+            bootEntry(
+              e.failed,
+              e.state?.nodes ?? [],
+              run,
+              new Date(),
+              nodeIdentity(config.builder.generatedNodeNames),
+            ),
           secretValues(config.build),
           debug,
         );

@@ -95,6 +95,9 @@ export function parseBuilder(src: InputSource, env: ConfigEnv): BuilderConfig {
     driver,
     name,
     nameGiven: !!getString(src, 'name'),
+    generatedNodeNames: getString(src, 'name')
+      ? []
+      : nodes.filter((n, i) => n.name === `${name}${i}`).map((n) => n.name),
     existing,
     nodes,
     bootstrapTimeoutSeconds: getNumber(src, 'bootstrap-timeout', 120, { min: 1, max: 3600 }),

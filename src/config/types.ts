@@ -19,6 +19,11 @@ export interface BuilderConfig {
   name: string;
   /** The name came from the `name` input (a default name is unique to the run). */
   nameGiven: boolean;
+  /**
+   * Node names made up for this run (`<builder>0`, … of a builder the step did not name): the flake
+   * ledger knows such a node by its endpoint instead.
+   */
+  generatedNodeNames: string[];
   /** An existing builder to use (and verify) instead of creating one. */
   existing: string;
   nodes: NodeSpec[];

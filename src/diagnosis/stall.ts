@@ -51,6 +51,20 @@ export function registryHostIn(text: string): string | undefined {
   return host;
 }
 
+/**
+ * The registry host of an image reference (`host[:port]/repo:tag`): its first part when that is a
+ * host (a `.` or `:` in it, or `localhost`), else Docker Hub's `docker.io`.
+ */
+export function referenceHost(ref: string): string {
+  const first = ref.trim().split('/')[0].toLowerCase();
+  return ref.includes('/') && (/[.:]/.test(first) || first === 'localhost') ? first : 'docker.io';
+}
+
+/** The registry hosts a push goes to: its tags' hosts, each once. */
+export function pushHosts(tags: readonly string[]): string[] {
+  return [...new Set(tags.filter((t) => t.trim()).map(referenceHost))];
+}
+
 /** The stall in words, for the attempt's error and the finding. */
 export function describeStall(s: Stall): string {
   const quiet = `no progress for ${Math.round(s.quietMs / 1000)} s${s.step ? ` while ${s.step} ran` : ''}`;

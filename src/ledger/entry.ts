@@ -104,15 +104,23 @@ export function attribute(
   return {};
 }
 
-/** The registry host of a failure: the stall's, else one the error text names. */
+/**
+ * The registry host of a failure: the stall's, else one the error text names, else the one host
+ * the run pushes to (a `503 Service Unavailable` on a push names none).
+ */
 export function registryOf(
   c: Classification | undefined,
   stall: Stall | undefined,
   text: string,
+  pushedTo: readonly string[] = [],
 ): string | undefined {
   if (stall?.registry?.host) return stall.registry.host;
   if (c?.category !== 'registry') return undefined;
-  return registryHostIn(text) ?? text.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
+  return (
+    registryHostIn(text) ??
+    text.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1] ??
+    (pushedTo.length === 1 ? pushedTo[0] : undefined)
+  );
 }
 
 /** Infrastructure: a boot, re-check or stall always; a failed build or merge attempt by its category. */
@@ -127,12 +135,29 @@ function succeeded(a: { exitCode: number; timedOut?: boolean; cancelled?: boolea
 }
 
 /** A build's (or bake's) entry: one event per failed attempt. */
+/**
+ * A node's identity from run to run: its name, or its endpoint when the name was made up for this
+ * run (a builder the step did not name gets a new random name, so new node names, every run).
+ */
+export type NodeIdentity = (node: { name: string; endpoint: string }) => string;
+
+/** Every node's name is its own (a named builder, or nodes named in `nodes`). */
+export const byName: NodeIdentity = (n) => n.name;
+
+/** Names made up for this run (config's generatedNodeNames) are replaced by the node's endpoint. */
+export function nodeIdentity(generated: readonly string[]): NodeIdentity {
+  return (n) => (generated.includes(n.name) && n.endpoint ? n.endpoint : n.name);
+}
+
 export function buildEntry(
   outcome: BuildOutcome,
   nodes: readonly LedgerNode[],
   platforms: readonly string[],
   run: string,
   now: Date,
+  identity: NodeIdentity,
+  /** The registry hosts the build pushes to (pushHosts of its tags), for a failure that names none. */
+  pushedTo: readonly string[] = [],
 ): LedgerEntry {
   const events: LedgerEvent[] = [];
   outcome.attempts.forEach((a, i) => {
@@ -151,8 +176,8 @@ export function buildEntry(
       ...(c?.pattern ? { pattern: c.pattern } : {}),
       transient: transient(c, kind),
       recovered,
-      ...attribute(nodes, named, platform),
-      ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '')),
+      ...identified(attribute(nodes, named, platform), identity),
+      ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '', pushedTo)),
       ...optional('step', a.stall?.step ?? step.label),
       lostMs: Math.max(0, Math.round(a.durationMs + (a.waitMs ?? 0))),
     });
@@ -161,9 +186,13 @@ export function buildEntry(
     at: now.toISOString(),
     run,
     attempts: outcome.attempts.length,
-    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    nodes: nodes.map((n) => ({ name: identity(n), endpoint: n.endpoint })),
     events,
   };
+}
+
+function identified(a: { node?: string; endpoint?: string }, identity: NodeIdentity): typeof a {
+  return a.node ? { ...a, node: identity({ name: a.node, endpoint: a.endpoint ?? '' }) } : a;
 }
 
 /** A run the strict bootstrap stopped: every node that did not boot is an incident. */
@@ -172,19 +201,20 @@ export function bootEntry(
   all: readonly { name: string; endpoint: string }[],
   run: string,
   now: Date,
+  identity: NodeIdentity,
 ): LedgerEntry {
   const nodes = all.length ? all : failed;
   return {
     at: now.toISOString(),
     run,
     attempts: 0,
-    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    nodes: nodes.map((n) => ({ name: identity(n), endpoint: n.endpoint })),
     events: failed.map((n) => ({
       kind: 'boot',
       category: 'builder',
       transient: true,
       recovered: false,
-      node: n.name,
+      node: identity(n),
       endpoint: n.endpoint,
       lostMs: 0,
     })),
@@ -192,7 +222,13 @@ export function bootEntry(
 }
 
 /** A merge's entry: every failed imagetools attempt (a merge retry) is an incident of its registry. */
-export function mergeEntry(outcome: MergeOutcome, run: string, now: Date): LedgerEntry {
+export function mergeEntry(
+  outcome: MergeOutcome,
+  run: string,
+  now: Date,
+  /** The registry hosts the merge pushes to. */
+  pushedTo: readonly string[] = [],
+): LedgerEntry {
   const events: LedgerEvent[] = [];
   outcome.attempts.forEach((a, i) => {
     if (succeeded(a)) return;
@@ -204,7 +240,7 @@ export function mergeEntry(outcome: MergeOutcome, run: string, now: Date): Ledge
       ...(c?.pattern ? { pattern: c.pattern } : {}),
       transient: transient(c, 'merge'),
       recovered: outcome.attempts.slice(i + 1).some(succeeded),
-      ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '')),
+      ...optional('registry', registryOf(c, a.stall, a.trace.error ?? c?.reason ?? '', pushedTo)),
       lostMs: Math.max(0, Math.round(a.durationMs)),
     });
   });

@@ -4,7 +4,8 @@
 // amd64 while both platforms ran), cut to the lines that matter.
 import type { Attempt, BuildOutcome } from '../../../src/attempts/run.js';
 import { parseInspect } from '../../../src/builder/state.js';
-import { attribute, buildEntry, stepOf } from '../../../src/ledger/entry.js';
+import { attribute, buildEntry, byName, registryOf, stepOf } from '../../../src/ledger/entry.js';
+import { pushHosts } from '../../../src/diagnosis/stall.js';
 import { parseTrace } from '../../../src/trace/parser.js';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
@@ -123,7 +124,9 @@ test('a GOAWAY that left one platformâ€™s step running and cancelled the otherâ€
     label: 'RUN echo "npm ci (simulated)" && sleep 2',
     platform: 'linux/amd64',
   });
-  expect(buildEntry(outcome(log), NODES, ['linux/amd64', 'linux/386'], 'r', NOW).events[0]).toMatchObject({
+  expect(
+    buildEntry(outcome(log), NODES, ['linux/amd64', 'linux/386'], 'r', NOW, byName).events[0],
+  ).toMatchObject({
     node: 'amd64',
     recovered: true,
     transient: true,
@@ -141,7 +144,24 @@ test('a GOAWAY that left steps running on both platforms: unattributed, whicheve
   const step = stepOf(parseTrace(log));
   expect(step.label).toBe('RUN echo "npm run build (simulated)" && sleep 1');
   expect(step.platform).toBeUndefined();
-  const event = buildEntry(outcome(log), NODES, ['linux/amd64', 'linux/386'], 'r', NOW).events[0];
+  const event = buildEntry(outcome(log), NODES, ['linux/amd64', 'linux/386'], 'r', NOW, byName).events[0];
   expect(event.node).toBeUndefined();
   expect(event.step).toBe('RUN echo "npm run build (simulated)" && sleep 1');
+});
+
+test('a registry failure that names no host takes the one host the build pushes to', () => {
+  expect(pushHosts(['127.0.0.1:5000/app:1', '127.0.0.1:5000/app:latest'])).toEqual(['127.0.0.1:5000']);
+  expect(pushHosts(['ghcr.io/o/app:1', 'app:1', 'library/app', 'localhost/x'])).toEqual([
+    'ghcr.io',
+    'docker.io',
+    'localhost',
+  ]);
+  const c = { category: 'registry' as const, retryable: true, reason: '503' };
+  const text = 'failed to build: received unexpected HTTP status: 503 Service Unavailable';
+  expect(registryOf(c, undefined, text, ['127.0.0.1:5000'])).toBe('127.0.0.1:5000');
+  // Two hosts: which one failed is not known.
+  expect(registryOf(c, undefined, text, ['ghcr.io', 'docker.io'])).toBeUndefined();
+  // A host the text names wins; a failure that is not the registry's names none.
+  expect(registryOf(c, undefined, 'pushing manifest for quay.io/o/app:1: 503', ['ghcr.io'])).toBe('quay.io');
+  expect(registryOf({ ...c, category: 'step' }, undefined, text, ['ghcr.io'])).toBeUndefined();
 });

@@ -2,7 +2,7 @@
 // two-platform cut (the real `transport-two-platforms` capture) is transport, retried, and
 // unattributed; the `unattributed` row; the "Not recovered:" line.
 import { attempt, log } from '../../support/report-cases.js';
-import { buildEntry, type LedgerEvent } from '../../../src/ledger/entry.js';
+import { buildEntry, type LedgerEvent, byName } from '../../../src/ledger/entry.js';
 import { summarize } from '../../../src/ledger/window.js';
 import { ledgerMarkdown, recoveredLine } from '../../../src/ledger/render.js';
 import type { BuildOutcome } from '../../../src/attempts/run.js';
@@ -31,16 +31,17 @@ test('a cancelled attempt is not an incident (cancelled, or classified cancelled
       classification: { category: 'cancelled', retryable: false, reason: 'cancelled' },
     }),
   ];
-  for (const a of cancelled) expect(buildEntry(outcome([a]), DEMO, PLATFORMS, 'r', NOW).events).toEqual([]);
-  expect(buildEntry(outcome([attempt(1, log('transport'))]), DEMO, PLATFORMS, 'r', NOW).events).toHaveLength(
-    1,
-  );
+  for (const a of cancelled)
+    expect(buildEntry(outcome([a]), DEMO, PLATFORMS, 'r', NOW, byName).events).toEqual([]);
+  expect(
+    buildEntry(outcome([attempt(1, log('transport'))]), DEMO, PLATFORMS, 'r', NOW, byName).events,
+  ).toHaveLength(1);
 });
 
 test('the two-platform cut (the real capture): transport, retried, its step the one left running, unattributed (never guessed) with an unattributed row', () => {
   // The capture leaves steps running on both platforms (the cut amd64 node's, and the 386 one buildx
   // cancelled without printing its end): no platform is certain, so no node.
-  const entry = buildEntry(outcome([cut(), green()]), DEMO, PLATFORMS, 'r', NOW);
+  const entry = buildEntry(outcome([cut(), green()]), DEMO, PLATFORMS, 'r', NOW, byName);
   expect(entry.events).toHaveLength(1);
   const [e] = entry.events;
   expect(e).toMatchObject({ category: 'transport', transient: true, recovered: true });

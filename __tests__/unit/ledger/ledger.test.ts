@@ -11,6 +11,7 @@ import {
   mergeEntry,
   type LedgerEntry,
   type LedgerEvent,
+  byName,
 } from '../../../src/ledger/entry.js';
 import {
   append,
@@ -281,7 +282,7 @@ test('a build entry: the cut attempt on the multi-platform step’s node, recove
       attempt({ number: 2, exitCode: 0 }),
     ],
   };
-  const e = buildEntry(outcome, NODES, ['linux/386', 'linux/amd64'], 'run-1', NOW);
+  const e = buildEntry(outcome, NODES, ['linux/386', 'linux/amd64'], 'run-1', NOW, byName);
   expect(e.events).toEqual([
     {
       kind: 'attempt',
@@ -313,7 +314,7 @@ test('a re-check that found a node down names it; a boot failure and a merge ret
       }),
     ],
   };
-  expect(buildEntry(outcome, NODES, [], 'r', NOW).events[0]).toMatchObject({
+  expect(buildEntry(outcome, NODES, [], 'r', NOW, byName).events[0]).toMatchObject({
     kind: 'recheck',
     node: 'one',
     recovered: false,
@@ -323,6 +324,7 @@ test('a re-check that found a node down names it; a boot failure and a merge ret
     NODES,
     'r',
     NOW,
+    byName,
   );
   expect(boot.events).toEqual([
     {

@@ -5,7 +5,7 @@
 // entry to it (window.ts, fit): a long `RUN` line is clipped, an isolated bake of many targets keeps
 // its last 64 events.
 import type { Attempt, BuildOutcome } from '../../../src/attempts/run.js';
-import { buildEntry } from '../../../src/ledger/entry.js';
+import { buildEntry, byName } from '../../../src/ledger/entry.js';
 import { recordRun } from '../../../src/ledger/ledger.js';
 import { checkLedger } from '../../../src/ledger/window.js';
 import { parseTrace } from '../../../src/trace/parser.js';
@@ -29,7 +29,7 @@ function attempt(over: Partial<Attempt>, log = ''): Attempt {
 
 /** The entry as the next run reads it: saved (JSON), restored, checked. */
 async function readBack(outcome: BuildOutcome): Promise<{ saved: number; read: number }> {
-  const entry = buildEntry(outcome, NODES, ['linux/amd64'], 'run-1', NOW);
+  const entry = buildEntry(outcome, NODES, ['linux/amd64'], 'run-1', NOW, byName);
   const { ledger } = await recordRun(Promise.resolve(undefined), entry, [], NOW);
   const r = checkLedger(JSON.stringify(ledger));
   if (typeof r === 'string') throw new Error(r);

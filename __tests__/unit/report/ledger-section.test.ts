@@ -6,7 +6,7 @@
 import { CASES, attempt, build, log } from '../../support/report-cases.js';
 import { renderGfm } from '../../support/cmark.js';
 import { COMMENT_LIMIT, SUMMARY_LIMIT, renderMarkdown } from '../../../src/report/markdown.js';
-import { buildEntry, type LedgerEntry } from '../../../src/ledger/entry.js';
+import { buildEntry, type LedgerEntry, byName } from '../../../src/ledger/entry.js';
 import { recordRun } from '../../../src/ledger/ledger.js';
 import { withLedger } from '../../../src/pipeline.js';
 import type { BuildOutcome } from '../../../src/attempts/run.js';
@@ -27,7 +27,7 @@ const clean = (i: number): LedgerEntry => ({
 async function withWindow(report: ReportInput, attempts: BuildOutcome['attempts'], before: LedgerEntry[]) {
   const outcome: BuildOutcome = { success: true, attempts, metadata: '', imageid: '', digest: '' };
   const ledger: Ledger = { version: 1, entries: before };
-  const entry = buildEntry(outcome, NODES, ['linux/amd64'], 'this-1', NOW);
+  const entry = buildEntry(outcome, NODES, ['linux/amd64'], 'this-1', NOW, byName);
   const { view } = await recordRun(Promise.resolve(ledger), entry, [], NOW);
   return withLedger(report, view);
 }
