@@ -15513,9 +15513,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve6(data);
+              return err ? reject(err) : resolve7(data);
             });
           });
         }
@@ -15553,12 +15553,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve6(data);
+              ) : resolve7(data);
             });
           });
         }
@@ -17825,8 +17825,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve6, reject) => {
-        res = resolve6;
+      const promise = new Promise((resolve7, reject) => {
+        res = resolve7;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -19138,7 +19138,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -19213,7 +19213,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -19308,11 +19308,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -19335,10 +19335,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -19355,7 +19355,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -19535,7 +19535,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -19557,7 +19557,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -19593,13 +19593,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20077,12 +20077,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -20752,12 +20752,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve6, reject) => {
+      const waitForDrain = () => new Promise((resolve7, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve6;
+          callback = resolve7;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -21236,16 +21236,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve6;
+            this[kClosedResolve] = resolve7;
           } else {
-            resolve6(null);
+            resolve7(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -21256,7 +21256,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve6(null);
+            resolve7(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -21307,7 +21307,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve6, reject) => {
+        const socket = await new Promise((resolve7, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -21319,7 +21319,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve6(socket2);
+              resolve7(socket2);
             }
           });
         });
@@ -21655,8 +21655,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve6) => {
-            this[kClosedResolve] = resolve6;
+          await new Promise((resolve7) => {
+            this[kClosedResolve] = resolve7;
           });
         }
       }
@@ -22925,7 +22925,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve6, reject) => {
+        return await new Promise((resolve7, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -22938,7 +22938,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve6(null);
+              resolve7(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -22957,7 +22957,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -22974,7 +22974,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve6,
+              resolve: resolve7,
               reject,
               length: 0,
               body: []
@@ -23044,18 +23044,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve6, stream, length } = consume2;
+      const { type, body, resolve: resolve7, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve6(chunksDecode(body, length));
+          resolve7(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve6(JSON.parse(chunksDecode(body, length)));
+          resolve7(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve6(chunksConcat(body, length).buffer);
+          resolve7(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve6(new Blob(body, { type: stream[kContentType] }));
+          resolve7(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve6(chunksConcat(body, length));
+          resolve7(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -23312,9 +23312,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -23537,9 +23537,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -23824,9 +23824,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -23918,9 +23918,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve6(data);
+            return err ? reject(err) : resolve7(data);
           });
         });
       }
@@ -27783,7 +27783,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve6, reject) => agent.dispatch(
+        return new Promise((resolve7, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -27859,7 +27859,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve6({
+              resolve7({
                 status,
                 statusText,
                 headersList,
@@ -27902,7 +27902,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve6({
+              resolve7({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -31643,8 +31643,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve6) => {
-        setTimeout(resolve6, ms).unref();
+      return new Promise((resolve7) => {
+        setTimeout(resolve7, ms).unref();
       });
     }
     module.exports = {
@@ -32513,11 +32513,11 @@ var init_lib = __esm({
     import_undici = __toESM(require_undici(), 1);
     __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32533,7 +32533,7 @@ var init_lib = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32603,26 +32603,26 @@ var init_lib = __esm({
       }
       readBody() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve6(output.toString());
+              resolve7(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve7) => __awaiter(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve6(Buffer.concat(chunks));
+              resolve7(Buffer.concat(chunks));
             });
           }));
         });
@@ -32825,14 +32825,14 @@ var init_lib = __esm({
        */
       requestRaw(info2, data) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => {
+          return new Promise((resolve7, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve6(res);
+                resolve7(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -33076,12 +33076,12 @@ var init_lib = __esm({
         return __awaiter(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
+          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter(this, void 0, void 0, function* () {
-          return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -33089,7 +33089,7 @@ var init_lib = __esm({
               headers: {}
             };
             if (statusCode === HttpCodes.NotFound) {
-              resolve6(response);
+              resolve7(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -33128,7 +33128,7 @@ var init_lib = __esm({
               err.result = response.result;
               reject(err);
             } else {
-              resolve6(response);
+              resolve7(response);
             }
           }));
         });
@@ -33144,11 +33144,11 @@ var init_auth = __esm({
   "node_modules/@actions/http-client/lib/auth.js"() {
     __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33164,7 +33164,7 @@ var init_auth = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33207,11 +33207,11 @@ var init_oidc_utils = __esm({
     init_core();
     __awaiter3 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33227,7 +33227,7 @@ var init_oidc_utils = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33309,11 +33309,11 @@ var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
     __awaiter4 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33329,7 +33329,7 @@ var init_summary = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33708,11 +33708,11 @@ var init_io_util = __esm({
   "node_modules/@actions/io/lib/io-util.js"() {
     __awaiter5 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33728,7 +33728,7 @@ var init_io_util = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33811,11 +33811,11 @@ var init_io = __esm({
     init_io_util();
     __awaiter6 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33831,7 +33831,7 @@ var init_io = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -33896,11 +33896,11 @@ var init_toolrunner = __esm({
     init_io_util();
     __awaiter7 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -33916,7 +33916,7 @@ var init_toolrunner = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34135,7 +34135,7 @@ var init_toolrunner = __esm({
             this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
           }
           this.toolPath = yield which(this.toolPath, true);
-          return new Promise((resolve6, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve7, reject) => __awaiter7(this, void 0, void 0, function* () {
             this._debug(`exec tool: ${this.toolPath}`);
             this._debug("arguments:");
             for (const arg of this.args) {
@@ -34218,7 +34218,7 @@ var init_toolrunner = __esm({
               if (error2) {
                 reject(error2);
               } else {
-                resolve6(exitCode);
+                resolve7(exitCode);
               }
             });
             if (this.options.input) {
@@ -34348,11 +34348,11 @@ var init_exec = __esm({
     init_toolrunner();
     __awaiter8 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34368,7 +34368,7 @@ var init_exec = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34404,11 +34404,11 @@ var init_platform = __esm({
     init_exec();
     __awaiter9 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34424,7 +34424,7 @@ var init_platform = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34633,11 +34633,11 @@ var init_core = __esm({
     init_platform();
     __awaiter10 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34653,7 +34653,7 @@ var init_core = __esm({
           }
         }
         function step(result) {
-          result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -35264,7 +35264,10 @@ var INPUTS = {
     kind: "string",
     default: "true",
     description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache beside the baseline (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: the run neither reads nor appends to it (a ledger already kept stays as it is), and the output is empty.",
-    help: "read this ledger file (JSON) and append the run to it (docs/ledger.md)",
+    help: {
+      build: "a file, not true or false: read this ledger (JSON) and append the run to it; a folder, a missing folder or a ledger it cannot read whole is refused before the build, exit 2 (docs/ledger.md)",
+      bake: "a file, as for build"
+    },
     action: RUNS,
     cli: ["build", "bake"]
   },
@@ -37054,6 +37057,13 @@ function registryHostIn(text2) {
   }
   return host;
 }
+function referenceHost(ref) {
+  const first = ref.trim().split("/")[0].toLowerCase();
+  return ref.includes("/") && (/[.:]/.test(first) || first === "localhost") ? first : "docker.io";
+}
+function pushHosts(tags) {
+  return [...new Set(tags.filter((t) => t.trim()).map(referenceHost))];
+}
 function describeStall(s) {
   const quiet = `no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}`;
   if (s.registry) {
@@ -38036,8 +38046,11 @@ function summarySections(input2) {
 }
 function ledgerSection(input2) {
   if (!input2.ledger) return [];
-  const line = recoveredLine(input2.ledger.entry);
-  return [...line ? [line] : [], ledgerMarkdown(input2.ledger.summary)];
+  const { summary: summary2, entry } = input2.ledger;
+  const line = recoveredLine(entry);
+  const runs = summary2.window.runs;
+  const window = summary2.categories.length ? ledgerMarkdown(summary2) : gfm`**Flake ledger**: no incident in ${runs} run${runs === 1 ? none : gfm`s`} since ${text(summary2.window.since.slice(0, 10))}.`;
+  return [...line ? [line] : [], window];
 }
 function renderMarkdown(input2, opts) {
   const size = (t) => sizeOf(t, opts.limit.unit);
@@ -39065,6 +39078,7 @@ function parseBuilder(src, env) {
     driver,
     name,
     nameGiven: !!getString(src, "name"),
+    generatedNodeNames: getString(src, "name") ? [] : nodes.filter((n, i) => n.name === `${name}${i}`).map((n) => n.name),
     existing,
     nodes,
     bootstrapTimeoutSeconds: getNumber(src, "bootstrap-timeout", 120, { min: 1, max: 3600 }),
@@ -39805,7 +39819,7 @@ var Buildx = class {
   spawn(command, args, opts) {
     const started = Date.now();
     const capture = opts.capture ?? true;
-    return new Promise((resolve6, reject) => {
+    return new Promise((resolve7, reject) => {
       const child2 = spawn(command, args, {
         env: childEnv(this.env, opts.env),
         ...opts.cwd ? { cwd: opts.cwd } : {},
@@ -39867,7 +39881,7 @@ var Buildx = class {
         clearTimeout(timer);
         escalation.forEach(clearTimeout);
         cancel?.removeEventListener("abort", onAbort);
-        resolve6({
+        resolve7({
           code: code2 ?? (signal2 ? 128 + (SIGNAL_NUMBERS[signal2] ?? 2) : 1),
           stdout: Buffer.concat(out).toString(),
           stderr: Buffer.concat(err).toString(),
@@ -41192,7 +41206,7 @@ function probeEndpoint(endpoint, opts = {}) {
   if (url.protocol !== "tcp:" || !url.port) return Promise.resolve({ kind: "not-tcp" });
   const host = url.hostname.replace(/^\[|\]$/g, "");
   const where = `tcp ${host}:${url.port}`;
-  return new Promise((resolve6) => {
+  return new Promise((resolve7) => {
     const socket = net.connect({
       host,
       port: Number(url.port),
@@ -41200,7 +41214,7 @@ function probeEndpoint(endpoint, opts = {}) {
     });
     const done = (result) => {
       socket.destroy();
-      resolve6(result);
+      resolve7(result);
     };
     socket.setTimeout(
       timeoutMs,
@@ -41237,15 +41251,15 @@ async function quickProbe(endpoint, opts = {}) {
   return { kind: "dead", detail: `${last.detail} (${probes} probe${probes === 1 ? "" : "s"}${over})` };
 }
 function wait(ms, signal) {
-  return new Promise((resolve6) => {
-    if (signal?.aborted) return resolve6(false);
+  return new Promise((resolve7) => {
+    if (signal?.aborted) return resolve7(false);
     const onAbort = () => {
       clearTimeout(timer);
-      resolve6(false);
+      resolve7(false);
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
-      resolve6(true);
+      resolve7(true);
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
@@ -41756,9 +41770,9 @@ async function bootAndVerify(name, config, deps, deadline = Date.now() + config.
   }
 }
 function aborted(signal) {
-  return new Promise((resolve6) => {
-    if (signal?.aborted) resolve6();
-    signal?.addEventListener("abort", () => resolve6(), { once: true });
+  return new Promise((resolve7) => {
+    if (signal?.aborted) resolve7();
+    signal?.addEventListener("abort", () => resolve7(), { once: true });
   });
 }
 async function describe(down, state, boot, reasons, config) {
@@ -42234,12 +42248,12 @@ function readResult(metadataFile, iidFile) {
   return { metadata, imageid, digest: String(parsed["containerimage.digest"] ?? "") };
 }
 function abortableSleep(ms, signal) {
-  return new Promise((resolve6) => {
-    if (signal?.aborted) return resolve6();
+  return new Promise((resolve7) => {
+    if (signal?.aborted) return resolve7();
     const done = () => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", done);
-      resolve6();
+      resolve7();
     };
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });
@@ -42619,10 +42633,10 @@ function attribute(nodes, named, platform2) {
   if (nodes.length === 1) return { node: nodes[0].name, endpoint: nodes[0].endpoint };
   return {};
 }
-function registryOf(c, stall, text2) {
+function registryOf(c, stall, text2, pushedTo = []) {
   if (stall?.registry?.host) return stall.registry.host;
   if (c?.category !== "registry") return void 0;
-  return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
+  return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1] ?? (pushedTo.length === 1 ? pushedTo[0] : void 0);
 }
 function transient(c, kind) {
   const classified = kind === "attempt" || kind === "merge";
@@ -42631,7 +42645,10 @@ function transient(c, kind) {
 function succeeded(a) {
   return a.exitCode === 0 && !a.timedOut && !a.cancelled;
 }
-function buildEntry(outcome, nodes, platforms, run, now) {
+function nodeIdentity(generated) {
+  return (n) => generated.includes(n.name) && n.endpoint ? n.endpoint : n.name;
+}
+function buildEntry(outcome, nodes, platforms, run, now, identity, pushedTo = []) {
   const events2 = [];
   outcome.attempts.forEach((a, i) => {
     if (succeeded(a)) return;
@@ -42649,8 +42666,8 @@ function buildEntry(outcome, nodes, platforms, run, now) {
       ...c?.pattern ? { pattern: c.pattern } : {},
       transient: transient(c, kind),
       recovered,
-      ...attribute(nodes, named, platform2),
-      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "")),
+      ...identified(attribute(nodes, named, platform2), identity),
+      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "", pushedTo)),
       ...optional("step", a.stall?.step ?? step.label),
       lostMs: Math.max(0, Math.round(a.durationMs + (a.waitMs ?? 0)))
     });
@@ -42659,23 +42676,26 @@ function buildEntry(outcome, nodes, platforms, run, now) {
     at: now.toISOString(),
     run,
     attempts: outcome.attempts.length,
-    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    nodes: nodes.map((n) => ({ name: identity(n), endpoint: n.endpoint })),
     events: events2
   };
 }
-function bootEntry(failed, all, run, now) {
+function identified(a, identity) {
+  return a.node ? { ...a, node: identity({ name: a.node, endpoint: a.endpoint ?? "" }) } : a;
+}
+function bootEntry(failed, all, run, now, identity) {
   const nodes = all.length ? all : failed;
   return {
     at: now.toISOString(),
     run,
     attempts: 0,
-    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    nodes: nodes.map((n) => ({ name: identity(n), endpoint: n.endpoint })),
     events: failed.map((n) => ({
       kind: "boot",
       category: "builder",
       transient: true,
       recovered: false,
-      node: n.name,
+      node: identity(n),
       endpoint: n.endpoint,
       lostMs: 0
     }))
@@ -42799,7 +42819,15 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   try {
     recorded = ledgerStore ? await recordRun(
       ledgerRestoring,
-      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), ledgerStore.run, /* @__PURE__ */ new Date()),
+      buildEntry(
+        outcome,
+        setup.state.nodes,
+        buildPlatforms(config, bake),
+        ledgerStore.run,
+        /* @__PURE__ */ new Date(),
+        nodeIdentity(config.builder.generatedNodeNames),
+        pushesTo(config, bake)
+      ),
       secretValues(config.build)
     ) : void 0;
   } catch (e) {
@@ -42849,6 +42877,10 @@ function withLedger(input2, view) {
     findings: [...input2.findings, ...view.findings],
     ledger: { summary: view.summary, entry: view.entry }
   } : input2;
+}
+function pushesTo(config, bake) {
+  const pushes = config.build.push || config.build.outputs.some((o) => /(^|,)push=true(,|$)/.test(o));
+  return !bake && pushes ? pushHosts(config.build.tags) : [];
 }
 function buildPlatforms(config, bake) {
   return bake ? [...new Set(bake.targets.flatMap((t) => t.platforms))] : config.build.platforms;
@@ -43172,6 +43204,10 @@ var Timings = class {
   }
 };
 
+// src/commands/ledger.ts
+import { accessSync, constants as constants5, existsSync as existsSync8, lstatSync as lstatSync2 } from "node:fs";
+import { dirname as dirname6, join as join17, resolve as resolve6 } from "node:path";
+
 // src/ledger/store.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { chmodSync, existsSync as existsSync7, lstatSync, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync5 } from "node:fs";
@@ -43218,6 +43254,135 @@ function fileLedgerStore(file, debug2) {
   };
 }
 
+// src/commands/ledger.ts
+var DEFAULT_LEDGER_FILE = ".buildx-guard-ledger.json";
+function lstatOrNone(file, flag) {
+  try {
+    return lstatSync2(file);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw new UserError(
+      `--${flag} ${file} cannot be read (${describeFsError(e)}); point --${flag} at a file you can read.`,
+      flag
+    );
+  }
+}
+function readLedgerFlag(file, flag) {
+  const st = lstatOrNone(file, flag);
+  if (!st) return void 0;
+  const kept = flag === "ledger" ? " (this one was left as it is)" : "";
+  if (st.isDirectory())
+    throw new UserError(
+      `--${flag} ${file} is a folder; point --${flag} at a file, such as ${join17(file, DEFAULT_LEDGER_FILE)}.`,
+      flag
+    );
+  if (flag === "ledger" && st.isSymbolicLink())
+    throw new UserError(
+      `--ledger ${file} is a symbolic link; point --ledger at the file itself (the append would replace the link).`,
+      flag
+    );
+  let text2;
+  try {
+    text2 = readBounded(file, "ledger");
+  } catch (e) {
+    if (isUserError(e)) throw e;
+    throw new UserError(
+      `--${flag} ${file} cannot be read (${describeFsError(e)}); point --${flag} at a file you can read.`,
+      flag
+    );
+  }
+  const checked = checkLedger(text2);
+  if (typeof checked === "string") {
+    const version = newerVersion(text2);
+    throw new UserError(
+      version ? `${file} is a version ${version} ledger, written by a newer buildx-guard; use that version with it (this one reads version 1)${kept}.` : `${file} is not a buildx-guard ledger (${checked}); point --${flag} at a file that 'buildx-guard build --ledger' wrote${kept}.`,
+      flag
+    );
+  }
+  if (checked.dropped && flag === "ledger")
+    throw new UserError(
+      `${file} has ${checked.dropped} entr${checked.dropped === 1 ? "y" : "ies"} this buildx-guard cannot read (a newer version's, or edited by hand); append with the version that wrote them, or point --ledger at another file${kept}.`,
+      flag
+    );
+  return checked;
+}
+function newerVersion(text2) {
+  try {
+    const v = JSON.parse(text2).version;
+    return typeof v === "number" && Number.isInteger(v) && v > 1 ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function ledgerFlagStore(file, debug2, warn) {
+  if (file === "true" || file === "false")
+    throw new UserError(
+      `--ledger takes a file in the CLI (the action's ledger: ${file} is its Actions cache switch); give a path such as --ledger ${DEFAULT_LEDGER_FILE}, or leave the flag out for no ledger.`,
+      "ledger"
+    );
+  readLedgerFlag(file, "ledger");
+  const dir = dirname6(resolve6(file));
+  if (!existsSync8(dir))
+    throw new UserError(
+      `The folder ${dir} of --ledger ${file} does not exist; create it (mkdir -p ${dir}) or point --ledger at a file in an existing folder.`,
+      "ledger"
+    );
+  try {
+    accessSync(dir, constants5.W_OK);
+  } catch (e) {
+    throw new UserError(
+      `--ledger ${file} cannot be written: its folder ${dir} is not writable (${describeFsError(e)}); point --ledger at a file in a folder you can write.`,
+      "ledger"
+    );
+  }
+  const reader = fileLedgerStore(file, debug2);
+  const writer = fileLedgerStore(
+    file,
+    (m) => warn(`${m.replace(/\.$/, "")} (the build result is unchanged; the ledger file is as it was).`)
+  );
+  return { run: reader.run, restore: reader.restore, save: (ledger) => writer.save(ledger) };
+}
+function ledgerLine(file, s) {
+  const incidents = s.categories.reduce((n, c) => n + c.incidents, 0);
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `Flake ledger ${file}: ${plural(s.window.runs, "run")}, ${plural(incidents, "incident")} (this run: ${s.thisRun.recovered} recovered, ${s.thisRun.notRecovered} not recovered); 'buildx-guard ledger --file ${file}' prints the tables.`;
+}
+var ledgerCommand = {
+  name: "ledger",
+  usage: "buildx-guard ledger [--file F] [--format text|json|markdown]",
+  summary: "print the flake ledger's window (a file build --ledger F appends): per node, category and registry",
+  async run(flags) {
+    const format = getChoice(flags, "format", ["text", "json", "markdown"], "text");
+    const file = flags("file") || DEFAULT_LEDGER_FILE;
+    const checked = readLedgerFlag(file, "file");
+    if (!checked)
+      throw new UserError(
+        `No ledger file at ${file}; run 'buildx-guard build --ledger ${file}' to start one, or point --file at one.`,
+        "file"
+      );
+    const { ledger, dropped } = checked;
+    if (dropped)
+      terminal.err(
+        `buildx-guard ledger: ${dropped} entr${dropped === 1 ? "y" : "ies"} of ${file} left out: this version cannot read ${dropped === 1 ? "it" : "them"} (a newer version's, or edited by hand).
+`
+      );
+    const last = ledger.entries[ledger.entries.length - 1];
+    if (!last)
+      throw new UserError(
+        `${file} holds no run yet; append one with 'buildx-guard build --ledger ${file}'.`,
+        "file"
+      );
+    const now = new Date(Math.max(Date.now(), Date.parse(last.at)));
+    const summary2 = summarize(ledger, last, now);
+    terminal.out(
+      format === "json" ? `${JSON.stringify(summary2)}
+` : format === "markdown" ? `${ledgerMarkdown(summary2)}
+` : ledgerText(summary2)
+    );
+    return 0;
+  }
+};
+
 // src/commands/build.ts
 function buildConfig(flags, positionals) {
   return parseConfig(
@@ -43236,8 +43401,9 @@ var buildCommand2 = {
   summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
   async run(flags, positionals) {
     const config = buildConfig(flags, positionals);
+    const ledger = ledgerOf(config, flags);
     checkContext(config);
-    return runOnTerminal(config, flags);
+    return runOnTerminal(config, flags, ledger);
   }
 };
 var bakeCommand = {
@@ -43246,15 +43412,21 @@ var bakeCommand = {
   summary: "docker buildx bake on a strictly verified builder, retried and reported per target",
   async run(flags, positionals) {
     const config = bakeConfig(flags, positionals);
+    const ledger = ledgerOf(config, flags);
     const bake = await resolveBake(config.bake, new Buildx(), {
       token: config.build.githubToken,
       allow: config.build.allow
     });
     log(`bake targets: ${bake.targets.map((t) => t.name).join(", ")}`);
-    return runOnTerminal(config, flags, bake);
+    return runOnTerminal(config, flags, ledger, bake);
   }
 };
-async function runOnTerminal(config, flags, bake) {
+function ledgerOf(config, flags) {
+  const file = flags("ledger");
+  if (!file) return void 0;
+  return ledgerFlagStore(file, (line) => config.debug ? log(line) : void 0, log);
+}
+async function runOnTerminal(config, flags, ledger, bake) {
   const timings = new Timings();
   const debug2 = (line) => {
     if (config.debug) log(line);
@@ -43282,7 +43454,7 @@ async function runOnTerminal(config, flags, bake) {
           mask: () => {
           },
           workspace: process.cwd(),
-          ...flags("ledger") ? { ledger: fileLedgerStore(flags("ledger"), debug2) } : {},
+          ...ledger ? { ledger } : {},
           debug: debug2
         },
         bake
@@ -43295,6 +43467,7 @@ async function runOnTerminal(config, flags, bake) {
           `${f.severity.padEnd(7)} ${f.rule.padEnd(20)} ${f.file ? `${f.file}${f.line ? `:${f.line}` : ""}` : "-"}  ${f.title}`
         );
       }
+      if (report.ledger) log(ledgerLine(flags("ledger"), report.ledger.summary));
       const gate = await publishOnTerminal(report, config.report, flags("report-file"));
       if (gate) log(gate);
       const outcome = result.outcome;
@@ -43324,13 +43497,21 @@ async function runOnTerminal(config, flags, bake) {
     // The same JSON verdict when the builder did not come up: the category says infrastructure.
     async (e) => {
       log(e.message);
-      if (flags("ledger")) {
-        await recordAndSave(
-          fileLedgerStore(flags("ledger"), debug2),
-          (run) => bootEntry(e.failed, e.state?.nodes ?? [], run, /* @__PURE__ */ new Date()),
+      if (ledger) {
+        const view = await recordAndSave(
+          ledger,
+          (run) => bootEntry(
+            e.failed,
+            e.state?.nodes ?? [],
+            run,
+            /* @__PURE__ */ new Date(),
+            nodeIdentity(config.builder.generatedNodeNames)
+          ),
           secretValues(config.build),
           debug2
         );
+        for (const f of view.findings) log(`${f.severity.padEnd(7)} ${f.rule.padEnd(20)} -  ${f.title}`);
+        log(ledgerLine(flags("ledger"), view.summary));
       }
       const verdict = {
         status: "failed",
@@ -43685,45 +43866,6 @@ var mergeCommand = {
     };
     writeOut(redactor.value(verdict));
     return outcome.success && !gate ? 0 : 1;
-  }
-};
-
-// src/commands/ledger.ts
-import { existsSync as existsSync8 } from "node:fs";
-var DEFAULT_LEDGER_FILE = ".buildx-guard-ledger.json";
-var ledgerCommand = {
-  name: "ledger",
-  usage: "buildx-guard ledger [--file F] [--format text|json|markdown]",
-  summary: "print the flake ledger's window (a file build --ledger F appends): per node, category and registry",
-  async run(flags) {
-    const format = getChoice(flags, "format", ["text", "json", "markdown"], "text");
-    const file = flags("file") || DEFAULT_LEDGER_FILE;
-    if (!existsSync8(file))
-      throw new UserError(
-        `No ledger file at ${file}; run 'buildx-guard build --ledger ${file}' to start one, or point --file at one.`,
-        "file"
-      );
-    const checked = checkLedger(readBounded(file, "ledger"));
-    if (typeof checked === "string")
-      throw new UserError(
-        `${file} is not a buildx-guard ledger (${checked}); point --file at a file that 'buildx-guard build --ledger' wrote.`,
-        "file"
-      );
-    const { ledger } = checked;
-    const last = ledger.entries[ledger.entries.length - 1];
-    if (!last)
-      throw new UserError(
-        `${file} holds no run yet; append one with 'buildx-guard build --ledger ${file}'.`,
-        "file"
-      );
-    const now = new Date(Math.max(Date.now(), Date.parse(last.at)));
-    const summary2 = summarize(ledger, last, now);
-    terminal.out(
-      format === "json" ? `${JSON.stringify(summary2)}
-` : format === "markdown" ? `${ledgerMarkdown(summary2)}
-` : ledgerText(summary2)
-    );
-    return 0;
   }
 };
 

@@ -14490,7 +14490,10 @@ var INPUTS = {
     kind: "string",
     default: "true",
     description: "Keep the flake ledger (docs/ledger.md): every run's failed attempts, nodes down and stalls, per node, category and registry, in the Actions cache beside the baseline (pull requests read it, never write it); the window's table in the summary, flaky-node and flaky-registry findings, the `ledger` output. false: the run neither reads nor appends to it (a ledger already kept stays as it is), and the output is empty.",
-    help: "read this ledger file (JSON) and append the run to it (docs/ledger.md)",
+    help: {
+      build: "a file, not true or false: read this ledger (JSON) and append the run to it; a folder, a missing folder or a ledger it cannot read whole is refused before the build, exit 2 (docs/ledger.md)",
+      bake: "a file, as for build"
+    },
     action: RUNS,
     cli: ["build", "bake"]
   },
@@ -14877,6 +14880,7 @@ function parseBuilder(src, env) {
     driver,
     name,
     nameGiven: !!getString(src, "name"),
+    generatedNodeNames: getString(src, "name") ? [] : nodes.filter((n, i) => n.name === `${name}${i}`).map((n) => n.name),
     existing,
     nodes,
     bootstrapTimeoutSeconds: getNumber(src, "bootstrap-timeout", 120, { min: 1, max: 3600 }),
@@ -17337,6 +17341,13 @@ function registryHostIn(text2) {
   }
   return host;
 }
+function referenceHost(ref) {
+  const first = ref.trim().split("/")[0].toLowerCase();
+  return ref.includes("/") && (/[.:]/.test(first) || first === "localhost") ? first : "docker.io";
+}
+function pushHosts(tags) {
+  return [...new Set(tags.filter((t) => t.trim()).map(referenceHost))];
+}
 function describeStall(s) {
   const quiet = `no progress for ${Math.round(s.quietMs / 1e3)} s${s.step ? ` while ${s.step} ran` : ""}`;
   if (s.registry) {
@@ -19480,8 +19491,11 @@ function summarySections(input2) {
 }
 function ledgerSection(input2) {
   if (!input2.ledger) return [];
-  const line = recoveredLine(input2.ledger.entry);
-  return [...line ? [line] : [], ledgerMarkdown(input2.ledger.summary)];
+  const { summary, entry } = input2.ledger;
+  const line = recoveredLine(entry);
+  const runs = summary.window.runs;
+  const window = summary.categories.length ? ledgerMarkdown(summary) : gfm`**Flake ledger**: no incident in ${runs} run${runs === 1 ? none : gfm`s`} since ${text(summary.window.since.slice(0, 10))}.`;
+  return [...line ? [line] : [], window];
 }
 function renderMarkdown(input2, opts) {
   const size = (t) => sizeOf(t, opts.limit.unit);
@@ -20952,10 +20966,10 @@ function attribute(nodes, named, platform) {
   if (nodes.length === 1) return { node: nodes[0].name, endpoint: nodes[0].endpoint };
   return {};
 }
-function registryOf(c, stall, text2) {
+function registryOf(c, stall, text2, pushedTo = []) {
   if (stall?.registry?.host) return stall.registry.host;
   if (c?.category !== "registry") return void 0;
-  return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1];
+  return registryHostIn(text2) ?? text2.match(/https?:\/\/([a-z0-9][a-z0-9.-]*(?::\d+)?)\/v2\//i)?.[1] ?? (pushedTo.length === 1 ? pushedTo[0] : void 0);
 }
 function transient(c, kind) {
   const classified = kind === "attempt" || kind === "merge";
@@ -20964,7 +20978,10 @@ function transient(c, kind) {
 function succeeded(a) {
   return a.exitCode === 0 && !a.timedOut && !a.cancelled;
 }
-function buildEntry(outcome, nodes, platforms, run2, now) {
+function nodeIdentity(generated) {
+  return (n) => generated.includes(n.name) && n.endpoint ? n.endpoint : n.name;
+}
+function buildEntry(outcome, nodes, platforms, run2, now, identity, pushedTo = []) {
   const events = [];
   outcome.attempts.forEach((a, i) => {
     if (succeeded(a)) return;
@@ -20982,8 +20999,8 @@ function buildEntry(outcome, nodes, platforms, run2, now) {
       ...c?.pattern ? { pattern: c.pattern } : {},
       transient: transient(c, kind),
       recovered,
-      ...attribute(nodes, named, platform),
-      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "")),
+      ...identified(attribute(nodes, named, platform), identity),
+      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "", pushedTo)),
       ...optional("step", a.stall?.step ?? step.label),
       lostMs: Math.max(0, Math.round(a.durationMs + (a.waitMs ?? 0)))
     });
@@ -20992,29 +21009,32 @@ function buildEntry(outcome, nodes, platforms, run2, now) {
     at: now.toISOString(),
     run: run2,
     attempts: outcome.attempts.length,
-    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    nodes: nodes.map((n) => ({ name: identity(n), endpoint: n.endpoint })),
     events
   };
 }
-function bootEntry(failed2, all, run2, now) {
+function identified(a, identity) {
+  return a.node ? { ...a, node: identity({ name: a.node, endpoint: a.endpoint ?? "" }) } : a;
+}
+function bootEntry(failed2, all, run2, now, identity) {
   const nodes = all.length ? all : failed2;
   return {
     at: now.toISOString(),
     run: run2,
     attempts: 0,
-    nodes: nodes.map((n) => ({ name: n.name, endpoint: n.endpoint })),
+    nodes: nodes.map((n) => ({ name: identity(n), endpoint: n.endpoint })),
     events: failed2.map((n) => ({
       kind: "boot",
       category: "builder",
       transient: true,
       recovered: false,
-      node: n.name,
+      node: identity(n),
       endpoint: n.endpoint,
       lostMs: 0
     }))
   };
 }
-function mergeEntry(outcome, run2, now) {
+function mergeEntry(outcome, run2, now, pushedTo = []) {
   const events = [];
   outcome.attempts.forEach((a, i) => {
     if (succeeded(a)) return;
@@ -21026,7 +21046,7 @@ function mergeEntry(outcome, run2, now) {
       ...c?.pattern ? { pattern: c.pattern } : {},
       transient: transient(c, "merge"),
       recovered: outcome.attempts.slice(i + 1).some(succeeded),
-      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "")),
+      ...optional("registry", registryOf(c, a.stall, a.trace.error ?? c?.reason ?? "", pushedTo)),
       lostMs: Math.max(0, Math.round(a.durationMs))
     });
   });
@@ -21153,7 +21173,15 @@ async function runPipeline(config, setup, deps, key, io, bake) {
   try {
     recorded = ledgerStore ? await recordRun(
       ledgerRestoring,
-      buildEntry(outcome, setup.state.nodes, buildPlatforms(config, bake), ledgerStore.run, /* @__PURE__ */ new Date()),
+      buildEntry(
+        outcome,
+        setup.state.nodes,
+        buildPlatforms(config, bake),
+        ledgerStore.run,
+        /* @__PURE__ */ new Date(),
+        nodeIdentity(config.builder.generatedNodeNames),
+        pushesTo(config, bake)
+      ),
       secretValues(config.build)
     ) : void 0;
   } catch (e) {
@@ -21203,6 +21231,10 @@ function withLedger(input2, view) {
     findings: [...input2.findings, ...view.findings],
     ledger: { summary: view.summary, entry: view.entry }
   } : input2;
+}
+function pushesTo(config, bake) {
+  const pushes = config.build.push || config.build.outputs.some((o) => /(^|,)push=true(,|$)/.test(o));
+  return !bake && pushes ? pushHosts(config.build.tags) : [];
 }
 function buildPlatforms(config, bake) {
   return bake ? [...new Set(bake.targets.flatMap((t) => t.platforms))] : config.build.platforms;
@@ -21821,10 +21853,11 @@ ${nodesTable(setup.state)}`);
         getInput("builder") || getInput("name"),
         secretValues(config.build)
       );
+      const identity = nodeIdentity(config.builder.generatedNodeNames);
       const ledger = await keepLedger(
         config,
         key,
-        (run2) => bootEntry(e.failed, e.state?.nodes ?? [], run2, /* @__PURE__ */ new Date())
+        (run2) => bootEntry(e.failed, e.state?.nodes ?? [], run2, /* @__PURE__ */ new Date(), identity)
       );
       await report(
         config,
@@ -21928,7 +21961,11 @@ async function merge(config) {
   jobLog.setOutput("digest", outcome.digest);
   const ctx = readContext();
   const key = reportKey(config, process.env, "merge", secretValues(config.build));
-  const ledger = await keepLedger(config, key, (run2) => mergeEntry(outcome, run2, /* @__PURE__ */ new Date()));
+  const ledger = await keepLedger(
+    config,
+    key,
+    (run2) => mergeEntry(outcome, run2, /* @__PURE__ */ new Date(), pushHosts(config.build.tags))
+  );
   const gate = await report(
     config,
     ctx,
@@ -21969,4 +22006,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-KARN5KHL.js.map
+//# sourceMappingURL=chunk-FR67Y2I7.js.map
