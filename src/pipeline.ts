@@ -260,7 +260,8 @@ export async function runPipeline(
       );
     }
   }
-  if (io.ledger && !io.cache?.ledger && recorded) await saveLedger(io.ledger, recorded.ledger, debug);
+  if (ledgerStore && ledgerStore !== io.cache?.ledger && recorded)
+    await saveLedger(ledgerStore, recorded.ledger, debug);
   return { outcome, report, ...(ledger ? { ledger } : {}) };
 }
 

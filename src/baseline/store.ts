@@ -20,7 +20,7 @@ import {
 
 export type { CacheCallOptions } from './cache-call.js';
 
-export type Kept = 'baseline' | 'buildcache' | 'ledger';
+export type Kept = 'baseline' | 'buildcache';
 
 export interface CacheKeys {
   /** This run's key (save). */
@@ -173,60 +173,51 @@ export async function restoreFolder(
   }
   const notice = opts.notice ?? debug;
   // The primary key cannot exist yet (it has this run's id): only the prefix can match.
-  const r = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
-    cache.restoreCache([dir], keys.key, [keys.restorePrefix]),
-  );
-  if (r.ok && r.value) {
-    debug(`cache: restored ${r.value}`);
-    return r.value;
-  }
-  if (r.ok || r.why === 'failed') {
-    // The library answers "none" for a failed download, a truncated or garbage archive and a 5xx
-    // alike. A run that took that for a miss would save the newest entry with nothing carried (no
-    // ledger history, no last green baseline), so a miss is asked once more, lookup only, and an
-    // entry that is there is restored once more. Twice unreadable, it is taken for broken: the run
-    // carries on without it and its save starts again (a notice says so), rather than no run ever
-    // saving again.
-    const why = r.ok ? 'nothing restored' : r.message;
-    const exists = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
-      cache.restoreCache([dir], keys.key, [keys.restorePrefix], { lookupOnly: true }),
+  const restore = (lookupOnly = false) =>
+    cacheCall(deadlineOf(keys, notice), opts, (cache) =>
+      cache.restoreCache([dir], keys.key, [keys.restorePrefix], lookupOnly ? { lookupOnly } : undefined),
     );
-    if (exists.ok && !exists.value) {
-      debug(
-        r.ok
-          ? `cache: none found under ${keys.restorePrefix}`
-          : `cache: restore failed (${r.message}); none found under ${keys.restorePrefix}.`,
-      );
-      return undefined;
-    }
-    if (!exists.ok && exists.why !== 'failed') {
-      // The service stopped answering: this run neither reads nor replaces the newest entry.
-      givenUp.add(dir);
-      notice(`cache: restore of ${keys.restorePrefix}* given up: ${exists.message}; carrying on without it.`);
-      return undefined;
-    }
-    if (!freshPrivateFolder(dir)) return undefined;
-    const again = await cacheCall(deadlineOf(keys, notice), opts, (cache) =>
-      cache.restoreCache([dir], keys.key, [keys.restorePrefix]),
-    );
-    if (again.ok && again.value) {
-      debug(`cache: restored ${again.value} on a second try (the first: ${why})`);
-      return again.value;
-    }
-    if (again.ok || again.why === 'failed') {
-      freshPrivateFolder(dir);
-      const newest = exists.ok ? exists.value : `the newest entry under ${keys.restorePrefix}`;
-      notice(
-        `cache: ${newest} could not be restored twice (${again.ok ? why : again.message}); carrying on without it, and this run's save starts it again.`,
-      );
-      return undefined;
-    }
+  const giveUp = (message: string): undefined => {
     givenUp.add(dir);
-    notice(`cache: restore of ${keys.restorePrefix}* given up: ${again.message}; carrying on without it.`);
+    notice(`cache: restore of ${keys.restorePrefix}* given up: ${message}; carrying on without it.`);
+    return undefined;
+  };
+  const first = await restore();
+  if (first.ok && first.value) {
+    debug(`cache: restored ${first.value}`);
+    return first.value;
+  }
+  if (!first.ok && first.why !== 'failed') return giveUp(first.message);
+  // The library answers "none" for a failed download, a truncated or garbage archive and a 5xx
+  // alike. A run that took that for a miss would save the newest entry with nothing carried (no
+  // ledger history, no last green baseline), so a miss is asked once more, lookup only, and an
+  // entry that is there is restored once more. Twice unreadable, it is taken for broken: the run
+  // carries on without it and its save starts again (a notice says so), rather than no run ever
+  // saving again.
+  const why = first.ok ? 'nothing restored' : first.message;
+  const exists = await restore(true);
+  // The service stopped answering: this run neither reads nor replaces the newest entry.
+  if (!exists.ok && exists.why !== 'failed') return giveUp(exists.message);
+  if (exists.ok && !exists.value) {
+    debug(
+      first.ok
+        ? `cache: none found under ${keys.restorePrefix}`
+        : `cache: restore failed (${first.message}); none found under ${keys.restorePrefix}.`,
+    );
     return undefined;
   }
-  givenUp.add(dir);
-  notice(`cache: restore of ${keys.restorePrefix}* given up: ${r.message}; carrying on without it.`);
+  if (!freshPrivateFolder(dir)) return undefined;
+  const again = await restore();
+  if (again.ok && again.value) {
+    debug(`cache: restored ${again.value} on a second try (the first: ${why})`);
+    return again.value;
+  }
+  if (!again.ok && again.why !== 'failed') return giveUp(again.message);
+  freshPrivateFolder(dir);
+  const newest = exists.ok ? exists.value : `the newest entry under ${keys.restorePrefix}`;
+  notice(
+    `cache: ${newest} could not be restored twice (${again.ok ? why : again.message}); carrying on without it, and this run's save starts it again.`,
+  );
   return undefined;
 }
 

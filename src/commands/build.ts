@@ -46,7 +46,7 @@ export const buildCommand: Command = {
     'bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)',
   async run(flags, positionals) {
     const config = buildConfig(flags, positionals);
-    const ledger = ledgerOf(config, flags);
+    const ledger = ledgerOf(flags);
     checkContext(config);
     return runOnTerminal(config, flags, ledger);
   },
@@ -59,7 +59,7 @@ export const bakeCommand: Command = {
   summary: 'docker buildx bake on a strictly verified builder, retried and reported per target',
   async run(flags, positionals) {
     const config = bakeConfig(flags, positionals);
-    const ledger = ledgerOf(config, flags);
+    const ledger = ledgerOf(flags);
     const bake = await resolveBake(config.bake!, new Buildx(), {
       token: config.build.githubToken,
       allow: config.build.allow,
@@ -70,10 +70,10 @@ export const bakeCommand: Command = {
 };
 
 /** `--ledger FILE`, checked before anything runs (src/commands/ledger.ts); none without the flag. */
-function ledgerOf(config: Config, flags: (name: string) => string): LedgerStore | undefined {
+function ledgerOf(flags: (name: string) => string): LedgerStore | undefined {
   const file = flags('ledger');
   if (!file) return undefined;
-  return ledgerFlagStore(file, (line) => (config.debug ? log(line) : undefined), log);
+  return ledgerFlagStore(file, log);
 }
 
 async function runOnTerminal(

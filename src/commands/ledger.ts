@@ -94,17 +94,14 @@ function newerVersion(text: string): number | undefined {
  * line on stderr, the build's exit code unchanged and the file as it was (written beside it, then
  * renamed: src/ledger/store.ts).
  */
-export function ledgerFlagStore(
-  file: string,
-  debug: (m: string) => void,
-  warn: (m: string) => void,
-): LedgerStore {
+export function ledgerFlagStore(file: string, warn: (m: string) => void): LedgerStore {
   if (file === 'true' || file === 'false')
     throw new UserError(
       `--ledger takes a file in the CLI (the action's ledger: ${file} is its Actions cache switch); give a path such as --ledger ${DEFAULT_LEDGER_FILE}, or leave the flag out for no ledger.`,
       'ledger',
     );
-  readLedgerFlag(file, 'ledger');
+  // Read and checked once, here: the run appends to this (restore reads the file no more).
+  const checked = readLedgerFlag(file, 'ledger');
   const dir = dirname(resolve(file));
   if (!existsSync(dir))
     throw new UserError(
@@ -119,12 +116,11 @@ export function ledgerFlagStore(
       'ledger',
     );
   }
-  const reader = fileLedgerStore(file, debug);
   // The file store's one message on save is its failure: said on stderr, not at debug level.
-  const writer = fileLedgerStore(file, (m) =>
+  const store = fileLedgerStore(file, (m) =>
     warn(`${m.replace(/\.$/, '')} (the build result is unchanged; the ledger file is as it was).`),
   );
-  return { run: reader.run, restore: reader.restore, save: (ledger) => writer.save(ledger) };
+  return { ...store, restore: async () => checked?.ledger };
 }
 
 /** The terminal's one line after `build --ledger FILE`: the window's counts, and how to see them. */

@@ -98,7 +98,7 @@ export interface LedgerTable {
 }
 
 /** What both renderers show of a summary: the heading's numbers and the tables that have rows. */
-export interface LedgerView {
+export interface LedgerTables {
   runs: number;
   since: string;
   until: string;
@@ -109,7 +109,7 @@ export interface LedgerView {
 }
 
 /** The window's tables, once: per node (and unattributed), per category, per registry. */
-export function ledgerView(s: LedgerSummary): LedgerView {
+export function ledgerTables(s: LedgerSummary): LedgerTables {
   const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
   const incidents = s.categories.reduce((n, r) => n + r.incidents, 0);
   const table = (columns: readonly { header: string }[], rows: Cell[][]): LedgerTable[] =>
@@ -138,7 +138,7 @@ const mdCell = (c: Cell): Md =>
 
 /** The window's tables in Markdown (the job summary, the comment's fold, `--format markdown`). */
 export function ledgerMarkdown(s: LedgerSummary): Md {
-  const v = ledgerView(s);
+  const v = ledgerTables(s);
   const head = gfm`**Flake ledger**: ${v.runs} run${v.runs === 1 ? gfm`` : gfm`s`} since ${text(v.since.slice(0, 10))}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}`;
   const tables = v.tables.map((t) =>
     joinMd([
@@ -155,7 +155,7 @@ const textCell = (c: Cell): string =>
 
 /** The same tables as plain text, in aligned columns (the terminal: `buildx-guard ledger`). */
 export function ledgerText(s: LedgerSummary): string {
-  const v = ledgerView(s);
+  const v = ledgerTables(s);
   const aligned = (t: LedgerTable) => {
     const lines = [t.header.map((h) => h.toUpperCase()), ...t.rows.map((r) => r.map(textCell))];
     const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));

@@ -49,7 +49,7 @@ function refusal(fn: () => unknown): string {
   }
   throw new Error('not refused');
 }
-const store = (file: string, warn: (m: string) => void = () => {}) => ledgerFlagStore(file, () => {}, warn);
+const store = (file: string, warn: (m: string) => void = () => {}) => ledgerFlagStore(file, warn);
 
 describe('build --ledger FILE: refused before anything runs, the file left as it is', () => {
   test('a folder names a file to use in it', () => {
