@@ -37596,7 +37596,7 @@ var REGISTRY_COLUMNS = [
   ...TALLY
 ];
 var rowsOf = (columns, kind, values) => values.map((v) => columns.map((c) => c.cell[kind](v)));
-function ledgerView(s) {
+function ledgerTables(s) {
   const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
   const incidents = s.categories.reduce((n, r) => n + r.incidents, 0);
   const table = (columns, rows) => rows.length ? [{ header: columns.map((c) => c.header), rows }] : [];
@@ -37618,7 +37618,7 @@ function ledgerView(s) {
 }
 var mdCell = (c) => c === null ? gfm`-` : typeof c === "number" ? gfm`${c}` : "code" in c ? code(c.code) : text(c.text);
 function ledgerMarkdown(s) {
-  const v = ledgerView(s);
+  const v = ledgerTables(s);
   const head = gfm`**Flake ledger**: ${v.runs} run${v.runs === 1 ? gfm`` : gfm`s`} since ${text(v.since.slice(0, 10))}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}`;
   const tables = v.tables.map(
     (t) => joinMd([
@@ -37631,7 +37631,7 @@ function ledgerMarkdown(s) {
 }
 var textCell = (c) => c === null ? "-" : typeof c === "number" ? String(c) : "code" in c ? c.code : c.text;
 function ledgerText(s) {
-  const v = ledgerView(s);
+  const v = ledgerTables(s);
   const aligned = (t) => {
     const lines = [t.header.map((h) => h.toUpperCase()), ...t.rows.map((r) => r.map(textCell))];
     const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
@@ -42868,7 +42868,8 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       );
     }
   }
-  if (io.ledger && !io.cache?.ledger && recorded) await saveLedger(io.ledger, recorded.ledger, debug2);
+  if (ledgerStore && ledgerStore !== io.cache?.ledger && recorded)
+    await saveLedger(ledgerStore, recorded.ledger, debug2);
   return { outcome, report, ...ledger ? { ledger } : {} };
 }
 function withLedger(input2, view) {
@@ -43314,13 +43315,13 @@ function newerVersion(text2) {
     return void 0;
   }
 }
-function ledgerFlagStore(file, debug2, warn) {
+function ledgerFlagStore(file, warn) {
   if (file === "true" || file === "false")
     throw new UserError(
       `--ledger takes a file in the CLI (the action's ledger: ${file} is its Actions cache switch); give a path such as --ledger ${DEFAULT_LEDGER_FILE}, or leave the flag out for no ledger.`,
       "ledger"
     );
-  readLedgerFlag(file, "ledger");
+  const checked = readLedgerFlag(file, "ledger");
   const dir = dirname6(resolve6(file));
   if (!existsSync8(dir))
     throw new UserError(
@@ -43335,12 +43336,11 @@ function ledgerFlagStore(file, debug2, warn) {
       "ledger"
     );
   }
-  const reader = fileLedgerStore(file, debug2);
-  const writer = fileLedgerStore(
+  const store = fileLedgerStore(
     file,
     (m) => warn(`${m.replace(/\.$/, "")} (the build result is unchanged; the ledger file is as it was).`)
   );
-  return { run: reader.run, restore: reader.restore, save: (ledger) => writer.save(ledger) };
+  return { ...store, restore: async () => checked?.ledger };
 }
 function ledgerLine(file, s) {
   const incidents = s.categories.reduce((n, c) => n + c.incidents, 0);
@@ -43401,7 +43401,7 @@ var buildCommand2 = {
   summary: "bootstrap, build with classified retry, print attempts, verdict and findings (--report-file FILE.md)",
   async run(flags, positionals) {
     const config = buildConfig(flags, positionals);
-    const ledger = ledgerOf(config, flags);
+    const ledger = ledgerOf(flags);
     checkContext(config);
     return runOnTerminal(config, flags, ledger);
   }
@@ -43412,7 +43412,7 @@ var bakeCommand = {
   summary: "docker buildx bake on a strictly verified builder, retried and reported per target",
   async run(flags, positionals) {
     const config = bakeConfig(flags, positionals);
-    const ledger = ledgerOf(config, flags);
+    const ledger = ledgerOf(flags);
     const bake = await resolveBake(config.bake, new Buildx(), {
       token: config.build.githubToken,
       allow: config.build.allow
@@ -43421,10 +43421,10 @@ var bakeCommand = {
     return runOnTerminal(config, flags, ledger, bake);
   }
 };
-function ledgerOf(config, flags) {
+function ledgerOf(flags) {
   const file = flags("ledger");
   if (!file) return void 0;
-  return ledgerFlagStore(file, (line) => config.debug ? log(line) : void 0, log);
+  return ledgerFlagStore(file, log);
 }
 async function runOnTerminal(config, flags, ledger, bake) {
   const timings = new Timings();

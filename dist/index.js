@@ -12,7 +12,7 @@ if (getState("isPost") === "true") {
   await post();
 } else {
   jobLog.saveState("isPost", "true");
-  const { run } = await import("./chunk-FR67Y2I7.js");
+  const { run } = await import("./chunk-YFXBL42Y.js");
   await run();
 }
 //# sourceMappingURL=index.js.map

@@ -19059,7 +19059,7 @@ var REGISTRY_COLUMNS = [
   ...TALLY
 ];
 var rowsOf = (columns, kind, values) => values.map((v) => columns.map((c) => c.cell[kind](v)));
-function ledgerView(s) {
+function ledgerTables(s) {
   const attributed = s.nodes.reduce((n, r) => n + r.incidents, 0);
   const incidents = s.categories.reduce((n, r) => n + r.incidents, 0);
   const table = (columns, rows) => rows.length ? [{ header: columns.map((c) => c.header), rows }] : [];
@@ -19081,7 +19081,7 @@ function ledgerView(s) {
 }
 var mdCell = (c) => c === null ? gfm`-` : typeof c === "number" ? gfm`${c}` : "code" in c ? code(c.code) : text(c.text);
 function ledgerMarkdown(s) {
-  const v = ledgerView(s);
+  const v = ledgerTables(s);
   const head = gfm`**Flake ledger**: ${v.runs} run${v.runs === 1 ? gfm`` : gfm`s`} since ${text(v.since.slice(0, 10))}; transient incidents this week ${v.trend.thisWeek}, the week before ${v.trend.lastWeek}`;
   const tables = v.tables.map(
     (t) => joinMd([
@@ -21222,7 +21222,8 @@ async function runPipeline(config, setup, deps, key, io, bake) {
       );
     }
   }
-  if (io.ledger && !io.cache?.ledger && recorded) await saveLedger(io.ledger, recorded.ledger, debug);
+  if (ledgerStore && ledgerStore !== io.cache?.ledger && recorded)
+    await saveLedger(ledgerStore, recorded.ledger, debug);
   return { outcome, report: report2, ...ledger ? { ledger } : {} };
 }
 function withLedger(input2, view) {
@@ -21457,57 +21458,43 @@ async function restoreFolder(keys, dir, debug, opts = {}) {
     return void 0;
   }
   const notice = opts.notice ?? debug;
-  const r = await cacheCall(
+  const restore = (lookupOnly = false) => cacheCall(
     deadlineOf(keys, notice),
     opts,
-    (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix])
+    (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix], lookupOnly ? { lookupOnly } : void 0)
   );
-  if (r.ok && r.value) {
-    debug(`cache: restored ${r.value}`);
-    return r.value;
-  }
-  if (r.ok || r.why === "failed") {
-    const why = r.ok ? "nothing restored" : r.message;
-    const exists = await cacheCall(
-      deadlineOf(keys, notice),
-      opts,
-      (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix], { lookupOnly: true })
-    );
-    if (exists.ok && !exists.value) {
-      debug(
-        r.ok ? `cache: none found under ${keys.restorePrefix}` : `cache: restore failed (${r.message}); none found under ${keys.restorePrefix}.`
-      );
-      return void 0;
-    }
-    if (!exists.ok && exists.why !== "failed") {
-      givenUp.add(dir);
-      notice(`cache: restore of ${keys.restorePrefix}* given up: ${exists.message}; carrying on without it.`);
-      return void 0;
-    }
-    if (!freshPrivateFolder(dir)) return void 0;
-    const again = await cacheCall(
-      deadlineOf(keys, notice),
-      opts,
-      (cache) => cache.restoreCache([dir], keys.key, [keys.restorePrefix])
-    );
-    if (again.ok && again.value) {
-      debug(`cache: restored ${again.value} on a second try (the first: ${why})`);
-      return again.value;
-    }
-    if (again.ok || again.why === "failed") {
-      freshPrivateFolder(dir);
-      const newest = exists.ok ? exists.value : `the newest entry under ${keys.restorePrefix}`;
-      notice(
-        `cache: ${newest} could not be restored twice (${again.ok ? why : again.message}); carrying on without it, and this run's save starts it again.`
-      );
-      return void 0;
-    }
+  const giveUp = (message) => {
     givenUp.add(dir);
-    notice(`cache: restore of ${keys.restorePrefix}* given up: ${again.message}; carrying on without it.`);
+    notice(`cache: restore of ${keys.restorePrefix}* given up: ${message}; carrying on without it.`);
+    return void 0;
+  };
+  const first = await restore();
+  if (first.ok && first.value) {
+    debug(`cache: restored ${first.value}`);
+    return first.value;
+  }
+  if (!first.ok && first.why !== "failed") return giveUp(first.message);
+  const why = first.ok ? "nothing restored" : first.message;
+  const exists = await restore(true);
+  if (!exists.ok && exists.why !== "failed") return giveUp(exists.message);
+  if (exists.ok && !exists.value) {
+    debug(
+      first.ok ? `cache: none found under ${keys.restorePrefix}` : `cache: restore failed (${first.message}); none found under ${keys.restorePrefix}.`
+    );
     return void 0;
   }
-  givenUp.add(dir);
-  notice(`cache: restore of ${keys.restorePrefix}* given up: ${r.message}; carrying on without it.`);
+  if (!freshPrivateFolder(dir)) return void 0;
+  const again = await restore();
+  if (again.ok && again.value) {
+    debug(`cache: restored ${again.value} on a second try (the first: ${why})`);
+    return again.value;
+  }
+  if (!again.ok && again.why !== "failed") return giveUp(again.message);
+  freshPrivateFolder(dir);
+  const newest = exists.ok ? exists.value : `the newest entry under ${keys.restorePrefix}`;
+  notice(
+    `cache: ${newest} could not be restored twice (${again.ok ? why : again.message}); carrying on without it, and this run's save starts it again.`
+  );
   return void 0;
 }
 function saveRefused(dir, env = process.env) {
@@ -22006,4 +21993,4 @@ export {
   fail,
   run
 };
-//# sourceMappingURL=chunk-FR67Y2I7.js.map
+//# sourceMappingURL=chunk-YFXBL42Y.js.map
